@@ -1,0 +1,3 @@
+"""sdkgen: an OpenAPI-driven SDK generator (load -> IR -> render -> write)."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,153 @@
+"""Command line: parses arguments, runs the pipeline, prints diagnostics, sets the exit code.
+
+Exit codes: 0 ok; 1 check failed or diagnostics with errors; 2 usage.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+import click
+
+from generator import __version__
+from generator.config import ApiConfig, ProjectConfig, default_api, find_project_root, load_config
+from generator.diagnostics import Diagnostic, Severity, has_errors
+from generator.formatting import FormattingError, format_files
+from generator.pipeline import load_api, render_api
+from generator.write import compare_tree, with_manifest, write_tree
+
+CACHE_DIR_NAME = ".sdkgen-cache"
+
+
+def _print_diagnostics(diagnostics: Sequence[Diagnostic]) -> None:
+    for diagnostic in diagnostics:
+        click.echo(diagnostic.render(), err=True)
+    errors = sum(1 for d in diagnostics if d.severity is Severity.ERROR)
+    warnings = len(diagnostics) - errors
+    if diagnostics:
+        click.echo(f"{errors} error(s), {warnings} warning(s)", err=True)
+
+
+def _project() -> ProjectConfig:
+    root = find_project_root(Path.cwd())
+    if root is None:
+        raise click.UsageError(
+            "no pyproject.toml with a [tool.sdkgen] section here or above; "
+            "pass a SPEC and -o DIR to generate one spec"
+        )
+    config, problems = load_config(root)
+    if problems or config is None:
+        _print_diagnostics(problems)
+        sys.exit(1)
+    return config
+
+
+def _cache_dir(root: Path | None) -> Path | None:
+    return root / CACHE_DIR_NAME / "black" if root is not None else None
+
+
+def _render_all(
+    apis: Sequence[ApiConfig], cache_dir: Path | None
+) -> tuple[dict[Path, dict[str, str]], list[Diagnostic]]:
+    """Render and format every API; nothing is written. Any error leaves the result empty."""
+    trees: dict[Path, dict[str, str]] = {}
+    diagnostics: list[Diagnostic] = []
+    for api in apis:
+        rendered = render_api(api)
+        diagnostics.extend(rendered.diagnostics)
+        if has_errors(rendered.diagnostics):
+            continue
+        try:
+            formatted = format_files(rendered.files, cache_dir)
+        except FormattingError as error:
+            diagnostics.append(Diagnostic("format-failed", str(error), file=str(api.spec)))
+            continue
+        trees[api.output] = with_manifest(formatted, api.spec_label, rendered.spec_sha256)
+    if has_errors(diagnostics):
+        return {}, diagnostics
+    return trees, diagnostics
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="sdkgen")
+def main() -> None:
+    """Generate typed Python SDKs and their docs from OpenAPI documents."""
+
+
+@main.command()
+@click.argument("spec", required=False, type=click.Path(path_type=Path, dir_okay=False))
+@click.option("-o", "--output", type=click.Path(path_type=Path, file_okay=False),
+              help="Folder to generate into (required with SPEC).")  # fmt: skip
+@click.option("--package", help="Python package name of the SDK (default: <spec>_sdk).")
+def generate(spec: Path | None, output: Path | None, package: str | None) -> None:
+    """Generate SDKs: every configured API into output/, or SPEC into -o DIR.
+
+    The output folder is replaced atomically: a failure leaves it exactly as it was.
+    """
+    started = time.perf_counter()
+    if spec is not None:
+        if output is None:
+            raise click.UsageError("generate SPEC needs -o DIR")
+        if package is not None and not package.isidentifier():
+            raise click.UsageError(f"--package {package!r} is not a Python identifier")
+        apis: Sequence[ApiConfig] = [default_api(spec, output, package)]
+        root = find_project_root(Path.cwd())
+    else:
+        if output is not None or package is not None:
+            raise click.UsageError("-o and --package go with a SPEC argument")
+        project = _project()
+        apis, root = project.apis, project.root
+    trees, diagnostics = _render_all(apis, _cache_dir(root))
+    _print_diagnostics(diagnostics)
+    if not trees:
+        click.echo("generation failed: nothing was written", err=True)
+        sys.exit(1)
+    for target, files in trees.items():
+        write_tree(target, files)
+        click.echo(f"wrote {len(files)} files to {target}")
+    click.echo(f"done in {time.perf_counter() - started:.2f}s")
+
+
+@main.command()
+def check() -> None:
+    """Exit 1 when output/ differs from what the generator renders now."""
+    project = _project()
+    trees, diagnostics = _render_all(project.apis, _cache_dir(project.root))
+    _print_diagnostics([d for d in diagnostics if d.severity is Severity.ERROR])
+    if not trees:
+        click.echo("check failed: the specs do not generate", err=True)
+        sys.exit(1)
+    stale = 0
+    shown = 0
+    for target, files in trees.items():
+        for difference in compare_tree(target, files):
+            stale += 1
+            where = (target / difference.path).relative_to(project.root)
+            click.echo(f"{difference.kind}: {where}")
+            if difference.diff and shown < 10:
+                click.echo(difference.diff)
+                shown += 1
+    if stale:
+        click.echo(
+            f"output/ is stale: {stale} file(s) differ. Run `make generate` "
+            "(or `python -m generator generate`) and commit the result.",
+            err=True,
+        )
+        sys.exit(1)
+    click.echo("output/ is up to date")
+
+
+@main.command()
+@click.argument("spec", type=click.Path(path_type=Path, dir_okay=False))
+def validate(spec: Path) -> None:
+    """Report the diagnostics of SPEC; exit 1 when any is an error."""
+    config = default_api(spec, Path("."), None)
+    api, _sha, diagnostics = load_api(config)
+    _print_diagnostics(diagnostics)
+    if api is None or has_errors(diagnostics):
+        sys.exit(1)
+    operations = len(api.operations())
+    click.echo(f"{spec}: valid; {operations} operations, {len(api.types)} named types")

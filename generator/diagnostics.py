@@ -1,0 +1,50 @@
+"""Diagnostics are data: every problem found in an input is collected, never raised."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """One problem in an input: a stable code, where it is and what is wrong."""
+
+    code: str
+    message: str
+    pointer: str = ""
+    file: str | None = None
+    line: int | None = None
+    severity: Severity = Severity.ERROR
+
+    def location(self) -> str:
+        where = self.file or "<input>"
+        if self.line is not None:
+            where = f"{where}:{self.line}"
+        return f"{where}#{self.pointer}" if self.pointer else where
+
+    def render(self) -> str:
+        return f"{self.location()}: {self.severity.value} [{self.code}] {self.message}"
+
+
+def has_errors(diagnostics: tuple[Diagnostic, ...] | list[Diagnostic]) -> bool:
+    return any(d.severity is Severity.ERROR for d in diagnostics)
+
+
+def escape_pointer_token(token: str | int) -> str:
+    return str(token).replace("~", "~0").replace("/", "~1")
+
+
+def join_pointer(base: str, *tokens: str | int) -> str:
+    return base + "".join("/" + escape_pointer_token(t) for t in tokens)
+
+
+def split_pointer(pointer: str) -> list[str]:
+    if not pointer:
+        return []
+    return [t.replace("~1", "/").replace("~0", "~") for t in pointer.lstrip("#").split("/")[1:]]

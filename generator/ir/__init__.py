@@ -1,0 +1,1 @@
+"""The intermediate representation: language-neutral, frozen, built once per spec."""

@@ -1,0 +1,506 @@
+"""Normalise a loaded OpenAPI document into the IR (`Api`). Pure: document in, Api out."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Any
+
+from generator.diagnostics import Diagnostic, Severity, join_pointer
+from generator.ir.model import (
+    AnyType,
+    Api,
+    Array,
+    Binary,
+    Body,
+    BodyKind,
+    ClientHeader,
+    EnumDef,
+    EnumType,
+    Field,
+    ModelDef,
+    Nullable,
+    Operation,
+    Pagination,
+    Param,
+    Polling,
+    Primitive,
+    Ref,
+    Resource,
+    Response,
+    SecurityScheme,
+    Server,
+    TypeNode,
+)
+from generator.ir.naming import collection_paths, derive_name
+from generator.ir.schemas import SchemaConverter, to_json
+from generator.names import Name
+
+HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+TOKEN_PARAMS = ("nextPageToken", "next_page_token", "pageToken", "page_token", "cursor")
+NEXT_TOKEN_FIELDS = ("nextPageToken", "next_page_token", "nextCursor", "next_cursor")
+TERMINAL_STATUSES = (
+    "PROCESSED",
+    "FAILED",
+    "CANCELLED",
+    "CANCELED",
+    "COMPLETED",
+    "SUCCEEDED",
+    "NEEDS_REVIEW",
+    "REJECTED",
+)
+_PATH_PARAM = re.compile(r"{([^}]+)}")
+
+
+def build_api(document: dict[str, Any], name: str, source: str | None = None) -> Api:
+    return _Builder(document, Name.parse(name), source).build()
+
+
+class _Builder:
+    def __init__(self, document: dict[str, Any], name: Name, source: str | None) -> None:
+        self.document = document
+        self.name = name
+        self.source = source
+        self.schemas = SchemaConverter(document, source)
+        self.diagnostics: list[Diagnostic] = []
+
+    def problem(self, code: str, pointer: str, message: str, *, error: bool = True) -> None:
+        severity = Severity.ERROR if error else Severity.WARNING
+        self.diagnostics.append(Diagnostic(code, message, pointer, self.source, None, severity))
+
+    # ----- top level ---------------------------------------------------------------------
+    def build(self) -> Api:
+        info = self.document.get("info") or {}
+        self.schemas.register_components()
+        raw_ops = list(self._raw_operations())
+        client_headers, shared = self._client_headers(raw_ops)
+        root: list[Operation] = []
+        grouped: dict[Name, list[Operation]] = {}
+        for method, path, op, pointer, params in raw_ops:
+            operation = self._operation(method, path, op, pointer, params, shared)
+            if operation.resource is None:
+                root.append(operation)
+            else:
+                grouped.setdefault(operation.resource, []).append(operation)
+        resources = tuple(Resource(name, tuple(ops)) for name, ops in grouped.items())
+        self._check_names(root, resources)
+        resources = tuple(self._with_polling(r) for r in resources)
+        return Api(
+            name=self.name,
+            title=str(info.get("title") or self.name.pascal()),
+            version=str(info.get("version") or "0"),
+            description=str(info.get("description") or ""),
+            servers=self._servers(),
+            security=self._security(),
+            client_headers=client_headers,
+            root_operations=tuple(root),
+            resources=resources,
+            types=self.schemas.named_types(),
+            diagnostics=tuple(self.schemas.diagnostics + self.diagnostics),
+        )
+
+    def _servers(self) -> tuple[Server, ...]:
+        servers: list[Server] = []
+        for position, server in enumerate(self.document.get("servers") or []):
+            if not isinstance(server, dict) or not isinstance(server.get("url"), str):
+                continue
+            label = server.get("x-sdk-environment") or server.get("description") or ""
+            name = Name.parse(str(label)) if label else Name(("server", str(position + 1)))
+            if position == 0 and not label:
+                name = Name(("default",))
+            servers.append(Server(server["url"], name, str(server.get("description") or "")))
+        return tuple(servers)
+
+    def _security(self) -> tuple[SecurityScheme, ...]:
+        schemes = (self.document.get("components") or {}).get("securitySchemes") or {}
+        found: list[SecurityScheme] = []
+        for key, scheme in schemes.items():
+            if not isinstance(scheme, dict):
+                continue
+            kind = str(scheme.get("type", ""))
+            if kind == "http" and str(scheme.get("scheme", "")).lower() == "bearer":
+                found.append(SecurityScheme(key, "bearer"))
+            elif kind == "http" and str(scheme.get("scheme", "")).lower() == "basic":
+                found.append(SecurityScheme(key, "basic"))
+            elif kind == "apiKey":
+                where = str(scheme.get("in", "header"))
+                variant = {"query": "api_key_query", "cookie": "api_key_cookie"}.get(
+                    where, "api_key_header"
+                )
+                found.append(SecurityScheme(key, variant, str(scheme.get("name", ""))))  # type: ignore[arg-type]
+            elif kind == "oauth2" or kind == "openIdConnect":
+                found.append(SecurityScheme(key, "bearer"))
+            else:
+                found.append(SecurityScheme(key, "other"))
+        return tuple(found)
+
+    # ----- operations --------------------------------------------------------------------
+    def _raw_operations(
+        self,
+    ) -> list[tuple[str, str, dict[str, Any], str, list[tuple[dict[str, Any], str, str | None]]]]:
+        """(method, path, operation, pointer, resolved params with pointer and ref) in order."""
+        result = []
+        paths = self.document.get("paths") or {}
+        for path, item in paths.items():
+            item_pointer = join_pointer("", "paths", path)
+            item, item_pointer = self.schemas.deref(item, item_pointer)
+            if not isinstance(item, dict):
+                continue
+            shared_params = item.get("parameters") or []
+            for method in HTTP_METHODS:
+                op = item.get(method)
+                if not isinstance(op, dict):
+                    continue
+                pointer = join_pointer(item_pointer, method)
+                params: dict[tuple[str, str], tuple[dict[str, Any], str, str | None]] = {}
+                for base, listed in (
+                    (join_pointer(item_pointer, "parameters"), shared_params),
+                    (join_pointer(pointer, "parameters"), op.get("parameters") or []),
+                ):
+                    for position, raw in enumerate(listed):
+                        ref = raw.get("$ref") if isinstance(raw, dict) else None
+                        param, where = self.schemas.deref(raw, join_pointer(base, position))
+                        if not isinstance(param, dict) or "name" not in param:
+                            continue
+                        key = (str(param["name"]), str(param.get("in", "")))
+                        params[key] = (param, where, ref if isinstance(ref, str) else None)
+                result.append((method, path, op, pointer, list(params.values())))
+        return result
+
+    def _client_headers(
+        self, raw_ops: list[Any]
+    ) -> tuple[tuple[ClientHeader, ...], frozenset[str]]:
+        """Header parameters that every operation shares (by reference) become client options."""
+        if len(raw_ops) < 2:
+            return (), frozenset()
+        counts: Counter[str] = Counter()
+        by_name: dict[str, dict[str, Any]] = {}
+        for _method, _path, _op, _pointer, params in raw_ops:
+            for param, _where, ref in params:
+                if param.get("in") == "header" and ref is not None:
+                    wire = str(param["name"]).lower()
+                    counts[wire] += 1
+                    by_name.setdefault(wire, param)
+        headers: list[ClientHeader] = []
+        for wire, count in counts.items():
+            if count != len(raw_ops):
+                continue
+            param = by_name[wire]
+            schema, _ = self.schemas.deref(param.get("schema") or {}, "")
+            default = schema.get("default") if isinstance(schema, dict) else None
+            words = Name.parse(str(param["name"])).words
+            if words[:1] == ("x",):
+                words = words[1:]
+            if words[: len(self.name.words)] == self.name.words:
+                words = words[len(self.name.words) :]
+            override = param.get("x-sdk-name")
+            name = Name.parse(override) if isinstance(override, str) else Name(words)
+            headers.append(
+                ClientHeader(
+                    name=name,
+                    wire_name=str(param["name"]),
+                    required=bool(param.get("required")),
+                    default=str(default) if default is not None else None,
+                    description=str(param.get("description") or ""),
+                )
+            )
+        return tuple(headers), frozenset(h.wire_name.lower() for h in headers)
+
+    def _operation(
+        self,
+        method: str,
+        path: str,
+        op: dict[str, Any],
+        pointer: str,
+        params: list[tuple[dict[str, Any], str, str | None]],
+        shared: frozenset[str],
+    ) -> Operation:
+        paths = self.document.get("paths") or {}
+        resource, verb = derive_name(method, path, collection_paths(paths), op.get("x-sdk-name"))
+        operation_id = str(op.get("operationId") or f"{method}_{path}")
+        context = Name((*(resource.words if resource else ()), *verb.words))
+        converted: list[Param] = []
+        for param, where, _ref in params:
+            location = str(param.get("in", ""))
+            if location == "header" and str(param["name"]).lower() in shared:
+                continue
+            if location not in ("path", "query", "header", "cookie"):
+                self.problem("invalid-parameter", where, f"parameter location {location!r}")
+                continue
+            converted.append(self._param(param, where, context, location))
+        self._check_path_params(path, converted, pointer)
+        converted.sort(key=lambda p: (p.location != "path", not p.required))
+        body = self._body(op, pointer, context)
+        success, errors = self._responses(op, pointer, context)
+        operation = Operation(
+            operation_id=operation_id,
+            resource=resource,
+            name=verb,
+            method=method.upper(),
+            path=path,
+            summary=str(op.get("summary") or ""),
+            description=str(op.get("description") or ""),
+            deprecated=bool(op.get("deprecated")),
+            params=tuple(converted),
+            body=body,
+            success=success,
+            errors=errors,
+            tags=tuple(str(t) for t in op.get("tags") or []),
+            pointer=pointer,
+        )
+        pagination = self._pagination(operation)
+        if pagination is not None:
+            operation = _replace(operation, pagination=pagination)
+        return operation
+
+    def _param(
+        self, param: dict[str, Any], where: str, context: Name, location: str
+    ) -> Param:
+        wire = str(param["name"])
+        schema = param.get("schema")
+        if schema is None and isinstance(param.get("content"), dict):
+            first = next(iter(param["content"].values()), {})
+            schema = first.get("schema") if isinstance(first, dict) else None
+        node = self.schemas.convert(
+            schema or {"type": "string"}, Name((*context.words, *Name.parse(wire).words)), where
+        )
+        resolved, _ = self.schemas.deref(schema or {}, where)
+        default = resolved.get("default") if isinstance(resolved, dict) else None
+        return Param(
+            name=Name.parse(wire) if Name.parse(wire).words else Name(("param",)),
+            wire_name=wire,
+            location=location,  # type: ignore[arg-type]
+            type=node,
+            required=bool(param.get("required")) or location == "path",
+            description=str(param.get("description") or ""),
+            default_json=to_json(default) if default is not None else None,
+            deprecated=bool(param.get("deprecated")),
+            pointer=where,
+            style=param.get("style") if isinstance(param.get("style"), str) else None,
+            explode=param.get("explode") if isinstance(param.get("explode"), bool) else None,
+        )
+
+    def _check_path_params(self, path: str, params: list[Param], pointer: str) -> None:
+        in_template = _PATH_PARAM.findall(path)
+        declared = {p.wire_name for p in params if p.location == "path"}
+        for missing in sorted(set(in_template) - declared):
+            self.problem(
+                "path-param-undeclared",
+                pointer,
+                f"path template has {{{missing}}} but no path parameter of that name",
+            )
+        for extra in sorted(declared - set(in_template)):
+            self.problem(
+                "path-param-not-in-template",
+                pointer,
+                f"path parameter {extra!r} does not appear in the path {path!r}",
+            )
+
+    def _body(self, op: dict[str, Any], pointer: str, context: Name) -> Body | None:
+        raw = op.get("requestBody")
+        if raw is None:
+            return None
+        where = join_pointer(pointer, "requestBody")
+        body, where = self.schemas.deref(raw, where)
+        content = body.get("content") if isinstance(body, dict) else None
+        if not isinstance(content, dict) or not content:
+            return None
+        media_type, kind = _pick_media_type(list(content))
+        media = content.get(media_type) or {}
+        schema = media.get("schema") if isinstance(media, dict) else None
+        schema_pointer = join_pointer(where, "content", media_type, "schema")
+        request_context = Name((*context.words, "request"))
+        resolved, resolved_pointer = self.schemas.deref(schema or {}, schema_pointer)
+        fields: tuple[Field, ...] | None = None
+        node: TypeNode
+        if kind == "binary":
+            node = Binary()
+        elif kind == "text":
+            node = Primitive("string")
+        elif isinstance(resolved, dict) and _is_flat_object(resolved):
+            fields, _ = self.schemas.fields_of(
+                resolved, request_context, resolved_pointer, request=True
+            )
+            node = self.schemas.convert(schema, request_context, schema_pointer)
+        else:
+            node = self.schemas.convert(schema or {}, request_context, schema_pointer)
+        return Body(
+            kind=kind,
+            media_type=media_type,
+            required=bool(body.get("required")),
+            fields=fields,
+            type=node,
+            description=str(body.get("description") or ""),
+        )
+
+    def _responses(
+        self, op: dict[str, Any], pointer: str, context: Name
+    ) -> tuple[Response, tuple[Response, ...]]:
+        responses = op.get("responses") or {}
+        success: Response | None = None
+        errors: list[Response] = []
+        for status in sorted(responses, key=lambda s: str(s)):
+            code = str(status)
+            where = join_pointer(pointer, "responses", code)
+            raw, where = self.schemas.deref(responses[status], where)
+            if not isinstance(raw, dict):
+                continue
+            is_success = code.startswith("2")
+            words = ("response",) if is_success else ("error", code.lower())
+            response = self._response(code, raw, where, Name((*context.words, *words)))
+            if is_success and success is None:
+                success = response
+            elif not is_success and (code.startswith(("4", "5")) or code == "default"):
+                errors.append(response)
+        if success is None:
+            success = Response("200", "empty", None, None, "")
+        return success, tuple(errors)
+
+    def _response(self, code: str, raw: dict[str, Any], where: str, context: Name) -> Response:
+        content = raw.get("content")
+        description = str(raw.get("description") or "")
+        if not isinstance(content, dict) or not content:
+            return Response(code, "empty", None, None, description)
+        media_type = next((m for m in content if _is_json(m)), None)
+        if media_type is not None:
+            media = content.get(media_type) or {}
+            schema = media.get("schema") if isinstance(media, dict) else None
+            schema_pointer = join_pointer(where, "content", media_type, "schema")
+            node = self.schemas.convert(schema or {}, context, schema_pointer)
+            return Response(code, "json", media_type, node, description)
+        media_type = next(iter(content))
+        kind = "text" if media_type.startswith("text/") else "binary"
+        node_text: TypeNode = Primitive("string") if kind == "text" else Binary()
+        return Response(code, kind, media_type, node_text, description)  # type: ignore[arg-type]
+
+    # ----- patterns ----------------------------------------------------------------------
+    def _model_of(self, node: TypeNode | None) -> ModelDef | None:
+        if isinstance(node, Nullable):
+            node = node.inner
+        if isinstance(node, Ref):
+            named = self.schemas.named(node.name)
+            return named if isinstance(named, ModelDef) else None
+        return None
+
+    def _pagination(self, operation: Operation) -> Pagination | None:
+        token = next(
+            (p for p in operation.params if p.location == "query" and p.wire_name in TOKEN_PARAMS),
+            None,
+        )
+        model = self._model_of(operation.success.type)
+        if token is None or model is None:
+            return None
+        arrays = [f for f in model.fields if isinstance(_strip_null(f.type), Array)]
+        next_field = next((f for f in model.fields if f.wire_name in NEXT_TOKEN_FIELDS), None)
+        if len(arrays) != 1 or next_field is None:
+            return None
+        item = _strip_null(arrays[0].type)
+        assert isinstance(item, Array)
+        return Pagination(token.wire_name, arrays[0].wire_name, next_field.wire_name, item.item)
+
+    def _terminal_statuses(self, model: ModelDef) -> tuple[str, tuple[str, ...]] | None:
+        status = next((f for f in model.fields if f.wire_name == "status"), None)
+        if status is None:
+            return None
+        node = _strip_null(status.type)
+        values: tuple[object, ...] = ()
+        if isinstance(node, EnumType):
+            values = node.values
+        elif isinstance(node, Ref):
+            named = self.schemas.named(node.name)
+            if isinstance(named, EnumDef):
+                values = named.values
+        terminal = tuple(str(v) for v in values if v in TERMINAL_STATUSES)
+        return (status.wire_name, terminal) if terminal else None
+
+    def _with_polling(self, resource: Resource) -> Resource:
+        retrieve = next((op for op in resource.operations if op.name.words == ("retrieve",)), None)
+        if retrieve is None:
+            return resource
+        target = self._model_of(retrieve.success.type)
+        if target is None:
+            return resource
+        status = self._terminal_statuses(target)
+        if status is None:
+            return resource
+        updated = []
+        for op in resource.operations:
+            if op.method == "POST" and op.name.words == ("create",):
+                if self._model_of(op.success.type) == target:
+                    polling = Polling(retrieve.name.snake(), status[0], status[1])
+                    op = _replace(op, polling=polling)
+            updated.append(op)
+        return Resource(resource.name, tuple(updated))
+
+    def _check_names(self, root: list[Operation], resources: tuple[Resource, ...]) -> None:
+        seen_ids: dict[str, str] = {}
+        for op in root + [op for r in resources for op in r.operations]:
+            if op.operation_id in seen_ids:
+                self.problem(
+                    "duplicate-operation-id",
+                    op.pointer,
+                    f"operationId {op.operation_id!r} is also used at {seen_ids[op.operation_id]}",
+                )
+            seen_ids.setdefault(op.operation_id, op.pointer)
+        groups = [(None, root)] + [(r.name, list(r.operations)) for r in resources]
+        resource_names = {r.name for r in resources}
+        for resource_name, ops in groups:
+            seen: dict[Name, str] = {}
+            for op in ops:
+                if op.name in seen:
+                    where = resource_name.snake() + "." if resource_name else ""
+                    self.problem(
+                        "duplicate-method-name",
+                        op.pointer,
+                        f"two operations map to the method {where}{op.name.snake()} "
+                        f"(also {seen[op.name]}); set x-sdk-name on one of them",
+                    )
+                seen.setdefault(op.name, op.pointer)
+                if resource_name is None and op.name in resource_names:
+                    self.problem(
+                        "method-shadows-resource",
+                        op.pointer,
+                        f"client method {op.name.snake()} has the name of a resource",
+                    )
+
+
+def _replace(operation: Operation, **changes: Any) -> Operation:
+    from dataclasses import replace
+
+    return replace(operation, **changes)
+
+
+def _strip_null(node: TypeNode) -> TypeNode:
+    return node.inner if isinstance(node, Nullable) else node
+
+
+def _is_json(media_type: str) -> bool:
+    base = media_type.split(";")[0].strip().lower()
+    return base == "application/json" or base.endswith("+json") or base == "*/*"
+
+
+def _pick_media_type(media_types: list[str]) -> tuple[str, BodyKind]:
+    for media_type in media_types:
+        if _is_json(media_type):
+            return media_type, "json"
+    for media_type in media_types:
+        if media_type.startswith("multipart/"):
+            return media_type, "multipart"
+    for media_type in media_types:
+        if media_type.startswith("application/x-www-form-urlencoded"):
+            return media_type, "form"
+    for media_type in media_types:
+        if media_type.startswith("text/"):
+            return media_type, "text"
+    return media_types[0], "binary"
+
+
+def _is_flat_object(schema: dict[str, Any]) -> bool:
+    kind = schema.get("type")
+    has_props = bool(schema.get("properties")) or bool(schema.get("allOf"))
+    return (kind == "object" or kind is None) and has_props and not (
+        schema.get("oneOf") or schema.get("anyOf")
+    )
+
+
+__all__ = ["AnyType", "build_api"]

@@ -1,0 +1,262 @@
+"""IR node types. Frozen dataclasses with tuples only, so an Api is immutable and hashable."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from generator.diagnostics import Diagnostic
+from generator.names import Name
+
+PrimitiveKind = Literal["string", "integer", "number", "boolean"]
+ScalarValue = str | int | float | bool | None
+
+
+@dataclass(frozen=True, slots=True)
+class Primitive:
+    kind: PrimitiveKind
+    format: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Const:
+    """A single allowed value (`const`, or an enum of one value)."""
+
+    value: ScalarValue
+
+
+@dataclass(frozen=True, slots=True)
+class EnumType:
+    """An anonymous enum; named enums are `Ref`s to an `EnumDef`."""
+
+    values: tuple[ScalarValue, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Ref:
+    """A reference to a named type (model, enum or alias) in `Api.types`."""
+
+    name: Name
+
+
+@dataclass(frozen=True, slots=True)
+class Array:
+    item: TypeNode
+
+
+@dataclass(frozen=True, slots=True)
+class Map:
+    value: TypeNode
+
+
+@dataclass(frozen=True, slots=True)
+class Discriminator:
+    property: str
+    mapping: tuple[tuple[str, Name], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Union:
+    members: tuple[TypeNode, ...]
+    discriminator: Discriminator | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Nullable:
+    inner: TypeNode
+
+
+@dataclass(frozen=True, slots=True)
+class AnyType:
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class Binary:
+    """Raw bytes: a file upload part or a binary response."""
+
+
+TypeNode = Primitive | Const | EnumType | Ref | Array | Map | Union | Nullable | AnyType | Binary
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    name: Name
+    wire_name: str
+    type: TypeNode
+    required: bool
+    description: str = ""
+    default_json: str | None = None
+    deprecated: bool = False
+    read_only: bool = False
+    write_only: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ModelDef:
+    name: Name
+    fields: tuple[Field, ...]
+    description: str = ""
+    additional: TypeNode | None = None
+    deprecated: bool = False
+    pointer: str = ""
+    example_json: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class EnumDef:
+    name: Name
+    values: tuple[ScalarValue, ...]
+    description: str = ""
+    pointer: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class AliasDef:
+    """A named schema that is not an object or enum (a union, an array, a primitive)."""
+
+    name: Name
+    target: TypeNode
+    description: str = ""
+    pointer: str = ""
+
+
+NamedType = ModelDef | EnumDef | AliasDef
+
+ParamLocation = Literal["path", "query", "header", "cookie"]
+
+
+@dataclass(frozen=True, slots=True)
+class Param:
+    name: Name
+    wire_name: str
+    location: ParamLocation
+    type: TypeNode
+    required: bool
+    description: str = ""
+    default_json: str | None = None
+    deprecated: bool = False
+    pointer: str = ""
+    style: str | None = None
+    explode: bool | None = None
+
+
+BodyKind = Literal["json", "multipart", "form", "binary", "text"]
+
+
+@dataclass(frozen=True, slots=True)
+class Body:
+    """A request body. Object bodies are flattened into `fields`; others travel whole."""
+
+    kind: BodyKind
+    media_type: str
+    required: bool
+    fields: tuple[Field, ...] | None
+    type: TypeNode
+    description: str = ""
+
+
+ResponseKind = Literal["json", "binary", "text", "empty"]
+
+
+@dataclass(frozen=True, slots=True)
+class Response:
+    status: str
+    kind: ResponseKind
+    media_type: str | None
+    type: TypeNode | None
+    description: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Pagination:
+    """Cursor pagination: a token query parameter, the items field and the next-token field."""
+
+    token_param: str
+    items_field: str
+    next_token_field: str
+    item_type: TypeNode
+
+
+@dataclass(frozen=True, slots=True)
+class Polling:
+    """A run that can be polled until its status is terminal."""
+
+    retrieve_operation: str
+    status_field: str
+    terminal_values: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Operation:
+    operation_id: str
+    resource: Name | None
+    name: Name
+    method: str
+    path: str
+    summary: str
+    description: str
+    deprecated: bool
+    params: tuple[Param, ...]
+    body: Body | None
+    success: Response
+    errors: tuple[Response, ...]
+    tags: tuple[str, ...]
+    pointer: str
+    pagination: Pagination | None = None
+    polling: Polling | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Resource:
+    name: Name
+    operations: tuple[Operation, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Server:
+    url: str
+    name: Name
+    description: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class SecurityScheme:
+    name: str
+    kind: Literal["bearer", "basic", "api_key_header", "api_key_query", "api_key_cookie", "other"]
+    parameter_name: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ClientHeader:
+    """A header every operation takes: it becomes a client option, overridable per call."""
+
+    name: Name
+    wire_name: str
+    required: bool
+    default: str | None
+    description: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Api:
+    name: Name
+    title: str
+    version: str
+    description: str
+    servers: tuple[Server, ...]
+    security: tuple[SecurityScheme, ...]
+    client_headers: tuple[ClientHeader, ...]
+    root_operations: tuple[Operation, ...]
+    resources: tuple[Resource, ...]
+    types: tuple[NamedType, ...]
+    diagnostics: tuple[Diagnostic, ...] = field(default=())
+
+    def operations(self) -> tuple[Operation, ...]:
+        return self.root_operations + tuple(op for r in self.resources for op in r.operations)
+
+    def type_named(self, name: Name) -> NamedType | None:
+        for named in self.types:
+            if named.name == name:
+                return named
+        return None

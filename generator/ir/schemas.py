@@ -1,0 +1,421 @@
+"""Schemas to IR types: ref following, allOf merging, nullability, inline hoisting.
+
+Inline object schemas become named models; their names come from where they sit (the parent
+name plus the field name), so they stay stable when unrelated parts of the spec change.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from generator.diagnostics import Diagnostic, Severity, join_pointer
+from generator.ir.model import (
+    AliasDef,
+    AnyType,
+    Array,
+    Binary,
+    Const,
+    Discriminator,
+    EnumDef,
+    EnumType,
+    Field,
+    Map,
+    ModelDef,
+    NamedType,
+    Nullable,
+    Primitive,
+    Ref,
+    ScalarValue,
+    TypeNode,
+    Union,
+)
+from generator.loader import resolve_pointer
+from generator.names import Name
+
+SCHEMA_PREFIX = "#/components/schemas/"
+_PRIMITIVES = {"string", "integer", "number", "boolean"}
+
+
+def to_json(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def _scalar_values(values: list[Any]) -> tuple[ScalarValue, ...]:
+    return tuple(v for v in values if v is None or isinstance(v, str | int | float | bool))
+
+
+@dataclass
+class SchemaConverter:
+    """Turns schema objects into type nodes and collects the named types they need."""
+
+    document: dict[str, Any]
+    source: str | None = None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    _named: dict[Name, NamedType] = field(default_factory=dict)
+    _by_ref: dict[str, Name] = field(default_factory=dict)
+    _claimed: dict[Name, str] = field(default_factory=dict)
+    _in_progress: set[str] = field(default_factory=set)
+    _hoisted: dict[str, Name] = field(default_factory=dict)
+
+    # ----- names -------------------------------------------------------------------------
+    def claim(self, wanted: Name, owner: str) -> Name:
+        """A distinct type name for `owner` (a pointer); the same owner always gets the same."""
+        candidate = wanted if wanted.words else Name(("model",))
+        suffix = 2
+        while self._claimed.get(candidate, owner) != owner:
+            candidate = Name((*wanted.words, str(suffix)))
+            suffix += 1
+        self._claimed[candidate] = owner
+        return candidate
+
+    def warn(self, code: str, pointer: str, message: str) -> None:
+        self.diagnostics.append(
+            Diagnostic(code, message, pointer, self.source, severity=Severity.WARNING)
+        )
+
+    # ----- refs --------------------------------------------------------------------------
+    def deref(self, node: Any, pointer: str) -> tuple[Any, str]:
+        """Follow `$ref` chains to the schema they name, with the pointer where it lives."""
+        seen: set[str] = set()
+        while isinstance(node, dict) and isinstance(node.get("$ref"), str):
+            ref = node["$ref"]
+            if ref in seen or not ref.startswith("#"):
+                self.warn("unresolvable-ref", pointer, f"$ref {ref!r} cannot be followed")
+                return {}, pointer
+            seen.add(ref)
+            found, target = resolve_pointer(self.document, ref[1:])
+            if not found:
+                self.warn("dangling-ref", pointer, f"$ref {ref!r} points at nothing")
+                return {}, pointer
+            node, pointer = target, ref[1:]
+        return node, pointer
+
+    def named_types(self) -> tuple[NamedType, ...]:
+        return tuple(sorted(self._named.values(), key=lambda t: t.name.pascal()))
+
+    def named(self, name: Name) -> NamedType | None:
+        return self._named.get(name)
+
+    def register_components(self) -> None:
+        """Claim every component schema's name first, so inline names never take them."""
+        schemas = self.document.get("components", {}).get("schemas", {}) or {}
+        for key in schemas:
+            ref = SCHEMA_PREFIX + key
+            pointer = ref[1:]
+            self._by_ref[ref] = self.claim(Name.parse(key), pointer)
+        for key in schemas:
+            self.convert({"$ref": SCHEMA_PREFIX + key}, Name.parse(key), "")
+
+    # ----- conversion --------------------------------------------------------------------
+    def convert(self, schema: Any, context: Name, pointer: str) -> TypeNode:
+        """The type of `schema`; `context` names any inline model hoisted out of it."""
+        if isinstance(schema, bool) or schema is None:
+            return AnyType()
+        if not isinstance(schema, dict):
+            self.warn("invalid-schema", pointer, "a schema must be an object")
+            return AnyType()
+        ref = schema.get("$ref")
+        if isinstance(ref, str):
+            return self._convert_ref(ref, pointer)
+        return self._convert_inline(schema, context, pointer)
+
+    def _convert_ref(self, ref: str, pointer: str) -> TypeNode:
+        target, target_pointer = self.deref({"$ref": ref}, pointer)
+        name = self._by_ref.get(ref)
+        if name is None:
+            if not ref.startswith(SCHEMA_PREFIX):
+                # A ref into another part of the document: convert the target where it lives.
+                wanted = Name.parse(ref.rsplit("/", 1)[-1])
+                return self.convert(target, wanted, target_pointer)
+            name = self.claim(Name.parse(ref[len(SCHEMA_PREFIX) :]), ref[1:])
+            self._by_ref[ref] = name
+        if name not in self._named and ref not in self._in_progress:
+            self._in_progress.add(ref)
+            try:
+                self._define(name, target, target_pointer)
+            finally:
+                self._in_progress.discard(ref)
+        nullable = isinstance(target, dict) and self._split_null(target)[0]
+        return Nullable(Ref(name)) if nullable else Ref(name)
+
+    def _define(self, name: Name, schema: Any, pointer: str) -> None:
+        """Define the named type `name` from `schema`."""
+        if not isinstance(schema, dict):
+            self._named[name] = AliasDef(name, AnyType(), "", pointer)
+            return
+        description = str(schema.get("description") or "")
+        if self._is_object(schema) and (schema.get("properties") or schema.get("allOf")):
+            self._named[name] = self._model(name, schema, pointer)
+            return
+        core = self._split_null(schema)[1]
+        enum = core.get("enum")
+        if isinstance(enum, list) and "const" not in core:
+            values = _scalar_values(enum)
+            if len(values) > 1:
+                self._named[name] = EnumDef(name, values, description, pointer)
+                return
+        target = self._split_null_free(self._convert_inline(core, name, pointer))
+        if target != Ref(name):
+            self._named[name] = AliasDef(name, target, description, pointer)
+
+    @staticmethod
+    def _split_null_free(node: TypeNode) -> TypeNode:
+        return node.inner if isinstance(node, Nullable) else node
+
+    def _is_object(self, schema: dict[str, Any]) -> bool:
+        kind = schema.get("type")
+        if isinstance(kind, list):
+            kind = next((k for k in kind if k != "null"), None)
+        return kind == "object" or (kind is None and ("properties" in schema or "allOf" in schema))
+
+    def _split_null(self, schema: dict[str, Any]) -> tuple[bool, dict[str, Any]]:
+        """Whether the schema admits null (3.0 `nullable`, 3.1 type arrays) and the rest."""
+        nullable = bool(schema.get("nullable"))
+        kind = schema.get("type")
+        if isinstance(kind, list) and "null" in kind:
+            rest = [k for k in kind if k != "null"]
+            schema = {**schema, "type": rest[0] if len(rest) == 1 else rest}
+            if not rest:
+                schema = {k: v for k, v in schema.items() if k != "type"}
+            nullable = True
+        enum = schema.get("enum")
+        if isinstance(enum, list) and None in enum:
+            schema = {**schema, "enum": [v for v in enum if v is not None]}
+            nullable = True
+        return nullable, schema
+
+    def _convert_inline(self, schema: dict[str, Any], context: Name, pointer: str) -> TypeNode:
+        nullable, core = self._split_null(schema)
+        node = self._convert_core(core, context, pointer)
+        if nullable and not isinstance(node, Nullable | AnyType):
+            return Nullable(node)
+        return node
+
+    def _convert_core(self, schema: dict[str, Any], context: Name, pointer: str) -> TypeNode:
+        if "const" in schema:
+            const = _scalar_values([schema["const"]])
+            return Const(const[0]) if const else AnyType()
+        for keyword in ("oneOf", "anyOf"):
+            members = schema.get(keyword)
+            if isinstance(members, list) and members:
+                return self._union(schema, keyword, members, context, pointer)
+        all_of = schema.get("allOf")
+        if isinstance(all_of, list) and all_of:
+            if len(all_of) == 1 and not schema.get("properties"):
+                return self.convert(all_of[0], context, join_pointer(pointer, "allOf", 0))
+            return self._hoist(schema, context, pointer)
+        kind = schema.get("type")
+        if isinstance(kind, list):
+            kinds = [k for k in kind if k != "null"]
+            if len(kinds) == 1:
+                kind = kinds[0]
+            else:
+                parts = [
+                    self._convert_core({**schema, "type": k}, context, pointer) for k in kinds
+                ]
+                return Union(tuple(parts)) if parts else AnyType()
+        enum = schema.get("enum")
+        if isinstance(enum, list):
+            values = _scalar_values(enum)
+            if len(values) == 1:
+                return Const(values[0])
+            if values:
+                return EnumType(values)
+            self.warn("empty-enum", pointer, "enum has no values; typed by its `type` instead")
+        if kind is None and ("properties" in schema or "additionalProperties" in schema):
+            kind = "object"
+        if kind == "string" and (
+            schema.get("format") == "binary" or "contentMediaType" in schema
+        ):
+            return Binary()
+        if kind in _PRIMITIVES:
+            fmt = schema.get("format")
+            return Primitive(kind, fmt if isinstance(fmt, str) else None)
+        if kind == "array":
+            items = schema.get("items")
+            item_context = Name((*context.words, "item"))
+            if items is None:
+                return Array(AnyType())
+            return Array(self.convert(items, item_context, join_pointer(pointer, "items")))
+        if kind == "object":
+            if schema.get("properties"):
+                return self._hoist(schema, context, pointer)
+            return Map(self._additional(schema, context, pointer) or AnyType())
+        return AnyType()
+
+    def _additional(self, schema: dict[str, Any], context: Name, pointer: str) -> TypeNode | None:
+        extra = schema.get("additionalProperties")
+        if extra is None or extra is True:
+            return AnyType() if extra is True else None
+        if extra is False:
+            return None
+        value_context = Name((*context.words, "value"))
+        return self.convert(extra, value_context, join_pointer(pointer, "additionalProperties"))
+
+    def _hoist(self, schema: dict[str, Any], context: Name, pointer: str) -> TypeNode:
+        """Name an inline object after its first context; the same schema keeps that name."""
+        name = self._hoisted.get(pointer)
+        if name is None:
+            name = self._hoisted[pointer] = self.claim(context, pointer)
+        if name not in self._named:
+            self._named[name] = AliasDef(name, AnyType(), "", pointer)  # placeholder for recursion
+            self._named[name] = self._model(name, schema, pointer)
+        return Ref(name)
+
+    def _union(
+        self,
+        schema: dict[str, Any],
+        keyword: str,
+        members: list[Any],
+        context: Name,
+        pointer: str,
+    ) -> TypeNode:
+        nullable = False
+        parts: list[TypeNode] = []
+        for position, member in enumerate(members):
+            member_pointer = join_pointer(pointer, keyword, position)
+            resolved, _ = self.deref(member, member_pointer)
+            if isinstance(resolved, dict) and resolved.get("type") == "null":
+                nullable = True
+                continue
+            member_context = Name((*context.words, *self._variant_words(resolved, position)))
+            node = self.convert(member, member_context, member_pointer)
+            if node not in parts:
+                parts.append(node)
+        discriminator = self._discriminator(schema, members, pointer)
+        result: TypeNode
+        if not parts:
+            result = AnyType()
+        elif len(parts) == 1:
+            result = parts[0]
+        else:
+            result = Union(tuple(parts), discriminator)
+        return Nullable(result) if nullable and not isinstance(result, AnyType) else result
+
+    def _variant_words(self, member: Any, position: int) -> tuple[str, ...]:
+        if isinstance(member, dict):
+            title = member.get("title")
+            if isinstance(title, str) and Name.parse(title).words:
+                return Name.parse(title).words
+            for prop in (member.get("properties") or {}).values():
+                if isinstance(prop, dict):
+                    value = prop.get("const")
+                    enum = prop.get("enum")
+                    if value is None and isinstance(enum, list) and len(enum) == 1:
+                        value = enum[0]
+                    if isinstance(value, str) and Name.parse(value).words:
+                        return Name.parse(value).words
+        return ("variant", str(position + 1))
+
+    def _discriminator(
+        self, schema: dict[str, Any], members: list[Any], pointer: str
+    ) -> Discriminator | None:
+        spec = schema.get("discriminator")
+        if not isinstance(spec, dict) or not isinstance(spec.get("propertyName"), str):
+            return None
+        mapping: list[tuple[str, Name]] = []
+        explicit = spec.get("mapping") or {}
+        for value, ref in explicit.items():
+            if isinstance(ref, str) and ref in self._by_ref:
+                mapping.append((str(value), self._by_ref[ref]))
+        if not mapping:
+            for member in members:
+                ref = member.get("$ref") if isinstance(member, dict) else None
+                if isinstance(ref, str) and ref in self._by_ref:
+                    mapping.append((ref.rsplit("/", 1)[-1], self._by_ref[ref]))
+        return Discriminator(spec["propertyName"], tuple(mapping))
+
+    # ----- objects -----------------------------------------------------------------------
+    def object_parts(
+        self, schema: dict[str, Any], context: Name, pointer: str
+    ) -> tuple[list[tuple[str, Any, str]], set[str], dict[str, Any]]:
+        """Properties (wire name, schema, pointer), required names and the merged schema.
+
+        allOf members are merged here: properties and required lists combine; a property
+        defined twice with different types is a warning and the later definition wins.
+        """
+        properties: dict[str, tuple[Any, str]] = {}
+        required: set[str] = set()
+        merged: dict[str, Any] = {}
+        stack: list[tuple[Any, str, int]] = [(schema, pointer, 0)]
+        order: list[tuple[dict[str, Any], str]] = []
+        while stack:
+            node, where, depth = stack.pop(0)
+            resolved, where = self.deref(node, where)
+            if not isinstance(resolved, dict) or depth > 32:
+                continue
+            order.append((resolved, where))
+            for position, member in enumerate(resolved.get("allOf") or []):
+                stack.append((member, join_pointer(where, "allOf", position), depth + 1))
+        for resolved, where in order:
+            for key, value in resolved.items():
+                if key not in ("properties", "required", "allOf"):
+                    merged.setdefault(key, value)
+            for prop, prop_schema in (resolved.get("properties") or {}).items():
+                prop_pointer = join_pointer(where, "properties", prop)
+                if prop in properties and to_json(properties[prop][0]) != to_json(prop_schema):
+                    if _type_of(properties[prop][0]) != _type_of(prop_schema):
+                        self.warn(
+                            "allof-conflict",
+                            prop_pointer,
+                            f"property {prop!r} is defined twice with different types",
+                        )
+                properties[prop] = (prop_schema, prop_pointer)
+            required.update(r for r in resolved.get("required") or [] if isinstance(r, str))
+        listed = [(wire, sub, where) for wire, (sub, where) in properties.items()]
+        return listed, required, merged
+
+    def fields_of(
+        self, schema: dict[str, Any], context: Name, pointer: str, *, request: bool = False
+    ) -> tuple[tuple[Field, ...], dict[str, Any]]:
+        listed, required, merged = self.object_parts(schema, context, pointer)
+        fields: list[Field] = []
+        for wire, sub, where in listed:
+            resolved, _ = self.deref(sub, where)
+            resolved = resolved if isinstance(resolved, dict) else {}
+            if request and resolved.get("readOnly"):
+                continue
+            if not request and resolved.get("writeOnly"):
+                continue
+            field_context = Name((*context.words, *Name.parse(wire).words))
+            node = self.convert(sub, field_context, where)
+            default = resolved.get("default")
+            fields.append(
+                Field(
+                    name=Name.parse(wire) if Name.parse(wire).words else Name(("field",)),
+                    wire_name=wire,
+                    type=node,
+                    required=wire in required,
+                    description=str(resolved.get("description") or ""),
+                    default_json=to_json(default) if "default" in resolved else None,
+                    deprecated=bool(resolved.get("deprecated")),
+                    read_only=bool(resolved.get("readOnly")),
+                    write_only=bool(resolved.get("writeOnly")),
+                )
+            )
+        return tuple(fields), merged
+
+    def _model(self, name: Name, schema: dict[str, Any], pointer: str) -> ModelDef:
+        fields, merged = self.fields_of(schema, name, pointer)
+        additional = self._additional(merged, name, pointer)
+        example = merged.get("example")
+        examples = merged.get("examples")
+        if example is None and isinstance(examples, list) and examples:
+            example = examples[0]
+        return ModelDef(
+            name=name,
+            fields=fields,
+            description=str(merged.get("description") or ""),
+            additional=additional,
+            deprecated=bool(merged.get("deprecated")),
+            pointer=pointer,
+            example_json=to_json(example) if example is not None else None,
+        )
+
+
+def _type_of(schema: Any) -> Any:
+    if isinstance(schema, dict):
+        return schema.get("$ref") or schema.get("type")
+    return None

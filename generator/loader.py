@@ -1,0 +1,218 @@
+"""Load an OpenAPI document: parse YAML/JSON, check its refs, validate it; report diagnostics.
+
+This module and the writer are the only places that read or write files.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.diagnostics import Diagnostic, Severity, join_pointer, split_pointer
+
+try:
+    _YamlLoader: Any = yaml.CSafeLoader
+except AttributeError:  # libyaml not compiled in: the pure-Python loader is correct, only slower
+    _YamlLoader = yaml.SafeLoader
+
+MAX_DOCUMENT_BYTES = 64 * 1024 * 1024
+SUPPORTED_VERSIONS = ("3.0", "3.1")
+
+
+@dataclass(frozen=True, slots=True)
+class SourceDocument:
+    """One parsed input file. `line_of` maps a JSON pointer to a line, computed only on demand."""
+
+    path: Path
+    text: str
+    data: Any
+    sha256: str
+    _lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+
+    def line_of(self, pointer: str) -> int | None:
+        if not self._lines:
+            self._lines.update(_line_index(self.text))
+        tokens = split_pointer(pointer)
+        while tokens:
+            found = self._lines.get(join_pointer("", *tokens))
+            if found is not None:
+                return found
+            tokens.pop()
+        return self._lines.get("")
+
+
+@dataclass(frozen=True, slots=True)
+class LoadResult:
+    document: dict[str, Any] | None
+    source: SourceDocument | None
+    diagnostics: tuple[Diagnostic, ...]
+
+    @property
+    def ok(self) -> bool:
+        return self.document is not None and not any(
+            d.severity is Severity.ERROR for d in self.diagnostics
+        )
+
+
+def _line_index(text: str) -> dict[str, int]:
+    """JSON pointer -> 1-based line of every node, from the YAML node graph (JSON is YAML)."""
+    index: dict[str, int] = {}
+    try:
+        root = yaml.compose(text, Loader=_YamlLoader)
+    except yaml.YAMLError:
+        return index
+    stack: list[tuple[yaml.Node, str]] = [(root, "")] if root is not None else []
+    while stack:
+        node, pointer = stack.pop()
+        index[pointer] = node.start_mark.line + 1
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                child = join_pointer(pointer, str(key.value))
+                index[child] = key.start_mark.line + 1
+                stack.append((value, child))
+                index.setdefault(child, key.start_mark.line + 1)
+        elif isinstance(node, yaml.SequenceNode):
+            for position, value in enumerate(node.value):
+                stack.append((value, join_pointer(pointer, position)))
+    return index
+
+
+def parse_text(path: Path, raw: bytes) -> tuple[SourceDocument | None, list[Diagnostic]]:
+    """Decode and parse one file; JSON with the json module, everything else as YAML."""
+    where = str(path)
+    if len(raw) > MAX_DOCUMENT_BYTES:
+        message = f"document is {len(raw)} bytes; the limit is {MAX_DOCUMENT_BYTES}"
+        return None, [Diagnostic("document-too-large", message, file=where)]
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        message = f"not valid UTF-8 at byte {error.start}"
+        return None, [Diagnostic("invalid-encoding", message, file=where, line=line)]
+    sha = hashlib.sha256(raw).hexdigest()
+    stripped = text.lstrip()
+    if path.suffix.lower() == ".json" or stripped.startswith("{"):
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as error:
+            message = f"invalid JSON: {error.msg}"
+            return None, [Diagnostic("invalid-json", message, file=where, line=error.lineno)]
+    else:
+        try:
+            data = yaml.load(text, Loader=_YamlLoader)  # noqa: S506 - a safe loader
+        except yaml.MarkedYAMLError as error:
+            mark = error.problem_mark or error.context_mark
+            line = mark.line + 1 if mark is not None else None
+            message = f"invalid YAML: {error.problem or error}"
+            return None, [Diagnostic("invalid-yaml", message, file=where, line=line)]
+        except yaml.YAMLError as error:
+            return None, [Diagnostic("invalid-yaml", f"invalid YAML: {error}", file=where)]
+        except RecursionError:
+            message = "document nests too deeply to parse"
+            return None, [Diagnostic("nesting-too-deep", message, file=where)]
+    return SourceDocument(path=path, text=text, data=data, sha256=sha), []
+
+
+def iter_refs(node: Any, pointer: str = "") -> Iterator[tuple[str, str]]:
+    """Every `$ref` string in a document with the pointer of the object holding it."""
+    stack: list[tuple[Any, str]] = [(node, pointer)]
+    while stack:
+        current, where = stack.pop()
+        if isinstance(current, dict):
+            ref = current.get("$ref")
+            if isinstance(ref, str):
+                yield ref, where
+            for key, value in current.items():
+                if isinstance(value, dict | list):
+                    stack.append((value, join_pointer(where, str(key))))
+        elif isinstance(current, list):
+            for position, value in enumerate(current):
+                if isinstance(value, dict | list):
+                    stack.append((value, join_pointer(where, position)))
+
+
+def resolve_pointer(document: Any, pointer: str) -> tuple[bool, Any]:
+    node = document
+    for token in split_pointer(pointer):
+        if isinstance(node, dict) and token in node:
+            node = node[token]
+        elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
+            node = node[int(token)]
+        else:
+            return False, None
+    return True, node
+
+
+def check_refs(document: dict[str, Any]) -> list[tuple[str, str, str]]:
+    """(code, pointer, message) for every `$ref` that does not resolve inside the document."""
+    problems: list[tuple[str, str, str]] = []
+    for ref, where in iter_refs(document):
+        if ref.startswith(("http://", "https://", "//")):
+            message = f"remote $ref {ref!r} is refused: the generator never fetches from a network"
+            problems.append(("remote-ref", where, message))
+        elif not ref.startswith("#"):
+            message = f"$ref to another file ({ref!r}) is not supported yet"
+            problems.append(("external-ref", where, message))
+        elif not resolve_pointer(document, ref[1:])[0]:
+            problems.append(("dangling-ref", where, f"$ref {ref!r} points at nothing"))
+    return problems
+
+
+def _validate(document: dict[str, Any]) -> list[tuple[str, str, str]]:
+    """Structural validation with openapi-spec-validator, as (code, pointer, message)."""
+    from openapi_spec_validator import OpenAPIV30SpecValidator, OpenAPIV31SpecValidator
+
+    version = str(document.get("openapi", ""))
+    validator_class: Any = OpenAPIV31SpecValidator
+    if version.startswith("3.0"):
+        validator_class = OpenAPIV30SpecValidator
+    problems: list[tuple[str, str, str]] = []
+    try:
+        for error in validator_class(document).iter_errors():
+            path = list(getattr(error, "absolute_path", []) or getattr(error, "path", []))
+            message = str(getattr(error, "message", error)).splitlines()[0]
+            problems.append(("invalid-openapi", join_pointer("", *path), message[:400]))
+    except Exception as error:  # the validator raises on inputs it cannot walk
+        problems.append(("invalid-openapi", "", f"validator stopped: {error}"[:400]))
+    return problems
+
+
+def load_document(path: Path, *, validate: bool = True) -> LoadResult:
+    """Read, parse, check and validate one OpenAPI document."""
+    where = str(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        reason = error.strerror or str(error)
+        return LoadResult(None, None, (Diagnostic("unreadable", reason, file=where),))
+    source, problems = parse_text(path, raw)
+    if source is None:
+        return LoadResult(None, None, tuple(problems))
+    data = source.data
+    if not isinstance(data, dict):
+        message = "an OpenAPI document must be a mapping at the top level"
+        return LoadResult(None, source, (Diagnostic("not-a-mapping", message, file=where),))
+    version = str(data.get("openapi", data.get("swagger", "")))
+    if not version.startswith(SUPPORTED_VERSIONS):
+        message = f"unsupported OpenAPI version {version!r}; supported: 3.0.x and 3.1.x"
+        pointer = "/openapi" if "openapi" in data else ""
+        diagnostic = Diagnostic(
+            "unsupported-version", message, pointer, where, source.line_of(pointer)
+        )
+        return LoadResult(None, source, (diagnostic,))
+    found = check_refs(data)
+    if validate and not found:
+        found = _validate(data)
+    diagnostics = tuple(
+        Diagnostic(code, message, pointer, where, source.line_of(pointer))
+        for code, pointer, message in sorted(found, key=lambda item: item[1])
+    )
+    return LoadResult(data, source, diagnostics)

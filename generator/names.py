@@ -1,0 +1,64 @@
+"""Names as words: every target renders its own casing from them."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+_CAMEL_BOUNDARY = re.compile(r"([a-z0-9])([A-Z])|([A-Z]+)([A-Z][a-z])")
+_NON_WORD = re.compile(r"[^0-9a-zA-Z]+")
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Name:
+    """A name as lower-case ASCII words, e.g. ('next', 'page', 'token')."""
+
+    words: tuple[str, ...]
+
+    @classmethod
+    def parse(cls, text: str) -> Name:
+        return cls(split_words(text))
+
+    def __add__(self, other: Name) -> Name:
+        return Name(self.words + other.words)
+
+    def snake(self) -> str:
+        return "_".join(self.words)
+
+    def pascal(self) -> str:
+        return "".join(w[:1].upper() + w[1:] for w in self.words)
+
+    def camel(self) -> str:
+        pascal = self.pascal()
+        return pascal[:1].lower() + pascal[1:]
+
+    def kebab(self) -> str:
+        return "-".join(self.words)
+
+    def __str__(self) -> str:
+        return self.snake()
+
+
+def _ascii(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return decomposed.encode("ascii", "ignore").decode("ascii")
+
+
+def split_words(text: str) -> tuple[str, ...]:
+    """Split camelCase, PascalCase, snake_case, kebab-case and dotted text into words."""
+    text = _ascii(text)
+    text = _CAMEL_BOUNDARY.sub(lambda m: f"{m[1] or m[3]} {m[2] or m[4]}", text)
+    text = _CAMEL_BOUNDARY.sub(lambda m: f"{m[1] or m[3]} {m[2] or m[4]}", text)
+    return tuple(w.lower() for w in _NON_WORD.split(text) if w)
+
+
+def singular(word: str) -> str:
+    """A deliberately small singulariser for resource names (versions -> version)."""
+    if word.endswith("ies") and len(word) > 3:
+        return word[:-3] + "y"
+    if word.endswith(("sses", "shes", "ches", "xes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word

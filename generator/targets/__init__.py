@@ -1,0 +1,1 @@
+"""Render targets: each turns an `Api` into a mapping of relative path -> file text."""

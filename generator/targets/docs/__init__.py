@@ -1,0 +1,1 @@
+"""The Markdown docs target: a reference of the Python SDK, page per resource."""

@@ -1,0 +1,1 @@
+"""Runtime shared by every generated SDK: copied verbatim into `<package>/_runtime/`."""

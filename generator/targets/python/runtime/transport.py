@@ -1,0 +1,431 @@
+"""The HTTP core of a generated client: auth, headers, encoding, retries, errors, parsing.
+
+Generated resource methods call `SyncCore.request` / `AsyncCore.request`; everything that is
+the same for every API lives here, so generated code stays small.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import email.utils
+import logging
+import os
+import platform
+import random
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any, Literal
+from urllib.parse import quote
+
+import httpx
+
+from .errors import APIConnectionError, APIStatusError, APITimeoutError, ConfigurationError
+from .errors import error_from_response
+from .files import to_multipart
+from .models import parse_as, to_jsonable
+from .types import NotGiven, RequestOptions, strip_not_given
+
+logger = logging.getLogger(__package__.rsplit(".", 1)[0] if __package__ else "sdk")
+logger.addHandler(logging.NullHandler())
+
+AuthKind = Literal["bearer", "basic", "header", "query", "none"]
+Token = str | Callable[[], str]
+
+INITIAL_RETRY_DELAY = 0.5
+MAX_RETRY_DELAY = 8.0
+MAX_RETRY_AFTER = 60.0
+RETRYABLE_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
+IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
+REDACTED = "<redacted>"
+
+
+def encode_path(value: object) -> str:
+    """A path parameter as one percent-encoded segment: '/' and '?' never split the path."""
+    if isinstance(value, bool):
+        value = str(value).lower()
+    return quote(str(value), safe="")
+
+
+def _check_header_value(name: str, value: str) -> str:
+    if "\r" in value or "\n" in value:
+        raise ConfigurationError(f"header {name!r} contains a line break")
+    return value
+
+
+@dataclass(frozen=True, slots=True)
+class Auth:
+    kind: AuthKind
+    name: str = "Authorization"
+
+
+@dataclass(slots=True)
+class RawResponse:
+    """An HTTP response with its parsed body, for `with_raw_response` calls."""
+
+    status_code: int
+    headers: httpx.Headers
+    request_id: str | None
+    parsed: Any
+    http_response: httpx.Response
+
+    def __repr__(self) -> str:
+        return f"RawResponse(status_code={self.status_code}, request_id={self.request_id!r})"
+
+
+class _CoreBase:
+    def __init__(
+        self,
+        *,
+        base_url: str,
+        token: Token | None,
+        token_env: str | None,
+        auth: Auth,
+        client_headers: Mapping[str, str | None],
+        default_headers: Mapping[str, str] | None,
+        timeout: float | None,
+        max_retries: int,
+        user_agent: str,
+    ) -> None:
+        if not base_url:
+            raise ConfigurationError("no base URL: pass environment= or base_url=")
+        if token is None and token_env:
+            token = os.environ.get(token_env) or None
+        if token is None and auth.kind != "none":
+            hint = f" or set the {token_env} environment variable" if token_env else ""
+            raise ConfigurationError(f"no API token: pass token={hint}")
+        if max_retries < 0:
+            raise ConfigurationError("max_retries must be 0 or more")
+        self.base_url = base_url.rstrip("/")
+        self._token = token
+        self._auth = auth
+        self.timeout = timeout
+        self.max_retries = max_retries
+        headers: dict[str, str] = {
+            "User-Agent": f"{user_agent} python/{platform.python_version()}",
+            "Accept": "application/json",
+        }
+        self._protected = {name.lower() for name in client_headers}
+        for name, text in (default_headers or {}).items():
+            self._refuse_protected(name)
+            headers[name] = _check_header_value(name, text)
+        for name, option in client_headers.items():
+            if option is not None:
+                headers[name] = _check_header_value(name, option)
+        self.headers = headers
+
+    def _refuse_protected(self, name: str) -> None:
+        """Client-option headers are set through their option, never clobbered by a raw header."""
+        if name.lower() in self._protected:
+            raise ConfigurationError(
+                f"header {name!r} is set by a client option; pass that option instead"
+            )
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(base_url={self.base_url!r}, token={REDACTED!r})"
+
+    def _token_value(self) -> str:
+        token: str | None = self._token() if callable(self._token) else self._token
+        if not token:
+            raise ConfigurationError("the token callable returned no token")
+        return _check_header_value("token", token)
+
+    def build_request(
+        self,
+        client: httpx.Client | httpx.AsyncClient,
+        method: str,
+        path: str,
+        *,
+        query: Mapping[str, Any] | None,
+        headers: Mapping[str, Any] | None,
+        json: Any,
+        data: Mapping[str, Any] | None,
+        files: Mapping[str, Any] | None,
+        content: bytes | str | None,
+        options: RequestOptions,
+    ) -> httpx.Request:
+        merged_headers = dict(self.headers)
+        for name, value in strip_not_given(headers or {}).items():
+            if value is not None:
+                merged_headers[name] = _check_header_value(name, str(value))
+        params = _query_params(strip_not_given(query or {}))
+        if self._auth.kind == "bearer":
+            merged_headers["Authorization"] = f"Bearer {self._token_value()}"
+        elif self._auth.kind == "basic":
+            encoded = base64.b64encode(self._token_value().encode()).decode()
+            merged_headers["Authorization"] = f"Basic {encoded}"
+        elif self._auth.kind == "header":
+            merged_headers[self._auth.name] = self._token_value()
+        elif self._auth.kind == "query":
+            params.append((self._auth.name, self._token_value()))
+        for name, text in (options.get("extra_headers") or {}).items():
+            self._refuse_protected(name)
+            merged_headers[name] = _check_header_value(name, text)
+        params.extend(_query_params(dict(options.get("extra_query") or {})))
+        extra_body = options.get("extra_body")
+        body_json: Any = None
+        body_data: Any = None
+        body_files: Any = None
+        if json is not None and not isinstance(json, NotGiven):
+            body_json = to_jsonable(strip_not_given(json) if isinstance(json, Mapping) else json)
+            if extra_body and isinstance(body_json, dict):
+                body_json.update(to_jsonable(dict(extra_body)))
+        elif extra_body and files is None and data is None and content is None:
+            body_json = to_jsonable(dict(extra_body))
+        if files is not None or data is not None:
+            fields = strip_not_given(data or {})
+            if extra_body:
+                fields.update(extra_body)
+            body_data = {k: _form_value(v) for k, v in fields.items() if v is not None}
+            if files is not None:
+                body_files = to_multipart(strip_not_given(files))
+        timeout = options.get("timeout", self.timeout)
+        return client.build_request(
+            method,
+            self.base_url + path,
+            params=params,
+            headers=merged_headers,
+            json=body_json,
+            data=body_data,
+            files=body_files,
+            content=content,
+            timeout=httpx.Timeout(timeout) if timeout is not None else None,
+        )
+
+    def _retries(self, options: RequestOptions) -> int:
+        return options.get("max_retries", self.max_retries)
+
+    def _should_retry(
+        self, request: httpx.Request, response: httpx.Response | None, error: Exception | None
+    ) -> bool:
+        """Retry only where repeating the request cannot duplicate work."""
+        idempotent = request.method in IDEMPOTENT_METHODS
+        if isinstance(error, httpx.ConnectError):
+            return True  # the server never saw the request
+        if error is not None:
+            return idempotent and isinstance(error, httpx.TimeoutException | httpx.NetworkError)
+        assert response is not None
+        should = response.headers.get("x-should-retry")
+        if should in ("true", "false"):
+            return bool(should == "true")
+        if response.status_code == 429:
+            return True
+        if response.status_code not in RETRYABLE_STATUSES:
+            return False
+        return idempotent or _says_retryable(response)
+
+    def _retry_delay(self, attempt: int, response: httpx.Response | None) -> float:
+        if response is not None:
+            after = _retry_after(response.headers)
+            if after is not None and 0 <= after <= MAX_RETRY_AFTER:
+                return after
+        delay = min(INITIAL_RETRY_DELAY * 2.0**attempt, MAX_RETRY_DELAY)
+        return delay * (1 - 0.25 * random.random())
+
+    def _finish(self, response: httpx.Response, cast_to: Any, raw: bool) -> Any:
+        if response.status_code >= 400:
+            raise error_from_response(response)
+        parsed = _parse(response, cast_to)
+        if raw:
+            request_id = response.headers.get("x-request-id")
+            return RawResponse(response.status_code, response.headers, request_id, parsed, response)
+        return parsed
+
+    def _log(self, request: httpx.Request, response: httpx.Response | None) -> None:
+        if logger.isEnabledFor(logging.DEBUG):
+            status = response.status_code if response is not None else "error"
+            logger.debug("%s %s -> %s", request.method, request.url.copy_remove_param("key"), status)
+
+
+def _says_retryable(response: httpx.Response) -> bool:
+    try:
+        body = response.json()
+    except ValueError:
+        return False
+    if isinstance(body, dict):
+        nested = body.get("error")
+        details = nested if isinstance(nested, dict) else body
+        return bool(details.get("retryable") is True)
+    return False
+
+
+def _retry_after(headers: httpx.Headers) -> float | None:
+    millis = headers.get("retry-after-ms")
+    if millis is not None:
+        try:
+            return float(millis) / 1000
+        except ValueError:
+            pass
+    value = headers.get("retry-after")
+    if value is None:
+        return None
+    try:
+        return float(value)
+    except ValueError:
+        parsed = email.utils.parsedate_to_datetime(value) if value else None
+        if parsed is None:
+            return None
+        return parsed.timestamp() - time.time()
+
+
+def _form_value(value: Any) -> Any:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return value
+
+
+def _query_params(query: Mapping[str, Any]) -> list[tuple[str, str | int | float | bool | None]]:
+    params: list[tuple[str, str | int | float | bool | None]] = []
+    for name, value in query.items():
+        if value is None:
+            continue
+        values = value if isinstance(value, list | tuple) else [value]
+        for item in values:
+            item = to_jsonable(item)
+            if isinstance(item, bool):
+                item = "true" if item else "false"
+            params.append((name, str(item)))
+    return params
+
+
+def _parse(response: httpx.Response, cast_to: Any) -> Any:
+    if cast_to is None or cast_to is type(None):
+        return None
+    if cast_to is bytes:
+        return response.content
+    if cast_to is str:
+        return response.text
+    if not response.content:
+        return parse_as(cast_to, None)
+    return parse_as(cast_to, response.json())
+
+
+class SyncCore(_CoreBase):
+    """Sends requests with an `httpx.Client`, retrying as `_should_retry` allows."""
+
+    def __init__(self, *, http_client: httpx.Client | None = None, **settings: Any) -> None:
+        super().__init__(**settings)
+        self._owns_client = http_client is None
+        self.http = http_client or httpx.Client(follow_redirects=True)
+
+    def close(self) -> None:
+        if self._owns_client:
+            self.http.close()
+
+    def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        cast_to: Any,
+        options: RequestOptions,
+        query: Mapping[str, Any] | None = None,
+        headers: Mapping[str, Any] | None = None,
+        json: Any = None,
+        data: Mapping[str, Any] | None = None,
+        files: Mapping[str, Any] | None = None,
+        content: bytes | str | None = None,
+        raw: bool = False,
+    ) -> Any:
+        retries = self._retries(options)
+        attempt = 0
+        while True:
+            request = self.build_request(
+                self.http, method, path, query=query, headers=headers, json=json,
+                data=data, files=files, content=content, options=options,
+            )  # fmt: skip
+            try:
+                response = self.http.send(request)
+            except httpx.TimeoutException as error:
+                self._log(request, None)
+                if attempt < retries and self._should_retry(request, None, error):
+                    time.sleep(self._retry_delay(attempt, None))
+                    attempt += 1
+                    continue
+                raise APITimeoutError(request=request) from error
+            except httpx.TransportError as error:
+                self._log(request, None)
+                if attempt < retries and self._should_retry(request, None, error):
+                    time.sleep(self._retry_delay(attempt, None))
+                    attempt += 1
+                    continue
+                raise APIConnectionError(request=request) from error
+            self._log(request, response)
+            if response.status_code >= 400 and attempt < retries:
+                if self._should_retry(request, response, None):
+                    response.close()
+                    time.sleep(self._retry_delay(attempt, response))
+                    attempt += 1
+                    continue
+            return self._finish(response, cast_to, raw)
+
+
+class AsyncCore(_CoreBase):
+    """Sends requests with an `httpx.AsyncClient`, retrying as `_should_retry` allows."""
+
+    def __init__(self, *, http_client: httpx.AsyncClient | None = None, **settings: Any) -> None:
+        super().__init__(**settings)
+        self._owns_client = http_client is None
+        self.http = http_client or httpx.AsyncClient(follow_redirects=True)
+
+    async def close(self) -> None:
+        if self._owns_client:
+            await self.http.aclose()
+
+    async def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        cast_to: Any,
+        options: RequestOptions,
+        query: Mapping[str, Any] | None = None,
+        headers: Mapping[str, Any] | None = None,
+        json: Any = None,
+        data: Mapping[str, Any] | None = None,
+        files: Mapping[str, Any] | None = None,
+        content: bytes | str | None = None,
+        raw: bool = False,
+    ) -> Any:
+        retries = self._retries(options)
+        attempt = 0
+        while True:
+            request = self.build_request(
+                self.http, method, path, query=query, headers=headers, json=json,
+                data=data, files=files, content=content, options=options,
+            )  # fmt: skip
+            try:
+                response = await self.http.send(request)
+            except httpx.TimeoutException as error:
+                self._log(request, None)
+                if attempt < retries and self._should_retry(request, None, error):
+                    await asyncio.sleep(self._retry_delay(attempt, None))
+                    attempt += 1
+                    continue
+                raise APITimeoutError(request=request) from error
+            except httpx.TransportError as error:
+                self._log(request, None)
+                if attempt < retries and self._should_retry(request, None, error):
+                    await asyncio.sleep(self._retry_delay(attempt, None))
+                    attempt += 1
+                    continue
+                raise APIConnectionError(request=request) from error
+            self._log(request, response)
+            if response.status_code >= 400 and attempt < retries:
+                if self._should_retry(request, response, None):
+                    await response.aclose()
+                    await asyncio.sleep(self._retry_delay(attempt, response))
+                    attempt += 1
+                    continue
+            return self._finish(response, cast_to, raw)
+
+
+__all__ = [
+    "APIStatusError",
+    "AsyncCore",
+    "Auth",
+    "RawResponse",
+    "SyncCore",
+    "encode_path",
+]

@@ -1,0 +1,143 @@
+"""IR type nodes to Python annotations."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Literal
+
+from generator.ir.model import (
+    AliasDef,
+    AnyType,
+    Array,
+    Binary,
+    Const,
+    EnumDef,
+    EnumType,
+    Map,
+    ModelDef,
+    NamedType,
+    Nullable,
+    Primitive,
+    Ref,
+    ScalarValue,
+    TypeNode,
+    Union,
+)
+from generator.names import Name
+
+Mode = Literal["output", "input"]
+
+_PRIMITIVE = {"string": "str", "integer": "int", "number": "float", "boolean": "bool"}
+_FORMATS = {"date-time": "datetime", "date": "date"}
+
+
+def literal(value: ScalarValue) -> str:
+    if isinstance(value, str):
+        return repr(value)
+    if isinstance(value, bool) or value is None:
+        return repr(value)
+    return repr(value)
+
+
+class TypeRenderer:
+    """Renders annotations; `class_names` maps every named type to its Python class name."""
+
+    def __init__(
+        self,
+        types: Mapping[Name, NamedType],
+        class_names: Mapping[Name, str],
+        *,
+        list_name: str = "list",
+        dict_name: str = "dict",
+    ) -> None:
+        """`list_name`/`dict_name` let classes with a method called `list` use `List` instead."""
+        self.list_name = list_name
+        self.dict_name = dict_name
+        self.types = types
+        self.class_names = class_names
+        self._holds_model: dict[Name, bool] = {}
+
+    def annotation(self, node: TypeNode, mode: Mode = "output") -> str:
+        return self._render(node, mode)
+
+    def holds_model(self, node: TypeNode, seen: frozenset[Name] = frozenset()) -> bool:
+        """Whether a value of this type can be (or contain) a model, so dicts are accepted."""
+        if isinstance(node, Ref):
+            if node.name in self._holds_model:
+                return self._holds_model[node.name]
+            if node.name in seen:
+                return False
+            named = self.types.get(node.name)
+            result = isinstance(named, ModelDef) or (
+                isinstance(named, AliasDef) and self.holds_model(named.target, seen | {node.name})
+            )
+            self._holds_model[node.name] = result
+            return result
+        if isinstance(node, Nullable):
+            return self.holds_model(node.inner, seen)
+        if isinstance(node, Union):
+            return any(self.holds_model(m, seen) for m in node.members)
+        return False
+
+    def _render(self, node: TypeNode, mode: Mode) -> str:
+        if isinstance(node, Primitive):
+            if node.kind == "string" and node.format in _FORMATS:
+                return _FORMATS[node.format]
+            return _PRIMITIVE[node.kind]
+        if isinstance(node, Const):
+            return f"Literal[{literal(node.value)}]"
+        if isinstance(node, EnumType):
+            closed = "Literal[" + ", ".join(literal(v) for v in node.values) + "]"
+            return closed if mode == "input" else f"{closed} | {_open_type(node.values)}"
+        if isinstance(node, Ref):
+            name = self.class_names[node.name]
+            named = self.types.get(node.name)
+            if isinstance(named, EnumDef) and mode == "output":
+                return f"{name} | {_open_type(named.values)}"
+            if mode == "input" and self.holds_model(node):
+                return f"{name} | {self.dict_name}[str, Any]"
+            return name
+        if isinstance(node, Array):
+            return f"{self.list_name}[{self._render(node.item, mode)}]"
+        if isinstance(node, Map):
+            return f"{self.dict_name}[str, {self._render(node.value, mode)}]"
+        if isinstance(node, Union):
+            parts: list[str] = []
+            for member in node.members:
+                for part in split_union(self._render(member, mode)):
+                    if part not in parts:
+                        parts.append(part)
+            return " | ".join(parts)
+        if isinstance(node, Nullable):
+            inner = self._render(node.inner, mode)
+            return inner if inner == "Any" or "None" in split_union(inner) else f"{inner} | None"
+        if isinstance(node, Binary):
+            return "FileUpload" if mode == "input" else "bytes"
+        if isinstance(node, AnyType):
+            return "Any"
+        raise TypeError(f"unknown type node {node!r}")
+
+
+def split_union(text: str) -> list[str]:
+    """Split `A | list[B | C] | D` at its top-level bars only."""
+    parts: list[str] = []
+    depth = 0
+    start = 0
+    for position, char in enumerate(text):
+        if char == "[":
+            depth += 1
+        elif char == "]":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            parts.append(text[start:position].strip())
+            start = position + 1
+    parts.append(text[start:].strip())
+    return parts
+
+
+def _open_type(values: tuple[ScalarValue, ...]) -> str:
+    if all(isinstance(v, str) for v in values):
+        return "str"
+    if all(isinstance(v, int) and not isinstance(v, bool) for v in values):
+        return "int"
+    return "Any"

@@ -1,0 +1,128 @@
+"""The only code that touches output/: atomic replacement, manifest, and the staleness check."""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import json
+import os
+import shutil
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator import __version__
+
+MANIFEST = "manifest.json"
+
+
+def sha256_text(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def manifest_text(files: Mapping[str, str], spec_label: str, spec_sha256: str) -> str:
+    manifest = {
+        "generator": f"sdkgen {__version__}",
+        "spec": {"path": spec_label, "sha256": spec_sha256},
+        "files": {path: sha256_text(files[path]) for path in sorted(files)},
+    }
+    return json.dumps(manifest, indent=2, sort_keys=True) + "\n"
+
+
+def with_manifest(files: Mapping[str, str], spec_label: str, spec_sha256: str) -> dict[str, str]:
+    result = dict(files)
+    result[MANIFEST] = manifest_text(files, spec_label, spec_sha256)
+    return result
+
+
+def _owned_files(target: Path) -> set[str]:
+    """Files the generator wrote last time, from the manifest on disk."""
+    try:
+        manifest = json.loads((target / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return set()
+    files = manifest.get("files") if isinstance(manifest, dict) else None
+    return set(files) | {MANIFEST} if isinstance(files, dict) else set()
+
+
+def _disk_files(target: Path) -> set[str]:
+    if not target.is_dir():
+        return set()
+    return {p.relative_to(target).as_posix() for p in target.rglob("*") if p.is_file()}
+
+
+def _safe_relative(path: str) -> bool:
+    parts = Path(path).parts
+    return bool(parts) and not Path(path).is_absolute() and ".." not in parts
+
+
+def write_tree(target: Path, files: Mapping[str, str]) -> None:
+    """Replace `target` with exactly `files`, keeping files the generator does not own.
+
+    The new tree is built beside the old one and swapped in with two renames, so an
+    interruption leaves either the old tree or the new one, never a mix.
+    """
+    for path in files:
+        if not _safe_relative(path):
+            raise ValueError(f"refusing to write outside the output folder: {path!r}")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = target.parent / f".{target.name}.new-{os.getpid()}"
+    retired = target.parent / f".{target.name}.old-{os.getpid()}"
+    shutil.rmtree(staging, ignore_errors=True)
+    try:
+        for path, text in sorted(files.items()):
+            destination = staging / path
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            destination.write_bytes(text.encode("utf-8"))
+        if target.exists():
+            owned = _owned_files(target)
+            for path in sorted(_disk_files(target) - owned - set(files)):
+                destination = staging / path
+                destination.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(target / path, destination)
+            target.rename(retired)
+        staging.rename(target)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        if retired.exists() and not target.exists():
+            retired.rename(target)
+        raise
+    shutil.rmtree(retired, ignore_errors=True)
+
+
+@dataclass(frozen=True, slots=True)
+class Difference:
+    path: str
+    kind: str  # added, changed, removed
+    diff: str
+
+
+def compare_tree(target: Path, files: Mapping[str, str], max_diff_lines: int = 40) -> list[Difference]:
+    """How `target` on disk differs from `files` (added = missing on disk, and so on)."""
+    differences: list[Difference] = []
+    for path in sorted(files):
+        on_disk = target / path
+        expected = files[path]
+        try:
+            actual = on_disk.read_bytes().decode("utf-8", errors="replace")
+        except OSError:
+            differences.append(Difference(path, "added", ""))
+            continue
+        if actual != expected:
+            lines = list(
+                difflib.unified_diff(
+                    actual.splitlines(keepends=True),
+                    expected.splitlines(keepends=True),
+                    f"{path} (on disk)",
+                    f"{path} (rendered now)",
+                    n=2,
+                )
+            )
+            if len(lines) > max_diff_lines:
+                more = len(lines) - max_diff_lines
+                lines = [*lines[:max_diff_lines], f"... {more} more diff lines\n"]
+            differences.append(Difference(path, "changed", "".join(lines)))
+    for path in sorted(_owned_files(target) - set(files)):
+        if (target / path).exists():
+            differences.append(Difference(path, "removed", ""))
+    return differences

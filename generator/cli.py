@@ -46,7 +46,8 @@ def _project() -> ProjectConfig:
 
 
 def _cache_dir(root: Path | None) -> Path | None:
-    return root / CACHE_DIR_NAME / "black" if root is not None else None
+    """The content-addressed cache (formatted files, validation results); never in git."""
+    return root / CACHE_DIR_NAME if root is not None else None
 
 
 def _render_all(
@@ -56,12 +57,12 @@ def _render_all(
     trees: dict[Path, dict[str, str]] = {}
     diagnostics: list[Diagnostic] = []
     for api in apis:
-        rendered = render_api(api)
+        rendered = render_api(api, cache_dir / "validation" if cache_dir else None)
         diagnostics.extend(rendered.diagnostics)
         if has_errors(rendered.diagnostics):
             continue
         try:
-            formatted = format_files(rendered.files, cache_dir)
+            formatted = format_files(rendered.files, cache_dir / "black" if cache_dir else None)
         except FormattingError as error:
             diagnostics.append(Diagnostic("format-failed", str(error), file=str(api.spec)))
             continue

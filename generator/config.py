@@ -24,6 +24,7 @@ from typing import Any
 
 from generator.diagnostics import Diagnostic
 from generator.names import Name
+from generator.templating import TEMPLATES_DIR
 
 SPEC_SUFFIXES = (".yaml", ".yml", ".json")
 _IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
@@ -40,6 +41,7 @@ class ApiConfig:
     output: Path
     spec_label: str
     """How generated headers name the spec: its path relative to the project."""
+    templates: Path = TEMPLATES_DIR
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +100,9 @@ def load_config(root: Path) -> tuple[ProjectConfig | None, list[Diagnostic]]:
     if not isinstance(section, dict):
         return None, [Diagnostic("config-missing", "no [tool.sdkgen] section", file=where)]
     output = root / str(section.get("output", "output"))
+    templates = root / str(section.get("templates", "templates"))
+    if not templates.is_dir():
+        templates = TEMPLATES_DIR
     apis: list[ApiConfig] = []
     problems: list[Diagnostic] = []
     for name, entry in sorted((section.get("apis") or {}).items()):
@@ -132,6 +137,7 @@ def load_config(root: Path) -> tuple[ProjectConfig | None, list[Diagnostic]]:
                 token_env=entry.get("token_env", defaults.token_env),
                 output=output / name,
                 spec_label=spec.relative_to(root).as_posix(),
+                templates=templates,
             )
         )
     return ProjectConfig(root, output, tuple(apis)), problems

@@ -181,12 +181,43 @@ def _validate(document: dict[str, Any]) -> list[tuple[str, str, str]]:
             message = str(getattr(error, "message", error)).splitlines()[0]
             problems.append(("invalid-openapi", join_pointer("", *path), message[:400]))
     except Exception as error:  # the validator raises on inputs it cannot walk
-        problems.append(("invalid-openapi", "", f"validator stopped: {error}"[:400]))
+        if not problems:  # otherwise the crash is a consequence of what was already reported
+            problems.append(("invalid-openapi", "", f"validator stopped: {error!r}"[:400]))
     return problems
 
 
-def load_document(path: Path, *, validate: bool = True) -> LoadResult:
-    """Read, parse, check and validate one OpenAPI document."""
+def _cached_validation(
+    document: dict[str, Any], sha256: str, cache_dir: Path | None
+) -> list[tuple[str, str, str]]:
+    """Validation is the slowest step of loading; its result is cached by document hash."""
+    if cache_dir is None:
+        return _validate(document)
+    from importlib.metadata import version
+
+    key = hashlib.sha256(f"{version('openapi-spec-validator')}\n{sha256}".encode()).hexdigest()
+    cached = cache_dir / f"{key}.json"
+    try:
+        return [tuple(item) for item in json.loads(cached.read_text(encoding="utf-8"))]  # type: ignore[misc]
+    except (OSError, ValueError):
+        pass
+    problems = _validate(document)
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        temporary = cached.with_suffix(".tmp")
+        temporary.write_text(json.dumps(problems), encoding="utf-8")
+        temporary.replace(cached)
+    except OSError:
+        pass  # a cache that cannot be written only costs time
+    return problems
+
+
+def load_document(
+    path: Path, *, validate: bool = True, cache_dir: Path | None = None
+) -> LoadResult:
+    """Read, parse, check and validate one OpenAPI document.
+
+    `cache_dir`, when given, holds validation results keyed by the document's sha256.
+    """
     where = str(path)
     try:
         raw = path.read_bytes()
@@ -210,9 +241,9 @@ def load_document(path: Path, *, validate: bool = True) -> LoadResult:
         return LoadResult(None, source, (diagnostic,))
     found = check_refs(data)
     if validate and not found:
-        found = _validate(data)
+        found = _cached_validation(data, source.sha256, cache_dir)
     diagnostics = tuple(
         Diagnostic(code, message, pointer, where, source.line_of(pointer))
-        for code, pointer, message in sorted(found, key=lambda item: item[1])
+        for code, pointer, message in found
     )
     return LoadResult(data, source, diagnostics)

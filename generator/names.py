@@ -40,14 +40,24 @@ class Name:
         return self.snake()
 
 
+_TRANSLITERATE = str.maketrans(
+    {"ß": "ss", "æ": "ae", "Æ": "AE", "ø": "o", "Ø": "O", "œ": "oe", "Œ": "OE", "ł": "l",
+     "Ł": "L", "đ": "d", "Đ": "D", "þ": "th", "Þ": "Th", "ð": "d"}
+)  # fmt: skip
+
+
 def _ascii(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
+    decomposed = unicodedata.normalize("NFKD", text.translate(_TRANSLITERATE))
     return decomposed.encode("ascii", "ignore").decode("ascii")
 
 
 def split_words(text: str) -> tuple[str, ...]:
     """Split camelCase, PascalCase, snake_case, kebab-case and dotted text into words."""
+    original = text
     text = _ascii(text)
+    if not _NON_WORD.sub("", text) and any(c.isalnum() for c in original):
+        # Nothing survives transliteration (e.g. CJK): name it by its code points, stably.
+        return ("x" + "".join(f"{ord(c):x}" for c in original if c.isalnum()),)
     text = _CAMEL_BOUNDARY.sub(lambda m: f"{m[1] or m[3]} {m[2] or m[4]}", text)
     text = _CAMEL_BOUNDARY.sub(lambda m: f"{m[1] or m[3]} {m[2] or m[4]}", text)
     return tuple(w.lower() for w in _NON_WORD.split(text) if w)

@@ -552,6 +552,8 @@ class _SpecModel:
                         yield error_cls(
                             f"{name!r} is readOnly and must not be sent in a request",
                             path=[name],
+                            schema_path=[name, "readOnly"],
+                            instance=instance[name],
                         )
             yield from orig_properties(validator, props, instance, schema)
 
@@ -1898,7 +1900,9 @@ class SpecServer:
             content_type = "application/json" if "*" in media else key
             if schema_ptr is None:
                 return status, {**headers, "Content-Type": content_type}, b"{}", 0.0
-            value = model.synthesize([schema_ptr])
+            value = self._media_example(media_obj, schema_ptr, resp_ptr, key)
+            if value is None:
+                value = model.synthesize([schema_ptr])
             if rec.path_params and isinstance(value, dict) and isinstance(value.get("id"), str):
                 last = list(rec.path_params.values())[-1]
                 candidate = {**value, "id": last}
@@ -1918,6 +1922,26 @@ class SpecServer:
             return status, {**headers, "Content-Type": key}, text.encode(), 0.0
         content_type = "application/octet-stream" if "*" in media else key
         return status, {**headers, "Content-Type": content_type}, _BINARY_BODY, 0.0
+
+    def _media_example(self, media_obj: Any, schema_ptr: str, resp_ptr: str, key: str) -> Any:
+        """A media-type level ``example`` / first of ``examples``, if valid (else None)."""
+        if not isinstance(media_obj, dict):
+            return None
+        candidates: list[Any] = []
+        if "example" in media_obj:
+            candidates.append(media_obj["example"])
+        examples = media_obj.get("examples")
+        if isinstance(examples, dict):
+            for name, raw in examples.items():
+                ptr = _join(resp_ptr, "content", key, "examples", name)
+                example, _ = self._model.deref(raw, ptr)
+                if isinstance(example, dict) and "value" in example:
+                    candidates.append(example["value"])
+                    break
+        for cand in candidates:
+            if cand is not None and self._model.is_valid(schema_ptr, cand):
+                return copy.deepcopy(cand)
+        return None
 
     def _pick_response(self, op: _Operation) -> tuple[int, Any, str]:
         responses = op.node.get("responses")

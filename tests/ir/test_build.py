@@ -1,0 +1,163 @@
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from generator.ir.build import build_api
+from generator.ir.model import Api, Binary, Pagination
+from generator.names import Name
+from tests.conftest import minimal_spec
+
+SHELTER = Path(__file__).parent.parent / "golden" / "shelter" / "spec.yaml"
+
+
+@pytest.fixture(scope="module")
+def shelter() -> Api:
+    return build_api(yaml.safe_load(SHELTER.read_text()), "shelter")
+
+
+def names(api: Api) -> dict[str, str]:
+    found = {op.operation_id: f"client.{op.name.snake()}" for op in api.root_operations}
+    for resource in api.resources:
+        for op in resource.operations:
+            found[op.operation_id] = f"{resource.name.snake()}.{op.name.snake()}"
+    return found
+
+
+def test_operation_names(shelter: Api) -> None:
+    assert names(shelter) == {
+        "ping": "client.ping",
+        "listAnimals": "animals.list",
+        "createAnimal": "animals.create",
+        "getAnimal": "animals.retrieve",
+        "deleteAnimal": "animals.delete",
+        "adoptAnimal": "animals.adopt",
+        "uploadPhoto": "animals.upload_photo",
+        "downloadPhoto": "animals.download_photo",
+    }
+
+
+def test_shared_header_becomes_a_client_option(shelter: Api) -> None:
+    assert [(h.name.snake(), h.wire_name) for h in shelter.client_headers] == [
+        ("tenant", "x-shelter-tenant")
+    ]
+    for op in shelter.operations():
+        assert all(p.wire_name != "x-shelter-tenant" for p in op.params)
+
+
+def test_path_level_parameters_and_header_parameters(shelter: Api) -> None:
+    adopt = next(op for op in shelter.operations() if op.operation_id == "adoptAnimal")
+    assert [(p.wire_name, p.location, p.required) for p in adopt.params] == [
+        ("animalId", "path", True),
+        ("Idempotency-Key", "header", False),
+    ]
+    retrieve = next(op for op in shelter.operations() if op.operation_id == "getAnimal")
+    assert [p.wire_name for p in retrieve.params] == ["animalId"]
+
+
+def test_bodies(shelter: Api) -> None:
+    ops = {op.operation_id: op for op in shelter.operations()}
+    create = ops["createAnimal"].body
+    assert create is not None and create.kind == "json" and create.fields is not None
+    assert [(f.wire_name, f.required) for f in create.fields] == [
+        ("name", True),
+        ("species", True),
+        ("weightKg", False),
+        ("diet", False),
+    ]
+    upload = ops["uploadPhoto"].body
+    assert upload is not None and upload.kind == "multipart" and upload.fields is not None
+    assert upload.fields[0].type == Binary()
+
+
+def test_responses(shelter: Api) -> None:
+    ops = {op.operation_id: op for op in shelter.operations()}
+    assert ops["deleteAnimal"].success.kind == "empty"
+    assert ops["downloadPhoto"].success.kind == "binary"
+    assert ops["ping"].success.kind == "text"
+    assert ops["createAnimal"].success.status == "201"
+    assert [e.status for e in ops["getAnimal"].errors] == ["404"]
+
+
+def test_pagination_is_recognised(shelter: Api) -> None:
+    listing = next(op for op in shelter.operations() if op.operation_id == "listAnimals")
+    assert listing.pagination is not None
+    assert (listing.pagination.token_param, listing.pagination.items_field) == (
+        "pageToken",
+        "data",
+    )
+    assert isinstance(listing.pagination, Pagination)
+
+
+def test_polling_is_recognised_on_runs() -> None:
+    spec: dict[str, Any] = minimal_spec(
+        paths={
+            "/runs": {
+                "post": {
+                    "operationId": "createRun",
+                    "responses": {"200": {"description": "ok", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Run"}}}}},
+                }
+            },
+            "/runs/{id}": {
+                "get": {
+                    "operationId": "getRun",
+                    "parameters": [{"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}],
+                    "responses": {"200": {"description": "ok", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Run"}}}}},
+                }
+            },
+        },
+        components={
+            "schemas": {
+                "Run": {
+                    "type": "object",
+                    "properties": {
+                        "status": {"type": "string", "enum": ["PENDING", "PROCESSED", "FAILED"]}
+                    },
+                }
+            }
+        },
+    )
+    api = build_api(spec, "runs")
+    create = api.resources[0].operations[0]
+    assert create.polling is not None
+    assert create.polling.terminal_values == ("PROCESSED", "FAILED")
+    assert create.polling.retrieve_operation == "retrieve"
+
+
+def test_duplicate_operation_ids_and_method_names_are_errors() -> None:
+    spec = minimal_spec(
+        paths={
+            "/a": {"get": {"operationId": "same", "x-sdk-name": "things.fetch", "responses": {"200": {"description": "ok"}}}},
+            "/b": {"get": {"operationId": "same", "x-sdk-name": "things.fetch", "responses": {"200": {"description": "ok"}}}},
+        }
+    )
+    codes = sorted(d.code for d in build_api(spec, "x").diagnostics)
+    assert codes == ["duplicate-method-name", "duplicate-operation-id"]
+
+
+def test_path_template_must_match_its_parameters() -> None:
+    spec = minimal_spec(
+        paths={
+            "/a/{id}": {
+                "get": {
+                    "parameters": [{"name": "other", "in": "path", "required": True, "schema": {"type": "string"}}],
+                    "responses": {"200": {"description": "ok"}},
+                }
+            }
+        }
+    )
+    diagnostics = build_api(spec, "x").diagnostics
+    assert sorted(d.code for d in diagnostics) == ["path-param-not-in-template", "path-param-undeclared"]
+    assert all(d.pointer == "/paths/~1a~1{id}/get" for d in diagnostics)
+
+
+def test_servers_and_security(shelter: Api) -> None:
+    assert [(s.name.snake(), s.url) for s in shelter.servers] == [
+        ("production", "https://api.shelter.test"),
+        ("sandbox", "https://sandbox.shelter.test"),
+    ]
+    assert [(s.name, s.kind) for s in shelter.security] == [("bearer", "bearer")]
+    assert shelter.name == Name(("shelter",))

@@ -1,0 +1,210 @@
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from generator.ir.model import (
+    AliasDef,
+    AnyType,
+    Array,
+    Binary,
+    Const,
+    EnumDef,
+    EnumType,
+    Map,
+    ModelDef,
+    Nullable,
+    Primitive,
+    Ref,
+    TypeNode,
+    Union,
+)
+from generator.ir.schemas import SchemaConverter
+from generator.names import Name
+
+CTX = Name(("ctx",))
+
+
+def convert(schema: Any, components: dict[str, Any] | None = None) -> tuple[TypeNode, SchemaConverter]:
+    document = {"components": {"schemas": components or {}}}
+    converter = SchemaConverter(document)
+    converter.register_components()
+    return converter.convert(schema, CTX, "/x"), converter
+
+
+@pytest.mark.parametrize(
+    ("schema", "expected"),
+    [
+        ({"type": "string"}, Primitive("string")),
+        ({"type": "string", "format": "date-time"}, Primitive("string", "date-time")),
+        ({"type": "integer"}, Primitive("integer")),
+        ({"type": "string", "format": "binary"}, Binary()),
+        ({"type": ["string", "null"]}, Nullable(Primitive("string"))),
+        ({"type": "string", "nullable": True}, Nullable(Primitive("string"))),
+        ({"type": ["string", "integer"]}, Union((Primitive("string"), Primitive("integer")))),
+        ({"const": "list"}, Const("list")),
+        ({"type": "string", "enum": ["list"]}, Const("list")),
+        ({"type": "string", "enum": ["a", "b"]}, EnumType(("a", "b"))),
+        ({"type": "string", "enum": ["a", None]}, Nullable(Const("a"))),
+        ({"type": "array", "items": {"type": "integer"}}, Array(Primitive("integer"))),
+        ({"type": "array"}, Array(AnyType())),
+        ({"type": "object"}, Map(AnyType())),
+        ({"type": "object", "additionalProperties": {"type": "number"}}, Map(Primitive("number"))),
+        ({}, AnyType()),
+        (True, AnyType()),
+        ({"oneOf": [{"type": "string"}, {"type": "null"}]}, Nullable(Primitive("string"))),
+        ({"anyOf": [{"type": "string"}, {"type": "integer"}]}, Union((Primitive("string"), Primitive("integer")))),
+    ],
+)
+def test_inline_types(schema: Any, expected: TypeNode) -> None:
+    assert convert(schema)[0] == expected
+
+
+def test_empty_enum_is_a_warning_and_falls_back_to_the_type() -> None:
+    node, converter = convert({"type": "string", "enum": []})
+    assert node == Primitive("string")
+    assert [d.code for d in converter.diagnostics] == ["empty-enum"]
+
+
+def test_component_model_enum_and_alias() -> None:
+    components = {
+        "Pet": {
+            "type": "object",
+            "required": ["id"],
+            "properties": {"id": {"type": "string"}, "kind": {"$ref": "#/components/schemas/Kind"}},
+        },
+        "Kind": {"type": "string", "enum": ["cat", "dog"]},
+        "Pets": {"type": "array", "items": {"$ref": "#/components/schemas/Pet"}},
+    }
+    node, converter = convert({"$ref": "#/components/schemas/Pets"}, components)
+    assert node == Ref(Name(("pets",)))
+    pet = converter.named(Name(("pet",)))
+    assert isinstance(pet, ModelDef)
+    assert [(f.wire_name, f.required) for f in pet.fields] == [("id", True), ("kind", False)]
+    assert isinstance(converter.named(Name(("kind",))), EnumDef)
+    pets = converter.named(Name(("pets",)))
+    assert isinstance(pets, AliasDef) and pets.target == Array(Ref(Name(("pet",))))
+
+
+def test_nullable_component_ref_is_nullable_at_the_use_site() -> None:
+    components = {"Note": {"type": ["object", "null"], "properties": {"text": {"type": "string"}}}}
+    node, _ = convert({"$ref": "#/components/schemas/Note"}, components)
+    assert node == Nullable(Ref(Name(("note",))))
+
+
+def test_inline_objects_are_hoisted_with_names_from_where_they_sit() -> None:
+    components = {
+        "Run": {
+            "type": "object",
+            "properties": {
+                "config": {"type": "object", "properties": {"depth": {"type": "integer"}}},
+                "steps": {
+                    "type": "array",
+                    "items": {"type": "object", "properties": {"name": {"type": "string"}}},
+                },
+            },
+        }
+    }
+    _, converter = convert({"$ref": "#/components/schemas/Run"}, components)
+    names = {t.name.pascal() for t in converter.named_types()}
+    assert names == {"Run", "RunConfig", "RunStepsItem"}
+
+
+def test_inline_name_never_takes_a_component_name() -> None:
+    components = {
+        "RunConfig": {"type": "object", "properties": {"x": {"type": "string"}}},
+        "Run": {
+            "type": "object",
+            "properties": {"config": {"type": "object", "properties": {"y": {"type": "string"}}}},
+        },
+    }
+    _, converter = convert({"$ref": "#/components/schemas/Run"}, components)
+    names = sorted(t.name.pascal() for t in converter.named_types())
+    assert names == ["Run", "RunConfig", "RunConfig2"]
+    run = converter.named(Name(("run",)))
+    assert isinstance(run, ModelDef)
+    assert run.fields[0].type == Ref(Name(("run", "config", "2")))
+
+
+def test_all_of_merges_properties_and_required() -> None:
+    components = {
+        "Base": {"type": "object", "required": ["id"], "properties": {"id": {"type": "string"}}},
+        "Cat": {
+            "allOf": [
+                {"$ref": "#/components/schemas/Base"},
+                {"type": "object", "required": ["lives"], "properties": {"lives": {"type": "integer"}}},
+            ]
+        },
+    }
+    _, converter = convert({"$ref": "#/components/schemas/Cat"}, components)
+    cat = converter.named(Name(("cat",)))
+    assert isinstance(cat, ModelDef)
+    assert [(f.wire_name, f.required) for f in cat.fields] == [("id", True), ("lives", True)]
+
+
+def test_all_of_conflict_is_a_warning() -> None:
+    components = {
+        "A": {
+            "allOf": [
+                {"type": "object", "properties": {"x": {"type": "string"}}},
+                {"type": "object", "properties": {"x": {"type": "integer"}}},
+            ]
+        }
+    }
+    _, converter = convert({"$ref": "#/components/schemas/A"}, components)
+    assert [d.code for d in converter.diagnostics] == ["allof-conflict"]
+
+
+def test_recursive_and_mutually_recursive_schemas_terminate() -> None:
+    components = {
+        "Node": {"type": "object", "properties": {"children": {"type": "array", "items": {"$ref": "#/components/schemas/Node"}}}},
+        "A": {"type": "object", "properties": {"b": {"$ref": "#/components/schemas/B"}}},
+        "B": {"type": "object", "properties": {"a": {"$ref": "#/components/schemas/A"}}},
+    }
+    _, converter = convert({"$ref": "#/components/schemas/Node"}, components)
+    node = converter.named(Name(("node",)))
+    assert isinstance(node, ModelDef)
+    assert node.fields[0].type == Array(Ref(Name(("node",))))
+    a = converter.named(Name(("a",)))
+    assert isinstance(a, ModelDef) and a.fields[0].type == Ref(Name(("b",)))
+
+
+def test_discriminator_mapping_explicit_and_implicit() -> None:
+    components = {
+        "Cat": {"type": "object", "properties": {"kind": {"const": "cat"}}},
+        "Dog": {"type": "object", "properties": {"kind": {"const": "dog"}}},
+        "Pet": {
+            "oneOf": [{"$ref": "#/components/schemas/Cat"}, {"$ref": "#/components/schemas/Dog"}],
+            "discriminator": {"propertyName": "kind", "mapping": {"c": "#/components/schemas/Cat"}},
+        },
+        "Pet2": {
+            "oneOf": [{"$ref": "#/components/schemas/Cat"}, {"$ref": "#/components/schemas/Dog"}],
+            "discriminator": {"propertyName": "kind"},
+        },
+    }
+    _, converter = convert({}, components)
+    pet = converter.named(Name(("pet",)))
+    pet2 = converter.named(Name(("pet2",)))
+    assert isinstance(pet, AliasDef) and isinstance(pet.target, Union)
+    assert pet.target.discriminator is not None
+    assert pet.target.discriminator.mapping == (("c", Name(("cat",))),)
+    assert isinstance(pet2, AliasDef) and isinstance(pet2.target, Union)
+    assert pet2.target.discriminator is not None
+    assert [v for v, _ in pet2.target.discriminator.mapping] == ["Cat", "Dog"]
+
+
+def test_read_only_fields_leave_request_bodies_and_write_only_leave_responses() -> None:
+    schema = {
+        "type": "object",
+        "properties": {
+            "id": {"type": "string", "readOnly": True},
+            "secret": {"type": "string", "writeOnly": True},
+            "name": {"type": "string"},
+        },
+    }
+    converter = SchemaConverter({})
+    request, _ = converter.fields_of(schema, CTX, "/x", request=True)
+    response, _ = converter.fields_of(schema, CTX, "/x")
+    assert [f.wire_name for f in request] == ["secret", "name"]
+    assert [f.wire_name for f in response] == ["id", "name"]

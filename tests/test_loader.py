@@ -1,0 +1,92 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator.loader import load_document
+from tests.conftest import minimal_spec
+
+
+def write(tmp_path: Path, name: str, content: bytes | str) -> Path:
+    path = tmp_path / name
+    path.write_bytes(content.encode() if isinstance(content, str) else content)
+    return path
+
+
+def test_valid_yaml_and_json_load_identically(tmp_path: Path) -> None:
+    spec = minimal_spec()
+    from_yaml = load_document(write(tmp_path, "a.yaml", yaml.safe_dump(spec)))
+    from_json = load_document(write(tmp_path, "a.json", json.dumps(spec)))
+    assert from_yaml.ok and from_json.ok
+    assert from_yaml.document == from_json.document == spec
+
+
+def test_bom_is_accepted(tmp_path: Path) -> None:
+    result = load_document(write(tmp_path, "a.json", b"\xef\xbb\xbf" + json.dumps(minimal_spec()).encode()))
+    assert result.ok
+
+
+# Each case: file name, content, expected (code, line, pointer) of the first diagnostic.
+BAD_INPUTS = [
+    ("broken.yaml", "openapi: 3.1.0\ninfo: [unclosed\n", ("invalid-yaml", 3, "")),
+    ("broken.json", '{\n  "openapi": "3.1.0",\n  "info": \n}', ("invalid-json", 4, "")),
+    ("latin1.yaml", b"openapi: 3.1.0\ntitle: caf\xe9\n", ("invalid-encoding", 2, "")),
+    ("list.yaml", "- 1\n- 2\n", ("not-a-mapping", None, "")),
+    ("swagger1.yaml", "swagger: '1.2'\n", ("unsupported-version", 1, "")),
+    ("v4.yaml", "openapi: 4.0.0\ninfo: {}\n", ("unsupported-version", 1, "/openapi")),
+]
+
+
+@pytest.mark.parametrize(("name", "content", "expected"), BAD_INPUTS)
+def test_bad_input_gets_a_located_diagnostic(
+    tmp_path: Path, name: str, content: str | bytes, expected: tuple[str, int | None, str]
+) -> None:
+    result = load_document(write(tmp_path, name, content))
+    assert not result.ok
+    first = result.diagnostics[0]
+    assert (first.code, first.line, first.pointer) == expected
+    assert first.file is not None and first.file.endswith(name)
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    result = load_document(tmp_path / "nope.yaml")
+    assert [d.code for d in result.diagnostics] == ["unreadable"]
+
+
+def test_dangling_remote_and_external_refs_are_reported_with_lines(tmp_path: Path) -> None:
+    text = """openapi: 3.1.0
+info: {title: t, version: '1'}
+paths:
+  /a:
+    get:
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema: {$ref: '#/components/schemas/Missing'}
+  /b:
+    get:
+      responses:
+        '200': {$ref: 'https://example.com/r.yaml'}
+  /c:
+    get:
+      responses:
+        '200': {$ref: 'other.yaml#/x'}
+"""
+    result = load_document(write(tmp_path, "refs.yaml", text))
+    found = {(d.code, d.line) for d in result.diagnostics}
+    assert found == {("dangling-ref", 11), ("remote-ref", 15), ("external-ref", 19)}
+
+
+def test_schema_violations_are_collected_with_pointers(tmp_path: Path) -> None:
+    spec = minimal_spec()
+    spec["paths"]["/things"]["get"]["parameters"] = [{"name": "x"}]
+    result = load_document(write(tmp_path, "bad.yaml", yaml.safe_dump(spec, sort_keys=False)))
+    assert not result.ok
+    assert result.diagnostics[0].code == "invalid-openapi"
+    assert result.diagnostics[0].pointer == "/paths/~1things/get/parameters/0"
+    assert result.diagnostics[0].line is not None

@@ -33,7 +33,7 @@ Headers = Mapping[str, str]
 Query = Mapping[str, object]
 Body = Mapping[str, object]
 
-FileContent = Union[bytes, IO[bytes], "os.PathLike[str]", str]
+FileContent = Union[bytes, IO[bytes], os.PathLike[str], str]
 """A path (str or PathLike), raw bytes, or an open binary file."""
 
 FileUpload = Union[

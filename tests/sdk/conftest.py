@@ -1,0 +1,65 @@
+"""Fixtures for behaviour tests of the generated Extend SDK against the local spec server."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from generator.config import load_config
+from generator.pipeline import load_api
+from generator.targets.python.render import PythonOptions, PythonRenderer
+from generator.templating import environment
+from tests.conftest import ROOT
+from tests.support.spec_server import SpecServer
+
+SDK_DIR = ROOT / "output" / "extend" / "python"
+TOKEN = "sk_test_secret_token"
+API_VERSION = "2026-02-09"
+
+
+@cache
+def extend_spec() -> tuple[Path, dict[str, Any]]:
+    config, problems = load_config(ROOT)
+    assert config is not None and not problems
+    spec = config.apis[0].spec
+    return spec, yaml.safe_load(spec.read_text(encoding="utf-8"))
+
+
+@cache
+def extend_renderer() -> PythonRenderer:
+    config, _ = load_config(ROOT)
+    assert config is not None
+    api, _sha, _diagnostics = load_api(config.apis[0])
+    assert api is not None
+    options = PythonOptions("extend_sdk", "Extend", "AsyncExtend", "EXTEND_API_KEY", "1", "h")
+    return PythonRenderer(api, options, environment(config.apis[0].templates))
+
+
+def import_sdk() -> Any:
+    if str(SDK_DIR) not in sys.path:
+        sys.path.insert(0, str(SDK_DIR))
+    import extend_sdk
+
+    return extend_sdk
+
+
+@pytest.fixture(scope="session")
+def server() -> Iterator[SpecServer]:
+    _path, document = extend_spec()
+    with SpecServer(
+        document, token=TOKEN, required_headers={"x-extend-api-version": API_VERSION}
+    ) as running:
+        yield running
+
+
+@pytest.fixture
+def live(server: SpecServer) -> Iterator[SpecServer]:
+    server.reset()
+    yield server
+    server.reset()

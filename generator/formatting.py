@@ -11,14 +11,17 @@ import hashlib
 import os
 from collections.abc import Mapping
 from concurrent.futures import ProcessPoolExecutor
+from importlib.metadata import version
 from pathlib import Path
 
 import black
+from black.mode import TargetVersion
+from black.report import NothingChanged
 
 LINE_LENGTH = 100
 PARALLEL_THRESHOLD = 40
-_MODE = black.Mode(target_versions={black.TargetVersion.PY311}, line_length=LINE_LENGTH)
-_KEY_PREFIX = f"black {black.__version__} {LINE_LENGTH} py311\n".encode()
+_MODE = black.Mode(target_versions={TargetVersion.PY311}, line_length=LINE_LENGTH)
+_KEY_PREFIX = f"black {version('black')} {LINE_LENGTH} py311\n".encode()
 
 
 class FormattingError(Exception):
@@ -32,7 +35,7 @@ class FormattingError(Exception):
 def format_python(text: str) -> str:
     try:
         return black.format_str(text, mode=_MODE)
-    except black.NothingChanged:
+    except NothingChanged:
         return text
 
 

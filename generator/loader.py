@@ -94,9 +94,9 @@ def parse_text(path: Path, raw: bytes) -> tuple[SourceDocument | None, list[Diag
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
         message = f"not valid UTF-8 at byte {error.start}"
-        return None, [Diagnostic("invalid-encoding", message, file=where, line=line)]
+        bad_line = raw[: error.start].count(b"\n") + 1
+        return None, [Diagnostic("invalid-encoding", message, file=where, line=bad_line)]
     sha = hashlib.sha256(raw).hexdigest()
     stripped = text.lstrip()
     if path.suffix.lower() == ".json" or stripped.startswith("{"):
@@ -107,7 +107,7 @@ def parse_text(path: Path, raw: bytes) -> tuple[SourceDocument | None, list[Diag
             return None, [Diagnostic("invalid-json", message, file=where, line=error.lineno)]
     else:
         try:
-            data = yaml.load(text, Loader=_YamlLoader)  # noqa: S506 - a safe loader
+            data = yaml.load(text, Loader=_YamlLoader)
         except yaml.MarkedYAMLError as error:
             mark = error.problem_mark or error.context_mark
             line = mark.line + 1 if mark is not None else None
@@ -197,7 +197,8 @@ def _cached_validation(
     key = hashlib.sha256(f"{version('openapi-spec-validator')}\n{sha256}".encode()).hexdigest()
     cached = cache_dir / f"{key}.json"
     try:
-        return [tuple(item) for item in json.loads(cached.read_text(encoding="utf-8"))]  # type: ignore[misc]
+        stored = json.loads(cached.read_text(encoding="utf-8"))
+        return [(str(code), str(pointer), str(message)) for code, pointer, message in stored]
     except (OSError, ValueError):
         pass
     problems = _validate(document)

@@ -31,9 +31,10 @@ def py_str(value: object) -> str:
 def py_doc(value: object) -> str:
     """Text safe inside a triple-double-quoted docstring."""
     text = clean_text(str(value)).strip().replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
+    text = "\n".join(line.rstrip() for line in text.split("\n"))
     if text.endswith('"'):
-        text += " "
-    return "\n".join(line.rstrip() for line in text.split("\n"))
+        text = text[:-1] + '\\"'
+    return text
 
 
 def py_comment(value: object) -> str:

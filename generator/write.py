@@ -97,7 +97,9 @@ class Difference:
     diff: str
 
 
-def compare_tree(target: Path, files: Mapping[str, str], max_diff_lines: int = 40) -> list[Difference]:
+def compare_tree(
+    target: Path, files: Mapping[str, str], max_diff_lines: int = 40
+) -> list[Difference]:
     """How `target` on disk differs from `files` (added = missing on disk, and so on)."""
     differences: list[Difference] = []
     for path in sorted(files):

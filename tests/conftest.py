@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
+
+if TYPE_CHECKING:
+    from tests.support.spec_server import SpecServer
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -35,3 +39,24 @@ def minimal_spec(**extra: Any) -> dict[str, Any]:
     }
     spec.update(extra)
     return spec
+
+
+@pytest.fixture(scope="session")
+def server() -> Iterator[SpecServer]:
+    """The spec server playing the Extend API, shared by the session."""
+    from tests.support.extend import API_VERSION, TOKEN, extend_spec
+    from tests.support.spec_server import SpecServer
+
+    _path, document = extend_spec()
+    with SpecServer(
+        document, token=TOKEN, required_headers={"x-extend-api-version": API_VERSION}
+    ) as running:
+        yield running
+
+
+@pytest.fixture
+def live(server: SpecServer) -> Iterator[SpecServer]:
+    """The Extend spec server with no recorded requests or scripts left from other tests."""
+    server.reset()
+    yield server
+    server.reset()

@@ -25,7 +25,9 @@ def test_valid_yaml_and_json_load_identically(tmp_path: Path) -> None:
 
 
 def test_bom_is_accepted(tmp_path: Path) -> None:
-    result = load_document(write(tmp_path, "a.json", b"\xef\xbb\xbf" + json.dumps(minimal_spec()).encode()))
+    result = load_document(
+        write(tmp_path, "a.json", b"\xef\xbb\xbf" + json.dumps(minimal_spec()).encode())
+    )
     assert result.ok
 
 

@@ -253,13 +253,11 @@ class _Builder:
             operation = _replace(operation, pagination=pagination)
         return operation
 
-    def _param(
-        self, param: dict[str, Any], where: str, context: Name, location: str
-    ) -> Param:
+    def _param(self, param: dict[str, Any], where: str, context: Name, location: str) -> Param:
         wire = str(param["name"])
         schema = param.get("schema")
         if schema is None and isinstance(param.get("content"), dict):
-            first = next(iter(param["content"].values()), {})
+            first: Any = next(iter(param["content"].values()), {})
             schema = first.get("schema") if isinstance(first, dict) else None
         node = self.schemas.convert(
             schema or {"type": "string"}, Name((*context.words, *Name.parse(wire).words)), where
@@ -425,10 +423,10 @@ class _Builder:
             return resource
         updated = []
         for op in resource.operations:
-            if op.method == "POST" and op.name.words == ("create",):
-                if self._model_of(op.success.type) == target:
-                    polling = Polling(retrieve.name.snake(), status[0], status[1])
-                    op = _replace(op, polling=polling)
+            creates = op.method == "POST" and op.name.words == ("create",)
+            if creates and self._model_of(op.success.type) == target:
+                polling = Polling(retrieve.name.snake(), status[0], status[1])
+                op = _replace(op, polling=polling)
             updated.append(op)
         return Resource(resource.name, tuple(updated))
 
@@ -498,8 +496,10 @@ def _pick_media_type(media_types: list[str]) -> tuple[str, BodyKind]:
 def _is_flat_object(schema: dict[str, Any]) -> bool:
     kind = schema.get("type")
     has_props = bool(schema.get("properties")) or bool(schema.get("allOf"))
-    return (kind == "object" or kind is None) and has_props and not (
-        schema.get("oneOf") or schema.get("anyOf")
+    return (
+        (kind == "object" or kind is None)
+        and has_props
+        and not (schema.get("oneOf") or schema.get("anyOf"))
     )
 
 

@@ -26,6 +26,7 @@ from generator.ir.model import (
     NamedType,
     Nullable,
     Primitive,
+    PrimitiveKind,
     Ref,
     ScalarValue,
     TypeNode,
@@ -35,7 +36,12 @@ from generator.loader import resolve_pointer
 from generator.names import Name
 
 SCHEMA_PREFIX = "#/components/schemas/"
-_PRIMITIVES = {"string", "integer", "number", "boolean"}
+_PRIMITIVE_KINDS: dict[str, PrimitiveKind] = {
+    "string": "string",
+    "integer": "integer",
+    "number": "number",
+    "boolean": "boolean",
+}
 
 
 def to_json(value: Any) -> str:
@@ -212,9 +218,7 @@ class SchemaConverter:
             if len(kinds) == 1:
                 kind = kinds[0]
             else:
-                parts = [
-                    self._convert_core({**schema, "type": k}, context, pointer) for k in kinds
-                ]
+                parts = [self._convert_core({**schema, "type": k}, context, pointer) for k in kinds]
                 return Union(tuple(parts)) if parts else AnyType()
         enum = schema.get("enum")
         if isinstance(enum, list):
@@ -226,13 +230,12 @@ class SchemaConverter:
             self.warn("empty-enum", pointer, "enum has no values; typed by its `type` instead")
         if kind is None and ("properties" in schema or "additionalProperties" in schema):
             kind = "object"
-        if kind == "string" and (
-            schema.get("format") == "binary" or "contentMediaType" in schema
-        ):
+        if kind == "string" and (schema.get("format") == "binary" or "contentMediaType" in schema):
             return Binary()
-        if kind in _PRIMITIVES:
+        primitive = _PRIMITIVE_KINDS.get(kind) if isinstance(kind, str) else None
+        if primitive is not None:
             fmt = schema.get("format")
-            return Primitive(kind, fmt if isinstance(fmt, str) else None)
+            return Primitive(primitive, fmt if isinstance(fmt, str) else None)
         if kind == "array":
             items = schema.get("items")
             item_context = Name((*context.words, "item"))
@@ -355,13 +358,13 @@ class SchemaConverter:
                     merged.setdefault(key, value)
             for prop, prop_schema in (resolved.get("properties") or {}).items():
                 prop_pointer = join_pointer(where, "properties", prop)
-                if prop in properties and to_json(properties[prop][0]) != to_json(prop_schema):
-                    if _type_of(properties[prop][0]) != _type_of(prop_schema):
-                        self.warn(
-                            "allof-conflict",
-                            prop_pointer,
-                            f"property {prop!r} is defined twice with different types",
-                        )
+                earlier = properties.get(prop)
+                if earlier is not None and _type_of(earlier[0]) != _type_of(prop_schema):
+                    self.warn(
+                        "allof-conflict",
+                        prop_pointer,
+                        f"property {prop!r} is defined twice with different types",
+                    )
                 properties[prop] = (prop_schema, prop_pointer)
             required.update(r for r in resolved.get("required") or [] if isinstance(r, str))
         listed = [(wire, sub, where) for wire, (sub, where) in properties.items()]

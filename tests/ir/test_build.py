@@ -98,14 +98,30 @@ def test_polling_is_recognised_on_runs() -> None:
             "/runs": {
                 "post": {
                     "operationId": "createRun",
-                    "responses": {"200": {"description": "ok", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Run"}}}}},
+                    "responses": {
+                        "200": {
+                            "description": "ok",
+                            "content": {
+                                "application/json": {"schema": {"$ref": "#/components/schemas/Run"}}
+                            },
+                        }
+                    },
                 }
             },
             "/runs/{id}": {
                 "get": {
                     "operationId": "getRun",
-                    "parameters": [{"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}],
-                    "responses": {"200": {"description": "ok", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Run"}}}}},
+                    "parameters": [
+                        {"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}
+                    ],
+                    "responses": {
+                        "200": {
+                            "description": "ok",
+                            "content": {
+                                "application/json": {"schema": {"$ref": "#/components/schemas/Run"}}
+                            },
+                        }
+                    },
                 }
             },
         },
@@ -130,8 +146,20 @@ def test_polling_is_recognised_on_runs() -> None:
 def test_duplicate_operation_ids_and_method_names_are_errors() -> None:
     spec = minimal_spec(
         paths={
-            "/a": {"get": {"operationId": "same", "x-sdk-name": "things.fetch", "responses": {"200": {"description": "ok"}}}},
-            "/b": {"get": {"operationId": "same", "x-sdk-name": "things.fetch", "responses": {"200": {"description": "ok"}}}},
+            "/a": {
+                "get": {
+                    "operationId": "same",
+                    "x-sdk-name": "things.fetch",
+                    "responses": {"200": {"description": "ok"}},
+                }
+            },
+            "/b": {
+                "get": {
+                    "operationId": "same",
+                    "x-sdk-name": "things.fetch",
+                    "responses": {"200": {"description": "ok"}},
+                }
+            },
         }
     )
     codes = sorted(d.code for d in build_api(spec, "x").diagnostics)
@@ -143,14 +171,24 @@ def test_path_template_must_match_its_parameters() -> None:
         paths={
             "/a/{id}": {
                 "get": {
-                    "parameters": [{"name": "other", "in": "path", "required": True, "schema": {"type": "string"}}],
+                    "parameters": [
+                        {
+                            "name": "other",
+                            "in": "path",
+                            "required": True,
+                            "schema": {"type": "string"},
+                        }
+                    ],
                     "responses": {"200": {"description": "ok"}},
                 }
             }
         }
     )
     diagnostics = build_api(spec, "x").diagnostics
-    assert sorted(d.code for d in diagnostics) == ["path-param-not-in-template", "path-param-undeclared"]
+    assert sorted(d.code for d in diagnostics) == [
+        "path-param-not-in-template",
+        "path-param-undeclared",
+    ]
     assert all(d.pointer == "/paths/~1a~1{id}/get" for d in diagnostics)
 
 

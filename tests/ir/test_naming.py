@@ -4,7 +4,7 @@ import pytest
 
 from generator.ir.naming import collection_paths, derive_name
 
-PATHS = {
+PATHS: dict[str, object] = {
     "/files": {"get": {}, "post": {}},
     "/files/upload": {"post": {}},
     "/files/{id}": {"get": {}, "delete": {}},

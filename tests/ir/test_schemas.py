@@ -26,7 +26,9 @@ from generator.names import Name
 CTX = Name(("ctx",))
 
 
-def convert(schema: Any, components: dict[str, Any] | None = None) -> tuple[TypeNode, SchemaConverter]:
+def convert(
+    schema: Any, components: dict[str, Any] | None = None
+) -> tuple[TypeNode, SchemaConverter]:
     document = {"components": {"schemas": components or {}}}
     converter = SchemaConverter(document)
     converter.register_components()
@@ -54,7 +56,10 @@ def convert(schema: Any, components: dict[str, Any] | None = None) -> tuple[Type
         ({}, AnyType()),
         (True, AnyType()),
         ({"oneOf": [{"type": "string"}, {"type": "null"}]}, Nullable(Primitive("string"))),
-        ({"anyOf": [{"type": "string"}, {"type": "integer"}]}, Union((Primitive("string"), Primitive("integer")))),
+        (
+            {"anyOf": [{"type": "string"}, {"type": "integer"}]},
+            Union((Primitive("string"), Primitive("integer"))),
+        ),
     ],
 )
 def test_inline_types(schema: Any, expected: TypeNode) -> None:
@@ -133,7 +138,11 @@ def test_all_of_merges_properties_and_required() -> None:
         "Cat": {
             "allOf": [
                 {"$ref": "#/components/schemas/Base"},
-                {"type": "object", "required": ["lives"], "properties": {"lives": {"type": "integer"}}},
+                {
+                    "type": "object",
+                    "required": ["lives"],
+                    "properties": {"lives": {"type": "integer"}},
+                },
             ]
         },
     }
@@ -158,7 +167,12 @@ def test_all_of_conflict_is_a_warning() -> None:
 
 def test_recursive_and_mutually_recursive_schemas_terminate() -> None:
     components = {
-        "Node": {"type": "object", "properties": {"children": {"type": "array", "items": {"$ref": "#/components/schemas/Node"}}}},
+        "Node": {
+            "type": "object",
+            "properties": {
+                "children": {"type": "array", "items": {"$ref": "#/components/schemas/Node"}}
+            },
+        },
         "A": {"type": "object", "properties": {"b": {"$ref": "#/components/schemas/B"}}},
         "B": {"type": "object", "properties": {"a": {"$ref": "#/components/schemas/A"}}},
     }

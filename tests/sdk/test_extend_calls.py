@@ -17,7 +17,7 @@ import pytest
 
 from generator.ir.model import Operation
 from generator.targets.python.render import MethodView
-from tests.sdk.conftest import TOKEN, extend_renderer, extend_spec, import_sdk
+from tests.support.extend import TOKEN, extend_renderer, extend_spec, import_sdk
 from tests.support.spec_server import SpecServer, _SpecModel
 
 
@@ -60,7 +60,7 @@ def arguments(case: Case) -> tuple[list[Any], dict[str, Any]]:
     body = case.operation.body
     if body is not None:
         pointer = case.operation.pointer + "/requestBody"
-        raw, pointer = model.deref(model.get(pointer), pointer)
+        _raw, pointer = model.deref(model.get(pointer), pointer)
         schema_pointer = f"{pointer}/content/{body.media_type.replace('/', '~1')}/schema"
         synthesized = model.synthesize([schema_pointer])
         body_values = synthesized if isinstance(synthesized, dict) else {}
@@ -102,8 +102,8 @@ def check_result(sdk: Any, case: Case, result: Any, server: SpecServer) -> None:
     cls = expected_class(sdk, case.method.return_annotation)
     if cls is not None:
         assert isinstance(result, cls), (type(result), cls)
-        if case.method.positional and "id" in type(result).model_fields:
-            assert result.id == f"{case.operation.operation_id}-id"
+        if case.method.positional and "id" in getattr(type(result), "model_fields", {}):
+            assert getattr(result, "id") == f"{case.operation.operation_id}-id"  # noqa: B009
     elif case.method.returns_none:
         assert result is None
     else:

@@ -619,7 +619,7 @@ class _SpecModel:
 
             validators = {k: nullable(v) for k, v in validators.items()}
 
-        return jsonschema.validators.extend(base, validators)
+        return jsonschema.validators.extend(base, validators)  # type: ignore[no-untyped-call]
 
     def discriminator_index(self, schema: Any, members: Any, instance: Any) -> int | None:
         """Which oneOf/anyOf member the discriminator selects (None: use plain semantics)."""

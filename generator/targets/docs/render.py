@@ -36,7 +36,7 @@ def render_docs(python: PythonRenderer) -> dict[str, str]:
     aliases = context["aliases"]
     names = {m.class_name for m in models}
     names |= {e.name for e in enums} | {a.name for a in aliases}  # type: ignore[attr-defined]
-    pages = {
+    pages: dict[str, tuple[str, dict[str, object]]] = {
         "index.md": ("docs/index.md.j2", {}),
         "models.md": ("docs/models.md.j2", {}),
     }

@@ -247,7 +247,9 @@ class PythonRenderer:
                 break
         views = tuple(
             AliasView(
-                self.class_names[a.name], self.renderer.annotation(a.target, "output"), a.description
+                self.class_names[a.name],
+                self.renderer.annotation(a.target, "output"),
+                a.description,
             )
             for a in ordered
         )
@@ -375,7 +377,6 @@ class PythonRenderer:
         package = self.options.package
         files: dict[str, str] = {}
         resources = self.resource_views
-        root = self.root_view
         context = self.context()
         env = self.env
         for view in resources:

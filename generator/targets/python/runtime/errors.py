@@ -141,9 +141,7 @@ def error_from_response(response: httpx.Response) -> APIStatusError:
     message = _first(details, "message", "detail", "error_description", "error", "title")
     code = _first(details, "code", "type", "error_code")
     retryable = _first(details, "retryable")
-    request_id = _first(details, "requestId", "request_id") or response.headers.get(
-        "x-request-id"
-    )
+    request_id = _first(details, "requestId", "request_id") or response.headers.get("x-request-id")
     status = response.status_code
     cls = _BY_STATUS.get(status) or (InternalServerError if status >= 500 else APIStatusError)
     text = str(message) if message is not None else (response.reason_phrase or "error")

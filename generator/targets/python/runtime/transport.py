@@ -21,8 +21,13 @@ from urllib.parse import quote
 
 import httpx
 
-from .errors import APIConnectionError, APIStatusError, APITimeoutError, ConfigurationError
-from .errors import error_from_response
+from .errors import (
+    APIConnectionError,
+    APIStatusError,
+    APITimeoutError,
+    ConfigurationError,
+    error_from_response,
+)
 from .files import to_multipart
 from .models import parse_as, to_jsonable
 from .types import NotGiven, RequestOptions, strip_not_given
@@ -235,7 +240,9 @@ class _CoreBase:
     def _log(self, request: httpx.Request, response: httpx.Response | None) -> None:
         if logger.isEnabledFor(logging.DEBUG):
             status = response.status_code if response is not None else "error"
-            logger.debug("%s %s -> %s", request.method, request.url.copy_remove_param("key"), status)
+            logger.debug(
+                "%s %s -> %s", request.method, request.url.copy_remove_param("key"), status
+            )
 
 
 def _says_retryable(response: httpx.Response) -> bool:
@@ -352,12 +359,12 @@ class SyncCore(_CoreBase):
                     continue
                 raise APIConnectionError(request=request) from error
             self._log(request, response)
-            if response.status_code >= 400 and attempt < retries:
-                if self._should_retry(request, response, None):
-                    response.close()
-                    time.sleep(self._retry_delay(attempt, response))
-                    attempt += 1
-                    continue
+            retry = response.status_code >= 400 and attempt < retries
+            if retry and self._should_retry(request, response, None):
+                response.close()
+                time.sleep(self._retry_delay(attempt, response))
+                attempt += 1
+                continue
             return self._finish(response, cast_to, raw)
 
 
@@ -412,12 +419,12 @@ class AsyncCore(_CoreBase):
                     continue
                 raise APIConnectionError(request=request) from error
             self._log(request, response)
-            if response.status_code >= 400 and attempt < retries:
-                if self._should_retry(request, response, None):
-                    await response.aclose()
-                    await asyncio.sleep(self._retry_delay(attempt, response))
-                    attempt += 1
-                    continue
+            retry = response.status_code >= 400 and attempt < retries
+            if retry and self._should_retry(request, response, None):
+                await response.aclose()
+                await asyncio.sleep(self._retry_delay(attempt, response))
+                attempt += 1
+                continue
             return self._finish(response, cast_to, raw)
 
 

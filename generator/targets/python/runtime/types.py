@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from typing import IO, Any, Final, TypedDict, Union
+from typing import IO, Any, Final, TypedDict
 
 
 class NotGiven:
@@ -33,14 +33,12 @@ Headers = Mapping[str, str]
 Query = Mapping[str, object]
 Body = Mapping[str, object]
 
-FileContent = Union[bytes, IO[bytes], os.PathLike[str], str]
+FileContent = bytes | IO[bytes] | os.PathLike[str] | str
 """A path (str or PathLike), raw bytes, or an open binary file."""
 
-FileUpload = Union[
-    FileContent,
-    tuple[str | None, FileContent],
-    tuple[str | None, FileContent, str | None],
-]
+FileUpload = (
+    FileContent | tuple[str | None, FileContent] | tuple[str | None, FileContent, str | None]
+)
 """File content, optionally as (filename, content) or (filename, content, content_type)."""
 
 

@@ -46,7 +46,7 @@ class Animal(BaseModel):
     parent: Animal | None = None
     status: Literal["AVAILABLE", "ADOPTED"] | str | None = None
     legacy_code: str | None = Field(default=None, alias="legacyCode")
-    """ (deprecated)"""
+    """Deprecated."""
 
     diet: Diet | None = None
 

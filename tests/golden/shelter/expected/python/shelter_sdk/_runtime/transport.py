@@ -22,8 +22,13 @@ from urllib.parse import quote
 
 import httpx
 
-from .errors import APIConnectionError, APIStatusError, APITimeoutError, ConfigurationError
-from .errors import error_from_response
+from .errors import (
+    APIConnectionError,
+    APIStatusError,
+    APITimeoutError,
+    ConfigurationError,
+    error_from_response,
+)
 from .files import to_multipart
 from .models import parse_as, to_jsonable
 from .types import NotGiven, RequestOptions, strip_not_given
@@ -355,12 +360,12 @@ class SyncCore(_CoreBase):
                     continue
                 raise APIConnectionError(request=request) from error
             self._log(request, response)
-            if response.status_code >= 400 and attempt < retries:
-                if self._should_retry(request, response, None):
-                    response.close()
-                    time.sleep(self._retry_delay(attempt, response))
-                    attempt += 1
-                    continue
+            retry = response.status_code >= 400 and attempt < retries
+            if retry and self._should_retry(request, response, None):
+                response.close()
+                time.sleep(self._retry_delay(attempt, response))
+                attempt += 1
+                continue
             return self._finish(response, cast_to, raw)
 
 
@@ -415,12 +420,12 @@ class AsyncCore(_CoreBase):
                     continue
                 raise APIConnectionError(request=request) from error
             self._log(request, response)
-            if response.status_code >= 400 and attempt < retries:
-                if self._should_retry(request, response, None):
-                    await response.aclose()
-                    await asyncio.sleep(self._retry_delay(attempt, response))
-                    attempt += 1
-                    continue
+            retry = response.status_code >= 400 and attempt < retries
+            if retry and self._should_retry(request, response, None):
+                await response.aclose()
+                await asyncio.sleep(self._retry_delay(attempt, response))
+                attempt += 1
+                continue
             return self._finish(response, cast_to, raw)
 
 

@@ -1,14 +1,12 @@
-"""Fixtures for behaviour tests of the generated Extend SDK against the local spec server."""
+"""The generated Extend SDK and its spec, for behaviour tests against the local spec server."""
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-import pytest
 import yaml
 
 from generator.config import load_config
@@ -16,7 +14,6 @@ from generator.pipeline import load_api
 from generator.targets.python.render import PythonOptions, PythonRenderer
 from generator.templating import environment
 from tests.conftest import ROOT
-from tests.support.spec_server import SpecServer
 
 SDK_DIR = ROOT / "output" / "extend" / "python"
 TOKEN = "sk_test_secret_token"
@@ -44,22 +41,6 @@ def extend_renderer() -> PythonRenderer:
 def import_sdk() -> Any:
     if str(SDK_DIR) not in sys.path:
         sys.path.insert(0, str(SDK_DIR))
-    import extend_sdk
+    import extend_sdk  # type: ignore[import-not-found, unused-ignore]
 
     return extend_sdk
-
-
-@pytest.fixture(scope="session")
-def server() -> Iterator[SpecServer]:
-    _path, document = extend_spec()
-    with SpecServer(
-        document, token=TOKEN, required_headers={"x-extend-api-version": API_VERSION}
-    ) as running:
-        yield running
-
-
-@pytest.fixture
-def live(server: SpecServer) -> Iterator[SpecServer]:
-    server.reset()
-    yield server
-    server.reset()

@@ -1,0 +1,128 @@
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from generator.cli import main
+from tests.conftest import ROOT
+from tests.golden.regenerate import GOLDEN_DIR
+
+SHELTER = GOLDEN_DIR / "shelter" / "spec.yaml"
+
+
+def run(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(main, list(args))
+    return result.exit_code, result.output
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
+    }
+
+
+@pytest.mark.parametrize("command", ["generate", "check", "validate"])
+def test_every_command_has_help(command: str) -> None:
+    code, output = run(command, "--help")
+    assert code == 0 and "Usage:" in output
+
+
+def test_generate_one_spec_into_a_folder(tmp_path: Path) -> None:
+    code, output = run("generate", str(SHELTER), "-o", str(tmp_path / "out"), "--package", "pets")
+    assert code == 0, output
+    assert (tmp_path / "out" / "python" / "pets" / "_client.py").is_file()
+    assert (tmp_path / "out" / "docs" / "index.md").is_file()
+    assert (tmp_path / "out" / "manifest.json").is_file()
+
+
+def test_usage_errors_exit_2(tmp_path: Path) -> None:
+    assert run("generate", str(SHELTER))[0] == 2
+    assert run("generate", str(SHELTER), "-o", str(tmp_path), "--package", "not-valid")[0] == 2
+    assert run("nonsense")[0] == 2
+
+
+def test_validate_reports_and_sets_the_exit_code(tmp_path: Path) -> None:
+    code, output = run("validate", str(SHELTER))
+    assert code == 0 and "8 operations" in output
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("openapi: 3.1.0\ninfo: {title: x\n")
+    code, output = run("validate", str(broken))
+    assert code == 1
+    assert f"{broken}:3: error [invalid-yaml]" in output
+
+
+def test_a_bad_spec_leaves_output_exactly_as_it_was(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert run("generate", str(SHELTER), "-o", str(out))[0] == 0
+    before = snapshot(out)
+    spec = yaml.safe_load(SHELTER.read_text())
+    spec["paths"]["/animals"]["get"]["responses"]["200"]["content"]["application/json"][
+        "schema"
+    ] = {"$ref": "#/components/schemas/Nope"}
+    bad = tmp_path / "spec.yaml"
+    bad.write_text(yaml.safe_dump(spec, sort_keys=False))
+    code, output = run("generate", str(bad), "-o", str(out))
+    assert code == 1
+    assert "dangling-ref" in output and "#/paths/~1animals/get/responses/200" in output
+    assert "nothing was written" in output
+    assert snapshot(out) == before
+
+
+def test_generation_is_deterministic(tmp_path: Path) -> None:
+    run("generate", str(SHELTER), "-o", str(tmp_path / "a"))
+    run("generate", str(SHELTER), "-o", str(tmp_path / "b"))
+    assert snapshot(tmp_path / "a") == snapshot(tmp_path / "b")
+
+
+@pytest.fixture
+def project_copy(tmp_path: Path) -> Path:
+    """A copy of this project's inputs and output/, to edit without touching the real one."""
+    for name in ("pyproject.toml",):
+        shutil.copy2(ROOT / name, tmp_path / name)
+    for name in ("specs", "templates", "output"):
+        shutil.copytree(ROOT / name, tmp_path / name)
+    return tmp_path
+
+
+def cli(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "generator", *args],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+def test_check_catches_template_spec_and_output_edits(project_copy: Path) -> None:
+    assert cli(project_copy, "check").returncode == 0
+
+    template = project_copy / "templates" / "python" / "resources_init.py.j2"
+    template.write_text(template.read_text() + '"""An edit."""\n')
+    result = cli(project_copy, "check")
+    assert result.returncode == 1
+    assert "changed: output/extend/python/extend_sdk/resources/__init__.py" in result.stdout
+    assert "make generate" in result.stderr
+    assert cli(project_copy, "generate").returncode == 0
+    assert cli(project_copy, "check").returncode == 0
+
+    spec = project_copy / "specs" / "extend" / "2026-02-09.yaml"
+    spec.write_text(spec.read_text().replace("title: Extend API", "title: Extend Platform API", 1))
+    result = cli(project_copy, "check")
+    assert result.returncode == 1
+    assert "changed: output/extend/python/extend_sdk/models.py" in result.stdout
+
+    assert cli(project_copy, "generate").returncode == 0
+    generated = project_copy / "output" / "extend" / "python" / "extend_sdk" / "_version.py"
+    generated.write_text(generated.read_text() + "# hand edit\n")
+    (project_copy / "output" / "extend" / "docs" / "models.md").unlink()
+    result = cli(project_copy, "check")
+    assert result.returncode == 1
+    assert "changed: output/extend/python/extend_sdk/_version.py" in result.stdout
+    assert "added: output/extend/docs/models.md" in result.stdout

@@ -419,7 +419,9 @@ class _Builder:
         if target is None:
             return resource
         status = self._terminal_statuses(target)
-        if status is None:
+        path_params = [p for p in retrieve.params if p.location == "path"]
+        has_id = any(f.wire_name == "id" for f in target.fields)
+        if status is None or len(path_params) != 1 or not has_id:
             return resource
         updated = []
         for op in resource.operations:

@@ -185,6 +185,7 @@ class Polling:
     retrieve_operation: str
     status_field: str
     terminal_values: tuple[str, ...]
+    id_field: str = "id"
 
 
 @dataclass(frozen=True, slots=True)

@@ -100,7 +100,11 @@ def check_result(sdk: Any, case: Case, result: Any, server: SpecServer) -> None:
     assert request.headers["x-extend-workspace-id"] == "ws_test"
     assert request.headers["user-agent"].startswith("extend_sdk-python/")
     cls = expected_class(sdk, case.method.return_annotation)
-    if cls is not None:
+    if case.method.page is not None:
+        assert isinstance(result, sdk.SyncPage | sdk.AsyncPage)
+        assert cls is not None and isinstance(result.response, cls)
+        assert result.data == list(result.response.data)
+    elif cls is not None:
         assert isinstance(result, cls), (type(result), cls)
         if case.method.positional and "id" in getattr(type(result), "model_fields", {}):
             assert getattr(result, "id") == f"{case.operation.operation_id}-id"  # noqa: B009

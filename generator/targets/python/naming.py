@@ -29,6 +29,7 @@ RESERVED_CLASS_NAMES = frozenset(
 )
 REQUEST_OPTION_NAMES = frozenset(
     {"timeout", "max_retries", "extra_headers", "extra_query", "extra_body", "options", "self"}
+    | {"max_wait", "polling_options", "run", "response"}
 )
 BUILTIN_NAMES = frozenset(dir(builtins))
 

@@ -95,6 +95,22 @@ class ArgView:
 
 
 @dataclass(frozen=True, slots=True)
+class PageView:
+    token_param: str
+    items_field: str
+    next_field: str
+    item_annotation: str
+
+
+@dataclass(frozen=True, slots=True)
+class PollView:
+    retrieve: str
+    status_field: str
+    id_field: str
+    terminal: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class MethodView:
     name: str
     http_method: str
@@ -111,6 +127,16 @@ class MethodView:
     cast_expr: str
     returns_none: bool
     errors: tuple[str, ...]
+    page: PageView | None = None
+    poll: PollView | None = None
+
+    @property
+    def sync_return(self) -> str:
+        return f"SyncPage[{self.page.item_annotation}]" if self.page else self.return_annotation
+
+    @property
+    def async_return(self) -> str:
+        return f"AsyncPager[{self.page.item_annotation}]" if self.page else self.return_annotation
 
     def args(self, where: str) -> tuple[ArgView, ...]:
         return tuple(a for a in self.positional + self.keyword if a.where == where)
@@ -297,6 +323,22 @@ class PythonRenderer:
             annotation = self.signatures.annotation(success.type, "output")
             cast_expr = annotation
         errors = tuple(r.status for r in op.errors)
+        page = None
+        if op.pagination is not None:
+            page = PageView(
+                op.pagination.token_param,
+                op.pagination.items_field,
+                op.pagination.next_token_field,
+                self.signatures.annotation(op.pagination.item_type, "output"),
+            )
+        poll = None
+        if op.polling is not None:
+            poll = PollView(
+                safe_method(op.polling.retrieve_operation),
+                self._attribute_of(op.success.type, op.polling.status_field),
+                self._attribute_of(op.success.type, op.polling.id_field),
+                op.polling.terminal_values,
+            )
         return MethodView(
             name=safe_method(snake(op.name, "call")),
             http_method=op.method,
@@ -313,7 +355,22 @@ class PythonRenderer:
             cast_expr=cast_expr,
             returns_none=returns_none,
             errors=errors,
+            page=page,
+            poll=poll,
         )
+
+    def _attribute_of(self, node: TypeNode | None, wire_name: str) -> str:
+        """The Python attribute of a model's field, by its wire name."""
+        from generator.ir.model import Nullable
+
+        if isinstance(node, Nullable):
+            node = node.inner
+        named = self.types.get(node.name) if isinstance(node, Ref) else None
+        if isinstance(named, ModelDef):
+            for field in self.model_view(named).fields:
+                if field.wire_name == wire_name:
+                    return field.name
+        return wire_name
 
     def _param_view(self, param: Param, scope: Scope) -> ArgView:
         name = scope.claim(safe_attribute(snake(param.name, "param")))
@@ -353,6 +410,8 @@ class PythonRenderer:
                 if op.body.fields is None:
                     names |= refs_in(op.body.type)
             names |= refs_in(op.success.type)
+            if op.pagination is not None:
+                names |= refs_in(op.pagination.item_type)
         return tuple(sorted(self.class_names[n] for n in names))
 
     # ----- files -------------------------------------------------------------------------

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import copy
 import email.utils
 import logging
 import os
@@ -16,7 +17,7 @@ import random
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Generic, Literal, TypeVar
 from urllib.parse import quote
 
 import httpx
@@ -30,6 +31,7 @@ from .errors import (
 )
 from .files import to_multipart
 from .models import parse_as, to_jsonable
+from .pagination import AsyncPage, AsyncPager, SyncPage
 from .types import NotGiven, RequestOptions, strip_not_given
 
 logger = logging.getLogger(__package__.rsplit(".", 1)[0] if __package__ else "sdk")
@@ -65,14 +67,17 @@ class Auth:
     name: str = "Authorization"
 
 
+T = TypeVar("T")
+
+
 @dataclass(slots=True)
-class RawResponse:
+class RawResponse(Generic[T]):
     """An HTTP response with its parsed body, for `with_raw_response` calls."""
 
     status_code: int
     headers: httpx.Headers
     request_id: str | None
-    parsed: Any
+    parsed: T
     http_response: httpx.Response
 
     def __repr__(self) -> str:
@@ -119,6 +124,7 @@ class _CoreBase:
             if option is not None:
                 headers[name] = _check_header_value(name, option)
         self.headers = headers
+        self._raw = False
 
     def _refuse_protected(self, name: str) -> None:
         """Client-option headers are set through their option, never clobbered by a raw header."""
@@ -129,6 +135,12 @@ class _CoreBase:
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(base_url={self.base_url!r}, token={REDACTED!r})"
+
+    def raw(self) -> Any:
+        """A view of this core whose requests return `RawResponse`s; it shares the client."""
+        view = copy.copy(self)
+        view._raw = True
+        return view
 
     def _token_value(self) -> str:
         token: str | None = self._token() if callable(self._token) else self._token
@@ -365,7 +377,41 @@ class SyncCore(_CoreBase):
                 time.sleep(self._retry_delay(attempt, response))
                 attempt += 1
                 continue
-            return self._finish(response, cast_to, raw)
+            return self._finish(response, cast_to, raw or self._raw)
+
+    def paginate(
+        self,
+        method: str,
+        path: str,
+        *,
+        cast_to: Any,
+        options: RequestOptions,
+        token_param: str,
+        items_field: str,
+        next_field: str,
+        query: Mapping[str, Any] | None = None,
+        headers: Mapping[str, Any] | None = None,
+    ) -> Any:
+        """The first page of a cursor-paginated list; the page fetches the ones after it."""
+
+        def fetch(token: str | None, raw: bool = False) -> Any:
+            page_query = dict(query or {})
+            if token is not None:
+                page_query[token_param] = token
+            result = self.request(
+                method, path, cast_to=cast_to, options=options, query=page_query,
+                headers=headers, raw=raw,
+            )  # fmt: skip
+            envelope = result.parsed if isinstance(result, RawResponse) else result
+            page = SyncPage[Any](
+                envelope, items_field=items_field, next_field=next_field, fetch=fetch
+            )
+            if raw and isinstance(result, RawResponse):
+                result.parsed = page
+                return result
+            return page
+
+        return fetch(None, self._raw)
 
 
 class AsyncCore(_CoreBase):
@@ -425,7 +471,42 @@ class AsyncCore(_CoreBase):
                 await asyncio.sleep(self._retry_delay(attempt, response))
                 attempt += 1
                 continue
-            return self._finish(response, cast_to, raw)
+            return self._finish(response, cast_to, raw or self._raw)
+
+    def paginate(
+        self,
+        method: str,
+        path: str,
+        *,
+        cast_to: Any,
+        options: RequestOptions,
+        token_param: str,
+        items_field: str,
+        next_field: str,
+        query: Mapping[str, Any] | None = None,
+        headers: Mapping[str, Any] | None = None,
+    ) -> Any:
+        """An `AsyncPager`: await it for the first page, or `async for` over every item."""
+
+        async def fetch(token: str | None, raw: bool = False) -> Any:
+            page_query = dict(query or {})
+            if token is not None:
+                page_query[token_param] = token
+            result = await self.request(
+                method, path, cast_to=cast_to, options=options, query=page_query,
+                headers=headers, raw=raw,
+            )  # fmt: skip
+            envelope = result.parsed if isinstance(result, RawResponse) else result
+            page = AsyncPage[Any](
+                envelope, items_field=items_field, next_field=next_field, fetch=fetch
+            )
+            if raw and isinstance(result, RawResponse):
+                result.parsed = page
+                return result
+            return page
+
+        raw = self._raw
+        return AsyncPager[Any](lambda: fetch(None, raw))
 
 
 __all__ = [

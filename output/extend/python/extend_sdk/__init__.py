@@ -27,6 +27,8 @@ from ._runtime.errors import (
     RateLimitError,
     UnprocessableEntityError,
 )
+from ._runtime.pagination import AsyncPage, AsyncPager, SyncPage
+from ._runtime.polling import PollingOptions, PollingTimeoutError
 from ._runtime.transport import RawResponse
 from ._runtime.types import NOT_GIVEN, FileUpload, NotGiven, RequestOptions
 from ._version import __version__
@@ -262,6 +264,8 @@ __all__ = [
     "APIError",
     "APIStatusError",
     "APITimeoutError",
+    "AsyncPage",
+    "AsyncPager",
     "AsyncExtend",
     "AuthenticationError",
     "BadRequestError",
@@ -278,9 +282,12 @@ __all__ = [
     "NotGiven",
     "PaymentRequiredError",
     "PermissionDeniedError",
+    "PollingOptions",
+    "PollingTimeoutError",
     "RateLimitError",
     "RawResponse",
     "RequestOptions",
+    "SyncPage",
     "UnprocessableEntityError",
     "__version__",
     "ApiVersionEnum",

@@ -12,6 +12,9 @@ from typing import TYPE_CHECKING, Any, Dict, List, Literal, Unpack, cast
 import httpx
 
 from ._runtime.errors import ConfigurationError
+from ._runtime.pagination import AsyncPager, SyncPage
+from ._runtime.polling import PollingOptions, poll, poll_async
+from ._runtime.raw import to_raw, to_raw_async
 from ._runtime.transport import AsyncCore, Auth, SyncCore, encode_path
 from ._runtime.types import NOT_GIVEN, FileUpload, NotGiven, RequestOptions
 from ._version import __version__
@@ -39,34 +42,161 @@ from .models import (
 )
 
 if TYPE_CHECKING:
-    from .resources.files import AsyncFiles, Files
-    from .resources.parse_runs import AsyncParseRuns, ParseRuns
-    from .resources.edit_runs import AsyncEditRuns, EditRuns
-    from .resources.edit_templates import AsyncEditTemplates, EditTemplates
-    from .resources.edit_schemas import AsyncEditSchemas, EditSchemas
-    from .resources.form_detection_runs import AsyncFormDetectionRuns, FormDetectionRuns
-    from .resources.extract_runs import AsyncExtractRuns, ExtractRuns
-    from .resources.extractors import AsyncExtractors, Extractors
-    from .resources.extractor_versions import AsyncExtractorVersions, ExtractorVersions
-    from .resources.classify_runs import AsyncClassifyRuns, ClassifyRuns
-    from .resources.classifiers import AsyncClassifiers, Classifiers
-    from .resources.classifier_versions import AsyncClassifierVersions, ClassifierVersions
-    from .resources.split_runs import AsyncSplitRuns, SplitRuns
-    from .resources.splitters import AsyncSplitters, Splitters
-    from .resources.splitter_versions import AsyncSplitterVersions, SplitterVersions
-    from .resources.workflows import AsyncWorkflows, Workflows
-    from .resources.workflow_versions import AsyncWorkflowVersions, WorkflowVersions
-    from .resources.workflow_runs import AsyncWorkflowRuns, WorkflowRuns
-    from .resources.batch_runs import AsyncBatchRuns, BatchRuns
-    from .resources.evaluation_sets import AsyncEvaluationSets, EvaluationSets
-    from .resources.evaluation_set_items import AsyncEvaluationSetItems, EvaluationSetItems
-    from .resources.evaluation_set_runs import AsyncEvaluationSetRuns, EvaluationSetRuns
-    from .resources.webhook_endpoints import AsyncWebhookEndpoints, WebhookEndpoints
-    from .resources.webhook_subscriptions import AsyncWebhookSubscriptions, WebhookSubscriptions
+    from .resources.files import (
+        AsyncFiles,
+        AsyncFilesWithRawResponse,
+        Files,
+        FilesWithRawResponse,
+    )
+    from .resources.parse_runs import (
+        AsyncParseRuns,
+        AsyncParseRunsWithRawResponse,
+        ParseRuns,
+        ParseRunsWithRawResponse,
+    )
+    from .resources.edit_runs import (
+        AsyncEditRuns,
+        AsyncEditRunsWithRawResponse,
+        EditRuns,
+        EditRunsWithRawResponse,
+    )
+    from .resources.edit_templates import (
+        AsyncEditTemplates,
+        AsyncEditTemplatesWithRawResponse,
+        EditTemplates,
+        EditTemplatesWithRawResponse,
+    )
+    from .resources.edit_schemas import (
+        AsyncEditSchemas,
+        AsyncEditSchemasWithRawResponse,
+        EditSchemas,
+        EditSchemasWithRawResponse,
+    )
+    from .resources.form_detection_runs import (
+        AsyncFormDetectionRuns,
+        AsyncFormDetectionRunsWithRawResponse,
+        FormDetectionRuns,
+        FormDetectionRunsWithRawResponse,
+    )
+    from .resources.extract_runs import (
+        AsyncExtractRuns,
+        AsyncExtractRunsWithRawResponse,
+        ExtractRuns,
+        ExtractRunsWithRawResponse,
+    )
+    from .resources.extractors import (
+        AsyncExtractors,
+        AsyncExtractorsWithRawResponse,
+        Extractors,
+        ExtractorsWithRawResponse,
+    )
+    from .resources.extractor_versions import (
+        AsyncExtractorVersions,
+        AsyncExtractorVersionsWithRawResponse,
+        ExtractorVersions,
+        ExtractorVersionsWithRawResponse,
+    )
+    from .resources.classify_runs import (
+        AsyncClassifyRuns,
+        AsyncClassifyRunsWithRawResponse,
+        ClassifyRuns,
+        ClassifyRunsWithRawResponse,
+    )
+    from .resources.classifiers import (
+        AsyncClassifiers,
+        AsyncClassifiersWithRawResponse,
+        Classifiers,
+        ClassifiersWithRawResponse,
+    )
+    from .resources.classifier_versions import (
+        AsyncClassifierVersions,
+        AsyncClassifierVersionsWithRawResponse,
+        ClassifierVersions,
+        ClassifierVersionsWithRawResponse,
+    )
+    from .resources.split_runs import (
+        AsyncSplitRuns,
+        AsyncSplitRunsWithRawResponse,
+        SplitRuns,
+        SplitRunsWithRawResponse,
+    )
+    from .resources.splitters import (
+        AsyncSplitters,
+        AsyncSplittersWithRawResponse,
+        Splitters,
+        SplittersWithRawResponse,
+    )
+    from .resources.splitter_versions import (
+        AsyncSplitterVersions,
+        AsyncSplitterVersionsWithRawResponse,
+        SplitterVersions,
+        SplitterVersionsWithRawResponse,
+    )
+    from .resources.workflows import (
+        AsyncWorkflows,
+        AsyncWorkflowsWithRawResponse,
+        Workflows,
+        WorkflowsWithRawResponse,
+    )
+    from .resources.workflow_versions import (
+        AsyncWorkflowVersions,
+        AsyncWorkflowVersionsWithRawResponse,
+        WorkflowVersions,
+        WorkflowVersionsWithRawResponse,
+    )
+    from .resources.workflow_runs import (
+        AsyncWorkflowRuns,
+        AsyncWorkflowRunsWithRawResponse,
+        WorkflowRuns,
+        WorkflowRunsWithRawResponse,
+    )
+    from .resources.batch_runs import (
+        AsyncBatchRuns,
+        AsyncBatchRunsWithRawResponse,
+        BatchRuns,
+        BatchRunsWithRawResponse,
+    )
+    from .resources.evaluation_sets import (
+        AsyncEvaluationSets,
+        AsyncEvaluationSetsWithRawResponse,
+        EvaluationSets,
+        EvaluationSetsWithRawResponse,
+    )
+    from .resources.evaluation_set_items import (
+        AsyncEvaluationSetItems,
+        AsyncEvaluationSetItemsWithRawResponse,
+        EvaluationSetItems,
+        EvaluationSetItemsWithRawResponse,
+    )
+    from .resources.evaluation_set_runs import (
+        AsyncEvaluationSetRuns,
+        AsyncEvaluationSetRunsWithRawResponse,
+        EvaluationSetRuns,
+        EvaluationSetRunsWithRawResponse,
+    )
+    from .resources.webhook_endpoints import (
+        AsyncWebhookEndpoints,
+        AsyncWebhookEndpointsWithRawResponse,
+        WebhookEndpoints,
+        WebhookEndpointsWithRawResponse,
+    )
+    from .resources.webhook_subscriptions import (
+        AsyncWebhookSubscriptions,
+        AsyncWebhookSubscriptionsWithRawResponse,
+        WebhookSubscriptions,
+        WebhookSubscriptionsWithRawResponse,
+    )
 
     pass
 
-__all__ = ["ENVIRONMENTS", "AsyncExtend", "Environment", "Extend"]
+__all__ = [
+    "ENVIRONMENTS",
+    "AsyncExtend",
+    "AsyncExtendWithRawResponse",
+    "Environment",
+    "Extend",
+    "ExtendWithRawResponse",
+]
 
 ENVIRONMENTS: dict[str, str] = {
     "US": "https://api.extend.ai",
@@ -163,6 +293,11 @@ class Extend:
         traceback: TracebackType | None,
     ) -> None:
         self.close()
+
+    @functools.cached_property
+    def with_raw_response(self) -> ExtendWithRawResponse:
+        """The same client whose methods return `RawResponse` (status, headers, parsed body)."""
+        return ExtendWithRawResponse(self._core)
 
     @functools.cached_property
     def files(self) -> Files:
@@ -563,6 +698,165 @@ class Extend:
         return cast("SplitRun", response)
 
 
+class ExtendWithRawResponse:
+    """Every resource and method of `Extend`, returning `RawResponse`s."""
+
+    def __init__(self, core: SyncCore) -> None:
+        self._core = core
+        client = Extend.__new__(Extend)
+        client._core = core.raw()
+        self.parse = to_raw(client.parse)
+        self.edit = to_raw(client.edit)
+        self.detect_form = to_raw(client.detect_form)
+        self.extract = to_raw(client.extract)
+        self.classify = to_raw(client.classify)
+        self.split = to_raw(client.split)
+
+    @functools.cached_property
+    def files(self) -> FilesWithRawResponse:
+        from .resources.files import FilesWithRawResponse
+
+        return FilesWithRawResponse(self._core)
+
+    @functools.cached_property
+    def parse_runs(self) -> ParseRunsWithRawResponse:
+        from .resources.parse_runs import ParseRunsWithRawResponse
+
+        return ParseRunsWithRawResponse(self._core)
+
+    @functools.cached_property
+    def edit_runs(self) -> EditRunsWithRawResponse:
+        from .resources.edit_runs import EditRunsWithRawResponse
+
+        return EditRunsWithRawResponse(self._core)
+
+    @functools.cached_property
+    def edit_templates(self) -> EditTemplatesWithRawResponse:
+        from .resources.edit_templates import EditTemplatesWithRawResponse
+
+        return EditTemplatesWithRawResponse(self._core)
+
+    @functools.cached_property
+    def edit_schemas(self) -> EditSchemasWithRawResponse:
+        from .resources.edit_schemas import EditSchemasWithRawResponse
+
+        return EditSchemasWithRawResponse(self._core)
+
+    @functools.cached_property
+    def form_detection_runs(self) -> FormDetectionRunsWithRawResponse:
+        from .resources.form_detection_runs import FormDetectionRunsWithRawResponse
+
+        return FormDetectionRunsWithRawResponse(self._core)
+
+    @functools.cached_property
+    def extract_runs(self) -> ExtractRunsWithRawResponse:
+        from .resources.extract_runs import ExtractRunsWithRawResponse
+
+        return ExtractRunsWithRawResponse(self._core)
+
+    @functools.cached_property
+    def extractors(self) -> ExtractorsWithRawResponse:
+        from .resources.extractors import ExtractorsWithRawResponse
+
+        return ExtractorsWithRawResponse(self._core)
+
+    @functools.cached_property
+    def extractor_versions(self) -> ExtractorVersionsWithRawResponse:
+        from .resources.extractor_versions import ExtractorVersionsWithRawResponse
+
+        return ExtractorVersionsWithRawResponse(self._core)
+
+    @functools.cached_property
+    def classify_runs(self) -> ClassifyRunsWithRawResponse:
+        from .resources.classify_runs import ClassifyRunsWithRawResponse
+
+        return ClassifyRunsWithRawResponse(self._core)
+
+    @functools.cached_property
+    def classifiers(self) -> ClassifiersWithRawResponse:
+        from .resources.classifiers import ClassifiersWithRawResponse
+
+        return ClassifiersWithRawResponse(self._core)
+
+    @functools.cached_property
+    def classifier_versions(self) -> ClassifierVersionsWithRawResponse:
+        from .resources.classifier_versions import ClassifierVersionsWithRawResponse
+
+        return ClassifierVersionsWithRawResponse(self._core)
+
+    @functools.cached_property
+    def split_runs(self) -> SplitRunsWithRawResponse:
+        from .resources.split_runs import SplitRunsWithRawResponse
+
+        return SplitRunsWithRawResponse(self._core)
+
+    @functools.cached_property
+    def splitters(self) -> SplittersWithRawResponse:
+        from .resources.splitters import SplittersWithRawResponse
+
+        return SplittersWithRawResponse(self._core)
+
+    @functools.cached_property
+    def splitter_versions(self) -> SplitterVersionsWithRawResponse:
+        from .resources.splitter_versions import SplitterVersionsWithRawResponse
+
+        return SplitterVersionsWithRawResponse(self._core)
+
+    @functools.cached_property
+    def workflows(self) -> WorkflowsWithRawResponse:
+        from .resources.workflows import WorkflowsWithRawResponse
+
+        return WorkflowsWithRawResponse(self._core)
+
+    @functools.cached_property
+    def workflow_versions(self) -> WorkflowVersionsWithRawResponse:
+        from .resources.workflow_versions import WorkflowVersionsWithRawResponse
+
+        return WorkflowVersionsWithRawResponse(self._core)
+
+    @functools.cached_property
+    def workflow_runs(self) -> WorkflowRunsWithRawResponse:
+        from .resources.workflow_runs import WorkflowRunsWithRawResponse
+
+        return WorkflowRunsWithRawResponse(self._core)
+
+    @functools.cached_property
+    def batch_runs(self) -> BatchRunsWithRawResponse:
+        from .resources.batch_runs import BatchRunsWithRawResponse
+
+        return BatchRunsWithRawResponse(self._core)
+
+    @functools.cached_property
+    def evaluation_sets(self) -> EvaluationSetsWithRawResponse:
+        from .resources.evaluation_sets import EvaluationSetsWithRawResponse
+
+        return EvaluationSetsWithRawResponse(self._core)
+
+    @functools.cached_property
+    def evaluation_set_items(self) -> EvaluationSetItemsWithRawResponse:
+        from .resources.evaluation_set_items import EvaluationSetItemsWithRawResponse
+
+        return EvaluationSetItemsWithRawResponse(self._core)
+
+    @functools.cached_property
+    def evaluation_set_runs(self) -> EvaluationSetRunsWithRawResponse:
+        from .resources.evaluation_set_runs import EvaluationSetRunsWithRawResponse
+
+        return EvaluationSetRunsWithRawResponse(self._core)
+
+    @functools.cached_property
+    def webhook_endpoints(self) -> WebhookEndpointsWithRawResponse:
+        from .resources.webhook_endpoints import WebhookEndpointsWithRawResponse
+
+        return WebhookEndpointsWithRawResponse(self._core)
+
+    @functools.cached_property
+    def webhook_subscriptions(self) -> WebhookSubscriptionsWithRawResponse:
+        from .resources.webhook_subscriptions import WebhookSubscriptionsWithRawResponse
+
+        return WebhookSubscriptionsWithRawResponse(self._core)
+
+
 class AsyncExtend:
     """Asynchronous client of Extend API (2026-02-09).
 
@@ -629,6 +923,11 @@ class AsyncExtend:
         traceback: TracebackType | None,
     ) -> None:
         await self.close()
+
+    @functools.cached_property
+    def with_raw_response(self) -> AsyncExtendWithRawResponse:
+        """The same client whose methods return `RawResponse` (status, headers, parsed body)."""
+        return AsyncExtendWithRawResponse(self._core)
 
     @functools.cached_property
     def files(self) -> AsyncFiles:
@@ -1027,3 +1326,162 @@ class AsyncExtend:
             options=options,
         )
         return cast("SplitRun", response)
+
+
+class AsyncExtendWithRawResponse:
+    """Every resource and method of `AsyncExtend`, returning `RawResponse`s."""
+
+    def __init__(self, core: AsyncCore) -> None:
+        self._core = core
+        client = AsyncExtend.__new__(AsyncExtend)
+        client._core = core.raw()
+        self.parse = to_raw_async(client.parse)
+        self.edit = to_raw_async(client.edit)
+        self.detect_form = to_raw_async(client.detect_form)
+        self.extract = to_raw_async(client.extract)
+        self.classify = to_raw_async(client.classify)
+        self.split = to_raw_async(client.split)
+
+    @functools.cached_property
+    def files(self) -> AsyncFilesWithRawResponse:
+        from .resources.files import AsyncFilesWithRawResponse
+
+        return AsyncFilesWithRawResponse(self._core)
+
+    @functools.cached_property
+    def parse_runs(self) -> AsyncParseRunsWithRawResponse:
+        from .resources.parse_runs import AsyncParseRunsWithRawResponse
+
+        return AsyncParseRunsWithRawResponse(self._core)
+
+    @functools.cached_property
+    def edit_runs(self) -> AsyncEditRunsWithRawResponse:
+        from .resources.edit_runs import AsyncEditRunsWithRawResponse
+
+        return AsyncEditRunsWithRawResponse(self._core)
+
+    @functools.cached_property
+    def edit_templates(self) -> AsyncEditTemplatesWithRawResponse:
+        from .resources.edit_templates import AsyncEditTemplatesWithRawResponse
+
+        return AsyncEditTemplatesWithRawResponse(self._core)
+
+    @functools.cached_property
+    def edit_schemas(self) -> AsyncEditSchemasWithRawResponse:
+        from .resources.edit_schemas import AsyncEditSchemasWithRawResponse
+
+        return AsyncEditSchemasWithRawResponse(self._core)
+
+    @functools.cached_property
+    def form_detection_runs(self) -> AsyncFormDetectionRunsWithRawResponse:
+        from .resources.form_detection_runs import AsyncFormDetectionRunsWithRawResponse
+
+        return AsyncFormDetectionRunsWithRawResponse(self._core)
+
+    @functools.cached_property
+    def extract_runs(self) -> AsyncExtractRunsWithRawResponse:
+        from .resources.extract_runs import AsyncExtractRunsWithRawResponse
+
+        return AsyncExtractRunsWithRawResponse(self._core)
+
+    @functools.cached_property
+    def extractors(self) -> AsyncExtractorsWithRawResponse:
+        from .resources.extractors import AsyncExtractorsWithRawResponse
+
+        return AsyncExtractorsWithRawResponse(self._core)
+
+    @functools.cached_property
+    def extractor_versions(self) -> AsyncExtractorVersionsWithRawResponse:
+        from .resources.extractor_versions import AsyncExtractorVersionsWithRawResponse
+
+        return AsyncExtractorVersionsWithRawResponse(self._core)
+
+    @functools.cached_property
+    def classify_runs(self) -> AsyncClassifyRunsWithRawResponse:
+        from .resources.classify_runs import AsyncClassifyRunsWithRawResponse
+
+        return AsyncClassifyRunsWithRawResponse(self._core)
+
+    @functools.cached_property
+    def classifiers(self) -> AsyncClassifiersWithRawResponse:
+        from .resources.classifiers import AsyncClassifiersWithRawResponse
+
+        return AsyncClassifiersWithRawResponse(self._core)
+
+    @functools.cached_property
+    def classifier_versions(self) -> AsyncClassifierVersionsWithRawResponse:
+        from .resources.classifier_versions import AsyncClassifierVersionsWithRawResponse
+
+        return AsyncClassifierVersionsWithRawResponse(self._core)
+
+    @functools.cached_property
+    def split_runs(self) -> AsyncSplitRunsWithRawResponse:
+        from .resources.split_runs import AsyncSplitRunsWithRawResponse
+
+        return AsyncSplitRunsWithRawResponse(self._core)
+
+    @functools.cached_property
+    def splitters(self) -> AsyncSplittersWithRawResponse:
+        from .resources.splitters import AsyncSplittersWithRawResponse
+
+        return AsyncSplittersWithRawResponse(self._core)
+
+    @functools.cached_property
+    def splitter_versions(self) -> AsyncSplitterVersionsWithRawResponse:
+        from .resources.splitter_versions import AsyncSplitterVersionsWithRawResponse
+
+        return AsyncSplitterVersionsWithRawResponse(self._core)
+
+    @functools.cached_property
+    def workflows(self) -> AsyncWorkflowsWithRawResponse:
+        from .resources.workflows import AsyncWorkflowsWithRawResponse
+
+        return AsyncWorkflowsWithRawResponse(self._core)
+
+    @functools.cached_property
+    def workflow_versions(self) -> AsyncWorkflowVersionsWithRawResponse:
+        from .resources.workflow_versions import AsyncWorkflowVersionsWithRawResponse
+
+        return AsyncWorkflowVersionsWithRawResponse(self._core)
+
+    @functools.cached_property
+    def workflow_runs(self) -> AsyncWorkflowRunsWithRawResponse:
+        from .resources.workflow_runs import AsyncWorkflowRunsWithRawResponse
+
+        return AsyncWorkflowRunsWithRawResponse(self._core)
+
+    @functools.cached_property
+    def batch_runs(self) -> AsyncBatchRunsWithRawResponse:
+        from .resources.batch_runs import AsyncBatchRunsWithRawResponse
+
+        return AsyncBatchRunsWithRawResponse(self._core)
+
+    @functools.cached_property
+    def evaluation_sets(self) -> AsyncEvaluationSetsWithRawResponse:
+        from .resources.evaluation_sets import AsyncEvaluationSetsWithRawResponse
+
+        return AsyncEvaluationSetsWithRawResponse(self._core)
+
+    @functools.cached_property
+    def evaluation_set_items(self) -> AsyncEvaluationSetItemsWithRawResponse:
+        from .resources.evaluation_set_items import AsyncEvaluationSetItemsWithRawResponse
+
+        return AsyncEvaluationSetItemsWithRawResponse(self._core)
+
+    @functools.cached_property
+    def evaluation_set_runs(self) -> AsyncEvaluationSetRunsWithRawResponse:
+        from .resources.evaluation_set_runs import AsyncEvaluationSetRunsWithRawResponse
+
+        return AsyncEvaluationSetRunsWithRawResponse(self._core)
+
+    @functools.cached_property
+    def webhook_endpoints(self) -> AsyncWebhookEndpointsWithRawResponse:
+        from .resources.webhook_endpoints import AsyncWebhookEndpointsWithRawResponse
+
+        return AsyncWebhookEndpointsWithRawResponse(self._core)
+
+    @functools.cached_property
+    def webhook_subscriptions(self) -> AsyncWebhookSubscriptionsWithRawResponse:
+        from .resources.webhook_subscriptions import AsyncWebhookSubscriptionsWithRawResponse
+
+        return AsyncWebhookSubscriptionsWithRawResponse(self._core)

@@ -6,13 +6,21 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any, Dict, List, Literal, Unpack, cast
 
+from .._runtime.pagination import AsyncPager, SyncPage
+from .._runtime.polling import PollingOptions, poll, poll_async
+from .._runtime.raw import to_raw, to_raw_async
 from .._runtime.transport import AsyncCore, SyncCore, encode_path
 from .._runtime.types import NOT_GIVEN, FileUpload, NotGiven, RequestOptions
 from ..models import (
     BatchRun,
 )
 
-__all__ = ["BatchRuns", "AsyncBatchRuns"]
+__all__ = [
+    "BatchRuns",
+    "AsyncBatchRuns",
+    "BatchRunsWithRawResponse",
+    "AsyncBatchRunsWithRawResponse",
+]
 
 
 class BatchRuns:
@@ -89,3 +97,19 @@ class AsyncBatchRuns:
             options=options,
         )
         return cast("BatchRun", response)
+
+
+class BatchRunsWithRawResponse:
+    """`BatchRuns` whose methods return `RawResponse`: status, headers, request id, parsed body."""
+
+    def __init__(self, core: SyncCore) -> None:
+        resource = BatchRuns(core.raw())
+        self.retrieve = to_raw(resource.retrieve)
+
+
+class AsyncBatchRunsWithRawResponse:
+    """`AsyncBatchRuns` whose methods return `RawResponse`: status, headers, request id, parsed body."""
+
+    def __init__(self, core: AsyncCore) -> None:
+        resource = AsyncBatchRuns(core.raw())
+        self.retrieve = to_raw_async(resource.retrieve)

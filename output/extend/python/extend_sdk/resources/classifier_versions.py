@@ -6,6 +6,9 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any, Dict, List, Literal, Unpack, cast
 
+from .._runtime.pagination import AsyncPager, SyncPage
+from .._runtime.polling import PollingOptions, poll, poll_async
+from .._runtime.raw import to_raw, to_raw_async
 from .._runtime.transport import AsyncCore, SyncCore, encode_path
 from .._runtime.types import NOT_GIVEN, FileUpload, NotGiven, RequestOptions
 from ..models import (
@@ -16,7 +19,12 @@ from ..models import (
     SortDir,
 )
 
-__all__ = ["ClassifierVersions", "AsyncClassifierVersions"]
+__all__ = [
+    "ClassifierVersions",
+    "AsyncClassifierVersions",
+    "ClassifierVersionsWithRawResponse",
+    "AsyncClassifierVersionsWithRawResponse",
+]
 
 
 class ClassifierVersions:
@@ -35,12 +43,14 @@ class ClassifierVersions:
         api_version: str | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
         **options: Unpack[RequestOptions],
-    ) -> ClassifierVersionsListResponse:
+    ) -> SyncPage[ClassifierVersion]:
         """List classifier versions
 
         Returns the versions of a classifier, draft first and then newest first.
 
         `GET /classifiers/{classifierId}/versions`
+
+        Returns the first page; iterating it yields every item of every page.
 
         Args:
             classifier_id: Classifier ID.
@@ -50,22 +60,27 @@ class ClassifierVersions:
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
         """
-        response = self._core.request(
-            "GET",
-            "/classifiers/" + encode_path(classifier_id) + "/versions",
-            query={
-                "sortDir": sort_dir,
-                "nextPageToken": next_page_token,
-                "maxPageSize": max_page_size,
-            },
-            headers={
-                "x-extend-api-version": api_version,
-                "x-extend-workspace-id": workspace_id,
-            },
-            cast_to=ClassifierVersionsListResponse,
-            options=options,
+        return cast(
+            "SyncPage[ClassifierVersion]",
+            self._core.paginate(
+                "GET",
+                "/classifiers/" + encode_path(classifier_id) + "/versions",
+                query={
+                    "sortDir": sort_dir,
+                    "nextPageToken": next_page_token,
+                    "maxPageSize": max_page_size,
+                },
+                headers={
+                    "x-extend-api-version": api_version,
+                    "x-extend-workspace-id": workspace_id,
+                },
+                cast_to=ClassifierVersionsListResponse,
+                options=options,
+                token_param="nextPageToken",
+                items_field="data",
+                next_field="nextPageToken",
+            ),
         )
-        return cast("ClassifierVersionsListResponse", response)
 
     def create(
         self,
@@ -149,7 +164,7 @@ class AsyncClassifierVersions:
     def __init__(self, core: AsyncCore) -> None:
         self._core = core
 
-    async def list(
+    def list(
         self,
         classifier_id: str,
         *,
@@ -159,12 +174,14 @@ class AsyncClassifierVersions:
         api_version: str | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
         **options: Unpack[RequestOptions],
-    ) -> ClassifierVersionsListResponse:
+    ) -> AsyncPager[ClassifierVersion]:
         """List classifier versions
 
         Returns the versions of a classifier, draft first and then newest first.
 
         `GET /classifiers/{classifierId}/versions`
+
+        Returns the first page; iterating it with `async for` yields every item of every page.
 
         Args:
             classifier_id: Classifier ID.
@@ -174,22 +191,27 @@ class AsyncClassifierVersions:
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
         """
-        response = await self._core.request(
-            "GET",
-            "/classifiers/" + encode_path(classifier_id) + "/versions",
-            query={
-                "sortDir": sort_dir,
-                "nextPageToken": next_page_token,
-                "maxPageSize": max_page_size,
-            },
-            headers={
-                "x-extend-api-version": api_version,
-                "x-extend-workspace-id": workspace_id,
-            },
-            cast_to=ClassifierVersionsListResponse,
-            options=options,
+        return cast(
+            "AsyncPager[ClassifierVersion]",
+            self._core.paginate(
+                "GET",
+                "/classifiers/" + encode_path(classifier_id) + "/versions",
+                query={
+                    "sortDir": sort_dir,
+                    "nextPageToken": next_page_token,
+                    "maxPageSize": max_page_size,
+                },
+                headers={
+                    "x-extend-api-version": api_version,
+                    "x-extend-workspace-id": workspace_id,
+                },
+                cast_to=ClassifierVersionsListResponse,
+                options=options,
+                token_param="nextPageToken",
+                items_field="data",
+                next_field="nextPageToken",
+            ),
         )
-        return cast("ClassifierVersionsListResponse", response)
 
     async def create(
         self,
@@ -265,3 +287,23 @@ class AsyncClassifierVersions:
             options=options,
         )
         return cast("ClassifierVersion", response)
+
+
+class ClassifierVersionsWithRawResponse:
+    """`ClassifierVersions` whose methods return `RawResponse`: status, headers, request id, parsed body."""
+
+    def __init__(self, core: SyncCore) -> None:
+        resource = ClassifierVersions(core.raw())
+        self.list = to_raw(resource.list)
+        self.create = to_raw(resource.create)
+        self.retrieve = to_raw(resource.retrieve)
+
+
+class AsyncClassifierVersionsWithRawResponse:
+    """`AsyncClassifierVersions` whose methods return `RawResponse`: status, headers, request id, parsed body."""
+
+    def __init__(self, core: AsyncCore) -> None:
+        resource = AsyncClassifierVersions(core.raw())
+        self.list = to_raw_async(resource.list)
+        self.create = to_raw_async(resource.create)
+        self.retrieve = to_raw_async(resource.retrieve)

@@ -6,17 +6,26 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any, Dict, List, Literal, Unpack, cast
 
+from .._runtime.pagination import AsyncPager, SyncPage
+from .._runtime.polling import PollingOptions, poll, poll_async
+from .._runtime.raw import to_raw, to_raw_async
 from .._runtime.transport import AsyncCore, SyncCore, encode_path
 from .._runtime.types import NOT_GIVEN, FileUpload, NotGiven, RequestOptions
 from ..models import (
     Classifier,
+    ClassifierSummary,
     ClassifiersListResponse,
     ClassifyConfig,
     SortBy,
     SortDir,
 )
 
-__all__ = ["Classifiers", "AsyncClassifiers"]
+__all__ = [
+    "Classifiers",
+    "AsyncClassifiers",
+    "ClassifiersWithRawResponse",
+    "AsyncClassifiersWithRawResponse",
+]
 
 
 class Classifiers:
@@ -35,12 +44,14 @@ class Classifiers:
         api_version: str | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
         **options: Unpack[RequestOptions],
-    ) -> ClassifiersListResponse:
+    ) -> SyncPage[ClassifierSummary]:
         """List classifiers
 
         Returns a page of classifiers in summary form.
 
         `GET /classifiers`
+
+        Returns the first page; iterating it yields every item of every page.
 
         Args:
             next_page_token: Cursor from a previous response's `nextPageToken`. Keep the other query parameters unchanged between pages.
@@ -50,23 +61,28 @@ class Classifiers:
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
         """
-        response = self._core.request(
-            "GET",
-            "/classifiers",
-            query={
-                "nextPageToken": next_page_token,
-                "maxPageSize": max_page_size,
-                "sortBy": sort_by,
-                "sortDir": sort_dir,
-            },
-            headers={
-                "x-extend-api-version": api_version,
-                "x-extend-workspace-id": workspace_id,
-            },
-            cast_to=ClassifiersListResponse,
-            options=options,
+        return cast(
+            "SyncPage[ClassifierSummary]",
+            self._core.paginate(
+                "GET",
+                "/classifiers",
+                query={
+                    "nextPageToken": next_page_token,
+                    "maxPageSize": max_page_size,
+                    "sortBy": sort_by,
+                    "sortDir": sort_dir,
+                },
+                headers={
+                    "x-extend-api-version": api_version,
+                    "x-extend-workspace-id": workspace_id,
+                },
+                cast_to=ClassifiersListResponse,
+                options=options,
+                token_param="nextPageToken",
+                items_field="data",
+                next_field="nextPageToken",
+            ),
         )
-        return cast("ClassifiersListResponse", response)
 
     def create(
         self,
@@ -185,7 +201,7 @@ class AsyncClassifiers:
     def __init__(self, core: AsyncCore) -> None:
         self._core = core
 
-    async def list(
+    def list(
         self,
         *,
         next_page_token: str | NotGiven = NOT_GIVEN,
@@ -195,12 +211,14 @@ class AsyncClassifiers:
         api_version: str | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
         **options: Unpack[RequestOptions],
-    ) -> ClassifiersListResponse:
+    ) -> AsyncPager[ClassifierSummary]:
         """List classifiers
 
         Returns a page of classifiers in summary form.
 
         `GET /classifiers`
+
+        Returns the first page; iterating it with `async for` yields every item of every page.
 
         Args:
             next_page_token: Cursor from a previous response's `nextPageToken`. Keep the other query parameters unchanged between pages.
@@ -210,23 +228,28 @@ class AsyncClassifiers:
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
         """
-        response = await self._core.request(
-            "GET",
-            "/classifiers",
-            query={
-                "nextPageToken": next_page_token,
-                "maxPageSize": max_page_size,
-                "sortBy": sort_by,
-                "sortDir": sort_dir,
-            },
-            headers={
-                "x-extend-api-version": api_version,
-                "x-extend-workspace-id": workspace_id,
-            },
-            cast_to=ClassifiersListResponse,
-            options=options,
+        return cast(
+            "AsyncPager[ClassifierSummary]",
+            self._core.paginate(
+                "GET",
+                "/classifiers",
+                query={
+                    "nextPageToken": next_page_token,
+                    "maxPageSize": max_page_size,
+                    "sortBy": sort_by,
+                    "sortDir": sort_dir,
+                },
+                headers={
+                    "x-extend-api-version": api_version,
+                    "x-extend-workspace-id": workspace_id,
+                },
+                cast_to=ClassifiersListResponse,
+                options=options,
+                token_param="nextPageToken",
+                items_field="data",
+                next_field="nextPageToken",
+            ),
         )
-        return cast("ClassifiersListResponse", response)
 
     async def create(
         self,
@@ -337,3 +360,25 @@ class AsyncClassifiers:
             options=options,
         )
         return cast("Classifier", response)
+
+
+class ClassifiersWithRawResponse:
+    """`Classifiers` whose methods return `RawResponse`: status, headers, request id, parsed body."""
+
+    def __init__(self, core: SyncCore) -> None:
+        resource = Classifiers(core.raw())
+        self.list = to_raw(resource.list)
+        self.create = to_raw(resource.create)
+        self.retrieve = to_raw(resource.retrieve)
+        self.update = to_raw(resource.update)
+
+
+class AsyncClassifiersWithRawResponse:
+    """`AsyncClassifiers` whose methods return `RawResponse`: status, headers, request id, parsed body."""
+
+    def __init__(self, core: AsyncCore) -> None:
+        resource = AsyncClassifiers(core.raw())
+        self.list = to_raw_async(resource.list)
+        self.create = to_raw_async(resource.create)
+        self.retrieve = to_raw_async(resource.retrieve)
+        self.update = to_raw_async(resource.update)

@@ -6,6 +6,9 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any, Dict, List, Literal, Unpack, cast
 
+from .._runtime.pagination import AsyncPager, SyncPage
+from .._runtime.polling import PollingOptions, poll, poll_async
+from .._runtime.raw import to_raw, to_raw_async
 from .._runtime.transport import AsyncCore, SyncCore, encode_path
 from .._runtime.types import NOT_GIVEN, FileUpload, NotGiven, RequestOptions
 from ..models import (
@@ -14,6 +17,7 @@ from ..models import (
     ClassifierReference,
     ClassifyConfig,
     ClassifyRun,
+    ClassifyRunSummary,
     ClassifyRunsDeleteResponse,
     ClassifyRunsListResponse,
     FileInput,
@@ -24,7 +28,12 @@ from ..models import (
     SortDir,
 )
 
-__all__ = ["ClassifyRuns", "AsyncClassifyRuns"]
+__all__ = [
+    "ClassifyRuns",
+    "AsyncClassifyRuns",
+    "ClassifyRunsWithRawResponse",
+    "AsyncClassifyRunsWithRawResponse",
+]
 
 
 class ClassifyRuns:
@@ -49,12 +58,14 @@ class ClassifyRuns:
         api_version: str | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
         **options: Unpack[RequestOptions],
-    ) -> ClassifyRunsListResponse:
+    ) -> SyncPage[ClassifyRunSummary]:
         """List classify runs
 
         Returns a page of classify runs without their output or config.
 
         `GET /classify_runs`
+
+        Returns the first page; iterating it yields every item of every page.
 
         Args:
             status: Only include runs in this state.
@@ -70,29 +81,34 @@ class ClassifyRuns:
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
         """
-        response = self._core.request(
-            "GET",
-            "/classify_runs",
-            query={
-                "status": status,
-                "classifierId": classifier_id,
-                "batchId": batch_id,
-                "sourceId": source_id,
-                "source": source,
-                "fileNameContains": file_name_contains,
-                "sortBy": sort_by,
-                "sortDir": sort_dir,
-                "nextPageToken": next_page_token,
-                "maxPageSize": max_page_size,
-            },
-            headers={
-                "x-extend-api-version": api_version,
-                "x-extend-workspace-id": workspace_id,
-            },
-            cast_to=ClassifyRunsListResponse,
-            options=options,
+        return cast(
+            "SyncPage[ClassifyRunSummary]",
+            self._core.paginate(
+                "GET",
+                "/classify_runs",
+                query={
+                    "status": status,
+                    "classifierId": classifier_id,
+                    "batchId": batch_id,
+                    "sourceId": source_id,
+                    "source": source,
+                    "fileNameContains": file_name_contains,
+                    "sortBy": sort_by,
+                    "sortDir": sort_dir,
+                    "nextPageToken": next_page_token,
+                    "maxPageSize": max_page_size,
+                },
+                headers={
+                    "x-extend-api-version": api_version,
+                    "x-extend-workspace-id": workspace_id,
+                },
+                cast_to=ClassifyRunsListResponse,
+                options=options,
+                token_param="nextPageToken",
+                items_field="data",
+                next_field="nextPageToken",
+            ),
         )
-        return cast("ClassifyRunsListResponse", response)
 
     def create(
         self,
@@ -139,6 +155,63 @@ class ClassifyRuns:
             options=options,
         )
         return cast("ClassifyRun", response)
+
+    def create_and_poll(
+        self,
+        *,
+        file: FileInput | Dict[str, Any],
+        classifier: ClassifierReference | Dict[str, Any] | NotGiven = NOT_GIVEN,
+        config: ClassifyConfig | Dict[str, Any] | NotGiven = NOT_GIVEN,
+        priority: int | NotGiven = NOT_GIVEN,
+        metadata: RunMetadata | NotGiven = NOT_GIVEN,
+        api_version: str | NotGiven = NOT_GIVEN,
+        workspace_id: str | NotGiven = NOT_GIVEN,
+        max_wait: float | None = None,
+        polling_options: PollingOptions | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> ClassifyRun:
+        """Create and wait until the run's `status` is terminal (PROCESSED, FAILED, CANCELLED).
+
+        Polls quickly for 30 seconds, then backs off up to 30 seconds between polls.
+        `max_wait` (seconds) raises `PollingTimeoutError` when exceeded; per-call options
+        apply to every request.
+
+        Args:
+            file: A document given by URL, by Extend file ID, or as raw text.
+            classifier: Points at a saved classifier.
+            config: Classification settings.
+            priority: Relative ordering hint used when rate limits apply; smaller numbers are served first.
+            metadata: Arbitrary JSON you attach to a run (up to 10KB). The key `extend:usage_tags` may hold an array of strings used to group usage for billing.
+            api_version: Date-based API version the request is written against.
+            workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+        """
+        run = self.create(
+            file=file,
+            classifier=classifier,
+            config=config,
+            priority=priority,
+            metadata=metadata,
+            api_version=api_version,
+            workspace_id=workspace_id,
+            **options,
+        )
+        return poll(
+            run,
+            lambda: self.retrieve(
+                run.id,
+                api_version=api_version,
+                workspace_id=workspace_id,
+                **options,
+            ),
+            status_field="status",
+            terminal=(
+                "PROCESSED",
+                "FAILED",
+                "CANCELLED",
+            ),
+            max_wait=max_wait,
+            polling_options=polling_options,
+        )
 
     def retrieve(
         self,
@@ -280,7 +353,7 @@ class AsyncClassifyRuns:
     def __init__(self, core: AsyncCore) -> None:
         self._core = core
 
-    async def list(
+    def list(
         self,
         *,
         status: ProcessorRunStatus | NotGiven = NOT_GIVEN,
@@ -296,12 +369,14 @@ class AsyncClassifyRuns:
         api_version: str | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
         **options: Unpack[RequestOptions],
-    ) -> ClassifyRunsListResponse:
+    ) -> AsyncPager[ClassifyRunSummary]:
         """List classify runs
 
         Returns a page of classify runs without their output or config.
 
         `GET /classify_runs`
+
+        Returns the first page; iterating it with `async for` yields every item of every page.
 
         Args:
             status: Only include runs in this state.
@@ -317,29 +392,34 @@ class AsyncClassifyRuns:
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
         """
-        response = await self._core.request(
-            "GET",
-            "/classify_runs",
-            query={
-                "status": status,
-                "classifierId": classifier_id,
-                "batchId": batch_id,
-                "sourceId": source_id,
-                "source": source,
-                "fileNameContains": file_name_contains,
-                "sortBy": sort_by,
-                "sortDir": sort_dir,
-                "nextPageToken": next_page_token,
-                "maxPageSize": max_page_size,
-            },
-            headers={
-                "x-extend-api-version": api_version,
-                "x-extend-workspace-id": workspace_id,
-            },
-            cast_to=ClassifyRunsListResponse,
-            options=options,
+        return cast(
+            "AsyncPager[ClassifyRunSummary]",
+            self._core.paginate(
+                "GET",
+                "/classify_runs",
+                query={
+                    "status": status,
+                    "classifierId": classifier_id,
+                    "batchId": batch_id,
+                    "sourceId": source_id,
+                    "source": source,
+                    "fileNameContains": file_name_contains,
+                    "sortBy": sort_by,
+                    "sortDir": sort_dir,
+                    "nextPageToken": next_page_token,
+                    "maxPageSize": max_page_size,
+                },
+                headers={
+                    "x-extend-api-version": api_version,
+                    "x-extend-workspace-id": workspace_id,
+                },
+                cast_to=ClassifyRunsListResponse,
+                options=options,
+                token_param="nextPageToken",
+                items_field="data",
+                next_field="nextPageToken",
+            ),
         )
-        return cast("ClassifyRunsListResponse", response)
 
     async def create(
         self,
@@ -386,6 +466,67 @@ class AsyncClassifyRuns:
             options=options,
         )
         return cast("ClassifyRun", response)
+
+    async def create_and_poll(
+        self,
+        *,
+        file: FileInput | Dict[str, Any],
+        classifier: ClassifierReference | Dict[str, Any] | NotGiven = NOT_GIVEN,
+        config: ClassifyConfig | Dict[str, Any] | NotGiven = NOT_GIVEN,
+        priority: int | NotGiven = NOT_GIVEN,
+        metadata: RunMetadata | NotGiven = NOT_GIVEN,
+        api_version: str | NotGiven = NOT_GIVEN,
+        workspace_id: str | NotGiven = NOT_GIVEN,
+        max_wait: float | None = None,
+        polling_options: PollingOptions | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> ClassifyRun:
+        """Create and wait until the run's `status` is terminal (PROCESSED, FAILED, CANCELLED).
+
+        Polls quickly for 30 seconds, then backs off up to 30 seconds between polls.
+        `max_wait` (seconds) raises `PollingTimeoutError` when exceeded; per-call options
+        apply to every request.
+
+        Args:
+            file: A document given by URL, by Extend file ID, or as raw text.
+            classifier: Points at a saved classifier.
+            config: Classification settings.
+            priority: Relative ordering hint used when rate limits apply; smaller numbers are served first.
+            metadata: Arbitrary JSON you attach to a run (up to 10KB). The key `extend:usage_tags` may hold an array of strings used to group usage for billing.
+            api_version: Date-based API version the request is written against.
+            workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+        """
+        run = await self.create(
+            file=file,
+            classifier=classifier,
+            config=config,
+            priority=priority,
+            metadata=metadata,
+            api_version=api_version,
+            workspace_id=workspace_id,
+            **options,
+        )
+
+        async def retrieve() -> ClassifyRun:
+            return await self.retrieve(
+                run.id,
+                api_version=api_version,
+                workspace_id=workspace_id,
+                **options,
+            )
+
+        return await poll_async(
+            run,
+            retrieve,
+            status_field="status",
+            terminal=(
+                "PROCESSED",
+                "FAILED",
+                "CANCELLED",
+            ),
+            max_wait=max_wait,
+            polling_options=polling_options,
+        )
 
     async def retrieve(
         self,
@@ -519,3 +660,29 @@ class AsyncClassifyRuns:
             options=options,
         )
         return cast("BatchRun", response)
+
+
+class ClassifyRunsWithRawResponse:
+    """`ClassifyRuns` whose methods return `RawResponse`: status, headers, request id, parsed body."""
+
+    def __init__(self, core: SyncCore) -> None:
+        resource = ClassifyRuns(core.raw())
+        self.list = to_raw(resource.list)
+        self.create = to_raw(resource.create)
+        self.retrieve = to_raw(resource.retrieve)
+        self.delete = to_raw(resource.delete)
+        self.cancel = to_raw(resource.cancel)
+        self.create_batch = to_raw(resource.create_batch)
+
+
+class AsyncClassifyRunsWithRawResponse:
+    """`AsyncClassifyRuns` whose methods return `RawResponse`: status, headers, request id, parsed body."""
+
+    def __init__(self, core: AsyncCore) -> None:
+        resource = AsyncClassifyRuns(core.raw())
+        self.list = to_raw_async(resource.list)
+        self.create = to_raw_async(resource.create)
+        self.retrieve = to_raw_async(resource.retrieve)
+        self.delete = to_raw_async(resource.delete)
+        self.cancel = to_raw_async(resource.cancel)
+        self.create_batch = to_raw_async(resource.create_batch)

@@ -6,6 +6,9 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any, Dict, List, Literal, Unpack, cast
 
+from .._runtime.pagination import AsyncPager, SyncPage
+from .._runtime.polling import PollingOptions, poll, poll_async
+from .._runtime.raw import to_raw, to_raw_async
 from .._runtime.transport import AsyncCore, SyncCore, encode_path
 from .._runtime.types import NOT_GIVEN, FileUpload, NotGiven, RequestOptions
 from ..models import (
@@ -14,7 +17,12 @@ from ..models import (
     FileUrlOrIdInput,
 )
 
-__all__ = ["EditSchemas", "AsyncEditSchemas"]
+__all__ = [
+    "EditSchemas",
+    "AsyncEditSchemas",
+    "EditSchemasWithRawResponse",
+    "AsyncEditSchemasWithRawResponse",
+]
 
 
 class EditSchemas:
@@ -107,3 +115,19 @@ class AsyncEditSchemas:
             options=options,
         )
         return cast("EditSchemaGenerationResponse", response)
+
+
+class EditSchemasWithRawResponse:
+    """`EditSchemas` whose methods return `RawResponse`: status, headers, request id, parsed body."""
+
+    def __init__(self, core: SyncCore) -> None:
+        resource = EditSchemas(core.raw())
+        self.generate = to_raw(resource.generate)
+
+
+class AsyncEditSchemasWithRawResponse:
+    """`AsyncEditSchemas` whose methods return `RawResponse`: status, headers, request id, parsed body."""
+
+    def __init__(self, core: AsyncCore) -> None:
+        resource = AsyncEditSchemas(core.raw())
+        self.generate = to_raw_async(resource.generate)

@@ -6,13 +6,21 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any, Dict, List, Literal, Unpack, cast
 
+from .._runtime.pagination import AsyncPager, SyncPage
+from .._runtime.polling import PollingOptions, poll, poll_async
+from .._runtime.raw import to_raw, to_raw_async
 from .._runtime.transport import AsyncCore, SyncCore, encode_path
 from .._runtime.types import NOT_GIVEN, FileUpload, NotGiven, RequestOptions
 from ..models import (
     EditTemplate,
 )
 
-__all__ = ["EditTemplates", "AsyncEditTemplates"]
+__all__ = [
+    "EditTemplates",
+    "AsyncEditTemplates",
+    "EditTemplatesWithRawResponse",
+    "AsyncEditTemplatesWithRawResponse",
+]
 
 
 class EditTemplates:
@@ -89,3 +97,19 @@ class AsyncEditTemplates:
             options=options,
         )
         return cast("EditTemplate", response)
+
+
+class EditTemplatesWithRawResponse:
+    """`EditTemplates` whose methods return `RawResponse`: status, headers, request id, parsed body."""
+
+    def __init__(self, core: SyncCore) -> None:
+        resource = EditTemplates(core.raw())
+        self.retrieve = to_raw(resource.retrieve)
+
+
+class AsyncEditTemplatesWithRawResponse:
+    """`AsyncEditTemplates` whose methods return `RawResponse`: status, headers, request id, parsed body."""
+
+    def __init__(self, core: AsyncCore) -> None:
+        resource = AsyncEditTemplates(core.raw())
+        self.retrieve = to_raw_async(resource.retrieve)

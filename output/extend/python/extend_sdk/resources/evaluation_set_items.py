@@ -6,6 +6,9 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any, Dict, List, Literal, Unpack, cast
 
+from .._runtime.pagination import AsyncPager, SyncPage
+from .._runtime.polling import PollingOptions, poll, poll_async
+from .._runtime.raw import to_raw, to_raw_async
 from .._runtime.transport import AsyncCore, SyncCore, encode_path
 from .._runtime.types import NOT_GIVEN, FileUpload, NotGiven, RequestOptions
 from ..models import (
@@ -19,7 +22,12 @@ from ..models import (
     SortDir,
 )
 
-__all__ = ["EvaluationSetItems", "AsyncEvaluationSetItems"]
+__all__ = [
+    "EvaluationSetItems",
+    "AsyncEvaluationSetItems",
+    "EvaluationSetItemsWithRawResponse",
+    "AsyncEvaluationSetItemsWithRawResponse",
+]
 
 
 class EvaluationSetItems:
@@ -39,12 +47,14 @@ class EvaluationSetItems:
         api_version: str | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
         **options: Unpack[RequestOptions],
-    ) -> EvaluationSetItemsListResponse:
+    ) -> SyncPage[EvaluationSetItem]:
         """List evaluation set items
 
         Returns a page of the items in an evaluation set.
 
         `GET /evaluation_sets/{evaluationSetId}/items`
+
+        Returns the first page; iterating it yields every item of every page.
 
         Args:
             evaluation_set_id: Evaluation set ID.
@@ -55,23 +65,28 @@ class EvaluationSetItems:
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
         """
-        response = self._core.request(
-            "GET",
-            "/evaluation_sets/" + encode_path(evaluation_set_id) + "/items",
-            query={
-                "sortBy": sort_by,
-                "sortDir": sort_dir,
-                "nextPageToken": next_page_token,
-                "maxPageSize": max_page_size,
-            },
-            headers={
-                "x-extend-api-version": api_version,
-                "x-extend-workspace-id": workspace_id,
-            },
-            cast_to=EvaluationSetItemsListResponse,
-            options=options,
+        return cast(
+            "SyncPage[EvaluationSetItem]",
+            self._core.paginate(
+                "GET",
+                "/evaluation_sets/" + encode_path(evaluation_set_id) + "/items",
+                query={
+                    "sortBy": sort_by,
+                    "sortDir": sort_dir,
+                    "nextPageToken": next_page_token,
+                    "maxPageSize": max_page_size,
+                },
+                headers={
+                    "x-extend-api-version": api_version,
+                    "x-extend-workspace-id": workspace_id,
+                },
+                cast_to=EvaluationSetItemsListResponse,
+                options=options,
+                token_param="nextPageToken",
+                items_field="data",
+                next_field="nextPageToken",
+            ),
         )
-        return cast("EvaluationSetItemsListResponse", response)
 
     def create(
         self,
@@ -220,7 +235,7 @@ class AsyncEvaluationSetItems:
     def __init__(self, core: AsyncCore) -> None:
         self._core = core
 
-    async def list(
+    def list(
         self,
         evaluation_set_id: str,
         *,
@@ -231,12 +246,14 @@ class AsyncEvaluationSetItems:
         api_version: str | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
         **options: Unpack[RequestOptions],
-    ) -> EvaluationSetItemsListResponse:
+    ) -> AsyncPager[EvaluationSetItem]:
         """List evaluation set items
 
         Returns a page of the items in an evaluation set.
 
         `GET /evaluation_sets/{evaluationSetId}/items`
+
+        Returns the first page; iterating it with `async for` yields every item of every page.
 
         Args:
             evaluation_set_id: Evaluation set ID.
@@ -247,23 +264,28 @@ class AsyncEvaluationSetItems:
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
         """
-        response = await self._core.request(
-            "GET",
-            "/evaluation_sets/" + encode_path(evaluation_set_id) + "/items",
-            query={
-                "sortBy": sort_by,
-                "sortDir": sort_dir,
-                "nextPageToken": next_page_token,
-                "maxPageSize": max_page_size,
-            },
-            headers={
-                "x-extend-api-version": api_version,
-                "x-extend-workspace-id": workspace_id,
-            },
-            cast_to=EvaluationSetItemsListResponse,
-            options=options,
+        return cast(
+            "AsyncPager[EvaluationSetItem]",
+            self._core.paginate(
+                "GET",
+                "/evaluation_sets/" + encode_path(evaluation_set_id) + "/items",
+                query={
+                    "sortBy": sort_by,
+                    "sortDir": sort_dir,
+                    "nextPageToken": next_page_token,
+                    "maxPageSize": max_page_size,
+                },
+                headers={
+                    "x-extend-api-version": api_version,
+                    "x-extend-workspace-id": workspace_id,
+                },
+                cast_to=EvaluationSetItemsListResponse,
+                options=options,
+                token_param="nextPageToken",
+                items_field="data",
+                next_field="nextPageToken",
+            ),
         )
-        return cast("EvaluationSetItemsListResponse", response)
 
     async def create(
         self,
@@ -404,3 +426,27 @@ class AsyncEvaluationSetItems:
             options=options,
         )
         return cast("EvaluationSetItemsDeleteResponse", response)
+
+
+class EvaluationSetItemsWithRawResponse:
+    """`EvaluationSetItems` whose methods return `RawResponse`: status, headers, request id, parsed body."""
+
+    def __init__(self, core: SyncCore) -> None:
+        resource = EvaluationSetItems(core.raw())
+        self.list = to_raw(resource.list)
+        self.create = to_raw(resource.create)
+        self.retrieve = to_raw(resource.retrieve)
+        self.update = to_raw(resource.update)
+        self.delete = to_raw(resource.delete)
+
+
+class AsyncEvaluationSetItemsWithRawResponse:
+    """`AsyncEvaluationSetItems` whose methods return `RawResponse`: status, headers, request id, parsed body."""
+
+    def __init__(self, core: AsyncCore) -> None:
+        resource = AsyncEvaluationSetItems(core.raw())
+        self.list = to_raw_async(resource.list)
+        self.create = to_raw_async(resource.create)
+        self.retrieve = to_raw_async(resource.retrieve)
+        self.update = to_raw_async(resource.update)
+        self.delete = to_raw_async(resource.delete)

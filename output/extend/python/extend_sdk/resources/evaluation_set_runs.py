@@ -6,6 +6,9 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any, Dict, List, Literal, Unpack, cast
 
+from .._runtime.pagination import AsyncPager, SyncPage
+from .._runtime.polling import PollingOptions, poll, poll_async
+from .._runtime.raw import to_raw, to_raw_async
 from .._runtime.transport import AsyncCore, SyncCore, encode_path
 from .._runtime.types import NOT_GIVEN, FileUpload, NotGiven, RequestOptions
 from ..models import (
@@ -13,7 +16,12 @@ from ..models import (
     EvaluationSetRunEntity,
 )
 
-__all__ = ["EvaluationSetRuns", "AsyncEvaluationSetRuns"]
+__all__ = [
+    "EvaluationSetRuns",
+    "AsyncEvaluationSetRuns",
+    "EvaluationSetRunsWithRawResponse",
+    "AsyncEvaluationSetRunsWithRawResponse",
+]
 
 
 class EvaluationSetRuns:
@@ -61,6 +69,57 @@ class EvaluationSetRuns:
             options=options,
         )
         return cast("EvaluationSetRun", response)
+
+    def create_and_poll(
+        self,
+        *,
+        evaluation_set_id: str,
+        entity: EvaluationSetRunEntity | Dict[str, Any] | NotGiven = NOT_GIVEN,
+        evaluation_set_item_ids: List[str] | NotGiven = NOT_GIVEN,
+        api_version: str | NotGiven = NOT_GIVEN,
+        workspace_id: str | NotGiven = NOT_GIVEN,
+        max_wait: float | None = None,
+        polling_options: PollingOptions | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> EvaluationSetRun:
+        """Create and wait until the run's `status` is terminal (PROCESSED, FAILED, CANCELLED).
+
+        Polls quickly for 30 seconds, then backs off up to 30 seconds between polls.
+        `max_wait` (seconds) raises `PollingTimeoutError` when exceeded; per-call options
+        apply to every request.
+
+        Args:
+            evaluation_set_id: Evaluation set to run.
+            entity: Processor and version an evaluation run uses.
+            evaluation_set_item_ids: Only run these items; all items are run when omitted.
+            api_version: Date-based API version the request is written against.
+            workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+        """
+        run = self.create(
+            evaluation_set_id=evaluation_set_id,
+            entity=entity,
+            evaluation_set_item_ids=evaluation_set_item_ids,
+            api_version=api_version,
+            workspace_id=workspace_id,
+            **options,
+        )
+        return poll(
+            run,
+            lambda: self.retrieve(
+                run.id,
+                api_version=api_version,
+                workspace_id=workspace_id,
+                **options,
+            ),
+            status_field="status",
+            terminal=(
+                "PROCESSED",
+                "FAILED",
+                "CANCELLED",
+            ),
+            max_wait=max_wait,
+            polling_options=polling_options,
+        )
 
     def retrieve(
         self,
@@ -140,6 +199,61 @@ class AsyncEvaluationSetRuns:
         )
         return cast("EvaluationSetRun", response)
 
+    async def create_and_poll(
+        self,
+        *,
+        evaluation_set_id: str,
+        entity: EvaluationSetRunEntity | Dict[str, Any] | NotGiven = NOT_GIVEN,
+        evaluation_set_item_ids: List[str] | NotGiven = NOT_GIVEN,
+        api_version: str | NotGiven = NOT_GIVEN,
+        workspace_id: str | NotGiven = NOT_GIVEN,
+        max_wait: float | None = None,
+        polling_options: PollingOptions | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> EvaluationSetRun:
+        """Create and wait until the run's `status` is terminal (PROCESSED, FAILED, CANCELLED).
+
+        Polls quickly for 30 seconds, then backs off up to 30 seconds between polls.
+        `max_wait` (seconds) raises `PollingTimeoutError` when exceeded; per-call options
+        apply to every request.
+
+        Args:
+            evaluation_set_id: Evaluation set to run.
+            entity: Processor and version an evaluation run uses.
+            evaluation_set_item_ids: Only run these items; all items are run when omitted.
+            api_version: Date-based API version the request is written against.
+            workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+        """
+        run = await self.create(
+            evaluation_set_id=evaluation_set_id,
+            entity=entity,
+            evaluation_set_item_ids=evaluation_set_item_ids,
+            api_version=api_version,
+            workspace_id=workspace_id,
+            **options,
+        )
+
+        async def retrieve() -> EvaluationSetRun:
+            return await self.retrieve(
+                run.id,
+                api_version=api_version,
+                workspace_id=workspace_id,
+                **options,
+            )
+
+        return await poll_async(
+            run,
+            retrieve,
+            status_field="status",
+            terminal=(
+                "PROCESSED",
+                "FAILED",
+                "CANCELLED",
+            ),
+            max_wait=max_wait,
+            polling_options=polling_options,
+        )
+
     async def retrieve(
         self,
         id: str,
@@ -170,3 +284,21 @@ class AsyncEvaluationSetRuns:
             options=options,
         )
         return cast("EvaluationSetRun", response)
+
+
+class EvaluationSetRunsWithRawResponse:
+    """`EvaluationSetRuns` whose methods return `RawResponse`: status, headers, request id, parsed body."""
+
+    def __init__(self, core: SyncCore) -> None:
+        resource = EvaluationSetRuns(core.raw())
+        self.create = to_raw(resource.create)
+        self.retrieve = to_raw(resource.retrieve)
+
+
+class AsyncEvaluationSetRunsWithRawResponse:
+    """`AsyncEvaluationSetRuns` whose methods return `RawResponse`: status, headers, request id, parsed body."""
+
+    def __init__(self, core: AsyncCore) -> None:
+        resource = AsyncEvaluationSetRuns(core.raw())
+        self.create = to_raw_async(resource.create)
+        self.retrieve = to_raw_async(resource.retrieve)

@@ -6,6 +6,9 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any, Dict, List, Literal, Unpack, cast
 
+from .._runtime.pagination import AsyncPager, SyncPage
+from .._runtime.polling import PollingOptions, poll, poll_async
+from .._runtime.raw import to_raw, to_raw_async
 from .._runtime.transport import AsyncCore, SyncCore, encode_path
 from .._runtime.types import NOT_GIVEN, FileUpload, NotGiven, RequestOptions
 from ..models import (
@@ -15,7 +18,12 @@ from ..models import (
     SortDir,
 )
 
-__all__ = ["EvaluationSets", "AsyncEvaluationSets"]
+__all__ = [
+    "EvaluationSets",
+    "AsyncEvaluationSets",
+    "EvaluationSetsWithRawResponse",
+    "AsyncEvaluationSetsWithRawResponse",
+]
 
 
 class EvaluationSets:
@@ -35,12 +43,14 @@ class EvaluationSets:
         api_version: str | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
         **options: Unpack[RequestOptions],
-    ) -> EvaluationSetsListResponse:
+    ) -> SyncPage[EvaluationSet]:
         """List evaluation sets
 
         Returns a page of evaluation sets, optionally for one processor.
 
         `GET /evaluation_sets`
+
+        Returns the first page; iterating it yields every item of every page.
 
         Args:
             entity_id: Only include sets for this extractor, classifier or splitter.
@@ -51,24 +61,29 @@ class EvaluationSets:
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
         """
-        response = self._core.request(
-            "GET",
-            "/evaluation_sets",
-            query={
-                "entityId": entity_id,
-                "sortBy": sort_by,
-                "sortDir": sort_dir,
-                "nextPageToken": next_page_token,
-                "maxPageSize": max_page_size,
-            },
-            headers={
-                "x-extend-api-version": api_version,
-                "x-extend-workspace-id": workspace_id,
-            },
-            cast_to=EvaluationSetsListResponse,
-            options=options,
+        return cast(
+            "SyncPage[EvaluationSet]",
+            self._core.paginate(
+                "GET",
+                "/evaluation_sets",
+                query={
+                    "entityId": entity_id,
+                    "sortBy": sort_by,
+                    "sortDir": sort_dir,
+                    "nextPageToken": next_page_token,
+                    "maxPageSize": max_page_size,
+                },
+                headers={
+                    "x-extend-api-version": api_version,
+                    "x-extend-workspace-id": workspace_id,
+                },
+                cast_to=EvaluationSetsListResponse,
+                options=options,
+                token_param="nextPageToken",
+                items_field="data",
+                next_field="nextPageToken",
+            ),
         )
-        return cast("EvaluationSetsListResponse", response)
 
     def create(
         self,
@@ -148,7 +163,7 @@ class AsyncEvaluationSets:
     def __init__(self, core: AsyncCore) -> None:
         self._core = core
 
-    async def list(
+    def list(
         self,
         *,
         entity_id: str | NotGiven = NOT_GIVEN,
@@ -159,12 +174,14 @@ class AsyncEvaluationSets:
         api_version: str | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
         **options: Unpack[RequestOptions],
-    ) -> EvaluationSetsListResponse:
+    ) -> AsyncPager[EvaluationSet]:
         """List evaluation sets
 
         Returns a page of evaluation sets, optionally for one processor.
 
         `GET /evaluation_sets`
+
+        Returns the first page; iterating it with `async for` yields every item of every page.
 
         Args:
             entity_id: Only include sets for this extractor, classifier or splitter.
@@ -175,24 +192,29 @@ class AsyncEvaluationSets:
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
         """
-        response = await self._core.request(
-            "GET",
-            "/evaluation_sets",
-            query={
-                "entityId": entity_id,
-                "sortBy": sort_by,
-                "sortDir": sort_dir,
-                "nextPageToken": next_page_token,
-                "maxPageSize": max_page_size,
-            },
-            headers={
-                "x-extend-api-version": api_version,
-                "x-extend-workspace-id": workspace_id,
-            },
-            cast_to=EvaluationSetsListResponse,
-            options=options,
+        return cast(
+            "AsyncPager[EvaluationSet]",
+            self._core.paginate(
+                "GET",
+                "/evaluation_sets",
+                query={
+                    "entityId": entity_id,
+                    "sortBy": sort_by,
+                    "sortDir": sort_dir,
+                    "nextPageToken": next_page_token,
+                    "maxPageSize": max_page_size,
+                },
+                headers={
+                    "x-extend-api-version": api_version,
+                    "x-extend-workspace-id": workspace_id,
+                },
+                cast_to=EvaluationSetsListResponse,
+                options=options,
+                token_param="nextPageToken",
+                items_field="data",
+                next_field="nextPageToken",
+            ),
         )
-        return cast("EvaluationSetsListResponse", response)
 
     async def create(
         self,
@@ -264,3 +286,23 @@ class AsyncEvaluationSets:
             options=options,
         )
         return cast("EvaluationSet", response)
+
+
+class EvaluationSetsWithRawResponse:
+    """`EvaluationSets` whose methods return `RawResponse`: status, headers, request id, parsed body."""
+
+    def __init__(self, core: SyncCore) -> None:
+        resource = EvaluationSets(core.raw())
+        self.list = to_raw(resource.list)
+        self.create = to_raw(resource.create)
+        self.retrieve = to_raw(resource.retrieve)
+
+
+class AsyncEvaluationSetsWithRawResponse:
+    """`AsyncEvaluationSets` whose methods return `RawResponse`: status, headers, request id, parsed body."""
+
+    def __init__(self, core: AsyncCore) -> None:
+        resource = AsyncEvaluationSets(core.raw())
+        self.list = to_raw_async(resource.list)
+        self.create = to_raw_async(resource.create)
+        self.retrieve = to_raw_async(resource.retrieve)

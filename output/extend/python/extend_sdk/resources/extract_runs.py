@@ -6,6 +6,9 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any, Dict, List, Literal, Unpack, cast
 
+from .._runtime.pagination import AsyncPager, SyncPage
+from .._runtime.polling import PollingOptions, poll, poll_async
+from .._runtime.raw import to_raw, to_raw_async
 from .._runtime.transport import AsyncCore, SyncCore, encode_path
 from .._runtime.types import NOT_GIVEN, FileUpload, NotGiven, RequestOptions
 from ..models import (
@@ -13,6 +16,7 @@ from ..models import (
     BatchRunInput,
     ExtractConfigJson,
     ExtractRun,
+    ExtractRunSummary,
     ExtractRunsDeleteResponse,
     ExtractRunsListResponse,
     ExtractorBatchReference,
@@ -26,7 +30,12 @@ from ..models import (
     SortDir,
 )
 
-__all__ = ["ExtractRuns", "AsyncExtractRuns"]
+__all__ = [
+    "ExtractRuns",
+    "AsyncExtractRuns",
+    "ExtractRunsWithRawResponse",
+    "AsyncExtractRunsWithRawResponse",
+]
 
 
 class ExtractRuns:
@@ -51,12 +60,14 @@ class ExtractRuns:
         api_version: str | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
         **options: Unpack[RequestOptions],
-    ) -> ExtractRunsListResponse:
+    ) -> SyncPage[ExtractRunSummary]:
         """List extract runs
 
         Returns a page of extract runs without their output or config.
 
         `GET /extract_runs`
+
+        Returns the first page; iterating it yields every item of every page.
 
         Args:
             status: Only include runs in this state.
@@ -72,29 +83,34 @@ class ExtractRuns:
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
         """
-        response = self._core.request(
-            "GET",
-            "/extract_runs",
-            query={
-                "status": status,
-                "extractorId": extractor_id,
-                "batchId": batch_id,
-                "sourceId": source_id,
-                "source": source,
-                "fileNameContains": file_name_contains,
-                "sortBy": sort_by,
-                "sortDir": sort_dir,
-                "nextPageToken": next_page_token,
-                "maxPageSize": max_page_size,
-            },
-            headers={
-                "x-extend-api-version": api_version,
-                "x-extend-workspace-id": workspace_id,
-            },
-            cast_to=ExtractRunsListResponse,
-            options=options,
+        return cast(
+            "SyncPage[ExtractRunSummary]",
+            self._core.paginate(
+                "GET",
+                "/extract_runs",
+                query={
+                    "status": status,
+                    "extractorId": extractor_id,
+                    "batchId": batch_id,
+                    "sourceId": source_id,
+                    "source": source,
+                    "fileNameContains": file_name_contains,
+                    "sortBy": sort_by,
+                    "sortDir": sort_dir,
+                    "nextPageToken": next_page_token,
+                    "maxPageSize": max_page_size,
+                },
+                headers={
+                    "x-extend-api-version": api_version,
+                    "x-extend-workspace-id": workspace_id,
+                },
+                cast_to=ExtractRunsListResponse,
+                options=options,
+                token_param="nextPageToken",
+                items_field="data",
+                next_field="nextPageToken",
+            ),
         )
-        return cast("ExtractRunsListResponse", response)
 
     def create(
         self,
@@ -144,6 +160,66 @@ class ExtractRuns:
             options=options,
         )
         return cast("ExtractRun", response)
+
+    def create_and_poll(
+        self,
+        *,
+        extractor: ExtractorReference | Dict[str, Any] | NotGiven = NOT_GIVEN,
+        config: ExtractConfigJson | Dict[str, Any] | NotGiven = NOT_GIVEN,
+        file: FileInput | Dict[str, Any] | NotGiven = NOT_GIVEN,
+        package: MultiFileRunPackage | Dict[str, Any] | NotGiven = NOT_GIVEN,
+        priority: int | NotGiven = NOT_GIVEN,
+        metadata: RunMetadata | NotGiven = NOT_GIVEN,
+        api_version: str | NotGiven = NOT_GIVEN,
+        workspace_id: str | NotGiven = NOT_GIVEN,
+        max_wait: float | None = None,
+        polling_options: PollingOptions | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> ExtractRun:
+        """Create and wait until the run's `status` is terminal (PROCESSED, FAILED, CANCELLED).
+
+        Polls quickly for 30 seconds, then backs off up to 30 seconds between polls.
+        `max_wait` (seconds) raises `PollingTimeoutError` when exceeded; per-call options
+        apply to every request.
+
+        Args:
+            extractor: Points at a saved extractor.
+            config: Extraction settings based on a JSON Schema.
+            file: A document given by URL, by Extend file ID, or as raw text.
+            package: Several documents handled as one unit in a single run.
+            priority: Relative ordering hint used when rate limits apply; smaller numbers are served first.
+            metadata: Arbitrary JSON you attach to a run (up to 10KB). The key `extend:usage_tags` may hold an array of strings used to group usage for billing.
+            api_version: Date-based API version the request is written against.
+            workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+        """
+        run = self.create(
+            extractor=extractor,
+            config=config,
+            file=file,
+            package=package,
+            priority=priority,
+            metadata=metadata,
+            api_version=api_version,
+            workspace_id=workspace_id,
+            **options,
+        )
+        return poll(
+            run,
+            lambda: self.retrieve(
+                run.id,
+                api_version=api_version,
+                workspace_id=workspace_id,
+                **options,
+            ),
+            status_field="status",
+            terminal=(
+                "PROCESSED",
+                "FAILED",
+                "CANCELLED",
+            ),
+            max_wait=max_wait,
+            polling_options=polling_options,
+        )
 
     def retrieve(
         self,
@@ -285,7 +361,7 @@ class AsyncExtractRuns:
     def __init__(self, core: AsyncCore) -> None:
         self._core = core
 
-    async def list(
+    def list(
         self,
         *,
         status: ProcessorRunStatus | NotGiven = NOT_GIVEN,
@@ -301,12 +377,14 @@ class AsyncExtractRuns:
         api_version: str | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
         **options: Unpack[RequestOptions],
-    ) -> ExtractRunsListResponse:
+    ) -> AsyncPager[ExtractRunSummary]:
         """List extract runs
 
         Returns a page of extract runs without their output or config.
 
         `GET /extract_runs`
+
+        Returns the first page; iterating it with `async for` yields every item of every page.
 
         Args:
             status: Only include runs in this state.
@@ -322,29 +400,34 @@ class AsyncExtractRuns:
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
         """
-        response = await self._core.request(
-            "GET",
-            "/extract_runs",
-            query={
-                "status": status,
-                "extractorId": extractor_id,
-                "batchId": batch_id,
-                "sourceId": source_id,
-                "source": source,
-                "fileNameContains": file_name_contains,
-                "sortBy": sort_by,
-                "sortDir": sort_dir,
-                "nextPageToken": next_page_token,
-                "maxPageSize": max_page_size,
-            },
-            headers={
-                "x-extend-api-version": api_version,
-                "x-extend-workspace-id": workspace_id,
-            },
-            cast_to=ExtractRunsListResponse,
-            options=options,
+        return cast(
+            "AsyncPager[ExtractRunSummary]",
+            self._core.paginate(
+                "GET",
+                "/extract_runs",
+                query={
+                    "status": status,
+                    "extractorId": extractor_id,
+                    "batchId": batch_id,
+                    "sourceId": source_id,
+                    "source": source,
+                    "fileNameContains": file_name_contains,
+                    "sortBy": sort_by,
+                    "sortDir": sort_dir,
+                    "nextPageToken": next_page_token,
+                    "maxPageSize": max_page_size,
+                },
+                headers={
+                    "x-extend-api-version": api_version,
+                    "x-extend-workspace-id": workspace_id,
+                },
+                cast_to=ExtractRunsListResponse,
+                options=options,
+                token_param="nextPageToken",
+                items_field="data",
+                next_field="nextPageToken",
+            ),
         )
-        return cast("ExtractRunsListResponse", response)
 
     async def create(
         self,
@@ -394,6 +477,70 @@ class AsyncExtractRuns:
             options=options,
         )
         return cast("ExtractRun", response)
+
+    async def create_and_poll(
+        self,
+        *,
+        extractor: ExtractorReference | Dict[str, Any] | NotGiven = NOT_GIVEN,
+        config: ExtractConfigJson | Dict[str, Any] | NotGiven = NOT_GIVEN,
+        file: FileInput | Dict[str, Any] | NotGiven = NOT_GIVEN,
+        package: MultiFileRunPackage | Dict[str, Any] | NotGiven = NOT_GIVEN,
+        priority: int | NotGiven = NOT_GIVEN,
+        metadata: RunMetadata | NotGiven = NOT_GIVEN,
+        api_version: str | NotGiven = NOT_GIVEN,
+        workspace_id: str | NotGiven = NOT_GIVEN,
+        max_wait: float | None = None,
+        polling_options: PollingOptions | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> ExtractRun:
+        """Create and wait until the run's `status` is terminal (PROCESSED, FAILED, CANCELLED).
+
+        Polls quickly for 30 seconds, then backs off up to 30 seconds between polls.
+        `max_wait` (seconds) raises `PollingTimeoutError` when exceeded; per-call options
+        apply to every request.
+
+        Args:
+            extractor: Points at a saved extractor.
+            config: Extraction settings based on a JSON Schema.
+            file: A document given by URL, by Extend file ID, or as raw text.
+            package: Several documents handled as one unit in a single run.
+            priority: Relative ordering hint used when rate limits apply; smaller numbers are served first.
+            metadata: Arbitrary JSON you attach to a run (up to 10KB). The key `extend:usage_tags` may hold an array of strings used to group usage for billing.
+            api_version: Date-based API version the request is written against.
+            workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+        """
+        run = await self.create(
+            extractor=extractor,
+            config=config,
+            file=file,
+            package=package,
+            priority=priority,
+            metadata=metadata,
+            api_version=api_version,
+            workspace_id=workspace_id,
+            **options,
+        )
+
+        async def retrieve() -> ExtractRun:
+            return await self.retrieve(
+                run.id,
+                api_version=api_version,
+                workspace_id=workspace_id,
+                **options,
+            )
+
+        return await poll_async(
+            run,
+            retrieve,
+            status_field="status",
+            terminal=(
+                "PROCESSED",
+                "FAILED",
+                "CANCELLED",
+            ),
+            max_wait=max_wait,
+            polling_options=polling_options,
+        )
 
     async def retrieve(
         self,
@@ -527,3 +674,29 @@ class AsyncExtractRuns:
             options=options,
         )
         return cast("BatchRun", response)
+
+
+class ExtractRunsWithRawResponse:
+    """`ExtractRuns` whose methods return `RawResponse`: status, headers, request id, parsed body."""
+
+    def __init__(self, core: SyncCore) -> None:
+        resource = ExtractRuns(core.raw())
+        self.list = to_raw(resource.list)
+        self.create = to_raw(resource.create)
+        self.retrieve = to_raw(resource.retrieve)
+        self.delete = to_raw(resource.delete)
+        self.cancel = to_raw(resource.cancel)
+        self.create_batch = to_raw(resource.create_batch)
+
+
+class AsyncExtractRunsWithRawResponse:
+    """`AsyncExtractRuns` whose methods return `RawResponse`: status, headers, request id, parsed body."""
+
+    def __init__(self, core: AsyncCore) -> None:
+        resource = AsyncExtractRuns(core.raw())
+        self.list = to_raw_async(resource.list)
+        self.create = to_raw_async(resource.create)
+        self.retrieve = to_raw_async(resource.retrieve)
+        self.delete = to_raw_async(resource.delete)
+        self.cancel = to_raw_async(resource.cancel)
+        self.create_batch = to_raw_async(resource.create_batch)

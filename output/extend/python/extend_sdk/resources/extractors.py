@@ -6,18 +6,27 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any, Dict, List, Literal, Unpack, cast
 
+from .._runtime.pagination import AsyncPager, SyncPage
+from .._runtime.polling import PollingOptions, poll, poll_async
+from .._runtime.raw import to_raw, to_raw_async
 from .._runtime.transport import AsyncCore, SyncCore, encode_path
 from .._runtime.types import NOT_GIVEN, FileUpload, NotGiven, RequestOptions
 from ..models import (
     ExtractConfigJson,
     Extractor,
     ExtractorGenerateOptions,
+    ExtractorSummary,
     ExtractorsListResponse,
     SortBy,
     SortDir,
 )
 
-__all__ = ["Extractors", "AsyncExtractors"]
+__all__ = [
+    "Extractors",
+    "AsyncExtractors",
+    "ExtractorsWithRawResponse",
+    "AsyncExtractorsWithRawResponse",
+]
 
 
 class Extractors:
@@ -36,12 +45,14 @@ class Extractors:
         api_version: str | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
         **options: Unpack[RequestOptions],
-    ) -> ExtractorsListResponse:
+    ) -> SyncPage[ExtractorSummary]:
         """List extractors
 
         Returns a page of extractors in summary form.
 
         `GET /extractors`
+
+        Returns the first page; iterating it yields every item of every page.
 
         Args:
             next_page_token: Cursor from a previous response's `nextPageToken`. Keep the other query parameters unchanged between pages.
@@ -51,23 +62,28 @@ class Extractors:
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
         """
-        response = self._core.request(
-            "GET",
-            "/extractors",
-            query={
-                "nextPageToken": next_page_token,
-                "maxPageSize": max_page_size,
-                "sortBy": sort_by,
-                "sortDir": sort_dir,
-            },
-            headers={
-                "x-extend-api-version": api_version,
-                "x-extend-workspace-id": workspace_id,
-            },
-            cast_to=ExtractorsListResponse,
-            options=options,
+        return cast(
+            "SyncPage[ExtractorSummary]",
+            self._core.paginate(
+                "GET",
+                "/extractors",
+                query={
+                    "nextPageToken": next_page_token,
+                    "maxPageSize": max_page_size,
+                    "sortBy": sort_by,
+                    "sortDir": sort_dir,
+                },
+                headers={
+                    "x-extend-api-version": api_version,
+                    "x-extend-workspace-id": workspace_id,
+                },
+                cast_to=ExtractorsListResponse,
+                options=options,
+                token_param="nextPageToken",
+                items_field="data",
+                next_field="nextPageToken",
+            ),
         )
-        return cast("ExtractorsListResponse", response)
 
     def create(
         self,
@@ -189,7 +205,7 @@ class AsyncExtractors:
     def __init__(self, core: AsyncCore) -> None:
         self._core = core
 
-    async def list(
+    def list(
         self,
         *,
         next_page_token: str | NotGiven = NOT_GIVEN,
@@ -199,12 +215,14 @@ class AsyncExtractors:
         api_version: str | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
         **options: Unpack[RequestOptions],
-    ) -> ExtractorsListResponse:
+    ) -> AsyncPager[ExtractorSummary]:
         """List extractors
 
         Returns a page of extractors in summary form.
 
         `GET /extractors`
+
+        Returns the first page; iterating it with `async for` yields every item of every page.
 
         Args:
             next_page_token: Cursor from a previous response's `nextPageToken`. Keep the other query parameters unchanged between pages.
@@ -214,23 +232,28 @@ class AsyncExtractors:
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
         """
-        response = await self._core.request(
-            "GET",
-            "/extractors",
-            query={
-                "nextPageToken": next_page_token,
-                "maxPageSize": max_page_size,
-                "sortBy": sort_by,
-                "sortDir": sort_dir,
-            },
-            headers={
-                "x-extend-api-version": api_version,
-                "x-extend-workspace-id": workspace_id,
-            },
-            cast_to=ExtractorsListResponse,
-            options=options,
+        return cast(
+            "AsyncPager[ExtractorSummary]",
+            self._core.paginate(
+                "GET",
+                "/extractors",
+                query={
+                    "nextPageToken": next_page_token,
+                    "maxPageSize": max_page_size,
+                    "sortBy": sort_by,
+                    "sortDir": sort_dir,
+                },
+                headers={
+                    "x-extend-api-version": api_version,
+                    "x-extend-workspace-id": workspace_id,
+                },
+                cast_to=ExtractorsListResponse,
+                options=options,
+                token_param="nextPageToken",
+                items_field="data",
+                next_field="nextPageToken",
+            ),
         )
-        return cast("ExtractorsListResponse", response)
 
     async def create(
         self,
@@ -344,3 +367,25 @@ class AsyncExtractors:
             options=options,
         )
         return cast("Extractor", response)
+
+
+class ExtractorsWithRawResponse:
+    """`Extractors` whose methods return `RawResponse`: status, headers, request id, parsed body."""
+
+    def __init__(self, core: SyncCore) -> None:
+        resource = Extractors(core.raw())
+        self.list = to_raw(resource.list)
+        self.create = to_raw(resource.create)
+        self.retrieve = to_raw(resource.retrieve)
+        self.update = to_raw(resource.update)
+
+
+class AsyncExtractorsWithRawResponse:
+    """`AsyncExtractors` whose methods return `RawResponse`: status, headers, request id, parsed body."""
+
+    def __init__(self, core: AsyncCore) -> None:
+        resource = AsyncExtractors(core.raw())
+        self.list = to_raw_async(resource.list)
+        self.create = to_raw_async(resource.create)
+        self.retrieve = to_raw_async(resource.retrieve)
+        self.update = to_raw_async(resource.update)

@@ -6,6 +6,9 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any, Dict, List, Literal, Unpack, cast
 
+from .._runtime.pagination import AsyncPager, SyncPage
+from .._runtime.polling import PollingOptions, poll, poll_async
+from .._runtime.raw import to_raw, to_raw_async
 from .._runtime.transport import AsyncCore, SyncCore, encode_path
 from .._runtime.types import NOT_GIVEN, FileUpload, NotGiven, RequestOptions
 from ..models import (
@@ -15,7 +18,12 @@ from ..models import (
     SortDir,
 )
 
-__all__ = ["Files", "AsyncFiles"]
+__all__ = [
+    "Files",
+    "AsyncFiles",
+    "FilesWithRawResponse",
+    "AsyncFilesWithRawResponse",
+]
 
 
 class Files:
@@ -34,12 +42,14 @@ class Files:
         api_version: str | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
         **options: Unpack[RequestOptions],
-    ) -> FilesListResponse:
+    ) -> SyncPage[File]:
         """List files
 
         Returns a page of stored files, newest first by default.
 
         `GET /files`
+
+        Returns the first page; iterating it yields every item of every page.
 
         Args:
             name_contains: Only include files whose name contains this text.
@@ -49,23 +59,28 @@ class Files:
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
         """
-        response = self._core.request(
-            "GET",
-            "/files",
-            query={
-                "nameContains": name_contains,
-                "sortDir": sort_dir,
-                "nextPageToken": next_page_token,
-                "maxPageSize": max_page_size,
-            },
-            headers={
-                "x-extend-api-version": api_version,
-                "x-extend-workspace-id": workspace_id,
-            },
-            cast_to=FilesListResponse,
-            options=options,
+        return cast(
+            "SyncPage[File]",
+            self._core.paginate(
+                "GET",
+                "/files",
+                query={
+                    "nameContains": name_contains,
+                    "sortDir": sort_dir,
+                    "nextPageToken": next_page_token,
+                    "maxPageSize": max_page_size,
+                },
+                headers={
+                    "x-extend-api-version": api_version,
+                    "x-extend-workspace-id": workspace_id,
+                },
+                cast_to=FilesListResponse,
+                options=options,
+                token_param="nextPageToken",
+                items_field="data",
+                next_field="nextPageToken",
+            ),
         )
-        return cast("FilesListResponse", response)
 
     def retrieve(
         self,
@@ -191,7 +206,7 @@ class AsyncFiles:
     def __init__(self, core: AsyncCore) -> None:
         self._core = core
 
-    async def list(
+    def list(
         self,
         *,
         name_contains: str | NotGiven = NOT_GIVEN,
@@ -201,12 +216,14 @@ class AsyncFiles:
         api_version: str | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
         **options: Unpack[RequestOptions],
-    ) -> FilesListResponse:
+    ) -> AsyncPager[File]:
         """List files
 
         Returns a page of stored files, newest first by default.
 
         `GET /files`
+
+        Returns the first page; iterating it with `async for` yields every item of every page.
 
         Args:
             name_contains: Only include files whose name contains this text.
@@ -216,23 +233,28 @@ class AsyncFiles:
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
         """
-        response = await self._core.request(
-            "GET",
-            "/files",
-            query={
-                "nameContains": name_contains,
-                "sortDir": sort_dir,
-                "nextPageToken": next_page_token,
-                "maxPageSize": max_page_size,
-            },
-            headers={
-                "x-extend-api-version": api_version,
-                "x-extend-workspace-id": workspace_id,
-            },
-            cast_to=FilesListResponse,
-            options=options,
+        return cast(
+            "AsyncPager[File]",
+            self._core.paginate(
+                "GET",
+                "/files",
+                query={
+                    "nameContains": name_contains,
+                    "sortDir": sort_dir,
+                    "nextPageToken": next_page_token,
+                    "maxPageSize": max_page_size,
+                },
+                headers={
+                    "x-extend-api-version": api_version,
+                    "x-extend-workspace-id": workspace_id,
+                },
+                cast_to=FilesListResponse,
+                options=options,
+                token_param="nextPageToken",
+                items_field="data",
+                next_field="nextPageToken",
+            ),
         )
-        return cast("FilesListResponse", response)
 
     async def retrieve(
         self,
@@ -350,3 +372,25 @@ class AsyncFiles:
             options=options,
         )
         return cast("File", response)
+
+
+class FilesWithRawResponse:
+    """`Files` whose methods return `RawResponse`: status, headers, request id, parsed body."""
+
+    def __init__(self, core: SyncCore) -> None:
+        resource = Files(core.raw())
+        self.list = to_raw(resource.list)
+        self.retrieve = to_raw(resource.retrieve)
+        self.delete = to_raw(resource.delete)
+        self.upload = to_raw(resource.upload)
+
+
+class AsyncFilesWithRawResponse:
+    """`AsyncFiles` whose methods return `RawResponse`: status, headers, request id, parsed body."""
+
+    def __init__(self, core: AsyncCore) -> None:
+        resource = AsyncFiles(core.raw())
+        self.list = to_raw_async(resource.list)
+        self.retrieve = to_raw_async(resource.retrieve)
+        self.delete = to_raw_async(resource.delete)
+        self.upload = to_raw_async(resource.upload)

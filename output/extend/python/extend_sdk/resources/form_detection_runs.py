@@ -6,6 +6,9 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any, Dict, List, Literal, Unpack, cast
 
+from .._runtime.pagination import AsyncPager, SyncPage
+from .._runtime.polling import PollingOptions, poll, poll_async
+from .._runtime.raw import to_raw, to_raw_async
 from .._runtime.transport import AsyncCore, SyncCore, encode_path
 from .._runtime.types import NOT_GIVEN, FileUpload, NotGiven, RequestOptions
 from ..models import (
@@ -14,7 +17,12 @@ from ..models import (
     FormDetectionRun,
 )
 
-__all__ = ["FormDetectionRuns", "AsyncFormDetectionRuns"]
+__all__ = [
+    "FormDetectionRuns",
+    "AsyncFormDetectionRuns",
+    "FormDetectionRunsWithRawResponse",
+    "AsyncFormDetectionRunsWithRawResponse",
+]
 
 
 class FormDetectionRuns:
@@ -59,6 +67,53 @@ class FormDetectionRuns:
             options=options,
         )
         return cast("FormDetectionRun", response)
+
+    def create_and_poll(
+        self,
+        *,
+        file: FileUrlOrIdInput | Dict[str, Any],
+        config: EditSchemaGenerationConfig | Dict[str, Any] | NotGiven = NOT_GIVEN,
+        api_version: str | NotGiven = NOT_GIVEN,
+        workspace_id: str | NotGiven = NOT_GIVEN,
+        max_wait: float | None = None,
+        polling_options: PollingOptions | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> FormDetectionRun:
+        """Create and wait until the run's `status` is terminal (PROCESSED, FAILED).
+
+        Polls quickly for 30 seconds, then backs off up to 30 seconds between polls.
+        `max_wait` (seconds) raises `PollingTimeoutError` when exceeded; per-call options
+        apply to every request.
+
+        Args:
+            file: A document given by URL or by Extend file ID (raw text is not accepted here).
+            config: How form fields should be detected.
+            api_version: Date-based API version the request is written against.
+            workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+        """
+        run = self.create(
+            file=file,
+            config=config,
+            api_version=api_version,
+            workspace_id=workspace_id,
+            **options,
+        )
+        return poll(
+            run,
+            lambda: self.retrieve(
+                run.id,
+                api_version=api_version,
+                workspace_id=workspace_id,
+                **options,
+            ),
+            status_field="status",
+            terminal=(
+                "PROCESSED",
+                "FAILED",
+            ),
+            max_wait=max_wait,
+            polling_options=polling_options,
+        )
 
     def retrieve(
         self,
@@ -135,6 +190,57 @@ class AsyncFormDetectionRuns:
         )
         return cast("FormDetectionRun", response)
 
+    async def create_and_poll(
+        self,
+        *,
+        file: FileUrlOrIdInput | Dict[str, Any],
+        config: EditSchemaGenerationConfig | Dict[str, Any] | NotGiven = NOT_GIVEN,
+        api_version: str | NotGiven = NOT_GIVEN,
+        workspace_id: str | NotGiven = NOT_GIVEN,
+        max_wait: float | None = None,
+        polling_options: PollingOptions | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> FormDetectionRun:
+        """Create and wait until the run's `status` is terminal (PROCESSED, FAILED).
+
+        Polls quickly for 30 seconds, then backs off up to 30 seconds between polls.
+        `max_wait` (seconds) raises `PollingTimeoutError` when exceeded; per-call options
+        apply to every request.
+
+        Args:
+            file: A document given by URL or by Extend file ID (raw text is not accepted here).
+            config: How form fields should be detected.
+            api_version: Date-based API version the request is written against.
+            workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+        """
+        run = await self.create(
+            file=file,
+            config=config,
+            api_version=api_version,
+            workspace_id=workspace_id,
+            **options,
+        )
+
+        async def retrieve() -> FormDetectionRun:
+            return await self.retrieve(
+                run.id,
+                api_version=api_version,
+                workspace_id=workspace_id,
+                **options,
+            )
+
+        return await poll_async(
+            run,
+            retrieve,
+            status_field="status",
+            terminal=(
+                "PROCESSED",
+                "FAILED",
+            ),
+            max_wait=max_wait,
+            polling_options=polling_options,
+        )
+
     async def retrieve(
         self,
         id: str,
@@ -165,3 +271,21 @@ class AsyncFormDetectionRuns:
             options=options,
         )
         return cast("FormDetectionRun", response)
+
+
+class FormDetectionRunsWithRawResponse:
+    """`FormDetectionRuns` whose methods return `RawResponse`: status, headers, request id, parsed body."""
+
+    def __init__(self, core: SyncCore) -> None:
+        resource = FormDetectionRuns(core.raw())
+        self.create = to_raw(resource.create)
+        self.retrieve = to_raw(resource.retrieve)
+
+
+class AsyncFormDetectionRunsWithRawResponse:
+    """`AsyncFormDetectionRuns` whose methods return `RawResponse`: status, headers, request id, parsed body."""
+
+    def __init__(self, core: AsyncCore) -> None:
+        resource = AsyncFormDetectionRuns(core.raw())
+        self.create = to_raw_async(resource.create)
+        self.retrieve = to_raw_async(resource.retrieve)

@@ -6,6 +6,9 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any, Dict, List, Literal, Unpack, cast
 
+from .._runtime.pagination import AsyncPager, SyncPage
+from .._runtime.polling import PollingOptions, poll, poll_async
+from .._runtime.raw import to_raw, to_raw_async
 from .._runtime.transport import AsyncCore, SyncCore, encode_path
 from .._runtime.types import NOT_GIVEN, FileUpload, NotGiven, RequestOptions
 from ..models import (
@@ -22,7 +25,12 @@ from ..models import (
     RunSource,
 )
 
-__all__ = ["ParseRuns", "AsyncParseRuns"]
+__all__ = [
+    "ParseRuns",
+    "AsyncParseRuns",
+    "ParseRunsWithRawResponse",
+    "AsyncParseRunsWithRawResponse",
+]
 
 
 class ParseRuns:
@@ -44,12 +52,14 @@ class ParseRuns:
         api_version: str | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
         **options: Unpack[RequestOptions],
-    ) -> ParseRunsListResponse:
+    ) -> SyncPage[ParseRun]:
         """List parse runs
 
         Returns a page of parse runs, optionally filtered by status, batch, source or file name.
 
         `GET /parse_runs`
+
+        Returns the first page; iterating it yields every item of every page.
 
         Args:
             status: Only include runs in this state.
@@ -62,26 +72,31 @@ class ParseRuns:
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
         """
-        response = self._core.request(
-            "GET",
-            "/parse_runs",
-            query={
-                "status": status,
-                "batchId": batch_id,
-                "source": source,
-                "sourceId": source_id,
-                "fileNameContains": file_name_contains,
-                "nextPageToken": next_page_token,
-                "maxPageSize": max_page_size,
-            },
-            headers={
-                "x-extend-api-version": api_version,
-                "x-extend-workspace-id": workspace_id,
-            },
-            cast_to=ParseRunsListResponse,
-            options=options,
+        return cast(
+            "SyncPage[ParseRun]",
+            self._core.paginate(
+                "GET",
+                "/parse_runs",
+                query={
+                    "status": status,
+                    "batchId": batch_id,
+                    "source": source,
+                    "sourceId": source_id,
+                    "fileNameContains": file_name_contains,
+                    "nextPageToken": next_page_token,
+                    "maxPageSize": max_page_size,
+                },
+                headers={
+                    "x-extend-api-version": api_version,
+                    "x-extend-workspace-id": workspace_id,
+                },
+                cast_to=ParseRunsListResponse,
+                options=options,
+                token_param="nextPageToken",
+                items_field="data",
+                next_field="nextPageToken",
+            ),
         )
-        return cast("ParseRunsListResponse", response)
 
     def create(
         self,
@@ -125,6 +140,60 @@ class ParseRuns:
             options=options,
         )
         return cast("ParseRun", response)
+
+    def create_and_poll(
+        self,
+        *,
+        file: FileUrlOrIdInput | Dict[str, Any],
+        config: ParseConfig | Dict[str, Any] | NotGiven = NOT_GIVEN,
+        metadata: RunMetadata | NotGiven = NOT_GIVEN,
+        data_retention: DataRetention | NotGiven = NOT_GIVEN,
+        api_version: str | NotGiven = NOT_GIVEN,
+        workspace_id: str | NotGiven = NOT_GIVEN,
+        max_wait: float | None = None,
+        polling_options: PollingOptions | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> ParseRun:
+        """Create and wait until the run's `status` is terminal (PROCESSED, FAILED, CANCELLED).
+
+        Polls quickly for 30 seconds, then backs off up to 30 seconds between polls.
+        `max_wait` (seconds) raises `PollingTimeoutError` when exceeded; per-call options
+        apply to every request.
+
+        Args:
+            file: A document given by URL or by Extend file ID (raw text is not accepted here).
+            config: Settings that control how a document is parsed.
+            metadata: Arbitrary JSON you attach to a run (up to 10KB). The key `extend:usage_tags` may hold an array of strings used to group usage for billing.
+            data_retention: Data-retention settings for the run's stored data.
+            api_version: Date-based API version the request is written against.
+            workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+        """
+        run = self.create(
+            file=file,
+            config=config,
+            metadata=metadata,
+            data_retention=data_retention,
+            api_version=api_version,
+            workspace_id=workspace_id,
+            **options,
+        )
+        return poll(
+            run,
+            lambda: self.retrieve(
+                run.id,
+                api_version=api_version,
+                workspace_id=workspace_id,
+                **options,
+            ),
+            status_field="status",
+            terminal=(
+                "PROCESSED",
+                "FAILED",
+                "CANCELLED",
+            ),
+            max_wait=max_wait,
+            polling_options=polling_options,
+        )
 
     def retrieve(
         self,
@@ -271,7 +340,7 @@ class AsyncParseRuns:
     def __init__(self, core: AsyncCore) -> None:
         self._core = core
 
-    async def list(
+    def list(
         self,
         *,
         status: ParseRunStatus | NotGiven = NOT_GIVEN,
@@ -284,12 +353,14 @@ class AsyncParseRuns:
         api_version: str | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
         **options: Unpack[RequestOptions],
-    ) -> ParseRunsListResponse:
+    ) -> AsyncPager[ParseRun]:
         """List parse runs
 
         Returns a page of parse runs, optionally filtered by status, batch, source or file name.
 
         `GET /parse_runs`
+
+        Returns the first page; iterating it with `async for` yields every item of every page.
 
         Args:
             status: Only include runs in this state.
@@ -302,26 +373,31 @@ class AsyncParseRuns:
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
         """
-        response = await self._core.request(
-            "GET",
-            "/parse_runs",
-            query={
-                "status": status,
-                "batchId": batch_id,
-                "source": source,
-                "sourceId": source_id,
-                "fileNameContains": file_name_contains,
-                "nextPageToken": next_page_token,
-                "maxPageSize": max_page_size,
-            },
-            headers={
-                "x-extend-api-version": api_version,
-                "x-extend-workspace-id": workspace_id,
-            },
-            cast_to=ParseRunsListResponse,
-            options=options,
+        return cast(
+            "AsyncPager[ParseRun]",
+            self._core.paginate(
+                "GET",
+                "/parse_runs",
+                query={
+                    "status": status,
+                    "batchId": batch_id,
+                    "source": source,
+                    "sourceId": source_id,
+                    "fileNameContains": file_name_contains,
+                    "nextPageToken": next_page_token,
+                    "maxPageSize": max_page_size,
+                },
+                headers={
+                    "x-extend-api-version": api_version,
+                    "x-extend-workspace-id": workspace_id,
+                },
+                cast_to=ParseRunsListResponse,
+                options=options,
+                token_param="nextPageToken",
+                items_field="data",
+                next_field="nextPageToken",
+            ),
         )
-        return cast("ParseRunsListResponse", response)
 
     async def create(
         self,
@@ -365,6 +441,64 @@ class AsyncParseRuns:
             options=options,
         )
         return cast("ParseRun", response)
+
+    async def create_and_poll(
+        self,
+        *,
+        file: FileUrlOrIdInput | Dict[str, Any],
+        config: ParseConfig | Dict[str, Any] | NotGiven = NOT_GIVEN,
+        metadata: RunMetadata | NotGiven = NOT_GIVEN,
+        data_retention: DataRetention | NotGiven = NOT_GIVEN,
+        api_version: str | NotGiven = NOT_GIVEN,
+        workspace_id: str | NotGiven = NOT_GIVEN,
+        max_wait: float | None = None,
+        polling_options: PollingOptions | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> ParseRun:
+        """Create and wait until the run's `status` is terminal (PROCESSED, FAILED, CANCELLED).
+
+        Polls quickly for 30 seconds, then backs off up to 30 seconds between polls.
+        `max_wait` (seconds) raises `PollingTimeoutError` when exceeded; per-call options
+        apply to every request.
+
+        Args:
+            file: A document given by URL or by Extend file ID (raw text is not accepted here).
+            config: Settings that control how a document is parsed.
+            metadata: Arbitrary JSON you attach to a run (up to 10KB). The key `extend:usage_tags` may hold an array of strings used to group usage for billing.
+            data_retention: Data-retention settings for the run's stored data.
+            api_version: Date-based API version the request is written against.
+            workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+        """
+        run = await self.create(
+            file=file,
+            config=config,
+            metadata=metadata,
+            data_retention=data_retention,
+            api_version=api_version,
+            workspace_id=workspace_id,
+            **options,
+        )
+
+        async def retrieve() -> ParseRun:
+            return await self.retrieve(
+                run.id,
+                api_version=api_version,
+                workspace_id=workspace_id,
+                **options,
+            )
+
+        return await poll_async(
+            run,
+            retrieve,
+            status_field="status",
+            terminal=(
+                "PROCESSED",
+                "FAILED",
+                "CANCELLED",
+            ),
+            max_wait=max_wait,
+            polling_options=polling_options,
+        )
 
     async def retrieve(
         self,
@@ -503,3 +637,29 @@ class AsyncParseRuns:
             options=options,
         )
         return cast("BatchRun", response)
+
+
+class ParseRunsWithRawResponse:
+    """`ParseRuns` whose methods return `RawResponse`: status, headers, request id, parsed body."""
+
+    def __init__(self, core: SyncCore) -> None:
+        resource = ParseRuns(core.raw())
+        self.list = to_raw(resource.list)
+        self.create = to_raw(resource.create)
+        self.retrieve = to_raw(resource.retrieve)
+        self.delete = to_raw(resource.delete)
+        self.cancel = to_raw(resource.cancel)
+        self.create_batch = to_raw(resource.create_batch)
+
+
+class AsyncParseRunsWithRawResponse:
+    """`AsyncParseRuns` whose methods return `RawResponse`: status, headers, request id, parsed body."""
+
+    def __init__(self, core: AsyncCore) -> None:
+        resource = AsyncParseRuns(core.raw())
+        self.list = to_raw_async(resource.list)
+        self.create = to_raw_async(resource.create)
+        self.retrieve = to_raw_async(resource.retrieve)
+        self.delete = to_raw_async(resource.delete)
+        self.cancel = to_raw_async(resource.cancel)
+        self.create_batch = to_raw_async(resource.create_batch)

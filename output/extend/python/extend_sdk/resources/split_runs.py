@@ -6,6 +6,9 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any, Dict, List, Literal, Unpack, cast
 
+from .._runtime.pagination import AsyncPager, SyncPage
+from .._runtime.polling import PollingOptions, poll, poll_async
+from .._runtime.raw import to_raw, to_raw_async
 from .._runtime.transport import AsyncCore, SyncCore, encode_path
 from .._runtime.types import NOT_GIVEN, FileUpload, NotGiven, RequestOptions
 from ..models import (
@@ -19,12 +22,18 @@ from ..models import (
     SplitBatchRunInput,
     SplitConfig,
     SplitRun,
+    SplitRunSummary,
     SplitRunsDeleteResponse,
     SplitRunsListResponse,
     SplitterReference,
 )
 
-__all__ = ["SplitRuns", "AsyncSplitRuns"]
+__all__ = [
+    "SplitRuns",
+    "AsyncSplitRuns",
+    "SplitRunsWithRawResponse",
+    "AsyncSplitRunsWithRawResponse",
+]
 
 
 class SplitRuns:
@@ -49,12 +58,14 @@ class SplitRuns:
         api_version: str | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
         **options: Unpack[RequestOptions],
-    ) -> SplitRunsListResponse:
+    ) -> SyncPage[SplitRunSummary]:
         """List split runs
 
         Returns a page of split runs without their output or config.
 
         `GET /split_runs`
+
+        Returns the first page; iterating it yields every item of every page.
 
         Args:
             status: Only include runs in this state.
@@ -70,29 +81,34 @@ class SplitRuns:
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
         """
-        response = self._core.request(
-            "GET",
-            "/split_runs",
-            query={
-                "status": status,
-                "splitterId": splitter_id,
-                "batchId": batch_id,
-                "sourceId": source_id,
-                "source": source,
-                "fileNameContains": file_name_contains,
-                "sortBy": sort_by,
-                "sortDir": sort_dir,
-                "nextPageToken": next_page_token,
-                "maxPageSize": max_page_size,
-            },
-            headers={
-                "x-extend-api-version": api_version,
-                "x-extend-workspace-id": workspace_id,
-            },
-            cast_to=SplitRunsListResponse,
-            options=options,
+        return cast(
+            "SyncPage[SplitRunSummary]",
+            self._core.paginate(
+                "GET",
+                "/split_runs",
+                query={
+                    "status": status,
+                    "splitterId": splitter_id,
+                    "batchId": batch_id,
+                    "sourceId": source_id,
+                    "source": source,
+                    "fileNameContains": file_name_contains,
+                    "sortBy": sort_by,
+                    "sortDir": sort_dir,
+                    "nextPageToken": next_page_token,
+                    "maxPageSize": max_page_size,
+                },
+                headers={
+                    "x-extend-api-version": api_version,
+                    "x-extend-workspace-id": workspace_id,
+                },
+                cast_to=SplitRunsListResponse,
+                options=options,
+                token_param="nextPageToken",
+                items_field="data",
+                next_field="nextPageToken",
+            ),
         )
-        return cast("SplitRunsListResponse", response)
 
     def create(
         self,
@@ -139,6 +155,63 @@ class SplitRuns:
             options=options,
         )
         return cast("SplitRun", response)
+
+    def create_and_poll(
+        self,
+        *,
+        file: FileUrlOrIdInput | Dict[str, Any],
+        splitter: SplitterReference | Dict[str, Any] | NotGiven = NOT_GIVEN,
+        config: SplitConfig | Dict[str, Any] | NotGiven = NOT_GIVEN,
+        priority: int | NotGiven = NOT_GIVEN,
+        metadata: RunMetadata | NotGiven = NOT_GIVEN,
+        api_version: str | NotGiven = NOT_GIVEN,
+        workspace_id: str | NotGiven = NOT_GIVEN,
+        max_wait: float | None = None,
+        polling_options: PollingOptions | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> SplitRun:
+        """Create and wait until the run's `status` is terminal (PROCESSED, FAILED, CANCELLED).
+
+        Polls quickly for 30 seconds, then backs off up to 30 seconds between polls.
+        `max_wait` (seconds) raises `PollingTimeoutError` when exceeded; per-call options
+        apply to every request.
+
+        Args:
+            file: A document given by URL or by Extend file ID (raw text is not accepted here).
+            splitter: Points at a saved splitter.
+            config: Splitting settings.
+            priority: Relative ordering hint used when rate limits apply; smaller numbers are served first.
+            metadata: Arbitrary JSON you attach to a run (up to 10KB). The key `extend:usage_tags` may hold an array of strings used to group usage for billing.
+            api_version: Date-based API version the request is written against.
+            workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+        """
+        run = self.create(
+            file=file,
+            splitter=splitter,
+            config=config,
+            priority=priority,
+            metadata=metadata,
+            api_version=api_version,
+            workspace_id=workspace_id,
+            **options,
+        )
+        return poll(
+            run,
+            lambda: self.retrieve(
+                run.id,
+                api_version=api_version,
+                workspace_id=workspace_id,
+                **options,
+            ),
+            status_field="status",
+            terminal=(
+                "PROCESSED",
+                "FAILED",
+                "CANCELLED",
+            ),
+            max_wait=max_wait,
+            polling_options=polling_options,
+        )
 
     def retrieve(
         self,
@@ -280,7 +353,7 @@ class AsyncSplitRuns:
     def __init__(self, core: AsyncCore) -> None:
         self._core = core
 
-    async def list(
+    def list(
         self,
         *,
         status: ProcessorRunStatus | NotGiven = NOT_GIVEN,
@@ -296,12 +369,14 @@ class AsyncSplitRuns:
         api_version: str | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
         **options: Unpack[RequestOptions],
-    ) -> SplitRunsListResponse:
+    ) -> AsyncPager[SplitRunSummary]:
         """List split runs
 
         Returns a page of split runs without their output or config.
 
         `GET /split_runs`
+
+        Returns the first page; iterating it with `async for` yields every item of every page.
 
         Args:
             status: Only include runs in this state.
@@ -317,29 +392,34 @@ class AsyncSplitRuns:
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
         """
-        response = await self._core.request(
-            "GET",
-            "/split_runs",
-            query={
-                "status": status,
-                "splitterId": splitter_id,
-                "batchId": batch_id,
-                "sourceId": source_id,
-                "source": source,
-                "fileNameContains": file_name_contains,
-                "sortBy": sort_by,
-                "sortDir": sort_dir,
-                "nextPageToken": next_page_token,
-                "maxPageSize": max_page_size,
-            },
-            headers={
-                "x-extend-api-version": api_version,
-                "x-extend-workspace-id": workspace_id,
-            },
-            cast_to=SplitRunsListResponse,
-            options=options,
+        return cast(
+            "AsyncPager[SplitRunSummary]",
+            self._core.paginate(
+                "GET",
+                "/split_runs",
+                query={
+                    "status": status,
+                    "splitterId": splitter_id,
+                    "batchId": batch_id,
+                    "sourceId": source_id,
+                    "source": source,
+                    "fileNameContains": file_name_contains,
+                    "sortBy": sort_by,
+                    "sortDir": sort_dir,
+                    "nextPageToken": next_page_token,
+                    "maxPageSize": max_page_size,
+                },
+                headers={
+                    "x-extend-api-version": api_version,
+                    "x-extend-workspace-id": workspace_id,
+                },
+                cast_to=SplitRunsListResponse,
+                options=options,
+                token_param="nextPageToken",
+                items_field="data",
+                next_field="nextPageToken",
+            ),
         )
-        return cast("SplitRunsListResponse", response)
 
     async def create(
         self,
@@ -386,6 +466,67 @@ class AsyncSplitRuns:
             options=options,
         )
         return cast("SplitRun", response)
+
+    async def create_and_poll(
+        self,
+        *,
+        file: FileUrlOrIdInput | Dict[str, Any],
+        splitter: SplitterReference | Dict[str, Any] | NotGiven = NOT_GIVEN,
+        config: SplitConfig | Dict[str, Any] | NotGiven = NOT_GIVEN,
+        priority: int | NotGiven = NOT_GIVEN,
+        metadata: RunMetadata | NotGiven = NOT_GIVEN,
+        api_version: str | NotGiven = NOT_GIVEN,
+        workspace_id: str | NotGiven = NOT_GIVEN,
+        max_wait: float | None = None,
+        polling_options: PollingOptions | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> SplitRun:
+        """Create and wait until the run's `status` is terminal (PROCESSED, FAILED, CANCELLED).
+
+        Polls quickly for 30 seconds, then backs off up to 30 seconds between polls.
+        `max_wait` (seconds) raises `PollingTimeoutError` when exceeded; per-call options
+        apply to every request.
+
+        Args:
+            file: A document given by URL or by Extend file ID (raw text is not accepted here).
+            splitter: Points at a saved splitter.
+            config: Splitting settings.
+            priority: Relative ordering hint used when rate limits apply; smaller numbers are served first.
+            metadata: Arbitrary JSON you attach to a run (up to 10KB). The key `extend:usage_tags` may hold an array of strings used to group usage for billing.
+            api_version: Date-based API version the request is written against.
+            workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+        """
+        run = await self.create(
+            file=file,
+            splitter=splitter,
+            config=config,
+            priority=priority,
+            metadata=metadata,
+            api_version=api_version,
+            workspace_id=workspace_id,
+            **options,
+        )
+
+        async def retrieve() -> SplitRun:
+            return await self.retrieve(
+                run.id,
+                api_version=api_version,
+                workspace_id=workspace_id,
+                **options,
+            )
+
+        return await poll_async(
+            run,
+            retrieve,
+            status_field="status",
+            terminal=(
+                "PROCESSED",
+                "FAILED",
+                "CANCELLED",
+            ),
+            max_wait=max_wait,
+            polling_options=polling_options,
+        )
 
     async def retrieve(
         self,
@@ -519,3 +660,29 @@ class AsyncSplitRuns:
             options=options,
         )
         return cast("BatchRun", response)
+
+
+class SplitRunsWithRawResponse:
+    """`SplitRuns` whose methods return `RawResponse`: status, headers, request id, parsed body."""
+
+    def __init__(self, core: SyncCore) -> None:
+        resource = SplitRuns(core.raw())
+        self.list = to_raw(resource.list)
+        self.create = to_raw(resource.create)
+        self.retrieve = to_raw(resource.retrieve)
+        self.delete = to_raw(resource.delete)
+        self.cancel = to_raw(resource.cancel)
+        self.create_batch = to_raw(resource.create_batch)
+
+
+class AsyncSplitRunsWithRawResponse:
+    """`AsyncSplitRuns` whose methods return `RawResponse`: status, headers, request id, parsed body."""
+
+    def __init__(self, core: AsyncCore) -> None:
+        resource = AsyncSplitRuns(core.raw())
+        self.list = to_raw_async(resource.list)
+        self.create = to_raw_async(resource.create)
+        self.retrieve = to_raw_async(resource.retrieve)
+        self.delete = to_raw_async(resource.delete)
+        self.cancel = to_raw_async(resource.cancel)
+        self.create_batch = to_raw_async(resource.create_batch)

@@ -6,6 +6,9 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any, Dict, List, Literal, Unpack, cast
 
+from .._runtime.pagination import AsyncPager, SyncPage
+from .._runtime.polling import PollingOptions, poll, poll_async
+from .._runtime.raw import to_raw, to_raw_async
 from .._runtime.transport import AsyncCore, SyncCore, encode_path
 from .._runtime.types import NOT_GIVEN, FileUpload, NotGiven, RequestOptions
 from ..models import (
@@ -16,7 +19,12 @@ from ..models import (
     SplitterVersionsListResponse,
 )
 
-__all__ = ["SplitterVersions", "AsyncSplitterVersions"]
+__all__ = [
+    "SplitterVersions",
+    "AsyncSplitterVersions",
+    "SplitterVersionsWithRawResponse",
+    "AsyncSplitterVersionsWithRawResponse",
+]
 
 
 class SplitterVersions:
@@ -35,12 +43,14 @@ class SplitterVersions:
         api_version: str | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
         **options: Unpack[RequestOptions],
-    ) -> SplitterVersionsListResponse:
+    ) -> SyncPage[SplitterVersion]:
         """List splitter versions
 
         Returns the versions of a splitter, draft first and then newest first.
 
         `GET /splitters/{splitterId}/versions`
+
+        Returns the first page; iterating it yields every item of every page.
 
         Args:
             splitter_id: Splitter ID.
@@ -50,22 +60,27 @@ class SplitterVersions:
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
         """
-        response = self._core.request(
-            "GET",
-            "/splitters/" + encode_path(splitter_id) + "/versions",
-            query={
-                "sortDir": sort_dir,
-                "nextPageToken": next_page_token,
-                "maxPageSize": max_page_size,
-            },
-            headers={
-                "x-extend-api-version": api_version,
-                "x-extend-workspace-id": workspace_id,
-            },
-            cast_to=SplitterVersionsListResponse,
-            options=options,
+        return cast(
+            "SyncPage[SplitterVersion]",
+            self._core.paginate(
+                "GET",
+                "/splitters/" + encode_path(splitter_id) + "/versions",
+                query={
+                    "sortDir": sort_dir,
+                    "nextPageToken": next_page_token,
+                    "maxPageSize": max_page_size,
+                },
+                headers={
+                    "x-extend-api-version": api_version,
+                    "x-extend-workspace-id": workspace_id,
+                },
+                cast_to=SplitterVersionsListResponse,
+                options=options,
+                token_param="nextPageToken",
+                items_field="data",
+                next_field="nextPageToken",
+            ),
         )
-        return cast("SplitterVersionsListResponse", response)
 
     def create(
         self,
@@ -149,7 +164,7 @@ class AsyncSplitterVersions:
     def __init__(self, core: AsyncCore) -> None:
         self._core = core
 
-    async def list(
+    def list(
         self,
         splitter_id: str,
         *,
@@ -159,12 +174,14 @@ class AsyncSplitterVersions:
         api_version: str | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
         **options: Unpack[RequestOptions],
-    ) -> SplitterVersionsListResponse:
+    ) -> AsyncPager[SplitterVersion]:
         """List splitter versions
 
         Returns the versions of a splitter, draft first and then newest first.
 
         `GET /splitters/{splitterId}/versions`
+
+        Returns the first page; iterating it with `async for` yields every item of every page.
 
         Args:
             splitter_id: Splitter ID.
@@ -174,22 +191,27 @@ class AsyncSplitterVersions:
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
         """
-        response = await self._core.request(
-            "GET",
-            "/splitters/" + encode_path(splitter_id) + "/versions",
-            query={
-                "sortDir": sort_dir,
-                "nextPageToken": next_page_token,
-                "maxPageSize": max_page_size,
-            },
-            headers={
-                "x-extend-api-version": api_version,
-                "x-extend-workspace-id": workspace_id,
-            },
-            cast_to=SplitterVersionsListResponse,
-            options=options,
+        return cast(
+            "AsyncPager[SplitterVersion]",
+            self._core.paginate(
+                "GET",
+                "/splitters/" + encode_path(splitter_id) + "/versions",
+                query={
+                    "sortDir": sort_dir,
+                    "nextPageToken": next_page_token,
+                    "maxPageSize": max_page_size,
+                },
+                headers={
+                    "x-extend-api-version": api_version,
+                    "x-extend-workspace-id": workspace_id,
+                },
+                cast_to=SplitterVersionsListResponse,
+                options=options,
+                token_param="nextPageToken",
+                items_field="data",
+                next_field="nextPageToken",
+            ),
         )
-        return cast("SplitterVersionsListResponse", response)
 
     async def create(
         self,
@@ -265,3 +287,23 @@ class AsyncSplitterVersions:
             options=options,
         )
         return cast("SplitterVersion", response)
+
+
+class SplitterVersionsWithRawResponse:
+    """`SplitterVersions` whose methods return `RawResponse`: status, headers, request id, parsed body."""
+
+    def __init__(self, core: SyncCore) -> None:
+        resource = SplitterVersions(core.raw())
+        self.list = to_raw(resource.list)
+        self.create = to_raw(resource.create)
+        self.retrieve = to_raw(resource.retrieve)
+
+
+class AsyncSplitterVersionsWithRawResponse:
+    """`AsyncSplitterVersions` whose methods return `RawResponse`: status, headers, request id, parsed body."""
+
+    def __init__(self, core: AsyncCore) -> None:
+        resource = AsyncSplitterVersions(core.raw())
+        self.list = to_raw_async(resource.list)
+        self.create = to_raw_async(resource.create)
+        self.retrieve = to_raw_async(resource.retrieve)

@@ -6,6 +6,9 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any, Dict, List, Literal, Unpack, cast
 
+from .._runtime.pagination import AsyncPager, SyncPage
+from .._runtime.polling import PollingOptions, poll, poll_async
+from .._runtime.raw import to_raw, to_raw_async
 from .._runtime.transport import AsyncCore, SyncCore, encode_path
 from .._runtime.types import NOT_GIVEN, FileUpload, NotGiven, RequestOptions
 from ..models import (
@@ -13,10 +16,16 @@ from ..models import (
     SortDir,
     SplitConfig,
     Splitter,
+    SplitterSummary,
     SplittersListResponse,
 )
 
-__all__ = ["Splitters", "AsyncSplitters"]
+__all__ = [
+    "Splitters",
+    "AsyncSplitters",
+    "SplittersWithRawResponse",
+    "AsyncSplittersWithRawResponse",
+]
 
 
 class Splitters:
@@ -35,12 +44,14 @@ class Splitters:
         api_version: str | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
         **options: Unpack[RequestOptions],
-    ) -> SplittersListResponse:
+    ) -> SyncPage[SplitterSummary]:
         """List splitters
 
         Returns a page of splitters in summary form.
 
         `GET /splitters`
+
+        Returns the first page; iterating it yields every item of every page.
 
         Args:
             next_page_token: Cursor from a previous response's `nextPageToken`. Keep the other query parameters unchanged between pages.
@@ -50,23 +61,28 @@ class Splitters:
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
         """
-        response = self._core.request(
-            "GET",
-            "/splitters",
-            query={
-                "nextPageToken": next_page_token,
-                "maxPageSize": max_page_size,
-                "sortBy": sort_by,
-                "sortDir": sort_dir,
-            },
-            headers={
-                "x-extend-api-version": api_version,
-                "x-extend-workspace-id": workspace_id,
-            },
-            cast_to=SplittersListResponse,
-            options=options,
+        return cast(
+            "SyncPage[SplitterSummary]",
+            self._core.paginate(
+                "GET",
+                "/splitters",
+                query={
+                    "nextPageToken": next_page_token,
+                    "maxPageSize": max_page_size,
+                    "sortBy": sort_by,
+                    "sortDir": sort_dir,
+                },
+                headers={
+                    "x-extend-api-version": api_version,
+                    "x-extend-workspace-id": workspace_id,
+                },
+                cast_to=SplittersListResponse,
+                options=options,
+                token_param="nextPageToken",
+                items_field="data",
+                next_field="nextPageToken",
+            ),
         )
-        return cast("SplittersListResponse", response)
 
     def create(
         self,
@@ -185,7 +201,7 @@ class AsyncSplitters:
     def __init__(self, core: AsyncCore) -> None:
         self._core = core
 
-    async def list(
+    def list(
         self,
         *,
         next_page_token: str | NotGiven = NOT_GIVEN,
@@ -195,12 +211,14 @@ class AsyncSplitters:
         api_version: str | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
         **options: Unpack[RequestOptions],
-    ) -> SplittersListResponse:
+    ) -> AsyncPager[SplitterSummary]:
         """List splitters
 
         Returns a page of splitters in summary form.
 
         `GET /splitters`
+
+        Returns the first page; iterating it with `async for` yields every item of every page.
 
         Args:
             next_page_token: Cursor from a previous response's `nextPageToken`. Keep the other query parameters unchanged between pages.
@@ -210,23 +228,28 @@ class AsyncSplitters:
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
         """
-        response = await self._core.request(
-            "GET",
-            "/splitters",
-            query={
-                "nextPageToken": next_page_token,
-                "maxPageSize": max_page_size,
-                "sortBy": sort_by,
-                "sortDir": sort_dir,
-            },
-            headers={
-                "x-extend-api-version": api_version,
-                "x-extend-workspace-id": workspace_id,
-            },
-            cast_to=SplittersListResponse,
-            options=options,
+        return cast(
+            "AsyncPager[SplitterSummary]",
+            self._core.paginate(
+                "GET",
+                "/splitters",
+                query={
+                    "nextPageToken": next_page_token,
+                    "maxPageSize": max_page_size,
+                    "sortBy": sort_by,
+                    "sortDir": sort_dir,
+                },
+                headers={
+                    "x-extend-api-version": api_version,
+                    "x-extend-workspace-id": workspace_id,
+                },
+                cast_to=SplittersListResponse,
+                options=options,
+                token_param="nextPageToken",
+                items_field="data",
+                next_field="nextPageToken",
+            ),
         )
-        return cast("SplittersListResponse", response)
 
     async def create(
         self,
@@ -337,3 +360,25 @@ class AsyncSplitters:
             options=options,
         )
         return cast("Splitter", response)
+
+
+class SplittersWithRawResponse:
+    """`Splitters` whose methods return `RawResponse`: status, headers, request id, parsed body."""
+
+    def __init__(self, core: SyncCore) -> None:
+        resource = Splitters(core.raw())
+        self.list = to_raw(resource.list)
+        self.create = to_raw(resource.create)
+        self.retrieve = to_raw(resource.retrieve)
+        self.update = to_raw(resource.update)
+
+
+class AsyncSplittersWithRawResponse:
+    """`AsyncSplitters` whose methods return `RawResponse`: status, headers, request id, parsed body."""
+
+    def __init__(self, core: AsyncCore) -> None:
+        resource = AsyncSplitters(core.raw())
+        self.list = to_raw_async(resource.list)
+        self.create = to_raw_async(resource.create)
+        self.retrieve = to_raw_async(resource.retrieve)
+        self.update = to_raw_async(resource.update)

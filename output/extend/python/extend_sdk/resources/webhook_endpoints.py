@@ -6,6 +6,9 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any, Dict, List, Literal, Unpack, cast
 
+from .._runtime.pagination import AsyncPager, SyncPage
+from .._runtime.polling import PollingOptions, poll, poll_async
+from .._runtime.raw import to_raw, to_raw_async
 from .._runtime.transport import AsyncCore, SyncCore, encode_path
 from .._runtime.types import NOT_GIVEN, FileUpload, NotGiven, RequestOptions
 from ..models import (
@@ -20,7 +23,12 @@ from ..models import (
     WebhookEndpointsListResponse,
 )
 
-__all__ = ["WebhookEndpoints", "AsyncWebhookEndpoints"]
+__all__ = [
+    "WebhookEndpoints",
+    "AsyncWebhookEndpoints",
+    "WebhookEndpointsWithRawResponse",
+    "AsyncWebhookEndpointsWithRawResponse",
+]
 
 
 class WebhookEndpoints:
@@ -39,12 +47,14 @@ class WebhookEndpoints:
         api_version: str | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
         **options: Unpack[RequestOptions],
-    ) -> WebhookEndpointsListResponse:
+    ) -> SyncPage[WebhookEndpoint]:
         """List webhook endpoints
 
         Returns a page of webhook endpoints.
 
         `GET /webhook_endpoints`
+
+        Returns the first page; iterating it yields every item of every page.
 
         Args:
             status: Only include endpoints with this status.
@@ -54,23 +64,28 @@ class WebhookEndpoints:
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
         """
-        response = self._core.request(
-            "GET",
-            "/webhook_endpoints",
-            query={
-                "status": status,
-                "sortDir": sort_dir,
-                "nextPageToken": next_page_token,
-                "maxPageSize": max_page_size,
-            },
-            headers={
-                "x-extend-api-version": api_version,
-                "x-extend-workspace-id": workspace_id,
-            },
-            cast_to=WebhookEndpointsListResponse,
-            options=options,
+        return cast(
+            "SyncPage[WebhookEndpoint]",
+            self._core.paginate(
+                "GET",
+                "/webhook_endpoints",
+                query={
+                    "status": status,
+                    "sortDir": sort_dir,
+                    "nextPageToken": next_page_token,
+                    "maxPageSize": max_page_size,
+                },
+                headers={
+                    "x-extend-api-version": api_version,
+                    "x-extend-workspace-id": workspace_id,
+                },
+                cast_to=WebhookEndpointsListResponse,
+                options=options,
+                token_param="nextPageToken",
+                items_field="data",
+                next_field="nextPageToken",
+            ),
         )
-        return cast("WebhookEndpointsListResponse", response)
 
     def create(
         self,
@@ -238,7 +253,7 @@ class AsyncWebhookEndpoints:
     def __init__(self, core: AsyncCore) -> None:
         self._core = core
 
-    async def list(
+    def list(
         self,
         *,
         status: WebhookEndpointStatus | NotGiven = NOT_GIVEN,
@@ -248,12 +263,14 @@ class AsyncWebhookEndpoints:
         api_version: str | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
         **options: Unpack[RequestOptions],
-    ) -> WebhookEndpointsListResponse:
+    ) -> AsyncPager[WebhookEndpoint]:
         """List webhook endpoints
 
         Returns a page of webhook endpoints.
 
         `GET /webhook_endpoints`
+
+        Returns the first page; iterating it with `async for` yields every item of every page.
 
         Args:
             status: Only include endpoints with this status.
@@ -263,23 +280,28 @@ class AsyncWebhookEndpoints:
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
         """
-        response = await self._core.request(
-            "GET",
-            "/webhook_endpoints",
-            query={
-                "status": status,
-                "sortDir": sort_dir,
-                "nextPageToken": next_page_token,
-                "maxPageSize": max_page_size,
-            },
-            headers={
-                "x-extend-api-version": api_version,
-                "x-extend-workspace-id": workspace_id,
-            },
-            cast_to=WebhookEndpointsListResponse,
-            options=options,
+        return cast(
+            "AsyncPager[WebhookEndpoint]",
+            self._core.paginate(
+                "GET",
+                "/webhook_endpoints",
+                query={
+                    "status": status,
+                    "sortDir": sort_dir,
+                    "nextPageToken": next_page_token,
+                    "maxPageSize": max_page_size,
+                },
+                headers={
+                    "x-extend-api-version": api_version,
+                    "x-extend-workspace-id": workspace_id,
+                },
+                cast_to=WebhookEndpointsListResponse,
+                options=options,
+                token_param="nextPageToken",
+                items_field="data",
+                next_field="nextPageToken",
+            ),
         )
-        return cast("WebhookEndpointsListResponse", response)
 
     async def create(
         self,
@@ -439,3 +461,27 @@ class AsyncWebhookEndpoints:
             options=options,
         )
         return cast("WebhookEndpointsDeleteResponse", response)
+
+
+class WebhookEndpointsWithRawResponse:
+    """`WebhookEndpoints` whose methods return `RawResponse`: status, headers, request id, parsed body."""
+
+    def __init__(self, core: SyncCore) -> None:
+        resource = WebhookEndpoints(core.raw())
+        self.list = to_raw(resource.list)
+        self.create = to_raw(resource.create)
+        self.retrieve = to_raw(resource.retrieve)
+        self.update = to_raw(resource.update)
+        self.delete = to_raw(resource.delete)
+
+
+class AsyncWebhookEndpointsWithRawResponse:
+    """`AsyncWebhookEndpoints` whose methods return `RawResponse`: status, headers, request id, parsed body."""
+
+    def __init__(self, core: AsyncCore) -> None:
+        resource = AsyncWebhookEndpoints(core.raw())
+        self.list = to_raw_async(resource.list)
+        self.create = to_raw_async(resource.create)
+        self.retrieve = to_raw_async(resource.retrieve)
+        self.update = to_raw_async(resource.update)
+        self.delete = to_raw_async(resource.delete)

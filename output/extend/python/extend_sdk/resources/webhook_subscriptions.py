@@ -6,6 +6,9 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any, Dict, List, Literal, Unpack, cast
 
+from .._runtime.pagination import AsyncPager, SyncPage
+from .._runtime.polling import PollingOptions, poll, poll_async
+from .._runtime.raw import to_raw, to_raw_async
 from .._runtime.transport import AsyncCore, SyncCore, encode_path
 from .._runtime.types import NOT_GIVEN, FileUpload, NotGiven, RequestOptions
 from ..models import (
@@ -17,7 +20,12 @@ from ..models import (
     WebhookSubscriptionsListResponse,
 )
 
-__all__ = ["WebhookSubscriptions", "AsyncWebhookSubscriptions"]
+__all__ = [
+    "WebhookSubscriptions",
+    "AsyncWebhookSubscriptions",
+    "WebhookSubscriptionsWithRawResponse",
+    "AsyncWebhookSubscriptionsWithRawResponse",
+]
 
 
 class WebhookSubscriptions:
@@ -37,12 +45,14 @@ class WebhookSubscriptions:
         api_version: str | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
         **options: Unpack[RequestOptions],
-    ) -> WebhookSubscriptionsListResponse:
+    ) -> SyncPage[WebhookSubscription]:
         """List webhook subscriptions
 
         Returns a page of subscriptions, optionally for one endpoint or one resource.
 
         `GET /webhook_subscriptions`
+
+        Returns the first page; iterating it yields every item of every page.
 
         Args:
             webhook_endpoint_id: Only include subscriptions of this endpoint.
@@ -53,24 +63,29 @@ class WebhookSubscriptions:
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
         """
-        response = self._core.request(
-            "GET",
-            "/webhook_subscriptions",
-            query={
-                "webhookEndpointId": webhook_endpoint_id,
-                "resourceId": resource_id,
-                "sortDir": sort_dir,
-                "nextPageToken": next_page_token,
-                "maxPageSize": max_page_size,
-            },
-            headers={
-                "x-extend-api-version": api_version,
-                "x-extend-workspace-id": workspace_id,
-            },
-            cast_to=WebhookSubscriptionsListResponse,
-            options=options,
+        return cast(
+            "SyncPage[WebhookSubscription]",
+            self._core.paginate(
+                "GET",
+                "/webhook_subscriptions",
+                query={
+                    "webhookEndpointId": webhook_endpoint_id,
+                    "resourceId": resource_id,
+                    "sortDir": sort_dir,
+                    "nextPageToken": next_page_token,
+                    "maxPageSize": max_page_size,
+                },
+                headers={
+                    "x-extend-api-version": api_version,
+                    "x-extend-workspace-id": workspace_id,
+                },
+                cast_to=WebhookSubscriptionsListResponse,
+                options=options,
+                token_param="nextPageToken",
+                items_field="data",
+                next_field="nextPageToken",
+            ),
         )
-        return cast("WebhookSubscriptionsListResponse", response)
 
     def create(
         self,
@@ -220,7 +235,7 @@ class AsyncWebhookSubscriptions:
     def __init__(self, core: AsyncCore) -> None:
         self._core = core
 
-    async def list(
+    def list(
         self,
         *,
         webhook_endpoint_id: str | NotGiven = NOT_GIVEN,
@@ -231,12 +246,14 @@ class AsyncWebhookSubscriptions:
         api_version: str | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
         **options: Unpack[RequestOptions],
-    ) -> WebhookSubscriptionsListResponse:
+    ) -> AsyncPager[WebhookSubscription]:
         """List webhook subscriptions
 
         Returns a page of subscriptions, optionally for one endpoint or one resource.
 
         `GET /webhook_subscriptions`
+
+        Returns the first page; iterating it with `async for` yields every item of every page.
 
         Args:
             webhook_endpoint_id: Only include subscriptions of this endpoint.
@@ -247,24 +264,29 @@ class AsyncWebhookSubscriptions:
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
         """
-        response = await self._core.request(
-            "GET",
-            "/webhook_subscriptions",
-            query={
-                "webhookEndpointId": webhook_endpoint_id,
-                "resourceId": resource_id,
-                "sortDir": sort_dir,
-                "nextPageToken": next_page_token,
-                "maxPageSize": max_page_size,
-            },
-            headers={
-                "x-extend-api-version": api_version,
-                "x-extend-workspace-id": workspace_id,
-            },
-            cast_to=WebhookSubscriptionsListResponse,
-            options=options,
+        return cast(
+            "AsyncPager[WebhookSubscription]",
+            self._core.paginate(
+                "GET",
+                "/webhook_subscriptions",
+                query={
+                    "webhookEndpointId": webhook_endpoint_id,
+                    "resourceId": resource_id,
+                    "sortDir": sort_dir,
+                    "nextPageToken": next_page_token,
+                    "maxPageSize": max_page_size,
+                },
+                headers={
+                    "x-extend-api-version": api_version,
+                    "x-extend-workspace-id": workspace_id,
+                },
+                cast_to=WebhookSubscriptionsListResponse,
+                options=options,
+                token_param="nextPageToken",
+                items_field="data",
+                next_field="nextPageToken",
+            ),
         )
-        return cast("WebhookSubscriptionsListResponse", response)
 
     async def create(
         self,
@@ -406,3 +428,27 @@ class AsyncWebhookSubscriptions:
             options=options,
         )
         return cast("WebhookSubscriptionsDeleteResponse", response)
+
+
+class WebhookSubscriptionsWithRawResponse:
+    """`WebhookSubscriptions` whose methods return `RawResponse`: status, headers, request id, parsed body."""
+
+    def __init__(self, core: SyncCore) -> None:
+        resource = WebhookSubscriptions(core.raw())
+        self.list = to_raw(resource.list)
+        self.create = to_raw(resource.create)
+        self.retrieve = to_raw(resource.retrieve)
+        self.update = to_raw(resource.update)
+        self.delete = to_raw(resource.delete)
+
+
+class AsyncWebhookSubscriptionsWithRawResponse:
+    """`AsyncWebhookSubscriptions` whose methods return `RawResponse`: status, headers, request id, parsed body."""
+
+    def __init__(self, core: AsyncCore) -> None:
+        resource = AsyncWebhookSubscriptions(core.raw())
+        self.list = to_raw_async(resource.list)
+        self.create = to_raw_async(resource.create)
+        self.retrieve = to_raw_async(resource.retrieve)
+        self.update = to_raw_async(resource.update)
+        self.delete = to_raw_async(resource.delete)

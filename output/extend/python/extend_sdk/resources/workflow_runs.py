@@ -6,6 +6,9 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any, Dict, List, Literal, Unpack, cast
 
+from .._runtime.pagination import AsyncPager, SyncPage
+from .._runtime.polling import PollingOptions, poll, poll_async
+from .._runtime.raw import to_raw, to_raw_async
 from .._runtime.transport import AsyncCore, SyncCore, encode_path
 from .._runtime.types import NOT_GIVEN, FileUpload, NotGiven, RequestOptions
 from ..models import (
@@ -24,7 +27,12 @@ from ..models import (
     WorkflowRunsListResponse,
 )
 
-__all__ = ["WorkflowRuns", "AsyncWorkflowRuns"]
+__all__ = [
+    "WorkflowRuns",
+    "AsyncWorkflowRuns",
+    "WorkflowRunsWithRawResponse",
+    "AsyncWorkflowRunsWithRawResponse",
+]
 
 
 class WorkflowRuns:
@@ -47,12 +55,14 @@ class WorkflowRuns:
         api_version: str | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
         **options: Unpack[RequestOptions],
-    ) -> WorkflowRunsListResponse:
+    ) -> SyncPage[WorkflowRun]:
         """List workflow runs
 
         Returns a page of workflow runs, optionally filtered by status, workflow, batch or file name.
 
         `GET /workflow_runs`
+
+        Returns the first page; iterating it yields every item of every page.
 
         Args:
             status: Only include runs in this state.
@@ -66,27 +76,32 @@ class WorkflowRuns:
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
         """
-        response = self._core.request(
-            "GET",
-            "/workflow_runs",
-            query={
-                "status": status,
-                "workflowId": workflow_id,
-                "batchId": batch_id,
-                "fileNameContains": file_name_contains,
-                "sortBy": sort_by,
-                "sortDir": sort_dir,
-                "nextPageToken": next_page_token,
-                "maxPageSize": max_page_size,
-            },
-            headers={
-                "x-extend-api-version": api_version,
-                "x-extend-workspace-id": workspace_id,
-            },
-            cast_to=WorkflowRunsListResponse,
-            options=options,
+        return cast(
+            "SyncPage[WorkflowRun]",
+            self._core.paginate(
+                "GET",
+                "/workflow_runs",
+                query={
+                    "status": status,
+                    "workflowId": workflow_id,
+                    "batchId": batch_id,
+                    "fileNameContains": file_name_contains,
+                    "sortBy": sort_by,
+                    "sortDir": sort_dir,
+                    "nextPageToken": next_page_token,
+                    "maxPageSize": max_page_size,
+                },
+                headers={
+                    "x-extend-api-version": api_version,
+                    "x-extend-workspace-id": workspace_id,
+                },
+                cast_to=WorkflowRunsListResponse,
+                options=options,
+                token_param="nextPageToken",
+                items_field="data",
+                next_field="nextPageToken",
+            ),
         )
-        return cast("WorkflowRunsListResponse", response)
 
     def create(
         self,
@@ -139,6 +154,71 @@ class WorkflowRuns:
             options=options,
         )
         return cast("WorkflowRun", response)
+
+    def create_and_poll(
+        self,
+        *,
+        workflow: WorkflowReference | Dict[str, Any],
+        file: FileInput | Dict[str, Any] | NotGiven = NOT_GIVEN,
+        package: WorkflowRunPackage | Dict[str, Any] | NotGiven = NOT_GIVEN,
+        outputs: List[Dict[str, Any]] | NotGiven = NOT_GIVEN,
+        priority: int | NotGiven = NOT_GIVEN,
+        metadata: RunMetadata | NotGiven = NOT_GIVEN,
+        secrets: RunSecrets | NotGiven = NOT_GIVEN,
+        api_version: str | NotGiven = NOT_GIVEN,
+        workspace_id: str | NotGiven = NOT_GIVEN,
+        max_wait: float | None = None,
+        polling_options: PollingOptions | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> WorkflowRun:
+        """Create and wait until the run's `status` is terminal (PROCESSED, FAILED, NEEDS_REVIEW, REJECTED, CANCELLED).
+
+        Polls quickly for 30 seconds, then backs off up to 30 seconds between polls.
+        `max_wait` (seconds) raises `PollingTimeoutError` when exceeded; per-call options
+        apply to every request.
+
+        Args:
+            workflow: Points at a workflow and, optionally, one of its versions.
+            file: A document given by URL, by Extend file ID, or as raw text.
+            package: Two to fifty documents handled together in one workflow run.
+            outputs: Known outputs to use instead of computing them; not supported with `package`.
+            priority: Relative ordering hint used when rate limits apply; smaller numbers are served first.
+            metadata: Arbitrary JSON you attach to a run (up to 10KB). The key `extend:usage_tags` may hold an array of strings used to group usage for billing.
+            secrets: Secret values made available to the run (for example to external validation steps) but never returned.
+            api_version: Date-based API version the request is written against.
+            workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+        """
+        run = self.create(
+            workflow=workflow,
+            file=file,
+            package=package,
+            outputs=outputs,
+            priority=priority,
+            metadata=metadata,
+            secrets=secrets,
+            api_version=api_version,
+            workspace_id=workspace_id,
+            **options,
+        )
+        return poll(
+            run,
+            lambda: self.retrieve(
+                run.id,
+                api_version=api_version,
+                workspace_id=workspace_id,
+                **options,
+            ),
+            status_field="status",
+            terminal=(
+                "PROCESSED",
+                "FAILED",
+                "NEEDS_REVIEW",
+                "REJECTED",
+                "CANCELLED",
+            ),
+            max_wait=max_wait,
+            polling_options=polling_options,
+        )
 
     def retrieve(
         self,
@@ -319,7 +399,7 @@ class AsyncWorkflowRuns:
     def __init__(self, core: AsyncCore) -> None:
         self._core = core
 
-    async def list(
+    def list(
         self,
         *,
         status: WorkflowRunStatus | NotGiven = NOT_GIVEN,
@@ -333,12 +413,14 @@ class AsyncWorkflowRuns:
         api_version: str | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
         **options: Unpack[RequestOptions],
-    ) -> WorkflowRunsListResponse:
+    ) -> AsyncPager[WorkflowRun]:
         """List workflow runs
 
         Returns a page of workflow runs, optionally filtered by status, workflow, batch or file name.
 
         `GET /workflow_runs`
+
+        Returns the first page; iterating it with `async for` yields every item of every page.
 
         Args:
             status: Only include runs in this state.
@@ -352,27 +434,32 @@ class AsyncWorkflowRuns:
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
         """
-        response = await self._core.request(
-            "GET",
-            "/workflow_runs",
-            query={
-                "status": status,
-                "workflowId": workflow_id,
-                "batchId": batch_id,
-                "fileNameContains": file_name_contains,
-                "sortBy": sort_by,
-                "sortDir": sort_dir,
-                "nextPageToken": next_page_token,
-                "maxPageSize": max_page_size,
-            },
-            headers={
-                "x-extend-api-version": api_version,
-                "x-extend-workspace-id": workspace_id,
-            },
-            cast_to=WorkflowRunsListResponse,
-            options=options,
+        return cast(
+            "AsyncPager[WorkflowRun]",
+            self._core.paginate(
+                "GET",
+                "/workflow_runs",
+                query={
+                    "status": status,
+                    "workflowId": workflow_id,
+                    "batchId": batch_id,
+                    "fileNameContains": file_name_contains,
+                    "sortBy": sort_by,
+                    "sortDir": sort_dir,
+                    "nextPageToken": next_page_token,
+                    "maxPageSize": max_page_size,
+                },
+                headers={
+                    "x-extend-api-version": api_version,
+                    "x-extend-workspace-id": workspace_id,
+                },
+                cast_to=WorkflowRunsListResponse,
+                options=options,
+                token_param="nextPageToken",
+                items_field="data",
+                next_field="nextPageToken",
+            ),
         )
-        return cast("WorkflowRunsListResponse", response)
 
     async def create(
         self,
@@ -425,6 +512,75 @@ class AsyncWorkflowRuns:
             options=options,
         )
         return cast("WorkflowRun", response)
+
+    async def create_and_poll(
+        self,
+        *,
+        workflow: WorkflowReference | Dict[str, Any],
+        file: FileInput | Dict[str, Any] | NotGiven = NOT_GIVEN,
+        package: WorkflowRunPackage | Dict[str, Any] | NotGiven = NOT_GIVEN,
+        outputs: List[Dict[str, Any]] | NotGiven = NOT_GIVEN,
+        priority: int | NotGiven = NOT_GIVEN,
+        metadata: RunMetadata | NotGiven = NOT_GIVEN,
+        secrets: RunSecrets | NotGiven = NOT_GIVEN,
+        api_version: str | NotGiven = NOT_GIVEN,
+        workspace_id: str | NotGiven = NOT_GIVEN,
+        max_wait: float | None = None,
+        polling_options: PollingOptions | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> WorkflowRun:
+        """Create and wait until the run's `status` is terminal (PROCESSED, FAILED, NEEDS_REVIEW, REJECTED, CANCELLED).
+
+        Polls quickly for 30 seconds, then backs off up to 30 seconds between polls.
+        `max_wait` (seconds) raises `PollingTimeoutError` when exceeded; per-call options
+        apply to every request.
+
+        Args:
+            workflow: Points at a workflow and, optionally, one of its versions.
+            file: A document given by URL, by Extend file ID, or as raw text.
+            package: Two to fifty documents handled together in one workflow run.
+            outputs: Known outputs to use instead of computing them; not supported with `package`.
+            priority: Relative ordering hint used when rate limits apply; smaller numbers are served first.
+            metadata: Arbitrary JSON you attach to a run (up to 10KB). The key `extend:usage_tags` may hold an array of strings used to group usage for billing.
+            secrets: Secret values made available to the run (for example to external validation steps) but never returned.
+            api_version: Date-based API version the request is written against.
+            workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+        """
+        run = await self.create(
+            workflow=workflow,
+            file=file,
+            package=package,
+            outputs=outputs,
+            priority=priority,
+            metadata=metadata,
+            secrets=secrets,
+            api_version=api_version,
+            workspace_id=workspace_id,
+            **options,
+        )
+
+        async def retrieve() -> WorkflowRun:
+            return await self.retrieve(
+                run.id,
+                api_version=api_version,
+                workspace_id=workspace_id,
+                **options,
+            )
+
+        return await poll_async(
+            run,
+            retrieve,
+            status_field="status",
+            terminal=(
+                "PROCESSED",
+                "FAILED",
+                "NEEDS_REVIEW",
+                "REJECTED",
+                "CANCELLED",
+            ),
+            max_wait=max_wait,
+            polling_options=polling_options,
+        )
 
     async def retrieve(
         self,
@@ -597,3 +753,31 @@ class AsyncWorkflowRuns:
             options=options,
         )
         return cast("WorkflowRunsCreateBatchResponse", response)
+
+
+class WorkflowRunsWithRawResponse:
+    """`WorkflowRuns` whose methods return `RawResponse`: status, headers, request id, parsed body."""
+
+    def __init__(self, core: SyncCore) -> None:
+        resource = WorkflowRuns(core.raw())
+        self.list = to_raw(resource.list)
+        self.create = to_raw(resource.create)
+        self.retrieve = to_raw(resource.retrieve)
+        self.update = to_raw(resource.update)
+        self.delete = to_raw(resource.delete)
+        self.cancel = to_raw(resource.cancel)
+        self.create_batch = to_raw(resource.create_batch)
+
+
+class AsyncWorkflowRunsWithRawResponse:
+    """`AsyncWorkflowRuns` whose methods return `RawResponse`: status, headers, request id, parsed body."""
+
+    def __init__(self, core: AsyncCore) -> None:
+        resource = AsyncWorkflowRuns(core.raw())
+        self.list = to_raw_async(resource.list)
+        self.create = to_raw_async(resource.create)
+        self.retrieve = to_raw_async(resource.retrieve)
+        self.update = to_raw_async(resource.update)
+        self.delete = to_raw_async(resource.delete)
+        self.cancel = to_raw_async(resource.cancel)
+        self.create_batch = to_raw_async(resource.create_batch)

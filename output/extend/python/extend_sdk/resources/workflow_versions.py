@@ -6,16 +6,25 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any, Dict, List, Literal, Unpack, cast
 
+from .._runtime.pagination import AsyncPager, SyncPage
+from .._runtime.polling import PollingOptions, poll, poll_async
+from .._runtime.raw import to_raw, to_raw_async
 from .._runtime.transport import AsyncCore, SyncCore, encode_path
 from .._runtime.types import NOT_GIVEN, FileUpload, NotGiven, RequestOptions
 from ..models import (
     SortDir,
     WorkflowStepDefinition,
     WorkflowVersion,
+    WorkflowVersionSummary,
     WorkflowVersionsListResponse,
 )
 
-__all__ = ["WorkflowVersions", "AsyncWorkflowVersions"]
+__all__ = [
+    "WorkflowVersions",
+    "AsyncWorkflowVersions",
+    "WorkflowVersionsWithRawResponse",
+    "AsyncWorkflowVersionsWithRawResponse",
+]
 
 
 class WorkflowVersions:
@@ -34,12 +43,14 @@ class WorkflowVersions:
         api_version: str | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
         **options: Unpack[RequestOptions],
-    ) -> WorkflowVersionsListResponse:
+    ) -> SyncPage[WorkflowVersionSummary]:
         """List workflow versions
 
         Returns a page of a workflow's versions, including the draft.
 
         `GET /workflows/{id}/versions`
+
+        Returns the first page; iterating it yields every item of every page.
 
         Args:
             id: Workflow ID.
@@ -49,22 +60,27 @@ class WorkflowVersions:
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
         """
-        response = self._core.request(
-            "GET",
-            "/workflows/" + encode_path(id) + "/versions",
-            query={
-                "nextPageToken": next_page_token,
-                "maxPageSize": max_page_size,
-                "sortDir": sort_dir,
-            },
-            headers={
-                "x-extend-api-version": api_version,
-                "x-extend-workspace-id": workspace_id,
-            },
-            cast_to=WorkflowVersionsListResponse,
-            options=options,
+        return cast(
+            "SyncPage[WorkflowVersionSummary]",
+            self._core.paginate(
+                "GET",
+                "/workflows/" + encode_path(id) + "/versions",
+                query={
+                    "nextPageToken": next_page_token,
+                    "maxPageSize": max_page_size,
+                    "sortDir": sort_dir,
+                },
+                headers={
+                    "x-extend-api-version": api_version,
+                    "x-extend-workspace-id": workspace_id,
+                },
+                cast_to=WorkflowVersionsListResponse,
+                options=options,
+                token_param="nextPageToken",
+                items_field="data",
+                next_field="nextPageToken",
+            ),
         )
-        return cast("WorkflowVersionsListResponse", response)
 
     def create(
         self,
@@ -145,7 +161,7 @@ class AsyncWorkflowVersions:
     def __init__(self, core: AsyncCore) -> None:
         self._core = core
 
-    async def list(
+    def list(
         self,
         id: str,
         *,
@@ -155,12 +171,14 @@ class AsyncWorkflowVersions:
         api_version: str | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
         **options: Unpack[RequestOptions],
-    ) -> WorkflowVersionsListResponse:
+    ) -> AsyncPager[WorkflowVersionSummary]:
         """List workflow versions
 
         Returns a page of a workflow's versions, including the draft.
 
         `GET /workflows/{id}/versions`
+
+        Returns the first page; iterating it with `async for` yields every item of every page.
 
         Args:
             id: Workflow ID.
@@ -170,22 +188,27 @@ class AsyncWorkflowVersions:
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
         """
-        response = await self._core.request(
-            "GET",
-            "/workflows/" + encode_path(id) + "/versions",
-            query={
-                "nextPageToken": next_page_token,
-                "maxPageSize": max_page_size,
-                "sortDir": sort_dir,
-            },
-            headers={
-                "x-extend-api-version": api_version,
-                "x-extend-workspace-id": workspace_id,
-            },
-            cast_to=WorkflowVersionsListResponse,
-            options=options,
+        return cast(
+            "AsyncPager[WorkflowVersionSummary]",
+            self._core.paginate(
+                "GET",
+                "/workflows/" + encode_path(id) + "/versions",
+                query={
+                    "nextPageToken": next_page_token,
+                    "maxPageSize": max_page_size,
+                    "sortDir": sort_dir,
+                },
+                headers={
+                    "x-extend-api-version": api_version,
+                    "x-extend-workspace-id": workspace_id,
+                },
+                cast_to=WorkflowVersionsListResponse,
+                options=options,
+                token_param="nextPageToken",
+                items_field="data",
+                next_field="nextPageToken",
+            ),
         )
-        return cast("WorkflowVersionsListResponse", response)
 
     async def create(
         self,
@@ -258,3 +281,23 @@ class AsyncWorkflowVersions:
             options=options,
         )
         return cast("WorkflowVersion", response)
+
+
+class WorkflowVersionsWithRawResponse:
+    """`WorkflowVersions` whose methods return `RawResponse`: status, headers, request id, parsed body."""
+
+    def __init__(self, core: SyncCore) -> None:
+        resource = WorkflowVersions(core.raw())
+        self.list = to_raw(resource.list)
+        self.create = to_raw(resource.create)
+        self.retrieve = to_raw(resource.retrieve)
+
+
+class AsyncWorkflowVersionsWithRawResponse:
+    """`AsyncWorkflowVersions` whose methods return `RawResponse`: status, headers, request id, parsed body."""
+
+    def __init__(self, core: AsyncCore) -> None:
+        resource = AsyncWorkflowVersions(core.raw())
+        self.list = to_raw_async(resource.list)
+        self.create = to_raw_async(resource.create)
+        self.retrieve = to_raw_async(resource.retrieve)

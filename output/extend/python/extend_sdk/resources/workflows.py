@@ -6,6 +6,9 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any, Dict, List, Literal, Unpack, cast
 
+from .._runtime.pagination import AsyncPager, SyncPage
+from .._runtime.polling import PollingOptions, poll, poll_async
+from .._runtime.raw import to_raw, to_raw_async
 from .._runtime.transport import AsyncCore, SyncCore, encode_path
 from .._runtime.types import NOT_GIVEN, FileUpload, NotGiven, RequestOptions
 from ..models import (
@@ -13,10 +16,16 @@ from ..models import (
     SortDir,
     Workflow,
     WorkflowStepDefinition,
+    WorkflowSummary,
     WorkflowsListResponse,
 )
 
-__all__ = ["Workflows", "AsyncWorkflows"]
+__all__ = [
+    "Workflows",
+    "AsyncWorkflows",
+    "WorkflowsWithRawResponse",
+    "AsyncWorkflowsWithRawResponse",
+]
 
 
 class Workflows:
@@ -35,12 +44,14 @@ class Workflows:
         api_version: str | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
         **options: Unpack[RequestOptions],
-    ) -> WorkflowsListResponse:
+    ) -> SyncPage[WorkflowSummary]:
         """List workflows
 
         Returns a page of workflows in summary form.
 
         `GET /workflows`
+
+        Returns the first page; iterating it yields every item of every page.
 
         Args:
             next_page_token: Cursor from a previous response's `nextPageToken`. Keep the other query parameters unchanged between pages.
@@ -50,23 +61,28 @@ class Workflows:
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
         """
-        response = self._core.request(
-            "GET",
-            "/workflows",
-            query={
-                "nextPageToken": next_page_token,
-                "maxPageSize": max_page_size,
-                "sortBy": sort_by,
-                "sortDir": sort_dir,
-            },
-            headers={
-                "x-extend-api-version": api_version,
-                "x-extend-workspace-id": workspace_id,
-            },
-            cast_to=WorkflowsListResponse,
-            options=options,
+        return cast(
+            "SyncPage[WorkflowSummary]",
+            self._core.paginate(
+                "GET",
+                "/workflows",
+                query={
+                    "nextPageToken": next_page_token,
+                    "maxPageSize": max_page_size,
+                    "sortBy": sort_by,
+                    "sortDir": sort_dir,
+                },
+                headers={
+                    "x-extend-api-version": api_version,
+                    "x-extend-workspace-id": workspace_id,
+                },
+                cast_to=WorkflowsListResponse,
+                options=options,
+                token_param="nextPageToken",
+                items_field="data",
+                next_field="nextPageToken",
+            ),
         )
-        return cast("WorkflowsListResponse", response)
 
     def create(
         self,
@@ -182,7 +198,7 @@ class AsyncWorkflows:
     def __init__(self, core: AsyncCore) -> None:
         self._core = core
 
-    async def list(
+    def list(
         self,
         *,
         next_page_token: str | NotGiven = NOT_GIVEN,
@@ -192,12 +208,14 @@ class AsyncWorkflows:
         api_version: str | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
         **options: Unpack[RequestOptions],
-    ) -> WorkflowsListResponse:
+    ) -> AsyncPager[WorkflowSummary]:
         """List workflows
 
         Returns a page of workflows in summary form.
 
         `GET /workflows`
+
+        Returns the first page; iterating it with `async for` yields every item of every page.
 
         Args:
             next_page_token: Cursor from a previous response's `nextPageToken`. Keep the other query parameters unchanged between pages.
@@ -207,23 +225,28 @@ class AsyncWorkflows:
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
         """
-        response = await self._core.request(
-            "GET",
-            "/workflows",
-            query={
-                "nextPageToken": next_page_token,
-                "maxPageSize": max_page_size,
-                "sortBy": sort_by,
-                "sortDir": sort_dir,
-            },
-            headers={
-                "x-extend-api-version": api_version,
-                "x-extend-workspace-id": workspace_id,
-            },
-            cast_to=WorkflowsListResponse,
-            options=options,
+        return cast(
+            "AsyncPager[WorkflowSummary]",
+            self._core.paginate(
+                "GET",
+                "/workflows",
+                query={
+                    "nextPageToken": next_page_token,
+                    "maxPageSize": max_page_size,
+                    "sortBy": sort_by,
+                    "sortDir": sort_dir,
+                },
+                headers={
+                    "x-extend-api-version": api_version,
+                    "x-extend-workspace-id": workspace_id,
+                },
+                cast_to=WorkflowsListResponse,
+                options=options,
+                token_param="nextPageToken",
+                items_field="data",
+                next_field="nextPageToken",
+            ),
         )
-        return cast("WorkflowsListResponse", response)
 
     async def create(
         self,
@@ -331,3 +354,25 @@ class AsyncWorkflows:
             options=options,
         )
         return cast("Workflow", response)
+
+
+class WorkflowsWithRawResponse:
+    """`Workflows` whose methods return `RawResponse`: status, headers, request id, parsed body."""
+
+    def __init__(self, core: SyncCore) -> None:
+        resource = Workflows(core.raw())
+        self.list = to_raw(resource.list)
+        self.create = to_raw(resource.create)
+        self.retrieve = to_raw(resource.retrieve)
+        self.update = to_raw(resource.update)
+
+
+class AsyncWorkflowsWithRawResponse:
+    """`AsyncWorkflows` whose methods return `RawResponse`: status, headers, request id, parsed body."""
+
+    def __init__(self, core: AsyncCore) -> None:
+        resource = AsyncWorkflows(core.raw())
+        self.list = to_raw_async(resource.list)
+        self.create = to_raw_async(resource.create)
+        self.retrieve = to_raw_async(resource.retrieve)
+        self.update = to_raw_async(resource.update)

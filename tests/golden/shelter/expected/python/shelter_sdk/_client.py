@@ -12,16 +12,31 @@ from typing import TYPE_CHECKING, Any, Dict, List, Literal, Unpack, cast
 import httpx
 
 from ._runtime.errors import ConfigurationError
+from ._runtime.pagination import AsyncPager, SyncPage
+from ._runtime.polling import PollingOptions, poll, poll_async
+from ._runtime.raw import to_raw, to_raw_async
 from ._runtime.transport import AsyncCore, Auth, SyncCore, encode_path
 from ._runtime.types import NOT_GIVEN, FileUpload, NotGiven, RequestOptions
 from ._version import __version__
 
 if TYPE_CHECKING:
-    from .resources.animals import AsyncAnimals, Animals
+    from .resources.animals import (
+        AsyncAnimals,
+        AsyncAnimalsWithRawResponse,
+        Animals,
+        AnimalsWithRawResponse,
+    )
 
     pass
 
-__all__ = ["ENVIRONMENTS", "AsyncShelter", "Environment", "Shelter"]
+__all__ = [
+    "ENVIRONMENTS",
+    "AsyncShelter",
+    "AsyncShelterWithRawResponse",
+    "Environment",
+    "Shelter",
+    "ShelterWithRawResponse",
+]
 
 ENVIRONMENTS: dict[str, str] = {
     "PRODUCTION": "https://api.shelter.test",
@@ -115,6 +130,11 @@ class Shelter:
         self.close()
 
     @functools.cached_property
+    def with_raw_response(self) -> ShelterWithRawResponse:
+        """The same client whose methods return `RawResponse` (status, headers, parsed body)."""
+        return ShelterWithRawResponse(self._core)
+
+    @functools.cached_property
     def animals(self) -> Animals:
         from .resources.animals import Animals
 
@@ -143,6 +163,22 @@ class Shelter:
             options=options,
         )
         return cast("str", response)
+
+
+class ShelterWithRawResponse:
+    """Every resource and method of `Shelter`, returning `RawResponse`s."""
+
+    def __init__(self, core: SyncCore) -> None:
+        self._core = core
+        client = Shelter.__new__(Shelter)
+        client._core = core.raw()
+        self.ping = to_raw(client.ping)
+
+    @functools.cached_property
+    def animals(self) -> AnimalsWithRawResponse:
+        from .resources.animals import AnimalsWithRawResponse
+
+        return AnimalsWithRawResponse(self._core)
 
 
 class AsyncShelter:
@@ -210,6 +246,11 @@ class AsyncShelter:
         await self.close()
 
     @functools.cached_property
+    def with_raw_response(self) -> AsyncShelterWithRawResponse:
+        """The same client whose methods return `RawResponse` (status, headers, parsed body)."""
+        return AsyncShelterWithRawResponse(self._core)
+
+    @functools.cached_property
     def animals(self) -> AsyncAnimals:
         from .resources.animals import AsyncAnimals
 
@@ -238,3 +279,19 @@ class AsyncShelter:
             options=options,
         )
         return cast("str", response)
+
+
+class AsyncShelterWithRawResponse:
+    """Every resource and method of `AsyncShelter`, returning `RawResponse`s."""
+
+    def __init__(self, core: AsyncCore) -> None:
+        self._core = core
+        client = AsyncShelter.__new__(AsyncShelter)
+        client._core = core.raw()
+        self.ping = to_raw_async(client.ping)
+
+    @functools.cached_property
+    def animals(self) -> AsyncAnimalsWithRawResponse:
+        from .resources.animals import AsyncAnimalsWithRawResponse
+
+        return AsyncAnimalsWithRawResponse(self._core)

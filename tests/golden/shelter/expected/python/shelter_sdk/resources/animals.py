@@ -6,6 +6,9 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any, Dict, List, Literal, Unpack, cast
 
+from .._runtime.pagination import AsyncPager, SyncPage
+from .._runtime.polling import PollingOptions, poll, poll_async
+from .._runtime.raw import to_raw, to_raw_async
 from .._runtime.transport import AsyncCore, SyncCore, encode_path
 from .._runtime.types import NOT_GIVEN, FileUpload, NotGiven, RequestOptions
 from ..models import (
@@ -17,7 +20,12 @@ from ..models import (
     Species,
 )
 
-__all__ = ["Animals", "AsyncAnimals"]
+__all__ = [
+    "Animals",
+    "AsyncAnimals",
+    "AnimalsWithRawResponse",
+    "AsyncAnimalsWithRawResponse",
+]
 
 
 class Animals:
@@ -34,10 +42,12 @@ class Animals:
         limit: int | NotGiven = NOT_GIVEN,
         tenant: str | NotGiven = NOT_GIVEN,
         **options: Unpack[RequestOptions],
-    ) -> AnimalsListResponse:
+    ) -> SyncPage[Animal]:
         """List animals
 
         `GET /animals`
+
+        Returns the first page; iterating it yields every item of every page.
 
         Args:
             page_token: The `pageToken` query value.
@@ -45,21 +55,26 @@ class Animals:
             limit: The `limit` query value.
             tenant: The `x-shelter-tenant` client_header value.
         """
-        response = self._core.request(
-            "GET",
-            "/animals",
-            query={
-                "pageToken": page_token,
-                "species": species,
-                "limit": limit,
-            },
-            headers={
-                "x-shelter-tenant": tenant,
-            },
-            cast_to=AnimalsListResponse,
-            options=options,
+        return cast(
+            "SyncPage[Animal]",
+            self._core.paginate(
+                "GET",
+                "/animals",
+                query={
+                    "pageToken": page_token,
+                    "species": species,
+                    "limit": limit,
+                },
+                headers={
+                    "x-shelter-tenant": tenant,
+                },
+                cast_to=AnimalsListResponse,
+                options=options,
+                token_param="pageToken",
+                items_field="data",
+                next_field="nextPageToken",
+            ),
         )
-        return cast("AnimalsListResponse", response)
 
     def create(
         self,
@@ -256,7 +271,7 @@ class AsyncAnimals:
     def __init__(self, core: AsyncCore) -> None:
         self._core = core
 
-    async def list(
+    def list(
         self,
         *,
         page_token: str | NotGiven = NOT_GIVEN,
@@ -264,10 +279,12 @@ class AsyncAnimals:
         limit: int | NotGiven = NOT_GIVEN,
         tenant: str | NotGiven = NOT_GIVEN,
         **options: Unpack[RequestOptions],
-    ) -> AnimalsListResponse:
+    ) -> AsyncPager[Animal]:
         """List animals
 
         `GET /animals`
+
+        Returns the first page; iterating it with `async for` yields every item of every page.
 
         Args:
             page_token: The `pageToken` query value.
@@ -275,21 +292,26 @@ class AsyncAnimals:
             limit: The `limit` query value.
             tenant: The `x-shelter-tenant` client_header value.
         """
-        response = await self._core.request(
-            "GET",
-            "/animals",
-            query={
-                "pageToken": page_token,
-                "species": species,
-                "limit": limit,
-            },
-            headers={
-                "x-shelter-tenant": tenant,
-            },
-            cast_to=AnimalsListResponse,
-            options=options,
+        return cast(
+            "AsyncPager[Animal]",
+            self._core.paginate(
+                "GET",
+                "/animals",
+                query={
+                    "pageToken": page_token,
+                    "species": species,
+                    "limit": limit,
+                },
+                headers={
+                    "x-shelter-tenant": tenant,
+                },
+                cast_to=AnimalsListResponse,
+                options=options,
+                token_param="pageToken",
+                items_field="data",
+                next_field="nextPageToken",
+            ),
         )
-        return cast("AnimalsListResponse", response)
 
     async def create(
         self,
@@ -478,3 +500,31 @@ class AsyncAnimals:
             options=options,
         )
         return cast("Animal", response)
+
+
+class AnimalsWithRawResponse:
+    """`Animals` whose methods return `RawResponse`: status, headers, request id, parsed body."""
+
+    def __init__(self, core: SyncCore) -> None:
+        resource = Animals(core.raw())
+        self.list = to_raw(resource.list)
+        self.create = to_raw(resource.create)
+        self.retrieve = to_raw(resource.retrieve)
+        self.delete = to_raw(resource.delete)
+        self.adopt = to_raw(resource.adopt)
+        self.download_photo = to_raw(resource.download_photo)
+        self.upload_photo = to_raw(resource.upload_photo)
+
+
+class AsyncAnimalsWithRawResponse:
+    """`AsyncAnimals` whose methods return `RawResponse`: status, headers, request id, parsed body."""
+
+    def __init__(self, core: AsyncCore) -> None:
+        resource = AsyncAnimals(core.raw())
+        self.list = to_raw_async(resource.list)
+        self.create = to_raw_async(resource.create)
+        self.retrieve = to_raw_async(resource.retrieve)
+        self.delete = to_raw_async(resource.delete)
+        self.adopt = to_raw_async(resource.adopt)
+        self.download_photo = to_raw_async(resource.download_photo)
+        self.upload_photo = to_raw_async(resource.upload_photo)

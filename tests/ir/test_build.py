@@ -130,7 +130,8 @@ def test_polling_is_recognised_on_runs() -> None:
                 "Run": {
                     "type": "object",
                     "properties": {
-                        "status": {"type": "string", "enum": ["PENDING", "PROCESSED", "FAILED"]}
+                        "id": {"type": "string"},
+                        "status": {"type": "string", "enum": ["PENDING", "PROCESSED", "FAILED"]},
                     },
                 }
             }

@@ -102,8 +102,9 @@ def check_result(sdk: Any, case: Case, result: Any, server: SpecServer) -> None:
     cls = expected_class(sdk, case.method.return_annotation)
     if case.method.page is not None:
         assert isinstance(result, sdk.SyncPage | sdk.AsyncPage)
-        assert cls is not None and isinstance(result.response, cls)
-        assert result.data == list(result.response.data)
+        envelope: Any = result.response
+        assert cls is not None and isinstance(envelope, cls)
+        assert result.data == list(envelope.data)
     elif cls is not None:
         assert isinstance(result, cls), (type(result), cls)
         if case.method.positional and "id" in getattr(type(result), "model_fields", {}):

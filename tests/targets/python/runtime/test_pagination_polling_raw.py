@@ -130,14 +130,14 @@ def test_create_and_poll_times_out(sdk: Any, live: SpecServer) -> None:
         "retrieveWorkflowRun",
         *[ScriptedResponse(200, json=run_json("PROCESSING", "WorkflowRun"))] * 50,
     )
-    with sdk.Extend(token=TOKEN, base_url=live.base_url) as client:
-        with pytest.raises(sdk.PollingTimeoutError) as caught:
-            client.workflow_runs.create_and_poll(
-                file={"url": "https://example.com/a.pdf"},
-                workflow={"id": "wf_1"},
-                max_wait=0.05,
-                polling_options=FAST,
-            )
+    client = sdk.Extend(token=TOKEN, base_url=live.base_url)
+    with client, pytest.raises(sdk.PollingTimeoutError) as caught:
+        client.workflow_runs.create_and_poll(
+            file={"url": "https://example.com/a.pdf"},
+            workflow={"id": "wf_1"},
+            max_wait=0.05,
+            polling_options=FAST,
+        )
     assert caught.value.last.status == "PROCESSING"
 
 
@@ -178,7 +178,7 @@ def test_polling_schedule_is_fast_then_backs_off_to_30_seconds() -> None:
         waits.append(wait)
         clock[0] += wait
     assert waits[:5] == [1.0] * 5
-    assert all(w == 1.0 for w, t in zip(waits, _elapsed(waits)) if t < 30)
+    assert all(w == 1.0 for w, t in zip(waits, _elapsed(waits), strict=True) if t < 30)
     assert max(waits) == 30.0 and waits[-1] == 30.0
     assert waits == sorted(waits)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import copy
 import email.utils
 import logging
 import os
@@ -16,7 +17,6 @@ import platform
 import random
 import time
 from collections.abc import Callable, Mapping
-import copy
 from dataclasses import dataclass
 from typing import Any, Generic, Literal, TypeVar
 from urllib.parse import quote

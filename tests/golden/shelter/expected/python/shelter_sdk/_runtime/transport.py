@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import copy
 import email.utils
 import logging
 import os
@@ -16,7 +17,6 @@ import platform
 import random
 import time
 from collections.abc import Callable, Mapping
-import copy
 from dataclasses import dataclass
 from typing import Any, Generic, Literal, TypeVar
 from urllib.parse import quote
@@ -125,6 +125,7 @@ class _CoreBase:
             if option is not None:
                 headers[name] = _check_header_value(name, option)
         self.headers = headers
+        self._raw = False
 
     def _refuse_protected(self, name: str) -> None:
         """Client-option headers are set through their option, never clobbered by a raw header."""
@@ -132,8 +133,6 @@ class _CoreBase:
             raise ConfigurationError(
                 f"header {name!r} is set by a client option; pass that option instead"
             )
-
-        self._raw = False
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(base_url={self.base_url!r}, token={REDACTED!r})"

@@ -101,10 +101,11 @@ def check_result(sdk: Any, case: Case, result: Any, server: SpecServer) -> None:
     assert request.headers["user-agent"].startswith("extend_sdk-python/")
     cls = expected_class(sdk, case.method.return_annotation)
     if case.method.page is not None:
-        assert isinstance(result, sdk.SyncPage | sdk.AsyncPage)
-        envelope: Any = result.response
+        page: Any = result
+        assert isinstance(page, sdk.SyncPage | sdk.AsyncPage)
+        envelope: Any = page.response
         assert cls is not None and isinstance(envelope, cls)
-        assert result.data == list(envelope.data)
+        assert page.data == list(envelope.data)
     elif cls is not None:
         assert isinstance(result, cls), (type(result), cls)
         if case.method.positional and "id" in getattr(type(result), "model_fields", {}):

@@ -102,7 +102,7 @@ def check_result(sdk: Any, case: Case, result: Any, server: SpecServer) -> None:
     cls = expected_class(sdk, case.method.return_annotation)
     if case.method.page is not None:
         page: Any = result
-        assert isinstance(page, sdk.SyncPage | sdk.AsyncPage)
+        assert type(page) in (sdk.SyncPage, sdk.AsyncPage)
         envelope: Any = page.response
         assert cls is not None and isinstance(envelope, cls)
         assert page.data == list(envelope.data)

@@ -104,7 +104,7 @@ def check_result(sdk: Any, case: Case, result: Any, server: SpecServer) -> None:
         page: Any = result
         assert type(page) in (sdk.SyncPage, sdk.AsyncPage)
         envelope: Any = page.response
-        assert cls is not None and type(envelope) is cls
+        assert cls is not None and type(envelope).__name__ == cls.__name__
         assert page.data == list(envelope.data)
     elif cls is not None:
         assert isinstance(result, cls), (type(result), cls)

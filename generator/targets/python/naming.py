@@ -11,7 +11,7 @@ from generator.names import Name
 # would shadow them inside a class body or function.
 ANNOTATION_NAMES = frozenset(
     {"str", "int", "float", "bool", "list", "dict", "bytes", "object", "type", "tuple"}
-    | {"datetime", "date", "time", "Any", "Literal", "TypeAlias", "cast", "Unpack"}
+    | {"datetime", "date", "time", "Any", "Literal", "TypeAlias", "cast", "Unpack", "union"}
 )
 PYDANTIC_ATTRIBUTES = frozenset(
     {
@@ -26,6 +26,7 @@ PYDANTIC_ATTRIBUTES = frozenset(
 RESERVED_CLASS_NAMES = frozenset(
     {"BaseModel", "Field", "Any", "Literal", "TypeAlias", "NotGiven", "RequestOptions"}
     | {"FileUpload", "List", "Dict", "Unpack", "Environment", "Auth", "SyncCore", "AsyncCore"}
+    | {"AwareDatetime", "Annotated"}
 )
 REQUEST_OPTION_NAMES = frozenset(
     {"timeout", "max_retries", "extra_headers", "extra_query", "extra_body", "options", "self"}

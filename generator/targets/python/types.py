@@ -79,8 +79,33 @@ class TypeRenderer:
             return any(self.holds_model(m, seen) for m in node.members)
         return False
 
+    def _model_union(self, node: Union) -> str | None:
+        """A union of models validated by `union(...)`: by discriminator, else by exact fit."""
+        members: list[tuple[Name, ModelDef]] = []
+        for member in node.members:
+            named = self.types.get(member.name) if isinstance(member, Ref) else None
+            if not isinstance(named, ModelDef):
+                return None
+            members.append((named.name, named))
+        classes = [self.class_names[name] for name, _ in members]
+        arguments = ", ".join(classes)
+        found = node.discriminator
+        if found is not None:
+            mapping: dict[str, str] = {}
+            for value, target in found.mapping:
+                if target in self.class_names:
+                    mapping.setdefault(value, self.class_names[target])
+            for name, model in members:
+                value = _discriminator_value(model, found.property)
+                mapping.setdefault(value or name.pascal(), self.class_names[name])
+            pairs = ", ".join(f"{literal(k)}: {v}" for k, v in sorted(mapping.items()))
+            arguments += f", discriminator={literal(found.property)}, mapping={{{pairs}}}"
+        return f"Annotated[{' | '.join(classes)}, union({arguments})]"
+
     def _render(self, node: TypeNode, mode: Mode) -> str:
         if isinstance(node, Primitive):
+            if node.kind == "string" and node.format == "date-time" and mode == "output":
+                return "AwareDatetime"
             if node.kind == "string" and node.format in _FORMATS:
                 return _FORMATS[node.format]
             return _PRIMITIVE[node.kind]
@@ -101,6 +126,10 @@ class TypeRenderer:
             return f"{self.list_name}[{self._render(node.item, mode)}]"
         if isinstance(node, Map):
             return f"{self.dict_name}[str, {self._render(node.value, mode)}]"
+        if isinstance(node, Union) and mode == "output":
+            resolved = self._model_union(node)
+            if resolved is not None:
+                return resolved
         if isinstance(node, Union):
             parts: list[str] = []
             for member in node.members:
@@ -116,6 +145,13 @@ class TypeRenderer:
         if isinstance(node, AnyType):
             return "Any"
         raise TypeError(f"unknown type node {node!r}")
+
+
+def _discriminator_value(model: ModelDef, prop: str) -> str | None:
+    for field in model.fields:
+        if field.wire_name == prop and isinstance(field.type, Const):
+            return str(field.type.value)
+    return None
 
 
 def split_union(text: str) -> list[str]:

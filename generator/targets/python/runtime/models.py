@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
+from datetime import UTC, datetime
+from typing import Annotated, Any
 
 import pydantic
 
@@ -48,3 +49,61 @@ def to_jsonable(value: Any) -> Any:
     if hasattr(value, "isoformat"):
         return value.isoformat()
     return value
+
+
+def _aware(value: datetime) -> datetime:
+    """Timestamps without an offset are taken as UTC, so every datetime is timezone-aware."""
+    return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
+
+
+AwareDatetime = Annotated[datetime, pydantic.AfterValidator(_aware)]
+"""A `datetime` that always carries a timezone."""
+
+
+class UnionResolutionError(ValueError):
+    """A value fits none, or more than one, of a union's members."""
+
+
+def _fits(member: type[pydantic.BaseModel], value: Any) -> tuple[pydantic.BaseModel | None, bool]:
+    """(the member built from value or None, whether it used every key of value)."""
+    try:
+        built = member.model_validate(value)
+    except pydantic.ValidationError:
+        return None, False
+    return built, not built.model_extra
+
+
+def union(
+    *members: type[pydantic.BaseModel],
+    discriminator: str | None = None,
+    mapping: dict[str, type[pydantic.BaseModel]] | None = None,
+) -> Any:
+    """Validation for a union of models: by discriminator when the value names a member, else
+    by the one member that fits it exactly; a value that fits several is an error naming them.
+    """
+    names = ", ".join(m.__name__ for m in members)
+
+    def resolve(value: Any, _handler: Any) -> Any:
+        if isinstance(value, members):
+            return value
+        if not isinstance(value, dict):
+            raise UnionResolutionError(f"expected an object for one of {names}")
+        if discriminator is not None and mapping:
+            tag = value.get(discriminator)
+            chosen = mapping.get(str(tag)) if tag is not None else None
+            if chosen is not None:
+                return chosen.model_validate(value)
+        results = [(member, *_fits(member, value)) for member in members]
+        exact = [(m, built) for m, built, complete in results if built is not None and complete]
+        loose = [(m, built) for m, built, _complete in results if built is not None]
+        candidates = exact or loose
+        if len(candidates) == 1:
+            return candidates[0][1]
+        if not candidates:
+            raise UnionResolutionError(f"the value fits none of {names}")
+        matching = ", ".join(m.__name__ for m, _ in candidates)
+        raise UnionResolutionError(f"the value is ambiguous: it fits each of {matching}")
+
+    # A wrap validator that never calls the handler: the union's own schema stays in place
+    # for serialization (a plain validator would make pydantic warn on every dump).
+    return pydantic.WrapValidator(resolve)

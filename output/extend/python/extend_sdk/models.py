@@ -4,11 +4,11 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any, Literal, TypeAlias
+from typing import Annotated, Any, Literal, TypeAlias
 
 from pydantic import Field
 
-from ._runtime.models import BaseModel
+from ._runtime.models import AwareDatetime, BaseModel, union
 
 __all__ = [
     "ApiVersionEnum",
@@ -315,7 +315,7 @@ class BatchRun(BaseModel):
     run_count: int | None = Field(default=None, alias="runCount")
     """Number of runs in the batch."""
 
-    created_at: datetime | None = Field(default=None, alias="createdAt")
+    created_at: AwareDatetime | None = Field(default=None, alias="createdAt")
     """When this was created (UTC, RFC 3339)."""
 
 
@@ -450,10 +450,10 @@ class Classifier(BaseModel):
     draft_version: ClassifierVersion | None = Field(default=None, alias="draftVersion")
     """A snapshot of a classifier's settings."""
 
-    created_at: datetime | None = Field(default=None, alias="createdAt")
+    created_at: AwareDatetime | None = Field(default=None, alias="createdAt")
     """When this was created (UTC, RFC 3339)."""
 
-    updated_at: datetime | None = Field(default=None, alias="updatedAt")
+    updated_at: AwareDatetime | None = Field(default=None, alias="updatedAt")
     """When this was last modified (UTC, RFC 3339)."""
 
 
@@ -480,10 +480,10 @@ class ClassifierSummary(BaseModel):
     name: str
     """Classifier name."""
 
-    created_at: datetime | None = Field(default=None, alias="createdAt")
+    created_at: AwareDatetime | None = Field(default=None, alias="createdAt")
     """When this was created (UTC, RFC 3339)."""
 
-    updated_at: datetime | None = Field(default=None, alias="updatedAt")
+    updated_at: AwareDatetime | None = Field(default=None, alias="updatedAt")
     """When this was last modified (UTC, RFC 3339)."""
 
 
@@ -506,7 +506,7 @@ class ClassifierVersion(BaseModel):
     config: ClassifyConfig
     """Classification settings."""
 
-    created_at: datetime | None = Field(default=None, alias="createdAt")
+    created_at: AwareDatetime | None = Field(default=None, alias="createdAt")
     """When this was created (UTC, RFC 3339)."""
 
 
@@ -526,7 +526,7 @@ class ClassifierVersionSummary(BaseModel):
     description: str | None = None
     """Notes about the version."""
 
-    created_at: datetime | None = Field(default=None, alias="createdAt")
+    created_at: AwareDatetime | None = Field(default=None, alias="createdAt")
     """When this was created (UTC, RFC 3339)."""
 
 
@@ -683,10 +683,10 @@ class ClassifyRun(BaseModel):
     """Link to the run in the Extend dashboard."""
 
     usage: Usage | None = None
-    created_at: datetime = Field(alias="createdAt")
+    created_at: AwareDatetime = Field(alias="createdAt")
     """When this was created (UTC, RFC 3339)."""
 
-    updated_at: datetime = Field(alias="updatedAt")
+    updated_at: AwareDatetime = Field(alias="updatedAt")
     """When this was last modified (UTC, RFC 3339)."""
 
 
@@ -727,10 +727,10 @@ class ClassifyRunSummary(BaseModel):
     """Link to the run in the Extend dashboard."""
 
     usage: Usage | None = None
-    created_at: datetime | None = Field(default=None, alias="createdAt")
+    created_at: AwareDatetime | None = Field(default=None, alias="createdAt")
     """When this was created (UTC, RFC 3339)."""
 
-    updated_at: datetime | None = Field(default=None, alias="updatedAt")
+    updated_at: AwareDatetime | None = Field(default=None, alias="updatedAt")
     """When this was last modified (UTC, RFC 3339)."""
 
 
@@ -853,10 +853,10 @@ class EditRun(BaseModel):
     """Human-readable failure detail."""
 
     usage: Usage | None = None
-    created_at: datetime | None = Field(default=None, alias="createdAt")
+    created_at: AwareDatetime | None = Field(default=None, alias="createdAt")
     """When this was created (UTC, RFC 3339)."""
 
-    updated_at: datetime | None = Field(default=None, alias="updatedAt")
+    updated_at: AwareDatetime | None = Field(default=None, alias="updatedAt")
     """When this was last modified (UTC, RFC 3339)."""
 
 
@@ -962,13 +962,29 @@ class EvaluationSet(BaseModel):
     description: str | None = None
     """What the set is for."""
 
-    entity: ExtractorSummary | ClassifierSummary | SplitterSummary | None = None
+    entity: (
+        Annotated[
+            ExtractorSummary | ClassifierSummary | SplitterSummary,
+            union(
+                ExtractorSummary,
+                ClassifierSummary,
+                SplitterSummary,
+                discriminator="object",
+                mapping={
+                    "classifier": ClassifierSummary,
+                    "extractor": ExtractorSummary,
+                    "splitter": SplitterSummary,
+                },
+            ),
+        ]
+        | None
+    ) = None
     """The extractor, classifier or splitter the set belongs to."""
 
-    created_at: datetime | None = Field(default=None, alias="createdAt")
+    created_at: AwareDatetime | None = Field(default=None, alias="createdAt")
     """When this was created (UTC, RFC 3339)."""
 
-    updated_at: datetime | None = Field(default=None, alias="updatedAt")
+    updated_at: AwareDatetime | None = Field(default=None, alias="updatedAt")
     """When this was last modified (UTC, RFC 3339)."""
 
 
@@ -988,10 +1004,10 @@ class EvaluationSetItem(BaseModel):
     expected_output: ProvidedProcessorOutput | None = Field(default=None, alias="expectedOutput")
     """Ground-truth output supplied by you."""
 
-    created_at: datetime | None = Field(default=None, alias="createdAt")
+    created_at: AwareDatetime | None = Field(default=None, alias="createdAt")
     """When this was created (UTC, RFC 3339)."""
 
-    updated_at: datetime | None = Field(default=None, alias="updatedAt")
+    updated_at: AwareDatetime | None = Field(default=None, alias="updatedAt")
     """When this was last modified (UTC, RFC 3339)."""
 
 
@@ -1067,10 +1083,10 @@ class EvaluationSetRun(BaseModel):
     run_count: int | None = Field(default=None, alias="runCount")
     """Number of item runs."""
 
-    created_at: datetime | None = Field(default=None, alias="createdAt")
+    created_at: AwareDatetime | None = Field(default=None, alias="createdAt")
     """When this was created (UTC, RFC 3339)."""
 
-    updated_at: datetime | None = Field(default=None, alias="updatedAt")
+    updated_at: AwareDatetime | None = Field(default=None, alias="updatedAt")
     """When this was last modified (UTC, RFC 3339)."""
 
 
@@ -1277,7 +1293,9 @@ class ExtractRun(BaseModel):
     edits: dict[str, dict[str, Any]] | None = None
     """Changes made during review."""
 
-    config: ExtractConfigJson | LegacyExtractConfig
+    config: Annotated[
+        ExtractConfigJson | LegacyExtractConfig, union(ExtractConfigJson, LegacyExtractConfig)
+    ]
     """Settings used by the run."""
 
     extractor: ExtractorSummary | None = None
@@ -1294,10 +1312,10 @@ class ExtractRun(BaseModel):
     """Link to the run in the Extend dashboard."""
 
     usage: Usage | None = None
-    created_at: datetime = Field(alias="createdAt")
+    created_at: AwareDatetime = Field(alias="createdAt")
     """When this was created (UTC, RFC 3339)."""
 
-    updated_at: datetime = Field(alias="updatedAt")
+    updated_at: AwareDatetime = Field(alias="updatedAt")
     """When this was last modified (UTC, RFC 3339)."""
 
 
@@ -1338,10 +1356,10 @@ class ExtractRunSummary(BaseModel):
     """Link to the run in the Extend dashboard."""
 
     usage: Usage | None = None
-    created_at: datetime | None = Field(default=None, alias="createdAt")
+    created_at: AwareDatetime | None = Field(default=None, alias="createdAt")
     """When this was created (UTC, RFC 3339)."""
 
-    updated_at: datetime | None = Field(default=None, alias="updatedAt")
+    updated_at: AwareDatetime | None = Field(default=None, alias="updatedAt")
     """When this was last modified (UTC, RFC 3339)."""
 
 
@@ -1416,10 +1434,10 @@ class Extractor(BaseModel):
     draft_version: ExtractorVersion | None = Field(default=None, alias="draftVersion")
     """A snapshot of an extractor's settings."""
 
-    created_at: datetime | None = Field(default=None, alias="createdAt")
+    created_at: AwareDatetime | None = Field(default=None, alias="createdAt")
     """When this was created (UTC, RFC 3339)."""
 
-    updated_at: datetime | None = Field(default=None, alias="updatedAt")
+    updated_at: AwareDatetime | None = Field(default=None, alias="updatedAt")
     """When this was last modified (UTC, RFC 3339)."""
 
 
@@ -1469,10 +1487,10 @@ class ExtractorSummary(BaseModel):
     name: str
     """Extractor name."""
 
-    created_at: datetime | None = Field(default=None, alias="createdAt")
+    created_at: AwareDatetime | None = Field(default=None, alias="createdAt")
     """When this was created (UTC, RFC 3339)."""
 
-    updated_at: datetime | None = Field(default=None, alias="updatedAt")
+    updated_at: AwareDatetime | None = Field(default=None, alias="updatedAt")
     """When this was last modified (UTC, RFC 3339)."""
 
 
@@ -1492,10 +1510,12 @@ class ExtractorVersion(BaseModel):
     description: str | None = None
     """Notes about the version."""
 
-    config: ExtractConfigJson | LegacyExtractConfig
+    config: Annotated[
+        ExtractConfigJson | LegacyExtractConfig, union(ExtractConfigJson, LegacyExtractConfig)
+    ]
     """Settings captured by this version."""
 
-    created_at: datetime | None = Field(default=None, alias="createdAt")
+    created_at: AwareDatetime | None = Field(default=None, alias="createdAt")
     """When this was created (UTC, RFC 3339)."""
 
 
@@ -1515,7 +1535,7 @@ class ExtractorVersionSummary(BaseModel):
     description: str | None = None
     """Notes about the version."""
 
-    created_at: datetime | None = Field(default=None, alias="createdAt")
+    created_at: AwareDatetime | None = Field(default=None, alias="createdAt")
     """When this was created (UTC, RFC 3339)."""
 
 
@@ -1626,10 +1646,10 @@ class File(BaseModel):
     contents: FileContents | None = None
     """Legacy inline file contents; only filled in when asked for through the deprecated query flags."""
 
-    created_at: datetime = Field(alias="createdAt")
+    created_at: AwareDatetime = Field(alias="createdAt")
     """When this was created (UTC, RFC 3339)."""
 
-    updated_at: datetime = Field(alias="updatedAt")
+    updated_at: AwareDatetime = Field(alias="updatedAt")
     """When this was last modified (UTC, RFC 3339)."""
 
 
@@ -1765,10 +1785,10 @@ class FormDetectionRun(BaseModel):
     failure_message: str | None = Field(default=None, alias="failureMessage")
     """Human-readable failure detail."""
 
-    created_at: datetime | None = Field(default=None, alias="createdAt")
+    created_at: AwareDatetime | None = Field(default=None, alias="createdAt")
     """When this was created (UTC, RFC 3339)."""
 
-    updated_at: datetime | None = Field(default=None, alias="updatedAt")
+    updated_at: AwareDatetime | None = Field(default=None, alias="updatedAt")
     """When this was last modified (UTC, RFC 3339)."""
 
 
@@ -2033,10 +2053,10 @@ class ParseRun(BaseModel):
     batch_id: str | None = Field(default=None, alias="batchId")
     """Batch this run belongs to, if any."""
 
-    created_at: datetime | None = Field(default=None, alias="createdAt")
+    created_at: AwareDatetime | None = Field(default=None, alias="createdAt")
     """When this was created (UTC, RFC 3339)."""
 
-    updated_at: datetime | None = Field(default=None, alias="updatedAt")
+    updated_at: AwareDatetime | None = Field(default=None, alias="updatedAt")
     """When this was last modified (UTC, RFC 3339)."""
 
 
@@ -2274,10 +2294,10 @@ class SplitRun(BaseModel):
     """Link to the run in the Extend dashboard."""
 
     usage: Usage | None = None
-    created_at: datetime = Field(alias="createdAt")
+    created_at: AwareDatetime = Field(alias="createdAt")
     """When this was created (UTC, RFC 3339)."""
 
-    updated_at: datetime = Field(alias="updatedAt")
+    updated_at: AwareDatetime = Field(alias="updatedAt")
     """When this was last modified (UTC, RFC 3339)."""
 
 
@@ -2316,10 +2336,10 @@ class SplitRunSummary(BaseModel):
     """Link to the run in the Extend dashboard."""
 
     usage: Usage | None = None
-    created_at: datetime | None = Field(default=None, alias="createdAt")
+    created_at: AwareDatetime | None = Field(default=None, alias="createdAt")
     """When this was created (UTC, RFC 3339)."""
 
-    updated_at: datetime | None = Field(default=None, alias="updatedAt")
+    updated_at: AwareDatetime | None = Field(default=None, alias="updatedAt")
     """When this was last modified (UTC, RFC 3339)."""
 
 
@@ -2391,10 +2411,10 @@ class Splitter(BaseModel):
     draft_version: SplitterVersion | None = Field(default=None, alias="draftVersion")
     """A snapshot of a splitter's settings."""
 
-    created_at: datetime | None = Field(default=None, alias="createdAt")
+    created_at: AwareDatetime | None = Field(default=None, alias="createdAt")
     """When this was created (UTC, RFC 3339)."""
 
-    updated_at: datetime | None = Field(default=None, alias="updatedAt")
+    updated_at: AwareDatetime | None = Field(default=None, alias="updatedAt")
     """When this was last modified (UTC, RFC 3339)."""
 
 
@@ -2421,10 +2441,10 @@ class SplitterSummary(BaseModel):
     name: str
     """Splitter name."""
 
-    created_at: datetime | None = Field(default=None, alias="createdAt")
+    created_at: AwareDatetime | None = Field(default=None, alias="createdAt")
     """When this was created (UTC, RFC 3339)."""
 
-    updated_at: datetime | None = Field(default=None, alias="updatedAt")
+    updated_at: AwareDatetime | None = Field(default=None, alias="updatedAt")
     """When this was last modified (UTC, RFC 3339)."""
 
 
@@ -2447,7 +2467,7 @@ class SplitterVersion(BaseModel):
     config: SplitConfig
     """Splitting settings."""
 
-    created_at: datetime | None = Field(default=None, alias="createdAt")
+    created_at: AwareDatetime | None = Field(default=None, alias="createdAt")
     """When this was created (UTC, RFC 3339)."""
 
 
@@ -2467,7 +2487,7 @@ class SplitterVersionSummary(BaseModel):
     description: str | None = None
     """Notes about the version."""
 
-    created_at: datetime | None = Field(default=None, alias="createdAt")
+    created_at: AwareDatetime | None = Field(default=None, alias="createdAt")
     """When this was created (UTC, RFC 3339)."""
 
 
@@ -2617,10 +2637,10 @@ class WebhookEndpoint(BaseModel):
     advanced_options: WebhookAdvancedOptions | None = Field(default=None, alias="advancedOptions")
     """Delivery options for the endpoint, such as the payload format."""
 
-    created_at: datetime | None = Field(default=None, alias="createdAt")
+    created_at: AwareDatetime | None = Field(default=None, alias="createdAt")
     """When this was created (UTC, RFC 3339)."""
 
-    updated_at: datetime | None = Field(default=None, alias="updatedAt")
+    updated_at: AwareDatetime | None = Field(default=None, alias="updatedAt")
     """When this was last modified (UTC, RFC 3339)."""
 
 
@@ -2649,10 +2669,10 @@ class WebhookEndpointCreate(BaseModel):
     advanced_options: WebhookAdvancedOptions | None = Field(default=None, alias="advancedOptions")
     """Delivery options for the endpoint, such as the payload format."""
 
-    created_at: datetime | None = Field(default=None, alias="createdAt")
+    created_at: AwareDatetime | None = Field(default=None, alias="createdAt")
     """When this was created (UTC, RFC 3339)."""
 
-    updated_at: datetime | None = Field(default=None, alias="updatedAt")
+    updated_at: AwareDatetime | None = Field(default=None, alias="updatedAt")
     """When this was last modified (UTC, RFC 3339)."""
 
     signing_secret: str = Field(alias="signingSecret")
@@ -2744,10 +2764,10 @@ class WebhookSubscription(BaseModel):
     enabled_events: list[WebhookSubscriptionEventType] = Field(alias="enabledEvents")
     """Events delivered for that resource."""
 
-    created_at: datetime | None = Field(default=None, alias="createdAt")
+    created_at: AwareDatetime | None = Field(default=None, alias="createdAt")
     """When this was created (UTC, RFC 3339)."""
 
-    updated_at: datetime | None = Field(default=None, alias="updatedAt")
+    updated_at: AwareDatetime | None = Field(default=None, alias="updatedAt")
     """When this was last modified (UTC, RFC 3339)."""
 
 
@@ -2810,10 +2830,10 @@ class Workflow(BaseModel):
     draft_version: WorkflowVersion | None = Field(default=None, alias="draftVersion")
     """A snapshot of a workflow's steps."""
 
-    created_at: datetime | None = Field(default=None, alias="createdAt")
+    created_at: AwareDatetime | None = Field(default=None, alias="createdAt")
     """When this was created (UTC, RFC 3339)."""
 
-    updated_at: datetime | None = Field(default=None, alias="updatedAt")
+    updated_at: AwareDatetime | None = Field(default=None, alias="updatedAt")
     """When this was last modified (UTC, RFC 3339)."""
 
 
@@ -2857,10 +2877,10 @@ class WorkflowRun(BaseModel):
     """Longer explanation of the failure."""
 
     usage: Usage | None = None
-    created_at: datetime | None = Field(default=None, alias="createdAt")
+    created_at: AwareDatetime | None = Field(default=None, alias="createdAt")
     """When this was created (UTC, RFC 3339)."""
 
-    updated_at: datetime | None = Field(default=None, alias="updatedAt")
+    updated_at: AwareDatetime | None = Field(default=None, alias="updatedAt")
     """When this was last modified (UTC, RFC 3339)."""
 
 
@@ -3014,10 +3034,10 @@ class WorkflowSummary(BaseModel):
     name: str
     """Workflow name."""
 
-    created_at: datetime | None = Field(default=None, alias="createdAt")
+    created_at: AwareDatetime | None = Field(default=None, alias="createdAt")
     """When this was created (UTC, RFC 3339)."""
 
-    updated_at: datetime | None = Field(default=None, alias="updatedAt")
+    updated_at: AwareDatetime | None = Field(default=None, alias="updatedAt")
     """When this was last modified (UTC, RFC 3339)."""
 
 
@@ -3040,7 +3060,7 @@ class WorkflowVersion(BaseModel):
     steps: list[WorkflowStepDefinition]
     """The step graph of this version."""
 
-    created_at: datetime | None = Field(default=None, alias="createdAt")
+    created_at: AwareDatetime | None = Field(default=None, alias="createdAt")
     """When this was created (UTC, RFC 3339)."""
 
 
@@ -3060,7 +3080,7 @@ class WorkflowVersionSummary(BaseModel):
     name: str | None = None
     """Optional label of the deployed version."""
 
-    created_at: datetime | None = Field(default=None, alias="createdAt")
+    created_at: AwareDatetime | None = Field(default=None, alias="createdAt")
     """When this was created (UTC, RFC 3339)."""
 
 
@@ -3129,10 +3149,12 @@ EditRunOutput: TypeAlias = dict[str, Any]
 EditSchema: TypeAlias = dict[str, Any]
 """An edit schema (`EditRootJSON`) describing the fillable fields of a PDF form. Produced by form detection and accepted by edit requests."""
 
-FileInput: TypeAlias = FileFromUrl | FileFromId | FileFromText
+FileInput: TypeAlias = Annotated[
+    FileFromUrl | FileFromId | FileFromText, union(FileFromUrl, FileFromId, FileFromText)
+]
 """A document given by URL, by Extend file ID, or as raw text."""
 
-FileUrlOrIdInput: TypeAlias = FileFromUrl | FileFromId
+FileUrlOrIdInput: TypeAlias = Annotated[FileFromUrl | FileFromId, union(FileFromUrl, FileFromId)]
 """A document given by URL or by Extend file ID (raw text is not accepted here)."""
 
 LegacyExtractOutput: TypeAlias = dict[str, dict[str, Any]]

@@ -4,8 +4,9 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any, Dict, List, Literal, Unpack, cast
+from typing import Annotated, Any, Dict, List, Literal, Unpack, cast
 
+from .._runtime.models import AwareDatetime, union
 from .._runtime.pagination import AsyncPager, SyncPage
 from .._runtime.polling import PollingOptions, poll, poll_async
 from .._runtime.raw import to_raw, to_raw_async

@@ -7,11 +7,12 @@ import functools
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Dict, List, Literal, Unpack, cast
+from typing import TYPE_CHECKING, Annotated, Any, Dict, List, Literal, Unpack, cast
 
 import httpx
 
 from ._runtime.errors import ConfigurationError
+from ._runtime.models import AwareDatetime, union
 from ._runtime.pagination import AsyncPager, SyncPage
 from ._runtime.polling import PollingOptions, poll, poll_async
 from ._runtime.raw import to_raw, to_raw_async

@@ -4,11 +4,11 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any, Literal, TypeAlias
+from typing import Annotated, Any, Literal, TypeAlias
 
 from pydantic import Field
 
-from ._runtime.models import BaseModel
+from ._runtime.models import AwareDatetime, BaseModel, union
 
 __all__ = [
     "Species",
@@ -31,14 +31,14 @@ Species: TypeAlias = Literal["cat", "dog", "rabbit", "class"]
 class Adoption(BaseModel):
     id: str
     animal_id: str = Field(alias="animalId")
-    adopted_at: datetime | None = Field(default=None, alias="adoptedAt")
+    adopted_at: AwareDatetime | None = Field(default=None, alias="adoptedAt")
 
 
 class Animal(BaseModel):
     id: str
     name: str
     species: Species | str
-    admitted_at: datetime = Field(alias="admittedAt")
+    admitted_at: AwareDatetime = Field(alias="admittedAt")
     birthday: date | None = None
     weight_kg: float | None = Field(default=None, alias="weightKg")
     tags: list[str] | None = None
@@ -95,4 +95,7 @@ class WetFood(BaseModel):
     cans_per_day: int | None = Field(default=None, alias="cansPerDay")
 
 
-Diet: TypeAlias = DryFood | WetFood
+Diet: TypeAlias = Annotated[
+    DryFood | WetFood,
+    union(DryFood, WetFood, discriminator="kind", mapping={"DryFood": DryFood, "WetFood": WetFood}),
+]

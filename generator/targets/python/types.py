@@ -96,8 +96,8 @@ class TypeRenderer:
                 if target in self.class_names:
                     mapping.setdefault(value, self.class_names[target])
             for name, model in members:
-                value = _discriminator_value(model, found.property)
-                mapping.setdefault(value or name.pascal(), self.class_names[name])
+                tag = _discriminator_value(model, found.property)
+                mapping.setdefault(tag or name.pascal(), self.class_names[name])
             pairs = ", ".join(f"{literal(k)}: {v}" for k, v in sorted(mapping.items()))
             arguments += f", discriminator={literal(found.property)}, mapping={{{pairs}}}"
         return f"Annotated[{' | '.join(classes)}, union({arguments})]"

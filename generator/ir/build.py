@@ -15,6 +15,7 @@ from generator.ir.model import (
     Body,
     BodyKind,
     ClientHeader,
+    Const,
     EnumDef,
     EnumType,
     Field,
@@ -31,6 +32,9 @@ from generator.ir.model import (
     SecurityScheme,
     Server,
     TypeNode,
+    WebhookEvent,
+    Webhooks,
+    WebhookSigning,
 )
 from generator.ir.naming import collection_paths, derive_name
 from generator.ir.schemas import SchemaConverter, to_json
@@ -85,6 +89,7 @@ class _Builder:
         resources = tuple(Resource(name, tuple(ops)) for name, ops in grouped.items())
         self._check_names(root, resources)
         resources = tuple(self._with_polling(r) for r in resources)
+        webhooks = self._webhooks()
         return Api(
             name=self.name,
             title=str(info.get("title") or self.name.pascal()),
@@ -97,7 +102,57 @@ class _Builder:
             resources=resources,
             types=self.schemas.named_types(),
             diagnostics=tuple(self.schemas.diagnostics + self.diagnostics),
+            webhooks=webhooks,
         )
+
+    def _webhooks(self) -> Webhooks | None:
+        """Events from the 3.1 `webhooks` section; signing from the `x-sdk-webhooks` extension."""
+        section = self.document.get("webhooks")
+        settings = self.document.get("x-sdk-webhooks")
+        settings = settings if isinstance(settings, dict) else {}
+        if not isinstance(section, dict) or not section:
+            return None
+        type_property = str(settings.get("eventTypeProperty") or "type")
+        events: list[WebhookEvent] = []
+        for key, item in section.items():
+            pointer = join_pointer("", "webhooks", str(key))
+            item, pointer = self.schemas.deref(item, pointer)
+            operation = item.get("post") if isinstance(item, dict) else None
+            if not isinstance(operation, dict):
+                self.problem("webhook-unsupported", pointer, "a webhook needs a POST", error=False)
+                continue
+            body = self._body(operation, join_pointer(pointer, "post"), Name.parse(str(key)))
+            if body is None or body.kind != "json":
+                self.problem(
+                    "webhook-unsupported", pointer, "a webhook needs a JSON body", error=False
+                )
+                continue
+            event_type = self._event_type(body.type, type_property) or str(key)
+            events.append(
+                WebhookEvent(
+                    event_type,
+                    Name.parse(str(key)),
+                    body.type,
+                    str(operation.get("summary") or operation.get("description") or ""),
+                )
+            )
+        signing = None
+        if settings.get("signatureHeader") and settings.get("timestampHeader"):
+            signing = WebhookSigning(
+                signature_header=str(settings["signatureHeader"]),
+                timestamp_header=str(settings["timestampHeader"]),
+                signed_payload=str(settings.get("signedPayload") or "{timestamp}.{body}"),
+                algorithm=str(settings.get("algorithm") or "hmac-sha256"),
+                tolerance_seconds=int(settings.get("toleranceSeconds") or 300),
+            )
+        return Webhooks(tuple(events), type_property, signing)
+
+    def _event_type(self, node: TypeNode, prop: str) -> str | None:
+        model = self._model_of(node)
+        for field in model.fields if model else ():
+            if field.wire_name == prop and isinstance(field.type, Const):
+                return str(field.type.value)
+        return None
 
     def _servers(self) -> tuple[Server, ...]:
         servers: list[Server] = []

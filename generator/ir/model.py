@@ -240,6 +240,32 @@ class ClientHeader:
 
 
 @dataclass(frozen=True, slots=True)
+class WebhookSigning:
+    """How deliveries are signed: HMAC over a payload built from the timestamp and body."""
+
+    signature_header: str
+    timestamp_header: str
+    signed_payload: str
+    algorithm: str
+    tolerance_seconds: int
+
+
+@dataclass(frozen=True, slots=True)
+class WebhookEvent:
+    event_type: str
+    name: Name
+    type: TypeNode
+    description: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Webhooks:
+    events: tuple[WebhookEvent, ...]
+    type_property: str
+    signing: WebhookSigning | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Api:
     name: Name
     title: str
@@ -252,6 +278,7 @@ class Api:
     resources: tuple[Resource, ...]
     types: tuple[NamedType, ...]
     diagnostics: tuple[Diagnostic, ...] = field(default=())
+    webhooks: Webhooks | None = None
 
     def operations(self) -> tuple[Operation, ...]:
         return self.root_operations + tuple(op for r in self.resources for op in r.operations)

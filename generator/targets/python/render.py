@@ -162,6 +162,21 @@ class ClientHeaderView:
 
 
 @dataclass(frozen=True, slots=True)
+class EventView:
+    event_type: str
+    class_name: str
+    description: str
+
+
+@dataclass(frozen=True, slots=True)
+class WebhooksView:
+    events: tuple[EventView, ...]
+    generic_fields: tuple[FieldView, ...]
+    type_property: str
+    signing: object | None
+
+
+@dataclass(frozen=True, slots=True)
 class ServerView:
     name: str
     url: str
@@ -418,7 +433,7 @@ class PythonRenderer:
     @functools.cached_property
     def resource_views(self) -> tuple[ResourceView, ...]:
         """One view per resource, with client attribute names distinct from client members."""
-        reserved = {"close", "with_raw_response", "base_url"} | {
+        reserved = {"close", "with_raw_response", "base_url", "webhooks"} | {
             safe_method(snake(op.name, "call")) for op in self.api.root_operations
         }
         scope = Scope(REQUEST_OPTION_NAMES | reserved)
@@ -452,6 +467,10 @@ class PythonRenderer:
         }
         for template, path in simple.items():
             files[path] = env.get_template(template).render(context)
+        if context["webhooks"] is not None:
+            files[f"{package}/_webhooks.py"] = env.get_template("python/webhooks.py.j2").render(
+                context
+            )
         files[f"{package}/py.typed"] = ""
         for source in sorted(RUNTIME_DIR.glob("*.py")):
             body = source.read_text(encoding="utf-8")
@@ -489,10 +508,47 @@ class PythonRenderer:
             "aliases": aliases,
             "servers": servers,
             "client_headers": tuple(self._client_header_view(h) for h in self.api.client_headers),
+            "webhooks": self.webhooks_view(),
             "auth_kind": auth_kind,
             "auth_name": auth_name,
             "json": json,
         }
+
+    def webhooks_view(self) -> WebhooksView | None:
+        """Events by type, and a generic event made of the fields every event shares."""
+        webhooks = self.api.webhooks
+        if webhooks is None:
+            return None
+        events: list[EventView] = []
+        shared: dict[str, FieldView] | None = None
+        for event in webhooks.events:
+            if not isinstance(event.type, Ref):
+                continue
+            events.append(
+                EventView(event.event_type, self.class_names[event.type.name], event.description)
+            )
+            named = self.types.get(event.type.name)
+            fields = self.model_view(named).fields if isinstance(named, ModelDef) else ()
+            mine = {f.wire_name: f for f in fields}
+            if shared is None:
+                shared = mine
+            else:
+                shared = {
+                    wire: field if field.annotation == mine[wire].annotation else _any_field(field)
+                    for wire, field in shared.items()
+                    if wire in mine
+                }
+        generic = tuple(
+            _any_field(f) if f.wire_name == webhooks.type_property else _optional(f)
+            for f in (shared or {}).values()
+        )
+        if not any(f.wire_name == webhooks.type_property for f in generic):
+            type_field = FieldView(
+                safe_attribute(snake(Name.parse(webhooks.type_property))),
+                webhooks.type_property, "str", True, "What happened.", False,
+            )  # fmt: skip
+            generic = (type_field, *generic)
+        return WebhooksView(tuple(events), generic, webhooks.type_property, webhooks.signing)
 
     def _client_header_view(self, header: ClientHeader) -> ClientHeaderView:
         default = header.default
@@ -501,6 +557,21 @@ class PythonRenderer:
         return ClientHeaderView(
             safe_attribute(snake(header.name)), header.wire_name, default, header.description
         )
+
+
+def _any_field(field: FieldView) -> FieldView:
+    """The field with a type loose enough for every event: `str` for the type tag, else Any."""
+    loose = field.annotation.startswith("Literal[") or field.annotation == "str"
+    annotation = "str" if loose else "Any"
+    description = field.description if annotation == field.annotation else ""
+    return FieldView(field.name, field.wire_name, annotation, field.required, description, False)
+
+
+def _optional(field: FieldView) -> FieldView:
+    annotation = field.annotation
+    if annotation != "Any" and "None" not in split_union(annotation):
+        annotation += " | None"
+    return FieldView(field.name, field.wire_name, annotation, False, field.description, False)
 
 
 def _path_expression(path: str, names: dict[str, str]) -> str:

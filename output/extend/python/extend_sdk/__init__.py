@@ -32,9 +32,11 @@ from ._runtime.polling import PollingOptions, PollingTimeoutError
 from ._runtime.transport import RawResponse
 from ._runtime.types import NOT_GIVEN, FileUpload, NotGiven, RequestOptions
 from ._version import __version__
+from ._runtime.webhooks import WebhookVerificationError
 
 if TYPE_CHECKING:
     from .models import *  # noqa: F403
+    from ._webhooks import UnknownWebhookEvent, WebhookEvent, Webhooks
 
 ExtendError = APIError
 """Base class of every error this SDK raises."""
@@ -79,6 +81,8 @@ _MODEL_NAMES = frozenset(
         "ClassifyOutput",
         "ClassifyRequest",
         "ClassifyRun",
+        "ClassifyRunFailedEvent",
+        "ClassifyRunProcessedEvent",
         "ClassifyRunSummary",
         "ClassifyRunsCreateBatchRequest",
         "ClassifyRunsCreateRequest",
@@ -89,6 +93,8 @@ _MODEL_NAMES = frozenset(
         "EditConfig",
         "EditRequest",
         "EditRun",
+        "EditRunFailedEvent",
+        "EditRunProcessedEvent",
         "EditRunsCreateRequest",
         "EditRunsDeleteResponse",
         "EditSchemaGenerationAdvancedOptions",
@@ -116,6 +122,8 @@ _MODEL_NAMES = frozenset(
         "ExtractOutput",
         "ExtractRequest",
         "ExtractRun",
+        "ExtractRunFailedEvent",
+        "ExtractRunProcessedEvent",
         "ExtractRunSummary",
         "ExtractRunsCreateBatchRequest",
         "ExtractRunsCreateRequest",
@@ -164,8 +172,10 @@ _MODEL_NAMES = frozenset(
         "ParseOcr",
         "ParseRequest",
         "ParseRun",
+        "ParseRunFailedEvent",
         "ParseRunMetrics",
         "ParseRunOutput",
+        "ParseRunProcessedEvent",
         "ParseRunsCreateBatchRequest",
         "ParseRunsCreateRequest",
         "ParseRunsDeleteResponse",
@@ -181,6 +191,8 @@ _MODEL_NAMES = frozenset(
         "SplitRequest",
         "SplitResult",
         "SplitRun",
+        "SplitRunFailedEvent",
+        "SplitRunProcessedEvent",
         "SplitRunSummary",
         "SplitRunsCreateBatchRequest",
         "SplitRunsCreateRequest",
@@ -215,7 +227,11 @@ _MODEL_NAMES = frozenset(
         "WorkflowReference",
         "WorkflowRun",
         "WorkflowRunBatchInput",
+        "WorkflowRunCompletedEvent",
+        "WorkflowRunFailedEvent",
+        "WorkflowRunNeedsReviewEvent",
         "WorkflowRunPackage",
+        "WorkflowRunStepRunProcessedEvent",
         "WorkflowRunsCreateBatchRequest",
         "WorkflowRunsCreateBatchResponse",
         "WorkflowRunsCreateRequest",
@@ -256,6 +272,10 @@ def __getattr__(name: str) -> Any:
         from . import models
 
         return getattr(models, name)
+    if name in ("UnknownWebhookEvent", "WebhookEvent", "Webhooks"):
+        from . import _webhooks
+
+        return getattr(_webhooks, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
@@ -289,6 +309,10 @@ __all__ = [
     "RequestOptions",
     "SyncPage",
     "UnprocessableEntityError",
+    "UnknownWebhookEvent",
+    "WebhookEvent",
+    "WebhookVerificationError",
+    "Webhooks",
     "__version__",
     "ApiVersionEnum",
     "BatchRunStatus",
@@ -328,6 +352,8 @@ __all__ = [
     "ClassifyOutput",
     "ClassifyRequest",
     "ClassifyRun",
+    "ClassifyRunFailedEvent",
+    "ClassifyRunProcessedEvent",
     "ClassifyRunSummary",
     "ClassifyRunsCreateBatchRequest",
     "ClassifyRunsCreateRequest",
@@ -338,6 +364,8 @@ __all__ = [
     "EditConfig",
     "EditRequest",
     "EditRun",
+    "EditRunFailedEvent",
+    "EditRunProcessedEvent",
     "EditRunsCreateRequest",
     "EditRunsDeleteResponse",
     "EditSchemaGenerationAdvancedOptions",
@@ -365,6 +393,8 @@ __all__ = [
     "ExtractOutput",
     "ExtractRequest",
     "ExtractRun",
+    "ExtractRunFailedEvent",
+    "ExtractRunProcessedEvent",
     "ExtractRunSummary",
     "ExtractRunsCreateBatchRequest",
     "ExtractRunsCreateRequest",
@@ -413,8 +443,10 @@ __all__ = [
     "ParseOcr",
     "ParseRequest",
     "ParseRun",
+    "ParseRunFailedEvent",
     "ParseRunMetrics",
     "ParseRunOutput",
+    "ParseRunProcessedEvent",
     "ParseRunsCreateBatchRequest",
     "ParseRunsCreateRequest",
     "ParseRunsDeleteResponse",
@@ -430,6 +462,8 @@ __all__ = [
     "SplitRequest",
     "SplitResult",
     "SplitRun",
+    "SplitRunFailedEvent",
+    "SplitRunProcessedEvent",
     "SplitRunSummary",
     "SplitRunsCreateBatchRequest",
     "SplitRunsCreateRequest",
@@ -464,7 +498,11 @@ __all__ = [
     "WorkflowReference",
     "WorkflowRun",
     "WorkflowRunBatchInput",
+    "WorkflowRunCompletedEvent",
+    "WorkflowRunFailedEvent",
+    "WorkflowRunNeedsReviewEvent",
     "WorkflowRunPackage",
+    "WorkflowRunStepRunProcessedEvent",
     "WorkflowRunsCreateBatchRequest",
     "WorkflowRunsCreateBatchResponse",
     "WorkflowRunsCreateRequest",

@@ -43,6 +43,7 @@ from .models import (
 )
 
 if TYPE_CHECKING:
+    from ._webhooks import Webhooks
     from .resources.files import (
         AsyncFiles,
         AsyncFilesWithRawResponse,
@@ -294,6 +295,13 @@ class Extend:
         traceback: TracebackType | None,
     ) -> None:
         self.close()
+
+    @functools.cached_property
+    def webhooks(self) -> Webhooks:
+        """Verify webhook deliveries and parse them into typed events."""
+        from ._webhooks import Webhooks
+
+        return Webhooks()
 
     @functools.cached_property
     def with_raw_response(self) -> ExtendWithRawResponse:
@@ -924,6 +932,13 @@ class AsyncExtend:
         traceback: TracebackType | None,
     ) -> None:
         await self.close()
+
+    @functools.cached_property
+    def webhooks(self) -> Webhooks:
+        """Verify webhook deliveries and parse them into typed events."""
+        from ._webhooks import Webhooks
+
+        return Webhooks()
 
     @functools.cached_property
     def with_raw_response(self) -> AsyncExtendWithRawResponse:

@@ -49,6 +49,8 @@ __all__ = [
     "ClassifyOutput",
     "ClassifyRequest",
     "ClassifyRun",
+    "ClassifyRunFailedEvent",
+    "ClassifyRunProcessedEvent",
     "ClassifyRunSummary",
     "ClassifyRunsCreateBatchRequest",
     "ClassifyRunsCreateRequest",
@@ -59,6 +61,8 @@ __all__ = [
     "EditConfig",
     "EditRequest",
     "EditRun",
+    "EditRunFailedEvent",
+    "EditRunProcessedEvent",
     "EditRunsCreateRequest",
     "EditRunsDeleteResponse",
     "EditSchemaGenerationAdvancedOptions",
@@ -86,6 +90,8 @@ __all__ = [
     "ExtractOutput",
     "ExtractRequest",
     "ExtractRun",
+    "ExtractRunFailedEvent",
+    "ExtractRunProcessedEvent",
     "ExtractRunSummary",
     "ExtractRunsCreateBatchRequest",
     "ExtractRunsCreateRequest",
@@ -134,8 +140,10 @@ __all__ = [
     "ParseOcr",
     "ParseRequest",
     "ParseRun",
+    "ParseRunFailedEvent",
     "ParseRunMetrics",
     "ParseRunOutput",
+    "ParseRunProcessedEvent",
     "ParseRunsCreateBatchRequest",
     "ParseRunsCreateRequest",
     "ParseRunsDeleteResponse",
@@ -151,6 +159,8 @@ __all__ = [
     "SplitRequest",
     "SplitResult",
     "SplitRun",
+    "SplitRunFailedEvent",
+    "SplitRunProcessedEvent",
     "SplitRunSummary",
     "SplitRunsCreateBatchRequest",
     "SplitRunsCreateRequest",
@@ -185,7 +195,11 @@ __all__ = [
     "WorkflowReference",
     "WorkflowRun",
     "WorkflowRunBatchInput",
+    "WorkflowRunCompletedEvent",
+    "WorkflowRunFailedEvent",
+    "WorkflowRunNeedsReviewEvent",
     "WorkflowRunPackage",
+    "WorkflowRunStepRunProcessedEvent",
     "WorkflowRunsCreateBatchRequest",
     "WorkflowRunsCreateBatchResponse",
     "WorkflowRunsCreateRequest",
@@ -690,6 +704,32 @@ class ClassifyRun(BaseModel):
     """When this was last modified (UTC, RFC 3339)."""
 
 
+class ClassifyRunFailedEvent(BaseModel):
+    """A classify run failed. Sent to webhook endpoints."""
+
+    event_id: str = Field(alias="eventId")
+    """Unique identifier of this delivery's event; the same across retries."""
+
+    event_type: Literal["classify_run.failed"] = Field(alias="eventType")
+    """What happened."""
+
+    payload: ClassifyRun
+    """One classification of a document."""
+
+
+class ClassifyRunProcessedEvent(BaseModel):
+    """A classify run finished successfully. Sent to webhook endpoints."""
+
+    event_id: str = Field(alias="eventId")
+    """Unique identifier of this delivery's event; the same across retries."""
+
+    event_type: Literal["classify_run.processed"] = Field(alias="eventType")
+    """What happened."""
+
+    payload: ClassifyRun
+    """One classification of a document."""
+
+
 class ClassifyRunSummary(BaseModel):
     """Classify run without its output and config, as returned by the list endpoint."""
 
@@ -858,6 +898,32 @@ class EditRun(BaseModel):
 
     updated_at: AwareDatetime | None = Field(default=None, alias="updatedAt")
     """When this was last modified (UTC, RFC 3339)."""
+
+
+class EditRunFailedEvent(BaseModel):
+    """An edit run failed. Sent to webhook endpoints."""
+
+    event_id: str = Field(alias="eventId")
+    """Unique identifier of this delivery's event; the same across retries."""
+
+    event_type: Literal["edit_run.failed"] = Field(alias="eventType")
+    """What happened."""
+
+    payload: EditRun
+    """One application of edits to a PDF."""
+
+
+class EditRunProcessedEvent(BaseModel):
+    """An edit run finished successfully. Sent to webhook endpoints."""
+
+    event_id: str = Field(alias="eventId")
+    """Unique identifier of this delivery's event; the same across retries."""
+
+    event_type: Literal["edit_run.processed"] = Field(alias="eventType")
+    """What happened."""
+
+    payload: EditRun
+    """One application of edits to a PDF."""
 
 
 class EditRunsCreateRequest(BaseModel):
@@ -1317,6 +1383,32 @@ class ExtractRun(BaseModel):
 
     updated_at: AwareDatetime = Field(alias="updatedAt")
     """When this was last modified (UTC, RFC 3339)."""
+
+
+class ExtractRunFailedEvent(BaseModel):
+    """An extract run failed. Sent to webhook endpoints."""
+
+    event_id: str = Field(alias="eventId")
+    """Unique identifier of this delivery's event; the same across retries."""
+
+    event_type: Literal["extract_run.failed"] = Field(alias="eventType")
+    """What happened."""
+
+    payload: ExtractRun
+    """One extraction of structured data from a document."""
+
+
+class ExtractRunProcessedEvent(BaseModel):
+    """An extract run finished successfully. Sent to webhook endpoints."""
+
+    event_id: str = Field(alias="eventId")
+    """Unique identifier of this delivery's event; the same across retries."""
+
+    event_type: Literal["extract_run.processed"] = Field(alias="eventType")
+    """What happened."""
+
+    payload: ExtractRun
+    """One extraction of structured data from a document."""
 
 
 class ExtractRunSummary(BaseModel):
@@ -2060,6 +2152,19 @@ class ParseRun(BaseModel):
     """When this was last modified (UTC, RFC 3339)."""
 
 
+class ParseRunFailedEvent(BaseModel):
+    """A parse run failed. Sent to webhook endpoints."""
+
+    event_id: str = Field(alias="eventId")
+    """Unique identifier of this delivery's event; the same across retries."""
+
+    event_type: Literal["parse_run.failed"] = Field(alias="eventType")
+    """What happened."""
+
+    payload: ParseRun
+    """The result of parsing one document."""
+
+
 class ParseRunMetrics(BaseModel):
     """Processing statistics."""
 
@@ -2078,6 +2183,19 @@ class ParseRunOutput(BaseModel):
 
     ocr: ParseOcr | None = None
     """Raw OCR output."""
+
+
+class ParseRunProcessedEvent(BaseModel):
+    """A parse run finished successfully. Sent to webhook endpoints."""
+
+    event_id: str = Field(alias="eventId")
+    """Unique identifier of this delivery's event; the same across retries."""
+
+    event_type: Literal["parse_run.processed"] = Field(alias="eventType")
+    """What happened."""
+
+    payload: ParseRun
+    """The result of parsing one document."""
 
 
 class ParseRunsCreateBatchRequest(BaseModel):
@@ -2299,6 +2417,32 @@ class SplitRun(BaseModel):
 
     updated_at: AwareDatetime = Field(alias="updatedAt")
     """When this was last modified (UTC, RFC 3339)."""
+
+
+class SplitRunFailedEvent(BaseModel):
+    """A split run failed. Sent to webhook endpoints."""
+
+    event_id: str = Field(alias="eventId")
+    """Unique identifier of this delivery's event; the same across retries."""
+
+    event_type: Literal["split_run.failed"] = Field(alias="eventType")
+    """What happened."""
+
+    payload: SplitRun
+    """One split of a multi-document file."""
+
+
+class SplitRunProcessedEvent(BaseModel):
+    """A split run finished successfully. Sent to webhook endpoints."""
+
+    event_id: str = Field(alias="eventId")
+    """Unique identifier of this delivery's event; the same across retries."""
+
+    event_type: Literal["split_run.processed"] = Field(alias="eventType")
+    """What happened."""
+
+    payload: SplitRun
+    """One split of a multi-document file."""
 
 
 class SplitRunSummary(BaseModel):
@@ -2894,11 +3038,63 @@ class WorkflowRunBatchInput(BaseModel):
     """Arbitrary JSON you attach to a run (up to 10KB). The key `extend:usage_tags` may hold an array of strings used to group usage for billing."""
 
 
+class WorkflowRunCompletedEvent(BaseModel):
+    """A workflow run reached its end. Sent to webhook endpoints."""
+
+    event_id: str = Field(alias="eventId")
+    """Unique identifier of this delivery's event; the same across retries."""
+
+    event_type: Literal["workflow_run.completed"] = Field(alias="eventType")
+    """What happened."""
+
+    payload: WorkflowRun
+    """One execution of a workflow."""
+
+
+class WorkflowRunFailedEvent(BaseModel):
+    """A workflow run failed. Sent to webhook endpoints."""
+
+    event_id: str = Field(alias="eventId")
+    """Unique identifier of this delivery's event; the same across retries."""
+
+    event_type: Literal["workflow_run.failed"] = Field(alias="eventType")
+    """What happened."""
+
+    payload: WorkflowRun
+    """One execution of a workflow."""
+
+
+class WorkflowRunNeedsReviewEvent(BaseModel):
+    """A workflow run stopped for human review. Sent to webhook endpoints."""
+
+    event_id: str = Field(alias="eventId")
+    """Unique identifier of this delivery's event; the same across retries."""
+
+    event_type: Literal["workflow_run.needs_review"] = Field(alias="eventType")
+    """What happened."""
+
+    payload: WorkflowRun
+    """One execution of a workflow."""
+
+
 class WorkflowRunPackage(BaseModel):
     """Two to fifty documents handled together in one workflow run."""
 
     files: list[FileInput]
     """Documents processed together."""
+
+
+class WorkflowRunStepRunProcessedEvent(BaseModel):
+    """One step of a workflow run finished. Sent to webhook endpoints."""
+
+    event_id: str = Field(alias="eventId")
+    """Unique identifier of this delivery's event; the same across retries."""
+
+    event_type: Literal["workflow_run.step_run.processed"] = Field(alias="eventType")
+    """What happened."""
+
+    payload: WorkflowStepRun
+    """Execution of one step within a workflow run."""
 
 
 class WorkflowRunsCreateBatchRequest(BaseModel):

@@ -1,0 +1,121 @@
+"""Webhook verification and parsing of the generated Extend SDK (deliveries signed here)."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import time
+from functools import cache
+from typing import Any
+
+import pytest
+
+from tests.support.extend import TOKEN, extend_spec, import_sdk
+from tests.support.spec_server import _SpecModel
+
+SECRET = "wss_test_signing_secret"
+
+
+@cache
+def event_body(event_type: str, schema: str) -> str:
+    payload = _SpecModel(extend_spec()[1]).synthesize([f"/components/schemas/{schema}"])
+    return json.dumps({"eventId": "evt_1", "eventType": event_type, "payload": payload})
+
+
+def sign(body: str, timestamp: int | None = None, secret: str = SECRET) -> dict[str, str]:
+    stamp = str(int(time.time()) if timestamp is None else timestamp)
+    digest = hmac.new(secret.encode(), f"v0:{stamp}:{body}".encode(), hashlib.sha256).hexdigest()
+    return {"x-extend-request-timestamp": stamp, "x-extend-request-signature": digest}
+
+
+@pytest.fixture(scope="module")
+def client() -> Any:
+    return import_sdk().Extend(token=TOKEN)
+
+
+def test_a_signed_event_verifies_and_parses_into_its_model(client: Any) -> None:
+    sdk = import_sdk()
+    body = event_body("extract_run.processed", "ExtractRun")
+    headers = sign(body)
+    assert client.webhooks.verify(body, headers, SECRET) is True
+    event = client.webhooks.verify_and_parse(body=body, headers=headers, signing_secret=SECRET)
+    assert isinstance(event, sdk.models.ExtractRunProcessedEvent)
+    assert isinstance(event.payload, sdk.ExtractRun)
+    assert event.event_type == "extract_run.processed"
+
+
+def test_bytes_bodies_and_header_case_are_accepted(client: Any) -> None:
+    body = event_body("workflow_run.completed", "WorkflowRun")
+    headers = {k.upper(): v for k, v in sign(body).items()}
+    assert client.webhooks.verify(body.encode(), headers, SECRET)
+
+
+def test_unknown_event_types_come_back_generic(client: Any) -> None:
+    sdk = import_sdk()
+    body = json.dumps({"eventId": "evt_9", "eventType": "brand_new.event", "payload": {"x": 1}})
+    event = client.webhooks.verify_and_parse(body=body, headers=sign(body), signing_secret=SECRET)
+    assert isinstance(event, sdk.UnknownWebhookEvent)
+    assert event.event_type == "brand_new.event" and event.payload == {"x": 1}
+
+
+def bad_cases() -> list[tuple[str, dict[str, str]]]:
+    body = event_body("parse_run.processed", "ParseRun")
+    good = sign(body)
+    now = int(time.time())
+    return [
+        ("no headers", {}),
+        ("no signature", {"x-extend-request-timestamp": good["x-extend-request-timestamp"]}),
+        ("no timestamp", {"x-extend-request-signature": good["x-extend-request-signature"]}),
+        ("wrong secret", sign(body, secret="wss_other")),
+        ("stale", sign(body, now - 400)),
+        ("future", sign(body, now + 400)),
+        ("malformed timestamp", {**good, "x-extend-request-timestamp": "12ab"}),
+        ("non-ascii signature", {**good, "x-extend-request-signature": "é" * 64}),
+        (
+            "truncated signature",
+            {**good, "x-extend-request-signature": good["x-extend-request-signature"][:-2]},
+        ),
+        ("timestamp swapped", {**good, "x-extend-request-timestamp": str(now - 1)}),
+    ]
+
+
+@pytest.mark.parametrize(("label", "headers"), bad_cases(), ids=[c[0] for c in bad_cases()])
+def test_bad_signatures_are_false_and_verification_errors(
+    client: Any, label: str, headers: dict[str, str]
+) -> None:
+    sdk = import_sdk()
+    body = event_body("parse_run.processed", "ParseRun")
+    assert client.webhooks.verify(body, headers, SECRET) is False
+    with pytest.raises(sdk.WebhookVerificationError):
+        client.webhooks.verify_and_parse(body=body, headers=headers, signing_secret=SECRET)
+
+
+def test_a_tampered_body_fails(client: Any) -> None:
+    body = event_body("split_run.failed", "SplitRun")
+    headers = sign(body)
+    assert client.webhooks.verify(body.replace("evt_1", "evt_2"), headers, SECRET) is False
+
+
+def test_within_tolerance_both_ways(client: Any) -> None:
+    body = event_body("edit_run.processed", "EditRun")
+    now = int(time.time())
+    assert client.webhooks.verify(body, sign(body, now - 290), SECRET)
+    assert client.webhooks.verify(body, sign(body, now + 290), SECRET)
+
+
+def test_a_signed_body_that_is_not_an_event_is_a_verification_error(client: Any) -> None:
+    sdk = import_sdk()
+    for body in (
+        "not json",
+        "[1, 2]",
+        json.dumps({"eventType": "parse_run.processed", "payload": 5}),
+    ):
+        with pytest.raises(sdk.WebhookVerificationError):
+            client.webhooks.verify_and_parse(body=body, headers=sign(body), signing_secret=SECRET)
+
+
+def test_async_client_has_webhooks_too() -> None:
+    sdk = import_sdk()
+    body = event_body("classify_run.processed", "ClassifyRun")
+    assert sdk.AsyncExtend(token=TOKEN).webhooks.verify(body, sign(body), SECRET)

@@ -29,7 +29,7 @@ from .errors import (
     ConfigurationError,
     error_from_response,
 )
-from .files import to_multipart
+from .files import file_part, to_multipart
 from .models import parse_as, to_jsonable
 from .pagination import AsyncPage, AsyncPager, SyncPage
 from .types import NotGiven, RequestOptions, strip_not_given
@@ -158,7 +158,7 @@ class _CoreBase:
         headers: Mapping[str, Any] | None,
         json: Any,
         data: Mapping[str, Any] | None,
-        files: Mapping[str, Any] | None,
+        files: list[tuple[str, tuple[str, bytes, str]]] | None,
         content: bytes | str | None,
         options: RequestOptions,
     ) -> httpx.Request:
@@ -196,7 +196,7 @@ class _CoreBase:
                 fields.update(extra_body)
             body_data = {k: _form_value(v) for k, v in fields.items() if v is not None}
             if files is not None:
-                body_files = to_multipart(strip_not_given(files))
+                body_files = files
         timeout = options.get("timeout", self.timeout)
         return client.build_request(
             method,
@@ -344,15 +344,19 @@ class SyncCore(_CoreBase):
         json: Any = None,
         data: Mapping[str, Any] | None = None,
         files: Mapping[str, Any] | None = None,
-        content: bytes | str | None = None,
+        content: Any = None,
         raw: bool = False,
     ) -> Any:
         retries = self._retries(options)
         attempt = 0
+        # Read every file once, so each retry sends the same parts again in full.
+        parts = to_multipart(strip_not_given(files)) if files is not None else None
+        if content is not None and not isinstance(content, bytes | str):
+            content = file_part(content)[1]
         while True:
             request = self.build_request(
                 self.http, method, path, query=query, headers=headers, json=json,
-                data=data, files=files, content=content, options=options,
+                data=data, files=parts, content=content, options=options,
             )  # fmt: skip
             try:
                 response = self.http.send(request)
@@ -438,15 +442,19 @@ class AsyncCore(_CoreBase):
         json: Any = None,
         data: Mapping[str, Any] | None = None,
         files: Mapping[str, Any] | None = None,
-        content: bytes | str | None = None,
+        content: Any = None,
         raw: bool = False,
     ) -> Any:
         retries = self._retries(options)
         attempt = 0
+        # Read every file once, so each retry sends the same parts again in full.
+        parts = to_multipart(strip_not_given(files)) if files is not None else None
+        if content is not None and not isinstance(content, bytes | str):
+            content = file_part(content)[1]
         while True:
             request = self.build_request(
                 self.http, method, path, query=query, headers=headers, json=json,
-                data=data, files=files, content=content, options=options,
+                data=data, files=parts, content=content, options=options,
             )  # fmt: skip
             try:
                 response = await self.http.send(request)

@@ -260,3 +260,17 @@ def test_star_import_exports_everything_it_lists() -> None:
     sdk = import_sdk()
     assert set(sdk.__all__) <= set(namespace)
     assert "ParseRun" in namespace and "Extend" in namespace
+
+
+def test_a_retried_upload_sends_every_field_again(sdk: Any, live: SpecServer) -> None:
+    live.script(
+        "uploadFile",
+        ScriptedResponse(429, json=error_body("SLOW", "slow"), headers={"retry-after": "0"}),
+    )
+    with sdk.Extend(token=TOKEN, base_url=live.base_url) as client:
+        client.files.upload(file=io.BytesIO(b"%PDF-1.4 body"), password="pw")
+    first, second = live.requests
+    assert first.files == second.files
+    assert second.files is not None and second.files["file"][2] == b"%PDF-1.4 body"
+    assert first.form == second.form and second.form is not None
+    assert second.form["password"] == "pw"

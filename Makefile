@@ -6,7 +6,10 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: generate check test test-fast lint golden validate clean help
+BENCH_VENV := .bench-venv
+BENCH_STAMP := $(BENCH_VENV)/.installed
+
+.PHONY: generate check test test-fast lint golden validate bench clean help
 
 help:
 	@echo "make generate   regenerate output/ for every API in pyproject.toml [tool.sdkgen]"
@@ -15,6 +18,7 @@ help:
 	@echo "make lint       ruff and mypy --strict on generator/ and tests/"
 	@echo "make golden     regenerate the golden trees under tests/golden/"
 	@echo "make validate SPEC=path   diagnostics of one spec"
+	@echo "make bench      the SDK against raw httpx and the official extend-ai SDK (own venv)"
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -45,5 +49,16 @@ golden: $(STAMP)
 validate: $(STAMP)
 	$(PY) -m generator validate $(SPEC)
 
+# The bench venv holds the peers (the official extend-ai SDK) apart from the dev venv.
+$(BENCH_STAMP):
+	$(PYTHON) -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(BENCH_VENV)/bin/python -m pip install --quiet extend-ai httpx pydantic
+	@touch $(BENCH_STAMP)
+
+bench: $(STAMP) $(BENCH_STAMP)
+	$(PY) -m generator check
+	$(BENCH_VENV)/bin/python bench/sdk_overhead.py
+
 clean:
-	rm -rf $(VENV) .sdkgen-cache .mypy_cache .pytest_cache .ruff_cache
+	rm -rf $(VENV) $(BENCH_VENV) .sdkgen-cache .mypy_cache .pytest_cache .ruff_cache

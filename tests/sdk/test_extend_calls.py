@@ -178,9 +178,28 @@ def test_not_given_is_distinct_from_none(live: SpecServer) -> None:
 
 
 def test_hints_resolve_for_every_method() -> None:
+    """Resource modules import their models; the client's own methods import them lazily,
+    so their hints resolve against the models module (as a type checker sees them)."""
     sdk = import_sdk()
     client = sdk.Extend(token=TOKEN, base_url="http://127.0.0.1:9")
+    namespace = {**vars(sdk._runtime.models), **vars(sdk.models), **vars(sdk._client)}
     for case in CASES:
-        hints = typing.get_type_hints(target(client, case))
+        hints = typing.get_type_hints(target(client, case), globalns=namespace)
         assert "return" in hints
     client.close()
+
+
+def test_importing_the_client_loads_no_models_and_no_pydantic() -> None:
+    import subprocess
+    import sys
+
+    from tests.support.extend import SDK_DIR
+
+    probe = (
+        "import sys; from extend_sdk import Extend; "
+        "print('extend_sdk.models' in sys.modules, 'pydantic' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], cwd=SDK_DIR, capture_output=True, text=True, check=True
+    )
+    assert result.stdout.split() == ["False", "False"]

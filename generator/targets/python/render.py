@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -129,6 +130,9 @@ class MethodView:
     errors: tuple[str, ...]
     page: PageView | None = None
     poll: PollView | None = None
+    cast_models: tuple[str, ...] = ()
+    """Model classes `cast_expr` needs at run time, for methods that import them lazily."""
+    cast_runtime: tuple[str, ...] = ()
 
     @property
     def sync_return(self) -> str:
@@ -338,6 +342,7 @@ class PythonRenderer:
             annotation = self.signatures.annotation(success.type, "output")
             cast_expr = annotation
         errors = tuple(r.status for r in op.errors)
+        used = set(re.findall(r"[A-Za-z_][A-Za-z0-9_]*", cast_expr))
         page = None
         if op.pagination is not None:
             page = PageView(
@@ -372,6 +377,8 @@ class PythonRenderer:
             errors=errors,
             page=page,
             poll=poll,
+            cast_models=tuple(sorted(used & set(self.class_names.values()))),
+            cast_runtime=tuple(sorted(used & {"AwareDatetime", "union"})),
         )
 
     def _attribute_of(self, node: TypeNode | None, wire_name: str) -> str:
@@ -576,8 +583,6 @@ def _optional(field: FieldView) -> FieldView:
 
 def _path_expression(path: str, names: dict[str, str]) -> str:
     """The request path as a Python expression: literal parts and encoded parameters."""
-    import re
-
     parts: list[str] = []
     position = 0
     for match in re.finditer(r"{([^}]+)}", path):

@@ -20,6 +20,10 @@ class ConfigurationError(APIError):
     """The client is missing something it needs (a token, a base URL) or got a bad value."""
 
 
+class WebhookVerificationError(APIError):
+    """A webhook delivery's signature, timestamp or body cannot be trusted."""
+
+
 class APIConnectionError(APIError):
     """The request never got an HTTP response: DNS, refused connection, TLS, reset."""
 

@@ -6,7 +6,6 @@ gradually up to 30 seconds between polls.
 
 from __future__ import annotations
 
-import asyncio
 import time
 from collections.abc import Awaitable, Callable, Collection, Iterator
 from dataclasses import dataclass
@@ -108,6 +107,8 @@ async def poll_async(
         waited = clock() - started
         if options.max_wait_ms is not None and waited + delay > options.max_wait_ms / 1000:
             raise PollingTimeoutError(waited, run)
+        import asyncio  # only async polling needs it
+
         await asyncio.sleep(delay)
         run = await retrieve()
     raise AssertionError("unreachable")  # pragma: no cover - delays() never ends

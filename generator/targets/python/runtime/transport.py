@@ -6,7 +6,6 @@ the same for every API lives here, so generated code stays small.
 
 from __future__ import annotations
 
-import asyncio
 import base64
 import copy
 import email.utils
@@ -22,6 +21,7 @@ from urllib.parse import quote
 
 import httpx
 
+from .encoding import to_jsonable
 from .errors import (
     APIConnectionError,
     APIStatusError,
@@ -30,7 +30,6 @@ from .errors import (
     error_from_response,
 )
 from .files import file_part, to_multipart
-from .models import parse_as, to_jsonable
 from .pagination import AsyncPage, AsyncPager, SyncPage
 from .types import NotGiven, RequestOptions, strip_not_given
 
@@ -315,9 +314,17 @@ def _parse(response: httpx.Response, cast_to: Any) -> Any:
         return response.content
     if cast_to is str:
         return response.text
+    from .models import parse_as  # pydantic loads with the first response, not at import
+
     if not response.content:
         return parse_as(cast_to, None)
     return parse_as(cast_to, response.json())
+
+
+async def _sleep(seconds: float) -> None:
+    import asyncio  # only async clients need it; importing the SDK does not
+
+    await asyncio.sleep(seconds)
 
 
 class SyncCore(_CoreBase):
@@ -461,14 +468,14 @@ class AsyncCore(_CoreBase):
             except httpx.TimeoutException as error:
                 self._log(request, None)
                 if attempt < retries and self._should_retry(request, None, error):
-                    await asyncio.sleep(self._retry_delay(attempt, None))
+                    await _sleep(self._retry_delay(attempt, None))
                     attempt += 1
                     continue
                 raise APITimeoutError(request=request) from error
             except httpx.TransportError as error:
                 self._log(request, None)
                 if attempt < retries and self._should_retry(request, None, error):
-                    await asyncio.sleep(self._retry_delay(attempt, None))
+                    await _sleep(self._retry_delay(attempt, None))
                     attempt += 1
                     continue
                 raise APIConnectionError(request=request) from error
@@ -476,7 +483,7 @@ class AsyncCore(_CoreBase):
             retry = response.status_code >= 400 and attempt < retries
             if retry and self._should_retry(request, response, None):
                 await response.aclose()
-                await asyncio.sleep(self._retry_delay(attempt, response))
+                await _sleep(self._retry_delay(attempt, response))
                 attempt += 1
                 continue
             return self._finish(response, cast_to, raw or self._raw)

@@ -17,14 +17,10 @@ from typing import Any, Generic, TypeVar
 
 import pydantic
 
-from .errors import APIError
+from .errors import WebhookVerificationError
 
 E = TypeVar("E")
 _PREFIXES = ("v0=", "v1=", "sha256=")
-
-
-class WebhookVerificationError(APIError):
-    """The delivery's signature, timestamp or body cannot be trusted."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,13 +26,13 @@ from ._runtime.errors import (
     PermissionDeniedError,
     RateLimitError,
     UnprocessableEntityError,
+    WebhookVerificationError,
 )
 from ._runtime.pagination import AsyncPage, AsyncPager, SyncPage
 from ._runtime.polling import PollingOptions, PollingTimeoutError
 from ._runtime.transport import RawResponse
 from ._runtime.types import NOT_GIVEN, FileUpload, NotGiven, RequestOptions
 from ._version import __version__
-from ._runtime.webhooks import WebhookVerificationError
 
 if TYPE_CHECKING:
     from .models import *  # noqa: F403

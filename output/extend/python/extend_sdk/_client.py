@@ -12,37 +12,38 @@ from typing import TYPE_CHECKING, Annotated, Any, Dict, List, Literal, Unpack, c
 import httpx
 
 from ._runtime.errors import ConfigurationError
-from ._runtime.models import AwareDatetime, union
 from ._runtime.pagination import AsyncPager, SyncPage
 from ._runtime.polling import PollingOptions, poll, poll_async
 from ._runtime.raw import to_raw, to_raw_async
 from ._runtime.transport import AsyncCore, Auth, SyncCore, encode_path
 from ._runtime.types import NOT_GIVEN, FileUpload, NotGiven, RequestOptions
 from ._version import __version__
-from .models import (
-    ClassifierReference,
-    ClassifyConfig,
-    ClassifyRun,
-    DataRetention,
-    EditConfig,
-    EditRun,
-    EditSchemaGenerationConfig,
-    ExtractConfigJson,
-    ExtractRun,
-    ExtractorReference,
-    FileInput,
-    FileUrlOrIdInput,
-    FormDetectionRun,
-    MultiFileRunPackage,
-    ParseConfig,
-    ParseRun,
-    RunMetadata,
-    SplitConfig,
-    SplitRun,
-    SplitterReference,
-)
 
 if TYPE_CHECKING:
+    # Models load when a method needs them: importing the client stays cheap.
+    from ._runtime.models import AwareDatetime, union
+    from .models import (
+        ClassifierReference,
+        ClassifyConfig,
+        ClassifyRun,
+        DataRetention,
+        EditConfig,
+        EditRun,
+        EditSchemaGenerationConfig,
+        ExtractConfigJson,
+        ExtractRun,
+        ExtractorReference,
+        FileInput,
+        FileUrlOrIdInput,
+        FormDetectionRun,
+        MultiFileRunPackage,
+        ParseConfig,
+        ParseRun,
+        RunMetadata,
+        SplitConfig,
+        SplitRun,
+        SplitterReference,
+    )
     from ._webhooks import Webhooks
     from .resources.files import (
         AsyncFiles,
@@ -479,6 +480,8 @@ class Extend:
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
         """
+        from .models import ParseRun
+
         response = self._core.request(
             "POST",
             "/parse",
@@ -521,6 +524,8 @@ class Extend:
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
         """
+        from .models import EditRun
+
         response = self._core.request(
             "POST",
             "/edit",
@@ -558,6 +563,8 @@ class Extend:
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
         """
+        from .models import FormDetectionRun
+
         response = self._core.request(
             "POST",
             "/detect_form",
@@ -601,6 +608,8 @@ class Extend:
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
         """
+        from .models import ExtractRun
+
         response = self._core.request(
             "POST",
             "/extract",
@@ -645,6 +654,8 @@ class Extend:
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
         """
+        from .models import ClassifyRun
+
         response = self._core.request(
             "POST",
             "/classify",
@@ -688,6 +699,8 @@ class Extend:
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
         """
+        from .models import SplitRun
+
         response = self._core.request(
             "POST",
             "/split",
@@ -1116,6 +1129,8 @@ class AsyncExtend:
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
         """
+        from .models import ParseRun
+
         response = await self._core.request(
             "POST",
             "/parse",
@@ -1158,6 +1173,8 @@ class AsyncExtend:
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
         """
+        from .models import EditRun
+
         response = await self._core.request(
             "POST",
             "/edit",
@@ -1195,6 +1212,8 @@ class AsyncExtend:
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
         """
+        from .models import FormDetectionRun
+
         response = await self._core.request(
             "POST",
             "/detect_form",
@@ -1238,6 +1257,8 @@ class AsyncExtend:
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
         """
+        from .models import ExtractRun
+
         response = await self._core.request(
             "POST",
             "/extract",
@@ -1282,6 +1303,8 @@ class AsyncExtend:
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
         """
+        from .models import ClassifyRun
+
         response = await self._core.request(
             "POST",
             "/classify",
@@ -1325,6 +1348,8 @@ class AsyncExtend:
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
         """
+        from .models import SplitRun
+
         response = await self._core.request(
             "POST",
             "/split",

@@ -8,7 +8,8 @@ from typing import Any, Literal, TypeAlias
 from pydantic import Field
 
 from ._runtime.models import AwareDatetime, BaseModel
-from ._runtime.webhooks import Signing, WebhookVerificationError, WebhookVerifier
+from ._runtime.errors import WebhookVerificationError
+from ._runtime.webhooks import Signing, WebhookVerifier
 from .models import (
     ExtractRunProcessedEvent,
     ExtractRunFailedEvent,

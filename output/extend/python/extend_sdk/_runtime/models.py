@@ -39,19 +39,6 @@ def parse_as(cast_to: Any, data: Any) -> Any:
     return adapter.validate_python(data)
 
 
-def to_jsonable(value: Any) -> Any:
-    """Request data to JSON-ready data: models by their wire names, containers recursively."""
-    if isinstance(value, pydantic.BaseModel):
-        return value.model_dump(mode="json", by_alias=True, exclude_unset=True)
-    if isinstance(value, dict):
-        return {key: to_jsonable(item) for key, item in value.items()}
-    if isinstance(value, list | tuple):
-        return [to_jsonable(item) for item in value]
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
-    return value
-
-
 def _aware(value: datetime) -> datetime:
     """Timestamps without an offset are taken as UTC, so every datetime is timezone-aware."""
     return value if value.tzinfo is not None else value.replace(tzinfo=UTC)

@@ -26,6 +26,7 @@ from ._runtime.errors import (
     PermissionDeniedError,
     RateLimitError,
     UnprocessableEntityError,
+    WebhookVerificationError,
 )
 from ._runtime.pagination import AsyncPage, AsyncPager, SyncPage
 from ._runtime.polling import PollingOptions, PollingTimeoutError

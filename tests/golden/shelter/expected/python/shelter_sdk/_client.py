@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, Annotated, Any, Dict, List, Literal, Unpack, c
 import httpx
 
 from ._runtime.errors import ConfigurationError
-from ._runtime.models import AwareDatetime, union
 from ._runtime.pagination import AsyncPager, SyncPage
 from ._runtime.polling import PollingOptions, poll, poll_async
 from ._runtime.raw import to_raw, to_raw_async
@@ -21,6 +20,8 @@ from ._runtime.types import NOT_GIVEN, FileUpload, NotGiven, RequestOptions
 from ._version import __version__
 
 if TYPE_CHECKING:
+    # Models load when a method needs them: importing the client stays cheap.
+    from ._runtime.models import AwareDatetime, union
     from .resources.animals import (
         AsyncAnimals,
         AsyncAnimalsWithRawResponse,

@@ -7,7 +7,6 @@ the same for every API lives here, so generated code stays small.
 
 from __future__ import annotations
 
-import asyncio
 import base64
 import copy
 import email.utils
@@ -23,6 +22,7 @@ from urllib.parse import quote
 
 import httpx
 
+from .encoding import to_jsonable
 from .errors import (
     APIConnectionError,
     APIStatusError,
@@ -30,8 +30,7 @@ from .errors import (
     ConfigurationError,
     error_from_response,
 )
-from .files import to_multipart
-from .models import parse_as, to_jsonable
+from .files import file_part, to_multipart
 from .pagination import AsyncPage, AsyncPager, SyncPage
 from .types import NotGiven, RequestOptions, strip_not_given
 
@@ -159,7 +158,7 @@ class _CoreBase:
         headers: Mapping[str, Any] | None,
         json: Any,
         data: Mapping[str, Any] | None,
-        files: Mapping[str, Any] | None,
+        files: list[tuple[str, tuple[str, bytes, str]]] | None,
         content: bytes | str | None,
         options: RequestOptions,
     ) -> httpx.Request:
@@ -197,7 +196,7 @@ class _CoreBase:
                 fields.update(extra_body)
             body_data = {k: _form_value(v) for k, v in fields.items() if v is not None}
             if files is not None:
-                body_files = to_multipart(strip_not_given(files))
+                body_files = files
         timeout = options.get("timeout", self.timeout)
         return client.build_request(
             method,
@@ -316,9 +315,17 @@ def _parse(response: httpx.Response, cast_to: Any) -> Any:
         return response.content
     if cast_to is str:
         return response.text
+    from .models import parse_as  # pydantic loads with the first response, not at import
+
     if not response.content:
         return parse_as(cast_to, None)
     return parse_as(cast_to, response.json())
+
+
+async def _sleep(seconds: float) -> None:
+    import asyncio  # only async clients need it; importing the SDK does not
+
+    await asyncio.sleep(seconds)
 
 
 class SyncCore(_CoreBase):
@@ -345,15 +352,19 @@ class SyncCore(_CoreBase):
         json: Any = None,
         data: Mapping[str, Any] | None = None,
         files: Mapping[str, Any] | None = None,
-        content: bytes | str | None = None,
+        content: Any = None,
         raw: bool = False,
     ) -> Any:
         retries = self._retries(options)
         attempt = 0
+        # Read every file once, so each retry sends the same parts again in full.
+        parts = to_multipart(strip_not_given(files)) if files is not None else None
+        if content is not None and not isinstance(content, bytes | str):
+            content = file_part(content)[1]
         while True:
             request = self.build_request(
                 self.http, method, path, query=query, headers=headers, json=json,
-                data=data, files=files, content=content, options=options,
+                data=data, files=parts, content=content, options=options,
             )  # fmt: skip
             try:
                 response = self.http.send(request)
@@ -439,29 +450,33 @@ class AsyncCore(_CoreBase):
         json: Any = None,
         data: Mapping[str, Any] | None = None,
         files: Mapping[str, Any] | None = None,
-        content: bytes | str | None = None,
+        content: Any = None,
         raw: bool = False,
     ) -> Any:
         retries = self._retries(options)
         attempt = 0
+        # Read every file once, so each retry sends the same parts again in full.
+        parts = to_multipart(strip_not_given(files)) if files is not None else None
+        if content is not None and not isinstance(content, bytes | str):
+            content = file_part(content)[1]
         while True:
             request = self.build_request(
                 self.http, method, path, query=query, headers=headers, json=json,
-                data=data, files=files, content=content, options=options,
+                data=data, files=parts, content=content, options=options,
             )  # fmt: skip
             try:
                 response = await self.http.send(request)
             except httpx.TimeoutException as error:
                 self._log(request, None)
                 if attempt < retries and self._should_retry(request, None, error):
-                    await asyncio.sleep(self._retry_delay(attempt, None))
+                    await _sleep(self._retry_delay(attempt, None))
                     attempt += 1
                     continue
                 raise APITimeoutError(request=request) from error
             except httpx.TransportError as error:
                 self._log(request, None)
                 if attempt < retries and self._should_retry(request, None, error):
-                    await asyncio.sleep(self._retry_delay(attempt, None))
+                    await _sleep(self._retry_delay(attempt, None))
                     attempt += 1
                     continue
                 raise APIConnectionError(request=request) from error
@@ -469,7 +484,7 @@ class AsyncCore(_CoreBase):
             retry = response.status_code >= 400 and attempt < retries
             if retry and self._should_retry(request, response, None):
                 await response.aclose()
-                await asyncio.sleep(self._retry_delay(attempt, response))
+                await _sleep(self._retry_delay(attempt, response))
                 attempt += 1
                 continue
             return self._finish(response, cast_to, raw or self._raw)

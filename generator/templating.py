@@ -29,12 +29,19 @@ def py_str(value: object) -> str:
 
 
 def py_doc(value: object) -> str:
-    """Text safe inside a triple-double-quoted docstring."""
-    text = clean_text(str(value)).strip().replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
+    """Text safe inside a triple-double-quoted docstring.
+
+    Backslashes are doubled; quotes are escaped where two or more meet, or at the very end,
+    so no run of quotes can close the docstring early.
+    """
+    text = clean_text(str(value)).strip().replace("\\", "\\\\")
     text = "\n".join(line.rstrip() for line in text.split("\n"))
-    if text.endswith('"'):
-        text = text[:-1] + '\\"'
-    return text
+
+    def escape(match: re.Match[str]) -> str:
+        run = match.group(0)
+        return run.replace('"', '\\"') if len(run) > 1 or match.end() == len(text) else run
+
+    return re.sub(r'"+', escape, text)
 
 
 def py_comment(value: object) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ctypes
 import difflib
 import hashlib
 import json
@@ -14,6 +15,7 @@ from pathlib import Path
 from generator import __version__
 
 MANIFEST = "manifest.json"
+_AT_FDCWD = -100
 
 
 def sha256_text(text: str) -> str:
@@ -56,19 +58,46 @@ def _safe_relative(path: str) -> bool:
     return bool(parts) and not Path(path).is_absolute() and ".." not in parts
 
 
+def _exchange(first: Path, second: Path) -> bool:
+    """Swap two directories in one atomic step (Linux renameat2 RENAME_EXCHANGE).
+
+    Returns False where the platform or file system cannot, and the caller falls back.
+    """
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p]
+    renameat2.argtypes += [ctypes.c_uint]
+    result = renameat2(_AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second), 2)
+    return bool(result == 0)
+
+
+def _remove_leftovers(target: Path) -> None:
+    """Staging folders of an earlier run that was killed: never part of the output."""
+    for leftover in target.parent.glob(f".{target.name}.new-*"):
+        shutil.rmtree(leftover, ignore_errors=True)
+    for leftover in target.parent.glob(f".{target.name}.old-*"):
+        if target.exists():
+            shutil.rmtree(leftover, ignore_errors=True)
+        else:  # killed between the two renames of the fallback: put the old tree back
+            leftover.rename(target)
+
+
 def write_tree(target: Path, files: Mapping[str, str]) -> None:
     """Replace `target` with exactly `files`, keeping files the generator does not own.
 
-    The new tree is built beside the old one and swapped in with two renames, so an
-    interruption leaves either the old tree or the new one, never a mix.
+    The new tree is built beside the old one and swapped in atomically, so an interruption
+    (an error, Ctrl-C, a killed process) leaves either the old tree or the new one, never a mix.
     """
     for path in files:
         if not _safe_relative(path):
             raise ValueError(f"refusing to write outside the output folder: {path!r}")
     target.parent.mkdir(parents=True, exist_ok=True)
+    _remove_leftovers(target)
     staging = target.parent / f".{target.name}.new-{os.getpid()}"
     retired = target.parent / f".{target.name}.old-{os.getpid()}"
-    shutil.rmtree(staging, ignore_errors=True)
     try:
         for path, text in sorted(files.items()):
             destination = staging / path
@@ -80,13 +109,17 @@ def write_tree(target: Path, files: Mapping[str, str]) -> None:
                 destination = staging / path
                 destination.parent.mkdir(parents=True, exist_ok=True)
                 shutil.copy2(target / path, destination)
-            target.rename(retired)
-        staging.rename(target)
-    except BaseException:
+            if _exchange(staging, target):
+                staging, retired = retired, staging
+            else:
+                target.rename(retired)
+                staging.rename(target)
+        else:
+            staging.rename(target)
+    finally:
         shutil.rmtree(staging, ignore_errors=True)
         if retired.exists() and not target.exists():
             retired.rename(target)
-        raise
     shutil.rmtree(retired, ignore_errors=True)
 
 

@@ -92,3 +92,60 @@ def test_long_diffs_are_capped(tmp_path: Path) -> None:
     differences = compare_tree(target, {"a.txt": "".join(f"{i}!\n" for i in range(500))}, 10)
     assert differences[0].diff.count("\n") == 11
     assert "more diff lines" in differences[0].diff
+
+
+KILLED_WRITER = """
+import json, sys, time
+from pathlib import Path
+from generator import write
+
+original = Path.write_bytes
+
+
+def slow_write(self, data):
+    time.sleep(0.004)
+    return original(self, data)
+
+
+Path.write_bytes = slow_write
+files = json.loads(Path(sys.argv[2]).read_text())
+print("ready", flush=True)
+write.write_tree(Path(sys.argv[1]), files)
+print("done", flush=True)
+"""
+
+
+def test_a_killed_writer_leaves_the_old_tree_or_the_new_one(tmp_path: Path) -> None:
+    import random
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    target = tmp_path / "out"
+    old = with_manifest({f"pkg/m{i}.py": f"old {i}\n" for i in range(40)}, "s", "1")
+    new = with_manifest({f"pkg/m{i}.py": f"new {i}\n" for i in range(45)}, "s", "2")
+    (tmp_path / "new.json").write_text(json.dumps(new))
+    script = tmp_path / "writer.py"
+    script.write_text(KILLED_WRITER)
+    outcomes = set()
+    rng = random.Random(7)
+    for attempt in range(12):
+        write_tree(target, old)
+        (target / "pkg" / "hand_written.py").write_text("mine\n")
+        child = subprocess.Popen(
+            [sys.executable, str(script), str(target), str(tmp_path / "new.json")],
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        assert child.stdout is not None and child.stdout.readline() == "ready\n"
+        time.sleep(rng.uniform(0, 0.5) if attempt else 0.0)
+        child.send_signal(signal.SIGKILL)
+        child.wait()
+        found = tree(target)
+        assert found.pop("pkg/hand_written.py") == "mine\n"
+        assert found in (old, new), f"mixed tree after a kill at attempt {attempt}"
+        outcomes.add("new" if found == new else "old")
+    assert outcomes == {"old", "new"}
+    write_tree(target, new)
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".out.")]

@@ -51,6 +51,8 @@ def pascal(name: Name) -> str:
     text = _identifier(name.pascal(), "Type")
     if text[0].isdigit():
         text = "T" + text
+    if keyword.iskeyword(text):
+        text += "_"
     return text
 
 

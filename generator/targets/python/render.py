@@ -409,11 +409,15 @@ class PythonRenderer:
 
     def resource_view(self, attribute: str, name: Name, ops: tuple[Operation, ...]) -> ResourceView:
         methods = tuple(self.method_view(op) for op in ops)
+        class_name = pascal(name)
+        taken = set(self.class_names.values())
+        if class_name in taken or f"Async{class_name}" in taken:
+            class_name += "Resource"  # never shadow a model the module imports
         return ResourceView(
             attribute=attribute,
             module=attribute,
-            class_name=pascal(name),
-            async_class_name="Async" + pascal(name),
+            class_name=class_name,
+            async_class_name="Async" + class_name,
             methods=methods,
             model_imports=self._imports(ops),
             uses_file_input=any(
@@ -446,7 +450,7 @@ class PythonRenderer:
         scope = Scope(REQUEST_OPTION_NAMES | reserved)
         views = []
         for resource in self.api.resources:
-            attribute = scope.claim(safe_attribute(resource.name.snake() or "default"))
+            attribute = scope.claim(safe_attribute(snake(resource.name, "resource")))
             views.append(self.resource_view(attribute, resource.name, resource.operations))
         return tuple(views)
 

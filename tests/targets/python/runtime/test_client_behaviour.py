@@ -274,3 +274,13 @@ def test_a_retried_upload_sends_every_field_again(sdk: Any, live: SpecServer) ->
     assert second.files is not None and second.files["file"][2] == b"%PDF-1.4 body"
     assert first.form == second.form and second.form is not None
     assert second.form["password"] == "pw"
+
+
+def test_tls_verification_is_on_by_default(sdk: Any) -> None:
+    import ssl
+
+    client = sdk.Extend(token=TOKEN)
+    pool = client._core.http._transport._pool
+    assert pool._ssl_context.verify_mode == ssl.CERT_REQUIRED
+    assert pool._ssl_context.check_hostname is True
+    client.close()

@@ -6,7 +6,10 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: generate check test test-fast lint golden validate clean help
+API ?= extend
+FORMAT ?= text
+
+.PHONY: generate check test test-fast lint golden validate diff clean help
 
 help:
 	@echo "make generate   regenerate output/ for every API in pyproject.toml [tool.sdkgen]"
@@ -15,6 +18,7 @@ help:
 	@echo "make lint       ruff and mypy --strict on generator/ and tests/"
 	@echo "make golden     regenerate the golden trees under tests/golden/"
 	@echo "make validate SPEC=path   diagnostics of one spec"
+	@echo "make diff       what changed between the two newest versions in specs/\$$(API) (API=extend)"
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +48,9 @@ golden: $(STAMP)
 
 validate: $(STAMP)
 	$(PY) -m generator validate $(SPEC)
+
+diff: $(STAMP)
+	$(PY) -m generator diff --format $(FORMAT) $(shell ls specs/$(API)/*.yaml specs/$(API)/*.yml specs/$(API)/*.json 2>/dev/null | sort | tail -n 2)
 
 clean:
 	rm -rf $(VENV) .sdkgen-cache .mypy_cache .pytest_cache .ruff_cache

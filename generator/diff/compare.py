@@ -88,6 +88,8 @@ class Comparer:
             for key in {*old_ops, *new_ops}
         }
         old_classes, new_classes = self.old_sdk.classes(), self.new_sdk.classes()
+        if self.old_sdk.problem or self.new_sdk.problem:
+            old_classes = new_classes = {}  # models cannot be compared when one side is unnamed
         return SpecDiff(
             old=self.old,
             new=self.new,

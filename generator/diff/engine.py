@@ -159,7 +159,12 @@ def diff_versions(old: Version, new: Version, *, api_name: str = "api") -> Repor
             )
         )
     changes.sort(key=_change_order)
-    return Report(old.label, new.label, tuple(changes))
+    notes = tuple(
+        f"SDK methods and models of {version.label} are not named: {index.problem}"
+        for version, index in ((old, old_sdk), (new, new_sdk))
+        if index.problem is not None
+    )
+    return Report(old.label, new.label, tuple(changes), notes)
 
 
 def _change_order(change: Change) -> tuple[Any, ...]:

@@ -116,6 +116,8 @@ class Report:
     old_label: str
     new_label: str
     changes: tuple[Change, ...]
+    notes: tuple[str, ...] = ()
+    """What limits the report, e.g. a document the SDK naming could not take."""
 
     @property
     def bump(self) -> Bump:

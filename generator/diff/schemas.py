@@ -7,6 +7,7 @@ ref is followed and compared where it leads.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from generator.diagnostics import join_pointer
@@ -20,10 +21,15 @@ from generator.diff.tree import (
     PropertyDiff,
     SchemaDiff,
 )
-from generator.ir.schemas import to_json
 
 _UNION_KEYWORDS = ("oneOf", "anyOf")
 _LIMITS = ("maxLength", "minLength", "maxItems", "minItems")
+_ACCESS = ("readOnly", "writeOnly")
+
+
+def to_json(value: object) -> str:
+    """Canonical JSON text of a value; YAML dates and other non-JSON scalars as strings."""
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
 
 
 def number(value: object) -> float | None:
@@ -115,7 +121,7 @@ class SchemaComparer:
 
     # ----- the comparison ----------------------------------------------------------------
     def _unwrap(self, document: Document, node: Any, pointer: str) -> tuple[Any, str, bool]:
-        """Strip single-member wrappers (`oneOf: [X, null]`, `allOf: [X]`): (core, where, null)."""
+        """Strip wrappers (`oneOf: [X, null]`, `allOf: [X]`): (core, where, whether null)."""
         nullable = False
         for _ in range(8):
             if not isinstance(node, dict) or "properties" in node or "type" in node:
@@ -130,7 +136,9 @@ class SchemaComparer:
                     for i, m in enumerate(members)
                     if not _is_null_schema(document.deref(m, pointer)[0])
                 ]
-                if len(real) == 1 and (keyword != "allOf" or len(members) == 1):
+                # A nullable wrapper (`X or null`) or a one-member allOf; a union of one stays.
+                wrapper = len(members) == 1 if keyword == "allOf" else len(members) == 2
+                if len(real) == 1 and wrapper:
                     nullable = nullable or len(real) < len(members)
                     wrapped = (real[0][1], join_pointer(pointer, keyword, real[0][0]))
                 break
@@ -168,6 +176,10 @@ class SchemaComparer:
             old_pointer = self.old.deref(old_core, old_pointer)[1]
         if ref_of(new_core) is not None:
             new_pointer = self.new.deref(new_core, new_pointer)[1]
+        if (old_pointer, new_pointer) != pair:
+            if (old_pointer, new_pointer) in stack:
+                return None  # a cycle through refs to other names
+            stack = stack | {(old_pointer, new_pointer)}
         old_null = old_wrapped_null or is_nullable(old_schema)
         new_null = new_wrapped_null or is_nullable(new_schema)
         if old_schema == new_schema and old_null == new_null:
@@ -297,9 +309,10 @@ class SchemaComparer:
             old_where = join_pointer(old_base, name)
             schema = self._compare(old_props[name], node, old_where, where, stack)
             required = _changed(name in old_required, name in new_required)
-            if schema is not None or required is not None:
-                old_view = self.view(self.old, old_props[name], old_where)
-                new_view = self.view(self.new, node, where)
+            old_view = self.view(self.old, old_props[name], old_where)
+            new_view = self.view(self.new, node, where)
+            access = any((old_view.get(k) is True) != (new_view.get(k) is True) for k in _ACCESS)
+            if schema is not None or required is not None or access:
                 modified.append(
                     PropertyDiff(name, old_where, where, old_view, new_view, required, schema)
                 )

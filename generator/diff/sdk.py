@@ -32,9 +32,22 @@ class SdkIndex:
     """SDK names for one document."""
 
     def __init__(self, document: dict[str, Any], api_name: str = "api") -> None:
+        self.methods: dict[MatchKey, str] = {}
+        self.models: dict[str, str] = {}
+        """Schema pointer -> class name of every named type."""
+        self.operation_models: dict[MatchKey, tuple[str, ...]] = {}
+        """The models each operation takes or returns directly."""
+        self.problem: str | None = None
+        """Why the SDK could not be named, when it could not."""
+        try:
+            self._index(document, api_name)
+        except Exception as error:  # an input the IR cannot take: the diff goes on without names
+            self.methods, self.models, self.operation_models = {}, {}, {}
+            self.problem = f"{type(error).__name__}: {error}"[:300]
+
+    def _index(self, document: dict[str, Any], api_name: str) -> None:
         api = build_api(document, api_name)
         renderer = PythonRenderer(api, _OPTIONS, environment())
-        self.methods: dict[MatchKey, str] = {}
         for resource, view in zip(api.resources, renderer.resource_views, strict=True):
             for op, method in zip(resource.operations, view.methods, strict=True):
                 self.methods[match_key(op.method, op.path)] = (
@@ -42,18 +55,15 @@ class SdkIndex:
                 )
         for op, method in zip(api.root_operations, renderer.root_view.methods, strict=True):
             self.methods[match_key(op.method, op.path)] = f"{CLIENT}.{method.name}"
-        self.models: dict[str, str] = {}
-        """Schema pointer -> class name of every named type."""
         for named in api.types:
             if named.pointer:
                 self.models.setdefault(named.pointer, renderer.class_names[named.name])
-        self.operation_models: dict[MatchKey, tuple[str, ...]] = {
+        self.operation_models = {
             match_key(op.method, op.path): tuple(
                 sorted(renderer.class_names[n] for n in _used(op) if n in renderer.class_names)
             )
             for op in api.operations()
         }
-        """The models each operation takes or returns directly."""
 
     def model_at(self, pointer: str) -> str | None:
         """The class of the closest named type whose schema contains `pointer`."""

@@ -32,6 +32,7 @@ def render_json(report: Report) -> str:
         "new": report.new_label,
         "bump": report.bump.value,
         "summary": {level.value: report.count(level) for level in LEVELS},
+        "notes": list(report.notes),
         "changes": [change_data(c) for c in report.changes],
     }
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"

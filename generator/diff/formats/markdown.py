@@ -44,6 +44,7 @@ def render_markdown(report: Report) -> str:
         f"# API changes: `{report.old_label}` → `{report.new_label}`",
         "",
         f"{headline(report)}. Suggested SDK version bump: **{report.bump.value}**.",
+        *(f"\n> Note: {md(note)}" for note in report.notes),
     ]
     lines += render_sections(report, "##")
     return "\n".join(lines) + "\n"

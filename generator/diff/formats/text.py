@@ -37,6 +37,7 @@ def render_text(report: Report, *, color: bool = False) -> str:
         f"{report.old_label} -> {report.new_label}",
         f"{headline(report)}; suggested SDK version bump: "
         + _style(report.bump.value, color, bold=True),
+        *(f"note: {note}" for note in report.notes),
     ]
     for level in LEVELS:
         changes = [c for c in report.changes if c.level is level]

@@ -216,6 +216,8 @@ def diff(
         click.echo("diff failed: an input does not load", err=True)
         sys.exit(2)
     report = diff_versions(old, new, api_name=new_path.resolve().parent.name)
-    click.echo(render(report, format_name, color=color is True), nl=False, color=color)
+    if color is None:
+        color = sys.stdout.isatty()
+    click.echo(render(report, format_name, color=color), nl=False, color=color)
     if fail_on is not None and report.at_least(Level(fail_on)):
         sys.exit(1)

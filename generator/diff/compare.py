@@ -42,6 +42,10 @@ def _dict(value: object) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
 
 
+def _list(value: object) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
 def _flag(node: dict[str, Any], key: str) -> bool:
     return node.get(key) is True
 
@@ -55,7 +59,7 @@ def requirements(raw: object) -> Requirements:
         if isinstance(requirement, dict):
             found.append(
                 frozenset(
-                    (str(scheme), frozenset(str(s) for s in scopes or ()))
+                    (str(scheme), frozenset(str(s) for s in _list(scopes)))
                     for scheme, scopes in requirement.items()
                 )
             )
@@ -408,7 +412,7 @@ def _scheme_kind(scheme: dict[str, Any]) -> str:
 
 def _servers(document: Document) -> list[ServerEntry]:
     found = []
-    for position, server in enumerate(document.data.get("servers") or ()):
+    for position, server in enumerate(_list(document.data.get("servers"))):
         if not isinstance(server, dict) or not isinstance(server.get("url"), str):
             continue
         label = server.get("x-sdk-environment") or server.get("description") or ""

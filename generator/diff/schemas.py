@@ -95,6 +95,10 @@ def _text(value: object) -> str | None:
     return value if isinstance(value, str) else None
 
 
+def _list(values: object) -> list[Any]:
+    return values if isinstance(values, list) else []
+
+
 def _mapping(values: object) -> dict[str, Any]:
     return values if isinstance(values, dict) else {}
 
@@ -293,8 +297,8 @@ class SchemaComparer:
         old_props, new_props = _mapping(old.get("properties")), _mapping(new.get("properties"))
         if not old_props and not new_props:
             return (), (), ()
-        old_required = {r for r in old.get("required") or () if isinstance(r, str)}
-        new_required = {r for r in new.get("required") or () if isinstance(r, str)}
+        old_required = {r for r in _list(old.get("required")) if isinstance(r, str)}
+        new_required = {r for r in _list(new.get("required")) if isinstance(r, str)}
         old_base = join_pointer(old_pointer, "properties")
         new_base = join_pointer(new_pointer, "properties")
         added: list[Member] = []
@@ -461,7 +465,7 @@ def _discriminator_mapping(discriminator: dict[str, Any], schema: dict[str, Any]
     mapping = {str(k): str(v) for k, v in _mapping(discriminator.get("mapping")).items()}
     targets = {mapping_target(ref) for ref in mapping.values()}
     for keyword in _UNION_KEYWORDS:
-        for member in schema.get(keyword) or ():
+        for member in _list(schema.get(keyword)):
             name = schema_name(ref_of(member))
             if name is not None and name not in targets:
                 mapping.setdefault(name, f"#/components/schemas/{name}")

@@ -124,3 +124,9 @@ def test_base_takes_old_from_git(tmp_path: Path) -> None:
     assert "[endpoint-removed] DELETE /pets/{petId}" in output
     code, output = run("diff", "--base", "no-such-ref", str(spec))
     assert code == 2 and f"no-such-ref:{spec}: error [git-failed]" in output
+
+
+def test_color_is_forced_on_or_off(pair: tuple[Path, Path]) -> None:
+    old, new = pair
+    assert "\x1b[" in run("diff", str(old), str(new), "--color")[1]
+    assert "\x1b[" not in run("diff", str(old), str(new), "--no-color")[1]

@@ -8,8 +8,10 @@ STAMP := $(VENV)/.installed
 
 BENCH_VENV := .bench-venv
 BENCH_STAMP := $(BENCH_VENV)/.installed
+API ?= extend
+FORMAT ?= text
 
-.PHONY: generate check test test-fast lint golden validate bench clean help
+.PHONY: generate check test test-fast lint golden validate diff bench clean help
 
 help:
 	@echo "make generate   regenerate output/ for every API in pyproject.toml [tool.sdkgen]"
@@ -18,6 +20,7 @@ help:
 	@echo "make lint       ruff and mypy --strict on generator/ and tests/"
 	@echo "make golden     regenerate the golden trees under tests/golden/"
 	@echo "make validate SPEC=path   diagnostics of one spec"
+	@echo "make diff       what changed between the two newest versions in specs/\$$(API) (API=extend)"
 	@echo "make bench      the SDK against raw httpx and the official extend-ai SDK (own venv)"
 
 $(STAMP): pyproject.toml
@@ -49,6 +52,9 @@ golden: $(STAMP)
 validate: $(STAMP)
 	$(PY) -m generator validate $(SPEC)
 
+diff: $(STAMP)
+	$(PY) -m generator diff --format $(FORMAT) $(shell ls specs/$(API)/*.yaml specs/$(API)/*.yml specs/$(API)/*.json 2>/dev/null | sort | tail -n 2)
+
 # The bench venv holds the peers (the official extend-ai SDK) apart from the dev venv.
 $(BENCH_STAMP):
 	$(PYTHON) -m venv $(BENCH_VENV)
@@ -59,6 +65,7 @@ $(BENCH_STAMP):
 bench: $(STAMP) $(BENCH_STAMP)
 	$(PY) -m generator check
 	$(BENCH_VENV)/bin/python bench/sdk_overhead.py
+	$(PY) -m generator.diff.bench
 
 clean:
 	rm -rf $(VENV) $(BENCH_VENV) .sdkgen-cache .mypy_cache .pytest_cache .ruff_cache

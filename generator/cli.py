@@ -1,6 +1,7 @@
 """Command line: parses arguments, runs the pipeline, prints diagnostics, sets the exit code.
 
-Exit codes: 0 ok; 1 check failed or diagnostics with errors; 2 usage.
+Exit codes: 0 ok; 1 check failed, diagnostics with errors, or a diff at or above --fail-on;
+2 usage, or a diff input that does not load.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ import click
 from generator import __version__
 from generator.config import ApiConfig, ProjectConfig, default_api, find_project_root, load_config
 from generator.diagnostics import Diagnostic, Severity, has_errors
+from generator.diff.formats import FORMATS, render
+from generator.diff.model import Level
 from generator.formatting import FormattingError, format_files
 from generator.pipeline import load_api, render_api
 from generator.write import compare_tree, with_manifest, write_tree
@@ -152,3 +155,69 @@ def validate(spec: Path) -> None:
         sys.exit(1)
     operations = len(api.operations())
     click.echo(f"{spec}: valid; {operations} operations, {len(api.types)} named types")
+
+
+@main.command()
+@click.argument("specs", nargs=-1, type=click.Path(path_type=Path, dir_okay=False))
+@click.option(
+    "--base",
+    metavar="REF",
+    help="Take OLD from git: NEW as it was at revision REF (then give NEW only).",
+)
+@click.option(
+    "--format",
+    "format_name",
+    type=click.Choice(FORMATS),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice([level.value for level in Level]),
+    help="Exit 1 when a change is at this level or above.",
+)
+@click.option(
+    "--validate",
+    is_flag=True,
+    help="Also validate both documents against the OpenAPI schema (slower).",
+)
+@click.option("--color/--no-color", default=None,
+              help="Colour the text format (default: when writing to a terminal).")  # fmt: skip
+def diff(
+    specs: tuple[Path, ...],
+    base: str | None,
+    format_name: str,
+    fail_on: str | None,
+    validate: bool,
+    color: bool | None,
+) -> None:
+    """What changed from OLD to NEW, what it breaks, and the SDK version bump it asks.
+
+    Usage: `diff OLD NEW`, or `diff --base REF NEW` to compare NEW with itself at REF.
+    """
+    from generator.diff.engine import diff_versions
+    from generator.diff.inputs import load_from_git, load_version
+
+    if base is not None and len(specs) != 1:
+        raise click.UsageError("with --base REF give exactly one spec: NEW")
+    if base is None and len(specs) != 2:
+        raise click.UsageError("give two specs, OLD and NEW (or --base REF and NEW)")
+    cache = _cache_dir(find_project_root(Path.cwd()))
+    validation = cache / "validation" if cache is not None else None
+    new_path = specs[-1]
+    if base is not None:
+        old, old_problems = load_from_git(base, new_path, validate=validate, cache_dir=validation)
+    else:
+        old, old_problems = load_version(specs[0], validate=validate, cache_dir=validation)
+    new, new_problems = load_version(new_path, validate=validate, cache_dir=validation)
+    if old is None or new is None:
+        _print_diagnostics(old_problems + new_problems)
+        click.echo("diff failed: an input does not load", err=True)
+        sys.exit(2)
+    report = diff_versions(old, new, api_name=new_path.resolve().parent.name)
+    if color is None:
+        color = sys.stdout.isatty()
+    click.echo(render(report, format_name, color=color), nl=False, color=color)
+    if fail_on is not None and report.at_least(Level(fail_on)):
+        sys.exit(1)

@@ -42,6 +42,8 @@ class ApiConfig:
     spec_label: str
     """How generated headers name the spec: its path relative to the project."""
     templates: Path = TEMPLATES_DIR
+    versioned: bool = False
+    """Whether the spec's folder holds the API's versions (the SDK's release history)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +140,7 @@ def load_config(root: Path) -> tuple[ProjectConfig | None, list[Diagnostic]]:
                 output=output / name,
                 spec_label=spec.relative_to(root).as_posix(),
                 templates=templates,
+                versioned=True,
             )
         )
     return ProjectConfig(root, output, tuple(apis)), problems

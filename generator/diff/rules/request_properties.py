@@ -1,0 +1,128 @@
+"""Properties of what a request sends: added, removed, required, read-only, and their values.
+
+Read-only properties are never sent, so they are left out on the request side.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from generator.diff.model import Finding
+from generator.diff.registry import Site, schema_rule
+from generator.diff.rules._schema import in_request_body, readonly, show, show_types
+from generator.diff.tree import SchemaDiff
+
+
+def _request(site: Site) -> bool:
+    return site.direction == "request"
+
+
+@schema_rule("request-property-added-required")
+def added_required(diff: SchemaDiff, site: Site) -> Iterator[Finding]:
+    if _request(site):
+        for prop in diff.properties_added:
+            if prop.required and not readonly(prop.schema):
+                message = f"{site.subject}: new required property '{prop.name}'"
+                yield Finding(message, prop.parent, prop.pointer)
+
+
+@schema_rule("request-property-added-optional")
+def added_optional(diff: SchemaDiff, site: Site) -> Iterator[Finding]:
+    if _request(site):
+        for prop in diff.properties_added:
+            if not prop.required and not readonly(prop.schema):
+                message = f"{site.subject}: new optional property '{prop.name}'"
+                yield Finding(message, prop.parent, prop.pointer)
+
+
+@schema_rule("request-property-removed")
+def removed(diff: SchemaDiff, site: Site) -> Iterator[Finding]:
+    if _request(site):
+        for prop in diff.properties_removed:
+            if not readonly(prop.schema):
+                message = f"{site.subject}: property '{prop.name}' removed"
+                yield Finding(message, prop.pointer, prop.parent)
+
+
+@schema_rule("request-property-became-required")
+def became_required(diff: SchemaDiff, site: Site) -> Iterator[Finding]:
+    if _request(site):
+        for prop in diff.properties:
+            if prop.required is not None and prop.required.new and not readonly(prop.new_schema):
+                message = f"{site.subject}: property '{prop.name}' became required"
+                yield Finding(message, prop.old, prop.new)
+
+
+@schema_rule("request-property-became-optional")
+def became_optional(diff: SchemaDiff, site: Site) -> Iterator[Finding]:
+    if _request(site):
+        for prop in diff.properties:
+            if prop.required is not None and prop.required.old and not readonly(prop.old_schema):
+                message = f"{site.subject}: property '{prop.name}' became optional"
+                yield Finding(message, prop.old, prop.new)
+
+
+@schema_rule("request-property-became-read-only")
+def became_read_only(diff: SchemaDiff, site: Site) -> Iterator[Finding]:
+    if _request(site):
+        for prop in diff.properties:
+            if readonly(prop.new_schema) and not readonly(prop.old_schema):
+                message = f"{site.subject}: property '{prop.name}' became read-only"
+                yield Finding(message, prop.old, prop.new)
+
+
+@schema_rule("request-property-type-changed")
+def type_changed(diff: SchemaDiff, site: Site) -> Iterator[Finding]:
+    if in_request_body(site) and not site.at_root and diff.types is not None:
+        before, after = show_types(diff.types.old), show_types(diff.types.new)
+        yield Finding(f"{site.subject}: type changed from {before} to {after}", diff.old, diff.new)
+
+
+@schema_rule("request-property-format-changed")
+def format_changed(diff: SchemaDiff, site: Site) -> Iterator[Finding]:
+    if in_request_body(site) and diff.format is not None:
+        before, after = show(diff.format.old), show(diff.format.new)
+        message = f"{site.subject}: format changed from {before} to {after}"
+        yield Finding(message, diff.old, diff.new)
+
+
+@schema_rule("request-property-enum-value-added")
+def enum_value_added(diff: SchemaDiff, site: Site) -> Iterator[Finding]:
+    if in_request_body(site):
+        for value in diff.enum_added:
+            message = f"{site.subject}: new accepted value {value.name}"
+            yield Finding(message, value.parent, value.pointer)
+
+
+@schema_rule("request-property-enum-value-removed")
+def enum_value_removed(diff: SchemaDiff, site: Site) -> Iterator[Finding]:
+    if in_request_body(site):
+        for value in diff.enum_removed:
+            message = f"{site.subject}: value {value.name} no longer accepted"
+            yield Finding(message, value.pointer, value.parent)
+
+
+@schema_rule("request-property-nullable-added")
+def nullable_added(diff: SchemaDiff, site: Site) -> Iterator[Finding]:
+    if in_request_body(site) and diff.nullable is not None and diff.nullable.new:
+        yield Finding(f"{site.subject}: null now accepted", diff.old, diff.new)
+
+
+@schema_rule("request-property-nullable-removed")
+def nullable_removed(diff: SchemaDiff, site: Site) -> Iterator[Finding]:
+    if in_request_body(site) and diff.nullable is not None and diff.nullable.old:
+        yield Finding(f"{site.subject}: null no longer accepted", diff.old, diff.new)
+
+
+@schema_rule("request-property-default-changed")
+def default_changed(diff: SchemaDiff, site: Site) -> Iterator[Finding]:
+    if in_request_body(site) and diff.default is not None:
+        before, after = show(diff.default.old), show(diff.default.new)
+        message = f"{site.subject}: default changed from {before} to {after}"
+        yield Finding(message, diff.old, diff.new)
+
+
+@schema_rule("request-property-deprecated")
+def deprecated(diff: SchemaDiff, site: Site) -> Iterator[Finding]:
+    if in_request_body(site) and diff.deprecated is not None and diff.deprecated.new:
+        yield Finding(f"{site.subject}: deprecated", diff.old, diff.new)

@@ -1,0 +1,472 @@
+"""Compare two schemas into a `SchemaDiff`.
+
+Refs to the same component schema on both sides are not followed: that component is compared
+once on its own (see `ComponentDiff`), so a change to a shared schema is found once. Any other
+ref is followed and compared where it leads.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from generator.diagnostics import join_pointer
+from generator.diff.document import Document, ref_of, schema_name
+from generator.diff.tree import (
+    Bound,
+    Changed,
+    ConstraintChange,
+    DiscriminatorDiff,
+    Member,
+    PropertyDiff,
+    SchemaDiff,
+)
+
+_UNION_KEYWORDS = ("oneOf", "anyOf")
+_LIMITS = ("maxLength", "minLength", "maxItems", "minItems")
+_ACCESS = ("readOnly", "writeOnly")
+
+
+def to_json(value: object) -> str:
+    """Canonical JSON text of a value; YAML dates and other non-JSON scalars as strings."""
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
+
+
+def number(value: object) -> float | None:
+    """A JSON number as a float; None for anything else (booleans included)."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return float(value)
+    return None
+
+
+def effective_types(schema: dict[str, Any]) -> frozenset[str]:
+    """The non-null JSON types a schema admits; empty when it does not say."""
+    kind = schema.get("type")
+    if isinstance(kind, str):
+        return frozenset({kind}) - {"null"}
+    if isinstance(kind, list):
+        return frozenset(str(k) for k in kind) - {"null"}
+    if "properties" in schema or "additionalProperties" in schema:
+        return frozenset({"object"})
+    if "items" in schema:
+        return frozenset({"array"})
+    return frozenset()
+
+
+def _is_null_schema(schema: Any) -> bool:
+    return isinstance(schema, dict) and (
+        schema.get("type") == "null" or schema.get("enum") == [None]
+    )
+
+
+def is_nullable(schema: dict[str, Any]) -> bool:
+    kind = schema.get("type")
+    enum = schema.get("enum")
+    return (
+        schema.get("nullable") is True
+        or (isinstance(kind, list) and "null" in kind)
+        or (isinstance(enum, list) and None in enum)
+    )
+
+
+def bound(schema: dict[str, Any], keyword: str) -> Bound | None:
+    """The effective limit for `keyword`, folding in exclusiveMaximum/exclusiveMinimum."""
+    value = number(schema.get(keyword))
+    if keyword in _LIMITS:
+        return Bound(value) if value is not None else None
+    flag = schema.get("exclusiveMaximum" if keyword == "maximum" else "exclusiveMinimum")
+    inclusive = Bound(value, flag is True) if value is not None else None
+    exclusive = number(flag)
+    if exclusive is None:
+        return inclusive
+    strict = Bound(exclusive, True)
+    if inclusive is None:
+        return strict
+    if keyword == "maximum":
+        return strict if strict.value <= inclusive.value else inclusive
+    return strict if strict.value >= inclusive.value else inclusive
+
+
+def _changed(old: Any, new: Any) -> Changed[Any] | None:
+    return Changed(old, new) if old != new else None
+
+
+def _text(value: object) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def _list(values: object) -> list[Any]:
+    return values if isinstance(values, list) else []
+
+
+def _mapping(values: object) -> dict[str, Any]:
+    return values if isinstance(values, dict) else {}
+
+
+class SchemaComparer:
+    """Compares schemas of `old` against schemas of `new`."""
+
+    def __init__(self, old: Document, new: Document) -> None:
+        self.old = old
+        self.new = new
+
+    def compare(self, old: Any, new: Any, old_pointer: str, new_pointer: str) -> SchemaDiff | None:
+        """The differences between two schemas, or None when there are none."""
+        return self._compare(old, new, old_pointer, new_pointer, frozenset())
+
+    def view(self, document: Document, node: Any, pointer: str) -> dict[str, Any]:
+        """A schema with refs followed and the ref's own sibling keywords laid over it."""
+        resolved, _ = document.deref(node, pointer)
+        resolved = resolved if isinstance(resolved, dict) else {}
+        if isinstance(node, dict) and "$ref" in node and len(node) > 1:
+            siblings = {k: v for k, v in node.items() if k != "$ref"}
+            return {**resolved, **siblings}
+        return resolved
+
+    # ----- the comparison ----------------------------------------------------------------
+    def _unwrap(self, document: Document, node: Any, pointer: str) -> tuple[Any, str, bool]:
+        """Strip wrappers (`oneOf: [X, null]`, `allOf: [X]`): (core, where, whether null)."""
+        nullable = False
+        for _ in range(8):
+            if not isinstance(node, dict) or "properties" in node or "type" in node:
+                break
+            wrapped = None
+            for keyword in (*_UNION_KEYWORDS, "allOf"):
+                members = node.get(keyword)
+                if not isinstance(members, list):
+                    continue
+                real = [
+                    (i, m)
+                    for i, m in enumerate(members)
+                    if not _is_null_schema(document.deref(m, pointer)[0])
+                ]
+                # A nullable wrapper (`X or null`) or a one-member allOf; a union of one stays.
+                wrapper = len(members) == 1 if keyword == "allOf" else len(members) == 2
+                if len(real) == 1 and wrapper:
+                    nullable = nullable or len(real) < len(members)
+                    wrapped = (real[0][1], join_pointer(pointer, keyword, real[0][0]))
+                break
+            if wrapped is None:
+                break
+            nullable = nullable or node.get("nullable") is True
+            node, pointer = wrapped
+        return node, pointer, nullable
+
+    def _compare(
+        self,
+        old: Any,
+        new: Any,
+        old_pointer: str,
+        new_pointer: str,
+        stack: frozenset[tuple[str, str]],
+    ) -> SchemaDiff | None:
+        old_core, old_pointer, old_wrapped_null = self._unwrap(self.old, old, old_pointer)
+        new_core, new_pointer, new_wrapped_null = self._unwrap(self.new, new, new_pointer)
+        old_name = schema_name(ref_of(old_core))
+        if old_name is not None and old_name == schema_name(ref_of(new_core)):
+            old_null = old_wrapped_null or is_nullable(old_core)
+            new_null = new_wrapped_null or is_nullable(new_core)
+            if old_null == new_null:
+                return None
+            return SchemaDiff(old_pointer, new_pointer, nullable=Changed(old_null, new_null))
+        pair = (old_pointer, new_pointer)
+        if pair in stack:
+            return None
+        stack = stack | {pair}
+        old_schema = self.view(self.old, old_core, old_pointer)
+        new_schema = self.view(self.new, new_core, new_pointer)
+        old_at, new_at = old_pointer, new_pointer  # where the schemas are used
+        if ref_of(old_core) is not None:
+            old_pointer = self.old.deref(old_core, old_pointer)[1]
+        if ref_of(new_core) is not None:
+            new_pointer = self.new.deref(new_core, new_pointer)[1]
+        if (old_pointer, new_pointer) != pair:
+            if (old_pointer, new_pointer) in stack:
+                return None  # a cycle through refs to other names
+            stack = stack | {(old_pointer, new_pointer)}
+        old_null = old_wrapped_null or is_nullable(old_schema)
+        new_null = new_wrapped_null or is_nullable(new_schema)
+        if old_schema == new_schema and old_null == new_null:
+            return None
+        nullable = _changed(old_null, new_null)
+        old_members = self._members(self.old, old_schema, old_pointer)
+        new_members = self._members(self.new, new_schema, new_pointer)
+        old_types, new_types = effective_types(old_schema), effective_types(new_schema)
+        if bool(old_members) != bool(new_members):
+            # A union on one side only: the shape changed, whatever the members hold.
+            old_types = _shape(old_types, old_members, schema_name(ref_of(old_core)))
+            new_types = _shape(new_types, new_members, schema_name(ref_of(new_core)))
+        if old_types and new_types and old_types != new_types:
+            types = Changed(old_types, new_types)
+            return SchemaDiff(old_at, new_at, types=types, nullable=nullable)
+        enum_added, enum_removed = self._enum(old_schema, new_schema, old_pointer, new_pointer)
+        properties_added, properties_removed, properties = self._properties(
+            old_schema, new_schema, old_pointer, new_pointer, stack
+        )
+        variants_added, variants_removed, variants = self._variants(
+            (old_schema, old_members), (new_schema, new_members), old_pointer, new_pointer, stack
+        )
+        diff = SchemaDiff(
+            old=old_pointer,
+            new=new_pointer,
+            format=_changed(_text(old_schema.get("format")), _text(new_schema.get("format"))),
+            nullable=nullable,
+            enum_added=enum_added,
+            enum_removed=enum_removed,
+            constraints=self._constraints(old_schema, new_schema),
+            pattern=_changed(_text(old_schema.get("pattern")), _text(new_schema.get("pattern"))),
+            default=_changed(_default(old_schema), _default(new_schema)),
+            deprecated=_changed(
+                old_schema.get("deprecated") is True, new_schema.get("deprecated") is True
+            ),
+            properties_added=properties_added,
+            properties_removed=properties_removed,
+            properties=properties,
+            items=self._sub(old_schema, new_schema, "items", old_pointer, new_pointer, stack),
+            additional=self._sub(
+                old_schema, new_schema, "additionalProperties", old_pointer, new_pointer, stack
+            ),
+            variants_added=variants_added,
+            variants_removed=variants_removed,
+            variants=variants,
+            discriminator=self._discriminator(old_schema, new_schema, old_pointer, new_pointer),
+        )
+        return None if diff == SchemaDiff(old_pointer, new_pointer) else diff
+
+    def _sub(
+        self,
+        old: dict[str, Any],
+        new: dict[str, Any],
+        keyword: str,
+        old_pointer: str,
+        new_pointer: str,
+        stack: frozenset[tuple[str, str]],
+    ) -> SchemaDiff | None:
+        if not isinstance(old.get(keyword), dict) or not isinstance(new.get(keyword), dict):
+            return None
+        return self._compare(
+            old[keyword],
+            new[keyword],
+            join_pointer(old_pointer, keyword),
+            join_pointer(new_pointer, keyword),
+            stack,
+        )
+
+    def _enum(
+        self, old: dict[str, Any], new: dict[str, Any], old_pointer: str, new_pointer: str
+    ) -> tuple[tuple[Member, ...], tuple[Member, ...]]:
+        old_values, new_values = old.get("enum"), new.get("enum")
+        if not isinstance(old_values, list) or not isinstance(new_values, list):
+            return (), ()
+        old_keys = {to_json(v) for v in old_values if v is not None}
+        new_keys = {to_json(v) for v in new_values if v is not None}
+        added = tuple(
+            Member(
+                to_json(v), join_pointer(new_pointer, "enum", i), join_pointer(old_pointer, "enum")
+            )
+            for i, v in enumerate(new_values)
+            if v is not None and to_json(v) not in old_keys
+        )
+        removed = tuple(
+            Member(
+                to_json(v), join_pointer(old_pointer, "enum", i), join_pointer(new_pointer, "enum")
+            )
+            for i, v in enumerate(old_values)
+            if v is not None and to_json(v) not in new_keys
+        )
+        return added, removed
+
+    def _constraints(
+        self, old: dict[str, Any], new: dict[str, Any]
+    ) -> tuple[ConstraintChange, ...]:
+        changes = []
+        for keyword in ("maximum", "minimum", *_LIMITS):
+            before, after = bound(old, keyword), bound(new, keyword)
+            if before != after:
+                changes.append(ConstraintChange(keyword, before, after))
+        return tuple(changes)
+
+    def _properties(
+        self,
+        old: dict[str, Any],
+        new: dict[str, Any],
+        old_pointer: str,
+        new_pointer: str,
+        stack: frozenset[tuple[str, str]],
+    ) -> tuple[tuple[Member, ...], tuple[Member, ...], tuple[PropertyDiff, ...]]:
+        old_props, new_props = _mapping(old.get("properties")), _mapping(new.get("properties"))
+        if not old_props and not new_props:
+            return (), (), ()
+        old_required = {r for r in _list(old.get("required")) if isinstance(r, str)}
+        new_required = {r for r in _list(new.get("required")) if isinstance(r, str)}
+        old_base = join_pointer(old_pointer, "properties")
+        new_base = join_pointer(new_pointer, "properties")
+        added: list[Member] = []
+        removed: list[Member] = []
+        modified: list[PropertyDiff] = []
+        for name, node in new_props.items():
+            where = join_pointer(new_base, name)
+            if name not in old_props:
+                view = self.view(self.new, node, where)
+                added.append(Member(name, where, old_pointer, view, name in new_required))
+                continue
+            old_where = join_pointer(old_base, name)
+            schema = self._compare(old_props[name], node, old_where, where, stack)
+            required = _changed(name in old_required, name in new_required)
+            old_view = self.view(self.old, old_props[name], old_where)
+            new_view = self.view(self.new, node, where)
+            access = any((old_view.get(k) is True) != (new_view.get(k) is True) for k in _ACCESS)
+            if schema is not None or required is not None or access:
+                modified.append(
+                    PropertyDiff(name, old_where, where, old_view, new_view, required, schema)
+                )
+        for name, node in old_props.items():
+            if name not in new_props:
+                where = join_pointer(old_base, name)
+                view = self.view(self.old, node, where)
+                removed.append(Member(name, where, new_pointer, view, name in old_required))
+        return tuple(added), tuple(removed), tuple(modified)
+
+    def _members(
+        self, document: Document, schema: dict[str, Any], pointer: str
+    ) -> dict[str, tuple[Any, str]]:
+        """Union (oneOf/anyOf) members by label: the component name, else title or position."""
+        found: dict[str, tuple[Any, str]] = {}
+        for keyword in _UNION_KEYWORDS:
+            members = schema.get(keyword)
+            if not isinstance(members, list):
+                continue
+            for position, member in enumerate(members):
+                where = join_pointer(pointer, keyword, position)
+                if _is_null_schema(document.deref(member, where)[0]):
+                    continue
+                ref = ref_of(member)
+                title = member.get("title") if isinstance(member, dict) else None
+                if ref is not None:
+                    label = schema_name(ref) or ref.rsplit("/", 1)[-1]
+                elif isinstance(title, str) and title:
+                    label = title
+                else:
+                    label = f"{keyword}[{position}]"
+                found.setdefault(label, (member, where))
+        return found
+
+    def _variants(
+        self,
+        old_side: tuple[dict[str, Any], dict[str, tuple[Any, str]]],
+        new_side: tuple[dict[str, Any], dict[str, tuple[Any, str]]],
+        old_pointer: str,
+        new_pointer: str,
+        stack: frozenset[tuple[str, str]],
+    ) -> tuple[tuple[Member, ...], tuple[Member, ...], tuple[tuple[str, SchemaDiff], ...]]:
+        (old, old_members), (new, new_members) = old_side, new_side
+        added = tuple(
+            Member(label, where, old_pointer)
+            for label, (_node, where) in new_members.items()
+            if label not in old_members
+        )
+        removed = tuple(
+            Member(label, where, new_pointer)
+            for label, (_node, where) in old_members.items()
+            if label not in new_members
+        )
+        modified: list[tuple[str, SchemaDiff]] = []
+        for label, (node, where) in new_members.items():
+            if label in old_members:
+                before, old_where = old_members[label]
+                diff = self._compare(before, node, old_where, where, stack)
+                if diff is not None:
+                    modified.append((label, diff))
+        old_all, new_all = old.get("allOf"), new.get("allOf")
+        if isinstance(old_all, list) and isinstance(new_all, list):
+            for position, (before, after) in enumerate(zip(old_all, new_all, strict=False)):
+                diff = self._compare(
+                    before,
+                    after,
+                    join_pointer(old_pointer, "allOf", position),
+                    join_pointer(new_pointer, "allOf", position),
+                    stack,
+                )
+                if diff is not None:
+                    modified.append((f"allOf[{position}]", diff))
+        return added, removed, tuple(modified)
+
+    def _discriminator(
+        self, old: dict[str, Any], new: dict[str, Any], old_pointer: str, new_pointer: str
+    ) -> DiscriminatorDiff | None:
+        before, after = old.get("discriminator"), new.get("discriminator")
+        if not isinstance(before, dict) and not isinstance(after, dict):
+            return None
+        old_where = join_pointer(old_pointer, "discriminator")
+        new_where = join_pointer(new_pointer, "discriminator")
+        if not isinstance(before, dict) or not isinstance(after, dict):
+            return DiscriminatorDiff(
+                old_where if isinstance(before, dict) else old_pointer,
+                new_where if isinstance(after, dict) else new_pointer,
+                added=not isinstance(before, dict),
+                removed=not isinstance(after, dict),
+                property=None,
+                mapping_added=(),
+                mapping_removed=(),
+                mapping_changed=(),
+            )
+        old_map = _discriminator_mapping(before, old)
+        new_map = _discriminator_mapping(after, new)
+        old_map_where = join_pointer(old_where, "mapping")
+        new_map_where = join_pointer(new_where, "mapping")
+        diff = DiscriminatorDiff(
+            old_where,
+            new_where,
+            added=False,
+            removed=False,
+            property=_changed(_text(before.get("propertyName")), _text(after.get("propertyName"))),
+            mapping_added=tuple(
+                Member(value, join_pointer(new_map_where, value), old_map_where, new_map[value])
+                for value in new_map
+                if value not in old_map
+            ),
+            mapping_removed=tuple(
+                Member(value, join_pointer(old_map_where, value), new_map_where, old_map[value])
+                for value in old_map
+                if value not in new_map
+            ),
+            mapping_changed=tuple(
+                (value, Changed(old_map[value], new_map[value]))
+                for value in new_map
+                if value in old_map
+                and mapping_target(old_map[value]) != mapping_target(new_map[value])
+            ),
+        )
+        empty = not (diff.property or diff.mapping_added or diff.mapping_removed)
+        return None if empty and not diff.mapping_changed else diff
+
+
+def _shape(
+    types: frozenset[str], members: dict[str, tuple[Any, str]], ref: str | None
+) -> frozenset[str]:
+    """A schema's shape in words, for a change between a union and something else."""
+    if members:
+        return frozenset({"one of " + ", ".join(members)})
+    kinds = " or ".join(sorted(types)) or "any"
+    return frozenset({f"{ref} ({kinds})" if ref else kinds})
+
+
+def _default(schema: dict[str, Any]) -> str | None:
+    return to_json(schema["default"]) if "default" in schema else None
+
+
+def mapping_target(ref: str) -> str:
+    """A mapping target by its schema name, so `#/components/schemas/Cat` equals `Cat`."""
+    return schema_name(ref) or ref.rsplit("/", 1)[-1]
+
+
+def _discriminator_mapping(discriminator: dict[str, Any], schema: dict[str, Any]) -> dict[str, str]:
+    """Discriminator value -> schema ref: the explicit mapping, then the implicit names."""
+    mapping = {str(k): str(v) for k, v in _mapping(discriminator.get("mapping")).items()}
+    targets = {mapping_target(ref) for ref in mapping.values()}
+    for keyword in _UNION_KEYWORDS:
+        for member in _list(schema.get(keyword)):
+            name = schema_name(ref_of(member))
+            if name is not None and name not in targets:
+                mapping.setdefault(name, f"#/components/schemas/{name}")
+    return mapping

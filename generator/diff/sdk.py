@@ -1,0 +1,95 @@
+"""Which SDK methods and models a change touches, named as the Python target names them.
+
+The IR of each document is built, and the Python renderer's views give the method of every
+operation (`client.files.retrieve`) and the class of every named type; a change's model is the
+named type whose schema holds the change's JSON pointer most closely.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from generator.diagnostics import join_pointer, split_pointer
+from generator.diff.document import MatchKey, match_key
+from generator.ir.build import build_api
+from generator.ir.model import Operation
+from generator.names import Name
+from generator.targets.python.render import PythonOptions, PythonRenderer, refs_in
+from generator.templating import environment
+
+CLIENT = "client"
+_OPTIONS = PythonOptions(
+    package="sdk",
+    client_class="Client",
+    async_client_class="AsyncClient",
+    token_env=None,
+    sdk_version="0",
+    header="",
+)
+
+
+class SdkIndex:
+    """SDK names for one document."""
+
+    def __init__(self, document: dict[str, Any], api_name: str = "api") -> None:
+        self.methods: dict[MatchKey, str] = {}
+        self.models: dict[str, str] = {}
+        """Schema pointer -> class name of every named type."""
+        self.operation_models: dict[MatchKey, tuple[str, ...]] = {}
+        """The models each operation takes or returns directly."""
+        self.problem: str | None = None
+        """Why the SDK could not be named, when it could not."""
+        try:
+            self._index(document, api_name)
+        except Exception as error:  # an input the IR cannot take: the diff goes on without names
+            self.methods, self.models, self.operation_models = {}, {}, {}
+            self.problem = f"{type(error).__name__}: {error}"[:300]
+
+    def _index(self, document: dict[str, Any], api_name: str) -> None:
+        api = build_api(document, api_name)
+        renderer = PythonRenderer(api, _OPTIONS, environment())
+        for resource, view in zip(api.resources, renderer.resource_views, strict=True):
+            for op, method in zip(resource.operations, view.methods, strict=True):
+                self.methods[match_key(op.method, op.path)] = (
+                    f"{CLIENT}.{view.attribute}.{method.name}"
+                )
+        for op, method in zip(api.root_operations, renderer.root_view.methods, strict=True):
+            self.methods[match_key(op.method, op.path)] = f"{CLIENT}.{method.name}"
+        for named in api.types:
+            if named.pointer:
+                self.models.setdefault(named.pointer, renderer.class_names[named.name])
+        self.operation_models = {
+            match_key(op.method, op.path): tuple(
+                sorted(renderer.class_names[n] for n in _used(op) if n in renderer.class_names)
+            )
+            for op in api.operations()
+        }
+
+    def model_at(self, pointer: str) -> str | None:
+        """The class of the closest named type whose schema contains `pointer`."""
+        tokens = split_pointer(pointer)
+        while tokens:
+            found = self.models.get(join_pointer("", *tokens))
+            if found is not None:
+                return found
+            tokens.pop()
+        return None
+
+    def classes(self) -> dict[str, str]:
+        """Class name -> schema pointer."""
+        result: dict[str, str] = {}
+        for pointer, name in sorted(self.models.items()):
+            result.setdefault(name, pointer)
+        return result
+
+
+def _used(op: Operation) -> set[Name]:
+    names: set[Name] = set()
+    for param in op.params:
+        names |= refs_in(param.type)
+    if op.body is not None:
+        for field in op.body.fields or ():
+            names |= refs_in(field.type)
+        if op.body.fields is None:
+            names |= refs_in(op.body.type)
+    return names | refs_in(op.success.type)

@@ -1,0 +1,79 @@
+"""The Extend pair 2025-04-21 -> 2026-02-09: what the release pipeline must see."""
+
+from __future__ import annotations
+
+import time
+from functools import cache
+
+from generator.config import load_config
+from generator.diff.engine import Version, diff_versions
+from generator.diff.history import releases
+from generator.diff.model import Bump, Level, Report
+from generator.loader import load_document
+from tests.conftest import ROOT
+
+OLD = ROOT / "specs" / "extend" / "2025-04-21.yaml"
+NEW = ROOT / "specs" / "extend" / "2026-02-09.yaml"
+
+
+def versions() -> tuple[Version, Version]:
+    old, new = load_document(OLD, validate=False), load_document(NEW, validate=False)
+    assert old.document is not None and new.document is not None
+    return Version(str(OLD), old.document, old.source), Version(str(NEW), new.document, new.source)
+
+
+@cache
+def report() -> Report:
+    return diff_versions(*versions(), api_name="extend")
+
+
+def test_the_legacy_processor_endpoints_are_removed_as_breaking() -> None:
+    removed = {c.operations[0]: c for c in report().changes if c.rule == "endpoint-removed"}
+    legacy = [key for key in removed if key.split(" ")[1].startswith(("/processor", "/processors"))]
+    assert len(legacy) == 11
+    assert all(removed[key].level is Level.BREAKING for key in legacy)
+    assert removed["GET /processor_runs"].methods == ("client.processor_run.list",)
+    assert removed["POST /processors"].methods == ("client.processor.create",)
+
+
+def test_the_new_resources_are_additions() -> None:
+    added = {c.operations[0]: c for c in report().changes if c.rule == "endpoint-added"}
+    for key, method in [
+        ("POST /extract_runs", "client.extract_runs.create"),
+        ("GET /classifiers", "client.classifiers.list"),
+        ("POST /split_runs", "client.split_runs.create"),
+        ("POST /webhook_endpoints", "client.webhook_endpoints.create"),
+        ("POST /parse", "client.parse"),
+    ]:
+        assert added[key].level is Level.NON_BREAKING
+        assert added[key].methods == (method,)
+
+
+def test_shared_schema_changes_are_reported_once_with_their_operations() -> None:
+    [usage] = [
+        c for c in report().changes if c.message == "File: optional property 'usage' removed"
+    ]
+    assert usage.operations == ("GET /files", "POST /files/upload", "GET /files/{id}")
+    assert usage.models == ("File",)
+
+
+def test_the_sdk_gets_a_major_release_2_0_0() -> None:
+    assert report().bump is Bump.MAJOR
+    config, problems = load_config(ROOT)
+    assert config is not None and problems == []
+    [extend] = [api for api in config.apis if api.name == "extend"]
+    found, _ = releases(extend)
+    assert [(r.api_version, r.sdk_version) for r in found] == [
+        ("2025-04-21", "1.0.0"),
+        ("2026-02-09", "2.0.0"),
+    ]
+
+
+def test_diffing_the_pair_takes_well_under_a_second() -> None:
+    old, new = versions()
+    best = float("inf")
+    for _ in range(3):
+        started = time.perf_counter()
+        diff_versions(old, new, api_name="extend")
+        best = min(best, time.perf_counter() - started)
+    assert best < 0.5

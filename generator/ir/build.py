@@ -67,6 +67,7 @@ class _Builder:
         self.source = source
         self.schemas = SchemaConverter(document, source)
         self.diagnostics: list[Diagnostic] = []
+        self.collections = collection_paths(document.get("paths") or {})
 
     def problem(self, code: str, pointer: str, message: str, *, error: bool = True) -> None:
         severity = Severity.ERROR if error else Severity.WARNING
@@ -270,8 +271,7 @@ class _Builder:
         params: list[tuple[dict[str, Any], str, str | None]],
         shared: frozenset[str],
     ) -> Operation:
-        paths = self.document.get("paths") or {}
-        resource, verb = derive_name(method, path, collection_paths(paths), op.get("x-sdk-name"))
+        resource, verb = derive_name(method, path, self.collections, op.get("x-sdk-name"))
         operation_id = str(op.get("operationId") or f"{method}_{path}")
         context = Name((*(resource.words if resource else ()), *verb.words))
         converted: list[Param] = []

@@ -45,7 +45,10 @@ _PRIMITIVE_KINDS: dict[str, PrimitiveKind] = {
 
 
 def to_json(value: Any) -> str:
-    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    """Canonical JSON; YAML-only values (dates, timestamps) become their ISO text."""
+    return json.dumps(
+        value, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str
+    )
 
 
 def _scalar_values(values: list[Any]) -> tuple[ScalarValue, ...]:

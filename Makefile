@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 BENCH_VENV := .bench-venv
 BENCH_STAMP := $(BENCH_VENV)/.installed
 
-.PHONY: generate check test test-fast lint golden validate bench clean help
+.PHONY: generate check test test-fast lint golden validate bench docs clean help
 
 help:
 	@echo "make generate   regenerate output/ for every API in pyproject.toml [tool.sdkgen]"
@@ -17,6 +17,7 @@ help:
 	@echo "make test       the whole test suite (make test-fast skips the slow tests)"
 	@echo "make lint       ruff and mypy --strict on generator/ and tests/"
 	@echo "make golden     regenerate the golden trees under tests/golden/"
+	@echo "make docs       the HTML docs site of every API into build/docs/<api>/ (not committed)"
 	@echo "make validate SPEC=path   diagnostics of one spec"
 	@echo "make bench      the SDK against raw httpx and the official extend-ai SDK (own venv)"
 
@@ -45,6 +46,9 @@ lint: $(STAMP)
 
 golden: $(STAMP)
 	$(PY) -m tests.golden.regenerate
+
+docs: $(STAMP)
+	$(PY) -m generator.targets.site --out build/docs
 
 validate: $(STAMP)
 	$(PY) -m generator validate $(SPEC)

@@ -131,8 +131,14 @@ class MarkdownDocs:
             files[path] = self.render(template, links, **extra)
         return files
 
-    def readme(self, prefix: str) -> str:
-        links = Links("README.md", prefix=prefix, guide_page="", model_names=self.model_names)
+    def readme(self, prefix: str, *, model_pages: bool = False) -> str:
+        links = Links(
+            "README.md",
+            prefix=prefix,
+            model_pages=model_pages,
+            guide_page="",
+            model_names=self.model_names,
+        )
         return self.render("python/README.md.j2", links)
 
 

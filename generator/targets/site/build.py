@@ -24,27 +24,35 @@ class NavLink:
     href: str
 
 
+def _entry(name: str, kind: str, summary: str, href: str) -> dict[str, str]:
+    return {"name": name, "kind": kind, "summary": summary, "href": href}
+
+
 def search_entries(docs: DocsModel) -> list[dict[str, str]]:
     """What the search box finds: every method (and its `_and_poll`), model, enum and alias."""
     entries: list[dict[str, str]] = []
     for method in docs.methods:
         href = page_href(f"{method.page}#{method.anchor}")
         summary = clean_text(method.view.summary)
-        entries.append({"name": method.qualified, "kind": "method", "summary": summary, "href": href})
+        entries.append(
+            {"name": method.qualified, "kind": "method", "summary": summary, "href": href}
+        )
         if method.poll_example is not None:
             name = method.qualified + "_and_poll"
-            entries.append({"name": name, "kind": "method", "summary": summary, "href": href})
+            entries.append(_entry(name, "method", summary, href))
     for model in docs.models:
         view = model.view
         href = page_href(model_page(view.class_name))
         summary = clean_text(view.description).split("\n")[0]
-        entries.append({"name": view.class_name, "kind": "model", "summary": summary, "href": href})
+        entries.append(_entry(view.class_name, "model", summary, href))
     context = docs.context
     for kind in ("enums", "aliases"):
         for named in context[kind]:  # type: ignore[attr-defined]
             href = page_href(f"models.md#{named.name.lower()}")
             summary = clean_text(named.description).split("\n")[0]
-            entries.append({"name": named.name, "kind": kind[:-1], "summary": summary, "href": href})
+            entries.append(
+                {"name": named.name, "kind": kind[:-1], "summary": summary, "href": href}
+            )
     return entries
 
 

@@ -186,10 +186,11 @@ class _Converter:
             self.index += 1
         head = "".join(f"<th>{inline(c, True)}</th>" for c in header)
         body = "".join(
-            "<tr>" + "".join(f"<td>{inline(c, True)}</td>" for c in row) + "</tr>\n"
-            for row in rows
+            "<tr>" + "".join(f"<td>{inline(c, True)}</td>" for c in row) + "</tr>\n" for row in rows
         )
-        self.out.append(f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}</tbody>\n</table>")
+        self.out.append(
+            f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}</tbody>\n</table>"
+        )
 
     def _list(self) -> None:
         items: list[str] = []

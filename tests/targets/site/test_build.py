@@ -82,3 +82,29 @@ def test_highlighters_keep_the_text() -> None:
     data = highlight_json('{"a": [1, true, null, "x"]}')
     assert '<span class="tok-key">&quot;a&quot;</span>' in data
     assert '<span class="tok-lit">true</span>' in data and '<span class="tok-num">1</span>' in data
+
+
+def test_make_docs_writes_each_api_into_its_folder(
+    tmp_path: Any, monkeypatch: Any, capsys: Any
+) -> None:
+    from generator.targets.site.__main__ import main
+    from tests.conftest import ROOT
+
+    monkeypatch.chdir(ROOT)
+    assert main(["--out", str(tmp_path)]) == 0
+    index = tmp_path / "extend" / "index.html"
+    assert index.is_file() and "extend/index.html" in capsys.readouterr().out
+    stale = tmp_path / "extend" / "stale.html"
+    stale.write_text("old", encoding="utf-8")
+    assert main(["--out", str(tmp_path)]) == 0
+    assert not stale.exists()
+
+
+def test_make_docs_without_a_configuration_fails_with_a_message(
+    tmp_path: Any, monkeypatch: Any, capsys: Any
+) -> None:
+    from generator.targets.site.__main__ import main
+
+    monkeypatch.chdir(tmp_path)
+    assert main(["--out", str(tmp_path / "out")]) == 1
+    assert "configuration" in capsys.readouterr().err

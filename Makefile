@@ -11,7 +11,7 @@ BENCH_STAMP := $(BENCH_VENV)/.installed
 API ?= extend
 FORMAT ?= text
 
-.PHONY: generate check test test-fast lint golden validate diff bench clean help
+.PHONY: generate check test test-fast lint golden validate diff bench docs clean help
 
 help:
 	@echo "make generate   regenerate output/ for every API in pyproject.toml [tool.sdkgen]"
@@ -19,6 +19,7 @@ help:
 	@echo "make test       the whole test suite (make test-fast skips the slow tests)"
 	@echo "make lint       ruff and mypy --strict on generator/ and tests/"
 	@echo "make golden     regenerate the golden trees under tests/golden/"
+	@echo "make docs       the HTML docs site of every API into build/docs/<api>/ (not committed)"
 	@echo "make validate SPEC=path   diagnostics of one spec"
 	@echo "make diff       what changed between the two newest versions in specs/\$$(API) (API=extend)"
 	@echo "make bench      the SDK against raw httpx and the official extend-ai SDK (own venv)"
@@ -48,6 +49,9 @@ lint: $(STAMP)
 
 golden: $(STAMP)
 	$(PY) -m tests.golden.regenerate
+
+docs: $(STAMP)
+	$(PY) -m generator.targets.site --out build/docs
 
 validate: $(STAMP)
 	$(PY) -m generator validate $(SPEC)

@@ -1,15 +1,19 @@
 """The Jinja environment shared by every target, and the filters that make spec text safe.
 
 Every string that comes from a spec reaches generated code through one of these filters:
-as a string literal (`py_str`), inside a docstring (`py_doc`), in a comment (`py_comment`)
-or as Markdown text (`md`, `md_cell`).
+as a string literal (`py_str`), inside a docstring (`py_doc`), in a comment (`py_comment`),
+as Markdown text (`md`, `md_cell`), as HTML text or attribute (`html`, `html_inline`), or as
+data inside example code (`py_value` for Python, `json_value` for JSON).
 """
 
 from __future__ import annotations
 
 import functools
+import html as _html
+import json
 import re
 from pathlib import Path
+from typing import Any
 
 import jinja2
 
@@ -60,6 +64,58 @@ def md_cell(value: object) -> str:
     return " ".join(md(value).split()).replace("|", "\\|")
 
 
+def html(value: object) -> str:
+    """Text safe in HTML content and in double- or single-quoted attribute values."""
+    return _html.escape(clean_text(str(value)), quote=True)
+
+
+_CODE_SPAN = re.compile(r"`([^`\n]+)`")
+
+
+def html_inline(value: object) -> str:
+    """Escaped HTML with Markdown code spans (`like this`) shown as <code>."""
+    text = html(" ".join(clean_text(str(value)).split()))
+    return _CODE_SPAN.sub(r"<code>\1</code>", text)
+
+
+def _py_string(text: str) -> str:
+    # json.dumps gives a valid Python literal in double quotes; backticks become escapes so no
+    # value can close a Markdown code fence.
+    return json.dumps(clean_text(text), ensure_ascii=False).replace("`", "\\x60")
+
+
+def py_value(value: Any) -> str:
+    """A Python literal, on one line, for JSON data (dicts, lists, strings, numbers, null)."""
+    if isinstance(value, str):
+        return _py_string(value)
+    if value is None or isinstance(value, bool):
+        return repr(value)
+    if isinstance(value, int | float):
+        return repr(value)
+    if isinstance(value, dict):
+        items = ", ".join(f"{_py_string(str(k))}: {py_value(v)}" for k, v in value.items())
+        return "{" + items + "}"
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(py_value(v) for v in value) + "]"
+    raise TypeError(f"not JSON data: {type(value).__name__}")
+
+
+def json_value(value: Any, indent: int | None = 2) -> str:
+    """JSON text for example data; backticks escaped so no value can close a code fence."""
+    text = json.dumps(_clean_data(value), indent=indent, ensure_ascii=False)
+    return text.replace("`", "\\u0060")
+
+
+def _clean_data(value: Any) -> Any:
+    if isinstance(value, str):
+        return clean_text(value)
+    if isinstance(value, dict):
+        return {clean_text(str(k)): _clean_data(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_clean_data(v) for v in value]
+    return value
+
+
 def first_sentence(value: object) -> str:
     text = " ".join(clean_text(str(value)).split())
     match = re.match(r"(.+?[.!?])(\s|$)", text)
@@ -82,6 +138,10 @@ def environment(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environment:
         py_comment=py_comment,
         md=md,
         md_cell=md_cell,
+        html=html,
+        html_inline=html_inline,
+        py_value=py_value,
+        json_value=json_value,
         first_sentence=first_sentence,
     )
     return env

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from generator.diff.document import match_key
 from generator.diff.sdk import SdkIndex
 from tests.diff.cases import ITEM
@@ -34,9 +36,14 @@ def test_the_models_an_operation_takes_and_returns() -> None:
     assert index.operation_models[match_key("DELETE", "/pets/{petId}")] == ()
 
 
-def test_a_document_the_ir_cannot_take_gives_no_names_and_says_why() -> None:
+def test_a_document_the_ir_cannot_take_gives_no_names_and_says_why(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def refuse(document: object, name: str) -> object:
+        raise TypeError("an input the IR cannot take")
+
+    monkeypatch.setattr("generator.diff.sdk.build_api", refuse)
     spec = pets()
-    spec["components"]["schemas"]["Pet"]["example"] = {"born": object()}
     index = SdkIndex(spec)
     assert index.methods == {} and index.models == {}
     assert index.problem is not None and index.problem.startswith("TypeError")

@@ -1,11 +1,17 @@
-"""Render Markdown docs of the generated Python SDK from the same views the SDK uses."""
+"""Render the Markdown reference, and the SDK README, from the docs model.
+
+The same templates render two layouts: the committed docs folder (one models page) and the
+pages the HTML site is built from (a page per model). Only the links differ.
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 
-from generator.targets.python.render import ModelView, PythonRenderer
+from generator.targets.docs.model import ERROR_TABLE, DocsModel, ErrorClass, MethodDoc
+from generator.targets.python.render import PythonRenderer
 
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
@@ -14,13 +20,50 @@ def anchor(name: str) -> str:
     return name.lower()
 
 
-def type_linker(names: set[str], page: str) -> Callable[[str], str]:
-    """Markdown for an annotation: model names link to their section of the models page."""
+@dataclass(frozen=True, slots=True)
+class Links:
+    """Where pages live, seen from the page being rendered."""
+
+    current: str
+    """The page being rendered, relative to the docs folder (`parse_runs.md`)."""
+    prefix: str = ""
+    """From the page to the docs folder: `../docs/` for the SDK README."""
+    model_pages: bool = False
+    """A page per model (the site) instead of one models page."""
+    guide_page: str = "../python/README.md"
+    model_names: frozenset[str] = frozenset()
+
+    def page(self, name: str) -> str:
+        return self.prefix + name
+
+    def guide(self) -> str:
+        return self.guide_page
+
+    def method(self, m: MethodDoc) -> str:
+        if m.page == self.current and not self.prefix:
+            return f"#{m.anchor}"
+        return f"{self.prefix}{m.page}#{m.anchor}"
+
+    def model(self, name: str) -> str:
+        if self.model_pages and name in self.model_names:
+            return f"{self.prefix}{model_page(name)}"
+        if self.current == "models.md" and not self.prefix:
+            return f"#{anchor(name)}"
+        return f"{self.prefix}models.md#{anchor(name)}"
+
+
+def model_page(name: str) -> str:
+    """The site's page of one model (a name no resource module can have)."""
+    return f"model-{name}.md"
+
+
+def type_linker(names: set[str], links: Links) -> Callable[[str], str]:
+    """Markdown for an annotation: names of models and other named types become links."""
 
     def link(annotation: str) -> str:
         def replace(match: re.Match[str]) -> str:
             word = match.group(0)
-            return f"[{word}]({page}#{anchor(word)})" if word in names else word
+            return f"[{word}]({links.model(word)})" if word in names else word
 
         text = annotation.replace("[", "\\[").replace("]", "\\]")
         return _IDENTIFIER.sub(replace, text).replace("|", "\\|")
@@ -28,32 +71,84 @@ def type_linker(names: set[str], page: str) -> Callable[[str], str]:
     return link
 
 
-def render_docs(python: PythonRenderer) -> dict[str, str]:
-    env = python.env
-    context = python.context()
-    models: tuple[ModelView, ...] = context["models"]  # type: ignore[assignment]
-    enums = context["enums"]
-    aliases = context["aliases"]
-    names = {m.class_name for m in models}
-    names |= {e.name for e in enums} | {a.name for a in aliases}  # type: ignore[attr-defined]
-    pages: dict[str, tuple[str, dict[str, object]]] = {
-        "index.md": ("docs/index.md.j2", {}),
-        "models.md": ("docs/models.md.j2", {}),
-    }
-    for view in python.resource_views:
-        pages[f"{view.module}.md"] = (
-            "docs/resource.md.j2",
-            {"resource": view, "prefix": f"client.{view.attribute}."},
+class MarkdownDocs:
+    """Renders pages of the docs model with the docs templates."""
+
+    def __init__(self, docs: DocsModel, changelog: str | None = None) -> None:
+        self.docs = docs
+        self.changelog = changelog
+        context = dict(docs.context)
+        enums = context["enums"]
+        aliases = context["aliases"]
+        self.names = {m.view.class_name for m in docs.models}
+        self.names |= {e.name for e in enums} | {a.name for a in aliases}  # type: ignore[attr-defined]
+        self.model_names = frozenset(m.view.class_name for m in docs.models)
+        context.update(
+            docs=docs,
+            resource_docs=docs.resources,
+            model_docs=docs.models,
+            error_table=self.error_table(),
+            simple=docs.simple_method,
+            anchor=anchor,
+            changelog=changelog,
         )
-    if python.root_view.methods:
-        pages["client.md"] = (
-            "docs/resource.md.j2",
-            {"resource": python.root_view, "prefix": "client."},
+        self.context = context
+
+    def error_table(self) -> tuple[ErrorClass, ...]:
+        extra: list[ErrorClass] = []
+        if self.docs.quickstarts:
+            extra.append(ErrorClass("PollingTimeoutError", "`max_wait` ran out", "—"))
+        if self.docs.context["webhooks"] is not None:
+            extra.append(
+                ErrorClass("WebhookVerificationError", "a webhook delivery fails checks", "—")
+            )
+        return ERROR_TABLE + tuple(extra)
+
+    def render(self, template: str, links: Links, **extra: object) -> str:
+        env = self.docs.python.env
+        type_md = type_linker(self.names, links)
+        return env.get_template(template).render(
+            self.context, links=links, type_md=type_md, **extra
         )
-    files: dict[str, str] = {}
-    for path, (template, extra) in pages.items():
-        linker = type_linker(names, "" if path == "models.md" else "models.md")
-        files[path] = env.get_template(template).render(
-            context, type_md=linker, anchor=anchor, **extra
+
+    def pages(self, *, model_pages: bool, guide: str) -> dict[str, str]:
+        """Every reference page, keyed by its path in the docs folder."""
+        plan: dict[str, tuple[str, dict[str, object]]] = {
+            "index.md": ("docs/index.md.j2", {}),
+            "models.md": ("docs/models.md.j2", {}),
+            "errors.md": ("docs/errors.md.j2", {}),
+        }
+        for resource in self.docs.resources:
+            plan[resource.page] = ("docs/resource.md.j2", {"resource": resource})
+        if model_pages:
+            for doc in self.docs.models:
+                plan[model_page(doc.view.class_name)] = ("docs/model.md.j2", {"model_doc": doc})
+        files: dict[str, str] = {}
+        for path, (template, extra) in plan.items():
+            links = Links(
+                path, model_pages=model_pages, guide_page=guide, model_names=self.model_names
+            )
+            files[path] = self.render(template, links, **extra)
+        return files
+
+    def readme(self, prefix: str, *, model_pages: bool = False) -> str:
+        links = Links(
+            "README.md",
+            prefix=prefix,
+            model_pages=model_pages,
+            guide_page="",
+            model_names=self.model_names,
         )
-    return files
+        return self.render("python/README.md.j2", links)
+
+
+def render_docs(python: PythonRenderer, changelog: str | None = None) -> dict[str, str]:
+    """The docs folder: index, a page per resource, models, errors."""
+    return MarkdownDocs(DocsModel(python), changelog).pages(
+        model_pages=False, guide="../python/README.md"
+    )
+
+
+def render_readme(python: PythonRenderer) -> str:
+    """The SDK's README: the guide, linking into the docs folder beside the package."""
+    return MarkdownDocs(DocsModel(python)).readme("../docs/")

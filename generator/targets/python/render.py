@@ -60,6 +60,9 @@ class FieldView:
     required: bool
     description: str
     deprecated: bool
+    nullable: bool = False
+    default_json: str | None = None
+    type_node: TypeNode | None = None
 
     @property
     def default_code(self) -> str:
@@ -93,6 +96,9 @@ class ArgView:
     required: bool
     description: str
     where: str  # path, query, header, cookie, body, file, client_header
+    default_json: str | None = None
+    type_node: TypeNode | None = None
+    """The IR type, for targets (docs) that synthesise example values."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -256,6 +262,9 @@ class PythonRenderer:
                     required=field.required,
                     description=field.description,
                     deprecated=field.deprecated,
+                    nullable=_is_nullable(field.type, self.types),
+                    default_json=field.default_json,
+                    type_node=field.type,
                 )
             )
         return ModelView(
@@ -322,7 +331,9 @@ class PythonRenderer:
         elif body is not None:
             annotation = self.signatures.annotation(body.type, "input")
             name = scope.claim("body")
-            whole_body = ArgView(name, "", annotation, body.required, body.description, "body")
+            whole_body = ArgView(
+                name, "", annotation, body.required, body.description, "body", None, body.type
+            )
             keyword.append(whole_body)
         for header in self.api.client_headers:
             name = scope.claim(safe_attribute(snake(header.name)))
@@ -398,14 +409,30 @@ class PythonRenderer:
         name = scope.claim(safe_attribute(snake(param.name, "param")))
         annotation = self.signatures.annotation(param.type, "input")
         return ArgView(
-            name, param.wire_name, annotation, param.required, param.description, param.location
+            name,
+            param.wire_name,
+            annotation,
+            param.required,
+            param.description,
+            param.location,
+            param.default_json,
+            param.type,
         )
 
     def _field_arg(self, field: Field, scope: Scope, where: str) -> ArgView:
         name = scope.claim(safe_attribute(snake(field.name)))
         annotation = self.signatures.annotation(field.type, "input")
         kind = "file" if where == "form" and _uses_binary(field.type) else where
-        return ArgView(name, field.wire_name, annotation, field.required, field.description, kind)
+        return ArgView(
+            name,
+            field.wire_name,
+            annotation,
+            field.required,
+            field.description,
+            kind,
+            field.default_json,
+            field.type,
+        )
 
     def resource_view(self, attribute: str, name: Name, ops: tuple[Operation, ...]) -> ResourceView:
         methods = tuple(self.method_view(op) for op in ops)
@@ -474,10 +501,13 @@ class PythonRenderer:
             "python/resources_init.py.j2": f"{package}/resources/__init__.py",
             "python/version.py.j2": f"{package}/_version.py",
             "python/pyproject.toml.j2": "pyproject.toml",
-            "python/README.md.j2": "README.md",
         }
         for template, path in simple.items():
             files[path] = env.get_template(template).render(context)
+        # The README is the docs' guide: the docs target renders it, examples and all.
+        from generator.targets.docs.render import render_readme
+
+        files["README.md"] = render_readme(self)
         if context["webhooks"] is not None:
             files[f"{package}/_webhooks.py"] = env.get_template("python/webhooks.py.j2").render(
                 context
@@ -568,6 +598,22 @@ class PythonRenderer:
         return ClientHeaderView(
             safe_attribute(snake(header.name)), header.wire_name, default, header.description
         )
+
+
+def _is_nullable(node: TypeNode, types: dict[Name, NamedType]) -> bool:
+    """Whether `null` is a valid value: a nullable type, directly or through aliases."""
+    from generator.ir.model import Nullable, Union
+
+    seen: set[Name] = set()
+    while isinstance(node, Ref) and node.name not in seen:
+        seen.add(node.name)
+        named = types.get(node.name)
+        if not isinstance(named, AliasDef):
+            return False
+        node = named.target
+    if isinstance(node, Union):
+        return any(_is_nullable(member, types) for member in node.members)
+    return isinstance(node, Nullable)
 
 
 def _any_field(field: FieldView) -> FieldView:

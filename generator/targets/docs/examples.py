@@ -1,0 +1,232 @@
+"""Example data for the docs, synthesised from the IR: argument values and response bodies.
+
+A value is JSON data (what travels on the wire), except where Python code needs an object:
+`Code` marks source text to emit as it is (a `Path`, a `date`). Models use the spec's own
+`example` when it has one; everything else is built from the types, deterministically.
+"""
+
+from __future__ import annotations
+
+import builtins
+import json
+import keyword
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from generator.ir.model import (
+    AliasDef,
+    AnyType,
+    Array,
+    Binary,
+    Const,
+    EnumDef,
+    EnumType,
+    Map,
+    ModelDef,
+    NamedType,
+    Nullable,
+    Primitive,
+    Ref,
+    TypeNode,
+    Union,
+)
+from generator.names import Name
+from generator.templating import py_value
+
+SAMPLE_FILE = "document.pdf"
+"""The local file upload examples send; the example tests create it."""
+
+_FULL_DEPTH = 2  # response examples show every field this deep, required fields below
+_MAX_DEPTH = 8
+_WIDTH = 88
+_BUILTINS = frozenset(dir(builtins))
+
+_STRING_FORMATS: dict[str, str] = {
+    "date-time": "2025-01-01T00:00:00Z",
+    "date": "2025-01-01",
+    "time": "12:00:00Z",
+    "uri": "https://example.com/document.pdf",
+    "url": "https://example.com/document.pdf",
+    "uri-reference": "https://example.com/document.pdf",
+    "email": "user@example.com",
+    "uuid": "00000000-0000-4000-8000-000000000000",
+    "byte": "ZXhhbXBsZQ==",
+    "hostname": "example.com",
+    "ipv4": "192.0.2.1",
+    "ipv6": "2001:db8::1",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Code:
+    """Python source emitted verbatim, with the imports it needs."""
+
+    source: str
+    imports: tuple[str, ...] = ()
+
+
+def _words(hint: str | Name | None) -> tuple[str, ...]:
+    if hint is None:
+        return ()
+    name = hint if isinstance(hint, Name) else Name.parse(hint)
+    return tuple(w.lower() for w in name.words)
+
+
+def string_for(hint: str | Name | None, fmt: str | None = None) -> str:
+    """A plausible string for a field or parameter: by format, else by its name."""
+    if fmt in _STRING_FORMATS:
+        return _STRING_FORMATS[fmt]
+    words = _words(hint)
+    if not words:
+        return "text"
+    if words[-1] == "id":
+        stem = "_".join(words[:-1]) or "object"
+        return f"{stem}_123"
+    if words[-1] in ("url", "uri"):
+        return "https://example.com/document.pdf"
+    if "email" in words:
+        return "user@example.com"
+    return " ".join(words).capitalize()
+
+
+class ExampleValues:
+    """Synthesises example values for type nodes of one API."""
+
+    def __init__(self, types: Mapping[Name, NamedType]) -> None:
+        self.types = types
+
+    def model_example(self, name: Name) -> Any:
+        """The spec's example of a named model, if it gives one."""
+        named = self.types.get(name)
+        if isinstance(named, ModelDef) and named.example_json is not None:
+            return json.loads(named.example_json)
+        return None
+
+    def value(
+        self,
+        node: TypeNode | None,
+        hint: str | Name | None = None,
+        *,
+        full: bool = False,
+        depth: int = 0,
+        stack: frozenset[Name] = frozenset(),
+    ) -> Any:
+        """Example data for `node`. `full` adds optional fields (responses); else required only."""
+        if node is None or depth > _MAX_DEPTH:
+            return None
+        if isinstance(node, Primitive):
+            return self._primitive(node, hint)
+        if isinstance(node, Const):
+            return node.value
+        if isinstance(node, EnumType):
+            return node.values[0] if node.values else None
+        if isinstance(node, Nullable):
+            return self.value(node.inner, hint, full=full, depth=depth, stack=stack)
+        if isinstance(node, Array):
+            item = self.value(node.item, hint, full=full, depth=depth + 1, stack=stack)
+            return [] if item is None else [item]
+        if isinstance(node, Map):
+            inner = self.value(node.value, hint, full=full, depth=depth + 1, stack=stack)
+            return {"key": inner}
+        if isinstance(node, Union):
+            members = [m for m in node.members if not (isinstance(m, Const) and m.value is None)]
+            first = members[0] if members else None
+            return self.value(first, hint, full=full, depth=depth, stack=stack)
+        if isinstance(node, Ref):
+            return self._named(node.name, hint, full=full, depth=depth, stack=stack)
+        if isinstance(node, Binary):
+            return Code(f"Path({SAMPLE_FILE!r})", ("from pathlib import Path",))
+        if isinstance(node, AnyType):
+            return {}
+        raise TypeError(f"unknown type node {node!r}")
+
+    def _primitive(self, node: Primitive, hint: str | Name | None) -> Any:
+        if node.kind == "string":
+            return string_for(hint, node.format)
+        if node.kind == "integer":
+            return 1
+        if node.kind == "number":
+            return 1.5
+        return True
+
+    def _named(
+        self, name: Name, hint: str | Name | None, *, full: bool, depth: int, stack: frozenset[Name]
+    ) -> Any:
+        named = self.types.get(name)
+        if isinstance(named, EnumDef):
+            return named.values[0] if named.values else None
+        if isinstance(named, AliasDef):
+            if name in stack:
+                return None
+            return self.value(named.target, hint, full=full, depth=depth, stack=stack | {name})
+        if not isinstance(named, ModelDef):
+            return None
+        example = self.model_example(name)
+        if example is not None:
+            return example
+        result: dict[str, Any] = {}
+        for field in named.fields:
+            wanted = field.required or (full and depth < _FULL_DEPTH)
+            if not wanted or (field.read_only and not full) or (field.write_only and full):
+                continue
+            if field.name in stack or (name in stack and not field.required):
+                continue
+            field_hint: str | Name = field.name
+            if field.name.words == ("id",):
+                field_hint = Name((*_words(hint or name), "id"))
+            value = self.value(
+                field.type, field_hint, full=full, depth=depth + 1, stack=stack | {name}
+            )
+            if value is None and not field.required:
+                continue
+            result[field.wire_name] = value
+        return result
+
+
+def python_code(value: Any, indent: int = 0) -> str:
+    """A value as Python source, one line when it fits, else one item per line."""
+    if isinstance(value, Code):
+        return value.source
+    flat = _flat(value)
+    if indent + len(flat) <= _WIDTH or not isinstance(value, dict | list) or not value:
+        return flat
+    pad = " " * (indent + 4)
+    if isinstance(value, dict):
+        lines = [
+            f"{pad}{py_value(str(k))}: {python_code(v, indent + 4)}," for k, v in value.items()
+        ]
+        return "{\n" + "\n".join(lines) + "\n" + " " * indent + "}"
+    lines = [f"{pad}{python_code(v, indent + 4)}," for v in value]
+    return "[\n" + "\n".join(lines) + "\n" + " " * indent + "]"
+
+
+def _flat(value: Any) -> str:
+    if isinstance(value, Code):
+        return value.source
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{py_value(str(k))}: {_flat(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(_flat(v) for v in value) + "]"
+    return py_value(value)
+
+
+def imports_of(value: Any) -> set[str]:
+    """The import lines the `Code` parts of a value need."""
+    if isinstance(value, Code):
+        return set(value.imports)
+    if isinstance(value, dict):
+        return set().union(*(imports_of(v) for v in value.values())) if value else set()
+    if isinstance(value, list):
+        return set().union(*(imports_of(v) for v in value)) if value else set()
+    return set()
+
+
+def variable_name(annotation: str, fallback: str = "result") -> str:
+    """A variable for a value of this annotation: `ParseRun` -> `parse_run`."""
+    if not annotation.isidentifier():
+        return fallback
+    name = Name.parse(annotation).snake()
+    if not name or keyword.iskeyword(name) or name in _BUILTINS:
+        return fallback
+    return name

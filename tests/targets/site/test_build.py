@@ -1,0 +1,110 @@
+"""The site build: deterministic, self-contained, spec text escaped, a page per model."""
+
+from __future__ import annotations
+
+import json
+import re
+from html import unescape
+from typing import Any
+
+import yaml
+
+from generator.config import default_api
+from generator.pipeline import load_api
+from generator.targets.docs.model import DocsModel
+from generator.targets.python.render import PythonOptions, PythonRenderer
+from generator.targets.site.build import render_site, search_entries
+from generator.targets.site.highlight import highlight_json, highlight_python
+from generator.templating import environment
+from tests.conftest import minimal_spec
+from tests.support.extend import extend_renderer
+
+
+def test_the_same_spec_gives_the_same_bytes() -> None:
+    first = render_site(extend_renderer())
+    second = render_site(PythonRenderer(extend_renderer().api, extend_renderer().options,
+                                        extend_renderer().env))  # fmt: skip
+    assert first == second
+    assert len([p for p in first if p.startswith("model-")]) == len(
+        DocsModel(extend_renderer()).models
+    )
+    assert {"index.html", "guide.html", "models.html", "errors.html", "search-index.js"} <= set(
+        first
+    )
+
+
+def test_pages_load_nothing_from_elsewhere() -> None:
+    for path, text in render_site(extend_renderer()).items():
+        if path.endswith(".html"):
+            sources = re.findall(r'(?:src|href)="([^"#]*)', text)
+            assert all("://" not in s or s.startswith("https://") for s in sources), path
+            assert not re.search(r'<(?:script|link)[^>]+(?:src|href)="https?:', text), path
+
+
+def test_search_finds_methods_and_models() -> None:
+    entries = search_entries(DocsModel(extend_renderer()))
+    names = {e["name"]: e for e in entries}
+    assert names["client.parse_runs.create"]["href"] == "parse_runs.html#parse-runs-create"
+    assert names["client.parse_runs.create_and_poll"]["kind"] == "method"
+    assert names["ParseRun"]["href"] == "model-ParseRun.html"
+
+
+def _renderer_for(spec: dict[str, Any], tmp_path: Any) -> PythonRenderer:
+    path = tmp_path / "hostile.yaml"
+    path.write_text(yaml.safe_dump(spec), encoding="utf-8")
+    config = default_api(path, tmp_path / "out", "hostile_sdk")
+    api, _sha, diagnostics = load_api(config)
+    assert api is not None, [d.render() for d in diagnostics]
+    options = PythonOptions("hostile_sdk", "Hostile", "AsyncHostile", None, "1", "header")
+    return PythonRenderer(api, options, environment())
+
+
+def test_spec_text_cannot_inject_markup(tmp_path: Any) -> None:
+    evil = '<script>alert(1)</script> "quoted" `code` </script>'
+    spec = minimal_spec(info={"title": evil, "version": "1", "description": evil})
+    spec["paths"]["/things"]["get"]["summary"] = evil
+    spec["paths"]["/things"]["get"]["description"] = evil
+    files = render_site(_renderer_for(spec, tmp_path))
+    for path, text in files.items():
+        if path.endswith(".html"):
+            assert "<script>alert" not in text, path
+    index = files["search-index.js"]
+    assert "</script>" not in index
+    data = json.loads(index.removeprefix("window.SDK_SEARCH_INDEX = ").rstrip().rstrip(";"))
+    assert any(entry["summary"] == evil for entry in data)
+
+
+def test_highlighters_keep_the_text() -> None:
+    code = 'from x import Y\n\n\ndef f(a: int = 1) -> "s":  # c\n    return None\n'
+    html = highlight_python(code)
+    assert unescape(re.sub(r"<[^>]+>", "", html)) == code
+    assert '<span class="tok-def">f</span>' in html and '<span class="tok-kw">def</span>' in html
+    data = highlight_json('{"a": [1, true, null, "x"]}')
+    assert '<span class="tok-key">&quot;a&quot;</span>' in data
+    assert '<span class="tok-lit">true</span>' in data and '<span class="tok-num">1</span>' in data
+
+
+def test_make_docs_writes_each_api_into_its_folder(
+    tmp_path: Any, monkeypatch: Any, capsys: Any
+) -> None:
+    from generator.targets.site.__main__ import main
+    from tests.conftest import ROOT
+
+    monkeypatch.chdir(ROOT)
+    assert main(["--out", str(tmp_path)]) == 0
+    index = tmp_path / "extend" / "index.html"
+    assert index.is_file() and "extend/index.html" in capsys.readouterr().out
+    stale = tmp_path / "extend" / "stale.html"
+    stale.write_text("old", encoding="utf-8")
+    assert main(["--out", str(tmp_path)]) == 0
+    assert not stale.exists()
+
+
+def test_make_docs_without_a_configuration_fails_with_a_message(
+    tmp_path: Any, monkeypatch: Any, capsys: Any
+) -> None:
+    from generator.targets.site.__main__ import main
+
+    monkeypatch.chdir(tmp_path)
+    assert main(["--out", str(tmp_path / "out")]) == 1
+    assert "configuration" in capsys.readouterr().err

@@ -18,7 +18,7 @@ help:
 	@echo "make check      exit 1 when output/ is not what the generator renders now"
 	@echo "make test       the whole test suite (make test-fast skips the slow tests)"
 	@echo "make lint       ruff and mypy --strict on generator/ and tests/"
-	@echo "make golden     regenerate the golden trees under tests/golden/"
+	@echo "make golden     regenerate the golden trees (tests/golden/) and diagnostics (tests/hostile/)"
 	@echo "make docs       the HTML docs site of every API into build/docs/<api>/ (not committed)"
 	@echo "make validate SPEC=path   diagnostics of one spec"
 	@echo "make diff       what changed between the two newest versions in specs/\$$(API) (API=extend)"
@@ -49,6 +49,7 @@ lint: $(STAMP)
 
 golden: $(STAMP)
 	$(PY) -m tests.golden.regenerate
+	$(PY) -m tests.hostile.regenerate
 
 docs: $(STAMP)
 	$(PY) -m generator.targets.site --out build/docs

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,13 +16,14 @@ from typing import Any
 import yaml
 
 from generator.diagnostics import Diagnostic, Severity, join_pointer, split_pointer
+from generator.guards import check_shape
 
 try:
     _YamlLoader: Any = yaml.CSafeLoader
 except AttributeError:  # libyaml not compiled in: the pure-Python loader is correct, only slower
     _YamlLoader = yaml.SafeLoader
 
-MAX_DOCUMENT_BYTES = 64 * 1024 * 1024
+MAX_DOCUMENT_BYTES = 32 * 1024 * 1024
 SUPPORTED_VERSIONS = ("3.0", "3.1")
 
 
@@ -105,6 +107,9 @@ def parse_text(path: Path, raw: bytes) -> tuple[SourceDocument | None, list[Diag
         except json.JSONDecodeError as error:
             message = f"invalid JSON: {error.msg}"
             return None, [Diagnostic("invalid-json", message, file=where, line=error.lineno)]
+        except RecursionError:
+            message = "document nests too deeply to parse"
+            return None, [Diagnostic("nesting-too-deep", message, file=where)]
     else:
         try:
             data = yaml.load(text, Loader=_YamlLoader)
@@ -163,7 +168,31 @@ def check_refs(document: dict[str, Any]) -> list[tuple[str, str, str]]:
             problems.append(("external-ref", where, message))
         elif not resolve_pointer(document, ref[1:])[0]:
             problems.append(("dangling-ref", where, f"$ref {ref!r} points at nothing"))
+        elif _ref_cycle(document, ref):
+            message = f"$ref {ref!r} leads only to other $refs and back: nothing is defined"
+            problems.append(("ref-cycle", where, message))
     return problems
+
+
+def _ref_cycle(document: Any, ref: str) -> bool:
+    """Whether a chain of bare `$ref`s starting at `ref` comes back to itself."""
+    seen: set[str] = set()
+    while ref.startswith("#") and ref not in seen:
+        seen.add(ref)
+        found, target = resolve_pointer(document, ref[1:])
+        if not found or not isinstance(target, dict) or not isinstance(target.get("$ref"), str):
+            return False
+        ref = target["$ref"]
+    return ref in seen
+
+
+_OPERATION_IN_MESSAGE = re.compile(r"for '(\w+)'(?: operation)? in '(/[^']*)'")
+
+
+def _operation_pointer(message: str) -> str:
+    """The operation a validator message names in words ("for 'get' in '/a'"), as a pointer."""
+    match = _OPERATION_IN_MESSAGE.search(message)
+    return join_pointer("", "paths", match.group(2), match.group(1)) if match else ""
 
 
 def _validate(document: dict[str, Any]) -> list[tuple[str, str, str]]:
@@ -179,7 +208,8 @@ def _validate(document: dict[str, Any]) -> list[tuple[str, str, str]]:
         for error in validator_class(document).iter_errors():
             path = list(getattr(error, "absolute_path", []) or getattr(error, "path", []))
             message = str(getattr(error, "message", error)).splitlines()[0]
-            problems.append(("invalid-openapi", join_pointer("", *path), message[:400]))
+            pointer = join_pointer("", *path) if path else _operation_pointer(message)
+            problems.append(("invalid-openapi", pointer, message[:400]))
     except Exception as error:  # the validator raises on inputs it cannot walk
         if not problems:  # otherwise the crash is a consequence of what was already reported
             problems.append(("invalid-openapi", "", f"validator stopped: {error!r}"[:400]))
@@ -194,7 +224,10 @@ def _cached_validation(
         return _validate(document)
     from importlib.metadata import version
 
-    key = hashlib.sha256(f"{version('openapi-spec-validator')}\n{sha256}".encode()).hexdigest()
+    # Keyed by the validator's version, this module's own code and the document.
+    own_code = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+    seed = f"{version('openapi-spec-validator')}\n{own_code}\n{sha256}"
+    key = hashlib.sha256(seed.encode()).hexdigest()
     cached = cache_dir / f"{key}.json"
     try:
         stored = json.loads(cached.read_text(encoding="utf-8"))
@@ -232,6 +265,11 @@ def load_document(
     if not isinstance(data, dict):
         message = "an OpenAPI document must be a mapping at the top level"
         return LoadResult(None, source, (Diagnostic("not-a-mapping", message, file=where),))
+    breach = check_shape(data)
+    if breach is not None:
+        line = source.line_of(breach.pointer) if breach.code != "alias-bomb" else None
+        diagnostic = Diagnostic(breach.code, breach.message, breach.pointer, where, line)
+        return LoadResult(None, source, (diagnostic,))
     version = str(data.get("openapi", data.get("swagger", "")))
     if not version.startswith(SUPPORTED_VERSIONS):
         message = f"unsupported OpenAPI version {version!r}; supported: 3.0.x and 3.1.x"

@@ -46,9 +46,7 @@ _PRIMITIVE_KINDS: dict[str, PrimitiveKind] = {
 
 def to_json(value: Any) -> str:
     """Canonical JSON; YAML-only values (dates, timestamps) become their ISO text."""
-    return json.dumps(
-        value, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str
-    )
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
 
 
 def _scalar_values(values: list[Any]) -> tuple[ScalarValue, ...]:

@@ -1,0 +1,57 @@
+"""Limits that keep hostile documents from costing unbounded time or memory.
+
+A YAML alias bomb loads into a small graph of shared nodes that every later stage would walk
+as if expanded; nesting thousands deep overflows recursive walkers. Both are measured here in
+one pass over the loaded document, linear in its distinct nodes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from generator.diagnostics import join_pointer
+
+MAX_EXPANDED_NODES = 5_000_000
+MAX_DEPTH = 256
+
+
+@dataclass(frozen=True, slots=True)
+class Breach:
+    code: str
+    pointer: str
+    message: str
+
+
+def check_shape(document: Any) -> Breach | None:
+    """The first limit the document breaks, or None."""
+    sizes: dict[int, int] = {}
+    stack: list[tuple[Any, str, int, bool]] = [(document, "", 0, False)]
+    while stack:
+        node, pointer, depth, done = stack.pop()
+        if depth > MAX_DEPTH:
+            message = f"the document nests more than {MAX_DEPTH} levels deep"
+            return Breach("nesting-too-deep", pointer, message)
+        if not isinstance(node, dict | list):
+            continue
+        key = id(node)
+        if done:
+            children = node.values() if isinstance(node, dict) else node
+            total = 1 + sum(sizes.get(id(c), 1) for c in children)
+            sizes[key] = total
+            if total > MAX_EXPANDED_NODES:
+                message = (
+                    f"the document expands to more than {MAX_EXPANDED_NODES:,} nodes "
+                    "(YAML aliases repeating the same content)"
+                )
+                return Breach("alias-bomb", pointer, message)
+            continue
+        if key in sizes:
+            continue
+        sizes[key] = 1  # provisional: a cycle through aliases counts once
+        stack.append((node, pointer, depth, True))
+        items = node.items() if isinstance(node, dict) else enumerate(node)
+        for token, child in items:
+            if isinstance(child, dict | list) and id(child) not in sizes:
+                stack.append((child, join_pointer(pointer, str(token)), depth + 1, False))
+    return None

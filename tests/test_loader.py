@@ -37,7 +37,7 @@ BAD_INPUTS = [
     ("broken.json", '{\n  "openapi": "3.1.0",\n  "info": \n}', ("invalid-json", 4, "")),
     ("latin1.yaml", b"openapi: 3.1.0\ntitle: caf\xe9\n", ("invalid-encoding", 2, "")),
     ("list.yaml", "- 1\n- 2\n", ("not-a-mapping", None, "")),
-    ("swagger1.yaml", "swagger: '1.2'\n", ("unsupported-version", 1, "")),
+    ("swagger1.yaml", "swagger: '1.2'\n", ("unsupported-version", 1, "/swagger")),
     ("v4.yaml", "openapi: 4.0.0\ninfo: {}\n", ("unsupported-version", 1, "/openapi")),
 ]
 
@@ -80,15 +80,20 @@ paths:
         '200': {$ref: 'other.yaml#/x'}
 """
     result = load_document(write(tmp_path, "refs.yaml", text))
-    found = {(d.code, d.line) for d in result.diagnostics}
-    assert found == {("dangling-ref", 11), ("remote-ref", 15), ("external-ref", 19)}
+    found = {(d.code, d.line, d.severity.value) for d in result.diagnostics}
+    assert found == {
+        ("dangling-ref", 11, "error"),
+        ("remote-ref", 15, "warning"),
+        ("external-ref-unreadable", 19, "error"),
+    }
 
 
 def test_schema_violations_are_collected_with_pointers(tmp_path: Path) -> None:
     spec = minimal_spec()
     spec["paths"]["/things"]["get"]["parameters"] = [{"name": "x"}]
     result = load_document(write(tmp_path, "bad.yaml", yaml.safe_dump(spec, sort_keys=False)))
-    assert not result.ok
+    assert result.ok, "validation findings are warnings: the builder decides what it can use"
     assert result.diagnostics[0].code == "invalid-openapi"
+    assert result.diagnostics[0].severity.value == "warning"
     assert result.diagnostics[0].pointer == "/paths/~1things/get/parameters/0"
     assert result.diagnostics[0].line is not None

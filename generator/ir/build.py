@@ -56,6 +56,15 @@ def build_api(document: dict[str, Any], name: str, source: str | None = None) ->
     return _Builder(document, Name.parse(name), source).build()
 
 
+def build_api_indexed(
+    document: dict[str, Any], name: str, source: str | None = None
+) -> tuple[Api, dict[str, TypeNode]]:
+    """The Api, and the type every converted schema became, by the schema's pointer."""
+    builder = _Builder(document, Name.parse(name), source)
+    api = builder.build()
+    return api, dict(builder.schemas.types_at)
+
+
 class _Builder:
     def __init__(self, document: dict[str, Any], name: Name, source: str | None) -> None:
         self.document = document
@@ -63,6 +72,7 @@ class _Builder:
         self.source = source
         self.schemas = SchemaConverter(document, source)
         self.diagnostics: list[Diagnostic] = []
+        self.operation_ids: dict[str, str] = {}
 
     def problem(self, code: str, pointer: str, message: str, *, error: bool = True) -> None:
         severity = Severity.ERROR if error else Severity.WARNING
@@ -82,6 +92,12 @@ class _Builder:
                 root.append(operation)
             else:
                 grouped.setdefault(operation.resource, []).append(operation)
+        explicit = {
+            pointer
+            for _m, _p, op, pointer, _params in raw_ops
+            if isinstance(op.get("x-sdk-name"), str)
+        }
+        root, grouped = self._distinct_names(root, grouped, explicit)
         resources = tuple(Resource(name, tuple(ops)) for name, ops in grouped.items())
         self._check_names(root, resources)
         resources = tuple(self._with_polling(r) for r in resources)
@@ -161,6 +177,12 @@ class _Builder:
                         ref = raw.get("$ref") if isinstance(raw, dict) else None
                         param, where = self.schemas.deref(raw, join_pointer(base, position))
                         if not isinstance(param, dict) or "name" not in param:
+                            self.problem(
+                                "invalid-parameter",
+                                where,
+                                "a parameter without a name cannot be sent; left out",
+                                error=False,
+                            )
                             continue
                         key = (str(param["name"]), str(param.get("in", "")))
                         params[key] = (param, where, ref if isinstance(ref, str) else None)
@@ -218,6 +240,8 @@ class _Builder:
         paths = self.document.get("paths") or {}
         resource, verb = derive_name(method, path, collection_paths(paths), op.get("x-sdk-name"))
         operation_id = str(op.get("operationId") or f"{method}_{path}")
+        if op.get("operationId"):
+            self.operation_ids[pointer] = operation_id
         context = Name((*(resource.words if resource else ()), *verb.words))
         converted: list[Param] = []
         for param, where, _ref in params:
@@ -225,11 +249,15 @@ class _Builder:
             if location == "header" and str(param["name"]).lower() in shared:
                 continue
             if location not in ("path", "query", "header", "cookie"):
-                self.problem("invalid-parameter", where, f"parameter location {location!r}")
+                message = f"parameter location {location!r} is not path, query, header or cookie"
+                self.problem("invalid-parameter", where, message + "; left out", error=False)
                 continue
             converted.append(self._param(param, where, context, location))
-        self._check_path_params(path, converted, pointer)
-        converted.sort(key=lambda p: (p.location != "path", not p.required))
+        converted = self._check_path_params(path, converted, pointer)
+        order = {wire: position for position, wire in enumerate(_PATH_PARAM.findall(path))}
+        converted.sort(
+            key=lambda p: (p.location != "path", order.get(p.wire_name, 0), not p.required)
+        )
         body = self._body(op, pointer, context)
         success, errors = self._responses(op, pointer, context)
         operation = Operation(
@@ -256,11 +284,15 @@ class _Builder:
     def _param(self, param: dict[str, Any], where: str, context: Name, location: str) -> Param:
         wire = str(param["name"])
         schema = param.get("schema")
+        schema_pointer = join_pointer(where, "schema")
         if schema is None and isinstance(param.get("content"), dict):
-            first: Any = next(iter(param["content"].values()), {})
+            media_type, first = next(iter(param["content"].items()), ("", {}))
             schema = first.get("schema") if isinstance(first, dict) else None
+            schema_pointer = join_pointer(where, "content", media_type, "schema")
         node = self.schemas.convert(
-            schema or {"type": "string"}, Name((*context.words, *Name.parse(wire).words)), where
+            schema or {"type": "string"},
+            Name((*context.words, *Name.parse(wire).words)),
+            schema_pointer,
         )
         resolved, _ = self.schemas.deref(schema or {}, where)
         default = resolved.get("default") if isinstance(resolved, dict) else None
@@ -278,21 +310,29 @@ class _Builder:
             explode=param.get("explode") if isinstance(param.get("explode"), bool) else None,
         )
 
-    def _check_path_params(self, path: str, params: list[Param], pointer: str) -> None:
+    def _check_path_params(self, path: str, params: list[Param], pointer: str) -> list[Param]:
+        """The path parameters made to match the template: undeclared ones are added as
+        strings, declared ones the path does not use are left out; each with a warning."""
         in_template = _PATH_PARAM.findall(path)
         declared = {p.wire_name for p in params if p.location == "path"}
         for missing in sorted(set(in_template) - declared):
             self.problem(
                 "path-param-undeclared",
                 pointer,
-                f"path template has {{{missing}}} but no path parameter of that name",
+                f"path template has {{{missing}}} but no path parameter of that name; "
+                "it is taken as a string",
+                error=False,
             )
+            name = Name.parse(missing) if Name.parse(missing).words else Name(("param",))
+            params.append(Param(name, missing, "path", Primitive("string"), True, pointer=pointer))
         for extra in sorted(declared - set(in_template)):
             self.problem(
                 "path-param-not-in-template",
                 pointer,
-                f"path parameter {extra!r} does not appear in the path {path!r}",
+                f"path parameter {extra!r} does not appear in the path {path!r}; left out",
+                error=False,
             )
+        return [p for p in params if p.location != "path" or p.wire_name in in_template]
 
     def _body(self, op: dict[str, Any], pointer: str, context: Name) -> Body | None:
         raw = op.get("requestBody")
@@ -309,6 +349,8 @@ class _Builder:
         schema_pointer = join_pointer(where, "content", media_type, "schema")
         request_context = Name((*context.words, "request"))
         resolved, resolved_pointer = self.schemas.deref(schema or {}, schema_pointer)
+        if _is_empty_object(resolved) and not body.get("required"):
+            return None  # an object that can hold nothing: there is nothing to send
         fields: tuple[Field, ...] | None = None
         node: TypeNode
         if kind == "binary":
@@ -430,6 +472,80 @@ class _Builder:
             updated.append(op)
         return Resource(resource.name, tuple(updated))
 
+    def _distinct_names(
+        self,
+        root: list[Operation],
+        grouped: dict[Name, list[Operation]],
+        explicit: set[str],
+    ) -> tuple[list[Operation], dict[Name, list[Operation]]]:
+        """Operations whose derived method names collide are all named from their
+        operationId instead (then method and path, then a count), each with a warning.
+
+        Every member of a colliding group is renamed, not all but the first, so the names do
+        not depend on the order of paths in the document. Names set with x-sdk-name stay.
+        """
+        resource_names = {name for name in grouped}
+        groups = [(None, root)] + [(name, ops) for name, ops in grouped.items()]
+        renamed: dict[str, Name] = {}
+        for resource_name, ops in groups:
+            taken: dict[Name, list[Operation]] = {}
+            for op in ops:
+                taken.setdefault(op.name, []).append(op)
+            fixed = {op.name for op in ops if op.pointer in explicit}
+            if resource_name is None:
+                fixed |= resource_names
+            clashing = [
+                op
+                for op in ops
+                if op.pointer not in explicit and (len(taken[op.name]) > 1 or op.name in fixed)
+            ]
+            if not clashing:
+                continue
+            used = {op.name for op in ops if op not in clashing} | fixed
+            for attempt in (self._operation_id_name, _method_path_name):
+                wanted = {op.pointer: attempt(op) for op in clashing}
+                counts = Counter(wanted.values())
+                for op in list(clashing):
+                    name = wanted[op.pointer]
+                    if name.words and counts[name] == 1 and name not in used:
+                        renamed[op.pointer] = name
+                        used.add(name)
+                        clashing.remove(op)
+            for op in sorted(clashing, key=lambda o: o.pointer):
+                base = _method_path_name(op)
+                suffix = 2
+                name = Name((*base.words, str(suffix)))
+                while name in used:
+                    suffix += 1
+                    name = Name((*base.words, str(suffix)))
+                renamed[op.pointer] = name
+                used.add(name)
+        if not renamed:
+            return root, grouped
+
+        def rename(op: Operation) -> Operation:
+            name = renamed.get(op.pointer)
+            if name is None:
+                return op
+            where = f"{op.resource.snake()}." if op.resource else ""
+            self.problem(
+                "method-renamed",
+                op.pointer,
+                f"the method name {where}{op.name.snake()} is shared with another operation; "
+                f"this one is named {where}{name.snake()} (set x-sdk-name to choose)",
+                error=False,
+            )
+            return _replace(op, name=name)
+
+        return [rename(op) for op in root], {
+            name: [rename(op) for op in ops] for name, ops in grouped.items()
+        }
+
+    def _operation_id_name(self, op: Operation) -> Name:
+        """The operationId as a method name; empty when the spec gives none."""
+        given = self.operation_ids.get(op.pointer)
+        return Name.parse(given) if given else Name(())
+
     def _check_names(self, root: list[Operation], resources: tuple[Resource, ...]) -> None:
         seen_ids: dict[str, str] = {}
         for op in root + [op for r in resources for op in r.operations]:
@@ -438,6 +554,7 @@ class _Builder:
                     "duplicate-operation-id",
                     op.pointer,
                     f"operationId {op.operation_id!r} is also used at {seen_ids[op.operation_id]}",
+                    error=False,
                 )
             seen_ids.setdefault(op.operation_id, op.pointer)
         groups = [(None, root)] + [(r.name, list(r.operations)) for r in resources]
@@ -460,6 +577,17 @@ class _Builder:
                         op.pointer,
                         f"client method {op.name.snake()} has the name of a resource",
                     )
+
+
+def _method_path_name(op: Operation) -> Name:
+    """The method name with the HTTP method and the path parameters' words: `delete_by_id`."""
+    words = list(op.name.words)
+    if op.method.lower() not in words:
+        words.insert(0, op.method.lower())
+    params = [Name.parse(p).words for p in _PATH_PARAM.findall(op.path)]
+    if params:
+        words += ["by", *[w for p in params[-1:] for w in p]]
+    return Name(tuple(words))
 
 
 def _replace(operation: Operation, **changes: Any) -> Operation:
@@ -491,6 +619,16 @@ def _pick_media_type(media_types: list[str]) -> tuple[str, BodyKind]:
         if media_type.startswith("text/"):
             return media_type, "text"
     return media_types[0], "binary"
+
+
+def _is_empty_object(schema: Any) -> bool:
+    return (
+        isinstance(schema, dict)
+        and schema.get("type") == "object"
+        and not schema.get("properties")
+        and schema.get("additionalProperties") is False
+        and not any(schema.get(k) for k in ("allOf", "oneOf", "anyOf"))
+    )
 
 
 def _is_flat_object(schema: dict[str, Any]) -> bool:

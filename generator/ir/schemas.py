@@ -10,7 +10,13 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator.diagnostics import Diagnostic, Severity, join_pointer
+from generator.diagnostics import (
+    Diagnostic,
+    Severity,
+    escape_pointer_token,
+    join_pointer,
+    split_pointer,
+)
 from generator.ir.model import (
     AliasDef,
     AnyType,
@@ -64,6 +70,8 @@ class SchemaConverter:
     _claimed: dict[Name, str] = field(default_factory=dict)
     _in_progress: set[str] = field(default_factory=set)
     _hoisted: dict[str, Name] = field(default_factory=dict)
+    types_at: dict[str, TypeNode] = field(default_factory=dict)
+    """The type each converted schema became, by the schema's pointer (tools, tests)."""
 
     # ----- names -------------------------------------------------------------------------
     def claim(self, wanted: Name, owner: str) -> Name:
@@ -82,18 +90,20 @@ class SchemaConverter:
         )
 
     # ----- refs --------------------------------------------------------------------------
-    def deref(self, node: Any, pointer: str) -> tuple[Any, str]:
+    def deref(self, node: Any, pointer: str, *, quiet: bool = False) -> tuple[Any, str]:
         """Follow `$ref` chains to the schema they name, with the pointer where it lives."""
         seen: set[str] = set()
         while isinstance(node, dict) and isinstance(node.get("$ref"), str):
             ref = node["$ref"]
             if ref in seen or not ref.startswith("#"):
-                self.warn("unresolvable-ref", pointer, f"$ref {ref!r} cannot be followed")
+                if not quiet:
+                    self.warn("unresolvable-ref", pointer, f"$ref {ref!r} cannot be followed")
                 return {}, pointer
             seen.add(ref)
             found, target = resolve_pointer(self.document, ref[1:])
             if not found:
-                self.warn("dangling-ref", pointer, f"$ref {ref!r} points at nothing")
+                if not quiet:
+                    self.warn("dangling-ref", pointer, f"$ref {ref!r} points at nothing")
                 return {}, pointer
             node, pointer = target, ref[1:]
         return node, pointer
@@ -106,13 +116,12 @@ class SchemaConverter:
 
     def register_components(self) -> None:
         """Claim every component schema's name first, so inline names never take them."""
-        schemas = self.document.get("components", {}).get("schemas", {}) or {}
-        for key in schemas:
-            ref = SCHEMA_PREFIX + key
-            pointer = ref[1:]
-            self._by_ref[ref] = self.claim(Name.parse(key), pointer)
-        for key in schemas:
-            self.convert({"$ref": SCHEMA_PREFIX + key}, Name.parse(key), "")
+        schemas = (self.document.get("components") or {}).get("schemas") or {}
+        refs = {key: SCHEMA_PREFIX + escape_pointer_token(key) for key in schemas}
+        for key, ref in refs.items():
+            self._by_ref[ref] = self.claim(Name.parse(key), ref[1:])
+        for key, ref in refs.items():
+            self.convert({"$ref": ref}, Name.parse(key), ref[1:])
 
     # ----- conversion --------------------------------------------------------------------
     def convert(self, schema: Any, context: Name, pointer: str) -> TypeNode:
@@ -124,8 +133,11 @@ class SchemaConverter:
             return AnyType()
         ref = schema.get("$ref")
         if isinstance(ref, str):
-            return self._convert_ref(ref, pointer)
-        return self._convert_inline(schema, context, pointer)
+            node = self._convert_ref(ref, pointer)
+        else:
+            node = self._convert_inline(schema, context, pointer)
+        self.types_at.setdefault(pointer, node)
+        return node
 
     def _convert_ref(self, ref: str, pointer: str) -> TypeNode:
         target, target_pointer = self.deref({"$ref": ref}, pointer)
@@ -135,7 +147,8 @@ class SchemaConverter:
                 # A ref into another part of the document: convert the target where it lives.
                 wanted = Name.parse(ref.rsplit("/", 1)[-1])
                 return self.convert(target, wanted, target_pointer)
-            name = self.claim(Name.parse(ref[len(SCHEMA_PREFIX) :]), ref[1:])
+            key = split_pointer(ref[1:])[-1]
+            name = self.claim(Name.parse(key), ref[1:])
             self._by_ref[ref] = name
         if name not in self._named and ref not in self._in_progress:
             self._in_progress.add(ref)
@@ -277,6 +290,7 @@ class SchemaConverter:
     ) -> TypeNode:
         nullable = False
         parts: list[TypeNode] = []
+        converted: list[tuple[Any, TypeNode]] = []
         for position, member in enumerate(members):
             member_pointer = join_pointer(pointer, keyword, position)
             resolved, _ = self.deref(member, member_pointer)
@@ -285,9 +299,10 @@ class SchemaConverter:
                 continue
             member_context = Name((*context.words, *self._variant_words(resolved, position)))
             node = self.convert(member, member_context, member_pointer)
+            converted.append((member, node))
             if node not in parts:
                 parts.append(node)
-        discriminator = self._discriminator(schema, members, pointer)
+        discriminator = self._discriminator(schema, converted)
         result: TypeNode
         if not parts:
             result = AnyType()
@@ -313,26 +328,61 @@ class SchemaConverter:
         return ("variant", str(position + 1))
 
     def _discriminator(
-        self, schema: dict[str, Any], members: list[Any], pointer: str
+        self, schema: dict[str, Any], members: list[tuple[Any, TypeNode]]
     ) -> Discriminator | None:
+        """Which member a value of the discriminator property selects.
+
+        In order: the explicit mapping (refs or bare schema names); the schema name of each
+        member the mapping leaves out (the implicit mapping); then the values members declare
+        for the property themselves (`const` or an enum), which real documents rely on.
+        """
         spec = schema.get("discriminator")
         if not isinstance(spec, dict) or not isinstance(spec.get("propertyName"), str):
             return None
-        mapping: list[tuple[str, Name]] = []
-        explicit = spec.get("mapping") or {}
-        for value, ref in explicit.items():
-            if isinstance(ref, str) and ref in self._by_ref:
-                mapping.append((str(value), self._by_ref[ref]))
-        if not mapping:
-            for member in members:
-                ref = member.get("$ref") if isinstance(member, dict) else None
-                if isinstance(ref, str) and ref in self._by_ref:
-                    mapping.append((ref.rsplit("/", 1)[-1], self._by_ref[ref]))
-        return Discriminator(spec["propertyName"], tuple(mapping))
+        prop = spec["propertyName"]
+        mapping: dict[str, Name] = {}
+        explicit = spec.get("mapping")
+        for value, target in (explicit if isinstance(explicit, dict) else {}).items():
+            if isinstance(target, str):
+                ref = target if target.startswith("#") else SCHEMA_PREFIX + target
+                if ref in self._by_ref:
+                    mapping.setdefault(str(value), self._by_ref[ref])
+        named = [(member, node.name) for member, node in members if isinstance(node, Ref)]
+        mapped = set(mapping.values())
+        for member, name in named:
+            member_ref = member.get("$ref") if isinstance(member, dict) else None
+            if (
+                isinstance(member_ref, str)
+                and member_ref.startswith(SCHEMA_PREFIX)
+                and name not in mapped
+            ):
+                mapping.setdefault(split_pointer(member_ref[1:])[-1], name)
+        for member, name in named:
+            for value in self._declared_values(member, prop):
+                mapping.setdefault(value, name)
+        return Discriminator(prop, tuple(mapping.items()))
+
+    def _declared_values(self, member: Any, prop: str) -> list[str]:
+        """The values a member schema allows for `prop`, when it pins them (const, enum)."""
+        resolved, where = self.deref(member, "", quiet=True)
+        if not isinstance(resolved, dict):
+            return []
+        listed, _required, _merged = self.object_parts(resolved, Name(()), where, quiet=True)
+        for wire, sub, _where in listed:
+            if wire != prop:
+                continue
+            found, _ = self.deref(sub, "", quiet=True)
+            if not isinstance(found, dict):
+                return []
+            if isinstance(found.get("const"), str):
+                return [found["const"]]
+            enum = found.get("enum")
+            return [v for v in enum if isinstance(v, str)] if isinstance(enum, list) else []
+        return []
 
     # ----- objects -----------------------------------------------------------------------
     def object_parts(
-        self, schema: dict[str, Any], context: Name, pointer: str
+        self, schema: dict[str, Any], context: Name, pointer: str, *, quiet: bool = False
     ) -> tuple[list[tuple[str, Any, str]], set[str], dict[str, Any]]:
         """Properties (wire name, schema, pointer), required names and the merged schema.
 
@@ -346,7 +396,7 @@ class SchemaConverter:
         order: list[tuple[dict[str, Any], str]] = []
         while stack:
             node, where, depth = stack.pop(0)
-            resolved, where = self.deref(node, where)
+            resolved, where = self.deref(node, where, quiet=quiet)
             if not isinstance(resolved, dict) or depth > 32:
                 continue
             order.append((resolved, where))
@@ -356,10 +406,14 @@ class SchemaConverter:
             for key, value in resolved.items():
                 if key not in ("properties", "required", "allOf"):
                     merged.setdefault(key, value)
-            for prop, prop_schema in (resolved.get("properties") or {}).items():
-                prop_pointer = join_pointer(where, "properties", prop)
+            props, props_where = self.deref(
+                resolved.get("properties") or {}, join_pointer(where, "properties"), quiet=quiet
+            )
+            for prop, prop_schema in (props if isinstance(props, dict) else {}).items():
+                prop_pointer = join_pointer(props_where, prop)
                 earlier = properties.get(prop)
-                if earlier is not None and _type_of(earlier[0]) != _type_of(prop_schema):
+                conflict = earlier is not None and _type_of(earlier[0]) != _type_of(prop_schema)
+                if conflict and not quiet:
                     self.warn(
                         "allof-conflict",
                         prop_pointer,

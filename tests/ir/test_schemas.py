@@ -202,10 +202,23 @@ def test_discriminator_mapping_explicit_and_implicit() -> None:
     pet2 = converter.named(Name(("pet2",)))
     assert isinstance(pet, AliasDef) and isinstance(pet.target, Union)
     assert pet.target.discriminator is not None
-    assert pet.target.discriminator.mapping == (("c", Name(("cat",))),)
+    cat, dog = Name(("cat",)), Name(("dog",))
+    # explicit first; the implicit schema name for members the mapping leaves out; then the
+    # values members pin for the property themselves
+    assert pet.target.discriminator.mapping == (
+        ("c", cat),
+        ("Dog", dog),
+        ("cat", cat),
+        ("dog", dog),
+    )
     assert isinstance(pet2, AliasDef) and isinstance(pet2.target, Union)
     assert pet2.target.discriminator is not None
-    assert [v for v, _ in pet2.target.discriminator.mapping] == ["Cat", "Dog"]
+    assert pet2.target.discriminator.mapping == (
+        ("Cat", cat),
+        ("Dog", dog),
+        ("cat", cat),
+        ("dog", dog),
+    )
 
 
 def test_read_only_fields_leave_request_bodies_and_write_only_leave_responses() -> None:

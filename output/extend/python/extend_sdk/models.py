@@ -4,11 +4,13 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any, Literal, TypeAlias
+from typing import Annotated, Any, Literal, TypeAlias
 
 from pydantic import Field
+from typing_extensions import TypeAliasType
 
 from ._runtime.models import BaseModel
+from ._runtime.unions import OneOf
 
 __all__ = [
     "ApiVersionEnum",
@@ -743,7 +745,7 @@ class ClassifyRunsCreateBatchRequest(BaseModel):
     inputs: list[BatchRunInput]
     """Documents to process; each becomes one run."""
 
-    priority: int | None = None
+    priority: int | None = 50
     """Relative ordering hint used when rate limits apply; smaller numbers are served first."""
 
 
@@ -759,7 +761,7 @@ class ClassifyRunsCreateRequest(BaseModel):
     config: ClassifyConfig | None = None
     """Classification settings."""
 
-    priority: int | None = None
+    priority: int | None = 50
     """Relative ordering hint used when rate limits apply; smaller numbers are served first."""
 
     metadata: RunMetadata | None = None
@@ -962,7 +964,20 @@ class EvaluationSet(BaseModel):
     description: str | None = None
     """What the set is for."""
 
-    entity: ExtractorSummary | ClassifierSummary | SplitterSummary | None = None
+    entity: (
+        Annotated[
+            ExtractorSummary | ClassifierSummary | SplitterSummary,
+            OneOf(
+                "object",
+                {
+                    "extractor": "ExtractorSummary",
+                    "classifier": "ClassifierSummary",
+                    "splitter": "SplitterSummary",
+                },
+            ),
+        ]
+        | None
+    ) = None
     """The extractor, classifier or splitter the set belongs to."""
 
     created_at: datetime | None = Field(default=None, alias="createdAt")
@@ -1354,7 +1369,7 @@ class ExtractRunsCreateBatchRequest(BaseModel):
     inputs: list[BatchRunInput]
     """Documents to process; each becomes one run."""
 
-    priority: int | None = None
+    priority: int | None = 50
     """Relative ordering hint used when rate limits apply; smaller numbers are served first."""
 
 
@@ -1373,7 +1388,7 @@ class ExtractRunsCreateRequest(BaseModel):
     package: MultiFileRunPackage | None = None
     """Several documents handled as one unit in a single run."""
 
-    priority: int | None = None
+    priority: int | None = 50
     """Relative ordering hint used when rate limits apply; smaller numbers are served first."""
 
     metadata: RunMetadata | None = None
@@ -2069,7 +2084,7 @@ class ParseRunsCreateBatchRequest(BaseModel):
     config: ParseConfig | None = None
     """Settings that control how a document is parsed."""
 
-    priority: int | None = None
+    priority: int | None = 50
     """Relative ordering hint used when rate limits apply; smaller numbers are served first."""
 
 
@@ -2332,7 +2347,7 @@ class SplitRunsCreateBatchRequest(BaseModel):
     inputs: list[SplitBatchRunInput]
     """Documents to process; each becomes one run."""
 
-    priority: int | None = None
+    priority: int | None = 50
     """Relative ordering hint used when rate limits apply; smaller numbers are served first."""
 
 
@@ -2348,7 +2363,7 @@ class SplitRunsCreateRequest(BaseModel):
     config: SplitConfig | None = None
     """Splitting settings."""
 
-    priority: int | None = None
+    priority: int | None = 50
     """Relative ordering hint used when rate limits apply; smaller numbers are served first."""
 
     metadata: RunMetadata | None = None
@@ -2890,7 +2905,7 @@ class WorkflowRunsCreateBatchRequest(BaseModel):
     inputs: list[WorkflowRunBatchInput]
     """Documents to process, one run each."""
 
-    priority: int | None = None
+    priority: int | None = 90
     """Relative ordering hint used when rate limits apply; smaller numbers are served first."""
 
 
@@ -2916,7 +2931,7 @@ class WorkflowRunsCreateRequest(BaseModel):
     outputs: list[dict[str, Any]] | None = None
     """Known outputs to use instead of computing them; not supported with `package`."""
 
-    priority: int | None = None
+    priority: int | None = 50
     """Relative ordering hint used when rate limits apply; smaller numbers are served first."""
 
     metadata: RunMetadata | None = None

@@ -4,11 +4,13 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any, Literal, TypeAlias
+from typing import Annotated, Any, Literal, TypeAlias
 
 from pydantic import Field
+from typing_extensions import TypeAliasType
 
 from ._runtime.models import BaseModel
+from ._runtime.unions import OneOf
 
 __all__ = [
     "Species",
@@ -45,7 +47,7 @@ class Animal(BaseModel):
     attributes: dict[str, str] | None = None
     parent: Animal | None = None
     status: Literal["AVAILABLE", "ADOPTED"] | str | None = None
-    legacy_code: str | None = Field(default=None, alias="legacyCode")
+    legacy_code: str | None = Field(default=None, alias="legacyCode", deprecated=True)
     """Deprecated."""
 
     diet: Diet | None = None
@@ -95,4 +97,6 @@ class WetFood(BaseModel):
     cans_per_day: int | None = Field(default=None, alias="cansPerDay")
 
 
-Diet: TypeAlias = DryFood | WetFood
+Diet: TypeAlias = Annotated[
+    DryFood | WetFood, OneOf("kind", {"DryFood": "DryFood", "WetFood": "WetFood"})
+]

@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: generate check test test-fast lint golden validate clean help
+.PHONY: generate check test test-fast lint golden corpus validate clean help
 
 help:
 	@echo "make generate   regenerate output/ for every API in pyproject.toml [tool.sdkgen]"
@@ -14,6 +14,7 @@ help:
 	@echo "make test       the whole test suite (make test-fast skips the slow tests)"
 	@echo "make lint       ruff and mypy --strict on generator/ and tests/"
 	@echo "make golden     regenerate the golden trees under tests/golden/"
+	@echo "make corpus     generate and check every ../shared/corpus spec; table into README.md"
 	@echo "make validate SPEC=path   diagnostics of one spec"
 
 $(STAMP): pyproject.toml
@@ -41,6 +42,9 @@ lint: $(STAMP)
 
 golden: $(STAMP)
 	$(PY) -m tests.golden.regenerate
+
+corpus: $(STAMP)
+	$(PY) -m tests.corpus.table
 
 validate: $(STAMP)
 	$(PY) -m generator validate $(SPEC)

@@ -169,6 +169,21 @@ def _is_map_of(kind: Kind, key: str, swagger2: bool) -> bool:
 
 def iter_schema_refs(document: dict[str, Any]) -> Iterator[tuple[str, str]]:
     """Every `$ref` outside example and default values, with the pointer of its holder."""
+    for node, _kind, where in walk_structure(document):
+        ref = node.get("$ref")
+        if isinstance(ref, str):
+            yield ref, where
+
+
+def iter_schemas(document: dict[str, Any]) -> Iterator[tuple[dict[str, Any], str]]:
+    """Every schema object of the document (refs not followed), with its pointer."""
+    for node, kind, where in walk_structure(document):
+        if kind == "schema":
+            yield node, where
+
+
+def walk_structure(document: dict[str, Any]) -> Iterator[tuple[dict[str, Any], Kind, str]]:
+    """Every mapping of the document outside example and default values, with its kind."""
     swagger2 = "swagger" in document
     stack: list[tuple[Any, Kind, str]] = [(document, "document", "")]
     while stack:
@@ -180,9 +195,7 @@ def iter_schema_refs(document: dict[str, Any]) -> Iterator[tuple[str, str]]:
             continue
         if not isinstance(node, dict):
             continue
-        ref = node.get("$ref")
-        if isinstance(ref, str):
-            yield ref, where
+        yield node, kind, where
         for key, value in node.items():
             if not isinstance(value, dict | list):
                 continue

@@ -28,6 +28,7 @@ from generator.ir.model import (
     Ref,
     Resource,
     Response,
+    ResponseKind,
     SecurityScheme,
     Server,
     TypeNode,
@@ -353,11 +354,10 @@ class _Builder:
             return None  # an object that can hold nothing: there is nothing to send
         fields: tuple[Field, ...] | None = None
         node: TypeNode
-        if kind == "binary":
-            node = Binary()
-        elif kind == "text":
-            node = Primitive("string")
-        elif isinstance(resolved, dict) and _is_flat_object(resolved):
+        if kind in ("binary", "text"):
+            node = Binary() if kind == "binary" else Primitive("string")
+            self.schemas.types_at.setdefault(schema_pointer, node)
+        elif isinstance(resolved, dict) and self._is_flat_object(resolved):
             fields, _ = self.schemas.fields_of(
                 resolved, request_context, resolved_pointer, request=True
             )
@@ -407,11 +407,25 @@ class _Builder:
             schema = media.get("schema") if isinstance(media, dict) else None
             schema_pointer = join_pointer(where, "content", media_type, "schema")
             node = self.schemas.convert(schema or {}, context, schema_pointer)
+            if node == Binary():  # JSON in name only: the bytes are the answer
+                return Response(code, "binary", media_type, node, description)
             return Response(code, "json", media_type, node, description)
         media_type = next(iter(content))
-        kind = "text" if media_type.startswith("text/") else "binary"
+        kind: ResponseKind = "text" if media_type.startswith("text/") else "binary"
         node_text: TypeNode = Primitive("string") if kind == "text" else Binary()
-        return Response(code, kind, media_type, node_text, description)  # type: ignore[arg-type]
+        self.schemas.types_at.setdefault(
+            join_pointer(where, "content", media_type, "schema"), node_text
+        )
+        return Response(code, kind, media_type, node_text, description)
+
+    def _is_flat_object(self, schema: dict[str, Any]) -> bool:
+        """An object body with named properties: its fields become keyword arguments."""
+        has_props = bool(schema.get("properties")) or bool(schema.get("allOf"))
+        return (
+            has_props
+            and self.schemas.shape(schema) == "object"
+            and not (schema.get("oneOf") or schema.get("anyOf"))
+        )
 
     # ----- patterns ----------------------------------------------------------------------
     def _model_of(self, node: TypeNode | None) -> ModelDef | None:
@@ -628,16 +642,6 @@ def _is_empty_object(schema: Any) -> bool:
         and not schema.get("properties")
         and schema.get("additionalProperties") is False
         and not any(schema.get(k) for k in ("allOf", "oneOf", "anyOf"))
-    )
-
-
-def _is_flat_object(schema: dict[str, Any]) -> bool:
-    kind = schema.get("type")
-    has_props = bool(schema.get("properties")) or bool(schema.get("allOf"))
-    return (
-        (kind == "object" or kind is None)
-        and has_props
-        and not (schema.get("oneOf") or schema.get("anyOf"))
     )
 
 

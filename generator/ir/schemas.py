@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 from generator.diagnostics import (
     Diagnostic,
@@ -42,6 +42,7 @@ from generator.loader import resolve_pointer
 from generator.names import Name
 
 SCHEMA_PREFIX = "#/components/schemas/"
+Shape = Literal["object", "other", "none"]
 _PRIMITIVE_KINDS: dict[str, PrimitiveKind] = {
     "string": "string",
     "integer": "integer",
@@ -72,6 +73,8 @@ class SchemaConverter:
     _hoisted: dict[str, Name] = field(default_factory=dict)
     types_at: dict[str, TypeNode] = field(default_factory=dict)
     """The type each converted schema became, by the schema's pointer (tools, tests)."""
+    _shadows: dict[str, list[str]] = field(default_factory=dict)
+    """Property pointer -> pointers of earlier allOf definitions of that property."""
 
     # ----- names -------------------------------------------------------------------------
     def claim(self, wanted: Name, owner: str) -> Name:
@@ -137,6 +140,8 @@ class SchemaConverter:
         else:
             node = self._convert_inline(schema, context, pointer)
         self.types_at.setdefault(pointer, node)
+        for earlier in self._shadows.get(pointer, ()):
+            self.types_at.setdefault(earlier, node)
         return node
 
     def _convert_ref(self, ref: str, pointer: str) -> TypeNode:
@@ -165,7 +170,7 @@ class SchemaConverter:
             self._named[name] = AliasDef(name, AnyType(), "", pointer)
             return
         description = str(schema.get("description") or "")
-        if self._is_object(schema) and (schema.get("properties") or schema.get("allOf")):
+        if self.shape(schema) == "object" and (schema.get("properties") or schema.get("allOf")):
             self._named[name] = self._model(name, schema, pointer)
             return
         core = self._split_null(schema)[1]
@@ -183,11 +188,33 @@ class SchemaConverter:
     def _split_null_free(node: TypeNode) -> TypeNode:
         return node.inner if isinstance(node, Nullable) else node
 
-    def _is_object(self, schema: dict[str, Any]) -> bool:
+    def shape(self, schema: Any, depth: int = 0) -> Shape:
+        """What a schema holds, following refs and allOf: an object, something else, or
+        nothing at all (a schema of annotations only, like `{description: ...}`)."""
+        if isinstance(schema, dict) and isinstance(schema.get("$ref"), str) and depth < 32:
+            resolved, _ = self.deref(schema, "", quiet=True)
+            return self.shape(resolved, depth + 1)
+        if not isinstance(schema, dict):
+            return "other" if schema is False else "none"
         kind = schema.get("type")
         if isinstance(kind, list):
-            kind = next((k for k in kind if k != "null"), None)
-        return kind == "object" or (kind is None and ("properties" in schema or "allOf" in schema))
+            kinds = [k for k in kind if k != "null"]
+            kind = kinds[0] if len(kinds) == 1 else ("other" if kinds else None)
+        if kind == "object" or "properties" in schema:
+            return "object"
+        if kind is not None or any(k in schema for k in ("items", "enum", "const")):
+            return "other"
+        for keyword in ("oneOf", "anyOf"):
+            members = schema.get(keyword)
+            if isinstance(members, list) and depth < 32:
+                # a choice among constraints only (`required` lists) is no type of its own
+                if {self.shape(m, depth + 1) for m in members} - {"none"}:
+                    return "other"
+        all_of = schema.get("allOf")
+        if isinstance(all_of, list) and depth < 32:
+            shapes = {self.shape(member, depth + 1) for member in all_of} - {"none"}
+            return "none" if not shapes else ("object" if shapes == {"object"} else "other")
+        return "object" if "additionalProperties" in schema else "none"
 
     def _split_null(self, schema: dict[str, Any]) -> tuple[bool, dict[str, Any]]:
         """Whether the schema admits null (3.0 `nullable`, 3.1 type arrays) and the rest."""
@@ -218,13 +245,14 @@ class SchemaConverter:
             return Const(const[0]) if const else AnyType()
         for keyword in ("oneOf", "anyOf"):
             members = schema.get(keyword)
-            if isinstance(members, list) and members:
+            typed = isinstance(members, list) and any(self.shape(m) != "none" for m in members)
+            if isinstance(members, list) and typed:
                 return self._union(schema, keyword, members, context, pointer)
         all_of = schema.get("allOf")
         if isinstance(all_of, list) and all_of:
-            if len(all_of) == 1 and not schema.get("properties"):
-                return self.convert(all_of[0], context, join_pointer(pointer, "allOf", 0))
-            return self._hoist(schema, context, pointer)
+            merged = self._all_of(schema, all_of, context, pointer)
+            if merged is not None:
+                return merged
         kind = schema.get("type")
         if isinstance(kind, list):
             kinds = [k for k in kind if k != "null"]
@@ -260,6 +288,32 @@ class SchemaConverter:
                 return self._hoist(schema, context, pointer)
             return Map(self._additional(schema, context, pointer) or AnyType())
         return AnyType()
+
+    def _all_of(
+        self, schema: dict[str, Any], members: list[Any], context: Name, pointer: str
+    ) -> TypeNode | None:
+        """allOf: objects merge into one model; one typed member among annotation-only ones
+        is that member's type; None when no member has a type (the schema's own keywords
+        decide). Members of different kinds cannot be merged: a warning, and the first wins."""
+        shapes = [self.shape(member) for member in members]
+        typed = [i for i, shape in enumerate(shapes) if shape != "none"]
+        own = schema.get("properties") or schema.get("type") == "object"
+        if own or (len(typed) > 1 and all(shapes[i] == "object" for i in typed)):
+            return self._hoist(schema, context, pointer)
+        if not typed:
+            return None
+        if len(typed) > 1:
+            self.warn(
+                "allof-conflict",
+                pointer,
+                "allOf members of different kinds cannot be merged; the first one types it",
+            )
+        first = typed[0]
+        node = self.convert(members[first], context, join_pointer(pointer, "allOf", first))
+        for position, shape in enumerate(shapes):
+            if shape == "none":
+                self.types_at.setdefault(join_pointer(pointer, "allOf", position), node)
+        return node
 
     def _additional(self, schema: dict[str, Any], context: Name, pointer: str) -> TypeNode | None:
         extra = schema.get("additionalProperties")
@@ -390,6 +444,7 @@ class SchemaConverter:
         defined twice with different types is a warning and the later definition wins.
         """
         properties: dict[str, tuple[Any, str]] = {}
+        shadowed: dict[str, list[str]] = {}
         required: set[str] = set()
         merged: dict[str, Any] = {}
         stack: list[tuple[Any, str, int]] = [(schema, pointer, 0)]
@@ -419,9 +474,13 @@ class SchemaConverter:
                         prop_pointer,
                         f"property {prop!r} is defined twice with different types",
                     )
+                if earlier is not None:
+                    shadowed.setdefault(prop, []).append(earlier[1])
                 properties[prop] = (prop_schema, prop_pointer)
             required.update(r for r in resolved.get("required") or [] if isinstance(r, str))
         listed = [(wire, sub, where) for wire, (sub, where) in properties.items()]
+        for prop, pointers in shadowed.items():
+            self._shadows[properties[prop][1]] = pointers
         return listed, required, merged
 
     def fields_of(

@@ -206,10 +206,13 @@ class SchemaConverter:
             return "other"
         for keyword in ("oneOf", "anyOf"):
             members = schema.get(keyword)
-            if isinstance(members, list) and depth < 32:
-                # a choice among constraints only (`required` lists) is no type of its own
-                if {self.shape(m, depth + 1) for m in members} - {"none"}:
-                    return "other"
+            # a choice among constraints only (`required` lists) is no type of its own
+            if (
+                isinstance(members, list)
+                and depth < 32
+                and {self.shape(m, depth + 1) for m in members} - {"none"}
+            ):
+                return "other"
         all_of = schema.get("allOf")
         if isinstance(all_of, list) and depth < 32:
             shapes = {self.shape(member, depth + 1) for member in all_of} - {"none"}

@@ -97,3 +97,46 @@ def test_schema_violations_are_collected_with_pointers(tmp_path: Path) -> None:
     assert result.diagnostics[0].severity.value == "warning"
     assert result.diagnostics[0].pointer == "/paths/~1things/get/parameters/0"
     assert result.diagnostics[0].line is not None
+
+
+def test_yaml_reads_as_json_would(tmp_path: Path) -> None:
+    text = """openapi: 3.0.3
+info: {title: t, version: 2024-01-31}
+paths:
+  /a:
+    get:
+      responses:
+        200:
+          description: ok
+          content:
+            application/json:
+              schema: {type: string, format: date, example: 2024-01-31}
+"""
+    result = load_document(write(tmp_path, "dates.yaml", text), validate=False)
+    assert result.ok and result.document is not None
+    assert result.document["info"]["version"] == "2024-01-31"
+    responses = result.document["paths"]["/a"]["get"]["responses"]
+    assert list(responses) == [200], "an integer status code stays what YAML made it"
+    schema = responses[200]["content"]["application/json"]["schema"]
+    assert schema["example"] == "2024-01-31"
+
+    from generator.ir.build import build_api
+
+    api = build_api(result.document, "dates")
+    assert api.operations()[0].success.status == "200"
+
+
+def test_swagger_2_loads_and_other_versions_do_not(tmp_path: Path) -> None:
+    swagger = {"swagger": "2.0", "info": {"title": "t", "version": "1"}, "paths": {}}
+    result = load_document(write(tmp_path, "s.json", json.dumps(swagger)))
+    assert result.ok and result.document is not None
+    assert result.document["openapi"].startswith("3.0")
+    bad = load_document(write(tmp_path, "s3.json", json.dumps({**swagger, "swagger": "3.0"})))
+    assert [d.code for d in bad.diagnostics] == ["unsupported-version"]
+
+
+def test_a_broken_shape_is_an_error(tmp_path: Path) -> None:
+    spec = minimal_spec(paths=["not", "a", "mapping"])
+    result = load_document(write(tmp_path, "shape.json", json.dumps(spec)))
+    assert not result.ok
+    assert [(d.code, d.pointer) for d in result.diagnostics] == [("invalid-structure", "/paths")]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
 from typing import Any
 
 from generator.diagnostics import Diagnostic, Severity, join_pointer
@@ -73,7 +74,6 @@ class _Builder:
         self.source = source
         self.schemas = SchemaConverter(document, source)
         self.diagnostics: list[Diagnostic] = []
-        self.operation_ids: dict[str, str] = {}
 
     def problem(self, code: str, pointer: str, message: str, *, error: bool = True) -> None:
         severity = Severity.ERROR if error else Severity.WARNING
@@ -85,20 +85,16 @@ class _Builder:
         self.schemas.register_components()
         raw_ops = list(self._raw_operations())
         client_headers, shared = self._client_headers(raw_ops)
+        names = self._distinct_names([self._naming(m, p, op, ptr) for m, p, op, ptr, _ in raw_ops])
         root: list[Operation] = []
         grouped: dict[Name, list[Operation]] = {}
         for method, path, op, pointer, params in raw_ops:
-            operation = self._operation(method, path, op, pointer, params, shared)
+            resource, verb = names[pointer]
+            operation = self._operation(method, path, op, pointer, params, shared, resource, verb)
             if operation.resource is None:
                 root.append(operation)
             else:
                 grouped.setdefault(operation.resource, []).append(operation)
-        explicit = {
-            pointer
-            for _m, _p, op, pointer, _params in raw_ops
-            if isinstance(op.get("x-sdk-name"), str)
-        }
-        root, grouped = self._distinct_names(root, grouped, explicit)
         resources = tuple(Resource(name, tuple(ops)) for name, ops in grouped.items())
         self._check_names(root, resources)
         resources = tuple(self._with_polling(r) for r in resources)
@@ -237,12 +233,10 @@ class _Builder:
         pointer: str,
         params: list[tuple[dict[str, Any], str, str | None]],
         shared: frozenset[str],
+        resource: Name | None,
+        verb: Name,
     ) -> Operation:
-        paths = self.document.get("paths") or {}
-        resource, verb = derive_name(method, path, collection_paths(paths), op.get("x-sdk-name"))
         operation_id = str(op.get("operationId") or f"{method}_{path}")
-        if op.get("operationId"):
-            self.operation_ids[pointer] = operation_id
         context = Name((*(resource.words if resource else ()), *verb.words))
         converted: list[Param] = []
         for param, where, _ref in params:
@@ -486,42 +480,47 @@ class _Builder:
             updated.append(op)
         return Resource(resource.name, tuple(updated))
 
-    def _distinct_names(
-        self,
-        root: list[Operation],
-        grouped: dict[Name, list[Operation]],
-        explicit: set[str],
-    ) -> tuple[list[Operation], dict[Name, list[Operation]]]:
-        """Operations whose derived method names collide are all named from their
-        operationId instead (then method and path, then a count), each with a warning.
+    def _naming(self, method: str, path: str, op: dict[str, Any], pointer: str) -> _Naming:
+        paths = self.document.get("paths") or {}
+        override = op.get("x-sdk-name")
+        resource, verb = derive_name(method, path, collection_paths(paths), override)
+        given = op.get("operationId")
+        operation_id = str(given) if isinstance(given, str | int) and str(given) else None
+        explicit = isinstance(override, str) and bool(override.strip())
+        return _Naming(pointer, resource, verb, method.upper(), path, operation_id, explicit)
 
-        Every member of a colliding group is renamed, not all but the first, so the names do
-        not depend on the order of paths in the document. Names set with x-sdk-name stay.
+    def _distinct_names(self, namings: list[_Naming]) -> dict[str, tuple[Name | None, Name]]:
+        """(resource, method name) per operation pointer, distinct within each resource.
+
+        Operations whose derived method names collide are all named again: by a closer verb,
+        else from their operationId, else by their last path parameter, else with the HTTP
+        method too, else a count; a warning for each name that changes. Every member of a
+        colliding group is renamed, not all but the first, so the names do not depend on the
+        order of paths in the document. Names set with x-sdk-name stay as they are.
         """
-        resource_names = {name for name in grouped}
-        groups = [(None, root)] + [(name, ops) for name, ops in grouped.items()]
+        groups: dict[Name | None, list[_Naming]] = {}
+        for naming in namings:
+            groups.setdefault(naming.resource, []).append(naming)
+        resource_names = {name for name in groups if name is not None}
         renamed: dict[str, Name] = {}
-        for resource_name, ops in groups:
-            taken: dict[Name, list[Operation]] = {}
-            for op in ops:
-                taken.setdefault(op.name, []).append(op)
-            fixed = {op.name for op in ops if op.pointer in explicit}
+        for resource_name, ops in groups.items():
+            counts = Counter(op.name for op in ops)
+            fixed = {op.name for op in ops if op.explicit}
             if resource_name is None:
                 fixed |= resource_names
             clashing = [
-                op
-                for op in ops
-                if op.pointer not in explicit and (len(taken[op.name]) > 1 or op.name in fixed)
+                op for op in ops if not op.explicit and (counts[op.name] > 1 or op.name in fixed)
             ]
             if not clashing:
                 continue
             used = {op.name for op in ops if op not in clashing} | fixed
-            for attempt in (self._operation_id_name, _method_path_name):
+            attempts = (_refined_verb, _operation_id_name, _by_param_name, _method_path_name)
+            for attempt in attempts:
                 wanted = {op.pointer: attempt(op) for op in clashing}
-                counts = Counter(wanted.values())
+                wanted_counts = Counter(wanted.values())
                 for op in list(clashing):
                     name = wanted[op.pointer]
-                    if name.words and counts[name] == 1 and name not in used:
+                    if name.words and wanted_counts[name] == 1 and name not in used:
                         renamed[op.pointer] = name
                         used.add(name)
                         clashing.remove(op)
@@ -534,31 +533,20 @@ class _Builder:
                     name = Name((*base.words, str(suffix)))
                 renamed[op.pointer] = name
                 used.add(name)
-        if not renamed:
-            return root, grouped
-
-        def rename(op: Operation) -> Operation:
-            name = renamed.get(op.pointer)
-            if name is None:
-                return op
-            where = f"{op.resource.snake()}." if op.resource else ""
-            self.problem(
-                "method-renamed",
-                op.pointer,
-                f"the method name {where}{op.name.snake()} is shared with another operation; "
-                f"this one is named {where}{name.snake()} (set x-sdk-name to choose)",
-                error=False,
-            )
-            return _replace(op, name=name)
-
-        return [rename(op) for op in root], {
-            name: [rename(op) for op in ops] for name, ops in grouped.items()
-        }
-
-    def _operation_id_name(self, op: Operation) -> Name:
-        """The operationId as a method name; empty when the spec gives none."""
-        given = self.operation_ids.get(op.pointer)
-        return Name.parse(given) if given else Name(())
+        result: dict[str, tuple[Name | None, Name]] = {}
+        for op in namings:
+            name = renamed.get(op.pointer, op.name)
+            if name != op.name:
+                where = f"{op.resource.snake()}." if op.resource else ""
+                self.problem(
+                    "method-renamed",
+                    op.pointer,
+                    f"the method name {where}{op.name.snake()} is shared with another operation;"
+                    f" this one is named {where}{name.snake()} (set x-sdk-name to choose)",
+                    error=False,
+                )
+            result[op.pointer] = (op.resource, name)
+        return result
 
     def _check_names(self, root: list[Operation], resources: tuple[Resource, ...]) -> None:
         seen_ids: dict[str, str] = {}
@@ -593,7 +581,43 @@ class _Builder:
                     )
 
 
-def _method_path_name(op: Operation) -> Name:
+@dataclass(frozen=True, slots=True)
+class _Naming:
+    """What naming an operation's method needs to know about it."""
+
+    pointer: str
+    resource: Name | None
+    name: Name
+    method: str
+    path: str
+    operation_id: str | None
+    explicit: bool
+
+
+def _operation_id_name(op: _Naming) -> Name:
+    return Name.parse(op.operation_id) if op.operation_id else Name(())
+
+
+def _refined_verb(op: _Naming) -> Name:
+    """A closer verb where the rules give two operations one: PUT beside PATCH `replace`s,
+    DELETE on a collection `delete_all`s."""
+    method = op.method.lower()
+    if op.name == Name(("update",)) and method == "put":
+        return Name(("replace",))
+    if op.name == Name(("delete",)) and not op.path.rstrip("/").endswith("}"):
+        return Name(("delete", "all"))
+    return op.name
+
+
+def _by_param_name(op: _Naming) -> Name:
+    """The method name with the last path parameter's words: `retrieve_by_token`."""
+    params = _PATH_PARAM.findall(op.path)
+    if not params:
+        return Name(())
+    return Name((*op.name.words, "by", *Name.parse(params[-1]).words))
+
+
+def _method_path_name(op: _Naming) -> Name:
     """The method name with the HTTP method and the path parameters' words: `delete_by_id`."""
     words = list(op.name.words)
     if op.method.lower() not in words:

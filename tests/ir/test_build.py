@@ -6,6 +6,7 @@ from typing import Any
 import pytest
 import yaml
 
+from generator.diagnostics import Severity, has_errors
 from generator.ir.build import build_api
 from generator.ir.model import Api, Binary, Pagination
 from generator.names import Name
@@ -143,7 +144,7 @@ def test_polling_is_recognised_on_runs() -> None:
     assert create.polling.retrieve_operation == "retrieve"
 
 
-def test_duplicate_operation_ids_and_method_names_are_errors() -> None:
+def test_explicit_duplicate_method_names_are_errors_and_duplicate_ids_warnings() -> None:
     spec = minimal_spec(
         paths={
             "/a": {
@@ -162,11 +163,11 @@ def test_duplicate_operation_ids_and_method_names_are_errors() -> None:
             },
         }
     )
-    codes = sorted(d.code for d in build_api(spec, "x").diagnostics)
-    assert codes == ["duplicate-method-name", "duplicate-operation-id"]
+    found = sorted((d.code, d.severity.value) for d in build_api(spec, "x").diagnostics)
+    assert found == [("duplicate-method-name", "error"), ("duplicate-operation-id", "warning")]
 
 
-def test_path_template_must_match_its_parameters() -> None:
+def test_path_template_and_parameters_are_made_to_match_with_warnings() -> None:
     spec = minimal_spec(
         paths={
             "/a/{id}": {
@@ -184,12 +185,54 @@ def test_path_template_must_match_its_parameters() -> None:
             }
         }
     )
-    diagnostics = build_api(spec, "x").diagnostics
+    api = build_api(spec, "x")
+    diagnostics = api.diagnostics
     assert sorted(d.code for d in diagnostics) == [
         "path-param-not-in-template",
         "path-param-undeclared",
     ]
     assert all(d.pointer == "/paths/~1a~1{id}/get" for d in diagnostics)
+    assert all(d.severity is Severity.WARNING for d in diagnostics)
+    assert [(p.wire_name, p.location) for p in api.operations()[0].params] == [("id", "path")]
+
+
+def test_clashing_derived_method_names_are_renamed_not_dropped() -> None:
+    ok = {"200": {"description": "ok"}}
+    spec = minimal_spec(
+        paths={
+            "/things/{id}": {"put": {"responses": ok}, "patch": {"responses": ok}},
+            "/things": {"get": {"responses": ok}, "delete": {"responses": ok}},
+            "/things/{id}/": {"delete": {"responses": ok}},
+            "/me/library": {
+                "put": {"operationId": "save-library", "responses": ok},
+                "delete": {"operationId": "remove-library", "responses": ok},
+            },
+            "/hooks/{id}": {"get": {"responses": ok}},
+            "/hooks/{id}/{token}": {"get": {"responses": ok}},
+        }
+    )
+    api = build_api(spec, "x")
+    assert names(api) == {
+        "put_/things/{id}": "things.replace",
+        "patch_/things/{id}": "things.update",
+        "get_/things": "things.list",
+        "delete_/things": "things.delete_all",
+        "delete_/things/{id}/": "things.delete",
+        "save-library": "me.save_library",
+        "remove-library": "me.remove_library",
+        "get_/hooks/{id}": "hooks.retrieve_by_id",
+        "get_/hooks/{id}/{token}": "hooks.retrieve_by_token",
+    }
+    renamed = sorted(d.pointer for d in api.diagnostics if d.code == "method-renamed")
+    assert renamed == [
+        "/paths/~1hooks~1{id}/get",
+        "/paths/~1hooks~1{id}~1{token}/get",
+        "/paths/~1me~1library/delete",
+        "/paths/~1me~1library/put",
+        "/paths/~1things/delete",
+        "/paths/~1things~1{id}/put",
+    ]
+    assert not has_errors(api.diagnostics)
 
 
 def test_servers_and_security(shelter: Api) -> None:

@@ -11,7 +11,7 @@ from generator.ir.build import build_api
 from generator.ir.model import Binary, Nullable, Primitive, Ref
 from generator.loader import load_document
 from generator.names import Name
-from generator.swagger2 import convert_swagger2, convert_schema, rewrite_ref
+from generator.swagger2 import convert_schema, convert_swagger2, rewrite_ref
 
 
 def swagger(**extra: Any) -> dict[str, Any]:

@@ -161,8 +161,20 @@ class SchemaConverter:
                 self._define(name, target, target_pointer)
             finally:
                 self._in_progress.discard(ref)
-        nullable = isinstance(target, dict) and self._split_null(target)[0]
+        nullable = isinstance(target, dict) and self.admits_null(target)
         return Nullable(Ref(name)) if nullable else Ref(name)
+
+    def admits_null(self, schema: dict[str, Any]) -> bool:
+        """Null is a value of the schema: `nullable`, a type list with "null", an enum with
+        null, or a oneOf/anyOf with a null member."""
+        if self._split_null(schema)[0]:
+            return True
+        for keyword in ("oneOf", "anyOf"):
+            for member in schema.get(keyword) or []:
+                resolved, _ = self.deref(member, "", quiet=True)
+                if isinstance(resolved, dict) and resolved.get("type") == "null":
+                    return True
+        return False
 
     def _define(self, name: Name, schema: Any, pointer: str) -> None:
         """Define the named type `name` from `schema`."""
@@ -180,8 +192,8 @@ class SchemaConverter:
             if len(values) > 1:
                 self._named[name] = EnumDef(name, values, description, pointer)
                 return
-        target = self._split_null_free(self._convert_inline(core, name, pointer))
-        if target != Ref(name):
+        target = self._convert_inline(schema, name, pointer)
+        if self._split_null_free(target) != Ref(name):
             self._named[name] = AliasDef(name, target, description, pointer)
 
     @staticmethod

@@ -145,7 +145,38 @@ class _Builder:
                 found.append(SecurityScheme(key, "bearer"))
             else:
                 found.append(SecurityScheme(key, "other"))
+        usage = self._security_usage()
+        found.sort(key=lambda scheme: usage.get(scheme.name, (1, 0)))
+        for scheme in found[:1]:
+            if scheme.kind in ("other", "api_key_cookie"):
+                self.problem(
+                    "unsupported-security",
+                    join_pointer("", "components", "securitySchemes", scheme.name),
+                    f"the client sends no credentials for security scheme {scheme.name!r} "
+                    "(neither bearer, basic nor an API key in a header or the query); "
+                    "pass them with extra_headers",
+                    error=False,
+                )
         return tuple(found)
+
+    def _security_usage(self) -> dict[str, tuple[int, int]]:
+        """Scheme name -> sort key: the document's own requirements first, then the schemes
+        most operations require (the client authenticates with the first)."""
+        usage: dict[str, tuple[int, int]] = {}
+        for requirement in self.document.get("security") or []:
+            for name in requirement if isinstance(requirement, dict) else ():
+                usage.setdefault(str(name), (0, 0))
+        counts: Counter[str] = Counter()
+        for item in (self.document.get("paths") or {}).values():
+            for method in HTTP_METHODS:
+                op = item.get(method) if isinstance(item, dict) else None
+                requirements = op.get("security") if isinstance(op, dict) else None
+                for requirement in requirements if isinstance(requirements, list) else []:
+                    if isinstance(requirement, dict):
+                        counts.update(str(name) for name in requirement)
+        for name, count in counts.items():
+            usage.setdefault(name, (1, -count))
+        return usage
 
     # ----- operations --------------------------------------------------------------------
     def _raw_operations(

@@ -150,8 +150,7 @@ class SchemaConverter:
         if name is None:
             if not ref.startswith(SCHEMA_PREFIX):
                 # A ref into another part of the document: convert the target where it lives.
-                wanted = Name.parse(ref.rsplit("/", 1)[-1])
-                return self.convert(target, wanted, target_pointer)
+                return self.convert(target, name_of_location(ref[1:]), target_pointer)
             key = split_pointer(ref[1:])[-1]
             name = self.claim(Name.parse(key), ref[1:])
             self._by_ref[ref] = name
@@ -544,6 +543,28 @@ class SchemaConverter:
             pointer=pointer,
             example_json=to_json(example) if example is not None else None,
         )
+
+
+_PLACE_WORDS = frozenset(
+    {"schema", "schemas", "content", "items", "properties", "additionalProperties"}
+    | {"components", "paths", "responses", "parameters", "requestBody", "requestBodies"}
+    | {"allOf", "anyOf", "oneOf", "headers", "get", "put", "post", "delete", "patch"}
+)
+
+
+def name_of_location(pointer: str) -> Name:
+    """A type name for a schema that a ref finds outside components/schemas: the last
+    token of its pointer that names something (not `schema`, a media type, a status code
+    or a structural keyword), e.g. `NotFound` for /components/responses/NotFound/content/
+    application~1json/schema."""
+    for token in reversed(split_pointer(pointer)):
+        media_type = "/" in token and not token.startswith("/")
+        if token in _PLACE_WORDS or media_type or token.isdigit() or not token:
+            continue
+        name = Name.parse(token)
+        if name.words:
+            return name
+    return Name(("schema",))
 
 
 def _type_of(schema: Any) -> Any:

@@ -242,3 +242,23 @@ def test_servers_and_security(shelter: Api) -> None:
     ]
     assert [(s.name, s.kind) for s in shelter.security] == [("bearer", "bearer")]
     assert shelter.name == Name(("shelter",))
+
+
+def test_the_scheme_the_document_requires_comes_first() -> None:
+    schemes = {
+        "basic": {"type": "http", "scheme": "basic"},
+        "cookie": {"type": "apiKey", "in": "cookie", "name": "sid"},
+        "key": {"type": "apiKey", "in": "header", "name": "X-Key"},
+    }
+    required = minimal_spec(components={"securitySchemes": schemes}, security=[{"key": []}])
+    api = build_api(required, "x")
+    assert [(s.name, s.kind) for s in api.security][:1] == [("key", "api_key_header")]
+    assert api.diagnostics == ()
+
+    spec = minimal_spec(components={"securitySchemes": schemes})
+    spec["paths"]["/things"]["get"]["security"] = [{"cookie": []}]
+    api = build_api(spec, "x")
+    assert api.security[0].name == "cookie"
+    assert [(d.code, d.severity) for d in api.diagnostics] == [
+        ("unsupported-security", Severity.WARNING)
+    ]

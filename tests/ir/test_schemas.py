@@ -312,3 +312,21 @@ def test_schema_names_with_any_characters_stay_distinct() -> None:
     names = [t.name.words for t in converter.named_types()]
     assert len(set(names)) == 4
     assert node == Ref(Name(("a", "b")))
+
+
+@pytest.mark.parametrize(
+    ("pointer", "expected"),
+    [
+        ("/components/responses/NotFound/content/application~1json/schema", ("not", "found")),
+        ("/components/parameters/limit/schema", ("limit",)),
+        ("/paths/~1pets/get/responses/200/content/application~1json/schema", ("pets",)),
+        ("/components/schemas/Pet/properties/owner", ("owner",)),
+        ("/paths/~1/get/responses/200/content/application~1json/schema", ("schema",)),
+    ],
+)
+def test_schemas_found_outside_components_are_named_by_where_they_are(
+    pointer: str, expected: tuple[str, ...]
+) -> None:
+    from generator.ir.schemas import name_of_location
+
+    assert name_of_location(pointer).words == expected

@@ -368,15 +368,17 @@ class PythonRenderer:
     def _param_view(self, param: Param, scope: Scope) -> ArgView:
         name = scope.claim(safe_attribute(snake(param.name, "param")))
         annotation = self.signatures.annotation(param.type, "input")
+        description = _deprecated(param.description, param.deprecated)
         return ArgView(
-            name, param.wire_name, annotation, param.required, param.description, param.location
+            name, param.wire_name, annotation, param.required, description, param.location
         )
 
     def _field_arg(self, field: Field, scope: Scope, where: str) -> ArgView:
         name = scope.claim(safe_attribute(snake(field.name)))
         annotation = self.signatures.annotation(field.type, "input")
         kind = "file" if where == "form" and _uses_binary(field.type) else where
-        return ArgView(name, field.wire_name, annotation, field.required, field.description, kind)
+        description = _deprecated(field.description, field.deprecated)
+        return ArgView(name, field.wire_name, annotation, field.required, description, kind)
 
     def resource_view(self, attribute: str, name: Name, ops: tuple[Operation, ...]) -> ResourceView:
         scope = Scope(frozenset({"_core"}))
@@ -500,6 +502,13 @@ class PythonRenderer:
         return ClientHeaderView(
             safe_attribute(snake(header.name)), header.wire_name, default, header.description
         )
+
+
+def _deprecated(description: str, deprecated: bool) -> str:
+    """An argument's description, marked when the API deprecates the argument."""
+    if not deprecated or "deprecated" in description.lower():
+        return description
+    return f"{description.rstrip()} Deprecated." if description.strip() else "Deprecated."
 
 
 def _on_cycles(edges: dict[Name, set[Name]]) -> set[Name]:

@@ -74,6 +74,8 @@ class _Builder:
         self.source = source
         self.schemas = SchemaConverter(document, source)
         self.diagnostics: list[Diagnostic] = []
+        self.locations: dict[str, str] = {}
+        """Operation pointer (under its path) -> where the operation object is written."""
 
     def problem(self, code: str, pointer: str, message: str, *, error: bool = True) -> None:
         severity = Severity.ERROR if error else Severity.WARNING
@@ -84,6 +86,7 @@ class _Builder:
         info = self.document.get("info") or {}
         self.schemas.register_components()
         raw_ops = list(self._raw_operations())
+        self._note_incoming()
         client_headers, shared = self._client_headers(raw_ops)
         names = self._distinct_names([self._naming(m, p, op, ptr) for m, p, op, ptr, _ in raw_ops])
         root: list[Operation] = []
@@ -186,20 +189,28 @@ class _Builder:
         result = []
         paths = self.document.get("paths") or {}
         for path, item in paths.items():
-            item_pointer = join_pointer("", "paths", path)
-            item, item_pointer = self.schemas.deref(item, item_pointer)
+            at = join_pointer("", "paths", path)
+            item, item_pointer = self.schemas.deref(item, at)
             if not isinstance(item, dict):
+                self.problem("invalid-path-item", at, "a path item must be a mapping", error=False)
                 continue
             shared_params = item.get("parameters") or []
             for method in HTTP_METHODS:
                 op = item.get(method)
+                if method in item and not isinstance(op, dict):
+                    where = join_pointer(at, method)
+                    message = "an operation must be a mapping; no method is generated for it"
+                    self.problem("invalid-operation", where, message, error=False)
                 if not isinstance(op, dict):
                     continue
-                pointer = join_pointer(item_pointer, method)
+                # the operation is known by where its path names it, even when the path item
+                # is a $ref (two paths may share one)
+                pointer = join_pointer(at, method)
+                self.locations[pointer] = join_pointer(item_pointer, method)
                 params: dict[tuple[str, str], tuple[dict[str, Any], str, str | None]] = {}
                 for base, listed in (
                     (join_pointer(item_pointer, "parameters"), shared_params),
-                    (join_pointer(pointer, "parameters"), op.get("parameters") or []),
+                    (join_pointer(item_pointer, method, "parameters"), op.get("parameters") or []),
                 ):
                     for position, raw in enumerate(listed):
                         ref = raw.get("$ref") if isinstance(raw, dict) else None
@@ -216,6 +227,31 @@ class _Builder:
                         params[key] = (param, where, ref if isinstance(ref, str) else None)
                 result.append((method, path, op, pointer, list(params.values())))
         return result
+
+    def _note_incoming(self) -> None:
+        """Webhooks and callbacks are requests the API makes, not operations a client calls:
+        no methods, and a warning saying so (their component schemas are generated)."""
+        webhooks = self.document.get("webhooks")
+        if isinstance(webhooks, dict) and webhooks:
+            names = ", ".join(sorted(str(k) for k in webhooks)[:5])
+            more = f" and {len(webhooks) - 5} more" if len(webhooks) > 5 else ""
+            self.problem(
+                "webhooks-not-generated",
+                "/webhooks",
+                f"{len(webhooks)} webhook(s) ({names}{more}) are requests the API sends, not "
+                "operations: no methods are generated; the component schemas they use are",
+                error=False,
+            )
+        for path, item in (self.document.get("paths") or {}).items():
+            for method in HTTP_METHODS:
+                op = item.get(method) if isinstance(item, dict) else None
+                if isinstance(op, dict) and op.get("callbacks"):
+                    self.problem(
+                        "callbacks-not-generated",
+                        join_pointer("", "paths", path, method, "callbacks"),
+                        "callbacks are requests the API sends: no methods are generated",
+                        error=False,
+                    )
 
     def _client_headers(
         self, raw_ops: list[Any]
@@ -284,8 +320,9 @@ class _Builder:
         converted.sort(
             key=lambda p: (p.location != "path", order.get(p.wire_name, 0), not p.required)
         )
-        body = self._body(op, pointer, context)
-        success, errors = self._responses(op, pointer, context)
+        location = self.locations.get(pointer, pointer)
+        body = self._body(op, location, context)
+        success, errors = self._responses(op, location, context)
         operation = Operation(
             operation_id=operation_id,
             resource=resource,
@@ -368,6 +405,8 @@ class _Builder:
         body, where = self.schemas.deref(raw, where)
         content = body.get("content") if isinstance(body, dict) else None
         if not isinstance(content, dict) or not content:
+            message = "the request body names no media type; the method sends no body"
+            self.problem("empty-request-body", where, message, error=False)
             return None
         media_type, kind = _pick_media_type(list(content))
         media = content.get(media_type) or {}
@@ -409,6 +448,7 @@ class _Builder:
             where = join_pointer(pointer, "responses", code)
             raw, where = self.schemas.deref(responses[status], where)
             if not isinstance(raw, dict):
+                self.problem("invalid-response", where, "a response must be a mapping", error=False)
                 continue
             is_success = code.startswith("2")
             words = ("response",) if is_success else ("error", code.lower())

@@ -262,3 +262,59 @@ def test_the_scheme_the_document_requires_comes_first() -> None:
     assert [(d.code, d.severity) for d in api.diagnostics] == [
         ("unsupported-security", Severity.WARNING)
     ]
+
+
+def test_two_paths_may_share_one_path_item() -> None:
+    item = {
+        "get": {
+            "responses": {
+                "200": {
+                    "description": "ok",
+                    "content": {
+                        "application/json": {
+                            "schema": {"type": "object", "properties": {"id": {"type": "string"}}}
+                        }
+                    },
+                }
+            }
+        }
+    }
+    spec = minimal_spec(
+        paths={"/v1/things": {"$ref": "#/x-things"}, "/v2/things": {"$ref": "#/x-things"}},
+    )
+    spec["x-things"] = item
+    api = build_api(spec, "x")
+    ops = sorted((op.pointer, op.path) for op in api.operations())
+    assert ops == [
+        ("/paths/~1v1~1things/get", "/v1/things"),
+        ("/paths/~1v2~1things/get", "/v2/things"),
+    ]
+    assert len(api.types) == 1, "the shared response schema is one model"
+
+
+def test_what_cannot_become_a_method_is_named_in_a_warning() -> None:
+    spec = minimal_spec(
+        paths={
+            "/a": ["not", "an", "item"],
+            "/b": {"get": None, "post": {"requestBody": {}, "responses": {"200": "ok"}}},
+        }
+    )
+    found = sorted((d.code, d.pointer) for d in build_api(spec, "x").diagnostics)
+    assert found == [
+        ("empty-request-body", "/paths/~1b/post/requestBody"),
+        ("invalid-operation", "/paths/~1b/get"),
+        ("invalid-path-item", "/paths/~1a"),
+        ("invalid-response", "/paths/~1b/post/responses/200"),
+    ]
+
+
+def test_webhooks_and_callbacks_are_warned_about() -> None:
+    spec = minimal_spec(
+        webhooks={"petAdded": {"post": {"responses": {"200": {"description": "ok"}}}}}
+    )
+    spec["paths"]["/things"]["get"]["callbacks"] = {"done": {}}
+    found = sorted((d.code, d.pointer) for d in build_api(spec, "x").diagnostics)
+    assert found == [
+        ("callbacks-not-generated", "/paths/~1things/get/callbacks"),
+        ("webhooks-not-generated", "/webhooks"),
+    ]

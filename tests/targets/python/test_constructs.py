@@ -61,6 +61,7 @@ components:
       properties: {name: {type: string}}
       additionalProperties: {type: integer}
     Zone: {type: string, enum: [GMT0, GMT+0, GMT-0, gmt0]}
+    Priority: {type: integer, enum: [1, 2, 3]}
     Order: {type: string, enum: [ASC, asc, Desc]}
     class:
       type: object
@@ -154,6 +155,22 @@ paths:
           content:
             application/json:
               schema: {$ref: '#/components/schemas/Account'}
+  /class/{from}/import:
+    post:
+      operationId: import
+      parameters:
+        - {name: from, in: path, required: true, schema: {type: string}}
+        - {name: type, in: query, schema: {$ref: '#/components/schemas/Priority'}}
+        - {name: 1st, in: query, schema: {type: string}}
+        - {name: self, in: query, schema: {type: string}}
+        - {name: options, in: query, schema: {type: string}}
+        - {name: X-Async, in: header, schema: {type: boolean}}
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema: {$ref: '#/components/schemas/Priority'}
   /health:
     get:
       operationId: health
@@ -282,6 +299,8 @@ class Recorder:
             return httpx.Response(200, content=b"\x89PNG", headers={"content-type": "image/png"})
         if path.endswith("/raw"):
             return httpx.Response(204)
+        if path.startswith("/class/"):
+            return httpx.Response(200, json=2)
         if path == "/health":
             return httpx.Response(200, text="fine", headers={"content-type": "text/plain"})
         return httpx.Response(200, json={"id": "a1", "zone": "GMT+0"})
@@ -312,6 +331,18 @@ def test_every_kind_of_parameter_and_body_reaches_the_wire(sdk: Any) -> None:
 
     assert client.pets.raw("p1", body=b"\x00\x01") is None
     assert recorder.requests[-1].content == b"\x00\x01"
+
+    priority = client.class_.import_("a b", type_=3, param_1st="x", self_2="s", options_2="o")
+    assert priority == 2
+    imported = recorder.requests[-1]
+    assert imported.url.raw_path.startswith(b"/class/a%20b/import?")
+    assert dict(imported.url.params) == {
+        "type": "3",
+        "1st": "x",
+        "self": "s",
+        "options": "o",
+        "api_key": "k",
+    }
 
     account = client.accounts.create(password="secret", zone="GMT-0")
     assert account.id == "a1" and account.zone == "GMT+0"

@@ -1,4 +1,5 @@
-"""Load an OpenAPI document: parse YAML/JSON, check its refs, validate it; report diagnostics.
+"""Load an OpenAPI document: parse YAML/JSON, bundle the files its refs name, check its refs,
+validate it, convert Swagger 2.0 to OpenAPI 3; report diagnostics located in the source files.
 
 This module and the writer are the only places that read or write files.
 """
@@ -7,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -157,24 +157,6 @@ def parse_text(path: Path, raw: bytes) -> tuple[SourceDocument | None, list[Diag
             message = "document nests too deeply to parse"
             return None, [Diagnostic("nesting-too-deep", message, file=where)]
     return SourceDocument(path=path, text=text, data=data, sha256=sha), []
-
-
-def iter_refs(node: Any, pointer: str = "") -> Iterator[tuple[str, str]]:
-    """Every `$ref` string in a document with the pointer of the object holding it."""
-    stack: list[tuple[Any, str]] = [(node, pointer)]
-    while stack:
-        current, where = stack.pop()
-        if isinstance(current, dict):
-            ref = current.get("$ref")
-            if isinstance(ref, str):
-                yield ref, where
-            for key, value in current.items():
-                if isinstance(value, dict | list):
-                    stack.append((value, join_pointer(where, str(key))))
-        elif isinstance(current, list):
-            for position, value in enumerate(current):
-                if isinstance(value, dict | list):
-                    stack.append((value, join_pointer(where, position)))
 
 
 def resolve_pointer(document: Any, pointer: str) -> tuple[bool, Any]:

@@ -8,7 +8,7 @@ import yaml
 
 from generator.diagnostics import Severity, has_errors
 from generator.ir.build import build_api
-from generator.ir.model import Api, Binary, Pagination
+from generator.ir.model import Api, Binary, Pagination, Primitive
 from generator.names import Name
 from tests.conftest import minimal_spec
 
@@ -318,3 +318,45 @@ def test_webhooks_and_callbacks_are_warned_about() -> None:
         ("callbacks-not-generated", "/paths/~1things/get/callbacks"),
         ("webhooks-not-generated", "/webhooks"),
     ]
+
+
+def test_refs_may_point_into_any_part_of_the_document() -> None:
+    schema = {"type": "object", "properties": {"id": {"type": "string"}}}
+    spec = minimal_spec(
+        paths={
+            "/a": {
+                "get": {
+                    "parameters": [{"name": "q", "in": "query", "schema": {"type": "integer"}}],
+                    "responses": {
+                        "200": {
+                            "description": "ok",
+                            "content": {"application/json": {"schema": schema}},
+                        }
+                    },
+                }
+            },
+            "/b": {
+                "get": {
+                    "parameters": [{"$ref": "#/paths/~1a/get/parameters/0"}],
+                    "responses": {
+                        "200": {
+                            "description": "ok",
+                            "content": {
+                                "application/json": {
+                                    "schema": {
+                                        "$ref": "#/paths/~1a/get/responses/200/content/"
+                                        "application~1json/schema"
+                                    }
+                                }
+                            },
+                        }
+                    },
+                }
+            },
+        }
+    )
+    api = build_api(spec, "x")
+    a, b = sorted(api.operations(), key=lambda op: op.path)
+    assert [(p.wire_name, p.type) for p in b.params] == [("q", Primitive("integer"))]
+    assert a.success.type == b.success.type and len(api.types) == 1
+    assert api.diagnostics == ()

@@ -73,6 +73,11 @@ class LoadResult:
     """How pointers of `document` map back to the files, one map per loading step."""
 
     @property
+    def sha256(self) -> str:
+        """The hash of every file the document was loaded from (the root's alone if one)."""
+        return _digest(self.source, self.files) if self.source is not None else ""
+
+    @property
     def ok(self) -> bool:
         return self.document is not None and not any(
             d.severity is Severity.ERROR for d in self.diagnostics
@@ -96,6 +101,13 @@ class LoadResult:
             source = next((f for f in self.files if f.path.as_posix() == label), source)
         line = source.line_of(pointer) if pointer or label is not None else None
         return replace(diagnostic, file=str(source.path), line=line, pointer=pointer)
+
+
+def _digest(root: SourceDocument, others: tuple[SourceDocument, ...]) -> str:
+    if not others:
+        return root.sha256
+    combined = root.sha256 + "".join(sorted(f.sha256 for f in others))
+    return hashlib.sha256(combined.encode()).hexdigest()
 
 
 def _line_index(text: str) -> dict[str, int]:
@@ -314,11 +326,7 @@ def load_document(
     local = shape or check_refs(document)
     found += [Diagnostic(code, message, pointer) for code, pointer, message in local]
     if validate and not local:
-        digest = source.sha256
-        if others:
-            digest = hashlib.sha256(
-                "".join(sorted(f.sha256 for f in others.values())).encode() + digest.encode()
-            ).hexdigest()
+        digest = _digest(source, tuple(others.values()))
         found += [
             Diagnostic(code, message, pointer, severity=Severity.WARNING)
             for code, pointer, message in _cached_validation(document, digest, cache_dir)

@@ -31,7 +31,7 @@ def load_api(
     config: ApiConfig, cache_dir: Path | None = None
 ) -> tuple[Api | None, str, tuple[Diagnostic, ...]]:
     loaded = load_document(config.spec, cache_dir=cache_dir)
-    sha = loaded.source.sha256 if loaded.source else ""
+    sha = loaded.sha256
     if not loaded.ok or loaded.document is None:
         return None, sha, loaded.diagnostics
     api = build_api(loaded.document, config.name, str(config.spec))

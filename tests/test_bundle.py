@@ -220,3 +220,10 @@ def test_recursion_across_files_ends_in_components(tmp_path: Path) -> None:
 )
 def test_where_refs_sit_decides_what_they_refer_to(kind: str, key: str, expected: str) -> None:
     assert child_kind(kind, key, swagger2=False) == expected  # type: ignore[arg-type]
+
+
+def test_the_hash_of_a_split_spec_covers_every_file(split_spec: Path) -> None:
+    before = load_document(split_spec, validate=False).sha256
+    attributes = split_spec.parent / "pets" / "models" / "attributes.yaml"
+    attributes.write_text(attributes.read_text() + "    tail: {type: string}\n")
+    assert load_document(split_spec, validate=False).sha256 != before

@@ -242,7 +242,10 @@ class SchemaConverter:
             nullable = True
         enum = schema.get("enum")
         if isinstance(enum, list) and None in enum:
-            schema = {**schema, "enum": [v for v in enum if v is not None]}
+            rest = [v for v in enum if v is not None]
+            schema = {k: v for k, v in schema.items() if k != "enum" or rest}
+            if rest:
+                schema["enum"] = rest
             nullable = True
         return nullable, schema
 
@@ -254,6 +257,9 @@ class SchemaConverter:
         return node
 
     def _convert_core(self, schema: dict[str, Any], context: Name, pointer: str) -> TypeNode:
+        if schema.get("enum") == []:
+            message = "`enum: []` admits no value; the schema is typed without it"
+            self.warn("empty-enum", pointer, message)
         if "const" in schema:
             const = _scalar_values([schema["const"]])
             return Const(const[0]) if const else AnyType()
@@ -282,7 +288,6 @@ class SchemaConverter:
                 return Const(values[0])
             if values:
                 return EnumType(values)
-            self.warn("empty-enum", pointer, "enum has no values; typed by its `type` instead")
         if kind is None and ("properties" in schema or "additionalProperties" in schema):
             kind = "object"
         if kind == "string" and (schema.get("format") == "binary" or "contentMediaType" in schema):

@@ -330,3 +330,13 @@ def test_schemas_found_outside_components_are_named_by_where_they_are(
     from generator.ir.schemas import name_of_location
 
     assert name_of_location(pointer).words == expected
+
+
+def test_empty_enum_beside_all_of_is_a_warning_too() -> None:
+    components = {"Status": {"type": "string", "enum": ["a", "b"]}}
+    node, converter = convert(
+        {"type": "string", "enum": [], "allOf": [{"$ref": "#/components/schemas/Status"}]},
+        components,
+    )
+    assert node == Ref(Name(("status",)))
+    assert [(d.code, d.pointer) for d in converter.diagnostics] == [("empty-enum", "/x")]

@@ -11,7 +11,7 @@ BENCH_STAMP := $(BENCH_VENV)/.installed
 API ?= extend
 FORMAT ?= text
 
-.PHONY: generate check test test-fast lint golden validate diff bench docs clean help
+.PHONY: generate check test test-fast lint golden corpus validate diff bench docs clean help
 
 help:
 	@echo "make generate   regenerate output/ for every API in pyproject.toml [tool.sdkgen]"
@@ -20,6 +20,7 @@ help:
 	@echo "make lint       ruff and mypy --strict on generator/ and tests/"
 	@echo "make golden     regenerate the golden trees (tests/golden/) and diagnostics (tests/hostile/)"
 	@echo "make docs       the HTML docs site of every API into build/docs/<api>/ (not committed)"
+	@echo "make corpus     generate and check every ../shared/corpus spec; table into README.md"
 	@echo "make validate SPEC=path   diagnostics of one spec"
 	@echo "make diff       what changed between the two newest versions in specs/\$$(API) (API=extend)"
 	@echo "make bench      the SDK against raw httpx and the official extend-ai SDK (own venv)"
@@ -53,6 +54,9 @@ golden: $(STAMP)
 
 docs: $(STAMP)
 	$(PY) -m generator.targets.site --out build/docs
+
+corpus: $(STAMP)
+	$(PY) -m tests.corpus.table
 
 validate: $(STAMP)
 	$(PY) -m generator validate $(SPEC)

@@ -215,6 +215,8 @@ def diff(
         _print_diagnostics(old_problems + new_problems)
         click.echo("diff failed: an input does not load", err=True)
         sys.exit(2)
+    if validate:  # what validation found, as warnings: the documents still diff
+        _print_diagnostics(old_problems + new_problems)
     report = diff_versions(old, new, api_name=new_path.resolve().parent.name)
     if color is None:
         color = sys.stdout.isatty()

@@ -1,4 +1,5 @@
-"""Load an OpenAPI document: parse YAML/JSON, check its refs, validate it; report diagnostics.
+"""Load an OpenAPI document: parse YAML/JSON, bundle the files its refs name, check its refs,
+validate it, convert Swagger 2.0 to OpenAPI 3; report diagnostics located in the source files.
 
 This module and the writer are the only places that read or write files.
 """
@@ -8,23 +9,35 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from generator.bundle import bundle
 from generator.diagnostics import Diagnostic, Severity, join_pointer, split_pointer
 from generator.guards import check_shape
+from generator.origins import SourceMap, locate_through
+from generator.swagger2 import convert_swagger2, is_swagger2
 
 try:
-    _YamlLoader: Any = yaml.CSafeLoader
+    _BaseLoader: Any = yaml.CSafeLoader
 except AttributeError:  # libyaml not compiled in: the pure-Python loader is correct, only slower
-    _YamlLoader = yaml.SafeLoader
+    _BaseLoader = yaml.SafeLoader
+
+
+class _YamlLoader(_BaseLoader):  # type: ignore[misc]
+    """YAML as JSON sees it: an unquoted date stays the string it was written as."""
+
+
+_YamlLoader.add_constructor(
+    "tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node)
+)
 
 MAX_DOCUMENT_BYTES = 32 * 1024 * 1024
 SUPPORTED_VERSIONS = ("3.0", "3.1")
+SWAGGER_VERSIONS = ("2.0",)
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,14 +65,51 @@ class SourceDocument:
 @dataclass(frozen=True, slots=True)
 class LoadResult:
     document: dict[str, Any] | None
+    """The document as OpenAPI 3: other files bundled in, Swagger 2.0 converted."""
     source: SourceDocument | None
+    """The root file."""
     diagnostics: tuple[Diagnostic, ...]
+    files: tuple[SourceDocument, ...] = ()
+    """Every other file the document's refs reached."""
+    source_maps: tuple[SourceMap, ...] = ()
+    """How pointers of `document` map back to the files, one map per loading step."""
+
+    @property
+    def sha256(self) -> str:
+        """The hash of every file the document was loaded from (the root's alone if one)."""
+        return _digest(self.source, self.files) if self.source is not None else ""
 
     @property
     def ok(self) -> bool:
         return self.document is not None and not any(
             d.severity is Severity.ERROR for d in self.diagnostics
         )
+
+    def locate(self, diagnostic: Diagnostic) -> Diagnostic:
+        """The diagnostic with the file, line and pointer of the source its pointer names."""
+        if (
+            self.source is None
+            or diagnostic.line is not None
+            or diagnostic.file
+            not in (
+                None,
+                str(self.source.path),
+            )
+        ):
+            return diagnostic
+        label, pointer = locate_through(self.source_maps, diagnostic.pointer)
+        source = self.source
+        if label is not None:
+            source = next((f for f in self.files if f.path.as_posix() == label), source)
+        line = source.line_of(pointer) if pointer or label is not None else None
+        return replace(diagnostic, file=str(source.path), line=line, pointer=pointer)
+
+
+def _digest(root: SourceDocument, others: tuple[SourceDocument, ...]) -> str:
+    if not others:
+        return root.sha256
+    combined = root.sha256 + "".join(sorted(f.sha256 for f in others))
+    return hashlib.sha256(combined.encode()).hexdigest()
 
 
 def _line_index(text: str) -> dict[str, int]:
@@ -126,24 +176,6 @@ def parse_text(path: Path, raw: bytes) -> tuple[SourceDocument | None, list[Diag
     return SourceDocument(path=path, text=text, data=data, sha256=sha), []
 
 
-def iter_refs(node: Any, pointer: str = "") -> Iterator[tuple[str, str]]:
-    """Every `$ref` string in a document with the pointer of the object holding it."""
-    stack: list[tuple[Any, str]] = [(node, pointer)]
-    while stack:
-        current, where = stack.pop()
-        if isinstance(current, dict):
-            ref = current.get("$ref")
-            if isinstance(ref, str):
-                yield ref, where
-            for key, value in current.items():
-                if isinstance(value, dict | list):
-                    stack.append((value, join_pointer(where, str(key))))
-        elif isinstance(current, list):
-            for position, value in enumerate(current):
-                if isinstance(value, dict | list):
-                    stack.append((value, join_pointer(where, position)))
-
-
 def resolve_pointer(document: Any, pointer: str) -> tuple[bool, Any]:
     node = document
     for token in split_pointer(pointer):
@@ -157,16 +189,16 @@ def resolve_pointer(document: Any, pointer: str) -> tuple[bool, Any]:
 
 
 def check_refs(document: dict[str, Any]) -> list[tuple[str, str, str]]:
-    """(code, pointer, message) for every `$ref` that does not resolve inside the document."""
+    """(code, pointer, message) for every local `$ref` that does not resolve in the document.
+
+    Refs inside example and default values are data, and are not checked. Refs to other
+    files were bundled before this runs; the bundler reports those it could not follow.
+    """
+    from generator.bundle import iter_schema_refs
+
     problems: list[tuple[str, str, str]] = []
-    for ref, where in iter_refs(document):
-        if ref.startswith(("http://", "https://", "//")):
-            message = f"remote $ref {ref!r} is refused: the generator never fetches from a network"
-            problems.append(("remote-ref", where, message))
-        elif not ref.startswith("#"):
-            message = f"$ref to another file ({ref!r}) is not supported yet"
-            problems.append(("external-ref", where, message))
-        elif not resolve_pointer(document, ref[1:])[0]:
+    for ref, where in iter_schema_refs(document):
+        if ref.startswith("#") and not resolve_pointer(document, ref[1:])[0]:
             problems.append(("dangling-ref", where, f"$ref {ref!r} points at nothing"))
         elif _ref_cycle(document, ref):
             message = f"$ref {ref!r} leads only to other $refs and back: nothing is defined"
@@ -197,12 +229,18 @@ def _operation_pointer(message: str) -> str:
 
 def _validate(document: dict[str, Any]) -> list[tuple[str, str, str]]:
     """Structural validation with openapi-spec-validator, as (code, pointer, message)."""
-    from openapi_spec_validator import OpenAPIV30SpecValidator, OpenAPIV31SpecValidator
+    from openapi_spec_validator import (
+        OpenAPIV2SpecValidator,
+        OpenAPIV30SpecValidator,
+        OpenAPIV31SpecValidator,
+    )
 
     version = str(document.get("openapi", ""))
     validator_class: Any = OpenAPIV31SpecValidator
     if version.startswith("3.0"):
         validator_class = OpenAPIV30SpecValidator
+    elif is_swagger2(document):
+        validator_class = OpenAPIV2SpecValidator
     problems: list[tuple[str, str, str]] = []
     try:
         for error in validator_class(document).iter_errors():
@@ -245,22 +283,56 @@ def _cached_validation(
     return problems
 
 
-def load_document(
-    path: Path, *, validate: bool = True, cache_dir: Path | None = None
-) -> LoadResult:
-    """Read, parse, check and validate one OpenAPI document.
-
-    `cache_dir`, when given, holds validation results keyed by the document's sha256.
-    """
+def _read_file(path: Path) -> tuple[SourceDocument | None, list[Diagnostic]]:
     where = str(path)
     try:
         raw = path.read_bytes()
     except OSError as error:
         reason = error.strerror or str(error)
-        return LoadResult(None, None, (Diagnostic("unreadable", reason, file=where),))
-    source, problems = parse_text(path, raw)
+        return None, [Diagnostic("unreadable", reason, file=where)]
+    return parse_text(path, raw)
+
+
+def _version_problem(data: dict[str, Any], source: SourceDocument) -> Diagnostic | None:
+    if "swagger" in data and "openapi" not in data:
+        version = str(data.get("swagger", ""))
+        if version in SWAGGER_VERSIONS:
+            return None
+        pointer = "/swagger"
+    else:
+        version = str(data.get("openapi", ""))
+        if version.startswith(SUPPORTED_VERSIONS):
+            return None
+        pointer = "/openapi" if "openapi" in data else ""
+    message = f"unsupported OpenAPI version {version!r}; supported: 3.0.x, 3.1.x and Swagger 2.0"
+    return Diagnostic(
+        "unsupported-version", message, pointer, str(source.path), source.line_of(pointer)
+    )
+
+
+def _shape_problems(data: dict[str, Any]) -> list[tuple[str, str, str]]:
+    """What no generator can work around: the parts every operation hangs from."""
+    problems: list[tuple[str, str, str]] = []
+    for key in ("paths", "components", "definitions", "webhooks"):
+        if key in data and not isinstance(data[key], dict | None):
+            problems.append(("invalid-structure", f"/{key}", f"`{key}` must be a mapping"))
+    return problems
+
+
+def load_document(
+    path: Path, *, validate: bool = True, cache_dir: Path | None = None
+) -> LoadResult:
+    """Read, parse, bundle, validate and (for Swagger 2.0) convert one OpenAPI document.
+
+    `cache_dir`, when given, holds validation results keyed by the sha256 of the files read.
+    Validation findings are warnings: real documents break the letter of the specification in
+    ways the generator tolerates (see README). What stops generation is an error: a file that
+    does not parse, an unsupported version, a broken shape, a ref that points at nothing.
+    """
+    source, problems = _read_file(path)
     if source is None:
         return LoadResult(None, None, tuple(problems))
+    where = str(path)
     data = source.data
     if not isinstance(data, dict):
         message = "an OpenAPI document must be a mapping at the top level"
@@ -270,19 +342,46 @@ def load_document(
         line = source.line_of(breach.pointer) if breach.code != "alias-bomb" else None
         diagnostic = Diagnostic(breach.code, breach.message, breach.pointer, where, line)
         return LoadResult(None, source, (diagnostic,))
-    version = str(data.get("openapi", data.get("swagger", "")))
-    if not version.startswith(SUPPORTED_VERSIONS):
-        message = f"unsupported OpenAPI version {version!r}; supported: 3.0.x and 3.1.x"
-        pointer = "/openapi" if "openapi" in data else ""
-        diagnostic = Diagnostic(
-            "unsupported-version", message, pointer, where, source.line_of(pointer)
-        )
-        return LoadResult(None, source, (diagnostic,))
-    found = check_refs(data)
-    if validate and not found:
-        found = _cached_validation(data, source.sha256, cache_dir)
+    version_problem = _version_problem(data, source)
+    if version_problem is not None:
+        return LoadResult(None, source, (version_problem,))
+    others: dict[str, SourceDocument] = {}
+
+    def read(other: Path) -> tuple[Any, str | None]:
+        parsed, found = _read_file(other)
+        if parsed is None:
+            return None, "; ".join(d.message for d in found) or "unreadable"
+        others[other.as_posix()] = parsed
+        return parsed.data, None
+
+    bundled = bundle(path, data, read)
+    document = bundled.document
+    found: list[Diagnostic] = [
+        Diagnostic(p.code, p.message, p.pointer, p.file or where, None, p.severity)
+        for p in bundled.problems
+    ]
+    shape = _shape_problems(document)
+    local = shape or check_refs(document)
+    found += [Diagnostic(code, message, pointer) for code, pointer, message in local]
+    if validate and not local:
+        digest = _digest(source, tuple(others.values()))
+        found += [
+            Diagnostic(code, message, pointer, severity=Severity.WARNING)
+            for code, pointer, message in _cached_validation(document, digest, cache_dir)
+        ]
+    maps: tuple[SourceMap, ...] = (bundled.source_map,)
+    if is_swagger2(document) and not shape:
+        document, converted = convert_swagger2(document)
+        maps = (bundled.source_map, converted)
+    partial = LoadResult(document, source, (), tuple(others.values()), maps[:1])
     diagnostics = tuple(
-        Diagnostic(code, message, pointer, where, source.line_of(pointer))
-        for code, pointer, message in found
+        partial.locate(d) if d.file is None else _with_line(d, others, source) for d in found
     )
-    return LoadResult(data, source, diagnostics)
+    return LoadResult(document, source, diagnostics, tuple(others.values()), maps)
+
+
+def _with_line(
+    diagnostic: Diagnostic, others: dict[str, SourceDocument], root: SourceDocument
+) -> Diagnostic:
+    source = others.get(Path(diagnostic.file or "").as_posix(), root)
+    return replace(diagnostic, line=source.line_of(diagnostic.pointer))

@@ -33,24 +33,12 @@ def load_api(
     config: ApiConfig, cache_dir: Path | None = None
 ) -> tuple[Api | None, str, tuple[Diagnostic, ...]]:
     loaded = load_document(config.spec, cache_dir=cache_dir)
-    sha = loaded.source.sha256 if loaded.source else ""
+    sha = loaded.sha256
     if not loaded.ok or loaded.document is None:
         return None, sha, loaded.diagnostics
     api = build_api(loaded.document, config.name, str(config.spec))
-    diagnostics = loaded.diagnostics + api.diagnostics
-    if loaded.source is not None:
-        source = loaded.source
-        diagnostics = tuple(
-            d if d.line is not None or not d.pointer else _with_line(d, source.line_of(d.pointer))
-            for d in diagnostics
-        )
+    diagnostics = loaded.diagnostics + tuple(loaded.locate(d) for d in api.diagnostics)
     return api, sha, diagnostics
-
-
-def _with_line(diagnostic: Diagnostic, line: int | None) -> Diagnostic:
-    from dataclasses import replace
-
-    return replace(diagnostic, line=line)
 
 
 @dataclass(frozen=True, slots=True)

@@ -49,7 +49,8 @@ text = st.one_of(st.sampled_from(NASTY), st.text(max_size=30))
 nonempty = text.filter(lambda s: s.strip() != "")
 
 ALLOWED_IMPORTS = re.compile(
-    r"^(__future__|typing|datetime|types|functools|collections\.abc|httpx|pydantic|"
+    r"^(__future__|typing|typing_extensions|datetime|types|functools|collections\.abc|httpx|"
+    r"pydantic|"
     r"(\.)+(_runtime(\.\w+)?|models|_version|_client|_webhooks|resources(\.\w+)?)?)$"
 )
 ALLOWED_CALLS = {

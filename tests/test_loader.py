@@ -37,7 +37,7 @@ BAD_INPUTS = [
     ("broken.json", '{\n  "openapi": "3.1.0",\n  "info": \n}', ("invalid-json", 4, "")),
     ("latin1.yaml", b"openapi: 3.1.0\ntitle: caf\xe9\n", ("invalid-encoding", 2, "")),
     ("list.yaml", "- 1\n- 2\n", ("not-a-mapping", None, "")),
-    ("swagger1.yaml", "swagger: '1.2'\n", ("unsupported-version", 1, "")),
+    ("swagger1.yaml", "swagger: '1.2'\n", ("unsupported-version", 1, "/swagger")),
     ("v4.yaml", "openapi: 4.0.0\ninfo: {}\n", ("unsupported-version", 1, "/openapi")),
 ]
 
@@ -80,15 +80,63 @@ paths:
         '200': {$ref: 'other.yaml#/x'}
 """
     result = load_document(write(tmp_path, "refs.yaml", text))
-    found = {(d.code, d.line) for d in result.diagnostics}
-    assert found == {("dangling-ref", 11), ("remote-ref", 15), ("external-ref", 19)}
+    found = {(d.code, d.line, d.severity.value) for d in result.diagnostics}
+    assert found == {
+        ("dangling-ref", 11, "error"),
+        ("remote-ref", 15, "warning"),
+        ("external-ref-unreadable", 19, "error"),
+    }
 
 
 def test_schema_violations_are_collected_with_pointers(tmp_path: Path) -> None:
     spec = minimal_spec()
     spec["paths"]["/things"]["get"]["parameters"] = [{"name": "x"}]
     result = load_document(write(tmp_path, "bad.yaml", yaml.safe_dump(spec, sort_keys=False)))
-    assert not result.ok
+    assert result.ok, "validation findings are warnings: the builder decides what it can use"
     assert result.diagnostics[0].code == "invalid-openapi"
+    assert result.diagnostics[0].severity.value == "warning"
     assert result.diagnostics[0].pointer == "/paths/~1things/get/parameters/0"
     assert result.diagnostics[0].line is not None
+
+
+def test_yaml_reads_as_json_would(tmp_path: Path) -> None:
+    text = """openapi: 3.0.3
+info: {title: t, version: 2024-01-31}
+paths:
+  /a:
+    get:
+      responses:
+        200:
+          description: ok
+          content:
+            application/json:
+              schema: {type: string, format: date, example: 2024-01-31}
+"""
+    result = load_document(write(tmp_path, "dates.yaml", text), validate=False)
+    assert result.ok and result.document is not None
+    assert result.document["info"]["version"] == "2024-01-31"
+    responses = result.document["paths"]["/a"]["get"]["responses"]
+    assert list(responses) == [200], "an integer status code stays what YAML made it"
+    schema = responses[200]["content"]["application/json"]["schema"]
+    assert schema["example"] == "2024-01-31"
+
+    from generator.ir.build import build_api
+
+    api = build_api(result.document, "dates")
+    assert api.operations()[0].success.status == "200"
+
+
+def test_swagger_2_loads_and_other_versions_do_not(tmp_path: Path) -> None:
+    swagger = {"swagger": "2.0", "info": {"title": "t", "version": "1"}, "paths": {}}
+    result = load_document(write(tmp_path, "s.json", json.dumps(swagger)))
+    assert result.ok and result.document is not None
+    assert result.document["openapi"].startswith("3.0")
+    bad = load_document(write(tmp_path, "s3.json", json.dumps({**swagger, "swagger": "3.0"})))
+    assert [d.code for d in bad.diagnostics] == ["unsupported-version"]
+
+
+def test_a_broken_shape_is_an_error(tmp_path: Path) -> None:
+    spec = minimal_spec(paths=["not", "a", "mapping"])
+    result = load_document(write(tmp_path, "shape.json", json.dumps(spec)))
+    assert not result.ok
+    assert [(d.code, d.pointer) for d in result.diagnostics] == [("invalid-structure", "/paths")]

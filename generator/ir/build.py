@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
 from typing import Any
 
 from generator.diagnostics import Diagnostic, Severity, join_pointer
@@ -29,6 +30,7 @@ from generator.ir.model import (
     Ref,
     Resource,
     Response,
+    ResponseKind,
     SecurityScheme,
     Server,
     TypeNode,
@@ -60,6 +62,15 @@ def build_api(document: dict[str, Any], name: str, source: str | None = None) ->
     return _Builder(document, Name.parse(name), source).build()
 
 
+def build_api_indexed(
+    document: dict[str, Any], name: str, source: str | None = None
+) -> tuple[Api, dict[str, TypeNode]]:
+    """The Api, and the type every converted schema became, by the schema's pointer."""
+    builder = _Builder(document, Name.parse(name), source)
+    api = builder.build()
+    return api, dict(builder.schemas.types_at)
+
+
 class _Builder:
     def __init__(self, document: dict[str, Any], name: Name, source: str | None) -> None:
         self.document = document
@@ -68,6 +79,8 @@ class _Builder:
         self.schemas = SchemaConverter(document, source)
         self.diagnostics: list[Diagnostic] = []
         self.collections = collection_paths(document.get("paths") or {})
+        self.locations: dict[str, str] = {}
+        """Operation pointer (under its path) -> where the operation object is written."""
 
     def problem(self, code: str, pointer: str, message: str, *, error: bool = True) -> None:
         severity = Severity.ERROR if error else Severity.WARNING
@@ -78,11 +91,14 @@ class _Builder:
         info = self.document.get("info") or {}
         self.schemas.register_components()
         raw_ops = list(self._raw_operations())
+        self._note_incoming()
         client_headers, shared = self._client_headers(raw_ops)
+        names = self._distinct_names([self._naming(m, p, op, ptr) for m, p, op, ptr, _ in raw_ops])
         root: list[Operation] = []
         grouped: dict[Name, list[Operation]] = {}
         for method, path, op, pointer, params in raw_ops:
-            operation = self._operation(method, path, op, pointer, params, shared)
+            resource, verb = names[pointer]
+            operation = self._operation(method, path, op, pointer, params, shared, resource, verb)
             if operation.resource is None:
                 root.append(operation)
             else:
@@ -188,7 +204,38 @@ class _Builder:
                 found.append(SecurityScheme(key, "bearer"))
             else:
                 found.append(SecurityScheme(key, "other"))
+        usage = self._security_usage()
+        found.sort(key=lambda scheme: usage.get(scheme.name, (1, 0)))
+        for scheme in found[:1]:
+            if scheme.kind in ("other", "api_key_cookie"):
+                self.problem(
+                    "unsupported-security",
+                    join_pointer("", "components", "securitySchemes", scheme.name),
+                    f"the client sends no credentials for security scheme {scheme.name!r} "
+                    "(neither bearer, basic nor an API key in a header or the query); "
+                    "pass them with extra_headers",
+                    error=False,
+                )
         return tuple(found)
+
+    def _security_usage(self) -> dict[str, tuple[int, int]]:
+        """Scheme name -> sort key: the document's own requirements first, then the schemes
+        most operations require (the client authenticates with the first)."""
+        usage: dict[str, tuple[int, int]] = {}
+        for requirement in self.document.get("security") or []:
+            for name in requirement if isinstance(requirement, dict) else ():
+                usage.setdefault(str(name), (0, 0))
+        counts: Counter[str] = Counter()
+        for item in (self.document.get("paths") or {}).values():
+            for method in HTTP_METHODS:
+                op = item.get(method) if isinstance(item, dict) else None
+                requirements = op.get("security") if isinstance(op, dict) else None
+                for requirement in requirements if isinstance(requirements, list) else []:
+                    if isinstance(requirement, dict):
+                        counts.update(str(name) for name in requirement)
+        for name, count in counts.items():
+            usage.setdefault(name, (1, -count))
+        return usage
 
     # ----- operations --------------------------------------------------------------------
     def _raw_operations(
@@ -198,30 +245,59 @@ class _Builder:
         result = []
         paths = self.document.get("paths") or {}
         for path, item in paths.items():
-            item_pointer = join_pointer("", "paths", path)
-            item, item_pointer = self.schemas.deref(item, item_pointer)
+            at = join_pointer("", "paths", path)
+            item, item_pointer = self.schemas.deref(item, at)
             if not isinstance(item, dict):
+                self.problem("invalid-path-item", at, "a path item must be a mapping", error=False)
                 continue
             shared_params = item.get("parameters") or []
             for method in HTTP_METHODS:
                 op = item.get(method)
+                if method in item and not isinstance(op, dict):
+                    where = join_pointer(at, method)
+                    message = "an operation must be a mapping; no method is generated for it"
+                    self.problem("invalid-operation", where, message, error=False)
                 if not isinstance(op, dict):
                     continue
-                pointer = join_pointer(item_pointer, method)
+                # the operation is known by where its path names it, even when the path item
+                # is a $ref (two paths may share one)
+                pointer = join_pointer(at, method)
+                self.locations[pointer] = join_pointer(item_pointer, method)
                 params: dict[tuple[str, str], tuple[dict[str, Any], str, str | None]] = {}
                 for base, listed in (
                     (join_pointer(item_pointer, "parameters"), shared_params),
-                    (join_pointer(pointer, "parameters"), op.get("parameters") or []),
+                    (join_pointer(item_pointer, method, "parameters"), op.get("parameters") or []),
                 ):
                     for position, raw in enumerate(listed):
                         ref = raw.get("$ref") if isinstance(raw, dict) else None
                         param, where = self.schemas.deref(raw, join_pointer(base, position))
                         if not isinstance(param, dict) or "name" not in param:
+                            self.problem(
+                                "invalid-parameter",
+                                where,
+                                "a parameter without a name cannot be sent; left out",
+                                error=False,
+                            )
                             continue
                         key = (str(param["name"]), str(param.get("in", "")))
                         params[key] = (param, where, ref if isinstance(ref, str) else None)
                 result.append((method, path, op, pointer, list(params.values())))
         return result
+
+    def _note_incoming(self) -> None:
+        """Callbacks are requests the API makes, not operations a client calls: no methods,
+        and a warning saying so. Webhooks become typed events with signature verification
+        (`_webhooks`), so they need no warning."""
+        for path, item in (self.document.get("paths") or {}).items():
+            for method in HTTP_METHODS:
+                op = item.get(method) if isinstance(item, dict) else None
+                if isinstance(op, dict) and op.get("callbacks"):
+                    self.problem(
+                        "callbacks-not-generated",
+                        join_pointer("", "paths", path, method, "callbacks"),
+                        "callbacks are requests the API sends: no methods are generated",
+                        error=False,
+                    )
 
     def _client_headers(
         self, raw_ops: list[Any]
@@ -270,8 +346,9 @@ class _Builder:
         pointer: str,
         params: list[tuple[dict[str, Any], str, str | None]],
         shared: frozenset[str],
+        resource: Name | None,
+        verb: Name,
     ) -> Operation:
-        resource, verb = derive_name(method, path, self.collections, op.get("x-sdk-name"))
         operation_id = str(op.get("operationId") or f"{method}_{path}")
         context = Name((*(resource.words if resource else ()), *verb.words))
         converted: list[Param] = []
@@ -280,13 +357,18 @@ class _Builder:
             if location == "header" and str(param["name"]).lower() in shared:
                 continue
             if location not in ("path", "query", "header", "cookie"):
-                self.problem("invalid-parameter", where, f"parameter location {location!r}")
+                message = f"parameter location {location!r} is not path, query, header or cookie"
+                self.problem("invalid-parameter", where, message + "; left out", error=False)
                 continue
             converted.append(self._param(param, where, context, location))
-        self._check_path_params(path, converted, pointer)
-        converted.sort(key=lambda p: (p.location != "path", not p.required))
-        body = self._body(op, pointer, context)
-        success, errors = self._responses(op, pointer, context)
+        converted = self._check_path_params(path, converted, pointer)
+        order = {wire: position for position, wire in enumerate(_PATH_PARAM.findall(path))}
+        converted.sort(
+            key=lambda p: (p.location != "path", order.get(p.wire_name, 0), not p.required)
+        )
+        location = self.locations.get(pointer, pointer)
+        body = self._body(op, location, context)
+        success, errors = self._responses(op, location, context)
         operation = Operation(
             operation_id=operation_id,
             resource=resource,
@@ -311,11 +393,15 @@ class _Builder:
     def _param(self, param: dict[str, Any], where: str, context: Name, location: str) -> Param:
         wire = str(param["name"])
         schema = param.get("schema")
+        schema_pointer = join_pointer(where, "schema")
         if schema is None and isinstance(param.get("content"), dict):
-            first: Any = next(iter(param["content"].values()), {})
+            media_type, first = next(iter(param["content"].items()), ("", {}))
             schema = first.get("schema") if isinstance(first, dict) else None
+            schema_pointer = join_pointer(where, "content", media_type, "schema")
         node = self.schemas.convert(
-            schema or {"type": "string"}, Name((*context.words, *Name.parse(wire).words)), where
+            schema or {"type": "string"},
+            Name((*context.words, *Name.parse(wire).words)),
+            schema_pointer,
         )
         resolved, _ = self.schemas.deref(schema or {}, where)
         default = resolved.get("default") if isinstance(resolved, dict) else None
@@ -333,21 +419,29 @@ class _Builder:
             explode=param.get("explode") if isinstance(param.get("explode"), bool) else None,
         )
 
-    def _check_path_params(self, path: str, params: list[Param], pointer: str) -> None:
+    def _check_path_params(self, path: str, params: list[Param], pointer: str) -> list[Param]:
+        """The path parameters made to match the template: undeclared ones are added as
+        strings, declared ones the path does not use are left out; each with a warning."""
         in_template = _PATH_PARAM.findall(path)
         declared = {p.wire_name for p in params if p.location == "path"}
         for missing in sorted(set(in_template) - declared):
             self.problem(
                 "path-param-undeclared",
                 pointer,
-                f"path template has {{{missing}}} but no path parameter of that name",
+                f"path template has {{{missing}}} but no path parameter of that name; "
+                "it is taken as a string",
+                error=False,
             )
+            name = Name.parse(missing) if Name.parse(missing).words else Name(("param",))
+            params.append(Param(name, missing, "path", Primitive("string"), True, pointer=pointer))
         for extra in sorted(declared - set(in_template)):
             self.problem(
                 "path-param-not-in-template",
                 pointer,
-                f"path parameter {extra!r} does not appear in the path {path!r}",
+                f"path parameter {extra!r} does not appear in the path {path!r}; left out",
+                error=False,
             )
+        return [p for p in params if p.location != "path" or p.wire_name in in_template]
 
     def _body(self, op: dict[str, Any], pointer: str, context: Name) -> Body | None:
         raw = op.get("requestBody")
@@ -357,6 +451,8 @@ class _Builder:
         body, where = self.schemas.deref(raw, where)
         content = body.get("content") if isinstance(body, dict) else None
         if not isinstance(content, dict) or not content:
+            message = "the request body names no media type; the method sends no body"
+            self.problem("empty-request-body", where, message, error=False)
             return None
         media_type, kind = _pick_media_type(list(content))
         media = content.get(media_type) or {}
@@ -364,13 +460,14 @@ class _Builder:
         schema_pointer = join_pointer(where, "content", media_type, "schema")
         request_context = Name((*context.words, "request"))
         resolved, resolved_pointer = self.schemas.deref(schema or {}, schema_pointer)
+        if _is_empty_object(resolved) and not body.get("required"):
+            return None  # an object that can hold nothing: there is nothing to send
         fields: tuple[Field, ...] | None = None
         node: TypeNode
-        if kind == "binary":
-            node = Binary()
-        elif kind == "text":
-            node = Primitive("string")
-        elif isinstance(resolved, dict) and _is_flat_object(resolved):
+        if kind in ("binary", "text"):
+            node = Binary() if kind == "binary" else Primitive("string")
+            self.schemas.types_at.setdefault(schema_pointer, node)
+        elif isinstance(resolved, dict) and self._is_flat_object(resolved):
             fields, _ = self.schemas.fields_of(
                 resolved, request_context, resolved_pointer, request=True
             )
@@ -397,6 +494,7 @@ class _Builder:
             where = join_pointer(pointer, "responses", code)
             raw, where = self.schemas.deref(responses[status], where)
             if not isinstance(raw, dict):
+                self.problem("invalid-response", where, "a response must be a mapping", error=False)
                 continue
             is_success = code.startswith("2")
             words = ("response",) if is_success else ("error", code.lower())
@@ -420,11 +518,25 @@ class _Builder:
             schema = media.get("schema") if isinstance(media, dict) else None
             schema_pointer = join_pointer(where, "content", media_type, "schema")
             node = self.schemas.convert(schema or {}, context, schema_pointer)
+            if node == Binary():  # JSON in name only: the bytes are the answer
+                return Response(code, "binary", media_type, node, description)
             return Response(code, "json", media_type, node, description)
         media_type = next(iter(content))
-        kind = "text" if media_type.startswith("text/") else "binary"
+        kind: ResponseKind = "text" if media_type.startswith("text/") else "binary"
         node_text: TypeNode = Primitive("string") if kind == "text" else Binary()
-        return Response(code, kind, media_type, node_text, description)  # type: ignore[arg-type]
+        self.schemas.types_at.setdefault(
+            join_pointer(where, "content", media_type, "schema"), node_text
+        )
+        return Response(code, kind, media_type, node_text, description)
+
+    def _is_flat_object(self, schema: dict[str, Any]) -> bool:
+        """An object body with named properties: its fields become keyword arguments."""
+        has_props = bool(schema.get("properties")) or bool(schema.get("allOf"))
+        return (
+            has_props
+            and self.schemas.shape(schema) == "object"
+            and not (schema.get("oneOf") or schema.get("anyOf"))
+        )
 
     # ----- patterns ----------------------------------------------------------------------
     def _model_of(self, node: TypeNode | None) -> ModelDef | None:
@@ -487,6 +599,73 @@ class _Builder:
             updated.append(op)
         return Resource(resource.name, tuple(updated))
 
+    def _naming(self, method: str, path: str, op: dict[str, Any], pointer: str) -> _Naming:
+        override = op.get("x-sdk-name")
+        resource, verb = derive_name(method, path, self.collections, override)
+        given = op.get("operationId")
+        operation_id = str(given) if isinstance(given, str | int) and str(given) else None
+        explicit = isinstance(override, str) and bool(override.strip())
+        return _Naming(pointer, resource, verb, method.upper(), path, operation_id, explicit)
+
+    def _distinct_names(self, namings: list[_Naming]) -> dict[str, tuple[Name | None, Name]]:
+        """(resource, method name) per operation pointer, distinct within each resource.
+
+        Operations whose derived method names collide are all named again: by a closer verb,
+        else from their operationId, else by their last path parameter, else with the HTTP
+        method too, else a count; a warning for each name that changes. Every member of a
+        colliding group is renamed, not all but the first, so the names do not depend on the
+        order of paths in the document. Names set with x-sdk-name stay as they are.
+        """
+        groups: dict[Name | None, list[_Naming]] = {}
+        for naming in namings:
+            groups.setdefault(naming.resource, []).append(naming)
+        resource_names = {name for name in groups if name is not None}
+        renamed: dict[str, Name] = {}
+        for resource_name, ops in groups.items():
+            counts = Counter(op.name for op in ops)
+            fixed = {op.name for op in ops if op.explicit}
+            if resource_name is None:
+                fixed |= resource_names
+            clashing = [
+                op for op in ops if not op.explicit and (counts[op.name] > 1 or op.name in fixed)
+            ]
+            if not clashing:
+                continue
+            used = {op.name for op in ops if op not in clashing} | fixed
+            attempts = (_refined_verb, _operation_id_name, _by_param_name, _method_path_name)
+            for attempt in attempts:
+                wanted = {op.pointer: attempt(op) for op in clashing}
+                wanted_counts = Counter(wanted.values())
+                for op in list(clashing):
+                    name = wanted[op.pointer]
+                    if name.words and wanted_counts[name] == 1 and name not in used:
+                        renamed[op.pointer] = name
+                        used.add(name)
+                        clashing.remove(op)
+            for op in sorted(clashing, key=lambda o: o.pointer):
+                base = _method_path_name(op)
+                suffix = 2
+                name = Name((*base.words, str(suffix)))
+                while name in used:
+                    suffix += 1
+                    name = Name((*base.words, str(suffix)))
+                renamed[op.pointer] = name
+                used.add(name)
+        result: dict[str, tuple[Name | None, Name]] = {}
+        for op in namings:
+            name = renamed.get(op.pointer, op.name)
+            if name != op.name:
+                where = f"{op.resource.snake()}." if op.resource else ""
+                self.problem(
+                    "method-renamed",
+                    op.pointer,
+                    f"the method name {where}{op.name.snake()} is shared with another operation;"
+                    f" this one is named {where}{name.snake()} (set x-sdk-name to choose)",
+                    error=False,
+                )
+            result[op.pointer] = (op.resource, name)
+        return result
+
     def _check_names(self, root: list[Operation], resources: tuple[Resource, ...]) -> None:
         seen_ids: dict[str, str] = {}
         for op in root + [op for r in resources for op in r.operations]:
@@ -495,6 +674,7 @@ class _Builder:
                     "duplicate-operation-id",
                     op.pointer,
                     f"operationId {op.operation_id!r} is also used at {seen_ids[op.operation_id]}",
+                    error=False,
                 )
             seen_ids.setdefault(op.operation_id, op.pointer)
         groups = [(None, root)] + [(r.name, list(r.operations)) for r in resources]
@@ -517,6 +697,53 @@ class _Builder:
                         op.pointer,
                         f"client method {op.name.snake()} has the name of a resource",
                     )
+
+
+@dataclass(frozen=True, slots=True)
+class _Naming:
+    """What naming an operation's method needs to know about it."""
+
+    pointer: str
+    resource: Name | None
+    name: Name
+    method: str
+    path: str
+    operation_id: str | None
+    explicit: bool
+
+
+def _operation_id_name(op: _Naming) -> Name:
+    return Name.parse(op.operation_id) if op.operation_id else Name(())
+
+
+def _refined_verb(op: _Naming) -> Name:
+    """A closer verb where the rules give two operations one: PUT beside PATCH `replace`s,
+    DELETE on a collection `delete_all`s."""
+    method = op.method.lower()
+    if op.name == Name(("update",)) and method == "put":
+        return Name(("replace",))
+    if op.name == Name(("delete",)) and not op.path.rstrip("/").endswith("}"):
+        return Name(("delete", "all"))
+    return op.name
+
+
+def _by_param_name(op: _Naming) -> Name:
+    """The method name with the last path parameter's words: `retrieve_by_token`."""
+    params = _PATH_PARAM.findall(op.path)
+    if not params:
+        return Name(())
+    return Name((*op.name.words, "by", *Name.parse(params[-1]).words))
+
+
+def _method_path_name(op: _Naming) -> Name:
+    """The method name with the HTTP method and the path parameters' words: `delete_by_id`."""
+    words = list(op.name.words)
+    if op.method.lower() not in words:
+        words.insert(0, op.method.lower())
+    params = [Name.parse(p).words for p in _PATH_PARAM.findall(op.path)]
+    if params:
+        words += ["by", *[w for p in params[-1:] for w in p]]
+    return Name(tuple(words))
 
 
 def _replace(operation: Operation, **changes: Any) -> Operation:
@@ -550,13 +777,13 @@ def _pick_media_type(media_types: list[str]) -> tuple[str, BodyKind]:
     return media_types[0], "binary"
 
 
-def _is_flat_object(schema: dict[str, Any]) -> bool:
-    kind = schema.get("type")
-    has_props = bool(schema.get("properties")) or bool(schema.get("allOf"))
+def _is_empty_object(schema: Any) -> bool:
     return (
-        (kind == "object" or kind is None)
-        and has_props
-        and not (schema.get("oneOf") or schema.get("anyOf"))
+        isinstance(schema, dict)
+        and schema.get("type") == "object"
+        and not schema.get("properties")
+        and schema.get("additionalProperties") is False
+        and not any(schema.get(k) for k in ("allOf", "oneOf", "anyOf"))
     )
 
 

@@ -8,9 +8,15 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
-from generator.diagnostics import Diagnostic, Severity, join_pointer
+from generator.diagnostics import (
+    Diagnostic,
+    Severity,
+    escape_pointer_token,
+    join_pointer,
+    split_pointer,
+)
 from generator.ir.model import (
     AliasDef,
     AnyType,
@@ -36,6 +42,7 @@ from generator.loader import resolve_pointer
 from generator.names import Name
 
 SCHEMA_PREFIX = "#/components/schemas/"
+Shape = Literal["object", "other", "none"]
 _PRIMITIVE_KINDS: dict[str, PrimitiveKind] = {
     "string": "string",
     "integer": "integer",
@@ -65,6 +72,10 @@ class SchemaConverter:
     _claimed: dict[Name, str] = field(default_factory=dict)
     _in_progress: set[str] = field(default_factory=set)
     _hoisted: dict[str, Name] = field(default_factory=dict)
+    types_at: dict[str, TypeNode] = field(default_factory=dict)
+    """The type each converted schema became, by the schema's pointer (tools, tests)."""
+    _shadows: dict[str, list[str]] = field(default_factory=dict)
+    """Property pointer -> pointers of earlier allOf definitions of that property."""
 
     # ----- names -------------------------------------------------------------------------
     def claim(self, wanted: Name, owner: str) -> Name:
@@ -83,18 +94,20 @@ class SchemaConverter:
         )
 
     # ----- refs --------------------------------------------------------------------------
-    def deref(self, node: Any, pointer: str) -> tuple[Any, str]:
+    def deref(self, node: Any, pointer: str, *, quiet: bool = False) -> tuple[Any, str]:
         """Follow `$ref` chains to the schema they name, with the pointer where it lives."""
         seen: set[str] = set()
         while isinstance(node, dict) and isinstance(node.get("$ref"), str):
             ref = node["$ref"]
             if ref in seen or not ref.startswith("#"):
-                self.warn("unresolvable-ref", pointer, f"$ref {ref!r} cannot be followed")
+                if not quiet:
+                    self.warn("unresolvable-ref", pointer, f"$ref {ref!r} cannot be followed")
                 return {}, pointer
             seen.add(ref)
             found, target = resolve_pointer(self.document, ref[1:])
             if not found:
-                self.warn("dangling-ref", pointer, f"$ref {ref!r} points at nothing")
+                if not quiet:
+                    self.warn("dangling-ref", pointer, f"$ref {ref!r} points at nothing")
                 return {}, pointer
             node, pointer = target, ref[1:]
         return node, pointer
@@ -107,13 +120,12 @@ class SchemaConverter:
 
     def register_components(self) -> None:
         """Claim every component schema's name first, so inline names never take them."""
-        schemas = self.document.get("components", {}).get("schemas", {}) or {}
-        for key in schemas:
-            ref = SCHEMA_PREFIX + key
-            pointer = ref[1:]
-            self._by_ref[ref] = self.claim(Name.parse(key), pointer)
-        for key in schemas:
-            self.convert({"$ref": SCHEMA_PREFIX + key}, Name.parse(key), "")
+        schemas = (self.document.get("components") or {}).get("schemas") or {}
+        refs = {key: SCHEMA_PREFIX + escape_pointer_token(key) for key in schemas}
+        for key, ref in refs.items():
+            self._by_ref[ref] = self.claim(Name.parse(key), ref[1:])
+        for key, ref in refs.items():
+            self.convert({"$ref": ref}, Name.parse(key), ref[1:])
 
     # ----- conversion --------------------------------------------------------------------
     def convert(self, schema: Any, context: Name, pointer: str) -> TypeNode:
@@ -125,8 +137,13 @@ class SchemaConverter:
             return AnyType()
         ref = schema.get("$ref")
         if isinstance(ref, str):
-            return self._convert_ref(ref, pointer)
-        return self._convert_inline(schema, context, pointer)
+            node = self._convert_ref(ref, pointer)
+        else:
+            node = self._convert_inline(schema, context, pointer)
+        self.types_at.setdefault(pointer, node)
+        for earlier in self._shadows.get(pointer, ()):
+            self.types_at.setdefault(earlier, node)
+        return node
 
     def _convert_ref(self, ref: str, pointer: str) -> TypeNode:
         target, target_pointer = self.deref({"$ref": ref}, pointer)
@@ -134,9 +151,9 @@ class SchemaConverter:
         if name is None:
             if not ref.startswith(SCHEMA_PREFIX):
                 # A ref into another part of the document: convert the target where it lives.
-                wanted = Name.parse(ref.rsplit("/", 1)[-1])
-                return self.convert(target, wanted, target_pointer)
-            name = self.claim(Name.parse(ref[len(SCHEMA_PREFIX) :]), ref[1:])
+                return self.convert(target, name_of_location(ref[1:]), target_pointer)
+            key = split_pointer(ref[1:])[-1]
+            name = self.claim(Name.parse(key), ref[1:])
             self._by_ref[ref] = name
         if name not in self._named and ref not in self._in_progress:
             self._in_progress.add(ref)
@@ -144,8 +161,20 @@ class SchemaConverter:
                 self._define(name, target, target_pointer)
             finally:
                 self._in_progress.discard(ref)
-        nullable = isinstance(target, dict) and self._split_null(target)[0]
+        nullable = isinstance(target, dict) and self.admits_null(target)
         return Nullable(Ref(name)) if nullable else Ref(name)
+
+    def admits_null(self, schema: dict[str, Any]) -> bool:
+        """Null is a value of the schema: `nullable`, a type list with "null", an enum with
+        null, or a oneOf/anyOf with a null member."""
+        if self._split_null(schema)[0]:
+            return True
+        for keyword in ("oneOf", "anyOf"):
+            for member in schema.get(keyword) or []:
+                resolved, _ = self.deref(member, "", quiet=True)
+                if isinstance(resolved, dict) and resolved.get("type") == "null":
+                    return True
+        return False
 
     def _define(self, name: Name, schema: Any, pointer: str) -> None:
         """Define the named type `name` from `schema`."""
@@ -153,7 +182,7 @@ class SchemaConverter:
             self._named[name] = AliasDef(name, AnyType(), "", pointer)
             return
         description = str(schema.get("description") or "")
-        if self._is_object(schema) and (schema.get("properties") or schema.get("allOf")):
+        if self.shape(schema) == "object" and (schema.get("properties") or schema.get("allOf")):
             self._named[name] = self._model(name, schema, pointer)
             return
         core = self._split_null(schema)[1]
@@ -163,19 +192,44 @@ class SchemaConverter:
             if len(values) > 1:
                 self._named[name] = EnumDef(name, values, description, pointer)
                 return
-        target = self._split_null_free(self._convert_inline(core, name, pointer))
-        if target != Ref(name):
+        target = self._convert_inline(schema, name, pointer)
+        if self._split_null_free(target) != Ref(name):
             self._named[name] = AliasDef(name, target, description, pointer)
 
     @staticmethod
     def _split_null_free(node: TypeNode) -> TypeNode:
         return node.inner if isinstance(node, Nullable) else node
 
-    def _is_object(self, schema: dict[str, Any]) -> bool:
+    def shape(self, schema: Any, depth: int = 0) -> Shape:
+        """What a schema holds, following refs and allOf: an object, something else, or
+        nothing at all (a schema of annotations only, like `{description: ...}`)."""
+        if isinstance(schema, dict) and isinstance(schema.get("$ref"), str) and depth < 32:
+            resolved, _ = self.deref(schema, "", quiet=True)
+            return self.shape(resolved, depth + 1)
+        if not isinstance(schema, dict):
+            return "other" if schema is False else "none"
         kind = schema.get("type")
         if isinstance(kind, list):
-            kind = next((k for k in kind if k != "null"), None)
-        return kind == "object" or (kind is None and ("properties" in schema or "allOf" in schema))
+            kinds = [k for k in kind if k != "null"]
+            kind = kinds[0] if len(kinds) == 1 else ("other" if kinds else None)
+        if kind == "object" or "properties" in schema:
+            return "object"
+        if kind is not None or any(k in schema for k in ("items", "enum", "const")):
+            return "other"
+        for keyword in ("oneOf", "anyOf"):
+            members = schema.get(keyword)
+            # a choice among constraints only (`required` lists) is no type of its own
+            if (
+                isinstance(members, list)
+                and depth < 32
+                and {self.shape(m, depth + 1) for m in members} - {"none"}
+            ):
+                return "other"
+        all_of = schema.get("allOf")
+        if isinstance(all_of, list) and depth < 32:
+            shapes = {self.shape(member, depth + 1) for member in all_of} - {"none"}
+            return "none" if not shapes else ("object" if shapes == {"object"} else "other")
+        return "object" if "additionalProperties" in schema else "none"
 
     def _split_null(self, schema: dict[str, Any]) -> tuple[bool, dict[str, Any]]:
         """Whether the schema admits null (3.0 `nullable`, 3.1 type arrays) and the rest."""
@@ -189,7 +243,10 @@ class SchemaConverter:
             nullable = True
         enum = schema.get("enum")
         if isinstance(enum, list) and None in enum:
-            schema = {**schema, "enum": [v for v in enum if v is not None]}
+            rest = [v for v in enum if v is not None]
+            schema = {k: v for k, v in schema.items() if k != "enum" or rest}
+            if rest:
+                schema["enum"] = rest
             nullable = True
         return nullable, schema
 
@@ -201,18 +258,22 @@ class SchemaConverter:
         return node
 
     def _convert_core(self, schema: dict[str, Any], context: Name, pointer: str) -> TypeNode:
+        if schema.get("enum") == []:
+            message = "`enum: []` admits no value; the schema is typed without it"
+            self.warn("empty-enum", pointer, message)
         if "const" in schema:
             const = _scalar_values([schema["const"]])
             return Const(const[0]) if const else AnyType()
         for keyword in ("oneOf", "anyOf"):
             members = schema.get(keyword)
-            if isinstance(members, list) and members:
+            typed = isinstance(members, list) and any(self.shape(m) != "none" for m in members)
+            if isinstance(members, list) and typed:
                 return self._union(schema, keyword, members, context, pointer)
         all_of = schema.get("allOf")
         if isinstance(all_of, list) and all_of:
-            if len(all_of) == 1 and not schema.get("properties"):
-                return self.convert(all_of[0], context, join_pointer(pointer, "allOf", 0))
-            return self._hoist(schema, context, pointer)
+            merged = self._all_of(schema, all_of, context, pointer)
+            if merged is not None:
+                return merged
         kind = schema.get("type")
         if isinstance(kind, list):
             kinds = [k for k in kind if k != "null"]
@@ -228,7 +289,6 @@ class SchemaConverter:
                 return Const(values[0])
             if values:
                 return EnumType(values)
-            self.warn("empty-enum", pointer, "enum has no values; typed by its `type` instead")
         if kind is None and ("properties" in schema or "additionalProperties" in schema):
             kind = "object"
         if kind == "string" and (schema.get("format") == "binary" or "contentMediaType" in schema):
@@ -248,6 +308,32 @@ class SchemaConverter:
                 return self._hoist(schema, context, pointer)
             return Map(self._additional(schema, context, pointer) or AnyType())
         return AnyType()
+
+    def _all_of(
+        self, schema: dict[str, Any], members: list[Any], context: Name, pointer: str
+    ) -> TypeNode | None:
+        """allOf: objects merge into one model; one typed member among annotation-only ones
+        is that member's type; None when no member has a type (the schema's own keywords
+        decide). Members of different kinds cannot be merged: a warning, and the first wins."""
+        shapes = [self.shape(member) for member in members]
+        typed = [i for i, shape in enumerate(shapes) if shape != "none"]
+        own = schema.get("properties") or schema.get("type") == "object"
+        if own or (len(typed) > 1 and all(shapes[i] == "object" for i in typed)):
+            return self._hoist(schema, context, pointer)
+        if not typed:
+            return None
+        if len(typed) > 1:
+            self.warn(
+                "allof-conflict",
+                pointer,
+                "allOf members of different kinds cannot be merged; the first one types it",
+            )
+        first = typed[0]
+        node = self.convert(members[first], context, join_pointer(pointer, "allOf", first))
+        for position, shape in enumerate(shapes):
+            if shape == "none":
+                self.types_at.setdefault(join_pointer(pointer, "allOf", position), node)
+        return node
 
     def _additional(self, schema: dict[str, Any], context: Name, pointer: str) -> TypeNode | None:
         extra = schema.get("additionalProperties")
@@ -278,6 +364,7 @@ class SchemaConverter:
     ) -> TypeNode:
         nullable = False
         parts: list[TypeNode] = []
+        converted: list[tuple[Any, TypeNode]] = []
         for position, member in enumerate(members):
             member_pointer = join_pointer(pointer, keyword, position)
             resolved, _ = self.deref(member, member_pointer)
@@ -286,9 +373,10 @@ class SchemaConverter:
                 continue
             member_context = Name((*context.words, *self._variant_words(resolved, position)))
             node = self.convert(member, member_context, member_pointer)
+            converted.append((member, node))
             if node not in parts:
                 parts.append(node)
-        discriminator = self._discriminator(schema, members, pointer)
+        discriminator = self._discriminator(schema, converted)
         result: TypeNode
         if not parts:
             result = AnyType()
@@ -314,26 +402,61 @@ class SchemaConverter:
         return ("variant", str(position + 1))
 
     def _discriminator(
-        self, schema: dict[str, Any], members: list[Any], pointer: str
+        self, schema: dict[str, Any], members: list[tuple[Any, TypeNode]]
     ) -> Discriminator | None:
+        """Which member a value of the discriminator property selects.
+
+        In order: the explicit mapping (refs or bare schema names); the schema name of each
+        member the mapping leaves out (the implicit mapping); then the values members declare
+        for the property themselves (`const` or an enum), which real documents rely on.
+        """
         spec = schema.get("discriminator")
         if not isinstance(spec, dict) or not isinstance(spec.get("propertyName"), str):
             return None
-        mapping: list[tuple[str, Name]] = []
-        explicit = spec.get("mapping") or {}
-        for value, ref in explicit.items():
-            if isinstance(ref, str) and ref in self._by_ref:
-                mapping.append((str(value), self._by_ref[ref]))
-        if not mapping:
-            for member in members:
-                ref = member.get("$ref") if isinstance(member, dict) else None
-                if isinstance(ref, str) and ref in self._by_ref:
-                    mapping.append((ref.rsplit("/", 1)[-1], self._by_ref[ref]))
-        return Discriminator(spec["propertyName"], tuple(mapping))
+        prop = spec["propertyName"]
+        mapping: dict[str, Name] = {}
+        explicit = spec.get("mapping")
+        for value, target in (explicit if isinstance(explicit, dict) else {}).items():
+            if isinstance(target, str):
+                ref = target if target.startswith("#") else SCHEMA_PREFIX + target
+                if ref in self._by_ref:
+                    mapping.setdefault(str(value), self._by_ref[ref])
+        named = [(member, node.name) for member, node in members if isinstance(node, Ref)]
+        mapped = set(mapping.values())
+        for member, name in named:
+            member_ref = member.get("$ref") if isinstance(member, dict) else None
+            if (
+                isinstance(member_ref, str)
+                and member_ref.startswith(SCHEMA_PREFIX)
+                and name not in mapped
+            ):
+                mapping.setdefault(split_pointer(member_ref[1:])[-1], name)
+        for member, name in named:
+            for value in self._declared_values(member, prop):
+                mapping.setdefault(value, name)
+        return Discriminator(prop, tuple(mapping.items()))
+
+    def _declared_values(self, member: Any, prop: str) -> list[str]:
+        """The values a member schema allows for `prop`, when it pins them (const, enum)."""
+        resolved, where = self.deref(member, "", quiet=True)
+        if not isinstance(resolved, dict):
+            return []
+        listed, _required, _merged = self.object_parts(resolved, Name(()), where, quiet=True)
+        for wire, sub, _where in listed:
+            if wire != prop:
+                continue
+            found, _ = self.deref(sub, "", quiet=True)
+            if not isinstance(found, dict):
+                return []
+            if isinstance(found.get("const"), str):
+                return [found["const"]]
+            enum = found.get("enum")
+            return [v for v in enum if isinstance(v, str)] if isinstance(enum, list) else []
+        return []
 
     # ----- objects -----------------------------------------------------------------------
     def object_parts(
-        self, schema: dict[str, Any], context: Name, pointer: str
+        self, schema: dict[str, Any], context: Name, pointer: str, *, quiet: bool = False
     ) -> tuple[list[tuple[str, Any, str]], set[str], dict[str, Any]]:
         """Properties (wire name, schema, pointer), required names and the merged schema.
 
@@ -341,13 +464,14 @@ class SchemaConverter:
         defined twice with different types is a warning and the later definition wins.
         """
         properties: dict[str, tuple[Any, str]] = {}
+        shadowed: dict[str, list[str]] = {}
         required: set[str] = set()
         merged: dict[str, Any] = {}
         stack: list[tuple[Any, str, int]] = [(schema, pointer, 0)]
         order: list[tuple[dict[str, Any], str]] = []
         while stack:
             node, where, depth = stack.pop(0)
-            resolved, where = self.deref(node, where)
+            resolved, where = self.deref(node, where, quiet=quiet)
             if not isinstance(resolved, dict) or depth > 32:
                 continue
             order.append((resolved, where))
@@ -357,18 +481,26 @@ class SchemaConverter:
             for key, value in resolved.items():
                 if key not in ("properties", "required", "allOf"):
                     merged.setdefault(key, value)
-            for prop, prop_schema in (resolved.get("properties") or {}).items():
-                prop_pointer = join_pointer(where, "properties", prop)
+            props, props_where = self.deref(
+                resolved.get("properties") or {}, join_pointer(where, "properties"), quiet=quiet
+            )
+            for prop, prop_schema in (props if isinstance(props, dict) else {}).items():
+                prop_pointer = join_pointer(props_where, prop)
                 earlier = properties.get(prop)
-                if earlier is not None and _type_of(earlier[0]) != _type_of(prop_schema):
+                conflict = earlier is not None and _type_of(earlier[0]) != _type_of(prop_schema)
+                if conflict and not quiet:
                     self.warn(
                         "allof-conflict",
                         prop_pointer,
                         f"property {prop!r} is defined twice with different types",
                     )
+                if earlier is not None:
+                    shadowed.setdefault(prop, []).append(earlier[1])
                 properties[prop] = (prop_schema, prop_pointer)
             required.update(r for r in resolved.get("required") or [] if isinstance(r, str))
         listed = [(wire, sub, where) for wire, (sub, where) in properties.items()]
+        for prop, pointers in shadowed.items():
+            self._shadows[properties[prop][1]] = pointers
         return listed, required, merged
 
     def fields_of(
@@ -417,6 +549,28 @@ class SchemaConverter:
             pointer=pointer,
             example_json=to_json(example) if example is not None else None,
         )
+
+
+_PLACE_WORDS = frozenset(
+    {"schema", "schemas", "content", "items", "properties", "additionalProperties"}
+    | {"components", "paths", "responses", "parameters", "requestBody", "requestBodies"}
+    | {"allOf", "anyOf", "oneOf", "headers", "get", "put", "post", "delete", "patch"}
+)
+
+
+def name_of_location(pointer: str) -> Name:
+    """A type name for a schema that a ref finds outside components/schemas: the last
+    token of its pointer that names something (not `schema`, a media type, a status code
+    or a structural keyword), e.g. `NotFound` for /components/responses/NotFound/content/
+    application~1json/schema."""
+    for token in reversed(split_pointer(pointer)):
+        media_type = "/" in token and not token.startswith("/")
+        if token in _PLACE_WORDS or media_type or token.isdigit() or not token:
+            continue
+        name = Name.parse(token)
+        if name.words:
+            return name
+    return Name(("schema",))
 
 
 def _type_of(schema: Any) -> Any:

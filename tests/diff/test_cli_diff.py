@@ -98,7 +98,9 @@ def test_validate_checks_the_documents_against_openapi(
     invalid.write_text(yaml.safe_dump({"openapi": "3.1.0", "paths": {}}))
     assert run("diff", str(old), str(invalid))[0] == 0
     code, output = run("diff", str(old), str(invalid), "--validate")
-    assert code == 2 and "error [invalid-openapi]" in output
+    # Schema findings are warnings (real documents break the letter of the specification in
+    # ways that generate fine): reported, and the diff still runs.
+    assert code == 0 and "warning [invalid-openapi]" in output
 
 
 def git(folder: Path, *args: str) -> None:

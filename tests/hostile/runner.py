@@ -69,7 +69,7 @@ def describe(spec: Path, root: Path) -> str:
     for line in result.output.splitlines():
         if line.startswith(NOISE):
             continue
-        lines.append(line.replace(str(root) + os.sep, "cases/"))
+        lines.append(line.replace(str(root) + os.sep, "cases/").replace(str(root), "cases"))
     if result.exception is not None and not isinstance(result.exception, SystemExit):
         lines.append(f"uncaught {type(result.exception).__name__}: {result.exception}")
     return "\n".join(lines) + "\n"

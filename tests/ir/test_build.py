@@ -6,8 +6,9 @@ from typing import Any
 import pytest
 import yaml
 
+from generator.diagnostics import Severity, has_errors
 from generator.ir.build import build_api
-from generator.ir.model import Api, Binary, Pagination
+from generator.ir.model import Api, Binary, Pagination, Primitive
 from generator.names import Name
 from tests.conftest import minimal_spec
 
@@ -144,7 +145,7 @@ def test_polling_is_recognised_on_runs() -> None:
     assert create.polling.retrieve_operation == "retrieve"
 
 
-def test_duplicate_operation_ids_and_method_names_are_errors() -> None:
+def test_explicit_duplicate_method_names_are_errors_and_duplicate_ids_warnings() -> None:
     spec = minimal_spec(
         paths={
             "/a": {
@@ -163,11 +164,11 @@ def test_duplicate_operation_ids_and_method_names_are_errors() -> None:
             },
         }
     )
-    codes = sorted(d.code for d in build_api(spec, "x").diagnostics)
-    assert codes == ["duplicate-method-name", "duplicate-operation-id"]
+    found = sorted((d.code, d.severity.value) for d in build_api(spec, "x").diagnostics)
+    assert found == [("duplicate-method-name", "error"), ("duplicate-operation-id", "warning")]
 
 
-def test_path_template_must_match_its_parameters() -> None:
+def test_path_template_and_parameters_are_made_to_match_with_warnings() -> None:
     spec = minimal_spec(
         paths={
             "/a/{id}": {
@@ -185,12 +186,54 @@ def test_path_template_must_match_its_parameters() -> None:
             }
         }
     )
-    diagnostics = build_api(spec, "x").diagnostics
+    api = build_api(spec, "x")
+    diagnostics = api.diagnostics
     assert sorted(d.code for d in diagnostics) == [
         "path-param-not-in-template",
         "path-param-undeclared",
     ]
     assert all(d.pointer == "/paths/~1a~1{id}/get" for d in diagnostics)
+    assert all(d.severity is Severity.WARNING for d in diagnostics)
+    assert [(p.wire_name, p.location) for p in api.operations()[0].params] == [("id", "path")]
+
+
+def test_clashing_derived_method_names_are_renamed_not_dropped() -> None:
+    ok = {"200": {"description": "ok"}}
+    spec = minimal_spec(
+        paths={
+            "/things/{id}": {"put": {"responses": ok}, "patch": {"responses": ok}},
+            "/things": {"get": {"responses": ok}, "delete": {"responses": ok}},
+            "/things/{id}/": {"delete": {"responses": ok}},
+            "/me/library": {
+                "put": {"operationId": "save-library", "responses": ok},
+                "delete": {"operationId": "remove-library", "responses": ok},
+            },
+            "/hooks/{id}": {"get": {"responses": ok}},
+            "/hooks/{id}/{token}": {"get": {"responses": ok}},
+        }
+    )
+    api = build_api(spec, "x")
+    assert names(api) == {
+        "put_/things/{id}": "things.replace",
+        "patch_/things/{id}": "things.update",
+        "get_/things": "things.list",
+        "delete_/things": "things.delete_all",
+        "delete_/things/{id}/": "things.delete",
+        "save-library": "me.save_library",
+        "remove-library": "me.remove_library",
+        "get_/hooks/{id}": "hooks.retrieve_by_id",
+        "get_/hooks/{id}/{token}": "hooks.retrieve_by_token",
+    }
+    renamed = sorted(d.pointer for d in api.diagnostics if d.code == "method-renamed")
+    assert renamed == [
+        "/paths/~1hooks~1{id}/get",
+        "/paths/~1hooks~1{id}~1{token}/get",
+        "/paths/~1me~1library/delete",
+        "/paths/~1me~1library/put",
+        "/paths/~1things/delete",
+        "/paths/~1things~1{id}/put",
+    ]
+    assert not has_errors(api.diagnostics)
 
 
 def test_servers_and_security(shelter: Api) -> None:
@@ -200,3 +243,121 @@ def test_servers_and_security(shelter: Api) -> None:
     ]
     assert [(s.name, s.kind) for s in shelter.security] == [("bearer", "bearer")]
     assert shelter.name == Name(("shelter",))
+
+
+def test_the_scheme_the_document_requires_comes_first() -> None:
+    schemes = {
+        "basic": {"type": "http", "scheme": "basic"},
+        "cookie": {"type": "apiKey", "in": "cookie", "name": "sid"},
+        "key": {"type": "apiKey", "in": "header", "name": "X-Key"},
+    }
+    required = minimal_spec(components={"securitySchemes": schemes}, security=[{"key": []}])
+    api = build_api(required, "x")
+    assert [(s.name, s.kind) for s in api.security][:1] == [("key", "api_key_header")]
+    assert api.diagnostics == ()
+
+    spec = minimal_spec(components={"securitySchemes": schemes})
+    spec["paths"]["/things"]["get"]["security"] = [{"cookie": []}]
+    api = build_api(spec, "x")
+    assert api.security[0].name == "cookie"
+    assert [(d.code, d.severity) for d in api.diagnostics] == [
+        ("unsupported-security", Severity.WARNING)
+    ]
+
+
+def test_two_paths_may_share_one_path_item() -> None:
+    item = {
+        "get": {
+            "responses": {
+                "200": {
+                    "description": "ok",
+                    "content": {
+                        "application/json": {
+                            "schema": {"type": "object", "properties": {"id": {"type": "string"}}}
+                        }
+                    },
+                }
+            }
+        }
+    }
+    spec = minimal_spec(
+        paths={"/v1/things": {"$ref": "#/x-things"}, "/v2/things": {"$ref": "#/x-things"}},
+    )
+    spec["x-things"] = item
+    api = build_api(spec, "x")
+    ops = sorted((op.pointer, op.path) for op in api.operations())
+    assert ops == [
+        ("/paths/~1v1~1things/get", "/v1/things"),
+        ("/paths/~1v2~1things/get", "/v2/things"),
+    ]
+    assert len(api.types) == 1, "the shared response schema is one model"
+
+
+def test_what_cannot_become_a_method_is_named_in_a_warning() -> None:
+    spec = minimal_spec(
+        paths={
+            "/a": ["not", "an", "item"],
+            "/b": {"get": None, "post": {"requestBody": {}, "responses": {"200": "ok"}}},
+        }
+    )
+    found = sorted((d.code, d.pointer) for d in build_api(spec, "x").diagnostics)
+    assert found == [
+        ("empty-request-body", "/paths/~1b/post/requestBody"),
+        ("invalid-operation", "/paths/~1b/get"),
+        ("invalid-path-item", "/paths/~1a"),
+        ("invalid-response", "/paths/~1b/post/responses/200"),
+    ]
+
+
+def test_callbacks_and_webhooks_without_a_body_are_warned_about() -> None:
+    spec = minimal_spec(
+        webhooks={"petAdded": {"post": {"responses": {"200": {"description": "ok"}}}}}
+    )
+    spec["paths"]["/things"]["get"]["callbacks"] = {"done": {}}
+    found = sorted((d.code, d.pointer) for d in build_api(spec, "x").diagnostics)
+    assert found == [
+        ("callbacks-not-generated", "/paths/~1things/get/callbacks"),
+        ("webhook-unsupported", "/webhooks/petAdded"),
+    ]
+
+
+def test_refs_may_point_into_any_part_of_the_document() -> None:
+    schema = {"type": "object", "properties": {"id": {"type": "string"}}}
+    spec = minimal_spec(
+        paths={
+            "/a": {
+                "get": {
+                    "parameters": [{"name": "q", "in": "query", "schema": {"type": "integer"}}],
+                    "responses": {
+                        "200": {
+                            "description": "ok",
+                            "content": {"application/json": {"schema": schema}},
+                        }
+                    },
+                }
+            },
+            "/b": {
+                "get": {
+                    "parameters": [{"$ref": "#/paths/~1a/get/parameters/0"}],
+                    "responses": {
+                        "200": {
+                            "description": "ok",
+                            "content": {
+                                "application/json": {
+                                    "schema": {
+                                        "$ref": "#/paths/~1a/get/responses/200/content/"
+                                        "application~1json/schema"
+                                    }
+                                }
+                            },
+                        }
+                    },
+                }
+            },
+        }
+    )
+    api = build_api(spec, "x")
+    a, b = sorted(api.operations(), key=lambda op: op.path)
+    assert [(p.wire_name, p.type) for p in b.params] == [("q", Primitive("integer"))]
+    assert a.success.type == b.success.type and len(api.types) == 1
+    assert api.diagnostics == ()

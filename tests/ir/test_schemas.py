@@ -202,10 +202,23 @@ def test_discriminator_mapping_explicit_and_implicit() -> None:
     pet2 = converter.named(Name(("pet2",)))
     assert isinstance(pet, AliasDef) and isinstance(pet.target, Union)
     assert pet.target.discriminator is not None
-    assert pet.target.discriminator.mapping == (("c", Name(("cat",))),)
+    cat, dog = Name(("cat",)), Name(("dog",))
+    # explicit first; the implicit schema name for members the mapping leaves out; then the
+    # values members pin for the property themselves
+    assert pet.target.discriminator.mapping == (
+        ("c", cat),
+        ("Dog", dog),
+        ("cat", cat),
+        ("dog", dog),
+    )
     assert isinstance(pet2, AliasDef) and isinstance(pet2.target, Union)
     assert pet2.target.discriminator is not None
-    assert [v for v, _ in pet2.target.discriminator.mapping] == ["Cat", "Dog"]
+    assert pet2.target.discriminator.mapping == (
+        ("Cat", cat),
+        ("Dog", dog),
+        ("cat", cat),
+        ("dog", dog),
+    )
 
 
 def test_read_only_fields_leave_request_bodies_and_write_only_leave_responses() -> None:
@@ -222,3 +235,108 @@ def test_read_only_fields_leave_request_bodies_and_write_only_leave_responses() 
     response, _ = converter.fields_of(schema, CTX, "/x")
     assert [f.wire_name for f in request] == ["secret", "name"]
     assert [f.wire_name for f in response] == ["id", "name"]
+
+
+def test_all_of_of_something_not_an_object_is_that_thing() -> None:
+    components = {
+        "Tags": {"type": "array", "items": {"type": "string"}},
+        "Pet": {"type": "object", "properties": {"name": {"type": "string"}}},
+        "Labelled": {"allOf": [{"$ref": "#/components/schemas/Tags"}, {"description": "d"}]},
+    }
+    node, converter = convert(
+        {
+            "type": "object",
+            "properties": {
+                "tags": {
+                    "allOf": [{"$ref": "#/components/schemas/Tags"}, {"example": ["a"]}],
+                },
+                "pet": {"allOf": [{"$ref": "#/components/schemas/Pet"}, {"description": "d"}]},
+                "both": {
+                    "allOf": [{"$ref": "#/components/schemas/Pet"}, {"type": "string"}],
+                },
+            },
+        },
+        components,
+    )
+    model = converter.named(Name(("ctx",)))
+    assert isinstance(model, ModelDef) and node == Ref(Name(("ctx",)))
+    fields = {f.wire_name: f.type for f in model.fields}
+    assert fields["tags"] == Ref(Name(("tags",)))
+    assert fields["pet"] == Ref(Name(("pet",))), "annotations do not make a new model"
+    assert fields["both"] == Ref(Name(("pet",)))
+    assert [d.code for d in converter.diagnostics] == ["allof-conflict"]
+    labelled = converter.named(Name(("labelled",)))
+    assert isinstance(labelled, AliasDef) and labelled.target == Ref(Name(("tags",)))
+    # the annotation-only member's example belongs to the type of the whole allOf
+    assert converter.types_at["/x/properties/tags/allOf/1"] == Ref(Name(("tags",)))
+
+
+def test_a_choice_among_constraints_is_no_union() -> None:
+    schema = {
+        "type": "object",
+        "properties": {"a": {"type": "string"}, "b": {"type": "string"}},
+        "anyOf": [{"required": ["a"]}, {"required": ["b"]}],
+    }
+    node, converter = convert(schema)
+    model = converter.named(Name(("ctx",)))
+    assert node == Ref(Name(("ctx",))) and isinstance(model, ModelDef)
+    assert [f.wire_name for f in model.fields] == ["a", "b"]
+
+
+def test_properties_may_be_a_ref_to_a_map_of_properties() -> None:
+    document = {
+        "x-shared": {"id": {"type": "integer"}},
+        "components": {"schemas": {}},
+    }
+    converter = SchemaConverter(document)
+    fields, _ = converter.fields_of({"properties": {"$ref": "#/x-shared"}}, CTX, "/x")
+    assert [(f.wire_name, f.type) for f in fields] == [("id", Primitive("integer"))]
+
+
+def test_every_converted_schema_is_indexed_by_its_pointer() -> None:
+    components = {"Pet": {"type": "object", "properties": {"tags": {"type": "array"}}}}
+    _, converter = convert({"$ref": "#/components/schemas/Pet"}, components)
+    assert converter.types_at["/components/schemas/Pet"] == Ref(Name(("pet",)))
+    assert converter.types_at["/components/schemas/Pet/properties/tags"] == Array(AnyType())
+    assert converter.types_at["/x"] == Ref(Name(("pet",)))
+
+
+def test_schema_names_with_any_characters_stay_distinct() -> None:
+    components = {
+        "foo.bar": {"type": "string"},
+        "foo_bar": {"type": "integer"},
+        "FooBar": {"type": "boolean"},
+        "a/b": {"type": "number"},
+    }
+    node, converter = convert({"$ref": "#/components/schemas/a~1b"}, components)
+    names = [t.name.words for t in converter.named_types()]
+    assert len(set(names)) == 4
+    assert node == Ref(Name(("a", "b")))
+
+
+@pytest.mark.parametrize(
+    ("pointer", "expected"),
+    [
+        ("/components/responses/NotFound/content/application~1json/schema", ("not", "found")),
+        ("/components/parameters/limit/schema", ("limit",)),
+        ("/paths/~1pets/get/responses/200/content/application~1json/schema", ("pets",)),
+        ("/components/schemas/Pet/properties/owner", ("owner",)),
+        ("/paths/~1/get/responses/200/content/application~1json/schema", ("schema",)),
+    ],
+)
+def test_schemas_found_outside_components_are_named_by_where_they_are(
+    pointer: str, expected: tuple[str, ...]
+) -> None:
+    from generator.ir.schemas import name_of_location
+
+    assert name_of_location(pointer).words == expected
+
+
+def test_empty_enum_beside_all_of_is_a_warning_too() -> None:
+    components = {"Status": {"type": "string", "enum": ["a", "b"]}}
+    node, converter = convert(
+        {"type": "string", "enum": [], "allOf": [{"$ref": "#/components/schemas/Status"}]},
+        components,
+    )
+    assert node == Ref(Name(("status",)))
+    assert [(d.code, d.pointer) for d in converter.diagnostics] == [("empty-enum", "/x")]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,15 +13,20 @@ import jinja2
 
 from generator.ir.model import (
     AliasDef,
+    AnyType,
     Api,
     Binary,
     ClientHeader,
+    Const,
     EnumDef,
+    EnumType,
     Field,
     ModelDef,
     NamedType,
+    Nullable,
     Operation,
     Param,
+    Primitive,
     Ref,
     TypeNode,
 )
@@ -57,20 +63,32 @@ class FieldView:
     name: str
     wire_name: str
     annotation: str
+    """The type as readers see it (docs)."""
     required: bool
     description: str
     deprecated: bool
     nullable: bool = False
     default_json: str | None = None
     type_node: TypeNode | None = None
+    code_annotation: str = ""
+    """The type as the models module declares it (discriminated unions annotated)."""
+    default: str | None = None
+    """The spec's default as a Python literal, when it fits the type."""
 
     @property
     def default_code(self) -> str:
-        """What follows the annotation: nothing, ` = None` or a `Field(...)` with the alias."""
-        alias = f"alias={self.wire_name!r}" if self.wire_name != self.name else ""
-        if self.required:
-            return f" = Field({alias})" if alias else ""
-        return f" = Field(default=None, {alias})" if alias else " = None"
+        """What follows the annotation: nothing, ` = default` or a `Field(...)`."""
+        default = self.default if self.default is not None else "None"
+        arguments = [] if self.required else [f"default={default}"]
+        if self.wire_name != self.name:
+            arguments.append(f"alias={self.wire_name!r}")
+        if self.deprecated:
+            arguments.append("deprecated=True")
+        if self.required and len(arguments) == 0:
+            return ""
+        if not self.required and len(arguments) == 1:
+            return f" = {default}"
+        return f" = Field({', '.join(arguments)})"
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +97,8 @@ class ModelView:
     description: str
     deprecated: bool
     fields: tuple[FieldView, ...]
+    extra_annotation: str | None = None
+    """The type of properties beyond the declared ones (`additionalProperties`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +106,9 @@ class AliasView:
     name: str
     annotation: str
     description: str
+    code_annotation: str = ""
+    recursive: bool = False
+    """Refers to itself through other aliases only: declared with TypeAliasType."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,12 +216,16 @@ class ServerView:
     description: str
 
 
-def class_names(types: tuple[NamedType, ...]) -> dict[Name, str]:
-    scope = Scope(RESERVED_CLASS_NAMES | BUILTIN_NAMES)
+def class_names(
+    types: tuple[NamedType, ...], reserved: frozenset[str] = frozenset()
+) -> dict[Name, str]:
+    """Distinct class names of named types, none equal to what generated modules define."""
+    taken = RESERVED_CLASS_NAMES | BUILTIN_NAMES | reserved
+    scope = Scope(taken)
     result: dict[Name, str] = {}
     for named in types:
         wanted = pascal(named.name)
-        if wanted in RESERVED_CLASS_NAMES or wanted in BUILTIN_NAMES:
+        if wanted in taken:
             wanted += "Model"
         result[named.name] = scope.claim(wanted)
     return result
@@ -238,8 +265,10 @@ class PythonRenderer:
         self.options = options
         self.env = env
         self.types = {t.name: t for t in api.types}
-        self.class_names = class_names(api.types)
+        clients = {options.client_class, options.async_client_class, "ENVIRONMENTS"}
+        self.class_names = class_names(api.types, frozenset(clients))
         self.renderer = TypeRenderer(self.types, self.class_names)
+        self.model_types = TypeRenderer(self.types, self.class_names, discriminate=True)
         # Resource classes have methods named `list`, so their signatures say List and Dict.
         self.signatures = TypeRenderer(
             self.types, self.class_names, list_name="List", dict_name="Dict"
@@ -252,8 +281,10 @@ class PythonRenderer:
         for field in model.fields:
             name = scope.claim(safe_attribute(snake(field.name), PYDANTIC_ATTRIBUTES))
             annotation = self.renderer.annotation(field.type, "output")
+            code = self.model_types.annotation(field.type, "output")
             if not field.required and annotation != "Any" and "None" not in split_union(annotation):
                 annotation += " | None"
+                code += " | None"
             fields.append(
                 FieldView(
                     name=name,
@@ -265,10 +296,19 @@ class PythonRenderer:
                     nullable=_is_nullable(field.type, self.types),
                     default_json=field.default_json,
                     type_node=field.type,
+                    code_annotation=code,
+                    default=None if field.required else default_literal(field, self.types),
                 )
             )
+        extra = None
+        if model.additional is not None and not isinstance(model.additional, AnyType):
+            extra = f"dict[str, {self.model_types.annotation(model.additional, 'output')}]"
         return ModelView(
-            self.class_names[model.name], model.description, model.deprecated, tuple(fields)
+            self.class_names[model.name],
+            model.description,
+            model.deprecated,
+            tuple(fields),
+            extra,
         )
 
     def alias_views(self) -> tuple[tuple[AliasView, ...], tuple[AliasView, ...]]:
@@ -286,31 +326,36 @@ class PythonRenderer:
         ordered: list[AliasDef] = []
         placed: set[Name] = set()
         alias_names = {a.name for a in aliases}
-        pending = list(aliases)
+        needs = {a.name: refs_in(a.target) & alias_names for a in aliases}
+        recursive = _on_cycles(needs)
+        pending = [a for a in aliases if a.name not in recursive]
         while pending:
             progressed = False
             for alias in list(pending):
-                needs = (refs_in(alias.target) & alias_names) - placed - {alias.name}
-                if not needs:
+                if not (needs[alias.name] - placed - recursive):
                     ordered.append(alias)
                     placed.add(alias.name)
                     pending.remove(alias)
                     progressed = True
-            if not progressed:  # a cycle through aliases only: emit the rest as they are
+            if not progressed:  # cannot happen: what is left on a cycle was set apart above
                 ordered.extend(pending)
                 break
+        # Aliases on a cycle are lazy (TypeAliasType), so they go first and may refer ahead.
+        ordered = [a for a in aliases if a.name in recursive] + ordered
         views = tuple(
             AliasView(
                 self.class_names[a.name],
                 self.renderer.annotation(a.target, "output"),
                 a.description,
+                self.model_types.annotation(a.target, "output"),
+                a.name in recursive,
             )
             for a in ordered
         )
         return enums, views
 
     # ----- operations --------------------------------------------------------------------
-    def method_view(self, op: Operation) -> MethodView:
+    def method_view(self, op: Operation, method_name: str | None = None) -> MethodView:
         scope = Scope(REQUEST_OPTION_NAMES | {"cast", "encode_path", "NOT_GIVEN"})
         positional: list[ArgView] = []
         keyword: list[ArgView] = []
@@ -329,10 +374,15 @@ class PythonRenderer:
             for field in body.fields:
                 keyword.append(self._field_arg(field, scope, where))
         elif body is not None:
-            annotation = self.signatures.annotation(body.type, "input")
+            # Only JSON can leave a body out (NOT_GIVEN); form data, bytes and text are sent
+            # as given, so those bodies are always required arguments.
+            annotation = {"binary": "bytes", "text": "str"}.get(body.kind) or (
+                self.signatures.annotation(body.type, "input")
+            )
+            required = body.required or body.kind != "json"
             name = scope.claim("body")
             whole_body = ArgView(
-                name, "", annotation, body.required, body.description, "body", None, body.type
+                name, "", annotation, required, body.description, "body", None, body.type
             )
             keyword.append(whole_body)
         for header in self.api.client_headers:
@@ -371,7 +421,7 @@ class PythonRenderer:
                 op.polling.terminal_values,
             )
         return MethodView(
-            name=safe_method(snake(op.name, "call")),
+            name=method_name or safe_method(snake(op.name, "call")),
             http_method=op.method,
             path=op.path,
             path_expr=_path_expression(op.path, path_names),
@@ -408,12 +458,13 @@ class PythonRenderer:
     def _param_view(self, param: Param, scope: Scope) -> ArgView:
         name = scope.claim(safe_attribute(snake(param.name, "param")))
         annotation = self.signatures.annotation(param.type, "input")
+        description = _deprecated(param.description, param.deprecated)
         return ArgView(
             name,
             param.wire_name,
             annotation,
             param.required,
-            param.description,
+            description,
             param.location,
             param.default_json,
             param.type,
@@ -423,28 +474,33 @@ class PythonRenderer:
         name = scope.claim(safe_attribute(snake(field.name)))
         annotation = self.signatures.annotation(field.type, "input")
         kind = "file" if where == "form" and _uses_binary(field.type) else where
+        description = _deprecated(field.description, field.deprecated)
         return ArgView(
             name,
             field.wire_name,
             annotation,
             field.required,
-            field.description,
+            description,
             kind,
             field.default_json,
             field.type,
         )
 
     def resource_view(self, attribute: str, name: Name, ops: tuple[Operation, ...]) -> ResourceView:
-        methods = tuple(self.method_view(op) for op in ops)
+        scope = Scope(frozenset({"_core"}))
+        methods = tuple(
+            self.method_view(op, scope.claim(safe_method(snake(op.name, "call")))) for op in ops
+        )
+        taken = set(self.class_names.values()) | RESERVED_CLASS_NAMES
+        taken |= {self.options.client_class, self.options.async_client_class}
         class_name = pascal(name)
-        taken = set(self.class_names.values())
-        if class_name in taken or f"Async{class_name}" in taken:
-            class_name += "Resource"  # never shadow a model the module imports
+        while class_name in taken or f"Async{class_name}" in taken:
+            class_name += "Resource"
         return ResourceView(
             attribute=attribute,
             module=attribute,
             class_name=class_name,
-            async_class_name="Async" + class_name,
+            async_class_name=f"Async{class_name}",
             methods=methods,
             model_imports=self._imports(ops),
             uses_file_input=any(
@@ -629,6 +685,64 @@ def _optional(field: FieldView) -> FieldView:
     if annotation != "Any" and "None" not in split_union(annotation):
         annotation += " | None"
     return FieldView(field.name, field.wire_name, annotation, False, field.description, False)
+
+
+def _deprecated(description: str, deprecated: bool) -> str:
+    """An argument's description, marked when the API deprecates the argument."""
+    if not deprecated or "deprecated" in description.lower():
+        return description
+    return f"{description.rstrip()} Deprecated." if description.strip() else "Deprecated."
+
+
+def _on_cycles(edges: dict[Name, set[Name]]) -> set[Name]:
+    """The nodes that can reach themselves along `edges`."""
+    found: set[Name] = set()
+    for start in edges:
+        stack = list(edges[start])
+        seen: set[Name] = set()
+        while stack:
+            current = stack.pop()
+            if current == start:
+                found.add(start)
+                break
+            if current in seen:
+                continue
+            seen.add(current)
+            stack.extend(edges.get(current, ()))
+    return found
+
+
+_DATE_FORMATS = ("date", "date-time")
+
+
+def default_literal(field: Field, types: Mapping[Name, NamedType]) -> str | None:
+    """The spec's default of an optional field as a Python literal, if it fits the field's
+    type (a default of the wrong type is a spec error the generated code does not copy)."""
+    if field.default_json is None:
+        return None
+    value = json.loads(field.default_json)
+    node = field.type.inner if isinstance(field.type, Nullable) else field.type
+    if value is None or isinstance(value, dict | list):
+        return None
+    allowed: tuple[type, ...] = ()
+    if isinstance(node, Primitive) and not (node.kind == "string" and node.format in _DATE_FORMATS):
+        allowed = {"string": (str,), "integer": (int,), "number": (int, float)}.get(
+            node.kind, (bool,)
+        )
+    elif isinstance(node, Const):
+        allowed = (type(node.value),) if value == node.value else ()
+    else:
+        values: tuple[object, ...] = ()
+        if isinstance(node, EnumType):
+            values = node.values
+        elif isinstance(node, Ref) and isinstance(types.get(node.name), EnumDef):
+            named = types[node.name]
+            assert isinstance(named, EnumDef)
+            values = named.values
+        allowed = (type(value),) if value in values else ()
+    if isinstance(value, bool) and bool not in allowed:
+        return None
+    return repr(value) if isinstance(value, allowed) else None
 
 
 def _path_expression(path: str, names: dict[str, str]) -> str:

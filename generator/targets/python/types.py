@@ -49,10 +49,16 @@ class TypeRenderer:
         *,
         list_name: str = "list",
         dict_name: str = "dict",
+        discriminate: bool = False,
     ) -> None:
-        """`list_name`/`dict_name` let classes with a method called `list` use `List` instead."""
+        """`list_name`/`dict_name` let classes with a method called `list` use `List` instead.
+
+        `discriminate` renders unions with a discriminator as `Annotated[A | B, OneOf(...)]`
+        (the models module imports both); elsewhere they are plain unions.
+        """
         self.list_name = list_name
         self.dict_name = dict_name
+        self.discriminate = discriminate
         self.types = types
         self.class_names = class_names
         self._holds_model: dict[Name, bool] = {}
@@ -102,6 +108,17 @@ class TypeRenderer:
             arguments += f", discriminator={literal(found.property)}, mapping={{{pairs}}}"
         return f"Annotated[{' | '.join(classes)}, union({arguments})]"
 
+    def _tags(self, node: Union) -> dict[str, str]:
+        """Discriminator value -> class name, for the values that select a model member."""
+        if node.discriminator is None:
+            return {}
+        members = {m.name for m in node.members if isinstance(m, Ref)}
+        tags: dict[str, str] = {}
+        for value, name in node.discriminator.mapping:
+            if name in members and isinstance(self.types.get(name), ModelDef):
+                tags[value] = self.class_names[name]
+        return tags
+
     def _render(self, node: TypeNode, mode: Mode) -> str:
         if isinstance(node, Primitive):
             if node.kind == "string" and node.format == "date-time" and mode == "output":
@@ -136,7 +153,12 @@ class TypeRenderer:
                 for part in split_union(self._render(member, mode)):
                     if part not in parts:
                         parts.append(part)
-            return " | ".join(parts)
+            plain = " | ".join(parts)
+            tags = self._tags(node) if mode == "output" and self.discriminate else {}
+            if not tags or node.discriminator is None:
+                return plain
+            mapping = "{" + ", ".join(f"{v!r}: {c!r}" for v, c in tags.items()) + "}"
+            return f"Annotated[{plain}, OneOf({node.discriminator.property!r}, {mapping})]"
         if isinstance(node, Nullable):
             inner = self._render(node.inner, mode)
             return inner if inner == "Any" or "None" in split_union(inner) else f"{inner} | None"
@@ -155,14 +177,25 @@ def _discriminator_value(model: ModelDef, prop: str) -> str | None:
 
 
 def split_union(text: str) -> list[str]:
-    """Split `A | list[B | C] | D` at its top-level bars only."""
+    """Split `A | list[B | C] | D` at its top-level bars only (never inside a quoted string)."""
     parts: list[str] = []
     depth = 0
     start = 0
+    quote: str | None = None
+    escaped = False
     for position, char in enumerate(text):
-        if char == "[":
+        if quote is not None:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == quote:
+                quote = None
+        elif char in "'\"":
+            quote = char
+        elif char in "[{(":
             depth += 1
-        elif char == "]":
+        elif char in "]})":
             depth -= 1
         elif char == "|" and depth == 0:
             parts.append(text[start:position].strip())

@@ -7,8 +7,10 @@ from datetime import date, datetime
 from typing import Annotated, Any, Literal, TypeAlias
 
 from pydantic import Field
+from typing_extensions import TypeAliasType
 
 from ._runtime.models import AwareDatetime, BaseModel, union
+from ._runtime.unions import OneOf
 
 __all__ = [
     "ApiVersionEnum",
@@ -783,7 +785,7 @@ class ClassifyRunsCreateBatchRequest(BaseModel):
     inputs: list[BatchRunInput]
     """Documents to process; each becomes one run."""
 
-    priority: int | None = None
+    priority: int | None = 50
     """Relative ordering hint used when rate limits apply; smaller numbers are served first."""
 
 
@@ -799,7 +801,7 @@ class ClassifyRunsCreateRequest(BaseModel):
     config: ClassifyConfig | None = None
     """Classification settings."""
 
-    priority: int | None = None
+    priority: int | None = 50
     """Relative ordering hint used when rate limits apply; smaller numbers are served first."""
 
     metadata: RunMetadata | None = None
@@ -1464,7 +1466,7 @@ class ExtractRunsCreateBatchRequest(BaseModel):
     inputs: list[BatchRunInput]
     """Documents to process; each becomes one run."""
 
-    priority: int | None = None
+    priority: int | None = 50
     """Relative ordering hint used when rate limits apply; smaller numbers are served first."""
 
 
@@ -1483,7 +1485,7 @@ class ExtractRunsCreateRequest(BaseModel):
     package: MultiFileRunPackage | None = None
     """Several documents handled as one unit in a single run."""
 
-    priority: int | None = None
+    priority: int | None = 50
     """Relative ordering hint used when rate limits apply; smaller numbers are served first."""
 
     metadata: RunMetadata | None = None
@@ -2207,7 +2209,7 @@ class ParseRunsCreateBatchRequest(BaseModel):
     config: ParseConfig | None = None
     """Settings that control how a document is parsed."""
 
-    priority: int | None = None
+    priority: int | None = 50
     """Relative ordering hint used when rate limits apply; smaller numbers are served first."""
 
 
@@ -2496,7 +2498,7 @@ class SplitRunsCreateBatchRequest(BaseModel):
     inputs: list[SplitBatchRunInput]
     """Documents to process; each becomes one run."""
 
-    priority: int | None = None
+    priority: int | None = 50
     """Relative ordering hint used when rate limits apply; smaller numbers are served first."""
 
 
@@ -2512,7 +2514,7 @@ class SplitRunsCreateRequest(BaseModel):
     config: SplitConfig | None = None
     """Splitting settings."""
 
-    priority: int | None = None
+    priority: int | None = 50
     """Relative ordering hint used when rate limits apply; smaller numbers are served first."""
 
     metadata: RunMetadata | None = None
@@ -3106,7 +3108,7 @@ class WorkflowRunsCreateBatchRequest(BaseModel):
     inputs: list[WorkflowRunBatchInput]
     """Documents to process, one run each."""
 
-    priority: int | None = None
+    priority: int | None = 90
     """Relative ordering hint used when rate limits apply; smaller numbers are served first."""
 
 
@@ -3132,7 +3134,7 @@ class WorkflowRunsCreateRequest(BaseModel):
     outputs: list[dict[str, Any]] | None = None
     """Known outputs to use instead of computing them; not supported with `package`."""
 
-    priority: int | None = None
+    priority: int | None = 50
     """Relative ordering hint used when rate limits apply; smaller numbers are served first."""
 
     metadata: RunMetadata | None = None

@@ -6,6 +6,7 @@ import hashlib
 import hmac
 import json
 import time
+from collections.abc import Callable
 from functools import cache
 from typing import Any
 
@@ -15,6 +16,8 @@ from tests.support.extend import TOKEN, extend_spec, import_sdk
 from tests.support.spec_server import _SpecModel
 
 SECRET = "wss_test_signing_secret"
+SIG = "x-extend-request-signature"
+TS = "x-extend-request-timestamp"
 
 
 @cache
@@ -59,33 +62,28 @@ def test_unknown_event_types_come_back_generic(client: Any) -> None:
     assert event.event_type == "brand_new.event" and event.payload == {"x": 1}
 
 
-def bad_cases() -> list[tuple[str, dict[str, str]]]:
-    body = event_body("parse_run.processed", "ParseRun")
-    good = sign(body)
-    now = int(time.time())
-    return [
-        ("no headers", {}),
-        ("no signature", {"x-extend-request-timestamp": good["x-extend-request-timestamp"]}),
-        ("no timestamp", {"x-extend-request-signature": good["x-extend-request-signature"]}),
-        ("wrong secret", sign(body, secret="wss_other")),
-        ("stale", sign(body, now - 400)),
-        ("future", sign(body, now + 400)),
-        ("malformed timestamp", {**good, "x-extend-request-timestamp": "12ab"}),
-        ("non-ascii signature", {**good, "x-extend-request-signature": "é" * 64}),
-        (
-            "truncated signature",
-            {**good, "x-extend-request-signature": good["x-extend-request-signature"][:-2]},
-        ),
-        ("timestamp swapped", {**good, "x-extend-request-timestamp": str(now - 1)}),
-    ]
+Headers = dict[str, str]
+BAD_CASES: list[tuple[str, Callable[[str, int], Headers]]] = [
+    ("no headers", lambda body, now: {}),
+    ("no signature", lambda body, now: {"x-extend-request-timestamp": str(now)}),
+    ("no timestamp", lambda body, now: {"x-extend-request-signature": sign(body)[SIG]}),
+    ("wrong secret", lambda body, now: sign(body, secret="wss_other")),
+    ("stale", lambda body, now: sign(body, now - 400)),
+    ("future", lambda body, now: sign(body, now + 400)),
+    ("malformed timestamp", lambda body, now: {**sign(body), TS: "12ab"}),
+    ("non-ascii signature", lambda body, now: {**sign(body), SIG: "é" * 64}),
+    ("truncated signature", lambda body, now: {**sign(body), SIG: sign(body)[SIG][:-2]}),
+    ("timestamp swapped", lambda body, now: {**sign(body), TS: str(now - 1)}),
+]
 
 
-@pytest.mark.parametrize(("label", "headers"), bad_cases(), ids=[c[0] for c in bad_cases()])
+@pytest.mark.parametrize("case", BAD_CASES, ids=[label for label, _ in BAD_CASES])
 def test_bad_signatures_are_false_and_verification_errors(
-    client: Any, label: str, headers: dict[str, str]
+    client: Any, case: tuple[str, Callable[[str, int], Headers]]
 ) -> None:
     sdk = import_sdk()
     body = event_body("parse_run.processed", "ParseRun")
+    headers = case[1](body, int(time.time()))
     assert client.webhooks.verify(body, headers, SECRET) is False
     with pytest.raises(sdk.WebhookVerificationError):
         client.webhooks.verify_and_parse(body=body, headers=headers, signing_secret=SECRET)

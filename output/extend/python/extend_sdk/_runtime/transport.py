@@ -55,6 +55,19 @@ def encode_path(value: object) -> str:
     return quote(str(value), safe="")
 
 
+def _cookie_header(cookies: Mapping[str, Any]) -> str:
+    """Cookie parameters as one `Cookie` header; values outside RFC 6265's set are escaped."""
+    pairs = [
+        f"{name}={quote(str(value), safe=_COOKIE_SAFE)}"
+        for name, value in cookies.items()
+        if value is not None
+    ]
+    return "; ".join(pairs)
+
+
+_COOKIE_SAFE = "!#$&'()*+-./:<=>?@[]^_`{|}~"
+
+
 def _check_header_value(name: str, value: str) -> str:
     if "\r" in value or "\n" in value:
         raise ConfigurationError(f"header {name!r} contains a line break")
@@ -161,11 +174,15 @@ class _CoreBase:
         files: list[tuple[str, tuple[str, bytes, str]]] | None,
         content: bytes | str | None,
         options: RequestOptions,
+        cookies: Mapping[str, Any] | None = None,
     ) -> httpx.Request:
         merged_headers = dict(self.headers)
         for name, value in strip_not_given(headers or {}).items():
             if value is not None:
                 merged_headers[name] = _check_header_value(name, str(value))
+        cookie = _cookie_header(strip_not_given(cookies or {}))
+        if cookie:
+            merged_headers["Cookie"] = cookie
         params = _query_params(strip_not_given(query or {}))
         if self._auth.kind == "bearer":
             merged_headers["Authorization"] = f"Bearer {self._token_value()}"
@@ -354,6 +371,7 @@ class SyncCore(_CoreBase):
         files: Mapping[str, Any] | None = None,
         content: Any = None,
         raw: bool = False,
+        cookies: Mapping[str, Any] | None = None,
     ) -> Any:
         retries = self._retries(options)
         attempt = 0
@@ -364,7 +382,7 @@ class SyncCore(_CoreBase):
         while True:
             request = self.build_request(
                 self.http, method, path, query=query, headers=headers, json=json,
-                data=data, files=parts, content=content, options=options,
+                data=data, files=parts, content=content, options=options, cookies=cookies,
             )  # fmt: skip
             try:
                 response = self.http.send(request)
@@ -452,6 +470,7 @@ class AsyncCore(_CoreBase):
         files: Mapping[str, Any] | None = None,
         content: Any = None,
         raw: bool = False,
+        cookies: Mapping[str, Any] | None = None,
     ) -> Any:
         retries = self._retries(options)
         attempt = 0
@@ -462,7 +481,7 @@ class AsyncCore(_CoreBase):
         while True:
             request = self.build_request(
                 self.http, method, path, query=query, headers=headers, json=json,
-                data=data, files=parts, content=content, options=options,
+                data=data, files=parts, content=content, options=options, cookies=cookies,
             )  # fmt: skip
             try:
                 response = await self.http.send(request)

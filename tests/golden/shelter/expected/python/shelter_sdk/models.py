@@ -7,8 +7,10 @@ from datetime import date, datetime
 from typing import Annotated, Any, Literal, TypeAlias
 
 from pydantic import Field
+from typing_extensions import TypeAliasType
 
 from ._runtime.models import AwareDatetime, BaseModel, union
+from ._runtime.unions import OneOf
 
 __all__ = [
     "Species",
@@ -45,7 +47,7 @@ class Animal(BaseModel):
     attributes: dict[str, str] | None = None
     parent: Animal | None = None
     status: Literal["AVAILABLE", "ADOPTED"] | str | None = None
-    legacy_code: str | None = Field(default=None, alias="legacyCode")
+    legacy_code: str | None = Field(default=None, alias="legacyCode", deprecated=True)
     """Deprecated."""
 
     diet: Diet | None = None

@@ -15,6 +15,7 @@ help:
 	@echo "make lint       ruff and mypy --strict on generator/ and tests/"
 	@echo "make golden     regenerate the golden trees under tests/golden/"
 	@echo "make corpus     generate and check every ../shared/corpus spec; table into README.md"
+	@echo "                (PASSES=3 times each generation three times and keeps the median)"
 	@echo "make validate SPEC=path   diagnostics of one spec"
 
 $(STAMP): pyproject.toml

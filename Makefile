@@ -21,6 +21,7 @@ help:
 	@echo "make golden     regenerate the golden trees (tests/golden/) and diagnostics (tests/hostile/)"
 	@echo "make docs       the HTML docs site of every API into build/docs/<api>/ (not committed)"
 	@echo "make corpus     generate and check every ../shared/corpus spec; table into README.md"
+	@echo "                (PASSES=3 times each generation three times and keeps the median)"
 	@echo "make validate SPEC=path   diagnostics of one spec"
 	@echo "make diff       what changed between the two newest versions in specs/\$$(API) (API=extend)"
 	@echo "make bench      the SDK against raw httpx and the official extend-ai SDK (own venv)"

@@ -1,9 +1,11 @@
 """`make corpus`: generate every corpus document as a user would (`sdkgen generate`, black
-included, no cache, one at a time so the times are honest), check each SDK like the corpus
-test does, and write the results as a table into README.md between its corpus markers."""
+included, no cache, one at a time so the times are honest; `PASSES=3` keeps the median of three
+runs), check each SDK like the corpus test does, and write the results as a table into
+README.md between its corpus markers."""
 
 from __future__ import annotations
 
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -67,7 +69,8 @@ def main() -> None:
     results: list[DocumentResult] = []
     with tempfile.TemporaryDirectory(prefix="sdkgen-corpus-") as work:
         for document in corpus_documents(folder):
-            result = check_document(document, Path(work), cli=True)
+            passes = int(os.environ.get("PASSES", "1"))
+            result = check_document(document, Path(work), cli=True, passes=passes)
             print(row(result), flush=True)
             for problem in result.problems():
                 print(f"    {problem}", file=sys.stderr)

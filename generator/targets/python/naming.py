@@ -25,6 +25,7 @@ PYDANTIC_ATTRIBUTES = frozenset(
 )  # fmt: skip
 RESERVED_CLASS_NAMES = frozenset(
     {"BaseModel", "Field", "Any", "Literal", "TypeAlias", "NotGiven", "RequestOptions"}
+    | {"Annotated", "OneOf", "TypeAliasType"}
     | {"FileUpload", "List", "Dict", "Unpack", "Environment", "Auth", "SyncCore", "AsyncCore"}
     | {"AwareDatetime", "Annotated"}
 )

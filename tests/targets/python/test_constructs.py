@@ -77,6 +77,8 @@ components:
     list: {type: array, items: {type: string}}
     1Password: {type: object, properties: {x: {type: string}}}
     foo.bar: {type: string}
+    OneOf: {type: object, properties: {a: {type: string}}}
+    Annotated: {type: string}
     foo_bar: {type: integer}
     Maybe: {type: [string, 'null']}
     MaybePet: {anyOf: [{$ref: '#/components/schemas/Pet'}, {type: 'null'}]}
@@ -269,7 +271,7 @@ def test_names_of_every_kind_are_distinct_identifiers(models: Any) -> None:
     assert model.model_validate(value).to_dict() == value
     exported = set(models.__all__)
     assert len(exported) == len(models.__all__)
-    assert {"FooBar", "FooBar2"} <= exported
+    assert {"FooBar", "FooBar2", "OneOfModel", "AnnotatedModel"} <= exported
     assert all(name.isidentifier() for name in exported)
     assert adapter(models.Maybe).validate_python(None) is None
 

@@ -70,12 +70,14 @@ $(BENCH_STAMP):
 	$(PYTHON) -m venv $(BENCH_VENV)
 	$(BENCH_VENV)/bin/python -m pip install --quiet --upgrade pip
 	$(BENCH_VENV)/bin/python -m pip install --quiet extend-ai httpx pydantic
+	$(BENCH_VENV)/bin/python -m pip install --quiet openapi-python-client datamodel-code-generator
 	@touch $(BENCH_STAMP)
 
 bench: $(STAMP) $(BENCH_STAMP)
 	$(PY) -m generator check
 	$(BENCH_VENV)/bin/python bench/sdk_overhead.py
 	$(PY) -m generator.diff.bench
+	$(BENCH_VENV)/bin/python bench/generation.py
 
 clean:
 	rm -rf $(VENV) $(BENCH_VENV) .sdkgen-cache .mypy_cache .pytest_cache .ruff_cache

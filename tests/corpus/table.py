@@ -50,8 +50,13 @@ def row(result: DocumentResult) -> str:
     return "| " + " | ".join(cells) + " |"
 
 
-def table(results: list[DocumentResult]) -> str:
-    return "\n".join([HEADER, *(row(r) for r in results)])
+def table(results: list[DocumentResult], passes: int) -> str:
+    runs = "one run" if passes == 1 else f"the median of {passes} runs"
+    note = (
+        f"\nWall time: `sdkgen generate` from a folder with no cache, {runs}, on a machine with "
+        f"{os.cpu_count()} cores (shared while measured: times vary with its load)."
+    )
+    return "\n".join([HEADER, *(row(r) for r in results), note])
 
 
 def replace_section(text: str, body: str) -> str:
@@ -67,16 +72,17 @@ def main() -> None:
     if not folder.is_dir():
         raise SystemExit(f"{folder} is not present: clone the project with ../shared beside it")
     results: list[DocumentResult] = []
+    passes = int(os.environ.get("PASSES", "1"))
     with tempfile.TemporaryDirectory(prefix="sdkgen-corpus-") as work:
         for document in corpus_documents(folder):
-            passes = int(os.environ.get("PASSES", "1"))
             result = check_document(document, Path(work), cli=True, passes=passes)
             print(row(result), flush=True)
             for problem in result.problems():
                 print(f"    {problem}", file=sys.stderr)
             results.append(result)
     readme = ROOT / "README.md"
-    readme.write_text(replace_section(readme.read_text(encoding="utf-8"), table(results)))
+    text = replace_section(readme.read_text(encoding="utf-8"), table(results, passes))
+    readme.write_text(text, encoding="utf-8")
     print(f"wrote the corpus table into {readme}")
 
 

@@ -18,9 +18,6 @@ from generator.config import ApiConfig, ProjectConfig, default_api, find_project
 from generator.diagnostics import Diagnostic, Severity, has_errors
 from generator.diff.formats import FORMATS, render
 from generator.diff.model import Level
-from generator.formatting import FormattingError, format_files
-from generator.pipeline import load_api, render_api
-from generator.write import compare_tree, with_manifest, write_tree
 
 CACHE_DIR_NAME = ".sdkgen-cache"
 
@@ -57,6 +54,10 @@ def _render_all(
     apis: Sequence[ApiConfig], cache_dir: Path | None
 ) -> tuple[dict[Path, dict[str, str]], list[Diagnostic]]:
     """Render and format every API; nothing is written. Any error leaves the result empty."""
+    from generator.formatting import FormattingError, format_files
+    from generator.pipeline import render_api
+    from generator.write import with_manifest
+
     trees: dict[Path, dict[str, str]] = {}
     diagnostics: list[Diagnostic] = []
     for api in apis:
@@ -104,7 +105,10 @@ def generate(spec: Path | None, output: Path | None, package: str | None) -> Non
             raise click.UsageError("-o and --package go with a SPEC argument")
         project = _project()
         apis, root = project.apis, project.root
-    trees, diagnostics = _render_all(apis, _cache_dir(root))
+    from generator.write import write_tree
+
+    cache_dir = _cache_dir(root)
+    trees, diagnostics = _render_all(apis, cache_dir)
     _print_diagnostics(diagnostics)
     if not trees:
         click.echo("generation failed: nothing was written", err=True)
@@ -112,14 +116,25 @@ def generate(spec: Path | None, output: Path | None, package: str | None) -> Non
     for target, files in trees.items():
         write_tree(target, files)
         click.echo(f"wrote {len(files)} files to {target}")
+    if spec is None and cache_dir is not None:
+        from generator.output_cache import record
+
+        record(project, cache_dir, trees)
     click.echo(f"done in {time.perf_counter() - started:.2f}s")
 
 
 @main.command()
 def check() -> None:
     """Exit 1 when output/ differs from what the generator renders now."""
+    from generator.output_cache import confirms_up_to_date, record
+    from generator.write import compare_tree
+
     project = _project()
-    trees, diagnostics = _render_all(project.apis, _cache_dir(project.root))
+    cache_dir = _cache_dir(project.root)
+    if cache_dir is not None and confirms_up_to_date(project, cache_dir):
+        click.echo("output/ is up to date")
+        return
+    trees, diagnostics = _render_all(project.apis, cache_dir)
     _print_diagnostics([d for d in diagnostics if d.severity is Severity.ERROR])
     if not trees:
         click.echo("check failed: the specs do not generate", err=True)
@@ -141,6 +156,8 @@ def check() -> None:
             err=True,
         )
         sys.exit(1)
+    if cache_dir is not None:
+        record(project, cache_dir, trees)
     click.echo("output/ is up to date")
 
 
@@ -148,6 +165,8 @@ def check() -> None:
 @click.argument("spec", type=click.Path(path_type=Path, dir_okay=False))
 def validate(spec: Path) -> None:
     """Report the diagnostics of SPEC; exit 1 when any is an error."""
+    from generator.pipeline import load_api
+
     config = default_api(spec, Path("."), None)
     api, _sha, diagnostics = load_api(config)
     _print_diagnostics(diagnostics)

@@ -13,9 +13,10 @@ import html as _html
 import json
 import re
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import jinja2
+if TYPE_CHECKING:
+    import jinja2
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u2028\u2029\u0085]")
@@ -124,6 +125,8 @@ def first_sentence(value: object) -> str:
 
 @functools.lru_cache(maxsize=4)
 def environment(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environment:
+    import jinja2  # only rendering needs it; `check` on an unchanged project never renders
+
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates_dir)),
         undefined=jinja2.StrictUndefined,

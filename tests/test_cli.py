@@ -126,3 +126,20 @@ def test_check_catches_template_spec_and_output_edits(project_copy: Path) -> Non
     assert result.returncode == 1
     assert "changed: output/extend/python/extend_sdk/_version.py" in result.stdout
     assert "added: output/extend/docs/models.md" in result.stdout
+
+
+def test_check_of_an_unchanged_project_only_hashes_output(project_copy: Path) -> None:
+    """After generate, check confirms from the record without loading the rendering stack;
+    an edit to output/ still fails it, through the full path that explains the difference."""
+    assert cli(project_copy, "generate").returncode == 0
+    fast = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "generator", "check"],
+        cwd=project_copy, capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert fast.returncode == 0 and "up to date" in fast.stdout
+    assert "jinja2" not in fast.stderr and "black" not in fast.stderr
+    readme = project_copy / "output" / "extend" / "python" / "README.md"
+    readme.write_text(readme.read_text() + "edited\n")
+    result = cli(project_copy, "check")
+    assert result.returncode == 1
+    assert "changed: output/extend/python/README.md" in result.stdout

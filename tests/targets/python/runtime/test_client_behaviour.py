@@ -284,3 +284,10 @@ def test_tls_verification_is_on_by_default(sdk: Any) -> None:
     assert pool._ssl_context.verify_mode == ssl.CERT_REQUIRED
     assert pool._ssl_context.check_hostname is True
     client.close()
+
+
+def test_a_misspelled_argument_is_a_type_error(sdk: Any, live: SpecServer) -> None:
+    client = sdk.Extend(token=TOKEN, base_url=live.base_url)
+    with client, pytest.raises(TypeError, match="max_page_sise"):
+        client.files.list(max_page_sise=5)
+    assert live.requests == []

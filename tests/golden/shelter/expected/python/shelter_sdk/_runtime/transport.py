@@ -46,6 +46,7 @@ MAX_RETRY_AFTER = 60.0
 RETRYABLE_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
 IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
 REDACTED = "<redacted>"
+_OPTION_NAMES = frozenset(RequestOptions.__annotations__)
 
 
 def encode_path(value: object) -> str:
@@ -228,6 +229,9 @@ class _CoreBase:
         )
 
     def _retries(self, options: RequestOptions) -> int:
+        unknown = sorted(set(options) - _OPTION_NAMES)
+        if unknown:  # a misspelled argument lands in **options: say so, as Python would
+            raise TypeError(f"unexpected keyword argument(s): {', '.join(unknown)}")
         return options.get("max_retries", self.max_retries)
 
     def _should_retry(

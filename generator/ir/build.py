@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from generator.diagnostics import Diagnostic, Severity, join_pointer
 from generator.ir.model import (
-    AnyType,
     Api,
     Array,
     Binary,
@@ -387,7 +386,7 @@ class _Builder:
         )
         pagination = self._pagination(operation)
         if pagination is not None:
-            operation = _replace(operation, pagination=pagination)
+            operation = replace(operation, pagination=pagination)
         return operation
 
     def _param(self, param: dict[str, Any], where: str, context: Name, location: str) -> Param:
@@ -595,7 +594,7 @@ class _Builder:
             creates = op.method == "POST" and op.name.words == ("create",)
             if creates and self._model_of(op.success.type) == target:
                 polling = Polling(retrieve.name.snake(), status[0], status[1])
-                op = _replace(op, polling=polling)
+                op = replace(op, polling=polling)
             updated.append(op)
         return Resource(resource.name, tuple(updated))
 
@@ -746,12 +745,6 @@ def _method_path_name(op: _Naming) -> Name:
     return Name(tuple(words))
 
 
-def _replace(operation: Operation, **changes: Any) -> Operation:
-    from dataclasses import replace
-
-    return replace(operation, **changes)
-
-
 def _strip_null(node: TypeNode) -> TypeNode:
     return node.inner if isinstance(node, Nullable) else node
 
@@ -785,6 +778,3 @@ def _is_empty_object(schema: Any) -> bool:
         and schema.get("additionalProperties") is False
         and not any(schema.get(k) for k in ("allOf", "oneOf", "anyOf"))
     )
-
-
-__all__ = ["AnyType", "build_api"]

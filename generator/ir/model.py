@@ -282,9 +282,3 @@ class Api:
 
     def operations(self) -> tuple[Operation, ...]:
         return self.root_operations + tuple(op for r in self.resources for op in r.operations)
-
-    def type_named(self, name: Name) -> NamedType | None:
-        for named in self.types:
-            if named.name == name:
-                return named
-        return None

@@ -168,7 +168,7 @@ def validate(spec: Path) -> None:
     from generator.pipeline import load_api
 
     config = default_api(spec, Path("."), None)
-    api, _sha, diagnostics = load_api(config)
+    api, _loaded, _sha, diagnostics = load_api(config)
     _print_diagnostics(diagnostics)
     if api is None or has_errors(diagnostics):
         sys.exit(1)

@@ -18,6 +18,7 @@ import yaml
 from generator.bundle import bundle
 from generator.diagnostics import Diagnostic, Severity, join_pointer, split_pointer
 from generator.guards import check_shape
+from generator.lines import UNKNOWN, YamlLines
 from generator.origins import SourceMap, locate_through
 from generator.swagger2 import convert_swagger2, is_swagger2
 
@@ -49,15 +50,26 @@ class SourceDocument:
     data: Any
     sha256: str
     _lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+    _scanned: list[YamlLines] = field(default_factory=list, compare=False, repr=False)
 
     def line_of(self, pointer: str) -> int | None:
+        """The line of the node `pointer` names, or of its nearest ancestor in the document.
+
+        Block-style YAML is scanned as text (fast); anything else is composed into YAML nodes
+        once, on the first look-up the scan cannot answer.
+        """
+        if not self._scanned:
+            self._scanned.append(YamlLines(self.text))
+        tokens = split_pointer(pointer)
+        found = self._scanned[0].find_line(self.data, tokens)
+        if found != UNKNOWN:
+            return found
         if not self._lines:
             self._lines.update(_line_index(self.text))
-        tokens = split_pointer(pointer)
         while tokens:
-            found = self._lines.get(join_pointer("", *tokens))
-            if found is not None:
-                return found
+            line = self._lines.get(join_pointer("", *tokens))
+            if line is not None:
+                return line
             tokens.pop()
         return self._lines.get("")
 
@@ -113,7 +125,8 @@ def _digest(root: SourceDocument, others: tuple[SourceDocument, ...]) -> str:
 
 
 def _line_index(text: str) -> dict[str, int]:
-    """JSON pointer -> 1-based line of every node, from the YAML node graph (JSON is YAML)."""
+    """JSON pointer -> 1-based line of every node, from the YAML node graph (JSON is YAML):
+    a mapping entry's line is its key's, a sequence item's its own."""
     index: dict[str, int] = {}
     try:
         root = yaml.compose(text, Loader=_YamlLoader)
@@ -122,13 +135,12 @@ def _line_index(text: str) -> dict[str, int]:
     stack: list[tuple[yaml.Node, str]] = [(root, "")] if root is not None else []
     while stack:
         node, pointer = stack.pop()
-        index[pointer] = node.start_mark.line + 1
+        index.setdefault(pointer, node.start_mark.line + 1)
         if isinstance(node, yaml.MappingNode):
             for key, value in node.value:
                 child = join_pointer(pointer, str(key.value))
                 index[child] = key.start_mark.line + 1
                 stack.append((value, child))
-                index.setdefault(child, key.start_mark.line + 1)
         elif isinstance(node, yaml.SequenceNode):
             for position, value in enumerate(node.value):
                 stack.append((value, join_pointer(pointer, position)))

@@ -7,7 +7,7 @@ asks (major, minor or patch).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 
 from generator.config import SPEC_SUFFIXES, ApiConfig
@@ -41,16 +41,26 @@ def _label(config: ApiConfig, spec: Path) -> str:
     return str(PurePosixPath(config.spec_label).parent / spec.name)
 
 
-def releases(config: ApiConfig) -> tuple[tuple[Release, ...], tuple[Diagnostic, ...]]:
+def releases(
+    config: ApiConfig, current: Version | None = None
+) -> tuple[tuple[Release, ...], tuple[Diagnostic, ...]]:
     """Every release of `config`'s API; a spec that does not load is an error diagnostic.
 
-    An API generated from a lone spec (not from a configured specs folder) has one release.
+    An API generated from a lone spec (not from a configured specs folder) has one release,
+    and nothing is loaded for it. `current`, when given, is `config.spec` already loaded: the
+    caller has parsed it once, and a big spec is not parsed twice.
     """
-    specs = spec_history(config.spec) if config.versioned else (config.spec,)
+    if not config.versioned:
+        return (Release(config.spec.stem, FIRST_VERSION, None),), ()
     found: list[Release] = []
     previous: Version | None = None
-    for spec in specs:
-        version, problems = load_version(spec, label=_label(config, spec))
+    for spec in spec_history(config.spec):
+        version: Version | None
+        problems: tuple[Diagnostic, ...]
+        if current is not None and spec == config.spec:
+            version, problems = replace(current, label=_label(config, spec)), ()
+        else:
+            version, problems = load_version(spec, label=_label(config, spec))
         if version is None or has_errors(problems):
             return (), problems
         if previous is None:

@@ -32,7 +32,7 @@ def extend_spec() -> tuple[Path, dict[str, Any]]:
 def extend_renderer() -> PythonRenderer:
     config, _ = load_config(ROOT)
     assert config is not None
-    api, _sha, _diagnostics = load_api(config.apis[0])
+    api, _loaded, _sha, _diagnostics = load_api(config.apis[0])
     assert api is not None
     options = PythonOptions("extend_sdk", "Extend", "AsyncExtend", "EXTEND_API_KEY", "1", "h")
     return PythonRenderer(api, options, environment(config.apis[0].templates))

@@ -53,7 +53,7 @@ def _renderer_for(spec: dict[str, Any], tmp_path: Any) -> PythonRenderer:
     path = tmp_path / "hostile.yaml"
     path.write_text(yaml.safe_dump(spec), encoding="utf-8")
     config = default_api(path, tmp_path / "out", "hostile_sdk")
-    api, _sha, diagnostics = load_api(config)
+    api, _loaded, _sha, diagnostics = load_api(config)
     assert api is not None, [d.render() for d in diagnostics]
     options = PythonOptions("hostile_sdk", "Hostile", "AsyncHostile", None, "1", "header")
     return PythonRenderer(api, options, environment())

@@ -286,23 +286,32 @@ def _cached_validation(
 
 
 def _not_yet_reported(
-    validated: list[tuple[str, str, str]], reported: set[str]
+    validated: list[tuple[str, str, str]], reported: set[str], document: dict[str, Any]
 ) -> list[tuple[str, str, str]]:
     """The validator's findings at places nothing was reported about yet.
 
     The validator often names the object that holds a problem where the structural checks name
     the value itself (`/paths/~1a/get` for a path parameter declared at `.../parameters/0`), so a
     finding at a reported pointer or at one of its ancestors (the document root aside) is taken
-    as the same problem.
+    as the same problem. Inside schemas it loses track and gives a pointer relative to some
+    schema (`/type`), one that does not resolve: that is the same problem when a reported
+    pointer or one of its ancestors ends with it.
     """
-    covered = set(reported)
+    ancestors: set[str] = set()
+    suffixes: set[str] = set()
     for pointer in reported:
-        position = pointer.rfind("/")
-        while position > 0:
-            pointer = pointer[:position]
-            covered.add(pointer)
-            position = pointer.rfind("/")
-    return [finding for finding in validated if finding[1] not in covered]
+        cuts = [position for position, character in enumerate(pointer) if character == "/"]
+        for end in [*cuts[1:], len(pointer)]:
+            ancestors.add(pointer[:end])
+            suffixes.update(pointer[start:end] for start in cuts if start < end)
+    ancestors -= {""}
+    return [
+        finding
+        for finding in validated
+        if finding[1] not in reported
+        and finding[1] not in ancestors
+        and not (finding[1] in suffixes and not resolve_pointer(document, finding[1])[0])
+    ]
 
 
 def _read_file(path: Path) -> tuple[SourceDocument | None, list[Diagnostic]]:
@@ -394,7 +403,7 @@ def load_document(
     if full_validation and not local:
         digest = _digest(source, tuple(others.values()))
         validated = _cached_validation(document, digest, cache_dir)
-        checked += _not_yet_reported(validated, refused | {f[1] for f in checked})
+        checked += _not_yet_reported(validated, refused | {f[1] for f in checked}, document)
     found += [
         Diagnostic(code, message, pointer, severity=Severity.WARNING)
         for code, pointer, message in checked

@@ -51,9 +51,12 @@ def _cache_dir(root: Path | None) -> Path | None:
 
 
 def _render_all(
-    apis: Sequence[ApiConfig], cache_dir: Path | None
+    apis: Sequence[ApiConfig], cache_dir: Path | None, *, full_validation: bool = False
 ) -> tuple[dict[Path, dict[str, str]], list[Diagnostic]]:
-    """Render and format every API; nothing is written. Any error leaves the result empty."""
+    """Render and format every API; nothing is written. Any error leaves the result empty.
+
+    `full_validation` adds the OpenAPI schema validation to the structural checks.
+    """
     from generator.formatting import FormattingError, format_files
     from generator.pipeline import render_api
     from generator.write import with_manifest
@@ -61,7 +64,8 @@ def _render_all(
     trees: dict[Path, dict[str, str]] = {}
     diagnostics: list[Diagnostic] = []
     for api in apis:
-        rendered = render_api(api, cache_dir / "validation" if cache_dir else None)
+        validation = cache_dir / "validation" if cache_dir else None
+        rendered = render_api(api, validation, full_validation=full_validation)
         diagnostics.extend(rendered.diagnostics)
         if has_errors(rendered.diagnostics):
             continue
@@ -87,7 +91,12 @@ def main() -> None:
 @click.option("-o", "--output", type=click.Path(path_type=Path, file_okay=False),
               help="Folder to generate into (required with SPEC).")  # fmt: skip
 @click.option("--package", help="Python package name of the SDK (default: <spec>_sdk).")
-def generate(spec: Path | None, output: Path | None, package: str | None) -> None:
+@click.option(
+    "--validate",
+    is_flag=True,
+    help="Also validate against the OpenAPI schema (slower), as `validate` does.",
+)
+def generate(spec: Path | None, output: Path | None, package: str | None, validate: bool) -> None:
     """Generate SDKs: every configured API into output/, or SPEC into -o DIR.
 
     The output folder is replaced atomically: a failure leaves it exactly as it was.
@@ -108,7 +117,7 @@ def generate(spec: Path | None, output: Path | None, package: str | None) -> Non
     from generator.write import write_tree
 
     cache_dir = _cache_dir(root)
-    trees, diagnostics = _render_all(apis, cache_dir)
+    trees, diagnostics = _render_all(apis, cache_dir, full_validation=validate)
     _print_diagnostics(diagnostics)
     if not trees:
         click.echo("generation failed: nothing was written", err=True)
@@ -164,11 +173,13 @@ def check() -> None:
 @main.command()
 @click.argument("spec", type=click.Path(path_type=Path, dir_okay=False))
 def validate(spec: Path) -> None:
-    """Report the diagnostics of SPEC; exit 1 when any is an error."""
+    """Report the diagnostics of SPEC, full OpenAPI schema validation included; exit 1 on errors."""
     from generator.pipeline import load_api
 
     config = default_api(spec, Path("."), None)
-    api, _loaded, _sha, diagnostics = load_api(config)
+    cache = _cache_dir(find_project_root(Path.cwd()))
+    validation = cache / "validation" if cache is not None else None
+    api, _loaded, _sha, diagnostics = load_api(config, validation, full_validation=True)
     _print_diagnostics(diagnostics)
     if api is None or has_errors(diagnostics):
         sys.exit(1)
@@ -226,10 +237,12 @@ def diff(
     validation = cache / "validation" if cache is not None else None
     new_path = specs[-1]
     if base is not None:
-        old, old_problems = load_from_git(base, new_path, validate=validate, cache_dir=validation)
+        old, old_problems = load_from_git(
+            base, new_path, full_validation=validate, cache_dir=validation
+        )
     else:
-        old, old_problems = load_version(specs[0], validate=validate, cache_dir=validation)
-    new, new_problems = load_version(new_path, validate=validate, cache_dir=validation)
+        old, old_problems = load_version(specs[0], full_validation=validate, cache_dir=validation)
+    new, new_problems = load_version(new_path, full_validation=validate, cache_dir=validation)
     if old is None or new is None:
         _print_diagnostics(old_problems + new_problems)
         click.echo("diff failed: an input does not load", err=True)

@@ -1,5 +1,6 @@
-"""Load an OpenAPI document: parse YAML/JSON, bundle the files its refs name, check its refs,
-validate it, convert Swagger 2.0 to OpenAPI 3; report diagnostics located in the source files.
+"""Load an OpenAPI document: parse YAML/JSON, bundle the files its refs name, check its refs and
+structure (full schema validation on request), convert Swagger 2.0 to OpenAPI 3; report
+diagnostics located in the source files.
 
 This module and the writer are the only places that read or write files.
 """
@@ -20,6 +21,7 @@ from generator.diagnostics import Diagnostic, Severity, join_pointer, split_poin
 from generator.guards import check_shape
 from generator.lines import UNKNOWN, YamlLines
 from generator.origins import SourceMap, locate_through
+from generator.structure import check_structure
 from generator.swagger2 import convert_swagger2, is_swagger2
 
 try:
@@ -240,7 +242,7 @@ def _operation_pointer(message: str) -> str:
 
 
 def _validate(document: dict[str, Any]) -> list[tuple[str, str, str]]:
-    """Structural validation with openapi-spec-validator, as (code, pointer, message)."""
+    """Full validation with openapi-spec-validator, as (code, pointer, message)."""
     from openapi_spec_validator import (
         OpenAPIV2SpecValidator,
         OpenAPIV30SpecValidator,
@@ -295,6 +297,35 @@ def _cached_validation(
     return problems
 
 
+def _not_yet_reported(
+    validated: list[tuple[str, str, str]], reported: set[str], document: dict[str, Any]
+) -> list[tuple[str, str, str]]:
+    """The validator's findings at places nothing was reported about yet.
+
+    The validator often names the object that holds a problem where the structural checks name
+    the value itself (`/paths/~1a/get` for a path parameter declared at `.../parameters/0`), so a
+    finding at a reported pointer or at one of its ancestors (the document root aside) is taken
+    as the same problem. Inside schemas it loses track and gives a pointer relative to some
+    schema (`/type`), one that does not resolve: that is the same problem when a reported
+    pointer or one of its ancestors ends with it.
+    """
+    ancestors: set[str] = set()
+    suffixes: set[str] = set()
+    for pointer in reported:
+        cuts = [position for position, character in enumerate(pointer) if character == "/"]
+        for end in [*cuts[1:], len(pointer)]:
+            ancestors.add(pointer[:end])
+            suffixes.update(pointer[start:end] for start in cuts if start < end)
+    ancestors -= {""}
+    return [
+        finding
+        for finding in validated
+        if finding[1] not in reported
+        and finding[1] not in ancestors
+        and not (finding[1] in suffixes and not resolve_pointer(document, finding[1])[0])
+    ]
+
+
 def _read_file(path: Path) -> tuple[SourceDocument | None, list[Diagnostic]]:
     where = str(path)
     try:
@@ -332,14 +363,16 @@ def _shape_problems(data: dict[str, Any]) -> list[tuple[str, str, str]]:
 
 
 def load_document(
-    path: Path, *, validate: bool = True, cache_dir: Path | None = None
+    path: Path, *, full_validation: bool = False, cache_dir: Path | None = None
 ) -> LoadResult:
-    """Read, parse, bundle, validate and (for Swagger 2.0) convert one OpenAPI document.
+    """Read, parse, bundle, check and (for Swagger 2.0) convert one OpenAPI document.
 
-    `cache_dir`, when given, holds validation results keyed by the sha256 of the files read.
-    Validation findings are warnings: real documents break the letter of the specification in
-    ways the generator tolerates (see README). What stops generation is an error: a file that
-    does not parse, an unsupported version, a broken shape, a ref that points at nothing.
+    The structural checks of `generator.structure` always run; `full_validation` adds
+    openapi-spec-validator (seconds on large documents), whose results `cache_dir`, when given,
+    holds keyed by the sha256 of the files read. Both give warnings: real documents break the
+    letter of the specification in ways the generator tolerates (see README). What stops
+    generation is an error: a file that does not parse, an unsupported version, a broken shape,
+    a ref that points at nothing.
     """
     source, problems = _read_file(path)
     if source is None:
@@ -375,12 +408,18 @@ def load_document(
     shape = _shape_problems(document)
     local = shape or check_refs(document)
     found += [Diagnostic(code, message, pointer) for code, pointer, message in local]
-    if validate and not local:
+    # Where a ref could not be followed the bundler left an empty object and said why: what
+    # that object lacks is not news.
+    refused = {p.pointer for p in bundled.problems if p.file is None}
+    checked = [] if shape else [f for f in check_structure(document) if f[1] not in refused]
+    if full_validation and not local:
         digest = _digest(source, tuple(others.values()))
-        found += [
-            Diagnostic(code, message, pointer, severity=Severity.WARNING)
-            for code, pointer, message in _cached_validation(document, digest, cache_dir)
-        ]
+        validated = _cached_validation(document, digest, cache_dir)
+        checked += _not_yet_reported(validated, refused | {f[1] for f in checked}, document)
+    found += [
+        Diagnostic(code, message, pointer, severity=Severity.WARNING)
+        for code, pointer, message in checked
+    ]
     maps: tuple[SourceMap, ...] = (bundled.source_map,)
     if is_swagger2(document) and not shape:
         document, converted = convert_swagger2(document)

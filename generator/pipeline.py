@@ -31,10 +31,10 @@ class Rendered:
 
 
 def load_api(
-    config: ApiConfig, cache_dir: Path | None = None
+    config: ApiConfig, cache_dir: Path | None = None, *, full_validation: bool = False
 ) -> tuple[Api | None, Version | None, str, tuple[Diagnostic, ...]]:
     """The API's IR and the loaded document it came from (None when loading failed)."""
-    loaded = load_document(config.spec, cache_dir=cache_dir)
+    loaded = load_document(config.spec, full_validation=full_validation, cache_dir=cache_dir)
     sha = loaded.sha256
     if not loaded.ok or loaded.document is None:
         return None, None, sha, loaded.diagnostics
@@ -54,9 +54,11 @@ class Prepared:
     diagnostics: tuple[Diagnostic, ...]
 
 
-def prepare(config: ApiConfig, cache_dir: Path | None = None) -> Prepared:
+def prepare(
+    config: ApiConfig, cache_dir: Path | None = None, *, full_validation: bool = False
+) -> Prepared:
     """Load the API, derive its SDK version from the spec history, set up the renderer."""
-    api, loaded, sha, diagnostics = load_api(config, cache_dir)
+    api, loaded, sha, diagnostics = load_api(config, cache_dir, full_validation=full_validation)
     if api is None or has_errors(diagnostics):
         return Prepared(None, "", sha, diagnostics)
     history, problems = releases(config, loaded)
@@ -76,9 +78,11 @@ def prepare(config: ApiConfig, cache_dir: Path | None = None) -> Prepared:
     return Prepared(python, changelog, sha, diagnostics)
 
 
-def render_api(config: ApiConfig, cache_dir: Path | None = None) -> Rendered:
+def render_api(
+    config: ApiConfig, cache_dir: Path | None = None, *, full_validation: bool = False
+) -> Rendered:
     """Render every target of one API. `cache_dir` holds cached validation results."""
-    prepared = prepare(config, cache_dir)
+    prepared = prepare(config, cache_dir, full_validation=full_validation)
     python = prepared.python
     if python is None:
         return Rendered({}, prepared.spec_sha256, prepared.diagnostics)

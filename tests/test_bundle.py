@@ -106,7 +106,7 @@ def split_spec(tmp_path: Path) -> Path:
 
 
 def test_a_split_spec_loads_as_one_document(split_spec: Path) -> None:
-    loaded = load_document(split_spec, validate=False)
+    loaded = load_document(split_spec)
     assert loaded.ok, [d.render() for d in loaded.diagnostics]
     document = loaded.document
     assert document is not None
@@ -134,7 +134,7 @@ def test_a_split_spec_loads_as_one_document(split_spec: Path) -> None:
 def test_diagnostics_name_the_file_and_line_they_come_from(split_spec: Path) -> None:
     attributes = split_spec.parent / "pets" / "models" / "attributes.yaml"
     attributes.write_text("pet_attributes:\n  type: object\n  properties:\n    legs: 5\n")
-    loaded = load_document(split_spec, validate=False)
+    loaded = load_document(split_spec)
     assert loaded.document is not None
     api = build_api(loaded.document, "split", str(split_spec))
     located = [loaded.locate(d) for d in api.diagnostics if d.code == "invalid-schema"]
@@ -154,7 +154,7 @@ def test_refs_that_cannot_be_followed(split_spec: Path) -> None:
         "pet_attributes: {$ref: 'https://example.test/attributes.yaml'}\n"
     )
     (split_spec.parent / "shared" / "responses" / "not_found.yaml").unlink()
-    loaded = load_document(split_spec, validate=False)
+    loaded = load_document(split_spec)
     found = {(d.code, Path(d.file or "").name, d.severity) for d in loaded.diagnostics}
     assert found == {
         ("ref-outside-root", "parameters.yaml", Severity.WARNING),
@@ -223,7 +223,7 @@ def test_where_refs_sit_decides_what_they_refer_to(kind: str, key: str, expected
 
 
 def test_the_hash_of_a_split_spec_covers_every_file(split_spec: Path) -> None:
-    before = load_document(split_spec, validate=False).sha256
+    before = load_document(split_spec).sha256
     attributes = split_spec.parent / "pets" / "models" / "attributes.yaml"
     attributes.write_text(attributes.read_text() + "    tail: {type: string}\n")
-    assert load_document(split_spec, validate=False).sha256 != before
+    assert load_document(split_spec).sha256 != before

@@ -143,3 +143,41 @@ def test_check_of_an_unchanged_project_only_hashes_output(project_copy: Path) ->
     result = cli(project_copy, "check")
     assert result.returncode == 1
     assert "changed: output/extend/python/README.md" in result.stdout
+
+
+@pytest.fixture
+def validated(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Stands in for the full OpenAPI validator: records each call, reports one finding."""
+    from generator import loader
+
+    calls: list[str] = []
+
+    def validate(document: dict[str, object]) -> list[tuple[str, str, str]]:
+        calls.append(str(document.get("openapi")))
+        return [("invalid-openapi", "/info/x-stand-in", "the full validator ran")]
+
+    monkeypatch.setattr(loader, "_validate", validate)
+    return calls
+
+
+def test_generate_runs_the_full_validation_only_when_asked(
+    tmp_path: Path, validated: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # no project here: nothing cached
+    code, output = run("generate", str(SHELTER), "-o", str(tmp_path / "a"))
+    assert code == 0 and validated == [] and "the full validator ran" not in output
+    code, output = run("generate", str(SHELTER), "-o", str(tmp_path / "b"), "--validate")
+    assert code == 0 and len(validated) == 1
+    assert "warning [invalid-openapi] the full validator ran" in output
+
+
+def test_validate_runs_the_full_validation_cached_in_the_project(
+    tmp_path: Path, validated: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "pyproject.toml").write_text("[tool.sdkgen]\n")
+    monkeypatch.chdir(tmp_path)
+    for _ in range(2):
+        code, output = run("validate", str(SHELTER))
+        assert code == 0 and "warning [invalid-openapi] the full validator ran" in output
+    assert len(validated) == 1, "the second run reads .sdkgen-cache/validation"
+    assert any((tmp_path / ".sdkgen-cache" / "validation").iterdir())

@@ -2,10 +2,12 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
 
+from generator import loader
 from generator.loader import load_document
 from tests.conftest import minimal_spec
 
@@ -88,11 +90,11 @@ paths:
     }
 
 
-def test_schema_violations_are_collected_with_pointers(tmp_path: Path) -> None:
+def test_structural_findings_are_collected_with_pointers(tmp_path: Path) -> None:
     spec = minimal_spec()
     spec["paths"]["/things"]["get"]["parameters"] = [{"name": "x"}]
     result = load_document(write(tmp_path, "bad.yaml", yaml.safe_dump(spec, sort_keys=False)))
-    assert result.ok, "validation findings are warnings: the builder decides what it can use"
+    assert result.ok, "structural findings are warnings: the builder decides what it can use"
     assert result.diagnostics[0].code == "invalid-openapi"
     assert result.diagnostics[0].severity.value == "warning"
     assert result.diagnostics[0].pointer == "/paths/~1things/get/parameters/0"
@@ -112,7 +114,7 @@ paths:
             application/json:
               schema: {type: string, format: date, example: 2024-01-31}
 """
-    result = load_document(write(tmp_path, "dates.yaml", text), validate=False)
+    result = load_document(write(tmp_path, "dates.yaml", text))
     assert result.ok and result.document is not None
     assert result.document["info"]["version"] == "2024-01-31"
     responses = result.document["paths"]["/a"]["get"]["responses"]
@@ -140,3 +142,91 @@ def test_a_broken_shape_is_an_error(tmp_path: Path) -> None:
     result = load_document(write(tmp_path, "shape.json", json.dumps(spec)))
     assert not result.ok
     assert [(d.code, d.pointer) for d in result.diagnostics] == [("invalid-structure", "/paths")]
+
+
+# What a stand-in for openapi-spec-validator reports in the tests below: the parameter the
+# structural checks also find, named by its operation and by a pointer relative to the
+# operation (one that resolves nowhere), and one finding of its own.
+VALIDATOR_FINDINGS = [
+    ("invalid-openapi", "/paths/~1things/get", "Path parameter 'x' was not resolved"),
+    ("invalid-openapi", "/parameters/0", "Path parameter 'x' was not resolved"),
+    ("invalid-openapi", "/info/x-logo", "the validator's own finding"),
+]
+
+
+@pytest.fixture
+def validator_calls(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
+    """Replaces the full validator; records the documents it was given."""
+    calls: list[dict[str, Any]] = []
+
+    def validate(document: dict[str, Any]) -> list[tuple[str, str, str]]:
+        calls.append(document)
+        return list(VALIDATOR_FINDINGS)
+
+    monkeypatch.setattr(loader, "_validate", validate)
+    return calls
+
+
+def with_bad_parameter(tmp_path: Path) -> Path:
+    spec = minimal_spec()
+    spec["paths"]["/things"]["get"]["parameters"] = [
+        {"name": "x", "in": "path", "required": True, "schema": {"type": "string"}}
+    ]
+    return write(tmp_path, "bad.json", json.dumps(spec))
+
+
+def test_structural_checks_run_and_full_validation_does_not_by_default(
+    tmp_path: Path, validator_calls: list[dict[str, Any]]
+) -> None:
+    result = load_document(with_bad_parameter(tmp_path))
+    assert validator_calls == []
+    assert [(d.code, d.pointer, d.severity.value) for d in result.diagnostics] == [
+        ("invalid-openapi", "/paths/~1things/get/parameters/0", "warning")
+    ]
+
+
+def test_full_validation_adds_only_what_the_checks_did_not_find(
+    tmp_path: Path, validator_calls: list[dict[str, Any]]
+) -> None:
+    result = load_document(with_bad_parameter(tmp_path), full_validation=True)
+    assert len(validator_calls) == 1
+    assert [(d.pointer, d.message) for d in result.diagnostics] == [
+        (
+            "/paths/~1things/get/parameters/0",
+            "path parameter 'x' does not appear in the path '/things'",
+        ),
+        ("/info/x-logo", "the validator's own finding"),
+    ]
+
+
+def test_full_validation_is_cached_by_document(
+    tmp_path: Path, validator_calls: list[dict[str, Any]]
+) -> None:
+    path = with_bad_parameter(tmp_path)
+    first = load_document(path, full_validation=True, cache_dir=tmp_path / "cache")
+    again = load_document(path, full_validation=True, cache_dir=tmp_path / "cache")
+    assert len(validator_calls) == 1
+    assert first.diagnostics == again.diagnostics
+
+
+def test_a_broken_shape_is_not_checked_further(
+    tmp_path: Path, validator_calls: list[dict[str, Any]]
+) -> None:
+    spec = minimal_spec(paths=[], info=5)
+    result = load_document(write(tmp_path, "shape.json", json.dumps(spec)), full_validation=True)
+    assert [d.code for d in result.diagnostics] == ["invalid-structure"]
+    assert validator_calls == []
+
+
+def test_swagger_2_is_checked_before_it_is_converted(tmp_path: Path) -> None:
+    swagger = {
+        "swagger": "2.0",
+        "info": {"title": "t", "version": "1"},
+        "paths": {"/a": {"get": {"parameters": [{"name": "q", "in": "query"}], "responses": {}}}},
+    }
+    result = load_document(write(tmp_path, "s.json", json.dumps(swagger)))
+    assert result.ok
+    assert [(d.pointer, d.message) for d in result.diagnostics] == [
+        ("/paths/~1a/get/parameters/0", "parameter 'q' has no `type`"),
+        ("/paths/~1a/get/responses", "`responses` is empty; it needs at least one response"),
+    ]

@@ -189,7 +189,7 @@ def test_loading_a_swagger_file_converts_it_and_reports_in_its_own_terms(tmp_pat
     text = json.dumps(document, indent=2)
     path.write_text(text)
     lines = text.splitlines()
-    loaded = load_document(path, validate=False)
+    loaded = load_document(path)
     assert loaded.document is not None and "components" in loaded.document
     assert [(d.code, d.pointer) for d in loaded.diagnostics] == [
         ("dangling-ref", "/definitions/Owner")

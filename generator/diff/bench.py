@@ -38,7 +38,7 @@ class Row:
 
 def _load(path: Path) -> tuple[Version, float]:
     started = time.perf_counter()
-    loaded = load_document(path, validate=False)
+    loaded = load_document(path)
     elapsed = time.perf_counter() - started
     if loaded.document is None:
         problems = "; ".join(d.render() for d in loaded.diagnostics)

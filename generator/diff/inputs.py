@@ -13,10 +13,14 @@ from generator.loader import load_document
 
 
 def load_version(
-    path: Path, *, label: str | None = None, validate: bool = False, cache_dir: Path | None = None
+    path: Path,
+    *,
+    label: str | None = None,
+    full_validation: bool = False,
+    cache_dir: Path | None = None,
 ) -> tuple[Version | None, tuple[Diagnostic, ...]]:
     """Load one document as a side of a diff; None when it has errors."""
-    loaded = load_document(path, validate=validate, cache_dir=cache_dir)
+    loaded = load_document(path, full_validation=full_validation, cache_dir=cache_dir)
     diagnostics = loaded.diagnostics
     if label is not None:
         diagnostics = tuple(replace(d, file=label) for d in diagnostics)
@@ -26,7 +30,7 @@ def load_version(
 
 
 def load_from_git(
-    ref: str, path: Path, *, validate: bool = False, cache_dir: Path | None = None
+    ref: str, path: Path, *, full_validation: bool = False, cache_dir: Path | None = None
 ) -> tuple[Version | None, tuple[Diagnostic, ...]]:
     """`path` as it was at git revision `ref` (`git show REF:./path`)."""
     label = f"{ref}:{path}"
@@ -46,4 +50,4 @@ def load_from_git(
     with tempfile.TemporaryDirectory(prefix="sdkgen-diff-") as folder_name:
         copy = Path(folder_name) / path.name
         copy.write_bytes(shown.stdout)
-        return load_version(copy, label=label, validate=validate, cache_dir=cache_dir)
+        return load_version(copy, label=label, full_validation=full_validation, cache_dir=cache_dir)

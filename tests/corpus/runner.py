@@ -254,7 +254,7 @@ def check_document(
         result.errors += [d.render() for d in diagnostics if d.severity is Severity.ERROR]
         if result.errors:
             return result
-    loaded = load_document(document.path, validate=False)
+    loaded = load_document(document.path)
     assert loaded.document is not None
     spec = loaded.document
     raw = loaded.source.data if loaded.source is not None else {}

@@ -17,7 +17,7 @@ NEW = ROOT / "specs" / "extend" / "2026-02-09.yaml"
 
 
 def versions() -> tuple[Version, Version]:
-    old, new = load_document(OLD, validate=False), load_document(NEW, validate=False)
+    old, new = load_document(OLD), load_document(NEW)
     assert old.document is not None and new.document is not None
     return Version(str(OLD), old.document, old.source), Version(str(NEW), new.document, new.source)
 

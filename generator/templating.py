@@ -28,25 +28,67 @@ def clean_text(text: str) -> str:
     return _CONTROL.sub(" ", text)
 
 
+def quoted(text: str) -> str:
+    """`repr(text)`, quoted the way black quotes it: double quotes unless they would need
+    more backslashes than single quotes do."""
+    literal = repr(text)
+    if literal[0] == '"':
+        return literal
+    body = literal[1:-1]
+    escaped_singles = len(_ESCAPED_SINGLE.findall(body))
+    if body.count('"') > escaped_singles:
+        return literal
+    return '"' + _ESCAPED_SINGLE.sub(r"\1'", body).replace('"', '\\"') + '"'
+
+
+_ESCAPED_SINGLE = re.compile(r"(?<!\\)((?:\\\\)*)\\'")
+
+
 def py_str(value: object) -> str:
-    """A Python string literal for any text."""
-    return repr(clean_text(str(value)))
+    """A Python string literal for any text, control characters dropped."""
+    return quoted(clean_text(str(value)))
 
 
 def py_doc(value: object) -> str:
-    """Text safe inside a triple-double-quoted docstring.
+    """Text safe inside a triple-double-quoted docstring, laid out as black leaves it.
 
-    Backslashes are doubled; quotes are escaped where two or more meet, or at the very end,
-    so no run of quotes can close the docstring early.
+    Backslashes are doubled; quotes are escaped where two or more meet, or at either end,
+    so no run of quotes can close the docstring early. Lines lose trailing whitespace, and
+    the lines after the first lose the indentation they share (leading tabs count four).
     """
     text = clean_text(str(value)).strip().replace("\\", "\\\\")
-    text = "\n".join(line.rstrip() for line in text.split("\n"))
+    lines = [line.rstrip() for line in text.split("\n")]
+    lines[1:] = _dedent([_expand_leading_tabs(line) for line in lines[1:]])
+    text = "\n".join(lines)
 
     def escape(match: re.Match[str]) -> str:
         run = match.group(0)
-        return run.replace('"', '\\"') if len(run) > 1 or match.end() == len(text) else run
+        at_edge = match.start() == 0 or match.end() == len(text)
+        return run.replace('"', '\\"') if len(run) > 1 or at_edge else run
 
     return re.sub(r'"+', escape, text)
+
+
+def _expand_leading_tabs(line: str) -> str:
+    stripped = line.lstrip()
+    return line[: len(line) - len(stripped)].expandtabs(4) + stripped if stripped else line
+
+
+def _dedent(lines: list[str]) -> list[str]:
+    margins = [len(line) - len(line.lstrip()) for line in lines if line.strip()]
+    margin = min(margins, default=0)
+    return [line[margin:] if line.strip() else "" for line in lines]
+
+
+def py_docstring(value: object, indent: int) -> str:
+    """A whole docstring at `indent` spaces, quotes included, as black writes it: on one
+    line when the text is one line, else with the closing quotes on a line of their own."""
+    lines = py_doc(value).split("\n")
+    if len(lines) == 1:
+        return f'"""{lines[0]}"""'
+    pad = " " * indent
+    body = "\n".join(pad + line if line else "" for line in lines[1:])
+    return f'"""{lines[0]}\n{body}\n{pad}"""'
 
 
 def py_comment(value: object) -> str:
@@ -138,6 +180,7 @@ def environment(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environment:
     env.filters.update(
         py_str=py_str,
         py_doc=py_doc,
+        py_docstring=py_docstring,
         py_comment=py_comment,
         md=md,
         md_cell=md_cell,

@@ -1,56 +1,93 @@
-"""Black in pieces: long generated modules are formatted a class run at a time, in parallel,
-and the result is what black makes of the whole module."""
+"""What the formatter writes is what black writes: proven on whole generated SDKs, the Extend
+one on every run and every corpus SDK in the slow suite."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import black
 import pytest
+from black.mode import TargetVersion
 
-from generator.formatting import (
-    format_chunked,
-    format_files,
-    format_python,
-    join_formatted,
-    split_at_classes,
-)
+from generator.config import default_api
+from generator.formatting import FormattingError, format_files, format_python
+from generator.pipeline import render_api
 from tests.conftest import ROOT
 
-MODELS = [
-    ROOT / "output" / "extend" / "python" / "extend_sdk" / "models.py",
-    ROOT / "tests" / "golden" / "shelter" / "expected" / "python" / "shelter_sdk" / "models.py",
-]
+CORPUS = ROOT.parent / "shared" / "corpus"
+BLACK_MODE = black.Mode(target_versions={TargetVersion.PY311}, line_length=100)
 
 
-def unformatted(path: Path) -> str:
-    """The module as templates emit it: single quotes and one long line black must split."""
-    text = path.read_text().replace('"', "'").replace("'''", '"""')
-    long = "\n\nclass Long(BaseModel):\n    " + ", ".join(f"a{i}" for i in range(40)) + " = 1\n"
-    return text + long
+def black_of(text: str) -> str:
+    return black.format_str(text, mode=BLACK_MODE)
 
 
-@pytest.mark.parametrize("path", MODELS, ids=lambda p: p.parent.name)
-@pytest.mark.parametrize("lines", [5, 400])
-def test_pieces_formatted_apart_equal_the_whole(path: Path, lines: int) -> None:
-    text = unformatted(path)
-    pieces = split_at_classes(text, lines)
-    assert "".join(pieces[:1]) + "".join("\n\n" + p for p in pieces[1:]) == text
-    assert format_chunked(text, lines) == format_python(text)
+def rendered_python(spec: Path) -> dict[str, str]:
+    config = default_api(spec, ROOT / "build" / "unused", "sample_sdk")
+    rendered = render_api(config)
+    assert rendered.files, [d.render() for d in rendered.diagnostics]
+    return {path: text for path, text in rendered.files.items() if path.endswith(".py")}
 
 
-def test_a_class_line_inside_a_docstring_is_no_boundary() -> None:
-    text = 'X = 1\n"""Doc.\n\n\nclass Inside\n"""\n\n\nclass A:\n    pass\n'
-    assert split_at_classes(text, 1) == [
-        'X = 1\n"""Doc.\n\n\nclass Inside\n"""\n',
-        "class A:\n    pass\n",
-    ]
-    assert join_formatted(["a\n", "b\n"]) == "a\n\n\nb\n"
+def assert_black_stable(files: dict[str, str], cache: Path | None) -> None:
+    formatted = format_files(files, cache)
+    differing = [path for path, text in formatted.items() if black_of(text) != text]
+    assert not differing
 
 
-def test_format_files_splits_long_modules_and_keeps_their_text(tmp_path: Path) -> None:
-    long = unformatted(MODELS[1])
-    files = {"pkg/models.py": long, "README.md": "# hi\n"}
-    formatted = format_files(files, tmp_path / "cache", chunk_lines=10)
-    assert formatted["README.md"] == "# hi\n"
-    assert formatted["pkg/models.py"] == format_python(long)
-    assert format_files(files, tmp_path / "cache", chunk_lines=10) == formatted
+def test_the_extend_sdk_is_exactly_what_black_writes(tmp_path: Path) -> None:
+    files = rendered_python(ROOT / "specs" / "extend" / "2026-02-09.yaml")
+    assert_black_stable(files, None)
+    assert format_files(files, tmp_path) == format_files(files, None)
+    assert format_files(files, tmp_path) == format_files(files, tmp_path)  # from the cache
+
+
+def test_long_lines_of_every_context_are_split_as_black_splits_them() -> None:
+    name = "A" * 60
+    text = (
+        "# header\n"
+        '"""Module."""\n\n'
+        "from .models import " + ", ".join(f"{name}{i}" for i in range(3)) + "\n\n"
+        f"X: TypeAlias = Literal[{', '.join(repr(str(i) * 30) for i in range(4))}]\n\n\n"
+        "class C:\n"
+        f'    """{"doc " * 40}."""\n\n'
+        f"    field: {name} | {name}1 | None = None\n\n"
+        "    def f(\n"
+        "        self,\n"
+        f"        value: {name} | {name} | NotGiven = NOT_GIVEN,\n"
+        f"    ) -> dict[{name}, {name}]:\n"
+        "        return call(\n"
+        f'            "/a/" + encode_path(value) + "/b/" + encode_path(value) + "/{name}",\n'
+        f"            lambda: other({name}, {name}),\n"
+        "        )\n"
+    ).replace("'", '"')
+    formatted = format_python(text)
+    assert black_of(formatted) == formatted
+    assert f'    """{"doc " * 40}."""' in formatted  # a docstring is never split
+
+
+def test_wide_characters_count_twice() -> None:
+    wide = "漢" * 45
+    text = f'x = call("{wide}", other)\n'
+    assert len(text) < 100
+    assert format_python(text) == black_of(text)
+
+
+def test_a_broken_module_is_a_formatting_error_naming_the_file() -> None:
+    files = {"pkg/bad.py": "x = call(" + "a, " * 40 + "\n"}
+    with pytest.raises(FormattingError, match=r"pkg/bad\.py"):
+        format_files(files, None)
+
+
+def corpus_names() -> list[str]:
+    names = ["openai.yaml", "stripe.yaml", "discord.json", "spotify.yaml", "box-v2025.json"]
+    names += ["kubernetes-swagger2.json", "digitalocean.bundled.yaml", "slack-web-swagger2.json"]
+    return names
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", corpus_names())
+def test_corpus_sdks_are_exactly_what_black_writes(name: str) -> None:
+    if not CORPUS.is_dir():
+        pytest.skip("../shared/corpus is not beside the project")
+    assert_black_stable(rendered_python(CORPUS / name), None)

@@ -101,7 +101,7 @@ def test_the_pipeline_writes_the_changelog_and_the_sdk_version(tmp_path: Path) -
     assert config is not None
     rendered = render_api(config.apis[0])
     assert rendered.files["CHANGELOG.md"].startswith("# Changelog\n")
-    assert "__version__ = '2.0.0'" in rendered.files["python/pets_sdk/_version.py"]
+    assert '__version__ = "2.0.0"' in rendered.files["python/pets_sdk/_version.py"]
     assert 'version = "2.0.0"' in rendered.files["python/pyproject.toml"]
 
 

@@ -43,6 +43,7 @@ from generator.targets.python.naming import (
     snake,
 )
 from generator.targets.python.types import TypeRenderer, literal, split_union
+from generator.templating import quoted
 
 RUNTIME_DIR = Path(__file__).parent / "runtime"
 
@@ -81,7 +82,7 @@ class FieldView:
         default = self.default if self.default is not None else "None"
         arguments = [] if self.required else [f"default={default}"]
         if self.wire_name != self.name:
-            arguments.append(f"alias={self.wire_name!r}")
+            arguments.append(f"alias={quoted(self.wire_name)}")
         if self.deprecated:
             arguments.append("deprecated=True")
         if self.required and len(arguments) == 0:
@@ -742,7 +743,9 @@ def default_literal(field: Field, types: Mapping[Name, NamedType]) -> str | None
         allowed = (type(value),) if value in values else ()
     if isinstance(value, bool) and bool not in allowed:
         return None
-    return repr(value) if isinstance(value, allowed) else None
+    if not isinstance(value, allowed):
+        return None
+    return quoted(value) if isinstance(value, str) else repr(value)
 
 
 def _path_expression(path: str, names: dict[str, str]) -> str:
@@ -751,13 +754,13 @@ def _path_expression(path: str, names: dict[str, str]) -> str:
     position = 0
     for match in re.finditer(r"{([^}]+)}", path):
         if match.start() > position:
-            parts.append(repr(path[position : match.start()]))
+            parts.append(quoted(path[position : match.start()]))
         name = names.get(match.group(1))
-        parts.append(f"encode_path({name})" if name else repr(match.group(0)))
+        parts.append(f"encode_path({name})" if name else quoted(match.group(0)))
         position = match.end()
     if position < len(path):
-        parts.append(repr(path[position:]))
-    return " + ".join(parts) if parts else repr("/")
+        parts.append(quoted(path[position:]))
+    return " + ".join(parts) if parts else quoted("/")
 
 
 def render_python(api: Api, options: PythonOptions, env: jinja2.Environment) -> dict[str, str]:

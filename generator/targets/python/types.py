@@ -24,6 +24,7 @@ from generator.ir.model import (
     Union,
 )
 from generator.names import Name
+from generator.templating import quoted
 
 Mode = Literal["output", "input"]
 
@@ -32,11 +33,7 @@ _FORMATS = {"date-time": "datetime", "date": "date"}
 
 
 def literal(value: ScalarValue) -> str:
-    if isinstance(value, str):
-        return repr(value)
-    if isinstance(value, bool) or value is None:
-        return repr(value)
-    return repr(value)
+    return quoted(value) if isinstance(value, str) else repr(value)
 
 
 class TypeRenderer:
@@ -157,8 +154,8 @@ class TypeRenderer:
             tags = self._tags(node) if mode == "output" and self.discriminate else {}
             if not tags or node.discriminator is None:
                 return plain
-            mapping = "{" + ", ".join(f"{v!r}: {c!r}" for v, c in tags.items()) + "}"
-            return f"Annotated[{plain}, OneOf({node.discriminator.property!r}, {mapping})]"
+            mapping = "{" + ", ".join(f"{quoted(v)}: {quoted(c)}" for v, c in tags.items()) + "}"
+            return f"Annotated[{plain}, OneOf({quoted(node.discriminator.property)}, {mapping})]"
         if isinstance(node, Nullable):
             inner = self._render(node.inner, mode)
             return inner if inner == "Any" or "None" in split_union(inner) else f"{inner} | None"

@@ -190,8 +190,6 @@ if TYPE_CHECKING:
         WebhookSubscriptionsWithRawResponse,
     )
 
-    pass
-
 __all__ = [
     "ENVIRONMENTS",
     "AsyncExtend",
@@ -208,11 +206,7 @@ ENVIRONMENTS: dict[str, str] = {
 }
 """Base URLs of the API's environments; the first, US, is the default."""
 
-Environment = Literal[
-    "US",
-    "US2",
-    "EU1",
-]
+Environment = Literal["US", "US2", "EU1"]
 
 _TOKEN_ENV = "EXTEND_API_KEY"
 _AUTH = Auth("bearer", "Authorization")
@@ -479,6 +473,7 @@ class Extend:
             data_retention: Data-retention settings for the run's stored data.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         from .models import ParseRun
 
@@ -523,6 +518,7 @@ class Extend:
             config: How a document should be edited.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         from .models import EditRun
 
@@ -562,6 +558,7 @@ class Extend:
             config: How form fields should be detected.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         from .models import FormDetectionRun
 
@@ -607,6 +604,7 @@ class Extend:
             metadata: Arbitrary JSON you attach to a run (up to 10KB). The key `extend:usage_tags` may hold an array of strings used to group usage for billing.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         from .models import ExtractRun
 
@@ -653,6 +651,7 @@ class Extend:
             metadata: Arbitrary JSON you attach to a run (up to 10KB). The key `extend:usage_tags` may hold an array of strings used to group usage for billing.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         from .models import ClassifyRun
 
@@ -698,6 +697,7 @@ class Extend:
             metadata: Arbitrary JSON you attach to a run (up to 10KB). The key `extend:usage_tags` may hold an array of strings used to group usage for billing.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         from .models import SplitRun
 
@@ -1128,6 +1128,7 @@ class AsyncExtend:
             data_retention: Data-retention settings for the run's stored data.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         from .models import ParseRun
 
@@ -1172,6 +1173,7 @@ class AsyncExtend:
             config: How a document should be edited.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         from .models import EditRun
 
@@ -1211,6 +1213,7 @@ class AsyncExtend:
             config: How form fields should be detected.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         from .models import FormDetectionRun
 
@@ -1256,6 +1259,7 @@ class AsyncExtend:
             metadata: Arbitrary JSON you attach to a run (up to 10KB). The key `extend:usage_tags` may hold an array of strings used to group usage for billing.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         from .models import ExtractRun
 
@@ -1302,6 +1306,7 @@ class AsyncExtend:
             metadata: Arbitrary JSON you attach to a run (up to 10KB). The key `extend:usage_tags` may hold an array of strings used to group usage for billing.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         from .models import ClassifyRun
 
@@ -1347,6 +1352,7 @@ class AsyncExtend:
             metadata: Arbitrary JSON you attach to a run (up to 10KB). The key `extend:usage_tags` may hold an array of strings used to group usage for billing.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         from .models import SplitRun
 

@@ -48,6 +48,7 @@ class BatchRuns:
             id: Batch ID.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         response = self._core.request(
             "GET",
@@ -86,6 +87,7 @@ class AsyncBatchRuns:
             id: Batch ID.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         response = await self._core.request(
             "GET",

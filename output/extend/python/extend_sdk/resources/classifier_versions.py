@@ -60,6 +60,7 @@ class ClassifierVersions:
             max_page_size: Upper bound on the number of items in one page.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         return cast(
             "SyncPage[ClassifierVersion]",
@@ -107,6 +108,7 @@ class ClassifierVersions:
             config: Classification settings.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         response = self._core.request(
             "POST",
@@ -145,6 +147,7 @@ class ClassifierVersions:
             version_id: `draft`, `latest`, a version number such as `1.0`, or a version ID.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         response = self._core.request(
             "GET",
@@ -191,6 +194,7 @@ class AsyncClassifierVersions:
             max_page_size: Upper bound on the number of items in one page.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         return cast(
             "AsyncPager[ClassifierVersion]",
@@ -238,6 +242,7 @@ class AsyncClassifierVersions:
             config: Classification settings.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         response = await self._core.request(
             "POST",
@@ -276,6 +281,7 @@ class AsyncClassifierVersions:
             version_id: `draft`, `latest`, a version number such as `1.0`, or a version ID.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         response = await self._core.request(
             "GET",

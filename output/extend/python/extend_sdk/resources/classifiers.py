@@ -61,6 +61,7 @@ class Classifiers:
             sort_dir: Order of the results.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         return cast(
             "SyncPage[ClassifierSummary]",
@@ -107,6 +108,7 @@ class Classifiers:
             config: Classification settings.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         response = self._core.request(
             "POST",
@@ -143,6 +145,7 @@ class Classifiers:
             id: Classifier ID.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         response = self._core.request(
             "GET",
@@ -178,6 +181,7 @@ class Classifiers:
             config: Classification settings.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         response = self._core.request(
             "POST",
@@ -228,6 +232,7 @@ class AsyncClassifiers:
             sort_dir: Order of the results.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         return cast(
             "AsyncPager[ClassifierSummary]",
@@ -274,6 +279,7 @@ class AsyncClassifiers:
             config: Classification settings.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         response = await self._core.request(
             "POST",
@@ -310,6 +316,7 @@ class AsyncClassifiers:
             id: Classifier ID.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         response = await self._core.request(
             "GET",
@@ -345,6 +352,7 @@ class AsyncClassifiers:
             config: Classification settings.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         response = await self._core.request(
             "POST",

@@ -54,6 +54,7 @@ class EditSchemas:
             config: How form fields should be detected.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         response = self._core.request(
             "POST",
@@ -100,6 +101,7 @@ class AsyncEditSchemas:
             config: How form fields should be detected.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         response = await self._core.request(
             "POST",

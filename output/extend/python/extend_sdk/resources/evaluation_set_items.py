@@ -65,6 +65,7 @@ class EvaluationSetItems:
             max_page_size: Upper bound on the number of items in one page.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         return cast(
             "SyncPage[EvaluationSetItem]",
@@ -109,6 +110,7 @@ class EvaluationSetItems:
             items: Items to add.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         response = self._core.request(
             "POST",
@@ -145,6 +147,7 @@ class EvaluationSetItems:
             item_id: Evaluation set item ID.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         response = self._core.request(
             "GET",
@@ -180,6 +183,7 @@ class EvaluationSetItems:
             expected_output: Ground-truth output supplied by you.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         response = self._core.request(
             "POST",
@@ -216,6 +220,7 @@ class EvaluationSetItems:
             item_id: Evaluation set item ID.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         response = self._core.request(
             "DELETE",
@@ -264,6 +269,7 @@ class AsyncEvaluationSetItems:
             max_page_size: Upper bound on the number of items in one page.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         return cast(
             "AsyncPager[EvaluationSetItem]",
@@ -308,6 +314,7 @@ class AsyncEvaluationSetItems:
             items: Items to add.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         response = await self._core.request(
             "POST",
@@ -344,6 +351,7 @@ class AsyncEvaluationSetItems:
             item_id: Evaluation set item ID.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         response = await self._core.request(
             "GET",
@@ -379,6 +387,7 @@ class AsyncEvaluationSetItems:
             expected_output: Ground-truth output supplied by you.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         response = await self._core.request(
             "POST",
@@ -415,6 +424,7 @@ class AsyncEvaluationSetItems:
             item_id: Evaluation set item ID.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         response = await self._core.request(
             "DELETE",

@@ -53,6 +53,7 @@ class EvaluationSetRuns:
             evaluation_set_item_ids: Only run these items; all items are run when omitted.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         response = self._core.request(
             "POST",
@@ -95,6 +96,7 @@ class EvaluationSetRuns:
             evaluation_set_item_ids: Only run these items; all items are run when omitted.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         run = self.create(
             evaluation_set_id=evaluation_set_id,
@@ -140,6 +142,7 @@ class EvaluationSetRuns:
             id: Evaluation set run ID.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         response = self._core.request(
             "GET",
@@ -182,6 +185,7 @@ class AsyncEvaluationSetRuns:
             evaluation_set_item_ids: Only run these items; all items are run when omitted.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         response = await self._core.request(
             "POST",
@@ -224,6 +228,7 @@ class AsyncEvaluationSetRuns:
             evaluation_set_item_ids: Only run these items; all items are run when omitted.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         run = await self.create(
             evaluation_set_id=evaluation_set_id,
@@ -273,6 +278,7 @@ class AsyncEvaluationSetRuns:
             id: Evaluation set run ID.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         response = await self._core.request(
             "GET",

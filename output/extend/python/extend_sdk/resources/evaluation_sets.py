@@ -61,6 +61,7 @@ class EvaluationSets:
             max_page_size: Upper bound on the number of items in one page.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         return cast(
             "SyncPage[EvaluationSet]",
@@ -108,6 +109,7 @@ class EvaluationSets:
             description: What the set is for.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         response = self._core.request(
             "POST",
@@ -144,6 +146,7 @@ class EvaluationSets:
             id: Evaluation set ID.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         response = self._core.request(
             "GET",
@@ -192,6 +195,7 @@ class AsyncEvaluationSets:
             max_page_size: Upper bound on the number of items in one page.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         return cast(
             "AsyncPager[EvaluationSet]",
@@ -239,6 +243,7 @@ class AsyncEvaluationSets:
             description: What the set is for.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         response = await self._core.request(
             "POST",
@@ -275,6 +280,7 @@ class AsyncEvaluationSets:
             id: Evaluation set ID.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         response = await self._core.request(
             "GET",

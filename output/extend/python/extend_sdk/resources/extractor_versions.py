@@ -60,6 +60,7 @@ class ExtractorVersions:
             max_page_size: Upper bound on the number of items in one page.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         return cast(
             "SyncPage[ExtractorVersion]",
@@ -107,6 +108,7 @@ class ExtractorVersions:
             config: Extraction settings based on a JSON Schema.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         response = self._core.request(
             "POST",
@@ -145,6 +147,7 @@ class ExtractorVersions:
             version_id: `draft`, `latest`, a version number such as `1.0`, or a version ID.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         response = self._core.request(
             "GET",
@@ -191,6 +194,7 @@ class AsyncExtractorVersions:
             max_page_size: Upper bound on the number of items in one page.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         return cast(
             "AsyncPager[ExtractorVersion]",
@@ -238,6 +242,7 @@ class AsyncExtractorVersions:
             config: Extraction settings based on a JSON Schema.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         response = await self._core.request(
             "POST",
@@ -276,6 +281,7 @@ class AsyncExtractorVersions:
             version_id: `draft`, `latest`, a version number such as `1.0`, or a version ID.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         response = await self._core.request(
             "GET",

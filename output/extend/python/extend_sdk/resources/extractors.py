@@ -62,6 +62,7 @@ class Extractors:
             sort_dir: Order of the results.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         return cast(
             "SyncPage[ExtractorSummary]",
@@ -110,6 +111,7 @@ class Extractors:
             generate: Ask Extend to draft the schema from examples.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         response = self._core.request(
             "POST",
@@ -147,6 +149,7 @@ class Extractors:
             id: Extractor ID.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         response = self._core.request(
             "GET",
@@ -182,6 +185,7 @@ class Extractors:
             config: Extraction settings based on a JSON Schema.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         response = self._core.request(
             "POST",
@@ -232,6 +236,7 @@ class AsyncExtractors:
             sort_dir: Order of the results.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         return cast(
             "AsyncPager[ExtractorSummary]",
@@ -280,6 +285,7 @@ class AsyncExtractors:
             generate: Ask Extend to draft the schema from examples.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         response = await self._core.request(
             "POST",
@@ -317,6 +323,7 @@ class AsyncExtractors:
             id: Extractor ID.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         response = await self._core.request(
             "GET",
@@ -352,6 +359,7 @@ class AsyncExtractors:
             config: Extraction settings based on a JSON Schema.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         response = await self._core.request(
             "POST",

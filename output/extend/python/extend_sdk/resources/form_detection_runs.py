@@ -52,6 +52,7 @@ class FormDetectionRuns:
             config: How form fields should be detected.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         response = self._core.request(
             "POST",
@@ -91,6 +92,7 @@ class FormDetectionRuns:
             config: How form fields should be detected.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         run = self.create(
             file=file,
@@ -134,6 +136,7 @@ class FormDetectionRuns:
             id: Form detection run ID.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         response = self._core.request(
             "GET",
@@ -174,6 +177,7 @@ class AsyncFormDetectionRuns:
             config: How form fields should be detected.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         response = await self._core.request(
             "POST",
@@ -213,6 +217,7 @@ class AsyncFormDetectionRuns:
             config: How form fields should be detected.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         run = await self.create(
             file=file,
@@ -260,6 +265,7 @@ class AsyncFormDetectionRuns:
             id: Form detection run ID.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         response = await self._core.request(
             "GET",

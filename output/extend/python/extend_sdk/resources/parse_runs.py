@@ -72,6 +72,7 @@ class ParseRuns:
             max_page_size: Upper bound on the number of items in one page.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         return cast(
             "SyncPage[ParseRun]",
@@ -123,6 +124,7 @@ class ParseRuns:
             data_retention: Data-retention settings for the run's stored data.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         response = self._core.request(
             "POST",
@@ -168,6 +170,7 @@ class ParseRuns:
             data_retention: Data-retention settings for the run's stored data.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         run = self.create(
             file=file,
@@ -216,6 +219,7 @@ class ParseRuns:
             response_type: `json` returns the output inline; `url` returns a link (valid 15 minutes) in `outputUrl`.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         response = self._core.request(
             "GET",
@@ -250,6 +254,7 @@ class ParseRuns:
             id: Parse run ID.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         response = self._core.request(
             "DELETE",
@@ -281,6 +286,7 @@ class ParseRuns:
             id: Parse run ID.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         response = self._core.request(
             "POST",
@@ -316,6 +322,7 @@ class ParseRuns:
             priority: Relative ordering hint used when rate limits apply; smaller numbers are served first.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         response = self._core.request(
             "POST",
@@ -373,6 +380,7 @@ class AsyncParseRuns:
             max_page_size: Upper bound on the number of items in one page.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         return cast(
             "AsyncPager[ParseRun]",
@@ -424,6 +432,7 @@ class AsyncParseRuns:
             data_retention: Data-retention settings for the run's stored data.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         response = await self._core.request(
             "POST",
@@ -469,6 +478,7 @@ class AsyncParseRuns:
             data_retention: Data-retention settings for the run's stored data.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         run = await self.create(
             file=file,
@@ -521,6 +531,7 @@ class AsyncParseRuns:
             response_type: `json` returns the output inline; `url` returns a link (valid 15 minutes) in `outputUrl`.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         response = await self._core.request(
             "GET",
@@ -555,6 +566,7 @@ class AsyncParseRuns:
             id: Parse run ID.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         response = await self._core.request(
             "DELETE",
@@ -586,6 +598,7 @@ class AsyncParseRuns:
             id: Parse run ID.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         response = await self._core.request(
             "POST",
@@ -621,6 +634,7 @@ class AsyncParseRuns:
             priority: Relative ordering hint used when rate limits apply; smaller numbers are served first.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         response = await self._core.request(
             "POST",

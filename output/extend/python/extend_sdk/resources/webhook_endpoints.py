@@ -64,6 +64,7 @@ class WebhookEndpoints:
             max_page_size: Upper bound on the number of items in one page.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         return cast(
             "SyncPage[WebhookEndpoint]",
@@ -116,6 +117,7 @@ class WebhookEndpoints:
             advanced_options: Delivery options for the endpoint, such as the payload format.
             api_version_2: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         response = self._core.request(
             "POST",
@@ -155,6 +157,7 @@ class WebhookEndpoints:
             id: Webhook endpoint ID.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         response = self._core.request(
             "GET",
@@ -196,6 +199,7 @@ class WebhookEndpoints:
             advanced_options: Delivery options for the endpoint, such as the payload format.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         response = self._core.request(
             "POST",
@@ -234,6 +238,7 @@ class WebhookEndpoints:
             id: Webhook endpoint ID.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         response = self._core.request(
             "DELETE",
@@ -280,6 +285,7 @@ class AsyncWebhookEndpoints:
             max_page_size: Upper bound on the number of items in one page.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         return cast(
             "AsyncPager[WebhookEndpoint]",
@@ -332,6 +338,7 @@ class AsyncWebhookEndpoints:
             advanced_options: Delivery options for the endpoint, such as the payload format.
             api_version_2: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         response = await self._core.request(
             "POST",
@@ -371,6 +378,7 @@ class AsyncWebhookEndpoints:
             id: Webhook endpoint ID.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         response = await self._core.request(
             "GET",
@@ -412,6 +420,7 @@ class AsyncWebhookEndpoints:
             advanced_options: Delivery options for the endpoint, such as the payload format.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         response = await self._core.request(
             "POST",
@@ -450,6 +459,7 @@ class AsyncWebhookEndpoints:
             id: Webhook endpoint ID.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         response = await self._core.request(
             "DELETE",

@@ -63,6 +63,7 @@ class WebhookSubscriptions:
             max_page_size: Upper bound on the number of items in one page.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         return cast(
             "SyncPage[WebhookSubscription]",
@@ -112,6 +113,7 @@ class WebhookSubscriptions:
             enabled_events: Events to receive for the resource.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         response = self._core.request(
             "POST",
@@ -149,6 +151,7 @@ class WebhookSubscriptions:
             id: Webhook subscription ID.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         response = self._core.request(
             "GET",
@@ -182,6 +185,7 @@ class WebhookSubscriptions:
             enabled_events: Events to receive for the resource.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         response = self._core.request(
             "POST",
@@ -216,6 +220,7 @@ class WebhookSubscriptions:
             id: Webhook subscription ID.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         response = self._core.request(
             "DELETE",
@@ -264,6 +269,7 @@ class AsyncWebhookSubscriptions:
             max_page_size: Upper bound on the number of items in one page.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         return cast(
             "AsyncPager[WebhookSubscription]",
@@ -313,6 +319,7 @@ class AsyncWebhookSubscriptions:
             enabled_events: Events to receive for the resource.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         response = await self._core.request(
             "POST",
@@ -350,6 +357,7 @@ class AsyncWebhookSubscriptions:
             id: Webhook subscription ID.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         response = await self._core.request(
             "GET",
@@ -383,6 +391,7 @@ class AsyncWebhookSubscriptions:
             enabled_events: Events to receive for the resource.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         response = await self._core.request(
             "POST",
@@ -417,6 +426,7 @@ class AsyncWebhookSubscriptions:
             id: Webhook subscription ID.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         response = await self._core.request(
             "DELETE",

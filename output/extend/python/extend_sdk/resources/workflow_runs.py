@@ -76,6 +76,7 @@ class WorkflowRuns:
             max_page_size: Upper bound on the number of items in one page.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         return cast(
             "SyncPage[WorkflowRun]",
@@ -134,6 +135,7 @@ class WorkflowRuns:
             secrets: Secret values made available to the run (for example to external validation steps) but never returned.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         response = self._core.request(
             "POST",
@@ -188,6 +190,7 @@ class WorkflowRuns:
             secrets: Secret values made available to the run (for example to external validation steps) but never returned.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         run = self.create(
             workflow=workflow,
@@ -239,6 +242,7 @@ class WorkflowRuns:
             id: Workflow run ID.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         response = self._core.request(
             "GET",
@@ -274,6 +278,7 @@ class WorkflowRuns:
             metadata: Arbitrary JSON you attach to a run (up to 10KB). The key `extend:usage_tags` may hold an array of strings used to group usage for billing.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         response = self._core.request(
             "POST",
@@ -309,6 +314,7 @@ class WorkflowRuns:
             id: Workflow run ID.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         response = self._core.request(
             "DELETE",
@@ -340,6 +346,7 @@ class WorkflowRuns:
             id: Workflow run ID.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         response = self._core.request(
             "POST",
@@ -375,6 +382,7 @@ class WorkflowRuns:
             priority: Relative ordering hint used when rate limits apply; smaller numbers are served first.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         response = self._core.request(
             "POST",
@@ -434,6 +442,7 @@ class AsyncWorkflowRuns:
             max_page_size: Upper bound on the number of items in one page.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         return cast(
             "AsyncPager[WorkflowRun]",
@@ -492,6 +501,7 @@ class AsyncWorkflowRuns:
             secrets: Secret values made available to the run (for example to external validation steps) but never returned.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         response = await self._core.request(
             "POST",
@@ -546,6 +556,7 @@ class AsyncWorkflowRuns:
             secrets: Secret values made available to the run (for example to external validation steps) but never returned.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         run = await self.create(
             workflow=workflow,
@@ -601,6 +612,7 @@ class AsyncWorkflowRuns:
             id: Workflow run ID.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         response = await self._core.request(
             "GET",
@@ -636,6 +648,7 @@ class AsyncWorkflowRuns:
             metadata: Arbitrary JSON you attach to a run (up to 10KB). The key `extend:usage_tags` may hold an array of strings used to group usage for billing.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         response = await self._core.request(
             "POST",
@@ -671,6 +684,7 @@ class AsyncWorkflowRuns:
             id: Workflow run ID.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         response = await self._core.request(
             "DELETE",
@@ -702,6 +716,7 @@ class AsyncWorkflowRuns:
             id: Workflow run ID.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         response = await self._core.request(
             "POST",
@@ -737,6 +752,7 @@ class AsyncWorkflowRuns:
             priority: Relative ordering hint used when rate limits apply; smaller numbers are served first.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         response = await self._core.request(
             "POST",

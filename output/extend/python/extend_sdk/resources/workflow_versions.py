@@ -60,6 +60,7 @@ class WorkflowVersions:
             sort_dir: Order of the results.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         return cast(
             "SyncPage[WorkflowVersionSummary]",
@@ -105,6 +106,7 @@ class WorkflowVersions:
             steps: Steps to deploy directly; the draft is deployed when omitted.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         response = self._core.request(
             "POST",
@@ -142,6 +144,7 @@ class WorkflowVersions:
             version_id: `draft`, `latest`, a version number, or a version ID.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         response = self._core.request(
             "GET",
@@ -188,6 +191,7 @@ class AsyncWorkflowVersions:
             sort_dir: Order of the results.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         return cast(
             "AsyncPager[WorkflowVersionSummary]",
@@ -233,6 +237,7 @@ class AsyncWorkflowVersions:
             steps: Steps to deploy directly; the draft is deployed when omitted.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         response = await self._core.request(
             "POST",
@@ -270,6 +275,7 @@ class AsyncWorkflowVersions:
             version_id: `draft`, `latest`, a version number, or a version ID.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         response = await self._core.request(
             "GET",

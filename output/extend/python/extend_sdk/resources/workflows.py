@@ -61,6 +61,7 @@ class Workflows:
             sort_dir: Order of the results.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         return cast(
             "SyncPage[WorkflowSummary]",
@@ -105,6 +106,7 @@ class Workflows:
             steps: Initial step graph. When omitted a default graph is created.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         response = self._core.request(
             "POST",
@@ -140,6 +142,7 @@ class Workflows:
             id: Workflow ID.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         response = self._core.request(
             "GET",
@@ -175,6 +178,7 @@ class Workflows:
             steps: Replaces all steps of the draft.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         response = self._core.request(
             "POST",
@@ -225,6 +229,7 @@ class AsyncWorkflows:
             sort_dir: Order of the results.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         return cast(
             "AsyncPager[WorkflowSummary]",
@@ -269,6 +274,7 @@ class AsyncWorkflows:
             steps: Initial step graph. When omitted a default graph is created.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         response = await self._core.request(
             "POST",
@@ -304,6 +310,7 @@ class AsyncWorkflows:
             id: Workflow ID.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         response = await self._core.request(
             "GET",
@@ -339,6 +346,7 @@ class AsyncWorkflows:
             steps: Replaces all steps of the draft.
             api_version: Date-based API version the request is written against.
             workspace_id: Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
+
         """
         response = await self._core.request(
             "POST",

@@ -29,8 +29,6 @@ if TYPE_CHECKING:
         AnimalsWithRawResponse,
     )
 
-    pass
-
 __all__ = [
     "ENVIRONMENTS",
     "AsyncShelter",
@@ -46,10 +44,7 @@ ENVIRONMENTS: dict[str, str] = {
 }
 """Base URLs of the API's environments; the first, PRODUCTION, is the default."""
 
-Environment = Literal[
-    "PRODUCTION",
-    "SANDBOX",
-]
+Environment = Literal["PRODUCTION", "SANDBOX"]
 
 _TOKEN_ENV = "SHELTER_API_KEY"
 _AUTH = Auth("bearer", "Authorization")
@@ -154,6 +149,7 @@ class Shelter:
 
         Args:
             tenant: The `x-shelter-tenant` client_header value.
+
         """
         response = self._core.request(
             "GET",
@@ -270,6 +266,7 @@ class AsyncShelter:
 
         Args:
             tenant: The `x-shelter-tenant` client_header value.
+
         """
         response = await self._core.request(
             "GET",

@@ -55,6 +55,7 @@ class Animals:
             species: The `species` query value.
             limit: The `limit` query value.
             tenant: The `x-shelter-tenant` client_header value.
+
         """
         return cast(
             "SyncPage[Animal]",
@@ -97,6 +98,7 @@ class Animals:
             weight_kg: The `weightKg` body value.
             diet: The `diet` body value.
             tenant: The `x-shelter-tenant` client_header value.
+
         """
         response = self._core.request(
             "POST",
@@ -129,6 +131,7 @@ class Animals:
         Args:
             animal_id: The `animalId` path value.
             tenant: The `x-shelter-tenant` client_header value.
+
         """
         response = self._core.request(
             "GET",
@@ -155,6 +158,7 @@ class Animals:
         Args:
             animal_id: The `animalId` path value.
             tenant: The `x-shelter-tenant` client_header value.
+
         """
         self._core.request(
             "DELETE",
@@ -186,6 +190,7 @@ class Animals:
             idempotency_key: The `Idempotency-Key` header value.
             note: Anything the shelter should know, "quoted" and \\ backslashed.
             tenant: The `x-shelter-tenant` client_header value.
+
         """
         response = self._core.request(
             "POST",
@@ -217,6 +222,7 @@ class Animals:
         Args:
             animal_id: The `animalId` path value.
             tenant: The `x-shelter-tenant` client_header value.
+
         """
         response = self._core.request(
             "GET",
@@ -247,6 +253,7 @@ class Animals:
             photo: The `photo` file value.
             caption: The `caption` form value.
             tenant: The `x-shelter-tenant` client_header value.
+
         """
         response = self._core.request(
             "POST",
@@ -292,6 +299,7 @@ class AsyncAnimals:
             species: The `species` query value.
             limit: The `limit` query value.
             tenant: The `x-shelter-tenant` client_header value.
+
         """
         return cast(
             "AsyncPager[Animal]",
@@ -334,6 +342,7 @@ class AsyncAnimals:
             weight_kg: The `weightKg` body value.
             diet: The `diet` body value.
             tenant: The `x-shelter-tenant` client_header value.
+
         """
         response = await self._core.request(
             "POST",
@@ -366,6 +375,7 @@ class AsyncAnimals:
         Args:
             animal_id: The `animalId` path value.
             tenant: The `x-shelter-tenant` client_header value.
+
         """
         response = await self._core.request(
             "GET",
@@ -392,6 +402,7 @@ class AsyncAnimals:
         Args:
             animal_id: The `animalId` path value.
             tenant: The `x-shelter-tenant` client_header value.
+
         """
         await self._core.request(
             "DELETE",
@@ -423,6 +434,7 @@ class AsyncAnimals:
             idempotency_key: The `Idempotency-Key` header value.
             note: Anything the shelter should know, "quoted" and \\ backslashed.
             tenant: The `x-shelter-tenant` client_header value.
+
         """
         response = await self._core.request(
             "POST",
@@ -454,6 +466,7 @@ class AsyncAnimals:
         Args:
             animal_id: The `animalId` path value.
             tenant: The `x-shelter-tenant` client_header value.
+
         """
         response = await self._core.request(
             "GET",
@@ -484,6 +497,7 @@ class AsyncAnimals:
             photo: The `photo` file value.
             caption: The `caption` form value.
             tenant: The `x-shelter-tenant` client_header value.
+
         """
         response = await self._core.request(
             "POST",

@@ -1,0 +1,375 @@
+"""Black's split of the commonest long lines of generated code, without black.
+
+Most long lines of a big SDK are a handful of shapes: a model field or a parameter whose type
+is a long union, a field set with `Field(...)`, a `Literal[...]` alias, a long `from x import
+y` and a class whose name is long. For these shapes black's choice is fixed, and this module
+makes it directly. Every other line returns None and goes to black itself. The differential
+tests run both on every long line of the corpus SDKs and require the same text.
+"""
+
+from __future__ import annotations
+
+import re
+from unicodedata import east_asian_width
+
+LINE_LENGTH = 100
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_SIMPLE_DEFAULT = re.compile(r"None|NOT_GIVEN|True|False|-?[0-9][0-9_.eE+-]*|\"(?:[^\"\\]|\\.)*\"")
+_FIELD = re.compile(r"(?P<name>[A-Za-z_][A-Za-z0-9_]*): (?P<rest>.*)")
+_IMPORT = re.compile(r"from (?P<module>[.\w]+) import (?P<names>[\w, ]+)")
+_CLASS = re.compile(r"class (?P<name>\w+)\((?P<bases>[\w., ]+)\):")
+
+
+def width(line: str) -> int:
+    """Columns a line takes, as black counts them: East Asian wide characters take two."""
+    if line.isascii():
+        return len(line)
+    return sum(2 if east_asian_width(char) in "WF" else 1 for char in line)
+
+
+def _fits(line: str) -> bool:
+    return width(line) <= LINE_LENGTH
+
+
+def split_top_level(text: str, separator: str) -> list[str] | None:
+    """`text` cut at each `separator` outside brackets and strings; None when the brackets
+    do not balance or a string does not end."""
+    parts: list[str] = []
+    depth = 0
+    start = 0
+    index = 0
+    length = len(text)
+    while index < length:
+        char = text[index]
+        if char == '"' or char == "'":
+            end = _string_end(text, index)
+            if end < 0:
+                return None
+            index = end
+            continue
+        if char in "([{":
+            depth += 1
+        elif char in ")]}":
+            depth -= 1
+            if depth < 0:
+                return None
+        elif depth == 0 and text.startswith(separator, index):
+            parts.append(text[start:index])
+            index += len(separator)
+            start = index
+            continue
+        index += 1
+    if depth != 0:
+        return None
+    parts.append(text[start:])
+    return parts
+
+
+def _string_end(text: str, start: int) -> int:
+    quote = text[start]
+    index = start + 1
+    while index < len(text):
+        char = text[index]
+        if char == "\\":
+            index += 2
+            continue
+        if char == quote:
+            return index + 1
+        index += 1
+    return -1
+
+
+def _has_brackets(text: str) -> bool:
+    bare = re.sub(r'"(?:[^"\\]|\\.)*"', '""', text)
+    return any(char in bare for char in "()[]{}")
+
+
+def _flat_subscript(term: str) -> tuple[str, list[str]] | None:
+    """`Name[a, b]` with no brackets inside: ("Name", ["a", "b"])."""
+    match = re.fullmatch(r"([A-Za-z_][\w.]*)\[(.*)\]", term)
+    if match is None or _has_brackets(match.group(2)):
+        return None
+    items = split_top_level(match.group(2), ", ")
+    if items is None or any(not item for item in items):
+        return None
+    return match.group(1), items
+
+
+def _exploded(pad: str, head: str, items: list[str], tail: str) -> list[str]:
+    """`head` + items + `tail` as black writes a split bracket: the items on one line when
+    they fit, else one per line with a trailing comma."""
+    inner = pad + "    "
+    joined = inner + ", ".join(items)
+    if _fits(joined):
+        return [pad + head, joined, pad + tail]
+    return [pad + head, *(inner + item + "," for item in items), pad + tail]
+
+
+def _operand_lines(pad: str, prefix: str, term: str) -> list[str] | None:
+    """One operand of a split union, `prefix` being "" or "| "."""
+    return fit_element(pad, prefix + term)
+
+
+_DELIMITERS = (", ", " | ", " + ")
+"""The delimiters generated code has outside brackets, by black's priority: commas first."""
+_OTHER_OPERATORS = re.compile(r"[-*/%<>!@~^&]|==|\b(?:if|else|and|or|not|in|is|lambda|for|await)\b")
+
+
+def _depth_zero(text: str) -> str | None:
+    """`text` with strings emptied and bracketed parts removed; None when unbalanced."""
+    bare = re.sub(r'"(?:[^"\\]|\\.)*"', '""', text)
+    out: list[str] = []
+    depth = 0
+    for char in bare:
+        if char in "([{":
+            if depth == 0:
+                out.append(char)
+            depth += 1
+        elif char in ")]}":
+            depth -= 1
+            if depth < 0:
+                return None
+            if depth == 0:
+                out.append(char)
+        elif depth == 0:
+            out.append(char)
+    return "".join(out) if depth == 0 else None
+
+
+def fit_element(pad: str, content: str) -> list[str] | None:
+    """Black's lines for `content`, a line inside brackets at indentation `pad` (an argument,
+    an item, a type operand): split at its strongest delimiter, else at its last bracket pair.
+    None when the line holds something this module does not model."""
+    if _fits(pad + content):
+        return [pad + content]
+    trailing = "," if content.endswith(",") else ""
+    core = content[:-1] if trailing else content
+    outside = _depth_zero(core)
+    if outside is None or "'" in outside or _OTHER_OPERATORS.search(outside.replace('""', "")):
+        return None
+    for separator in _DELIMITERS:
+        parts = split_top_level(core, separator)
+        if parts is None or any(not part.strip() for part in parts):
+            return None
+        if len(parts) == 1:
+            continue
+        if separator == ", ":
+            pieces = [part + "," for part in parts]
+        else:
+            operator = separator.strip() + " "
+            pieces = [parts[0], *(operator + part for part in parts[1:])]
+            pieces[-1] += trailing
+        lines: list[str] = []
+        for piece in pieces:
+            found = fit_element(pad, piece)
+            if found is None:
+                return None
+            lines += found
+        return lines
+    return _right_hand_split(pad, core, trailing)
+
+
+def _right_hand_split(pad: str, core: str, trailing: str) -> list[str] | None:
+    """`core` split at its last bracket pair: head with the opening bracket, the contents one
+    level deeper, the closing bracket and what follows."""
+    close = _last_closing(core)
+    if close is None:
+        return [pad + core + trailing]  # nothing to split at: black leaves it long
+    open_at = _matching_open(core, close)
+    if open_at is None:
+        return None
+    head, body, tail = core[: open_at + 1], core[open_at + 1 : close], core[close:] + trailing
+    if not body.strip():
+        return [pad + core + trailing]
+    if not (_fits(pad + head) and _fits(pad + tail)) or body.rstrip().endswith(","):
+        return None
+    inner = pad + "    "
+    before = core[open_at - 1] if open_at > 0 else " "
+    is_display = not (before.isalnum() or before in "_)]")
+    items = split_top_level(body, ", ")
+    if items is None:
+        return None
+    if is_display and len(items) > 1:
+        lines = []
+        for item in items:
+            found = fit_element(inner, item + ",")
+            if found is None:
+                return None
+            lines += found
+        return [pad + head, *lines, pad + tail]
+    if _fits(inner + body):
+        return [pad + head, inner + body, pad + tail]
+    found = fit_element(inner, body)
+    if found is None:
+        return None
+    return [pad + head, *found, pad + tail]
+
+
+def _last_closing(core: str) -> int | None:
+    bare = re.sub(r'"(?:[^"\\]|\\.)*"', lambda m: '"' + "x" * (len(m.group(0)) - 2) + '"', core)
+    for index in range(len(bare) - 1, -1, -1):
+        if bare[index] in ")]}":
+            return index
+    return None
+
+
+def _matching_open(core: str, close: int) -> int | None:
+    bare = re.sub(r'"(?:[^"\\]|\\.)*"', lambda m: '"' + "x" * (len(m.group(0)) - 2) + '"', core)
+    depth = 0
+    for index in range(close, -1, -1):
+        if bare[index] in ")]}":
+            depth += 1
+        elif bare[index] in "([{":
+            depth -= 1
+            if depth == 0:
+                return index
+    return None
+
+
+def _parenthesized(pad: str, head: str, annotation: str, tail: str) -> list[str] | None:
+    """`head (` + the annotation + `) tail`, the annotation split at `|` when too long."""
+    if not (_fits(pad + head + "(") and _fits(pad + ")" + tail)):
+        return None
+    inner = pad + "    "
+    if _fits(inner + annotation):
+        return [pad + head + "(", inner + annotation, pad + ")" + tail]
+    operands = split_top_level(annotation, " | ")
+    if operands is None or len(operands) < 2:
+        return None
+    body: list[str] = []
+    for position, operand in enumerate(operands):
+        lines = _operand_lines(inner, "| " if position else "", operand)
+        if lines is None:
+            return None
+        body += lines
+    return [pad + head + "(", *body, pad + ")" + tail]
+
+
+def _annotated(pad: str, name: str, rest: str, trailing: str) -> list[str] | None:
+    """`name: T`, `name: T = default` or `name: T = Field(...)`, with `trailing` after."""
+    parts = split_top_level(rest, " = ")
+    if parts is None or len(parts) > 2:
+        return None
+    annotation = parts[0]
+    default = parts[1] if len(parts) == 2 else None
+    if default is not None and default.startswith("Field(") and default.endswith(")"):
+        if trailing:
+            return None
+        return _field_call(pad, name, annotation, default)
+    if default is not None and not _SIMPLE_DEFAULT.fullmatch(default):
+        return None
+    if default is not None and not trailing:
+        # black keeps the whole left side, its `(` included, when it fits
+        head = f"{pad}{name}: {annotation} = ("
+        if width(head) <= LINE_LENGTH:
+            return [head, pad + "    " + default, pad + ")"]
+    operands = split_top_level(annotation, " | ")
+    if operands is None:
+        return None
+    if len(operands) == 1 and default is None and not trailing and _has_brackets(annotation):
+        if _depth_zero(annotation) is None or not annotation.endswith(("]", ")")):
+            return None
+        return _right_hand_split(pad, f"{name}: {annotation}", "")
+    if _has_brackets(operands[-1]):
+        return None  # black weighs omitting the parentheses here: leave it to black
+    if len(operands) == 1 and not _fits(pad + "    " + annotation):
+        return None
+    tail = (f" = {default}" if default is not None else "") + trailing
+    return _parenthesized(pad, name + ": ", annotation, tail)
+
+
+def _field_call(pad: str, name: str, annotation: str, call: str) -> list[str] | None:
+    head = f"{name}: {annotation} = Field("
+    arguments = call[len("Field(") : -1]
+    if _has_brackets(arguments):
+        return None
+    if not _fits(pad + head):
+        # black then keeps the call whole after the annotation, parenthesized
+        operands = split_top_level(annotation, " | ")
+        if operands is None or _has_brackets(operands[-1]) or not _fits(f"{pad}) = {call}"):
+            return None
+        if len(operands) == 1 and not _fits(pad + "    " + annotation):
+            return None
+        return _parenthesized(pad, name + ": ", annotation, f" = {call}")
+    items = split_top_level(arguments, ", ")
+    if items is None or any(not item for item in items):
+        return None
+    return _exploded(pad, head, items, ")")
+
+
+def _alias_literal(pad: str, line: str) -> list[str] | None:
+    match = re.fullmatch(r"(\w+(?:: TypeAlias)? = )(Literal\[.*\])", line)
+    if match is None:
+        return None
+    subscript = _flat_subscript(match.group(2))
+    if subscript is None or len(subscript[1]) < 2:
+        return None
+    head = match.group(1) + subscript[0] + "["
+    if not _fits(pad + head):
+        return None
+    return _exploded(pad, head, subscript[1], "]")
+
+
+def _alias_union(pad: str, line: str) -> list[str] | None:
+    match = re.fullmatch(r"(\w+(?:: TypeAlias)? = )(.*)", line)
+    if match is None:
+        return None
+    operands = split_top_level(match.group(2), " | ")
+    if operands is not None and len(operands) == 1:
+        value = match.group(2)
+        outside = _depth_zero(value)
+        if outside is None or not re.fullmatch(r"[\w.]+[\[(][\])]", outside):
+            return None
+        return _right_hand_split(pad, line, "")
+    if operands is None or len(operands) < 2 or _has_brackets(operands[-1]):
+        return None
+    return _parenthesized(pad, match.group(1), match.group(2), "")
+
+
+def fit_statement(line: str) -> list[str] | None:
+    """Black's lines for one simple statement line, or None when black must decide."""
+    if _fits(line):
+        return [line]
+    stripped = line.lstrip(" ")
+    pad = line[: len(line) - len(stripped)]
+    match = _IMPORT.fullmatch(stripped)
+    if match is not None:
+        names = [name.strip() for name in match.group("names").split(",")]
+        if any(not _NAME.fullmatch(name) for name in names):
+            return None
+        inner = pad + "    "
+        head = f"from {match.group('module')} import ("
+        return [pad + head, *(inner + name + "," for name in names), pad + ")"]
+    match = _CLASS.fullmatch(stripped)
+    if match is not None:
+        bases = match.group("bases")
+        if not _fits(pad + "    " + bases) or "," in bases:
+            return None
+        return [pad + f"class {match.group('name')}(", pad + "    " + bases, pad + "):"]
+    if stripped.startswith(("Literal", "return ", "def ", "async ", "@")):
+        return None
+    found = _alias_literal(pad, stripped)
+    if found is not None:
+        return found
+    if re.match(r"\w+(?:: TypeAlias)? = ", stripped):
+        return _alias_union(pad, stripped)
+    match = _FIELD.fullmatch(stripped)
+    if match is not None:
+        return _annotated(pad, match.group("name"), match.group("rest"), "")
+    return None
+
+
+def fit_parameter(line: str) -> list[str] | None:
+    """Black's lines for one parameter line of an exploded signature (`name: T = d,`)."""
+    if _fits(line):
+        return [line]
+    stripped = line.lstrip(" ")
+    pad = line[: len(line) - len(stripped)]
+    match = _FIELD.fullmatch(stripped)
+    if match is None or not stripped.endswith(","):
+        return None
+    rest = match.group("rest")[:-1]
+    parts = split_top_level(rest, " = ")
+    if parts is None or (len(parts) == 2 and parts[1].startswith("Field(")):
+        return None
+    return _annotated(pad, match.group("name"), rest, ",")

@@ -1,0 +1,107 @@
+"""linefit against black itself: random lines of every shape it claims, split both ways.
+
+A shape linefit does not model must come back as None (black then decides); a shape it does
+model must come back exactly as black writes it.
+"""
+
+from __future__ import annotations
+
+import keyword
+
+import black
+from black.mode import TargetVersion
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from generator.linefit import fit_element, fit_parameter, fit_statement
+
+MODE = black.Mode(target_versions={TargetVersion.PY311}, line_length=100)
+
+names = st.from_regex(r"[A-Z][A-Za-z0-9]{2,70}", fullmatch=True)
+snake = st.from_regex(r"[a-z][a-z0-9_]{0,40}", fullmatch=True).filter(
+    lambda name: not keyword.iskeyword(name) and not keyword.issoftkeyword(name)
+)
+strings = st.from_regex(r'"[a-z_. ]{1,40}"', fullmatch=True)
+
+
+@st.composite
+def types(draw: st.DrawFn, depth: int = 0) -> str:
+    choice = draw(st.integers(0, 5 if depth < 2 else 1))
+    if choice <= 1:
+        return draw(names)
+    if choice == 2:
+        return "Literal[" + ", ".join(draw(st.lists(strings, min_size=1, max_size=8))) + "]"
+    if choice == 3:
+        return f"list[{draw(types(depth + 1))}]"
+    if choice == 4:
+        return f"dict[str, {draw(types(depth + 1))}]"
+    members = draw(st.lists(names, min_size=2, max_size=4))
+    mapping = ", ".join(f'"{m.lower()}": {m}' for m in members)
+    union = ", ".join(members)
+    arguments = f'{union}, discriminator="t", mapping={{{mapping}}}'
+    return f"Annotated[{' | '.join(members)}, union({arguments})]"
+
+
+@st.composite
+def unions(draw: st.DrawFn) -> str:
+    return " | ".join(draw(st.lists(types(), min_size=1, max_size=5)))
+
+
+def black_lines(source: str) -> list[str]:
+    return black.format_str(source, mode=MODE).rstrip("\n").split("\n")
+
+
+def assert_agrees(found: list[str] | None, wrapper: str, line: str, skip: int, drop: int) -> None:
+    if found is None:
+        return
+    expected = black_lines(wrapper.format(line=line))
+    assert found == expected[skip : len(expected) - drop]
+
+
+SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@SETTINGS
+@given(snake, unions(), st.sampled_from(["", " = None", ' = Field(default=None, alias="x.y")']))
+def test_model_fields(name: str, annotation: str, default: str) -> None:
+    line = f"    {name}: {annotation}{default}"
+    assert_agrees(fit_statement(line), "class C:\n{line}\n", line, 1, 0)
+
+
+@SETTINGS
+@given(snake, unions(), st.sampled_from(["", " = NOT_GIVEN"]))
+def test_parameters(name: str, annotation: str, default: str) -> None:
+    line = f"        {name}: {annotation}{default},"
+    wrapper = "class C:\n    def f(\n{line}\n    ) -> None:\n        pass\n"
+    assert_agrees(fit_parameter(line), wrapper, line, 2, 2)
+
+
+@SETTINGS
+@given(names, unions())
+def test_type_aliases(name: str, annotation: str) -> None:
+    line = f"{name}: TypeAlias = {annotation}"
+    assert_agrees(fit_statement(line), "{line}\n", line, 0, 0)
+
+
+@SETTINGS
+@given(st.lists(st.one_of(strings, names.map(lambda n: f"encode_path({n.lower()})")), min_size=1))
+def test_call_arguments(parts: list[str]) -> None:
+    line = "            " + " + ".join(parts) + ","
+    wrapper = "class C:\n    def f(self):\n        call(\n{line}\n        )\n"
+    assert_agrees(fit_element("            ", line.strip()), wrapper, line, 3, 1)
+
+
+@SETTINGS
+@given(
+    st.lists(names, min_size=1, max_size=6),
+    st.from_regex(r"\.{1,2}[a-z_]{1,20}(\.[a-z_]{1,20}){0,3}", fullmatch=True),
+)
+def test_imports(imported: list[str], module: str) -> None:
+    line = f"from {module} import {', '.join(imported)}"
+    assert_agrees(fit_statement(line), "{line}\n", line, 0, 0)
+
+
+def test_shapes_it_does_not_model_are_left_to_black() -> None:
+    assert fit_statement("    x = call(a)(b)(" + "c, " * 40 + ")") is None
+    assert fit_statement("    return " + " + ".join(["a"] * 60)) is None
+    assert fit_element("    ", "a - b - " + "c - " * 40 + "d,") is None

@@ -55,6 +55,50 @@ def run_once(command: list[str], cwd: Path) -> tuple[float, float, int]:
     return wall, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status)
 
 
+def _measure(command: list[str], cwd: Path, fresh: Path | None) -> tuple[list[float], float, bool]:
+    """Walls, peak RSS and success of PASSES runs; `fresh` is emptied before each run."""
+    walls, peaks, ok = [], [], True
+    for _ in range(PASSES):
+        if fresh is not None:
+            shutil.rmtree(fresh, ignore_errors=True)
+        wall, peak, code = run_once(command, cwd)
+        walls.append(wall)
+        peaks.append(peak)
+        ok = ok and code == 0
+    return walls, max(peaks), ok
+
+
+def _row(label: str, tool: str, walls: list[float], peak: float, ok: bool, ours: float) -> str:
+    median = statistics.median(walls)
+    return (
+        f"  {label:<20} {tool:<26} {median:9.2f} {min(walls):7.2f} {max(walls):7.2f}"
+        f" {peak:8.0f} {'yes' if ok else 'FAIL':>4} {median / ours:7.2f}"
+    )
+
+
+def _project_copy(work: Path) -> Path:
+    """The project's configuration, specs and output/ in a fresh folder: no cache at all."""
+    copy = work / "project"
+    copy.mkdir()
+    shutil.copy2(ROOT / "pyproject.toml", copy / "pyproject.toml")
+    shutil.copytree(ROOT / "specs", copy / "specs")
+    shutil.copytree(ROOT / "output", copy / "output")
+    return copy
+
+
+def _import_seconds(python_folder: Path, statement: str) -> float:
+    """Median seconds of `statement` in a fresh interpreter (bench venv: httpx, pydantic)."""
+    code = f"import time; t = time.perf_counter(); {statement}; print(time.perf_counter() - t)"
+    times = []
+    for _ in range(5):
+        done = subprocess.run(
+            [sys.executable, "-c", code], cwd=python_folder, capture_output=True, text=True,
+            check=True,
+        )  # fmt: skip
+        times.append(float(done.stdout.strip()))
+    return statistics.median(times)
+
+
 def main() -> None:
     missing = [name for name, spec in SPECS.items() if not spec.exists()]
     if missing:
@@ -63,27 +107,63 @@ def main() -> None:
     print(f"cold generation, whole process, median of {PASSES} (min / max), peak RSS:")
     header = f"  {'spec':<20} {'tool':<26} {'median s':>9} {'min':>7} {'max':>7} {'RSS MB':>8}"
     print(header + f" {'ok':>4} {'x ours':>7}")
+    results: dict[tuple[str, str], tuple[float, float, bool]] = {}
     for label, spec in SPECS.items():
-        rows: dict[str, tuple[float, float, float, float, bool]] = {}
+        rows: dict[str, tuple[list[float], float, bool]] = {}
         for tool in ("sdkgen", "openapi-python-client", "datamodel-code-generator"):
-            walls, peaks, ok = [], [], True
-            for _ in range(PASSES):
-                work = Path(tempfile.mkdtemp(prefix="sdkgen-bench-"))
-                try:
-                    wall, peak, code = run_once(commands(spec, work)[tool], work)
-                finally:
-                    shutil.rmtree(work, ignore_errors=True)
-                walls.append(wall)
-                peaks.append(peak)
-                ok = ok and code == 0
-            median = statistics.median(walls)
-            rows[tool] = (median, min(walls), max(walls), max(peaks), ok)
-        ours = rows["sdkgen"][0]
-        for tool, (median, low, high, peak, ok) in rows.items():
-            print(
-                f"  {label:<20} {tool:<26} {median:9.2f} {low:7.2f} {high:7.2f} {peak:8.0f}"
-                f" {'yes' if ok else 'FAIL':>4} {median / ours:7.2f}"
-            )
+            work = Path(tempfile.mkdtemp(prefix="sdkgen-bench-"))
+            try:
+                rows[tool] = _measure(commands(spec, work)[tool], work, None)
+            finally:
+                shutil.rmtree(work, ignore_errors=True)
+            results[(label, tool)] = (statistics.median(rows[tool][0]), *rows[tool][1:])
+        ours = statistics.median(rows["sdkgen"][0])
+        for tool, (walls, peak, ok) in rows.items():
+            print(_row(label, tool, walls, peak, ok, ours))
+    work = Path(tempfile.mkdtemp(prefix="sdkgen-bench-"))
+    try:
+        project = _project_copy(work)
+        generate = [str(OURS), "-m", "generator", "generate"]
+        cold = _measure(generate, project, project / ".sdkgen-cache")
+        check = _measure([str(OURS), "-m", "generator", "check"], project, None)
+        cold_median = statistics.median(cold[0])
+        print(_row("extend (project)", "sdkgen generate, no cache", *cold, cold_median))
+        print(_row("extend (project)", "sdkgen check, unchanged", *check, cold_median))
+        openai = work / "openai"
+        subprocess.run(
+            [str(OURS), "-m", "generator", "generate", str(SPECS["openai"]), "-o", str(openai)],
+            cwd=work, check=True, capture_output=True,
+        )  # fmt: skip
+        client_import = _import_seconds(openai / "python", "from openai_sdk import Openai")
+        models_import = _import_seconds(openai / "python", "import openai_sdk.models")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    print("generated OpenAI SDK (1,400+ schemas), fresh interpreter, median of 5:")
+    print(f"  from openai_sdk import Openai      {client_import:6.3f} s (models load lazily)")
+    print(f"  import openai_sdk.models           {models_import:6.3f} s (every model at once)")
+    _targets(results, statistics.median(check[0]) / cold_median)
+
+
+def _targets(results: dict[tuple[str, str], tuple[float, float, bool]], check: float) -> None:
+    def ratio(spec: str, peer: str) -> float:
+        return results[(spec, "sdkgen")][0] / results[(spec, peer)][0]
+
+    opc, dcg = "openapi-python-client", "datamodel-code-generator"
+    rows = [
+        ("extend: sdkgen / openapi-python-client", ratio("extend (3rd party)", opc), 0.5),
+        ("openai: sdkgen / openapi-python-client", ratio("openai", opc), 0.33),
+        ("stripe: sdkgen / datamodel-code-generator", ratio("stripe", dcg), 0.5),
+        ("check unchanged / cold generate", check, 0.1),
+    ]
+    print("targets:")
+    for name, value, target in rows:
+        verdict = "met" if value <= target else "NOT met"
+        print(f"  {name:<44} {value:5.2f} (target <= {target}) {verdict}")
+    for spec in SPECS:
+        ours, peer = results[(spec, "sdkgen")][1], results[(spec, opc)][1]
+        verdict = "met" if ours <= peer else "NOT met"
+        name = f"peak RSS {spec}: sdkgen / openapi-python-client"
+        print(f"  {name:<44} {ours:.0f} / {peer:.0f} MB {verdict}")
 
 
 if __name__ == "__main__":

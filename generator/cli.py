@@ -57,24 +57,30 @@ def _render_all(
 
     `full_validation` adds the OpenAPI schema validation to the structural checks.
     """
-    from generator.formatting import FormattingError, format_files
-    from generator.pipeline import render_api
+    from generator.formatting import FormatJob, FormattingError
+    from generator.pipeline import Finish, render_api
     from generator.write import with_manifest
+
+    black_cache = cache_dir / "black" if cache_dir else None
+
+    def start_formatting(files: dict[str, str]) -> Finish:
+        return FormatJob(files, black_cache).result
 
     trees: dict[Path, dict[str, str]] = {}
     diagnostics: list[Diagnostic] = []
     for api in apis:
         validation = cache_dir / "validation" if cache_dir else None
-        rendered = render_api(api, validation, full_validation=full_validation)
-        diagnostics.extend(rendered.diagnostics)
-        if has_errors(rendered.diagnostics):
-            continue
         try:
-            formatted = format_files(rendered.files, cache_dir / "black" if cache_dir else None)
+            rendered = render_api(
+                api, validation, full_validation=full_validation, start_on_python=start_formatting
+            )
         except FormattingError as error:
             diagnostics.append(Diagnostic("format-failed", str(error), file=str(api.spec)))
             continue
-        trees[api.output] = with_manifest(formatted, api.spec_label, rendered.spec_sha256)
+        diagnostics.extend(rendered.diagnostics)
+        if has_errors(rendered.diagnostics):
+            continue
+        trees[api.output] = with_manifest(rendered.files, api.spec_label, rendered.spec_sha256)
     if has_errors(diagnostics):
         return {}, diagnostics
     return trees, diagnostics

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from importlib.metadata import version
 from pathlib import Path
@@ -52,51 +52,79 @@ def _cache_key(text: str) -> str:
     return hashlib.sha256(_KEY_PREFIX + text.encode("utf-8")).hexdigest()
 
 
-def _black_all(sources: dict[str, str]) -> list[tuple[str, str | None, str]]:
-    items = sorted(sources.items(), key=lambda item: (-len(item[1]), item[0]))
-    workers = min(os.cpu_count() or 1, 4)
-    if workers > 1 and sum(len(source) for source in sources.values()) > PARALLEL_BYTES:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            return list(pool.map(_format_one, items, chunksize=1))
-    return [_format_one(item) for item in items]
+class FormatJob:
+    """Formatting under way: black runs on the snippets in worker processes (for big batches)
+    while the caller renders something else; `result()` waits and returns the files.
+
+    Raises FormattingError, from the constructor or from `result()`."""
+
+    def __init__(self, files: Mapping[str, str], cache_dir: Path | None) -> None:
+        self._files = dict(files)
+        self._cache_dir = cache_dir
+        self._plans: dict[str, Plan] = {}
+        for path, text in files.items():
+            if path.endswith(".py"):
+                try:
+                    found = plan(text)
+                except ValueError as error:
+                    raise FormattingError(path, str(error)) from error
+                if found is not None:
+                    self._plans[path] = found
+        self._keys = {path: _cache_key(found.source) for path, found in self._plans.items()}
+        self._formatted: dict[str, str] = {}
+        self._todo: dict[str, str] = {}
+        for path, found in self._plans.items():
+            cached = self._cached(path)
+            if not found.source:
+                self._formatted[path] = ""
+            elif cached is not None:
+                self._formatted[path] = cached
+            else:
+                self._todo[path] = found.source
+        self._pool: ProcessPoolExecutor | None = None
+        self._pending: Iterator[tuple[str, str | None, str]] | None = None
+        items = sorted(self._todo.items(), key=lambda item: (-len(item[1]), item[0]))
+        workers = min(os.cpu_count() or 1, 4)
+        if workers > 1 and sum(len(source) for source in self._todo.values()) > PARALLEL_BYTES:
+            self._pool = ProcessPoolExecutor(max_workers=workers)
+            self._pending = self._pool.map(_format_one, items, chunksize=1)
+        else:
+            self._pending = iter([_format_one(item) for item in items])
+
+    def _cached(self, path: str) -> str | None:
+        if self._cache_dir is None:
+            return None
+        key = self._keys[path]
+        target = self._cache_dir / key[:2] / key
+        try:
+            return target.read_text(encoding="utf-8") if target.is_file() else None
+        except OSError:
+            return None
+
+    def result(self) -> dict[str, str]:
+        try:
+            done = list(self._pending or ())
+        finally:
+            if self._pool is not None:
+                self._pool.shutdown()
+        for path, text, reason in done:
+            if text is None:
+                raise FormattingError(path, reason)
+            self._formatted[path] = text
+            if self._cache_dir is not None:
+                _store(self._cache_dir, self._keys[path], text)
+        result = dict(self._files)
+        for path, found in self._plans.items():
+            try:
+                result[path] = apply(found, self._formatted[path])
+            except ValueError as error:
+                raise FormattingError(path, str(error)) from error
+        return result
 
 
 def format_files(files: Mapping[str, str], cache_dir: Path | None) -> dict[str, str]:
     """Format every `.py` file; other files pass through. Raises FormattingError."""
-    result = dict(files)
-    plans: dict[str, Plan] = {}
-    for path, text in files.items():
-        if path.endswith(".py"):
-            try:
-                found = plan(text)
-            except ValueError as error:
-                raise FormattingError(path, str(error)) from error
-            if found is not None:
-                plans[path] = found
-    formatted: dict[str, str] = {}
-    todo: dict[str, str] = {}
-    keys = {path: _cache_key(found.source) for path, found in plans.items()}
-    for path, found in plans.items():
-        if not found.source:
-            formatted[path] = ""
-            continue
-        cached = cache_dir / keys[path][:2] / keys[path] if cache_dir is not None else None
-        if cached is not None and cached.is_file():
-            formatted[path] = cached.read_text(encoding="utf-8")
-        else:
-            todo[path] = found.source
-    for path, result_text, reason in _black_all(todo):
-        if result_text is None:
-            raise FormattingError(path, reason)
-        formatted[path] = result_text
-        if cache_dir is not None:
-            _store(cache_dir, keys[path], result_text)
-    for path, found in plans.items():
-        try:
-            result[path] = apply(found, formatted[path])
-        except ValueError as error:
-            raise FormattingError(path, str(error)) from error
-    return result
+    return FormatJob(files, cache_dir).result()
 
 
 def _store(cache_dir: Path, key: str, text: str) -> None:

@@ -284,6 +284,12 @@ def _field_call(pad: str, name: str, annotation: str, call: str) -> list[str] | 
     if _has_brackets(arguments):
         return None
     if not _fits(pad + head):
+        left = f"{pad}{name}: {annotation} = ("
+        if _fits(left):
+            # the whole left side fits: black parenthesizes the call instead
+            inner = pad + "    "
+            body = [inner + call] if _fits(inner + call) else _right_hand_split(inner, call, "")
+            return None if body is None else [left, *body, pad + ")"]
         # black then keeps the call whole after the annotation, parenthesized
         operands = split_top_level(annotation, " | ")
         if operands is None or _has_brackets(operands[-1]) or not _fits(f"{pad}) = {call}"):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -9,8 +10,8 @@ from generator import __version__
 from generator.config import ApiConfig
 from generator.diagnostics import Diagnostic, has_errors
 from generator.diff.changelog import render_changelog
-from generator.diff.engine import Version
 from generator.diff.history import releases
+from generator.diff.version import Version
 from generator.ir.build import build_api
 from generator.ir.model import Api
 from generator.loader import load_document
@@ -78,16 +79,31 @@ def prepare(
     return Prepared(python, changelog, sha, diagnostics)
 
 
+Finish = Callable[[], dict[str, str]]
+"""Waits for work started on some files and returns them, finished."""
+
+
 def render_api(
-    config: ApiConfig, cache_dir: Path | None = None, *, full_validation: bool = False
+    config: ApiConfig,
+    cache_dir: Path | None = None,
+    *,
+    full_validation: bool = False,
+    start_on_python: Callable[[dict[str, str]], Finish] | None = None,
 ) -> Rendered:
-    """Render every target of one API. `cache_dir` holds cached validation results."""
+    """Render every target of one API. `cache_dir` holds cached validation results.
+
+    `start_on_python`, when given, gets the Python files as soon as they are rendered (to
+    format them in other processes while the docs render) and what it returns gives them back
+    finished."""
     prepared = prepare(config, cache_dir, full_validation=full_validation)
     python = prepared.python
     if python is None:
         return Rendered({}, prepared.spec_sha256, prepared.diagnostics)
     files = {f"python/{path}": text for path, text in python.render().items()}
+    finish = start_on_python(files) if start_on_python is not None else None
     docs = render_docs(python, changelog=f"../{CHANGELOG}")
+    if finish is not None:
+        files = finish()
     files.update({f"docs/{path}": text for path, text in docs.items()})
     files[CHANGELOG] = prepared.changelog
     return Rendered(files, prepared.spec_sha256, prepared.diagnostics)

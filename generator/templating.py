@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import html as _html
 import json
+import os
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -165,12 +166,28 @@ def first_sentence(value: object) -> str:
     return match.group(1) if match else text
 
 
+def _bytecode_cache() -> jinja2.BytecodeCache | None:
+    """Compiled templates, kept like Python keeps `__pycache__`: in the user's cache folder
+    (`$XDG_CACHE_HOME/sdkgen/templates`, else `~/.cache/...`). Jinja checks each entry against
+    the template's source, so an edited template is compiled afresh."""
+    import jinja2
+
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    folder = Path(base) / "sdkgen" / "templates"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None  # no writable cache: templates compile on every run, which is only slower
+    return jinja2.FileSystemBytecodeCache(str(folder))
+
+
 @functools.lru_cache(maxsize=4)
 def environment(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environment:
     import jinja2  # only rendering needs it; `check` on an unchanged project never renders
 
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates_dir)),
+        bytecode_cache=_bytecode_cache(),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,

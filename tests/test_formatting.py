@@ -82,6 +82,7 @@ def test_a_broken_module_is_a_formatting_error_naming_the_file() -> None:
 def corpus_names() -> list[str]:
     names = ["openai.yaml", "stripe.yaml", "discord.json", "spotify.yaml", "box-v2025.json"]
     names += ["kubernetes-swagger2.json", "digitalocean.bundled.yaml", "slack-web-swagger2.json"]
+    names += ["twilio-lookups-v2.json", "petstore.yaml", "petstore-expanded.yaml"]
     return names
 
 

@@ -17,8 +17,9 @@ from pathlib import Path
 from typing import Any
 
 from generator.config import SPEC_SUFFIXES
-from generator.diff.engine import Version, diff_versions
+from generator.diff.engine import diff_versions
 from generator.diff.model import Level
+from generator.diff.version import Version
 from generator.loader import load_document
 
 ROOT = Path(__file__).resolve().parent.parent.parent

@@ -7,7 +7,7 @@ found from several operations is reported once, with all of them.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
 
 from generator.diff.compare import compare_documents
@@ -16,18 +16,10 @@ from generator.diff.model import Change, Finding, Location, Report
 from generator.diff.registry import RULES, RULES_BY_ID, Site, checks
 from generator.diff.sdk import SdkIndex
 from generator.diff.tree import OperationDiff, SchemaDiff, SpecDiff
+from generator.diff.version import Version
 from generator.loader import SourceDocument
 
 _RULE_ORDER = {rule.id: position for position, rule in enumerate(RULES)}
-
-
-@dataclass(frozen=True, slots=True)
-class Version:
-    """One side of a diff: a loaded document, how to call it, and its source for line numbers."""
-
-    label: str
-    document: dict[str, Any]
-    source: SourceDocument | None = None
 
 
 def walk(diff: SchemaDiff, site: Site) -> Iterator[tuple[SchemaDiff, Site]]:

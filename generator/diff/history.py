@@ -9,13 +9,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
 
 from generator.config import SPEC_SUFFIXES, ApiConfig
 from generator.diagnostics import Diagnostic, has_errors
-from generator.diff.engine import Version, diff_versions
 from generator.diff.inputs import load_version
-from generator.diff.model import Report
+from generator.diff.version import Version
 from generator.diff.versioning import FIRST_VERSION, bump_version
+
+if TYPE_CHECKING:
+    from generator.diff.model import Report
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +69,8 @@ def releases(
         if previous is None:
             found.append(Release(spec.stem, FIRST_VERSION, None))
         else:
+            from generator.diff.engine import diff_versions  # the rules load only to compare
+
             report = diff_versions(previous, version, api_name=config.name)
             sdk_version = bump_version(found[-1].sdk_version, report.bump)
             found.append(Release(spec.stem, sdk_version, report))

@@ -8,7 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from generator.diagnostics import Diagnostic, has_errors
-from generator.diff.engine import Version
+from generator.diff.version import Version
 from generator.loader import load_document
 
 

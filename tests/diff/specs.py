@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.diagnostics import split_pointer
-from generator.diff.engine import Version, diff_versions
+from generator.diff.engine import diff_versions
 from generator.diff.model import Report
+from generator.diff.version import Version
 
 
 def ref(name: str) -> dict[str, str]:

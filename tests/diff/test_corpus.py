@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from generator.diff.bench import change_copy
-from generator.diff.engine import Version, diff_versions
+from generator.diff.engine import diff_versions
 from generator.diff.model import Level
+from generator.diff.version import Version
 from generator.loader import load_document
 from tests.conftest import SHARED, shared_path
 

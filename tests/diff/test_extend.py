@@ -6,9 +6,10 @@ import time
 from functools import cache
 
 from generator.config import load_config
-from generator.diff.engine import Version, diff_versions
+from generator.diff.engine import diff_versions
 from generator.diff.history import releases
 from generator.diff.model import Bump, Level, Report
+from generator.diff.version import Version
 from generator.loader import load_document
 from tests.conftest import ROOT
 

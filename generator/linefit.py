@@ -31,52 +31,40 @@ def _fits(line: str) -> bool:
     return width(line) <= LINE_LENGTH
 
 
+_TOKENS: dict[str, re.Pattern[str]] = {}
+
+
 def split_top_level(text: str, separator: str) -> list[str] | None:
     """`text` cut at each `separator` outside brackets and strings; None when the brackets
     do not balance or a string does not end."""
+    pattern = _TOKENS.get(separator)
+    if pattern is None:
+        pattern = _TOKENS[separator] = re.compile(
+            r'"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|["\']|[()\[\]{}]|' + re.escape(separator)
+        )
     parts: list[str] = []
     depth = 0
     start = 0
-    index = 0
-    length = len(text)
-    while index < length:
-        char = text[index]
-        if char == '"' or char == "'":
-            end = _string_end(text, index)
-            if end < 0:
-                return None
-            index = end
+    for match in pattern.finditer(text):
+        token = match.group(0)
+        first = token[0]
+        if first in "\"'":
+            if len(token) == 1:
+                return None  # a quote that opens no complete string
             continue
-        if char in "([{":
+        if first in "([{":
             depth += 1
-        elif char in ")]}":
+        elif first in ")]}":
             depth -= 1
             if depth < 0:
                 return None
-        elif depth == 0 and text.startswith(separator, index):
-            parts.append(text[start:index])
-            index += len(separator)
-            start = index
-            continue
-        index += 1
+        elif depth == 0:
+            parts.append(text[start : match.start()])
+            start = match.end()
     if depth != 0:
         return None
     parts.append(text[start:])
     return parts
-
-
-def _string_end(text: str, start: int) -> int:
-    quote = text[start]
-    index = start + 1
-    while index < len(text):
-        char = text[index]
-        if char == "\\":
-            index += 2
-            continue
-        if char == quote:
-            return index + 1
-        index += 1
-    return -1
 
 
 def _has_brackets(text: str) -> bool:

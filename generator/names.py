@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -51,8 +52,11 @@ def _ascii(text: str) -> str:
     return decomposed.encode("ascii", "ignore").decode("ascii")
 
 
+@functools.lru_cache(maxsize=65536)
 def split_words(text: str) -> tuple[str, ...]:
-    """Split camelCase, PascalCase, snake_case, kebab-case and dotted text into words."""
+    """Split camelCase, PascalCase, snake_case, kebab-case and dotted text into words.
+
+    Cached: a big spec names the same properties thousands of times."""
     original = text
     text = _ascii(text)
     if not _NON_WORD.sub("", text) and any(c.isalnum() for c in original):

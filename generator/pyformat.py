@@ -22,10 +22,6 @@ from unicodedata import east_asian_width
 from generator.linefit import fit_element, fit_parameter, fit_statement
 
 LINE_LENGTH = 100
-_LONG_LINE = re.compile(rf"^[^\n]{{{LINE_LENGTH + 1},}}$", re.MULTILINE)
-_WIDE_CANDIDATE = re.compile(
-    rf"^(?=[^\n]*[^\x00-\x7f])[^\n]{{{LINE_LENGTH // 2 + 1},{LINE_LENGTH}}}$", re.MULTILINE
-)
 _STRINGS = re.compile(
     r'"""(?:[^"\\]|\\.|"(?!""))*"""'
     r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
@@ -96,7 +92,22 @@ class _Module:
         self.text = text
         self.lines = text.split("\n")
         self.offsets: list[int] = []
-        self.span_starts, self.span_ends = _multiline_string_spans(text)
+        self._spans: tuple[list[int], list[int]] | None = None
+        self._parents: dict[int, tuple[int, int | None]] = {}
+        """indent -> (the last line asked about at that indent, its parent)"""
+
+    @property
+    def span_starts(self) -> list[int]:
+        return self._string_spans()[0]
+
+    @property
+    def span_ends(self) -> list[int]:
+        return self._string_spans()[1]
+
+    def _string_spans(self) -> tuple[list[int], list[int]]:
+        if self._spans is None:
+            self._spans = _multiline_string_spans(self.text)
+        return self._spans
 
     def offset(self, index: int) -> int:
         if not self.offsets:
@@ -113,21 +124,23 @@ class _Module:
         at = bisect.bisect_right(self.span_starts, end) - 1
         return at >= 0 and self.span_ends[at] > start
 
-    def index_of(self, offset: int) -> int:
-        if not self.offsets:
-            self.offset(0)
-        return bisect.bisect_right(self.offsets, offset) - 1
-
     def parent(self, index: int) -> int | None:
         """The nearest line above with less indentation, outside strings."""
         indent = _indent(self.lines[index])
         if indent == 0:
             return None
-        for above in range(index - 1, -1, -1):
+        asked, known = self._parents.get(indent, (-1, None))
+        stop = asked if 0 <= asked < index else -1
+        found: int | None = None
+        for above in range(index - 1, stop, -1):
             line = self.lines[above]
             if line[:indent].strip() and not self.in_string(above):
-                return above
-        return None
+                found = above
+                break
+        else:
+            found = known if stop >= 0 else None
+        self._parents[indent] = (index, found)
+        return found
 
     def closer(self, index: int) -> int | None:
         """The line closing the bracket line `index` opens: the next one at its indent."""
@@ -227,12 +240,14 @@ def snippet_ends_block(lines: Sequence[str]) -> bool:
     return bool(lines) and lines[-1].rstrip().endswith(":")
 
 
-def _long_lines(text: str) -> list[int]:
-    module_offsets = [m.start() for m in _LONG_LINE.finditer(text)]
-    for match in _WIDE_CANDIDATE.finditer(text):
-        if str_width(match.group(0)) > LINE_LENGTH:
-            module_offsets.append(match.start())
-    return sorted(module_offsets)
+def _long_lines(lines: list[str]) -> list[int]:
+    """Indexes of the lines wider than the line length (a wide character counts two)."""
+    half = LINE_LENGTH // 2
+    return [
+        index
+        for index, line in enumerate(lines)
+        if len(line) > half and (len(line) > LINE_LENGTH or str_width(line) > LINE_LENGTH)
+    ]
 
 
 @dataclass(frozen=True, slots=True)
@@ -262,13 +277,13 @@ def _fit(lines: list[str], snippet: _Snippet) -> list[str] | None:
 
 def plan(text: str) -> Plan | None:
     """What black must format in `text`; None when no line needs black."""
-    long_offsets = _long_lines(text)
-    if not long_offsets:
-        return None
     module = _Module(text)
+    long_indexes = _long_lines(module.lines)
+    if not long_indexes:
+        return None
     snippets: dict[int, _Snippet] = {}
-    for offset in long_offsets:
-        found = _snippet(module, module.index_of(offset))
+    for index in long_indexes:
+        found = _snippet(module, index)
         if found is not None:
             snippets.setdefault(found.first, found)
     if not snippets:

@@ -32,6 +32,8 @@ def clean_text(text: str) -> str:
 def quoted(text: str) -> str:
     """`repr(text)`, quoted the way black quotes it: double quotes unless they would need
     more backslashes than single quotes do."""
+    if text.isprintable() and not ('"' in text or "'" in text or "\\" in text):
+        return f'"{text}"'  # what repr gives, in double quotes, for most text
     literal = repr(text)
     if literal[0] == '"':
         return literal

@@ -7,6 +7,7 @@ pages the HTML site is built from (a page per model). Only the links differ.
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -142,13 +143,24 @@ class MarkdownDocs:
         return self.render("python/README.md.j2", links)
 
 
+_MODELS: weakref.WeakKeyDictionary[PythonRenderer, DocsModel] = weakref.WeakKeyDictionary()
+
+
+def docs_model(python: PythonRenderer) -> DocsModel:
+    """The docs model of an SDK, built once for the README and the docs folder."""
+    found = _MODELS.get(python)
+    if found is None:
+        found = _MODELS[python] = DocsModel(python)
+    return found
+
+
 def render_docs(python: PythonRenderer, changelog: str | None = None) -> dict[str, str]:
     """The docs folder: index, a page per resource, models, errors."""
-    return MarkdownDocs(DocsModel(python), changelog).pages(
+    return MarkdownDocs(docs_model(python), changelog).pages(
         model_pages=False, guide="../python/README.md"
     )
 
 
 def render_readme(python: PythonRenderer) -> str:
     """The SDK's README: the guide, linking into the docs folder beside the package."""
-    return MarkdownDocs(DocsModel(python)).readme("../docs/")
+    return MarkdownDocs(docs_model(python)).readme("../docs/")

@@ -1,5 +1,5 @@
-"""`python -m generator` runs the CLI."""
+"""`python -m generator` runs the command line (see `entry`)."""
 
-from generator.cli import main
+from generator.entry import main
 
 main()

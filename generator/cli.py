@@ -18,8 +18,7 @@ from generator.config import ApiConfig, ProjectConfig, default_api, find_project
 from generator.diagnostics import Diagnostic, Severity, has_errors
 from generator.diff.formats import FORMATS, render
 from generator.diff.model import Level
-
-CACHE_DIR_NAME = ".sdkgen-cache"
+from generator.output_cache import CACHE_DIR_NAME
 
 
 def _print_diagnostics(diagnostics: Sequence[Diagnostic]) -> None:

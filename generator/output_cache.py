@@ -14,14 +14,35 @@ import hashlib
 import json
 import os
 import platform
+import re
+import sys
 from collections.abc import Iterable, Mapping
-from importlib.metadata import version
 from pathlib import Path
 
 import generator
 from generator.config import ProjectConfig
 
 _GENERATOR_DIR = Path(generator.__file__).resolve().parent
+CACHE_DIR_NAME = ".sdkgen-cache"
+"""The project's cache folder, beside pyproject.toml; git-ignored, safe to delete."""
+
+
+def installed_version(distribution: str) -> str:
+    """A distribution's version from its `*.dist-info` folder name on sys.path: the same
+    answer as importlib.metadata, without importing it (a fifth of a quick check's time)."""
+    pattern = re.compile(rf"{re.escape(distribution)}-([^-]+)\.dist-info", re.IGNORECASE)
+    for entry in sys.path:
+        try:
+            names = os.listdir(entry or ".")
+        except OSError:
+            continue
+        for name in names:
+            match = pattern.fullmatch(name)
+            if match is not None:
+                return match.group(1)
+    from importlib.metadata import version
+
+    return version(distribution)
 
 
 def _files(folder: Path) -> Iterable[Path]:
@@ -34,7 +55,8 @@ def _files(folder: Path) -> Iterable[Path]:
 def inputs_key(project: ProjectConfig) -> str:
     digest = hashlib.sha256()
     digest.update(f"{generator.__version__} {platform.python_version()}".encode())
-    digest.update(f" black {version('black')} jinja2 {version('jinja2')}\n".encode())
+    versions = f" black {installed_version('black')} jinja2 {installed_version('jinja2')}\n"
+    digest.update(versions.encode())
     folders = [_GENERATOR_DIR, *sorted({api.templates for api in project.apis})]
     folders += sorted({api.spec.parent for api in project.apis})
     for file in [project.root / "pyproject.toml"] + [f for d in folders for f in _files(d)]:

@@ -24,7 +24,8 @@ help:
 	@echo "                (PASSES=3 times each generation three times and keeps the median)"
 	@echo "make validate SPEC=path   diagnostics of one spec"
 	@echo "make diff       what changed between the two newest versions in specs/\$$(API) (API=extend)"
-	@echo "make bench      the SDK against raw httpx and the official extend-ai SDK (own venv)"
+	@echo "make bench      the SDK against raw httpx and extend-ai; cold generation against"
+	@echo "                openapi-python-client and datamodel-code-generator (own venv)"
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)

@@ -43,8 +43,13 @@ class YamlLines:
     def __init__(self, text: str) -> None:
         self.lines = text.split("\n")
         self.indents = [_indent_or_blank(line) for line in self.lines]
-        first = next((line for line in self.lines if _indent_or_blank(line) >= 0), "")
-        self.block_style = not first.lstrip().startswith(("{", "[", "---", "%"))
+        content = [line for line in self.lines[:3] if _indent_or_blank(line) >= 0]
+        first = content[0].strip() if content else ""
+        # pretty-printed JSON (one member per line, nested members indented) is read the same
+        # way: members are keys, array items are entries, closing brackets are skipped
+        self._after: list[int] | None = None
+        self.json = first == "{" and len(content) > 1 and content[1].startswith((" ", "\t"))
+        self.block_style = self.json or not first.startswith(("{", "[", "---", "%"))
 
     def find_line(self, data: Any, tokens: list[str]) -> int:
         """1-based line of the node `tokens` names, where `data` is the text parsed.
@@ -56,6 +61,8 @@ class YamlLines:
             return UNKNOWN
         node = data
         place: _Place | None = None
+        if self.json:  # the root object's `{` line
+            place = _Place(next(i for i, indent in enumerate(self.indents) if indent >= 0), 0)
         for token in tokens:
             if isinstance(node, dict) and token in node:
                 node = node[token]
@@ -70,6 +77,8 @@ class YamlLines:
         return place.line + 1 if place is not None else 1
 
     def _is_dash(self, place: _Place) -> bool:
+        if self.json:
+            return False
         line = self.lines[place.line]
         return line.startswith("- ", place.column) or line[place.column :].rstrip() == "-"
 
@@ -85,17 +94,39 @@ class YamlLines:
             floor = place.column + 1 if place is not None else 0
             # a sequence may be written level with its key: those dashes stay in the key's block
             dashes_continue = place is not None and not self._is_dash(place)
-        for index in range(start, len(indents)):
+        after = self._after_block()
+        index = start
+        while index < len(indents):
             column = indents[index]
             if column < 0:
+                index += 1
                 continue
             level_dash = dashes_continue and column == floor - 1 and self._dash_at(index, column)
             if column < floor and not level_dash:
                 return
             if level == -1:
                 level = column
-            if column == level:
+            if column != level:
+                index += 1
+                continue
+            if not (self.json and self.lines[index][column] in "}]"):
                 yield _Place(index, column)
+            index = after[index]  # over the entry's own block, to its next sibling
+
+    def _after_block(self) -> list[int]:
+        """For each line, the next line indented no deeper (the end of its block): a big
+        block is then stepped over at once instead of line by line."""
+        if self._after is None:
+            after = [len(self.indents)] * len(self.indents)
+            open_lines: list[int] = []
+            for index, column in enumerate(self.indents):
+                if column < 0:
+                    continue
+                while open_lines and self.indents[open_lines[-1]] >= column:
+                    after[open_lines.pop()] = index
+                open_lines.append(index)
+            self._after = after
+        return self._after
 
     def _dash_at(self, index: int, column: int) -> bool:
         line = self.lines[index]
@@ -109,6 +140,10 @@ class YamlLines:
 
     def _item_child(self, place: _Place | None, position: int) -> _Place | None:
         for seen, entry in enumerate(self._children(place)):
+            if self.json:
+                if seen == position:
+                    return entry
+                continue
             if not self._is_dash(entry):
                 return None
             if seen == position:

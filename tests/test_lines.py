@@ -67,7 +67,15 @@ def test_pointers_of_the_extend_specs(name: str) -> None:
 
 @pytest.mark.slow
 @pytest.mark.parametrize(
-    "name", ["openai.yaml", "stripe.yaml", "spotify.yaml", "digitalocean.bundled.yaml"]
+    "name",
+    [
+        "openai.yaml",
+        "stripe.yaml",
+        "spotify.yaml",
+        "digitalocean.bundled.yaml",
+        "box-v2025.json",
+        "slack-web-swagger2.json",
+    ],
 )
 def test_corpus_documents(name: str) -> None:
     if not CORPUS.is_dir():
@@ -121,6 +129,30 @@ def test_block_style_shapes(pointer: str, line: int) -> None:
 def test_flow_style_is_left_to_the_node_graph() -> None:
     assert lookup(SAMPLE, "/paths/~1pets~1{id}/get/responses/404/description") == UNKNOWN
     assert lookup('{"a": {"b": 1}}', "/a/b") == UNKNOWN
+
+
+PRETTY_JSON = """{
+  "a": {
+    "b": [
+      {
+        "c": 1
+      },
+      {
+        "c": [1, 2]
+      }
+    ],
+    "d \\u00e9": true
+  }
+}
+"""
+
+
+@pytest.mark.parametrize(
+    ("pointer", "line"),
+    [("", 1), ("/a", 2), ("/a/b", 3), ("/a/b/1", 7), ("/a/b/1/c", 8), ("/a/d é", 11)],
+)
+def test_pretty_printed_json_is_scanned_too(pointer: str, line: int) -> None:
+    assert lookup(PRETTY_JSON, pointer) == line
 
 
 def test_the_loader_names_key_lines_also_for_json() -> None:

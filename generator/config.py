@@ -64,6 +64,8 @@ def find_project_root(start: Path) -> Path | None:
 def default_api(spec: Path, output: Path, package: str | None) -> ApiConfig:
     """Settings for a spec generated on its own (`generate SPEC -o DIR`)."""
     package = package or f"{Name.parse(spec.stem).snake() or 'api'}_sdk"
+    if not package.isidentifier():  # a spec named like `2026-02-09.yaml`
+        package = f"api_{package}"
     base = Name.parse(package.removesuffix("_sdk")) if package else Name(("api",))
     client = base.pascal() or "Api"
     if client[0].isdigit():

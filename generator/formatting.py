@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import itertools
 import os
 from collections.abc import Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
@@ -19,6 +20,7 @@ from pathlib import Path
 
 from generator.pyformat import LINE_LENGTH, apply, black_format, plan
 
+SMALL_MODULE_BYTES = 20_000
 PARALLEL_BYTES = 1_000_000
 """Generated Python above which modules are formatted in worker processes: below it,
 starting them costs more than they save."""
@@ -96,8 +98,12 @@ class FormatJob:
         workers = min(os.cpu_count() or 1, 4)
         if workers > 1 and sum(len(item[1]) for item in items) > PARALLEL_BYTES:
             self._pool = ProcessPoolExecutor(max_workers=workers)
-            self._pending: Iterator[tuple[str, str | None, str]] = self._pool.map(
-                _format_module, items, chunksize=1
+            # big modules one by one, largest first; the many small ones in batches
+            big = [item for item in items if len(item[1]) > SMALL_MODULE_BYTES]
+            small = items[len(big) :]
+            self._pending: Iterator[tuple[str, str | None, str]] = itertools.chain(
+                self._pool.map(_format_module, big, chunksize=1),
+                self._pool.map(_format_module, small, chunksize=64),
             )
         else:
             self._pending = iter([_format_module(item) for item in items])

@@ -99,9 +99,12 @@ def write_tree(target: Path, files: Mapping[str, str]) -> None:
     staging = target.parent / f".{target.name}.new-{os.getpid()}"
     retired = target.parent / f".{target.name}.old-{os.getpid()}"
     try:
+        made: set[Path] = set()
         for path, text in sorted(files.items()):
             destination = staging / path
-            destination.parent.mkdir(parents=True, exist_ok=True)
+            if destination.parent not in made:
+                destination.parent.mkdir(parents=True, exist_ok=True)
+                made.add(destination.parent)
             destination.write_bytes(text.encode("utf-8"))
         if target.exists():
             owned = _owned_files(target)

@@ -94,7 +94,9 @@ def test_call_arguments(parts: list[str]) -> None:
 @SETTINGS
 @given(
     st.lists(names, min_size=1, max_size=6),
-    st.from_regex(r"\.{1,2}[a-z_]{1,20}(\.[a-z_]{1,20}){0,3}", fullmatch=True),
+    st.from_regex(r"\.{1,2}[a-z_]{1,20}(\.[a-z_]{1,20}){0,3}", fullmatch=True).filter(
+        lambda module: not any(keyword.iskeyword(part) for part in module.split("."))
+    ),
 )
 def test_imports(imported: list[str], module: str) -> None:
     line = f"from {module} import {', '.join(imported)}"

@@ -85,6 +85,9 @@ def round_trip(package: str, examples: list[list[Any]]) -> list[str]:
 
     models = importlib.import_module(f"{package}.models")
     namespace = dict(vars(models))
+    for found in pkgutil.iter_modules(getattr(models, "__path__", [])):
+        # a split models package: annotations are read in its modules' namespaces
+        namespace.update(vars(importlib.import_module(f"{models.__name__}.{found.name}")))
     adapters: dict[str, Any] = {}
     verdicts: list[str] = []
     for _pointer, annotation, value in examples:

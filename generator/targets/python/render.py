@@ -31,6 +31,7 @@ from generator.ir.model import (
     TypeNode,
 )
 from generator.names import Name
+from generator.targets.python.modules import components
 from generator.targets.python.naming import (
     BUILTIN_NAMES,
     PYDANTIC_ATTRIBUTES,
@@ -57,6 +58,8 @@ class PythonOptions:
     sdk_version: str
     header: str
     """The one-line 'generated, do not edit' notice, without a comment marker."""
+    split_models_above: int = 400
+    """Named types above which `models` becomes a package of modules loaded on first use."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +103,25 @@ class ModelView:
     fields: tuple[FieldView, ...]
     extra_annotation: str | None = None
     """The type of properties beyond the declared ones (`additionalProperties`)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ModelsModuleView:
+    """One module of a split `models` package: some types and the modules they import."""
+
+    module: str
+    enums: tuple[AliasView, ...]
+    models: tuple[ModelView, ...]
+    aliases: tuple[AliasView, ...]
+    imports: tuple[tuple[str, tuple[str, ...]], ...]
+    """(module, names) of the types of other modules this one names."""
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        enums = tuple(e.name for e in self.enums)
+        return (
+            enums + tuple(m.class_name for m in self.models) + tuple(a.name for a in self.aliases)
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -551,10 +573,20 @@ class PythonRenderer:
         for view in resources:
             text = env.get_template("python/resource.py.j2").render(context, resource=view)
             files[f"{package}/resources/{view.module}.py"] = text
+        modules = self.models_modules()
+        if modules is None:
+            text = env.get_template("python/models.py.j2").render(context)
+            files[f"{package}/models.py"] = text
+        else:
+            init = env.get_template("python/models_init.py.j2").render(context, modules=modules)
+            files[f"{package}/models/__init__.py"] = init
+            module_template = env.get_template("python/models_module.py.j2")
+            for module in modules:
+                text = module_template.render(context, module=module)
+                files[f"{package}/models/{module.module}.py"] = text
         simple = {
             "python/__init__.py.j2": f"{package}/__init__.py",
             "python/client.py.j2": f"{package}/_client.py",
-            "python/models.py.j2": f"{package}/models.py",
             "python/resources_init.py.j2": f"{package}/resources/__init__.py",
             "python/version.py.j2": f"{package}/_version.py",
             "python/pyproject.toml.j2": "pyproject.toml",
@@ -575,12 +607,72 @@ class PythonRenderer:
             files[f"{package}/_runtime/{source.name}"] = f"# {self.options.header}\n{body}"
         return files
 
+    @functools.cached_property
+    def _model_views(self) -> tuple[ModelView, ...]:
+        return tuple(self.model_view(t) for t in self.api.types if isinstance(t, ModelDef))
+
+    @functools.cached_property
+    def _alias_views(self) -> tuple[tuple[AliasView, ...], tuple[AliasView, ...]]:
+        return self.alias_views()
+
+    def models_modules(self) -> tuple[ModelsModuleView, ...] | None:
+        """The modules of a split `models` package, or None when the SDK keeps one module.
+
+        Types on a reference cycle share a module; any other type has its own, importing the
+        modules of the types it names, so using one model loads only what it needs."""
+        named = [t for t in self.api.types if isinstance(t, EnumDef | ModelDef | AliasDef)]
+        if len(named) <= self.options.split_models_above:
+            return None
+        known = {t.name for t in named}
+        edges: dict[Name, set[Name]] = {}
+        for t in named:
+            if isinstance(t, ModelDef):
+                found = set().union(*(refs_in(f.type) for f in t.fields)) | refs_in(t.additional)
+            elif isinstance(t, AliasDef):
+                found = refs_in(t.target)
+            else:
+                found = set()
+            edges[t.name] = found & known
+        groups = _merged_into_sole_users(components([t.name for t in named], edges), edges)
+        enums, aliases = self._alias_views
+        by_class = {view.name: view for view in enums + aliases}
+        models = {view.class_name: view for view in self._model_views}
+        alias_order = {view.name: position for position, view in enumerate(aliases)}
+        scope = Scope(frozenset({"__init__"}))
+        home: dict[Name, str] = {}
+        views: list[ModelsModuleView] = []
+        kinds = {t.name: t for t in named}
+        for group in groups:
+            module = scope.claim("_" + snake(group[0], "model"))
+            members = set(group)
+            imports: dict[str, set[str]] = {}
+            for name in group:
+                home[name] = module
+            for name in group:
+                for target in edges[name] - members:
+                    imports.setdefault(home[target], set()).add(self.class_names[target])
+            classes = {name: self.class_names[name] for name in group}
+            group_aliases = sorted(
+                (by_class[classes[n]] for n in group if isinstance(kinds[n], AliasDef)),
+                key=lambda view: alias_order[view.name],
+            )
+            views.append(
+                ModelsModuleView(
+                    module,
+                    tuple(by_class[classes[n]] for n in group if isinstance(kinds[n], EnumDef)),
+                    tuple(models[classes[n]] for n in group if isinstance(kinds[n], ModelDef)),
+                    tuple(group_aliases),
+                    tuple((m, tuple(sorted(names))) for m, names in sorted(imports.items())),
+                )
+            )
+        return tuple(views)
+
     def context(self) -> dict[str, object]:
         """What every template of this target sees."""
         resources = self.resource_views
         root = self.root_view
-        models = tuple(self.model_view(t) for t in self.api.types if isinstance(t, ModelDef))
-        enums, aliases = self.alias_views()
+        models = self._model_views
+        enums, aliases = self._alias_views
         servers = tuple(
             ServerView(s.name.snake().upper() or "DEFAULT", s.url, s.description)
             for s in self.api.servers
@@ -693,6 +785,57 @@ def _deprecated(description: str, deprecated: bool) -> str:
     if not deprecated or "deprecated" in description.lower():
         return description
     return f"{description.rstrip()} Deprecated." if description.strip() else "Deprecated."
+
+
+LEAF_TYPES_PER_MODULE = 32
+"""Types per module for types that refer to no other type (enums, flat models)."""
+
+
+def _merged_into_sole_users(
+    groups: list[list[Name]], edges: Mapping[Name, set[Name]]
+) -> list[list[Name]]:
+    """Components used by exactly one other component, merged into it (repeatedly): they
+    only ever load with it, so a module of their own would cost a file and save nothing.
+    Merging along a component's only incoming edge cannot close a cycle."""
+    owner = {name: position for position, group in enumerate(groups) for name in group}
+    users: dict[int, set[int]] = {position: set() for position in range(len(groups))}
+    for position, group in enumerate(groups):
+        for name in group:
+            for target in edges[name]:
+                if owner[target] != position:
+                    users[owner[target]].add(position)
+    merged_into = list(range(len(groups)))
+
+    def root(position: int) -> int:
+        while merged_into[position] != position:
+            position = merged_into[position]
+        return position
+
+    # dependents come after their dependencies: walk from the last, so chains fold up whole
+    for position in range(len(groups) - 1, -1, -1):
+        sole = {root(user) for user in users[position]}
+        if len(sole) == 1:
+            merged_into[position] = sole.pop()
+    members: dict[int, list[Name]] = {}
+    for position, group in enumerate(groups):
+        members.setdefault(root(position), []).extend(group)
+    modules = [members[position] for position in sorted(members)]
+    # modules that import nothing go first, a few dozen types to a file: loading some types
+    # too many is cheaper than a file per enum
+    inside = {name: index for index, module in enumerate(modules) for name in module}
+    imports_nothing = [
+        all(inside[target] == index for name in module for target in edges[name])
+        for index, module in enumerate(modules)
+    ]
+    leaves = [module for module, leaf in zip(modules, imports_nothing, strict=True) if leaf]
+    others = [module for module, leaf in zip(modules, imports_nothing, strict=True) if not leaf]
+    packed: list[list[Name]] = []
+    for module in leaves:
+        if packed and len(packed[-1]) + len(module) <= LEAF_TYPES_PER_MODULE:
+            packed[-1] = packed[-1] + module
+        else:
+            packed.append(list(module))
+    return packed + others
 
 
 def _on_cycles(edges: dict[Name, set[Name]]) -> set[Name]:

@@ -18,7 +18,8 @@ from concurrent.futures import ProcessPoolExecutor
 from importlib.metadata import version
 from pathlib import Path
 
-from generator.pyformat import LINE_LENGTH, apply, black_format, plan
+from generator.linefit import LINE_LENGTH
+from generator.pyformat import apply, black_format, plan
 
 SMALL_MODULE_BYTES = 20_000
 PARALLEL_BYTES = 1_000_000

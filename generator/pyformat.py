@@ -3,25 +3,23 @@
 The templates write code the way black would already (quotes, spacing, blank lines,
 docstrings, exploded brackets with magic trailing commas), so the only lines black would still
 change are those longer than the line length. Black decides how to split a line from that
-line's tokens and its depth alone, so each long line is handed to black by itself, inside a
-stand-in for its context: a statement at its depth, or one element of an exploded call,
-signature, list or dict. All the snippets of a module go to black as one small module, and
-each formatted snippet replaces its line. A test formats whole generated SDKs with black and
-proves the result is byte-identical.
+line's tokens and its depth alone. `linefit` splits the common shapes directly; every other
+long line is handed to black by itself, inside a stand-in for its context: a statement at its
+depth, or one element of an exploded call, signature, list or dict. All of a module's snippets
+go to black as one small module, and each formatted snippet replaces its line. Tests format
+whole generated SDKs with black and prove the result byte-identical.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
-from unicodedata import east_asian_width
 
-from generator.linefit import fit_element, fit_parameter, fit_statement
+from generator.linefit import LINE_LENGTH, fit_element, fit_parameter, fit_statement, width
 
-LINE_LENGTH = 100
 _STRINGS = re.compile(
     r'"""(?:[^"\\]|\\.|"(?!""))*"""'
     r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
@@ -40,15 +38,6 @@ _UNSPLITTABLE_ELEMENT = re.compile(
 _OPENERS = ("(", "[", "{")
 _CLOSERS = (")", "]", "}")
 _CUT = "_sdkgen_cut_"
-BlackRunner = Callable[[str], str]
-"""Formats a module's text as black does."""
-
-
-def str_width(line: str) -> int:
-    """Columns a line takes, as black counts them: East Asian wide characters take two."""
-    if line.isascii():
-        return len(line)
-    return sum(2 if east_asian_width(char) in "WF" else 1 for char in line)
 
 
 class _Kind(Enum):
@@ -228,7 +217,7 @@ def _unwrap(chunk: list[str], snippet: _Snippet) -> list[str]:
     depth = snippet.depth if snippet.kind is _Kind.STATEMENT else snippet.depth - 1
     lines = [line for line in chunk if line.strip()][depth:]
     if snippet.kind is _Kind.STATEMENT:
-        if lines and lines[-1].strip() == "pass" and snippet_ends_block(lines[:-1]):
+        if lines and lines[-1].strip() == "pass" and _ends_block(lines[:-1]):
             lines = lines[:-1]
         return lines
     if snippet.kind is _Kind.PARAMETER:
@@ -236,7 +225,7 @@ def _unwrap(chunk: list[str], snippet: _Snippet) -> list[str]:
     return lines[1:-1]
 
 
-def snippet_ends_block(lines: Sequence[str]) -> bool:
+def _ends_block(lines: Sequence[str]) -> bool:
     return bool(lines) and lines[-1].rstrip().endswith(":")
 
 
@@ -246,7 +235,7 @@ def _long_lines(lines: list[str]) -> list[int]:
     return [
         index
         for index, line in enumerate(lines)
-        if len(line) > half and (len(line) > LINE_LENGTH or str_width(line) > LINE_LENGTH)
+        if len(line) > half and (len(line) > LINE_LENGTH or width(line) > LINE_LENGTH)
     ]
 
 
@@ -325,17 +314,8 @@ def apply(plan: Plan, formatted: str) -> str:
     return "\n".join(out)
 
 
-def format_module(text: str, run_black: BlackRunner | None = None) -> str:
-    """`text`, written black-style by the templates, with its long lines as black splits
-    them. `run_black` formats a module's text (in-process black by default)."""
-    found = plan(text)
-    if found is None:
-        return text
-    formatted = (run_black or black_format)(found.source) if found.source else ""
-    return apply(found, formatted)
-
-
 def black_format(source: str) -> str:
+    """Black's formatting of a module (a snippet module), in this process."""
     import black
     from black.mode import TargetVersion
     from black.report import NothingChanged

@@ -23,6 +23,7 @@ from generator.lines import UNKNOWN, YamlLines
 from generator.origins import SourceMap, locate_through
 from generator.structure import check_structure
 from generator.swagger2 import convert_swagger2, is_swagger2
+from generator.yamlsplit import parse_in_halves
 
 try:
     _BaseLoader: Any = yaml.CSafeLoader
@@ -149,6 +150,10 @@ def _line_index(text: str) -> dict[str, int]:
     return index
 
 
+def _load_yaml(text: str) -> Any:
+    return yaml.load(text, Loader=_YamlLoader)
+
+
 def parse_text(path: Path, raw: bytes) -> tuple[SourceDocument | None, list[Diagnostic]]:
     """Decode and parse one file; JSON with the json module, everything else as YAML."""
     where = str(path)
@@ -176,7 +181,9 @@ def parse_text(path: Path, raw: bytes) -> tuple[SourceDocument | None, list[Diag
             return None, [Diagnostic("nesting-too-deep", message, file=where)]
     else:
         try:
-            data = yaml.load(text, Loader=_YamlLoader)
+            data = parse_in_halves(text, _load_yaml)
+            if data is None:
+                data = _load_yaml(text)
         except yaml.MarkedYAMLError as error:
             mark = error.problem_mark or error.context_mark
             line = mark.line + 1 if mark is not None else None

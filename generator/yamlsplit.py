@@ -1,0 +1,126 @@
+"""A big YAML document parsed in two halves at once, on two cores.
+
+libyaml takes most of a second on OpenAI's spec and two on Stripe's, and nothing that follows
+can start before it ends. A block-style document is a mapping whose top-level keys start at
+column 0; cut before one of them near the middle, each half is a mapping of its own, and the
+two parse in parallel (the second in a forked process, which hands back its half pickled, in
+hundredths of a second). Anything unusual (directives, several documents, a half that does
+not parse, such as an alias whose anchor is in the other half) answers None, and the caller
+parses the whole text as usual, which also gives its errors their real line numbers. An alias
+that does parse in its half names the same anchor it names in the whole text: the last one
+defined before it.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import re
+from collections.abc import Callable
+from typing import Any
+
+SPLIT_ABOVE_BYTES = 1_000_000
+"""Below this, forking costs more than it saves."""
+_TOP_LEVEL_KEY = re.compile(r"^[A-Za-z_\"'/$][^\n:#]*:(?:[ \t]|$)", re.MULTILINE)
+
+
+def _parse_half(job: tuple[Callable[[str], Any], str]) -> Any:
+    parse, text = job
+    return parse(text)
+
+
+_KEY_NAME = re.compile(r"([A-Za-z_/$.][\w./{}$-]*):[ \t]*\n")
+MAX_DEPTH = 3
+
+
+def _cut(text: str) -> tuple[int, list[tuple[str, str]]] | None:
+    """Where to cut near the middle, and the keys (from the top) whose mapping the cut falls
+    in: the tail then starts with those keys again, each on its line, at its indentation."""
+    middle = len(text) // 2
+    region_start, region_end = 0, len(text)
+    path: list[tuple[str, str]] = []
+    """(key, its indentation) of each mapping the region is in"""
+    pattern = _TOP_LEVEL_KEY
+    best: tuple[int, list[tuple[str, str]]] | None = None
+    for _ in range(MAX_DEPTH):
+        keys = [m.start() for m in pattern.finditer(text, region_start, region_end)]
+        cuts = [key for key in keys if key > region_start] if path else [k for k in keys if k > 0]
+        if cuts:
+            cut = min(cuts, key=lambda key: abs(key - middle))
+            if best is None or abs(cut - middle) < abs(best[0] - middle):
+                best = cut, list(path)
+        if best is not None and abs(best[0] - middle) < len(text) // 10:
+            return best
+        spanning = [key for key in keys if key <= middle]
+        if not spanning:
+            return best
+        start = spanning[-1]
+        end = next((key for key in keys if key > middle), region_end)
+        line_end = text.find("\n", start, end)
+        name = _KEY_NAME.match(text, start + len(pattern_indent(text, start)))
+        if name is None or line_end < 0:
+            return best
+        body = text[line_end + 1 : end]
+        indent = re.match(r"(?:[ \t]*(?:#[^\n]*)?\n)*([ ]+)\S", body)
+        if indent is None or len(indent.group(1)) <= len(pattern_indent(text, start)):
+            return best
+        path.append((name.group(1), pattern_indent(text, start)))
+        region_start, region_end = line_end + 1, end
+        pattern = re.compile(rf"(?m)^{indent.group(1)}[^\s#-][^\n]*:(?:[ \t]|$)")
+    return best
+
+
+def pattern_indent(text: str, start: int) -> str:
+    """The spaces a key line at `start` begins with."""
+    end = start
+    while end < len(text) and text[end] == " ":
+        end += 1
+    return text[start:end]
+
+
+def parse_in_halves(text: str, parse: Callable[[str], Any]) -> dict[str, Any] | None:
+    """`parse(text)` for a big block-style mapping, done as two halves in parallel; None when
+    the text is not one the halves can stand for (see the module docstring)."""
+    if len(text) < SPLIT_ABOVE_BYTES or multiprocessing.get_start_method() != "fork":
+        return None
+    if text.lstrip()[:3].startswith(("%", "---", "{", "[")):
+        return None
+    found = _cut(text)
+    if found is None:
+        return None
+    cut, path = found
+    head, tail = text[:cut], text[cut:]
+    context = multiprocessing.get_context("fork")
+    try:
+        if path:  # the tail reopens the mappings the cut falls in
+            tail = "".join(f"{indent}{key}:\n" for key, indent in path) + text[cut:]
+        with context.Pool(1) as pool:
+            pending = pool.apply_async(_parse_half, ((parse, tail),))
+            first = parse(head)
+            second = pending.get()
+    except Exception:  # a half that does not parse: the whole text, parsed whole, will say why
+        return None
+    if not isinstance(first, dict) or not isinstance(second, dict):
+        return None
+    return _merged(first, second, [key for key, _indent in path])
+
+
+def _merged(
+    first: dict[str, Any], second: dict[str, Any], path: list[str]
+) -> dict[str, Any] | None:
+    """`first` and `second` as one mapping, the mappings along `path` joined."""
+    if not path:
+        if set(first) & set(second):
+            return None  # a key twice: let the whole parse decide which one wins
+        return {**first, **second}
+    key = path[0]
+    inner_first, inner_second = first.get(key), second.get(key)
+    if not isinstance(inner_first, dict) or not isinstance(inner_second, dict):
+        return None
+    joined = _merged(inner_first, inner_second, path[1:])
+    if joined is None:
+        return None
+    rest = {name: value for name, value in second.items() if name != key}
+    if set(first) & set(rest):
+        return None
+    first[key] = joined
+    return {**first, **rest}

@@ -320,6 +320,16 @@ def _alias_union(pad: str, line: str) -> list[str] | None:
     return _parenthesized(pad, match.group(1), match.group(2), "")
 
 
+def _return_call(pad: str, line: str) -> list[str] | None:
+    """`return f(...)`: black drops the parentheses it could add around the value and splits
+    the call's own brackets."""
+    value = line[len("return ") :]
+    outside = _depth_zero(value)
+    if outside is None or not re.fullmatch(r"[\w.]+\(\)", outside):
+        return None
+    return _right_hand_split(pad, line, "")
+
+
 def fit_statement(line: str) -> list[str] | None:
     """Black's lines for one simple statement line, or None when black must decide."""
     if _fits(line):
@@ -340,7 +350,9 @@ def fit_statement(line: str) -> list[str] | None:
         if not _fits(pad + "    " + bases) or "," in bases:
             return None
         return [pad + f"class {match.group('name')}(", pad + "    " + bases, pad + "):"]
-    if stripped.startswith(("Literal", "return ", "def ", "async ", "@")):
+    if stripped.startswith("return "):
+        return _return_call(pad, stripped)
+    if stripped.startswith(("Literal", "def ", "async ", "@")):
         return None
     found = _alias_literal(pad, stripped)
     if found is not None:

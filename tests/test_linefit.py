@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator.linefit import fit_element, fit_parameter, fit_statement
+from generator.templating import quoted
 
 MODE = black.Mode(target_versions={TargetVersion.PY311}, line_length=100)
 
@@ -103,7 +104,16 @@ def test_imports(imported: list[str], module: str) -> None:
     assert_agrees(fit_statement(line), "{line}\n", line, 0, 0)
 
 
+@SETTINGS
+@given(st.lists(st.one_of(strings, snake, unions().map(quoted)), min_size=1, max_size=4))
+def test_returned_calls(arguments: list[str]) -> None:
+    line = "        return cast(" + ", ".join(arguments) + ")"
+    wrapper = "class C:\n    def f(self):\n{line}\n"
+    assert_agrees(fit_statement(line), wrapper, line, 2, 0)
+
+
 def test_shapes_it_does_not_model_are_left_to_black() -> None:
     assert fit_statement("    x = call(a)(b)(" + "c, " * 40 + ")") is None
     assert fit_statement("    return " + " + ".join(["a"] * 60)) is None
+    assert fit_statement("    return call(a)(" + "b, " * 40 + ")") is None
     assert fit_element("    ", "a - b - " + "c - " * 40 + "d,") is None

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from generator.diagnostics import Severity, escape_pointer_token, join_pointer
+from generator.diagnostics import Severity, escape_pointer_token, join_pointer, resolve_pointer
 from generator.names import Name
 from generator.origins import SourceMap
 
@@ -268,7 +268,7 @@ class _Bundler:
                 return {}
             if target[0] == self.key(self.root):
                 return {"$ref": "#" + target[1]}
-            value = _resolve(self.files[target[0]], target[1])[1]
+            value = resolve_pointer(self.files[target[0]], target[1])[1]
             if not isinstance(value, dict):
                 return {}
             self.inlining.append(target)
@@ -297,7 +297,7 @@ class _Bundler:
             if (target, kind) not in self.hoisted:
                 self.hoisted[(target, kind)] = {}  # claimed first: recursion ends here
                 data = self.files[target[0]]
-                found, value = _resolve(data, target[1])
+                found, value = resolve_pointer(data, target[1])
                 self.hoisted[(target, kind)] = self.walk(value if found else {}, kind, target, "")
             return site
         if target in self.inlining:
@@ -305,7 +305,7 @@ class _Bundler:
             return siblings
         self.inlining.append(target)
         try:
-            found, value = _resolve(self.files[target[0]], target[1])
+            found, value = resolve_pointer(self.files[target[0]], target[1])
             self.source_map.add(out, self.label(target[0]), target[1])
             copied = self.walk(value, kind, target, out)
         finally:
@@ -336,7 +336,7 @@ class _Bundler:
                 self.files[key] = data
         else:
             key = at[0]
-        found, _ = _resolve(self.files[key], fragment)
+        found, _ = resolve_pointer(self.files[key], fragment)
         if not found:
             self.problem("dangling-ref", at, f"$ref {ref!r} points at nothing")
             return None
@@ -409,19 +409,6 @@ class _Bundler:
         if fragment:
             words = [w for w in words if w not in fragment] + fragment
         return words or [relative.stem]
-
-
-def _resolve(document: Any, pointer: str) -> tuple[bool, Any]:
-    node = document
-    for raw in pointer.split("/")[1:] if pointer else []:
-        token = raw.replace("~1", "/").replace("~0", "~")
-        if isinstance(node, dict) and token in node:
-            node = node[token]
-        elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
-            node = node[int(token)]
-        else:
-            return False, None
-    return True, node
 
 
 def bundle(root: Path, document: dict[str, Any], read: Reader) -> Bundle:

@@ -35,12 +35,12 @@ class FormattingError(Exception):
         self.path = path
 
 
-def format_python(text: str) -> str:
-    """One module, formatted (no cache, in this process)."""
-    found = plan(text)
-    if found is None:
-        return text
-    return apply(found, black_format(found.source) if found.source else "")
+def format_python(text: str, path: str = "<module>") -> str:
+    """One module, formatted (no cache, in this process). Raises FormattingError."""
+    _path, formatted, reason = _format_module((path, text, None))
+    if formatted is None:
+        raise FormattingError(path, reason)
+    return formatted
 
 
 def _cache_key(text: str) -> str:

@@ -67,8 +67,16 @@ def split_top_level(text: str, separator: str) -> list[str] | None:
     return parts
 
 
+_DOUBLE_QUOTED = re.compile(r'"(?:[^"\\]|\\.)*"')
+
+
+def _blank_strings(text: str) -> str:
+    """`text` with the inside of every string literal as `x`s: same length, no brackets."""
+    return _DOUBLE_QUOTED.sub(lambda m: '"' + "x" * (len(m.group(0)) - 2) + '"', text)
+
+
 def _has_brackets(text: str) -> bool:
-    bare = re.sub(r'"(?:[^"\\]|\\.)*"', '""', text)
+    bare = _blank_strings(text)
     return any(char in bare for char in "()[]{}")
 
 
@@ -93,11 +101,6 @@ def _exploded(pad: str, head: str, items: list[str], tail: str) -> list[str]:
     return [pad + head, *(inner + item + "," for item in items), pad + tail]
 
 
-def _operand_lines(pad: str, prefix: str, term: str) -> list[str] | None:
-    """One operand of a split union, `prefix` being "" or "| "."""
-    return fit_element(pad, prefix + term)
-
-
 _DELIMITERS = (", ", " | ", " + ")
 """The delimiters generated code has outside brackets, by black's priority: commas first."""
 _OTHER_OPERATORS = re.compile(r"[-*/%<>!@~^&]|==|\b(?:if|else|and|or|not|in|is|lambda|for|await)\b")
@@ -105,7 +108,7 @@ _OTHER_OPERATORS = re.compile(r"[-*/%<>!@~^&]|==|\b(?:if|else|and|or|not|in|is|l
 
 def _depth_zero(text: str) -> str | None:
     """`text` with strings emptied and bracketed parts removed; None when unbalanced."""
-    bare = re.sub(r'"(?:[^"\\]|\\.)*"', '""', text)
+    bare = _blank_strings(text)
     out: list[str] = []
     depth = 0
     for char in bare:
@@ -160,10 +163,11 @@ def fit_element(pad: str, content: str) -> list[str] | None:
 def _right_hand_split(pad: str, core: str, trailing: str) -> list[str] | None:
     """`core` split at its last bracket pair: head with the opening bracket, the contents one
     level deeper, the closing bracket and what follows."""
-    close = _last_closing(core)
+    bare = _blank_strings(core)
+    close = _last_closing(bare)
     if close is None:
         return [pad + core + trailing]  # nothing to split at: black leaves it long
-    open_at = _matching_open(core, close)
+    open_at = _matching_open(bare, close)
     if open_at is None:
         return None
     head, body, tail = core[: open_at + 1], core[open_at + 1 : close], core[close:] + trailing
@@ -193,16 +197,14 @@ def _right_hand_split(pad: str, core: str, trailing: str) -> list[str] | None:
     return [pad + head, *found, pad + tail]
 
 
-def _last_closing(core: str) -> int | None:
-    bare = re.sub(r'"(?:[^"\\]|\\.)*"', lambda m: '"' + "x" * (len(m.group(0)) - 2) + '"', core)
+def _last_closing(bare: str) -> int | None:
     for index in range(len(bare) - 1, -1, -1):
         if bare[index] in ")]}":
             return index
     return None
 
 
-def _matching_open(core: str, close: int) -> int | None:
-    bare = re.sub(r'"(?:[^"\\]|\\.)*"', lambda m: '"' + "x" * (len(m.group(0)) - 2) + '"', core)
+def _matching_open(bare: str, close: int) -> int | None:
     depth = 0
     for index in range(close, -1, -1):
         if bare[index] in ")]}":
@@ -226,7 +228,7 @@ def _parenthesized(pad: str, head: str, annotation: str, tail: str) -> list[str]
         return None
     body: list[str] = []
     for position, operand in enumerate(operands):
-        lines = _operand_lines(inner, "| " if position else "", operand)
+        lines = fit_element(inner, ("| " if position else "") + operand)
         if lines is None:
             return None
         body += lines

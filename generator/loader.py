@@ -17,7 +17,13 @@ from typing import Any
 import yaml
 
 from generator.bundle import bundle
-from generator.diagnostics import Diagnostic, Severity, join_pointer, split_pointer
+from generator.diagnostics import (
+    Diagnostic,
+    Severity,
+    join_pointer,
+    resolve_pointer,
+    split_pointer,
+)
 from generator.guards import check_shape
 from generator.lines import UNKNOWN, YamlLines
 from generator.origins import SourceMap, locate_through
@@ -195,18 +201,6 @@ def parse_text(path: Path, raw: bytes) -> tuple[SourceDocument | None, list[Diag
             message = "document nests too deeply to parse"
             return None, [Diagnostic("nesting-too-deep", message, file=where)]
     return SourceDocument(path=path, text=text, data=data, sha256=sha), []
-
-
-def resolve_pointer(document: Any, pointer: str) -> tuple[bool, Any]:
-    node = document
-    for token in split_pointer(pointer):
-        if isinstance(node, dict) and token in node:
-            node = node[token]
-        elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
-            node = node[int(token)]
-        else:
-            return False, None
-    return True, node
 
 
 def check_refs(document: dict[str, Any]) -> list[tuple[str, str, str]]:

@@ -56,20 +56,20 @@ def _cut(text: str) -> tuple[int, list[tuple[str, str]]] | None:
         start = spanning[-1]
         end = next((key for key in keys if key > middle), region_end)
         line_end = text.find("\n", start, end)
-        name = _KEY_NAME.match(text, start + len(pattern_indent(text, start)))
+        name = _KEY_NAME.match(text, start + len(_indent_of(text, start)))
         if name is None or line_end < 0:
             return best
         body = text[line_end + 1 : end]
         indent = re.match(r"(?:[ \t]*(?:#[^\n]*)?\n)*([ ]+)\S", body)
-        if indent is None or len(indent.group(1)) <= len(pattern_indent(text, start)):
+        if indent is None or len(indent.group(1)) <= len(_indent_of(text, start)):
             return best
-        path.append((name.group(1), pattern_indent(text, start)))
+        path.append((name.group(1), _indent_of(text, start)))
         region_start, region_end = line_end + 1, end
         pattern = re.compile(rf"(?m)^{indent.group(1)}[^\s#-][^\n]*:(?:[ \t]|$)")
     return best
 
 
-def pattern_indent(text: str, start: int) -> str:
+def _indent_of(text: str, start: int) -> str:
     """The spaces a key line at `start` begins with."""
     end = start
     while end < len(text) and text[end] == " ":

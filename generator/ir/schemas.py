@@ -15,6 +15,7 @@ from generator.diagnostics import (
     Severity,
     escape_pointer_token,
     join_pointer,
+    resolve_pointer,
     split_pointer,
 )
 from generator.ir.model import (
@@ -38,7 +39,6 @@ from generator.ir.model import (
     TypeNode,
     Union,
 )
-from generator.loader import resolve_pointer
 from generator.names import Name
 
 SCHEMA_PREFIX = "#/components/schemas/"

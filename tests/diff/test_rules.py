@@ -6,8 +6,9 @@ from typing import Any
 
 import pytest
 
+from generator.diagnostics import resolve_pointer
 from generator.diff.registry import RULES_BY_ID
-from generator.loader import _validate, resolve_pointer
+from generator.loader import _validate
 from tests.diff.cases import CASES, Case
 from tests.diff.specs import apply, diff, pets
 

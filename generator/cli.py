@@ -18,7 +18,7 @@ from generator.config import ApiConfig, ProjectConfig, default_api, find_project
 from generator.diagnostics import Diagnostic, Severity, has_errors
 from generator.diff.formats import FORMATS, render
 from generator.diff.model import Level
-from generator.output_cache import CACHE_DIR_NAME
+from generator.emit.output_cache import CACHE_DIR_NAME
 
 
 def _print_diagnostics(diagnostics: Sequence[Diagnostic]) -> None:
@@ -56,9 +56,9 @@ def _render_all(
 
     `full_validation` adds the OpenAPI schema validation to the structural checks.
     """
-    from generator.formatting import FormatJob, FormattingError
+    from generator.emit.formatting import FormatJob, FormattingError
+    from generator.emit.write import with_manifest
     from generator.pipeline import Finish, render_api
-    from generator.write import with_manifest
 
     black_cache = cache_dir / "black" if cache_dir else None
 
@@ -119,7 +119,7 @@ def generate(spec: Path | None, output: Path | None, package: str | None, valida
             raise click.UsageError("-o and --package go with a SPEC argument")
         project = _project()
         apis, root = project.apis, project.root
-    from generator.write import write_tree
+    from generator.emit.write import write_tree
 
     cache_dir = _cache_dir(root)
     trees, diagnostics = _render_all(apis, cache_dir, full_validation=validate)
@@ -131,7 +131,7 @@ def generate(spec: Path | None, output: Path | None, package: str | None, valida
         write_tree(target, files)
         click.echo(f"wrote {len(files)} files to {target}")
     if spec is None and cache_dir is not None:
-        from generator.output_cache import record
+        from generator.emit.output_cache import record
 
         record(project, cache_dir, trees)
     click.echo(f"done in {time.perf_counter() - started:.2f}s")
@@ -140,8 +140,8 @@ def generate(spec: Path | None, output: Path | None, package: str | None, valida
 @main.command()
 def check() -> None:
     """Exit 1 when output/ differs from what the generator renders now."""
-    from generator.output_cache import confirms_up_to_date, record
-    from generator.write import compare_tree
+    from generator.emit.output_cache import confirms_up_to_date, record
+    from generator.emit.write import compare_tree
 
     project = _project()
     cache_dir = _cache_dir(project.root)

@@ -24,7 +24,7 @@ def _confirmed() -> bool:
     from pathlib import Path
 
     from generator.config import find_project_root, load_config
-    from generator.output_cache import CACHE_DIR_NAME, confirms_up_to_date
+    from generator.emit.output_cache import CACHE_DIR_NAME, confirms_up_to_date
 
     root = find_project_root(Path.cwd())
     if root is None:

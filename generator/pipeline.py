@@ -14,7 +14,7 @@ from generator.diff.history import releases
 from generator.diff.version import Version
 from generator.ir.build import build_api
 from generator.ir.model import Api
-from generator.loader import load_document
+from generator.load.loader import load_document
 from generator.targets.docs.render import render_docs
 from generator.targets.python.render import PythonOptions, PythonRenderer
 from generator.templating import environment

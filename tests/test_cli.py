@@ -149,7 +149,7 @@ def test_check_of_an_unchanged_project_only_hashes_output(project_copy: Path) ->
 @pytest.fixture
 def validated(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Stands in for the full OpenAPI validator: records each call, reports one finding."""
-    from generator import loader
+    from generator.load import loader
 
     calls: list[str] = []
 

@@ -20,7 +20,7 @@ from generator.config import SPEC_SUFFIXES
 from generator.diff.engine import diff_versions
 from generator.diff.model import Level
 from generator.diff.version import Version
-from generator.loader import load_document
+from generator.load.loader import load_document
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 DEFAULT_LARGE = ROOT.parent / "shared" / "corpus" / "stripe.yaml"

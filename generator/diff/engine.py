@@ -17,7 +17,7 @@ from generator.diff.registry import RULES, RULES_BY_ID, Site, checks
 from generator.diff.sdk import SdkIndex
 from generator.diff.tree import OperationDiff, SchemaDiff, SpecDiff
 from generator.diff.version import Version
-from generator.loader import SourceDocument
+from generator.load.loader import SourceDocument
 
 _RULE_ORDER = {rule.id: position for position, rule in enumerate(RULES)}
 

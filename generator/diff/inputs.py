@@ -9,7 +9,7 @@ from pathlib import Path
 
 from generator.diagnostics import Diagnostic, has_errors
 from generator.diff.version import Version
-from generator.loader import load_document
+from generator.load.loader import load_document
 
 
 def load_version(

@@ -13,7 +13,7 @@ from generator.diagnostics import join_pointer, split_pointer
 from generator.diff.document import MatchKey, match_key
 from generator.ir.build import build_api
 from generator.ir.model import Operation
-from generator.names import Name
+from generator.ir.names import Name
 from generator.targets.python.render import PythonOptions, PythonRenderer, refs_in
 from generator.templating import environment
 

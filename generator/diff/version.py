@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from generator.loader import SourceDocument
+from generator.load.loader import SourceDocument
 
 
 @dataclass(frozen=True, slots=True)

@@ -37,9 +37,9 @@ from generator.ir.model import (
     Webhooks,
     WebhookSigning,
 )
+from generator.ir.names import Name
 from generator.ir.naming import collection_paths, derive_name
 from generator.ir.schemas import SchemaConverter, to_json
-from generator.names import Name
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 TOKEN_PARAMS = ("nextPageToken", "next_page_token", "pageToken", "page_token", "cursor")

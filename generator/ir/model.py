@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from generator.diagnostics import Diagnostic
-from generator.names import Name
+from generator.ir.names import Name
 
 PrimitiveKind = Literal["string", "integer", "number", "boolean"]
 ScalarValue = str | int | float | bool | None

@@ -12,7 +12,7 @@ itself) overrides the rule for one operation.
 
 from __future__ import annotations
 
-from generator.names import Name, singular
+from generator.ir.names import Name, singular
 
 _COLLECTION_VERBS = {"get": "list", "post": "create", "put": "replace", "patch": "update"}
 _ITEM_VERBS = {

@@ -39,7 +39,7 @@ from generator.ir.model import (
     TypeNode,
     Union,
 )
-from generator.names import Name
+from generator.ir.names import Name
 
 SCHEMA_PREFIX = "#/components/schemas/"
 Shape = Literal["object", "other", "none"]

@@ -19,12 +19,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator.bundle import iter_schemas
 from generator.config import ApiConfig, default_api
 from generator.diagnostics import Diagnostic, Severity, join_pointer, resolve_pointer, split_pointer
 from generator.ir.build import HTTP_METHODS, build_api_indexed
 from generator.ir.model import Api, TypeNode
-from generator.loader import load_document
+from generator.load.bundle import iter_schemas
+from generator.load.loader import load_document
 from generator.pipeline import render_api
 from generator.targets.python.render import PythonOptions, PythonRenderer
 from generator.targets.python.types import TypeRenderer

@@ -11,7 +11,7 @@ from generator.diff.bench import change_copy
 from generator.diff.engine import diff_versions
 from generator.diff.model import Level
 from generator.diff.version import Version
-from generator.loader import load_document
+from generator.load.loader import load_document
 from tests.conftest import SHARED, shared_path
 
 # Stripe's document is the bench's large case (tests/diff/test_bench.py).

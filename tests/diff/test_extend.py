@@ -10,7 +10,7 @@ from generator.diff.engine import diff_versions
 from generator.diff.history import releases
 from generator.diff.model import Bump, Level, Report
 from generator.diff.version import Version
-from generator.loader import load_document
+from generator.load.loader import load_document
 from tests.conftest import ROOT
 
 OLD = ROOT / "specs" / "extend" / "2025-04-21.yaml"

@@ -8,7 +8,7 @@ import pytest
 
 from generator.diagnostics import resolve_pointer
 from generator.diff.registry import RULES_BY_ID
-from generator.loader import _validate
+from generator.load.loader import _validate
 from tests.diff.cases import CASES, Case
 from tests.diff.specs import apply, diff, pets
 

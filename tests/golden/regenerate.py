@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.config import default_api
-from generator.formatting import format_files
+from generator.emit.formatting import format_files
 from generator.pipeline import render_api
-from generator.write import with_manifest, write_tree
+from generator.emit.write import with_manifest, write_tree
 
 GOLDEN_DIR = Path(__file__).parent
 

@@ -9,7 +9,7 @@ import yaml
 from generator.diagnostics import Severity, has_errors
 from generator.ir.build import build_api
 from generator.ir.model import Api, Binary, Pagination, Primitive
-from generator.names import Name
+from generator.ir.names import Name
 from tests.conftest import minimal_spec
 
 SHELTER = Path(__file__).parent.parent / "golden" / "shelter" / "spec.yaml"

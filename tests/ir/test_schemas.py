@@ -20,8 +20,8 @@ from generator.ir.model import (
     TypeNode,
     Union,
 )
+from generator.ir.names import Name
 from generator.ir.schemas import SchemaConverter
-from generator.names import Name
 
 CTX = Name(("ctx",))
 

@@ -31,7 +31,7 @@ from generator.ir.model import (
     TypeNode,
     Union,
 )
-from generator.names import Name
+from generator.ir.names import Name
 from generator.templating import py_value
 
 SAMPLE_FILE = "document.pdf"

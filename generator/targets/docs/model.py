@@ -10,7 +10,7 @@ import functools
 from dataclasses import dataclass
 
 from generator.ir.model import ModelDef, Operation, Ref, Response
-from generator.names import Name
+from generator.ir.names import Name
 from generator.targets.docs.examples import (
     Code,
     ExampleValues,

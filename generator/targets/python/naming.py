@@ -5,7 +5,7 @@ from __future__ import annotations
 import builtins
 import keyword
 
-from generator.names import Name
+from generator.ir.names import Name
 
 # Names that annotations in generated modules use; a field or parameter of the same name
 # would shadow them inside a class body or function.

@@ -30,7 +30,7 @@ from generator.ir.model import (
     Ref,
     TypeNode,
 )
-from generator.names import Name
+from generator.ir.names import Name
 from generator.targets.python.modules import components
 from generator.targets.python.naming import (
     BUILTIN_NAMES,

@@ -23,7 +23,7 @@ from generator.ir.model import (
     TypeNode,
     Union,
 )
-from generator.names import Name
+from generator.ir.names import Name
 from generator.templating import quoted
 
 Mode = Literal["output", "input"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from generator.ir.model import Array, Const, EnumType, Map, Nullable, Primitive, Union
-from generator.names import Name
+from generator.ir.names import Name
 from generator.targets.docs.examples import Code, ExampleValues, python_code, string_for
 from generator.targets.docs.model import ERROR_CLASSES, DocsModel, error_class
 from tests.support.extend import extend_renderer

@@ -15,9 +15,9 @@ import pytest
 from black.mode import TargetVersion
 
 from generator.config import default_api
-from generator.formatting import format_files
+from generator.emit.formatting import format_files
+from generator.emit.write import write_tree
 from generator.pipeline import prepare
-from generator.write import write_tree
 from tests.conftest import ROOT
 from tests.support.extend import extend_spec
 from tests.support.spec_server import _SpecModel

@@ -7,8 +7,8 @@ from typing import Any
 import pytest
 import yaml
 
-from generator import loader
-from generator.loader import load_document
+from generator.load import loader
+from generator.load.loader import load_document
 from tests.conftest import minimal_spec
 
 

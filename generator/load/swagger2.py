@@ -19,7 +19,7 @@ from __future__ import annotations
 from typing import Any
 
 from generator.diagnostics import join_pointer
-from generator.origins import SourceMap
+from generator.load.origins import SourceMap
 
 OPENAPI_VERSION = "3.0.3"
 _HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch")

@@ -16,7 +16,6 @@ from typing import Any
 
 import yaml
 
-from generator.bundle import bundle
 from generator.diagnostics import (
     Diagnostic,
     Severity,
@@ -24,12 +23,13 @@ from generator.diagnostics import (
     resolve_pointer,
     split_pointer,
 )
-from generator.guards import check_shape
-from generator.lines import UNKNOWN, YamlLines
-from generator.origins import SourceMap, locate_through
-from generator.structure import check_structure
-from generator.swagger2 import convert_swagger2, is_swagger2
-from generator.yamlsplit import parse_in_halves
+from generator.load.bundle import bundle
+from generator.load.guards import check_shape
+from generator.load.lines import UNKNOWN, YamlLines
+from generator.load.origins import SourceMap, locate_through
+from generator.load.structure import check_structure
+from generator.load.swagger2 import convert_swagger2, is_swagger2
+from generator.load.yamlsplit import parse_in_halves
 
 try:
     _BaseLoader: Any = yaml.CSafeLoader
@@ -209,7 +209,7 @@ def check_refs(document: dict[str, Any]) -> list[tuple[str, str, str]]:
     Refs inside example and default values are data, and are not checked. Refs to other
     files were bundled before this runs; the bundler reports those it could not follow.
     """
-    from generator.bundle import iter_schema_refs
+    from generator.load.bundle import iter_schema_refs
 
     problems: list[tuple[str, str, str]] = []
     for ref, where in iter_schema_refs(document):
@@ -368,7 +368,7 @@ def load_document(
 ) -> LoadResult:
     """Read, parse, bundle, check and (for Swagger 2.0) convert one OpenAPI document.
 
-    The structural checks of `generator.structure` always run; `full_validation` adds
+    The structural checks of `generator.load.structure` always run; `full_validation` adds
     openapi-spec-validator (seconds on large documents), whose results `cache_dir`, when given,
     holds keyed by the sha256 of the files read. Both give warnings: real documents break the
     letter of the specification in ways the generator tolerates (see README). What stops

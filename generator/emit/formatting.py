@@ -18,8 +18,8 @@ from concurrent.futures import ProcessPoolExecutor
 from importlib.metadata import version
 from pathlib import Path
 
-from generator.linefit import LINE_LENGTH
-from generator.pyformat import apply, black_format, plan
+from generator.emit.linefit import LINE_LENGTH
+from generator.emit.pyformat import apply, black_format, plan
 
 SMALL_MODULE_BYTES = 20_000
 PARALLEL_BYTES = 1_000_000

@@ -19,8 +19,8 @@ from pathlib import Path
 from typing import Any, Literal
 
 from generator.diagnostics import Severity, escape_pointer_token, join_pointer, resolve_pointer
-from generator.names import Name
-from generator.origins import SourceMap
+from generator.ir.names import Name
+from generator.load.origins import SourceMap
 
 Kind = Literal[
     "document", "components", "path_item", "operation", "parameter", "request_body",

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from generator.bundle import bundle, child_kind, iter_schema_refs
 from generator.diagnostics import Severity
 from generator.ir.build import build_api
 from generator.ir.model import Array, ModelDef, Ref
-from generator.loader import load_document
-from generator.names import Name
+from generator.ir.names import Name
+from generator.load.bundle import bundle, child_kind, iter_schema_refs
+from generator.load.loader import load_document
 
 ROOT_SPEC = """openapi: 3.0.3
 info: {title: Split, version: '1'}

@@ -10,7 +10,7 @@ import pytest
 from black.mode import TargetVersion
 
 from generator.config import default_api
-from generator.formatting import FormattingError, format_files, format_python
+from generator.emit.formatting import FormattingError, format_files, format_python
 from generator.pipeline import render_api
 from tests.conftest import ROOT
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.names import Name, singular, split_words
+from generator.ir.names import Name, singular, split_words
 
 
 @pytest.mark.parametrize(

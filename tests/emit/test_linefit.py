@@ -13,7 +13,7 @@ from black.mode import TargetVersion
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.linefit import fit_element, fit_parameter, fit_statement
+from generator.emit.linefit import fit_element, fit_parameter, fit_statement
 from generator.templating import quoted
 
 MODE = black.Mode(target_versions={TargetVersion.PY311}, line_length=100)

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
 
-from generator.linefit import LINE_LENGTH, fit_element, fit_parameter, fit_statement, width
+from generator.emit.linefit import LINE_LENGTH, fit_element, fit_parameter, fit_statement, width
 
 _STRINGS = re.compile(
     r'"""(?:[^"\\]|\\.|"(?!""))*"""'

@@ -9,9 +9,9 @@ from typing import Any
 from generator.diagnostics import Diagnostic
 from generator.ir.build import build_api
 from generator.ir.model import Binary, Nullable, Primitive, Ref
-from generator.loader import load_document
-from generator.names import Name
-from generator.swagger2 import convert_schema, convert_swagger2, rewrite_ref
+from generator.ir.names import Name
+from generator.load.loader import load_document
+from generator.load.swagger2 import convert_schema, convert_swagger2, rewrite_ref
 
 
 def swagger(**extra: Any) -> dict[str, Any]:

@@ -10,8 +10,8 @@ import pytest
 import yaml
 
 from generator.diagnostics import resolve_pointer
-from generator.loader import _YamlLoader, load_document, parse_text
-from generator.structure import CODE, check_structure
+from generator.load.loader import _YamlLoader, load_document, parse_text
+from generator.load.structure import CODE, check_structure
 from tests.conftest import ROOT, SHARED, shared_path
 from tests.corpus.documents import corpus_documents
 

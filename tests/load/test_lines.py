@@ -9,10 +9,10 @@ import pytest
 import yaml
 
 from generator.diagnostics import join_pointer, split_pointer
-from generator.lines import UNKNOWN, YamlLines
-from generator.loader import _YamlLoader
+from generator.load.lines import UNKNOWN, YamlLines
+from generator.load.loader import _YamlLoader
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT.parent / "shared" / "corpus"
 
 
@@ -156,7 +156,7 @@ def test_pretty_printed_json_is_scanned_too(pointer: str, line: int) -> None:
 
 
 def test_the_loader_names_key_lines_also_for_json() -> None:
-    from generator.loader import parse_text
+    from generator.load.loader import parse_text
 
     text = b'{\n  "a": {\n    "b": [\n      1\n    ]\n  }\n}\n'
     source, problems = parse_text(Path("x.json"), text)

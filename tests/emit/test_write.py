@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.write import MANIFEST, compare_tree, with_manifest, write_tree
+from generator.emit.write import MANIFEST, compare_tree, with_manifest, write_tree
 
 
 def tree(target: Path) -> dict[str, str]:
@@ -97,7 +97,7 @@ def test_long_diffs_are_capped(tmp_path: Path) -> None:
 KILLED_WRITER = """
 import json, sys, time
 from pathlib import Path
-from generator import write
+from generator.emit import write
 
 original = Path.write_bytes
 

@@ -7,11 +7,11 @@ from typing import Any
 
 import pytest
 
-from generator import yamlsplit
-from generator.loader import _load_yaml, parse_text
-from generator.yamlsplit import parse_in_halves
+from generator.load import yamlsplit
+from generator.load.loader import _load_yaml, parse_text
+from generator.load.yamlsplit import parse_in_halves
 
-CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
+CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
 
 
 @pytest.fixture

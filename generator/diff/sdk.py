@@ -12,9 +12,9 @@ from typing import Any
 from generator.diagnostics import join_pointer, split_pointer
 from generator.diff.document import MatchKey, match_key
 from generator.ir.build import build_api
-from generator.ir.model import Operation
+from generator.ir.model import Operation, refs_in
 from generator.ir.names import Name
-from generator.targets.python.render import PythonOptions, PythonRenderer, refs_in
+from generator.targets.python.render import PythonOptions, PythonRenderer
 from generator.templating import environment
 
 CLIENT = "client"

@@ -593,7 +593,7 @@ class _Builder:
         for op in resource.operations:
             creates = op.method == "POST" and op.name.words == ("create",)
             if creates and self._model_of(op.success.type) == target:
-                polling = Polling(retrieve.name.snake(), status[0], status[1])
+                polling = Polling(retrieve.name, status[0], status[1])
                 op = replace(op, polling=polling)
             updated.append(op)
         return Resource(resource.name, tuple(updated))
@@ -654,12 +654,12 @@ class _Builder:
         for op in namings:
             name = renamed.get(op.pointer, op.name)
             if name != op.name:
-                where = f"{op.resource.snake()}." if op.resource else ""
+                where = f"{op.resource}." if op.resource else ""
                 self.problem(
                     "method-renamed",
                     op.pointer,
-                    f"the method name {where}{op.name.snake()} is shared with another operation;"
-                    f" this one is named {where}{name.snake()} (set x-sdk-name to choose)",
+                    f"the method name {where}{op.name} is shared with another operation;"
+                    f" this one is named {where}{name} (set x-sdk-name to choose)",
                     error=False,
                 )
             result[op.pointer] = (op.resource, name)
@@ -682,11 +682,11 @@ class _Builder:
             seen: dict[Name, str] = {}
             for op in ops:
                 if op.name in seen:
-                    where = resource_name.snake() + "." if resource_name else ""
+                    where = f"{resource_name}." if resource_name else ""
                     self.problem(
                         "duplicate-method-name",
                         op.pointer,
-                        f"two operations map to the method {where}{op.name.snake()} "
+                        f"two operations map to the method {where}{op.name} "
                         f"(also {seen[op.name]}); set x-sdk-name on one of them",
                     )
                 seen.setdefault(op.name, op.pointer)
@@ -694,7 +694,7 @@ class _Builder:
                     self.problem(
                         "method-shadows-resource",
                         op.pointer,
-                        f"client method {op.name.snake()} has the name of a resource",
+                        f"client method {op.name} has the name of a resource",
                     )
 
 

@@ -182,7 +182,8 @@ class Pagination:
 class Polling:
     """A run that can be polled until its status is terminal."""
 
-    retrieve_operation: str
+    retrieve_operation: Name
+    """The operation of the same resource that fetches the run (each target names it)."""
     status_field: str
     terminal_values: tuple[str, ...]
     id_field: str = "id"
@@ -282,3 +283,22 @@ class Api:
 
     def operations(self) -> tuple[Operation, ...]:
         return self.root_operations + tuple(op for r in self.resources for op in r.operations)
+
+
+def refs_in(node: TypeNode | None) -> set[Name]:
+    """The names of the named types a type node refers to, at any depth."""
+    found: set[Name] = set()
+    stack = [node] if node is not None else []
+    while stack:
+        current = stack.pop()
+        if isinstance(current, Ref):
+            found.add(current.name)
+        elif isinstance(current, Array):
+            stack.append(current.item)
+        elif isinstance(current, Map):
+            stack.append(current.value)
+        elif isinstance(current, Nullable):
+            stack.append(current.inner)
+        elif isinstance(current, Union):
+            stack.extend(current.members)
+    return found

@@ -38,7 +38,9 @@ class Name:
         return "-".join(self.words)
 
     def __str__(self) -> str:
-        return self.snake()
+        """The neutral form diagnostics show: words joined by underscores, as `x-sdk-name`
+        accepts them. Targets do not use it; each applies its own casing."""
+        return "_".join(self.words)
 
 
 _TRANSLITERATE = str.maketrans(

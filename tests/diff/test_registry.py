@@ -6,8 +6,9 @@ from collections import Counter
 
 import pytest
 
+from generator.diff.catalog import checks
 from generator.diff.model import Bump, Level
-from generator.diff.registry import RULE_ID, RULES, RULES_BY_ID, checks, spec_rule
+from generator.diff.registry import RULE_ID, RULES, RULES_BY_ID, spec_rule
 
 
 def test_ids_are_unique_stable_kebab_case() -> None:

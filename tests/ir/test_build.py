@@ -142,7 +142,7 @@ def test_polling_is_recognised_on_runs() -> None:
     create = api.resources[0].operations[0]
     assert create.polling is not None
     assert create.polling.terminal_values == ("PROCESSED", "FAILED")
-    assert create.polling.retrieve_operation == "retrieve"
+    assert create.polling.retrieve_operation == Name(("retrieve",))
 
 
 def test_explicit_duplicate_method_names_are_errors_and_duplicate_ids_warnings() -> None:

@@ -1,30 +1,5 @@
 """The checks of every rule, one function per rule, grouped by the part of the API they read.
 
-Importing this package registers them all in `generator.diff.registry.CHECKS`.
+Importing a module here registers its checks in `generator.diff.registry.CHECKS`;
+`generator.diff.catalog` imports them all.
 """
-
-from generator.diff.rules import (
-    constraints,
-    endpoints,
-    parameters,
-    request_body,
-    request_properties,
-    response_properties,
-    responses,
-    security,
-    servers,
-    unions,
-)
-
-__all__ = [
-    "constraints",
-    "endpoints",
-    "parameters",
-    "request_body",
-    "request_properties",
-    "response_properties",
-    "responses",
-    "security",
-    "servers",
-    "unions",
-]

@@ -1,15 +1,14 @@
 """Example data for the docs, synthesised from the IR: argument values and response bodies.
 
-A value is JSON data (what travels on the wire), except where Python code needs an object:
-`Code` marks source text to emit as it is (a `Path`, a `date`). Models use the spec's own
-`example` when it has one; everything else is built from the types, deterministically.
+A value is JSON data (what travels on the wire), except where code needs an object: `Code`
+marks source text in the target's language to emit as it is (a file to upload, a date). Models
+use the spec's own `example` when it has one; everything else is built from the types,
+deterministically. Writing values as code is each target's job (its docs language).
 """
 
 from __future__ import annotations
 
-import builtins
 import json
-import keyword
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -32,15 +31,12 @@ from generator.ir.model import (
     Union,
 )
 from generator.ir.names import Name
-from generator.templating import py_value
 
 SAMPLE_FILE = "document.pdf"
 """The local file upload examples send; the example tests create it."""
 
 _FULL_DEPTH = 2  # response examples show every field this deep, required fields below
 _MAX_DEPTH = 8
-_WIDTH = 88
-_BUILTINS = frozenset(dir(builtins))
 
 _STRING_FORMATS: dict[str, str] = {
     "date-time": "2025-01-01T00:00:00Z",
@@ -60,7 +56,7 @@ _STRING_FORMATS: dict[str, str] = {
 
 @dataclass(frozen=True, slots=True)
 class Code:
-    """Python source emitted verbatim, with the imports it needs."""
+    """Source in the target's language, emitted verbatim, with the imports it needs."""
 
     source: str
     imports: tuple[str, ...] = ()
@@ -93,8 +89,10 @@ def string_for(hint: str | Name | None, fmt: str | None = None) -> str:
 class ExampleValues:
     """Synthesises example values for type nodes of one API."""
 
-    def __init__(self, types: Mapping[Name, NamedType]) -> None:
+    def __init__(self, types: Mapping[Name, NamedType], *, file_sample: Code) -> None:
         self.types = types
+        self.file_sample = file_sample
+        """What a file upload's example is, in the target's language."""
 
     def model_example(self, name: Name) -> Any:
         """The spec's example of a named model, if it gives one."""
@@ -136,7 +134,7 @@ class ExampleValues:
         if isinstance(node, Ref):
             return self._named(node.name, hint, full=full, depth=depth, stack=stack)
         if isinstance(node, Binary):
-            return Code(f"Path({SAMPLE_FILE!r})", ("from pathlib import Path",))
+            return self.file_sample
         if isinstance(node, AnyType):
             return {}
         raise TypeError(f"unknown type node {node!r}")
@@ -184,33 +182,6 @@ class ExampleValues:
         return result
 
 
-def python_code(value: Any, indent: int = 0) -> str:
-    """A value as Python source, one line when it fits, else one item per line."""
-    if isinstance(value, Code):
-        return value.source
-    flat = _flat(value)
-    if indent + len(flat) <= _WIDTH or not isinstance(value, dict | list) or not value:
-        return flat
-    pad = " " * (indent + 4)
-    if isinstance(value, dict):
-        lines = [
-            f"{pad}{py_value(str(k))}: {python_code(v, indent + 4)}," for k, v in value.items()
-        ]
-        return "{\n" + "\n".join(lines) + "\n" + " " * indent + "}"
-    lines = [f"{pad}{python_code(v, indent + 4)}," for v in value]
-    return "[\n" + "\n".join(lines) + "\n" + " " * indent + "]"
-
-
-def _flat(value: Any) -> str:
-    if isinstance(value, Code):
-        return value.source
-    if isinstance(value, dict):
-        return "{" + ", ".join(f"{py_value(str(k))}: {_flat(v)}" for k, v in value.items()) + "}"
-    if isinstance(value, list):
-        return "[" + ", ".join(_flat(v) for v in value) + "]"
-    return py_value(value)
-
-
 def imports_of(value: Any) -> set[str]:
     """The import lines the `Code` parts of a value need."""
     if isinstance(value, Code):
@@ -220,13 +191,3 @@ def imports_of(value: Any) -> set[str]:
     if isinstance(value, list):
         return set().union(*(imports_of(v) for v in value)) if value else set()
     return set()
-
-
-def variable_name(annotation: str, fallback: str = "result") -> str:
-    """A variable for a value of this annotation: `ParseRun` -> `parse_run`."""
-    if not annotation.isidentifier():
-        return fallback
-    name = Name.parse(annotation).snake()
-    if not name or keyword.iskeyword(name) or name in _BUILTINS:
-        return fallback
-    return name

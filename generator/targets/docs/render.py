@@ -1,4 +1,4 @@
-"""Render the Markdown reference, and the SDK README, from the docs model.
+"""Render the Markdown reference, and a target's README (its guide), from the docs model.
 
 The same templates render two layouts: the committed docs folder (one models page) and the
 pages the HTML site is built from (a page per model). Only the links differ.
@@ -11,8 +11,8 @@ import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from generator.targets.docs.model import ERROR_TABLE, DocsModel, ErrorClass, MethodDoc
-from generator.targets.python.render import PythonRenderer
+from generator.targets.docs.model import DocsModel, MethodDoc, SdkSurface
+from generator.targets.docs.surface import ErrorClass
 
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
@@ -31,7 +31,8 @@ class Links:
     """From the page to the docs folder: `../docs/` for the SDK README."""
     model_pages: bool = False
     """A page per model (the site) instead of one models page."""
-    guide_page: str = "../python/README.md"
+    guide_page: str = ""
+    """The target's README (the guide), from the page."""
     model_names: frozenset[str] = frozenset()
 
     def page(self, name: str) -> str:
@@ -96,17 +97,13 @@ class MarkdownDocs:
         self.context = context
 
     def error_table(self) -> tuple[ErrorClass, ...]:
-        extra: list[ErrorClass] = []
-        if self.docs.quickstarts:
-            extra.append(ErrorClass("PollingTimeoutError", "`max_wait` ran out", "—"))
-        if self.docs.context["webhooks"] is not None:
-            extra.append(
-                ErrorClass("WebhookVerificationError", "a webhook delivery fails checks", "—")
-            )
-        return ERROR_TABLE + tuple(extra)
+        return self.docs.language.error_table(
+            polling=bool(self.docs.quickstarts),
+            webhooks=self.docs.context["webhooks"] is not None,
+        )
 
     def render(self, template: str, links: Links, **extra: object) -> str:
-        env = self.docs.python.env
+        env = self.docs.surface.env
         type_md = type_linker(self.names, links)
         return env.get_template(template).render(
             self.context, links=links, type_md=type_md, **extra
@@ -140,27 +137,27 @@ class MarkdownDocs:
             guide_page="",
             model_names=self.model_names,
         )
-        return self.render("python/README.md.j2", links)
+        return self.render(self.docs.surface.readme_template, links)
 
 
-_MODELS: weakref.WeakKeyDictionary[PythonRenderer, DocsModel] = weakref.WeakKeyDictionary()
+_MODELS: weakref.WeakKeyDictionary[SdkSurface, DocsModel] = weakref.WeakKeyDictionary()
 
 
-def docs_model(python: PythonRenderer) -> DocsModel:
+def docs_model(surface: SdkSurface) -> DocsModel:
     """The docs model of an SDK, built once for the README and the docs folder."""
-    found = _MODELS.get(python)
+    found = _MODELS.get(surface)
     if found is None:
-        found = _MODELS[python] = DocsModel(python)
+        found = _MODELS[surface] = DocsModel(surface)
     return found
 
 
-def render_docs(python: PythonRenderer, changelog: str | None = None) -> dict[str, str]:
+def render_docs(surface: SdkSurface, changelog: str | None = None) -> dict[str, str]:
     """The docs folder: index, a page per resource, models, errors."""
-    return MarkdownDocs(docs_model(python), changelog).pages(
-        model_pages=False, guide="../python/README.md"
+    return MarkdownDocs(docs_model(surface), changelog).pages(
+        model_pages=False, guide=f"../{surface.folder}/README.md"
     )
 
 
-def render_readme(python: PythonRenderer) -> str:
-    """The SDK's README: the guide, linking into the docs folder beside the package."""
-    return MarkdownDocs(docs_model(python)).readme("../docs/")
+def render_readme(surface: SdkSurface) -> str:
+    """A target's README: the guide, linking into the docs folder beside the package."""
+    return MarkdownDocs(docs_model(surface)).readme("../docs/")

@@ -29,8 +29,11 @@ from generator.ir.model import (
     Primitive,
     Ref,
     TypeNode,
+    refs_in,
 )
 from generator.ir.names import Name
+from generator.targets.docs.render import render_readme
+from generator.targets.python.docs_language import PythonDocsLanguage
 from generator.targets.python.modules import components
 from generator.targets.python.naming import (
     BUILTIN_NAMES,
@@ -254,26 +257,6 @@ def class_names(
     return result
 
 
-def refs_in(node: TypeNode | None) -> set[Name]:
-    from generator.ir.model import Array, Map, Nullable, Union
-
-    found: set[Name] = set()
-    stack = [node] if node is not None else []
-    while stack:
-        current = stack.pop()
-        if isinstance(current, Ref):
-            found.add(current.name)
-        elif isinstance(current, Array):
-            stack.append(current.item)
-        elif isinstance(current, Map):
-            stack.append(current.value)
-        elif isinstance(current, Nullable):
-            stack.append(current.inner)
-        elif isinstance(current, Union):
-            stack.extend(current.members)
-    return found
-
-
 def _uses_binary(node: TypeNode | None) -> bool:
     from generator.ir.model import Array, Nullable
 
@@ -283,6 +266,11 @@ def _uses_binary(node: TypeNode | None) -> bool:
 
 
 class PythonRenderer:
+    """The Python SDK of one API; also the surface the docs read it through (`SdkSurface`)."""
+
+    folder = "python"
+    readme_template = "python/README.md.j2"
+
     def __init__(self, api: Api, options: PythonOptions, env: jinja2.Environment) -> None:
         self.api = api
         self.options = options
@@ -296,6 +284,10 @@ class PythonRenderer:
         self.signatures = TypeRenderer(
             self.types, self.class_names, list_name="List", dict_name="Dict"
         )
+
+    @functools.cached_property
+    def docs_language(self) -> PythonDocsLanguage:
+        return PythonDocsLanguage(self.options.package, self.options.async_client_class)
 
     # ----- models ------------------------------------------------------------------------
     def model_view(self, model: ModelDef) -> ModelView:
@@ -438,7 +430,7 @@ class PythonRenderer:
         poll = None
         if op.polling is not None:
             poll = PollView(
-                safe_method(op.polling.retrieve_operation),
+                safe_method(snake(op.polling.retrieve_operation, "call")),
                 self._attribute_of(op.success.type, op.polling.status_field),
                 self._attribute_of(op.success.type, op.polling.id_field),
                 op.polling.terminal_values,
@@ -593,9 +585,7 @@ class PythonRenderer:
         }
         for template, path in simple.items():
             files[path] = env.get_template(template).render(context)
-        # The README is the docs' guide: the docs target renders it, examples and all.
-        from generator.targets.docs.render import render_readme
-
+        # The README is the docs' guide: the docs render it, examples and all.
         files["README.md"] = render_readme(self)
         if context["webhooks"] is not None:
             files[f"{package}/_webhooks.py"] = env.get_template("python/webhooks.py.j2").render(

@@ -9,9 +9,8 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from generator.targets.docs.model import DocsModel
+from generator.targets.docs.model import DocsModel, SdkSurface
 from generator.targets.docs.render import MarkdownDocs, model_page
-from generator.targets.python.render import PythonRenderer
 from generator.targets.site.markdown import Rendered, page_href, to_html
 from generator.templating import clean_text
 
@@ -64,9 +63,9 @@ def search_script(entries: list[dict[str, str]]) -> str:
 
 
 class SiteBuilder:
-    def __init__(self, python: PythonRenderer, changelog_markdown: str | None = None) -> None:
-        self.python = python
-        self.docs = DocsModel(python)
+    def __init__(self, surface: SdkSurface, changelog_markdown: str | None = None) -> None:
+        self.surface = surface
+        self.docs = DocsModel(surface)
         self.changelog_markdown = changelog_markdown
         self.markdown = MarkdownDocs(self.docs, "changelog.md" if changelog_markdown else None)
 
@@ -91,18 +90,18 @@ class SiteBuilder:
         return (("Documentation", tuple(general)), ("Resources", resources))
 
     def render(self) -> dict[str, str]:
-        env = self.python.env
+        env = self.surface.env
         template = env.get_template("site/page.html.j2")
         files: dict[str, str] = {}
         nav = self.nav()
-        api = self.python.api
+        api = self.surface.api
         for path, markdown in sorted(self.markdown_pages().items()):
             rendered: Rendered = to_html(markdown)
             target = page_href(path)
             files[target] = template.render(
                 api=api,
-                options=self.python.options,
-                header=self.python.options.header,
+                options=self.surface.options,
+                header=self.surface.options.header,
                 page=rendered,
                 nav=nav,
                 current=target,
@@ -116,5 +115,5 @@ class SiteBuilder:
         return files
 
 
-def render_site(python: PythonRenderer, changelog_markdown: str | None = None) -> dict[str, str]:
-    return SiteBuilder(python, changelog_markdown).render()
+def render_site(surface: SdkSurface, changelog_markdown: str | None = None) -> dict[str, str]:
+    return SiteBuilder(surface, changelog_markdown).render()

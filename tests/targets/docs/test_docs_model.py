@@ -6,8 +6,14 @@ import pytest
 
 from generator.ir.model import Array, Const, EnumType, Map, Nullable, Primitive, Union
 from generator.ir.names import Name
-from generator.targets.docs.examples import Code, ExampleValues, python_code, string_for
-from generator.targets.docs.model import ERROR_CLASSES, DocsModel, error_class
+from generator.targets.docs.examples import Code, ExampleValues, string_for
+from generator.targets.docs.model import DocsModel
+from generator.targets.python.docs_language import (
+    ERROR_CLASSES,
+    PythonDocsLanguage,
+    error_class,
+    python_code,
+)
 from tests.support.extend import extend_renderer
 
 
@@ -43,7 +49,9 @@ def test_error_class(status: str, expected: str) -> None:
     ],
 )
 def test_example_values(node: object, hint: str | None, expected: object) -> None:
-    assert ExampleValues({}).value(node, hint) == expected  # type: ignore[arg-type]
+    assert (
+        ExampleValues({}, file_sample=PythonDocsLanguage.file_sample).value(node, hint) == expected
+    )  # type: ignore[arg-type]
 
 
 def test_python_code_wraps_long_values() -> None:

@@ -71,7 +71,7 @@ def _render_all(
         validation = cache_dir / "validation" if cache_dir else None
         try:
             rendered = render_api(
-                api, validation, full_validation=full_validation, start_on_python=start_formatting
+                api, validation, full_validation=full_validation, start_on_sdks=start_formatting
             )
         except FormattingError as error:
             diagnostics.append(Diagnostic("format-failed", str(error), file=str(api.spec)))

@@ -1,4 +1,4 @@
-"""The project configuration: which APIs to generate, from which specs, into which packages.
+"""The project configuration: which APIs to generate, from which specs, with which targets.
 
 It lives in `[tool.sdkgen]` of the project's pyproject.toml:
 
@@ -8,42 +8,57 @@ It lives in `[tool.sdkgen]` of the project's pyproject.toml:
     [tool.sdkgen.apis.extend]
     specs = "specs/extend"
     current = "2026-02-09"
+    targets = ["python"]          # default: python
+
+    [tool.sdkgen.apis.extend.python]
     package = "extend_sdk"
-    client = "Extend"
-    async_client = "AsyncExtend"
-    token_env = "EXTEND_API_KEY"
+
+Each target reads its own table (`[tool.sdkgen.apis.<api>.<target>]`); plain keys directly under
+the API's table are settings every target of the API reads under its own (how `package` and
+`client` were written before targets had tables, so such configurations keep working).
 """
 
 from __future__ import annotations
 
-import re
 import tomllib
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from generator.diagnostics import Diagnostic
 from generator.ir.names import Name
+from generator.targets.registry import LANGUAGE_DEFAULT, target_names
 from generator.templating import TEMPLATES_DIR
 
 SPEC_SUFFIXES = (".yaml", ".yml", ".json")
-_IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+API_KEYS = ("specs", "current", "targets")
+"""The API table's own keys; other plain keys are settings of its targets."""
 
 
 @dataclass(frozen=True, slots=True)
 class ApiConfig:
     name: str
     spec: Path
-    package: str
-    client_class: str
-    async_client_class: str
-    token_env: str | None
     output: Path
     spec_label: str
     """How generated headers name the spec: its path relative to the project."""
     templates: Path = TEMPLATES_DIR
     versioned: bool = False
     """Whether the spec's folder holds the API's versions (the SDK's release history)."""
+    targets: tuple[str, ...] = LANGUAGE_DEFAULT
+    """The SDKs to generate, by target name; the first one's SDK is what the docs document."""
+    settings: Mapping[str, Mapping[str, Any]] = field(default_factory=dict, hash=False)
+    """Each target's settings (its table over the shared keys)."""
+    source: str | None = None
+    """The configuration file, for diagnostics about settings."""
+
+    def target_settings(self, target: str) -> Mapping[str, Any]:
+        return self.settings.get(target, {})
+
+    @property
+    def pointer(self) -> str:
+        return f"/tool/sdkgen/apis/{self.name}" if self.source else ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,24 +76,18 @@ def find_project_root(start: Path) -> Path | None:
     return None
 
 
-def default_api(spec: Path, output: Path, package: str | None) -> ApiConfig:
-    """Settings for a spec generated on its own (`generate SPEC -o DIR`)."""
-    package = package or f"{Name.parse(spec.stem).snake() or 'api'}_sdk"
-    if not package.isidentifier():  # a spec named like `2026-02-09.yaml`
-        package = f"api_{package}"
-    base = Name.parse(package.removesuffix("_sdk")) if package else Name(("api",))
-    client = base.pascal() or "Api"
-    if client[0].isdigit():
-        client = "Api" + client
+def default_api(spec: Path, output: Path, package: str | None = None) -> ApiConfig:
+    """Settings for a spec generated on its own (`generate SPEC -o DIR [--package NAME]`)."""
+    shared = {"package": package} if package else {}
+    stem = package.removesuffix("_sdk") if package else (Name.parse(spec.stem).snake() or "api")
+    if not f"{stem}_sdk".isidentifier():  # a spec named like `2026-02-09.yaml`
+        stem = f"api_{stem}"
     return ApiConfig(
-        name=base.snake() or "api",
+        name=Name.parse(stem).snake() or "api",
         spec=spec,
-        package=package,
-        client_class=client,
-        async_client_class=f"Async{client}",
-        token_env=f"{base.snake().upper()}_API_KEY" if base.words else None,
         output=output,
         spec_label=spec.name,
+        settings={target: dict(shared) for target in LANGUAGE_DEFAULT},
     )
 
 
@@ -91,6 +100,18 @@ def _current_spec(folder: Path, current: Any) -> Path | None:
         return None
     versions = sorted(p for p in folder.iterdir() if p.suffix in SPEC_SUFFIXES)
     return versions[-1] if versions else None
+
+
+def _targets(entry: dict[str, Any]) -> tuple[tuple[str, ...], str | None]:
+    """The API's targets, or why they are not a list of known target names."""
+    value = entry.get("targets", list(LANGUAGE_DEFAULT))
+    known = target_names()
+    if not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value):
+        return (), "targets must be a non-empty list of target names"
+    unknown = [v for v in value if v not in known]
+    if unknown:
+        return (), f"unknown target {unknown[0]!r} (known: {', '.join(known)})"
+    return tuple(dict.fromkeys(value)), None
 
 
 def load_config(root: Path) -> tuple[ProjectConfig | None, list[Diagnostic]]:
@@ -124,25 +145,30 @@ def load_config(root: Path) -> tuple[ProjectConfig | None, list[Diagnostic]]:
             message = f"no spec for version {entry.get('current')!r} in {folder}"
             problems.append(Diagnostic("config-invalid", message, pointer, where))
             continue
-        defaults = default_api(spec, output / name, entry.get("package"))
-        package = str(entry.get("package", defaults.package))
-        client = str(entry.get("client", defaults.client_class))
-        for value in (package, client):
-            if not _IDENTIFIER.match(value):
-                message = f"{value!r} is not a Python identifier"
-                problems.append(Diagnostic("config-invalid", message, pointer, where))
+        targets, wrong = _targets(entry)
+        if wrong is not None:
+            problems.append(Diagnostic("config-invalid", wrong, f"{pointer}/targets", where))
+            continue
+        shared = {k: v for k, v in entry.items() if k not in API_KEYS and not isinstance(v, dict)}
+        settings: dict[str, dict[str, Any]] = {}
+        for target in targets:
+            table = entry.get(target, {})
+            if not isinstance(table, dict):
+                message = "must be a table"
+                problems.append(Diagnostic("config-invalid", message, f"{pointer}/{target}", where))
+                table = {}
+            settings[target] = {**shared, **table}
         apis.append(
             ApiConfig(
                 name=name,
                 spec=spec,
-                package=package,
-                client_class=client,
-                async_client_class=str(entry.get("async_client", f"Async{client}")),
-                token_env=entry.get("token_env", defaults.token_env),
                 output=output / name,
                 spec_label=spec.relative_to(root).as_posix(),
                 templates=templates,
                 versioned=True,
+                targets=targets,
+                settings=settings,
+                source=where,
             )
         )
     return ProjectConfig(root, output, tuple(apis)), problems

@@ -11,11 +11,13 @@ from generator.diff.history import Release
 from generator.templating import md
 
 
-def render_changelog(releases: Sequence[Release], *, title: str, package: str) -> str:
+def render_changelog(
+    releases: Sequence[Release], *, title: str, package: str, language: str
+) -> str:
     lines = [
         "# Changelog",
         "",
-        f"Releases of `{package}`, the Python SDK for {md(title)}: one per API version, newest "
+        f"Releases of `{package}`, the {language} SDK for {md(title)}: one per API version, newest "
         "first. Versions follow semantic versioning from the diff of each API version with the "
         "one before: breaking changes make a major release, additions a minor one, anything "
         "else a patch.",

@@ -1,8 +1,8 @@
-"""Which SDK methods and models a change touches, named as the Python target names them.
+"""Which SDK methods and models a change touches, named as a target names them.
 
-The IR of each document is built, and the Python renderer's views give the method of every
-operation (`client.files.retrieve`) and the class of every named type; a change's model is the
-named type whose schema holds the change's JSON pointer most closely.
+The IR of each document is built, and the target (Python unless told otherwise) names the
+member of every operation (`client.files.retrieve`) and the class of every named type; a
+change's model is the named type whose schema holds the change's JSON pointer most closely.
 """
 
 from __future__ import annotations
@@ -14,24 +14,18 @@ from generator.diff.document import MatchKey, match_key
 from generator.ir.build import build_api
 from generator.ir.model import Operation, refs_in
 from generator.ir.names import Name
-from generator.targets.python.render import PythonOptions, PythonRenderer
-from generator.templating import environment
+from generator.targets.registry import get_target
 
-CLIENT = "client"
-_OPTIONS = PythonOptions(
-    package="sdk",
-    client_class="Client",
-    async_client_class="AsyncClient",
-    token_env=None,
-    sdk_version="0",
-    header="",
-)
+NAMING_TARGET = "python"
+"""The target whose names the diff reports when none is given."""
 
 
 class SdkIndex:
     """SDK names for one document."""
 
-    def __init__(self, document: dict[str, Any], api_name: str = "api") -> None:
+    def __init__(
+        self, document: dict[str, Any], api_name: str = "api", target: str = NAMING_TARGET
+    ) -> None:
         self.methods: dict[MatchKey, str] = {}
         self.models: dict[str, str] = {}
         """Schema pointer -> class name of every named type."""
@@ -40,27 +34,24 @@ class SdkIndex:
         self.problem: str | None = None
         """Why the SDK could not be named, when it could not."""
         try:
-            self._index(document, api_name)
+            self._index(document, api_name, target)
         except Exception as error:  # an input the IR cannot take: the diff goes on without names
             self.methods, self.models, self.operation_models = {}, {}, {}
             self.problem = f"{type(error).__name__}: {error}"[:300]
 
-    def _index(self, document: dict[str, Any], api_name: str) -> None:
+    def _index(self, document: dict[str, Any], api_name: str, target: str) -> None:
         api = build_api(document, api_name)
-        renderer = PythonRenderer(api, _OPTIONS, environment())
-        for resource, view in zip(api.resources, renderer.resource_views, strict=True):
-            for op, method in zip(resource.operations, view.methods, strict=True):
-                self.methods[match_key(op.method, op.path)] = (
-                    f"{CLIENT}.{view.attribute}.{method.name}"
-                )
-        for op, method in zip(api.root_operations, renderer.root_view.methods, strict=True):
-            self.methods[match_key(op.method, op.path)] = f"{CLIENT}.{method.name}"
+        names = get_target(target).names(api)
+        self.methods = {
+            match_key(method, path): name for (method, path), name in names.methods.items()
+        }
+        classes = names.classes
         for named in api.types:
             if named.pointer:
-                self.models.setdefault(named.pointer, renderer.class_names[named.name])
+                self.models.setdefault(named.pointer, classes[named.name])
         self.operation_models = {
             match_key(op.method, op.path): tuple(
-                sorted(renderer.class_names[n] for n in _used(op) if n in renderer.class_names)
+                sorted(classes[n] for n in _used(op) if n in classes)
             )
             for op in api.operations()
         }

@@ -27,6 +27,7 @@ from generator.load.bundle import iter_schemas
 from generator.load.loader import load_document
 from generator.pipeline import render_api
 from generator.targets.python.render import PythonOptions, PythonRenderer
+from generator.targets.python.target import python_settings
 from generator.targets.python.types import TypeRenderer
 from generator.templating import environment
 from tests.corpus.documents import CorpusDocument
@@ -211,11 +212,12 @@ def generate_with_cli(document: CorpusDocument, out: Path) -> tuple[bool, str]:
 
 
 def _renderer(api: Api, config: ApiConfig) -> PythonRenderer:
+    settings = python_settings(config.spec, config.target_settings("python"))
     options = PythonOptions(
-        package=config.package,
-        client_class=config.client_class,
-        async_client_class=config.async_client_class,
-        token_env=config.token_env,
+        package=settings.package,
+        client_class=settings.client_class,
+        async_client_class=settings.async_client_class,
+        token_env=settings.token_env,
         sdk_version="0",
         header="",
     )

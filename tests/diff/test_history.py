@@ -80,7 +80,7 @@ def test_the_changelog_has_a_section_per_version_newest_first_breaking_first(
     config, _ = load_config(tmp_path)
     assert config is not None
     found, _ = releases(config.apis[0])
-    text = render_changelog(found, title="Pets", package="pets_sdk")
+    text = render_changelog(found, title="Pets", package="pets_sdk", language="Python")
     headings = [line for line in text.splitlines() if line.startswith("#")]
     assert headings == [
         "# Changelog",
@@ -92,7 +92,7 @@ def test_the_changelog_has_a_section_per_version_newest_first_breaking_first(
     ]
     assert "Since API version 2025-06-01: 1 change: 1 breaking" in text
     assert "- **DELETE /pets/{petId}**: endpoint removed; SDK `client.pets.delete`" in text
-    assert text == render_changelog(found, title="Pets", package="pets_sdk")
+    assert text == render_changelog(found, title="Pets", package="pets_sdk", language="Python")
 
 
 def test_the_pipeline_writes_the_changelog_and_the_sdk_version(tmp_path: Path) -> None:

@@ -269,6 +269,7 @@ class PythonRenderer:
     """The Python SDK of one API; also the surface the docs read it through (`SdkSurface`)."""
 
     folder = "python"
+    language = "Python"
     readme_template = "python/README.md.j2"
 
     def __init__(self, api: Api, options: PythonOptions, env: jinja2.Environment) -> None:
@@ -284,6 +285,10 @@ class PythonRenderer:
         self.signatures = TypeRenderer(
             self.types, self.class_names, list_name="List", dict_name="Dict"
         )
+
+    @property
+    def package(self) -> str:
+        return self.options.package
 
     @functools.cached_property
     def docs_language(self) -> PythonDocsLanguage:

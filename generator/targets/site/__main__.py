@@ -37,11 +37,12 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     for api in config.apis:
         prepared = prepare(api)
-        if prepared.python is None:
+        documented = prepared.documented
+        if documented is None:
             for diagnostic in prepared.diagnostics:
                 print(diagnostic.render(), file=sys.stderr)
             return 1
-        files = render_site(prepared.python, prepared.changelog)
+        files = render_site(documented, prepared.changelog)
         folder = args.out / api.name
         write_site(folder, files)
         print(f"wrote {len(files)} files to {folder}/ (open {folder / 'index.html'})")

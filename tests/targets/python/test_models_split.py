@@ -18,6 +18,7 @@ from generator.config import default_api
 from generator.emit.formatting import format_files
 from generator.emit.write import write_tree
 from generator.pipeline import prepare
+from generator.targets.python.render import PythonRenderer
 from tests.conftest import ROOT
 from tests.support.extend import extend_spec
 from tests.support.spec_server import _SpecModel
@@ -29,8 +30,8 @@ PACKAGE = "split_sdk"
 def split_sdk(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("split")
     config = default_api(ROOT / "specs" / "extend" / "2026-02-09.yaml", out, PACKAGE)
-    python = prepare(config).python
-    assert python is not None
+    python = prepare(config).documented
+    assert isinstance(python, PythonRenderer)
     python.options = dataclasses.replace(python.options, split_models_above=0)
     files = format_files({f"python/{p}": t for p, t in python.render().items()}, None)
     write_tree(out, files)

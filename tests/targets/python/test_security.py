@@ -14,6 +14,7 @@ import yaml
 
 from generator.config import default_api
 from generator.pipeline import render_api
+from generator.targets.python.target import python_settings
 from tests.conftest import minimal_spec
 
 SCHEMES: list[tuple[str, dict[str, Any], tuple[str, str, str]]] = [
@@ -61,7 +62,8 @@ def generate(tmp_path: Path, name: str, scheme: dict[str, Any]) -> tuple[Any, st
             target.write_text(text)
     sys.path.insert(0, str(tmp_path / "out" / "python"))
     try:
-        return importlib.import_module(package), config.client_class
+        client = python_settings(config.spec, config.target_settings("python")).client_class
+        return importlib.import_module(package), client
     finally:
         sys.path.pop(0)
 

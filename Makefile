@@ -55,7 +55,7 @@ golden: $(STAMP)
 	$(PY) -m tests.hostile.regenerate
 
 docs: $(STAMP)
-	$(PY) -m generator.targets.site --out build/docs
+	$(PY) -m generator docs --out build/docs
 
 corpus: $(STAMP)
 	$(PY) -m tests.corpus.table

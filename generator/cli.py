@@ -176,6 +176,34 @@ def check() -> None:
 
 
 @main.command()
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("build/docs"),
+    show_default=True,
+    help="Site root: each API goes into OUT/<api>/.",
+)
+def docs(out: Path) -> None:
+    """Build the HTML docs site of every configured API (a build artefact, not committed)."""
+    from generator.emit.write import replace_folder
+    from generator.pipeline import prepare
+    from generator.targets.site.build import render_site
+
+    project = _project()
+    for api in project.apis:
+        prepared = prepare(api)
+        documented = prepared.documented
+        if documented is None:
+            _print_diagnostics(prepared.diagnostics)
+            click.echo(f"docs failed: {api.name} does not generate; nothing was written", err=True)
+            sys.exit(1)
+        files = render_site(documented, prepared.changelog)
+        folder = out / api.name
+        replace_folder(folder, files)
+        click.echo(f"wrote {len(files)} files to {folder}/ (open {folder / 'index.html'})")
+
+
+@main.command()
 @click.argument("spec", type=click.Path(path_type=Path, dir_okay=False))
 def validate(spec: Path) -> None:
     """Report the diagnostics of SPEC, full OpenAPI schema validation included; exit 1 on errors."""

@@ -1,4 +1,5 @@
-"""The only code that touches output/: atomic replacement, manifest, and the staleness check."""
+"""The only code that writes what the generator renders: output/ (atomic replacement, manifest,
+the staleness check) and build folders such as the docs site."""
 
 from __future__ import annotations
 
@@ -124,6 +125,19 @@ def write_tree(target: Path, files: Mapping[str, str]) -> None:
         if retired.exists() and not target.exists():
             retired.rename(target)
     shutil.rmtree(retired, ignore_errors=True)
+
+
+def replace_folder(folder: Path, files: Mapping[str, str]) -> None:
+    """A build folder (the docs site) replaced whole: written beside, then swapped in."""
+    staging = folder.with_name(f".{folder.name}.new")
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir(parents=True)
+    for path, text in sorted(files.items()):
+        target = staging / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(text.encode("utf-8"))
+    shutil.rmtree(folder, ignore_errors=True)
+    staging.rename(folder)
 
 
 @dataclass(frozen=True, slots=True)

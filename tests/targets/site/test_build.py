@@ -84,27 +84,32 @@ def test_highlighters_keep_the_text() -> None:
     assert '<span class="tok-lit">true</span>' in data and '<span class="tok-num">1</span>' in data
 
 
-def test_make_docs_writes_each_api_into_its_folder(
-    tmp_path: Any, monkeypatch: Any, capsys: Any
-) -> None:
-    from generator.targets.site.__main__ import main
+def test_docs_command_writes_each_api_into_its_folder(tmp_path: Any, monkeypatch: Any) -> None:
+    from click.testing import CliRunner
+
+    from generator.cli import main
     from tests.conftest import ROOT
 
     monkeypatch.chdir(ROOT)
-    assert main(["--out", str(tmp_path)]) == 0
+    result = CliRunner().invoke(main, ["docs", "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
     index = tmp_path / "extend" / "index.html"
-    assert index.is_file() and "extend/index.html" in capsys.readouterr().out
+    assert index.is_file() and "extend/index.html" in result.output
     stale = tmp_path / "extend" / "stale.html"
     stale.write_text("old", encoding="utf-8")
-    assert main(["--out", str(tmp_path)]) == 0
-    assert not stale.exists()
+    assert CliRunner().invoke(main, ["docs", "--out", str(tmp_path)]).exit_code == 0
+    assert not stale.exists() and index.is_file()
 
 
-def test_make_docs_without_a_configuration_fails_with_a_message(
-    tmp_path: Any, monkeypatch: Any, capsys: Any
+def test_docs_command_without_a_configuration_is_a_usage_error(
+    tmp_path: Any, monkeypatch: Any
 ) -> None:
-    from generator.targets.site.__main__ import main
+    from click.testing import CliRunner
+
+    from generator.cli import main
 
     monkeypatch.chdir(tmp_path)
-    assert main(["--out", str(tmp_path / "out")]) == 1
-    assert "configuration" in capsys.readouterr().err
+    result = CliRunner().invoke(main, ["docs", "--out", str(tmp_path / "out")])
+    assert result.exit_code == 2
+    assert "[tool.sdkgen]" in result.output
+    assert not (tmp_path / "out").exists()

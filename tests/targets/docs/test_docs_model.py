@@ -1,4 +1,4 @@
-"""The docs model: error classes, example values, example calls."""
+"""The docs model: example values, example calls, what the guide shows."""
 
 from __future__ import annotations
 
@@ -8,29 +8,7 @@ from generator.ir.model import Array, Const, EnumType, Map, Nullable, Primitive,
 from generator.ir.names import Name
 from generator.targets.docs.examples import Code, ExampleValues, string_for
 from generator.targets.docs.model import DocsModel
-from generator.targets.python.docs_language import (
-    ERROR_CLASSES,
-    PythonDocsLanguage,
-    error_class,
-    python_code,
-)
 from tests.support.extend import extend_renderer
-
-
-def test_error_classes_match_the_runtime() -> None:
-    from generator.targets.python.runtime import errors
-
-    runtime = {status: cls.__name__ for status, cls in errors._BY_STATUS.items()}
-    assert runtime == ERROR_CLASSES
-
-
-@pytest.mark.parametrize(
-    ("status", "expected"),
-    [("404", "NotFoundError"), ("503", "InternalServerError"), ("5XX", "InternalServerError"),
-     ("418", "APIStatusError"), ("default", "APIStatusError")],
-)  # fmt: skip
-def test_error_class(status: str, expected: str) -> None:
-    assert error_class(status) == expected
 
 
 @pytest.mark.parametrize(
@@ -49,17 +27,15 @@ def test_error_class(status: str, expected: str) -> None:
     ],
 )
 def test_example_values(node: object, hint: str | None, expected: object) -> None:
-    assert (
-        ExampleValues({}, file_sample=PythonDocsLanguage.file_sample).value(node, hint) == expected
-    )  # type: ignore[arg-type]
+    values = ExampleValues({}, file_sample=Code("upload()"))
+    assert values.value(node, hint) == expected  # type: ignore[arg-type]
 
 
-def test_python_code_wraps_long_values() -> None:
-    assert python_code({"a": [1, None, True]}) == '{"a": [1, None, True]}'
-    long = {"key_" + str(i): "value " * 3 for i in range(5)}
-    lines = python_code(long).split("\n")
-    assert lines[0] == "{" and lines[-1] == "}" and len(lines) == 7
-    assert python_code(Code("Path('x')")) == "Path('x')"
+def test_a_file_upload_is_the_languages_sample() -> None:
+    from generator.ir.model import Binary
+
+    sample = Code("upload('document.pdf')", ("import upload",))
+    assert ExampleValues({}, file_sample=sample).value(Binary()) is sample
     assert string_for(Name(("id",))) == "object_123"
 
 

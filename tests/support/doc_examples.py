@@ -80,11 +80,13 @@ def script_for(server: SpecServer, code: str) -> None:
     for method in docs_model().methods:
         view = method.view
         op_id = method.operation.operation_id
-        if view.page is not None and called(method, code):
-            first = {**_synthesized(method), view.page.next_field: "page_2"}
-            last = {**_synthesized(method), view.page.next_field: None}
+        pagination = method.operation.pagination
+        if pagination is not None and called(method, code):
+            next_field = pagination.next_token_field
+            first = {**_synthesized(method), next_field: "page_2"}
+            last = {**_synthesized(method), next_field: None}
             if not spec_model().is_valid(response_pointer(method), last):
-                last.pop(view.page.next_field)
+                last.pop(next_field)
             server.script(
                 op_id, ScriptedResponse(200, json=first), ScriptedResponse(200, json=last)
             )

@@ -43,7 +43,7 @@ def test_a_signed_event_verifies_and_parses_into_its_model(client: Any) -> None:
     headers = sign(body)
     assert client.webhooks.verify(body, headers, SECRET) is True
     event = client.webhooks.verify_and_parse(body=body, headers=headers, signing_secret=SECRET)
-    assert isinstance(event, sdk.models.ExtractRunProcessedEvent)
+    assert isinstance(event, sdk.models.ExtractRunProcessedWebhookEvent)
     assert isinstance(event.payload, sdk.ExtractRun)
     assert event.event_type == "extract_run.processed"
 

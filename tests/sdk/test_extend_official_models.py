@@ -65,7 +65,13 @@ def test_the_list_is_read_whole() -> None:
     current = [n for n in listed.models if not is_request_shape(n) and not is_legacy(n)]
     assert len(current) == 259
     assert sum(len(listed.models[n]) for n in current) == 1109
-    assert listed.enums["BatchRunStatus"] == ("PENDING", "PROCESSING", "PROCESSED", "FAILED", "CANCELLED")
+    assert listed.enums["BatchRunStatus"] == (
+        "PENDING",
+        "PROCESSING",
+        "PROCESSED",
+        "FAILED",
+        "CANCELLED",
+    )
     assert "WebhookEvent" in listed.aliases
     for fields in listed.models.values():
         for field in fields:

@@ -42,10 +42,15 @@ def read_official(path: Path) -> Official:
         if not line.strip() or line.startswith("#"):
             continue
         cells = line.split("\t")
-        if cells[0] in ("model", "alias", "enum") and len(cells) <= 4 and cells[1] in (
-            "field (wire name)",
-            "definition",
-            "values",
+        if (
+            cells[0] in ("model", "alias", "enum")
+            and len(cells) <= 4
+            and cells[1]
+            in (
+                "field (wire name)",
+                "definition",
+                "values",
+            )
         ):
             section = cells[0]
             continue
@@ -143,7 +148,9 @@ class Comparer:
             return self.agrees(node.inner, rest[0] if len(rest) == 1 else ("union", *rest))
         if kind == "name":
             return self._agrees_name(node, str(hint[1]))
-        if isinstance(node, ir.Ref) and not isinstance(self.types.get(node.name.pascal()), ir.ModelDef):
+        if isinstance(node, ir.Ref) and not isinstance(
+            self.types.get(node.name.pascal()), ir.ModelDef
+        ):
             target = self.types.get(node.name.pascal())
             if isinstance(target, ir.AliasDef):
                 return self.agrees(target.target, hint)

@@ -25,6 +25,26 @@ from .models import (
     WorkflowRunFailedWebhookEvent,
     WorkflowRunNeedsReviewWebhookEvent,
     WorkflowRunStepRunProcessedWebhookEvent,
+    ClassifierCreatedWebhookEvent,
+    ClassifierDeletedWebhookEvent,
+    ClassifierDraftUpdatedWebhookEvent,
+    ClassifierUpdatedWebhookEvent,
+    ClassifierVersionPublishedWebhookEvent,
+    ExtractorCreatedWebhookEvent,
+    ExtractorDeletedWebhookEvent,
+    ExtractorDraftUpdatedWebhookEvent,
+    ExtractorUpdatedWebhookEvent,
+    ExtractorVersionPublishedWebhookEvent,
+    SplitterCreatedWebhookEvent,
+    SplitterDeletedWebhookEvent,
+    SplitterDraftUpdatedWebhookEvent,
+    SplitterUpdatedWebhookEvent,
+    SplitterVersionPublishedWebhookEvent,
+    WorkflowCreatedWebhookEvent,
+    WorkflowDeletedWebhookEvent,
+    WorkflowDeployedWebhookEvent,
+    WorkflowRunCancelledWebhookEvent,
+    WorkflowRunRejectedWebhookEvent,
 )
 
 __all__ = [
@@ -62,6 +82,26 @@ WebhookEvent: TypeAlias = (
     | WorkflowRunFailedWebhookEvent
     | WorkflowRunNeedsReviewWebhookEvent
     | WorkflowRunStepRunProcessedWebhookEvent
+    | ClassifierCreatedWebhookEvent
+    | ClassifierDeletedWebhookEvent
+    | ClassifierDraftUpdatedWebhookEvent
+    | ClassifierUpdatedWebhookEvent
+    | ClassifierVersionPublishedWebhookEvent
+    | ExtractorCreatedWebhookEvent
+    | ExtractorDeletedWebhookEvent
+    | ExtractorDraftUpdatedWebhookEvent
+    | ExtractorUpdatedWebhookEvent
+    | ExtractorVersionPublishedWebhookEvent
+    | SplitterCreatedWebhookEvent
+    | SplitterDeletedWebhookEvent
+    | SplitterDraftUpdatedWebhookEvent
+    | SplitterUpdatedWebhookEvent
+    | SplitterVersionPublishedWebhookEvent
+    | WorkflowCreatedWebhookEvent
+    | WorkflowDeletedWebhookEvent
+    | WorkflowDeployedWebhookEvent
+    | WorkflowRunCancelledWebhookEvent
+    | WorkflowRunRejectedWebhookEvent
     | UnknownWebhookEvent
 )
 """Any event a webhook delivery can carry."""
@@ -81,6 +121,26 @@ WEBHOOK_EVENTS: dict[str, type[BaseModel]] = {
     "workflow_run.failed": WorkflowRunFailedWebhookEvent,
     "workflow_run.needs_review": WorkflowRunNeedsReviewWebhookEvent,
     "workflow_run.step_run.processed": WorkflowRunStepRunProcessedWebhookEvent,
+    "classifier.created": ClassifierCreatedWebhookEvent,
+    "classifier.deleted": ClassifierDeletedWebhookEvent,
+    "classifier.draft.updated": ClassifierDraftUpdatedWebhookEvent,
+    "classifier.updated": ClassifierUpdatedWebhookEvent,
+    "classifier.version.published": ClassifierVersionPublishedWebhookEvent,
+    "extractor.created": ExtractorCreatedWebhookEvent,
+    "extractor.deleted": ExtractorDeletedWebhookEvent,
+    "extractor.draft.updated": ExtractorDraftUpdatedWebhookEvent,
+    "extractor.updated": ExtractorUpdatedWebhookEvent,
+    "extractor.version.published": ExtractorVersionPublishedWebhookEvent,
+    "splitter.created": SplitterCreatedWebhookEvent,
+    "splitter.deleted": SplitterDeletedWebhookEvent,
+    "splitter.draft.updated": SplitterDraftUpdatedWebhookEvent,
+    "splitter.updated": SplitterUpdatedWebhookEvent,
+    "splitter.version.published": SplitterVersionPublishedWebhookEvent,
+    "workflow.created": WorkflowCreatedWebhookEvent,
+    "workflow.deleted": WorkflowDeletedWebhookEvent,
+    "workflow.deployed": WorkflowDeployedWebhookEvent,
+    "workflow_run.cancelled": WorkflowRunCancelledWebhookEvent,
+    "workflow_run.rejected": WorkflowRunRejectedWebhookEvent,
 }
 
 _SIGNING: Signing | None = Signing(

@@ -1,4 +1,4 @@
-"""The Extend specs against the official SDK's model list (`../shared/reference/extend-ai-types.tsv`).
+"""The Extend specs against the official SDK's model list (`reference/extend-ai-types.tsv`).
 
 Each version's spec is measured on its own part of the list: 2026-02-09 on the current models,
 2025-04-21 on the legacy processor models; request-parameter models (`*Params`, `*Request`)

@@ -10,7 +10,7 @@ The list gives Python type hints as text (`Optional[List[Block]]`, `Literal['fil
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -144,7 +144,7 @@ class Comparer:
         if isinstance(node, ir.Nullable):
             if kind != "union" or ("none",) not in hint[1:]:
                 return False
-            rest = tuple(m for m in hint[1:] if m != ("none",))
+            rest = tuple(m for m in hint[1:] if isinstance(m, tuple) and m != ("none",))
             return self.agrees(node.inner, rest[0] if len(rest) == 1 else ("union", *rest))
         if kind == "name":
             return self._agrees_name(node, str(hint[1]))
@@ -233,7 +233,10 @@ def _strip_null(node: ir.TypeNode) -> ir.TypeNode:
     return node.inner if isinstance(node, ir.Nullable) else node
 
 
-def _is_string(fmt: str | None = None) -> object:
+Check = Callable[[ir.TypeNode], bool]
+
+
+def _is_string(fmt: str | None = None) -> Check:
     def check(node: ir.TypeNode) -> bool:
         if not (isinstance(node, ir.Primitive) and node.kind == "string"):
             return False
@@ -244,7 +247,7 @@ def _is_string(fmt: str | None = None) -> object:
     return check
 
 
-_PRIMITIVES: dict[str, object] = {
+_PRIMITIVES: dict[str, Check] = {
     "str": _is_string(),
     "int": lambda n: isinstance(n, ir.Primitive) and n.kind == "integer",
     "float": lambda n: isinstance(n, ir.Primitive) and n.kind in ("number", "integer"),

@@ -116,7 +116,7 @@ def test_check_catches_template_spec_and_output_edits(project_copy: Path) -> Non
     spec.write_text(spec.read_text().replace("title: Extend API", "title: Extend Platform API", 1))
     result = cli(project_copy, "check")
     assert result.returncode == 1
-    assert "changed: output/extend/python/extend_sdk/models.py" in result.stdout
+    assert "changed: output/extend/python/extend_sdk/_client.py" in result.stdout
 
     assert cli(project_copy, "generate").returncode == 0
     generated = project_copy / "output" / "extend" / "python" / "extend_sdk" / "_version.py"

@@ -51,11 +51,16 @@ def test_the_new_resources_are_additions() -> None:
 
 
 def test_shared_schema_changes_are_reported_once_with_their_operations() -> None:
-    [usage] = [
-        c for c in report().changes if c.message == "File: optional property 'usage' removed"
+    [name] = [
+        c for c in report().changes if c.message == "WorkflowRun: optional property 'name' removed"
     ]
-    assert usage.operations == ("GET /files", "POST /files/upload", "GET /files/{id}")
-    assert usage.models == ("File",)
+    assert name.operations == (
+        "POST /workflow_runs",
+        "GET /workflow_runs/{id}",
+        "POST /workflow_runs/{id}",
+        "POST /workflow_runs/{id}/cancel",
+    )
+    assert name.models == ("WorkflowRun",)
 
 
 def test_the_sdk_gets_a_major_release_2_0_0() -> None:

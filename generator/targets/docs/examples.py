@@ -165,7 +165,10 @@ class ExampleValues:
             return example
         result: dict[str, Any] = {}
         for field in named.fields:
-            wanted = field.required or (full and depth < _FULL_DEPTH)
+            # A constant (a union member's tag, an `object` kind) is always sent and costs
+            # nothing to show, and without it a member of a tagged union is ambiguous.
+            tag = isinstance(field.type, Const)
+            wanted = field.required or tag or (full and depth < _FULL_DEPTH)
             if not wanted or (field.read_only and not full) or (field.write_only and full):
                 continue
             if field.name in stack or (name in stack and not field.required):

@@ -23,16 +23,16 @@ if TYPE_CHECKING:
     # Models load when a method needs them: importing the client stays cheap.
     from ._runtime.models import AwareDatetime, union
     from .models import (
-        ClassifierReference,
         ClassifyConfig,
+        ClassifyRequestClassifier,
         ClassifyRun,
         DataRetention,
         EditConfig,
         EditRun,
         EditSchemaGenerationConfig,
         ExtractConfigJson,
+        ExtractRequestExtractor,
         ExtractRun,
-        ExtractorReference,
         FileInput,
         FileUrlOrIdInput,
         FormDetectionRun,
@@ -41,8 +41,8 @@ if TYPE_CHECKING:
         ParseRun,
         RunMetadata,
         SplitConfig,
+        SplitRequestSplitter,
         SplitRun,
-        SplitterReference,
     )
     from ._webhooks import Webhooks
     from .resources.files import (
@@ -581,7 +581,7 @@ class Extend:
     def extract(
         self,
         *,
-        extractor: ExtractorReference | Dict[str, Any] | NotGiven = NOT_GIVEN,
+        extractor: ExtractRequestExtractor | Dict[str, Any] | NotGiven = NOT_GIVEN,
         config: ExtractConfigJson | Dict[str, Any] | NotGiven = NOT_GIVEN,
         file: FileInput | Dict[str, Any] | NotGiven = NOT_GIVEN,
         package: MultiFileRunPackage | Dict[str, Any] | NotGiven = NOT_GIVEN,
@@ -631,7 +631,7 @@ class Extend:
         self,
         *,
         file: FileInput | Dict[str, Any],
-        classifier: ClassifierReference | Dict[str, Any] | NotGiven = NOT_GIVEN,
+        classifier: ClassifyRequestClassifier | Dict[str, Any] | NotGiven = NOT_GIVEN,
         config: ClassifyConfig | Dict[str, Any] | NotGiven = NOT_GIVEN,
         metadata: RunMetadata | NotGiven = NOT_GIVEN,
         api_version: str | NotGiven = NOT_GIVEN,
@@ -677,7 +677,7 @@ class Extend:
         self,
         *,
         file: FileUrlOrIdInput | Dict[str, Any],
-        splitter: SplitterReference | Dict[str, Any] | NotGiven = NOT_GIVEN,
+        splitter: SplitRequestSplitter | Dict[str, Any] | NotGiven = NOT_GIVEN,
         config: SplitConfig | Dict[str, Any] | NotGiven = NOT_GIVEN,
         metadata: RunMetadata | NotGiven = NOT_GIVEN,
         api_version: str | NotGiven = NOT_GIVEN,
@@ -1236,7 +1236,7 @@ class AsyncExtend:
     async def extract(
         self,
         *,
-        extractor: ExtractorReference | Dict[str, Any] | NotGiven = NOT_GIVEN,
+        extractor: ExtractRequestExtractor | Dict[str, Any] | NotGiven = NOT_GIVEN,
         config: ExtractConfigJson | Dict[str, Any] | NotGiven = NOT_GIVEN,
         file: FileInput | Dict[str, Any] | NotGiven = NOT_GIVEN,
         package: MultiFileRunPackage | Dict[str, Any] | NotGiven = NOT_GIVEN,
@@ -1286,7 +1286,7 @@ class AsyncExtend:
         self,
         *,
         file: FileInput | Dict[str, Any],
-        classifier: ClassifierReference | Dict[str, Any] | NotGiven = NOT_GIVEN,
+        classifier: ClassifyRequestClassifier | Dict[str, Any] | NotGiven = NOT_GIVEN,
         config: ClassifyConfig | Dict[str, Any] | NotGiven = NOT_GIVEN,
         metadata: RunMetadata | NotGiven = NOT_GIVEN,
         api_version: str | NotGiven = NOT_GIVEN,
@@ -1332,7 +1332,7 @@ class AsyncExtend:
         self,
         *,
         file: FileUrlOrIdInput | Dict[str, Any],
-        splitter: SplitterReference | Dict[str, Any] | NotGiven = NOT_GIVEN,
+        splitter: SplitRequestSplitter | Dict[str, Any] | NotGiven = NOT_GIVEN,
         config: SplitConfig | Dict[str, Any] | NotGiven = NOT_GIVEN,
         metadata: RunMetadata | NotGiven = NOT_GIVEN,
         api_version: str | NotGiven = NOT_GIVEN,

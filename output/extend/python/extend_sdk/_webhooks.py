@@ -11,20 +11,40 @@ from ._runtime.models import AwareDatetime, BaseModel
 from ._runtime.errors import WebhookVerificationError
 from ._runtime.webhooks import Signing, WebhookVerifier
 from .models import (
-    ExtractRunProcessedEvent,
-    ExtractRunFailedEvent,
-    ClassifyRunProcessedEvent,
-    ClassifyRunFailedEvent,
-    SplitRunProcessedEvent,
-    SplitRunFailedEvent,
-    ParseRunProcessedEvent,
-    ParseRunFailedEvent,
-    EditRunProcessedEvent,
-    EditRunFailedEvent,
-    WorkflowRunCompletedEvent,
-    WorkflowRunFailedEvent,
-    WorkflowRunNeedsReviewEvent,
-    WorkflowRunStepRunProcessedEvent,
+    ExtractRunProcessedWebhookEvent,
+    ExtractRunFailedWebhookEvent,
+    ClassifyRunProcessedWebhookEvent,
+    ClassifyRunFailedWebhookEvent,
+    SplitRunProcessedWebhookEvent,
+    SplitRunFailedWebhookEvent,
+    ParseRunProcessedWebhookEvent,
+    ParseRunFailedWebhookEvent,
+    EditRunProcessedWebhookEvent,
+    EditRunFailedWebhookEvent,
+    WorkflowRunCompletedWebhookEvent,
+    WorkflowRunFailedWebhookEvent,
+    WorkflowRunNeedsReviewWebhookEvent,
+    WorkflowRunStepRunProcessedWebhookEvent,
+    ClassifierCreatedWebhookEvent,
+    ClassifierDeletedWebhookEvent,
+    ClassifierDraftUpdatedWebhookEvent,
+    ClassifierUpdatedWebhookEvent,
+    ClassifierVersionPublishedWebhookEvent,
+    ExtractorCreatedWebhookEvent,
+    ExtractorDeletedWebhookEvent,
+    ExtractorDraftUpdatedWebhookEvent,
+    ExtractorUpdatedWebhookEvent,
+    ExtractorVersionPublishedWebhookEvent,
+    SplitterCreatedWebhookEvent,
+    SplitterDeletedWebhookEvent,
+    SplitterDraftUpdatedWebhookEvent,
+    SplitterUpdatedWebhookEvent,
+    SplitterVersionPublishedWebhookEvent,
+    WorkflowCreatedWebhookEvent,
+    WorkflowDeletedWebhookEvent,
+    WorkflowDeployedWebhookEvent,
+    WorkflowRunCancelledWebhookEvent,
+    WorkflowRunRejectedWebhookEvent,
 )
 
 __all__ = [
@@ -39,48 +59,88 @@ __all__ = [
 class UnknownWebhookEvent(BaseModel):
     """An event of a type this SDK does not know yet: the fields every event has, untyped payload."""
 
+    event_type: str = Field(default=None, alias="eventType")
+
     event_id: str | None = Field(default=None, alias="eventId")
     """Unique identifier of this delivery's event; the same across retries."""
-
-    event_type: str = Field(alias="eventType")
 
     payload: Any = None
 
 
 WebhookEvent: TypeAlias = (
-    ExtractRunProcessedEvent
-    | ExtractRunFailedEvent
-    | ClassifyRunProcessedEvent
-    | ClassifyRunFailedEvent
-    | SplitRunProcessedEvent
-    | SplitRunFailedEvent
-    | ParseRunProcessedEvent
-    | ParseRunFailedEvent
-    | EditRunProcessedEvent
-    | EditRunFailedEvent
-    | WorkflowRunCompletedEvent
-    | WorkflowRunFailedEvent
-    | WorkflowRunNeedsReviewEvent
-    | WorkflowRunStepRunProcessedEvent
+    ExtractRunProcessedWebhookEvent
+    | ExtractRunFailedWebhookEvent
+    | ClassifyRunProcessedWebhookEvent
+    | ClassifyRunFailedWebhookEvent
+    | SplitRunProcessedWebhookEvent
+    | SplitRunFailedWebhookEvent
+    | ParseRunProcessedWebhookEvent
+    | ParseRunFailedWebhookEvent
+    | EditRunProcessedWebhookEvent
+    | EditRunFailedWebhookEvent
+    | WorkflowRunCompletedWebhookEvent
+    | WorkflowRunFailedWebhookEvent
+    | WorkflowRunNeedsReviewWebhookEvent
+    | WorkflowRunStepRunProcessedWebhookEvent
+    | ClassifierCreatedWebhookEvent
+    | ClassifierDeletedWebhookEvent
+    | ClassifierDraftUpdatedWebhookEvent
+    | ClassifierUpdatedWebhookEvent
+    | ClassifierVersionPublishedWebhookEvent
+    | ExtractorCreatedWebhookEvent
+    | ExtractorDeletedWebhookEvent
+    | ExtractorDraftUpdatedWebhookEvent
+    | ExtractorUpdatedWebhookEvent
+    | ExtractorVersionPublishedWebhookEvent
+    | SplitterCreatedWebhookEvent
+    | SplitterDeletedWebhookEvent
+    | SplitterDraftUpdatedWebhookEvent
+    | SplitterUpdatedWebhookEvent
+    | SplitterVersionPublishedWebhookEvent
+    | WorkflowCreatedWebhookEvent
+    | WorkflowDeletedWebhookEvent
+    | WorkflowDeployedWebhookEvent
+    | WorkflowRunCancelledWebhookEvent
+    | WorkflowRunRejectedWebhookEvent
     | UnknownWebhookEvent
 )
 """Any event a webhook delivery can carry."""
 
 WEBHOOK_EVENTS: dict[str, type[BaseModel]] = {
-    "extract_run.processed": ExtractRunProcessedEvent,
-    "extract_run.failed": ExtractRunFailedEvent,
-    "classify_run.processed": ClassifyRunProcessedEvent,
-    "classify_run.failed": ClassifyRunFailedEvent,
-    "split_run.processed": SplitRunProcessedEvent,
-    "split_run.failed": SplitRunFailedEvent,
-    "parse_run.processed": ParseRunProcessedEvent,
-    "parse_run.failed": ParseRunFailedEvent,
-    "edit_run.processed": EditRunProcessedEvent,
-    "edit_run.failed": EditRunFailedEvent,
-    "workflow_run.completed": WorkflowRunCompletedEvent,
-    "workflow_run.failed": WorkflowRunFailedEvent,
-    "workflow_run.needs_review": WorkflowRunNeedsReviewEvent,
-    "workflow_run.step_run.processed": WorkflowRunStepRunProcessedEvent,
+    "extract_run.processed": ExtractRunProcessedWebhookEvent,
+    "extract_run.failed": ExtractRunFailedWebhookEvent,
+    "classify_run.processed": ClassifyRunProcessedWebhookEvent,
+    "classify_run.failed": ClassifyRunFailedWebhookEvent,
+    "split_run.processed": SplitRunProcessedWebhookEvent,
+    "split_run.failed": SplitRunFailedWebhookEvent,
+    "parse_run.processed": ParseRunProcessedWebhookEvent,
+    "parse_run.failed": ParseRunFailedWebhookEvent,
+    "edit_run.processed": EditRunProcessedWebhookEvent,
+    "edit_run.failed": EditRunFailedWebhookEvent,
+    "workflow_run.completed": WorkflowRunCompletedWebhookEvent,
+    "workflow_run.failed": WorkflowRunFailedWebhookEvent,
+    "workflow_run.needs_review": WorkflowRunNeedsReviewWebhookEvent,
+    "workflow_run.step_run.processed": WorkflowRunStepRunProcessedWebhookEvent,
+    "classifier.created": ClassifierCreatedWebhookEvent,
+    "classifier.deleted": ClassifierDeletedWebhookEvent,
+    "classifier.draft.updated": ClassifierDraftUpdatedWebhookEvent,
+    "classifier.updated": ClassifierUpdatedWebhookEvent,
+    "classifier.version.published": ClassifierVersionPublishedWebhookEvent,
+    "extractor.created": ExtractorCreatedWebhookEvent,
+    "extractor.deleted": ExtractorDeletedWebhookEvent,
+    "extractor.draft.updated": ExtractorDraftUpdatedWebhookEvent,
+    "extractor.updated": ExtractorUpdatedWebhookEvent,
+    "extractor.version.published": ExtractorVersionPublishedWebhookEvent,
+    "splitter.created": SplitterCreatedWebhookEvent,
+    "splitter.deleted": SplitterDeletedWebhookEvent,
+    "splitter.draft.updated": SplitterDraftUpdatedWebhookEvent,
+    "splitter.updated": SplitterUpdatedWebhookEvent,
+    "splitter.version.published": SplitterVersionPublishedWebhookEvent,
+    "workflow.created": WorkflowCreatedWebhookEvent,
+    "workflow.deleted": WorkflowDeletedWebhookEvent,
+    "workflow.deployed": WorkflowDeployedWebhookEvent,
+    "workflow_run.cancelled": WorkflowRunCancelledWebhookEvent,
+    "workflow_run.rejected": WorkflowRunRejectedWebhookEvent,
 }
 
 _SIGNING: Signing | None = Signing(

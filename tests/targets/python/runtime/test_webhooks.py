@@ -43,9 +43,53 @@ def test_a_signed_event_verifies_and_parses_into_its_model(client: Any) -> None:
     headers = sign(body)
     assert client.webhooks.verify(body, headers, SECRET) is True
     event = client.webhooks.verify_and_parse(body=body, headers=headers, signing_secret=SECRET)
-    assert isinstance(event, sdk.models.ExtractRunProcessedEvent)
+    assert isinstance(event, sdk.models.ExtractRunProcessedWebhookEvent)
     assert isinstance(event.payload, sdk.ExtractRun)
     assert event.event_type == "extract_run.processed"
+
+
+def official_events() -> list[tuple[str, str, str]]:
+    """(event type, model, payload schema) for every event the spec's `webhooks` section has."""
+    found = []
+    for event_type, item in extend_spec()[1]["webhooks"].items():
+        ref = item["post"]["requestBody"]["content"]["application/json"]["schema"]["$ref"]
+        model = ref.rsplit("/", 1)[1]
+        schemas = extend_spec()[1]["components"]["schemas"]
+        payload = schemas[model]["properties"]["payload"]
+        found.append((event_type, model, payload.get("$ref", "").rsplit("/", 1)[-1]))
+    return found
+
+
+def test_every_event_parses_into_its_own_class(client: Any) -> None:
+    """Each event type, resource events included (`extractor.created`, `workflow.deployed`),
+    comes back as its own model with a typed payload; the names of the official event union
+    (`WebhookEventExtractorCreated`) are models with the same fields."""
+    sdk = import_sdk()
+    events = official_events()
+    assert len(events) == 34
+    assert {"extractor.created", "classifier.version.published", "workflow.deployed"} <= {
+        e[0] for e in events
+    }
+    for event_type, model, payload_schema in events:
+        assert model.endswith("WebhookEvent")
+        body = (
+            event_body(event_type, payload_schema)
+            if payload_schema
+            else json.dumps({"eventId": "evt_1", "eventType": event_type, "payload": {}})
+        )
+        event = client.webhooks.verify_and_parse(
+            body=body, headers=sign(body), signing_secret=SECRET
+        )
+        assert type(event) is getattr(sdk.models, model), event_type
+        assert event.event_type == event_type and event.event_id == "evt_1"
+        expected = getattr(sdk.models, payload_schema) if payload_schema else None
+        if isinstance(expected, type):
+            assert isinstance(event.payload, expected), event_type
+        else:  # a union of step runs: one of its members, not a dict
+            assert isinstance(event.payload, sdk.models.StepRunParse.__mro__[1]), event_type
+        variant = "WebhookEvent" + model.removesuffix("WebhookEvent")
+        same = getattr(sdk.models, variant).model_validate_json(body)
+        assert same.event_type == event_type
 
 
 def test_bytes_bodies_and_header_case_are_accepted(client: Any) -> None:

@@ -14,6 +14,7 @@ from .._runtime.transport import AsyncCore, SyncCore, encode_path
 from .._runtime.types import NOT_GIVEN, FileUpload, NotGiven, RequestOptions
 from ..models import (
     ClassifierVersion,
+    ClassifierVersionSummary,
     ClassifierVersionsListResponse,
     ClassifyConfig,
     ReleaseType,
@@ -44,7 +45,7 @@ class ClassifierVersions:
         api_version: str | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
         **options: Unpack[RequestOptions],
-    ) -> SyncPage[ClassifierVersion]:
+    ) -> SyncPage[ClassifierVersionSummary]:
         """List classifier versions
 
         Returns the versions of a classifier, draft first and then newest first.
@@ -63,7 +64,7 @@ class ClassifierVersions:
 
         """
         return cast(
-            "SyncPage[ClassifierVersion]",
+            "SyncPage[ClassifierVersionSummary]",
             self._core.paginate(
                 "GET",
                 "/classifiers/" + encode_path(classifier_id) + "/versions",
@@ -178,7 +179,7 @@ class AsyncClassifierVersions:
         api_version: str | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
         **options: Unpack[RequestOptions],
-    ) -> AsyncPager[ClassifierVersion]:
+    ) -> AsyncPager[ClassifierVersionSummary]:
         """List classifier versions
 
         Returns the versions of a classifier, draft first and then newest first.
@@ -197,7 +198,7 @@ class AsyncClassifierVersions:
 
         """
         return cast(
-            "AsyncPager[ClassifierVersion]",
+            "AsyncPager[ClassifierVersionSummary]",
             self._core.paginate(
                 "GET",
                 "/classifiers/" + encode_path(classifier_id) + "/versions",

@@ -14,7 +14,8 @@ from .._runtime.transport import AsyncCore, SyncCore, encode_path
 from .._runtime.types import NOT_GIVEN, FileUpload, NotGiven, RequestOptions
 from ..models import (
     EvaluationSetItem,
-    EvaluationSetItemInput,
+    EvaluationSetItemSummary,
+    EvaluationSetItemsCreateRequestItemsItem,
     EvaluationSetItemsCreateResponse,
     EvaluationSetItemsDeleteResponse,
     EvaluationSetItemsListResponse,
@@ -48,7 +49,7 @@ class EvaluationSetItems:
         api_version: str | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
         **options: Unpack[RequestOptions],
-    ) -> SyncPage[EvaluationSetItem]:
+    ) -> SyncPage[EvaluationSetItemSummary]:
         """List evaluation set items
 
         Returns a page of the items in an evaluation set.
@@ -68,7 +69,7 @@ class EvaluationSetItems:
 
         """
         return cast(
-            "SyncPage[EvaluationSetItem]",
+            "SyncPage[EvaluationSetItemSummary]",
             self._core.paginate(
                 "GET",
                 "/evaluation_sets/" + encode_path(evaluation_set_id) + "/items",
@@ -94,7 +95,7 @@ class EvaluationSetItems:
         self,
         evaluation_set_id: str,
         *,
-        items: List[EvaluationSetItemInput | Dict[str, Any]],
+        items: List[EvaluationSetItemsCreateRequestItemsItem | Dict[str, Any]],
         api_version: str | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
         **options: Unpack[RequestOptions],
@@ -252,7 +253,7 @@ class AsyncEvaluationSetItems:
         api_version: str | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
         **options: Unpack[RequestOptions],
-    ) -> AsyncPager[EvaluationSetItem]:
+    ) -> AsyncPager[EvaluationSetItemSummary]:
         """List evaluation set items
 
         Returns a page of the items in an evaluation set.
@@ -272,7 +273,7 @@ class AsyncEvaluationSetItems:
 
         """
         return cast(
-            "AsyncPager[EvaluationSetItem]",
+            "AsyncPager[EvaluationSetItemSummary]",
             self._core.paginate(
                 "GET",
                 "/evaluation_sets/" + encode_path(evaluation_set_id) + "/items",
@@ -298,7 +299,7 @@ class AsyncEvaluationSetItems:
         self,
         evaluation_set_id: str,
         *,
-        items: List[EvaluationSetItemInput | Dict[str, Any]],
+        items: List[EvaluationSetItemsCreateRequestItemsItem | Dict[str, Any]],
         api_version: str | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
         **options: Unpack[RequestOptions],

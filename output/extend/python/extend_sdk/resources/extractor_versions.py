@@ -15,6 +15,7 @@ from .._runtime.types import NOT_GIVEN, FileUpload, NotGiven, RequestOptions
 from ..models import (
     ExtractConfigJson,
     ExtractorVersion,
+    ExtractorVersionSummary,
     ExtractorVersionsListResponse,
     ReleaseType,
     SortDir,
@@ -44,7 +45,7 @@ class ExtractorVersions:
         api_version: str | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
         **options: Unpack[RequestOptions],
-    ) -> SyncPage[ExtractorVersion]:
+    ) -> SyncPage[ExtractorVersionSummary]:
         """List extractor versions
 
         Returns the versions of a extractor, draft first and then newest first.
@@ -63,7 +64,7 @@ class ExtractorVersions:
 
         """
         return cast(
-            "SyncPage[ExtractorVersion]",
+            "SyncPage[ExtractorVersionSummary]",
             self._core.paginate(
                 "GET",
                 "/extractors/" + encode_path(extractor_id) + "/versions",
@@ -178,7 +179,7 @@ class AsyncExtractorVersions:
         api_version: str | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
         **options: Unpack[RequestOptions],
-    ) -> AsyncPager[ExtractorVersion]:
+    ) -> AsyncPager[ExtractorVersionSummary]:
         """List extractor versions
 
         Returns the versions of a extractor, draft first and then newest first.
@@ -197,7 +198,7 @@ class AsyncExtractorVersions:
 
         """
         return cast(
-            "AsyncPager[ExtractorVersion]",
+            "AsyncPager[ExtractorVersionSummary]",
             self._core.paginate(
                 "GET",
                 "/extractors/" + encode_path(extractor_id) + "/versions",

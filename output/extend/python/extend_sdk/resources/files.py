@@ -14,6 +14,7 @@ from .._runtime.transport import AsyncCore, SyncCore, encode_path
 from .._runtime.types import NOT_GIVEN, FileUpload, NotGiven, RequestOptions
 from ..models import (
     File,
+    FileSummary,
     FilesDeleteResponse,
     FilesListResponse,
     SortDir,
@@ -43,7 +44,7 @@ class Files:
         api_version: str | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
         **options: Unpack[RequestOptions],
-    ) -> SyncPage[File]:
+    ) -> SyncPage[FileSummary]:
         """List files
 
         Returns a page of stored files, newest first by default.
@@ -62,7 +63,7 @@ class Files:
 
         """
         return cast(
-            "SyncPage[File]",
+            "SyncPage[FileSummary]",
             self._core.paginate(
                 "GET",
                 "/files",
@@ -221,7 +222,7 @@ class AsyncFiles:
         api_version: str | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
         **options: Unpack[RequestOptions],
-    ) -> AsyncPager[File]:
+    ) -> AsyncPager[FileSummary]:
         """List files
 
         Returns a page of stored files, newest first by default.
@@ -240,7 +241,7 @@ class AsyncFiles:
 
         """
         return cast(
-            "AsyncPager[File]",
+            "AsyncPager[FileSummary]",
             self._core.paginate(
                 "GET",
                 "/files",

@@ -19,7 +19,7 @@ from ..models import (
     FileUrlOrIdInput,
     ParseConfig,
     ParseRun,
-    ParseRunStatus,
+    ParseRunStatusEnum,
     ParseRunsDeleteResponse,
     ParseRunsListResponse,
     RunMetadata,
@@ -43,7 +43,7 @@ class ParseRuns:
     def list(
         self,
         *,
-        status: ParseRunStatus | NotGiven = NOT_GIVEN,
+        status: ParseRunStatusEnum | NotGiven = NOT_GIVEN,
         batch_id: str | NotGiven = NOT_GIVEN,
         source: RunSource | NotGiven = NOT_GIVEN,
         source_id: str | NotGiven = NOT_GIVEN,
@@ -157,7 +157,7 @@ class ParseRuns:
         polling_options: PollingOptions | None = None,
         **options: Unpack[RequestOptions],
     ) -> ParseRun:
-        """Create and wait until the run's `status` is terminal (PROCESSED, FAILED, CANCELLED).
+        """Create and wait until the run's `status` is terminal (PROCESSED, FAILED).
 
         Polls quickly for 30 seconds, then backs off up to 30 seconds between polls.
         `max_wait` (seconds) raises `PollingTimeoutError` when exceeded; per-call options
@@ -193,7 +193,6 @@ class ParseRuns:
             terminal=(
                 "PROCESSED",
                 "FAILED",
-                "CANCELLED",
             ),
             max_wait=max_wait,
             polling_options=polling_options,
@@ -351,7 +350,7 @@ class AsyncParseRuns:
     def list(
         self,
         *,
-        status: ParseRunStatus | NotGiven = NOT_GIVEN,
+        status: ParseRunStatusEnum | NotGiven = NOT_GIVEN,
         batch_id: str | NotGiven = NOT_GIVEN,
         source: RunSource | NotGiven = NOT_GIVEN,
         source_id: str | NotGiven = NOT_GIVEN,
@@ -465,7 +464,7 @@ class AsyncParseRuns:
         polling_options: PollingOptions | None = None,
         **options: Unpack[RequestOptions],
     ) -> ParseRun:
-        """Create and wait until the run's `status` is terminal (PROCESSED, FAILED, CANCELLED).
+        """Create and wait until the run's `status` is terminal (PROCESSED, FAILED).
 
         Polls quickly for 30 seconds, then backs off up to 30 seconds between polls.
         `max_wait` (seconds) raises `PollingTimeoutError` when exceeded; per-call options
@@ -505,7 +504,6 @@ class AsyncParseRuns:
             terminal=(
                 "PROCESSED",
                 "FAILED",
-                "CANCELLED",
             ),
             max_wait=max_wait,
             polling_options=polling_options,

@@ -17,6 +17,7 @@ from ..models import (
     SortDir,
     SplitConfig,
     SplitterVersion,
+    SplitterVersionSummary,
     SplitterVersionsListResponse,
 )
 
@@ -44,7 +45,7 @@ class SplitterVersions:
         api_version: str | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
         **options: Unpack[RequestOptions],
-    ) -> SyncPage[SplitterVersion]:
+    ) -> SyncPage[SplitterVersionSummary]:
         """List splitter versions
 
         Returns the versions of a splitter, draft first and then newest first.
@@ -63,7 +64,7 @@ class SplitterVersions:
 
         """
         return cast(
-            "SyncPage[SplitterVersion]",
+            "SyncPage[SplitterVersionSummary]",
             self._core.paginate(
                 "GET",
                 "/splitters/" + encode_path(splitter_id) + "/versions",
@@ -178,7 +179,7 @@ class AsyncSplitterVersions:
         api_version: str | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
         **options: Unpack[RequestOptions],
-    ) -> AsyncPager[SplitterVersion]:
+    ) -> AsyncPager[SplitterVersionSummary]:
         """List splitter versions
 
         Returns the versions of a splitter, draft first and then newest first.
@@ -197,7 +198,7 @@ class AsyncSplitterVersions:
 
         """
         return cast(
-            "AsyncPager[SplitterVersion]",
+            "AsyncPager[SplitterVersionSummary]",
             self._core.paginate(
                 "GET",
                 "/splitters/" + encode_path(splitter_id) + "/versions",

@@ -20,9 +20,10 @@ from ..models import (
     SortDir,
     WorkflowReference,
     WorkflowRun,
-    WorkflowRunBatchInput,
     WorkflowRunPackage,
     WorkflowRunStatus,
+    WorkflowRunSummary,
+    WorkflowRunsCreateBatchRequestInputsItem,
     WorkflowRunsCreateBatchResponse,
     WorkflowRunsDeleteResponse,
     WorkflowRunsListResponse,
@@ -56,7 +57,7 @@ class WorkflowRuns:
         api_version: str | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
         **options: Unpack[RequestOptions],
-    ) -> SyncPage[WorkflowRun]:
+    ) -> SyncPage[WorkflowRunSummary]:
         """List workflow runs
 
         Returns a page of workflow runs, optionally filtered by status, workflow, batch or file name.
@@ -79,7 +80,7 @@ class WorkflowRuns:
 
         """
         return cast(
-            "SyncPage[WorkflowRun]",
+            "SyncPage[WorkflowRunSummary]",
             self._core.paginate(
                 "GET",
                 "/workflow_runs",
@@ -174,7 +175,7 @@ class WorkflowRuns:
         polling_options: PollingOptions | None = None,
         **options: Unpack[RequestOptions],
     ) -> WorkflowRun:
-        """Create and wait until the run's `status` is terminal (PROCESSED, FAILED, NEEDS_REVIEW, REJECTED, CANCELLED).
+        """Create and wait until the run's `status` is terminal (NEEDS_REVIEW, REJECTED, PROCESSED, FAILED, CANCELLED).
 
         Polls quickly for 30 seconds, then backs off up to 30 seconds between polls.
         `max_wait` (seconds) raises `PollingTimeoutError` when exceeded; per-call options
@@ -214,10 +215,10 @@ class WorkflowRuns:
             ),
             status_field="status",
             terminal=(
-                "PROCESSED",
-                "FAILED",
                 "NEEDS_REVIEW",
                 "REJECTED",
+                "PROCESSED",
+                "FAILED",
                 "CANCELLED",
             ),
             max_wait=max_wait,
@@ -364,7 +365,7 @@ class WorkflowRuns:
         self,
         *,
         workflow: WorkflowReference | Dict[str, Any],
-        inputs: List[WorkflowRunBatchInput | Dict[str, Any]],
+        inputs: List[WorkflowRunsCreateBatchRequestInputsItem | Dict[str, Any]],
         priority: int | NotGiven = NOT_GIVEN,
         api_version: str | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
@@ -422,7 +423,7 @@ class AsyncWorkflowRuns:
         api_version: str | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
         **options: Unpack[RequestOptions],
-    ) -> AsyncPager[WorkflowRun]:
+    ) -> AsyncPager[WorkflowRunSummary]:
         """List workflow runs
 
         Returns a page of workflow runs, optionally filtered by status, workflow, batch or file name.
@@ -445,7 +446,7 @@ class AsyncWorkflowRuns:
 
         """
         return cast(
-            "AsyncPager[WorkflowRun]",
+            "AsyncPager[WorkflowRunSummary]",
             self._core.paginate(
                 "GET",
                 "/workflow_runs",
@@ -540,7 +541,7 @@ class AsyncWorkflowRuns:
         polling_options: PollingOptions | None = None,
         **options: Unpack[RequestOptions],
     ) -> WorkflowRun:
-        """Create and wait until the run's `status` is terminal (PROCESSED, FAILED, NEEDS_REVIEW, REJECTED, CANCELLED).
+        """Create and wait until the run's `status` is terminal (NEEDS_REVIEW, REJECTED, PROCESSED, FAILED, CANCELLED).
 
         Polls quickly for 30 seconds, then backs off up to 30 seconds between polls.
         `max_wait` (seconds) raises `PollingTimeoutError` when exceeded; per-call options
@@ -584,10 +585,10 @@ class AsyncWorkflowRuns:
             retrieve,
             status_field="status",
             terminal=(
-                "PROCESSED",
-                "FAILED",
                 "NEEDS_REVIEW",
                 "REJECTED",
+                "PROCESSED",
+                "FAILED",
                 "CANCELLED",
             ),
             max_wait=max_wait,
@@ -734,7 +735,7 @@ class AsyncWorkflowRuns:
         self,
         *,
         workflow: WorkflowReference | Dict[str, Any],
-        inputs: List[WorkflowRunBatchInput | Dict[str, Any]],
+        inputs: List[WorkflowRunsCreateBatchRequestInputsItem | Dict[str, Any]],
         priority: int | NotGiven = NOT_GIVEN,
         api_version: str | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,

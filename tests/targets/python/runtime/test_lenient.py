@@ -81,7 +81,7 @@ def test_union_members_are_picked_by_tag_then_by_shared_keys(field: str) -> None
     assert isinstance(getattr(home, field), Cat) and getattr(home, field).lives == "nine"
     unknown = construct(Home, {field: {"petType": "parrot", "good": "maybe"}})
     member: Any = getattr(unknown, field)
-    assert isinstance(member, Dog)
+    assert type(member).__name__ == "Dog"
     assert (member.pet_type, member.good) == ("parrot", "maybe")
     assert getattr(construct(Home, {field: 42}), field) == 42
     assert construct(Home, {field: 42}).to_dict() == {field: 42}

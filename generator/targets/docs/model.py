@@ -128,6 +128,13 @@ class DocsLanguage(Protocol):
     def polling_example(self, docs: DocsModel) -> str: ...
     def pages_example(self, docs: DocsModel) -> str: ...
     def webhook_example(self, docs: DocsModel) -> str: ...
+    def webhook_test_example(self, docs: DocsModel) -> str:
+        """A delivery signed the way the API signs it, handed to the webhook example's handler."""
+        ...
+
+    def http_client_example(self, docs: DocsModel) -> str:
+        """A client on a transport of the user's (a test double answering every request)."""
+        ...
 
 
 class SdkSurface(Protocol):
@@ -376,3 +383,23 @@ class DocsModel:
     @functools.cached_property
     def webhook_example(self) -> str:
         return self.language.webhook_example(self)
+
+    @functools.cached_property
+    def webhook_test_example(self) -> str:
+        return self.language.webhook_test_example(self)
+
+    @functools.cached_property
+    def http_client_example(self) -> str:
+        return self.language.http_client_example(self)
+
+    def webhook_event_example(self) -> tuple[str, object] | None:
+        """(event type, example delivery) of the API's first typed webhook event."""
+        webhooks = self.api.webhooks
+        if webhooks is None:
+            return None
+        for event in webhooks.events:
+            if isinstance(event.type, Ref):
+                value = self.values.value(event.type)
+                if isinstance(value, dict):
+                    return event.event_type, {**value, webhooks.type_property: event.event_type}
+        return None

@@ -50,6 +50,11 @@ ERROR_TABLE: tuple[ErrorClass, ...] = (
     ErrorClass("APIConnectionError", "the API could not be reached", "—"),
     ErrorClass("APITimeoutError", "the request timed out", "—"),
     ErrorClass("ConfigurationError", "the client is missing a token or has a bad option", "—"),
+    ErrorClass(
+        "ResponseValidationError",
+        "a response does not match the API description (with `strict_response_validation=True`)",
+        "—",
+    ),
 )
 
 
@@ -112,8 +117,9 @@ class PythonDocsLanguage:
     code_block = "python"
     file_sample = Code(f"Path({SAMPLE_FILE!r})", ("from pathlib import Path",))
 
-    def __init__(self, package: str, async_client_class: str) -> None:
+    def __init__(self, package: str, client_class: str, async_client_class: str) -> None:
         self.package = package
+        self.client_class = client_class
         self.async_client_class = async_client_class
 
     # ----- names ---------------------------------------------------------------------------
@@ -357,3 +363,45 @@ class PythonDocsLanguage:
                 "    return 200",
             ]
         )
+
+    def webhook_test_example(self, docs: DocsModel) -> str:
+        found = docs.webhook_event_example()
+        if found is None:
+            return ""
+        _event_type, delivery = found
+        secret = '"wss_test_secret"'
+        return "\n".join(
+            [
+                "import json",
+                "",
+                f"delivery = {python_code(delivery, 0)}",
+                "body = json.dumps(delivery).encode()",
+                f"headers = {CLIENT}.webhooks.sign(body, signing_secret={secret})",
+                f"assert handle_webhook(body, headers, {secret}) == 200",
+            ]
+        )
+
+    def http_client_example(self, docs: DocsModel) -> str:
+        client = self.client_class
+        lines = [
+            "import httpx",
+            "",
+            f"from {self.package} import {client}, NotFoundError",
+            "",
+            "",
+            "def answer(request: httpx.Request) -> httpx.Response:",
+            '    return httpx.Response(404, json={"message": "no such thing"})',
+            "",
+            "",
+            "offline = httpx.Client(transport=httpx.MockTransport(answer))",
+            f'test_client = {client}(token="test", http_client=offline)',
+        ]
+        m = docs.simple_method
+        if m is None:
+            return "\n".join(lines)
+        call = m.qualified.replace(f"{CLIENT}.", "test_client.", 1)
+        code, imports = self.call_code(docs, call, m.view, m.operation, lead=4)
+        lines[0:0] = sorted(imports) + ([""] if imports else [])
+        lines += ["try:", *("    " + line for line in code.split("\n"))]
+        lines += ["except NotFoundError as error:", "    print(error.status_code, error.message)"]
+        return "\n".join(lines)

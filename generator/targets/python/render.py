@@ -292,7 +292,8 @@ class PythonRenderer:
 
     @functools.cached_property
     def docs_language(self) -> PythonDocsLanguage:
-        return PythonDocsLanguage(self.options.package, self.options.async_client_class)
+        options = self.options
+        return PythonDocsLanguage(options.package, options.client_class, options.async_client_class)
 
     # ----- models ------------------------------------------------------------------------
     def model_view(self, model: ModelDef) -> ModelView:

@@ -27,6 +27,7 @@ from ._runtime.errors import (
     PaymentRequiredError,
     PermissionDeniedError,
     RateLimitError,
+    ResponseValidationError,
     UnprocessableEntityError,
     WebhookVerificationError,
 )
@@ -530,6 +531,7 @@ __all__ = [
     "RateLimitError",
     "RawResponse",
     "RequestOptions",
+    "ResponseValidationError",
     "SyncPage",
     "UnprocessableEntityError",
     "UnknownWebhookEvent",

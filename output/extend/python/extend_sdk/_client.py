@@ -238,6 +238,8 @@ class Extend:
         api_version: Sent as `x-extend-api-version` on every request; per call with `api_version=`.
         workspace_id: Sent as `x-extend-workspace-id` on every request; per call with `workspace_id=`.
         http_client: Your own `httpx.Client` (its proxies, TLS, limits); you close it.
+        strict_response_validation: Raise `ResponseValidationError` when a response does not
+            match the API description, instead of keeping what the server sent.
     """
 
     def __init__(
@@ -252,6 +254,7 @@ class Extend:
         api_version: str | None = "2026-02-09",
         workspace_id: str | None = None,
         http_client: httpx.Client | None = None,
+        strict_response_validation: bool = False,
     ) -> None:
         self._core = SyncCore(
             base_url=_base_url(environment, base_url),
@@ -267,6 +270,7 @@ class Extend:
             max_retries=max_retries,
             user_agent=_USER_AGENT,
             http_client=http_client,
+            strict_response_validation=strict_response_validation,
         )
 
     @property
@@ -893,6 +897,8 @@ class AsyncExtend:
         api_version: Sent as `x-extend-api-version` on every request; per call with `api_version=`.
         workspace_id: Sent as `x-extend-workspace-id` on every request; per call with `workspace_id=`.
         http_client: Your own `httpx.AsyncClient` (its proxies, TLS, limits); you close it.
+        strict_response_validation: Raise `ResponseValidationError` when a response does not
+            match the API description, instead of keeping what the server sent.
     """
 
     def __init__(
@@ -907,6 +913,7 @@ class AsyncExtend:
         api_version: str | None = "2026-02-09",
         workspace_id: str | None = None,
         http_client: httpx.AsyncClient | None = None,
+        strict_response_validation: bool = False,
     ) -> None:
         self._core = AsyncCore(
             base_url=_base_url(environment, base_url),
@@ -922,6 +929,7 @@ class AsyncExtend:
             max_retries=max_retries,
             user_agent=_USER_AGENT,
             http_client=http_client,
+            strict_response_validation=strict_response_validation,
         )
 
     @property

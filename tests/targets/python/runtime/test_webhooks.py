@@ -161,3 +161,14 @@ def test_async_client_has_webhooks_too() -> None:
     sdk = import_sdk()
     body = event_body("classify_run.processed", "ClassifyRun")
     assert sdk.AsyncExtend(token=TOKEN).webhooks.verify(body, sign(body), SECRET)
+
+
+def test_sign_gives_the_headers_the_api_would_send(client: Any) -> None:
+    body = json.dumps({"eventId": "evt_1", "eventType": "something.new", "payload": {}})
+    headers = client.webhooks.sign(body, SECRET, timestamp=1_700_000_000)
+    assert headers == sign(body, 1_700_000_000)
+    fresh = client.webhooks.sign(body.encode(), SECRET)
+    assert client.webhooks.verify(body, fresh, SECRET)
+    assert not client.webhooks.verify(body, fresh, "another secret")
+    with pytest.raises(import_sdk().WebhookVerificationError):
+        client.webhooks.sign(body, "")

@@ -30,7 +30,7 @@ class BatchRuns:
     def __init__(self, core: SyncCore) -> None:
         self._core = core
 
-    def retrieve(
+    def get(
         self,
         id: str,
         *,
@@ -69,7 +69,7 @@ class AsyncBatchRuns:
     def __init__(self, core: AsyncCore) -> None:
         self._core = core
 
-    async def retrieve(
+    async def get(
         self,
         id: str,
         *,
@@ -107,7 +107,7 @@ class BatchRunsWithRawResponse:
 
     def __init__(self, core: SyncCore) -> None:
         resource = BatchRuns(core.raw())
-        self.retrieve = to_raw(resource.retrieve)
+        self.get = to_raw(resource.get)
 
 
 class AsyncBatchRunsWithRawResponse:
@@ -115,4 +115,4 @@ class AsyncBatchRunsWithRawResponse:
 
     def __init__(self, core: AsyncCore) -> None:
         resource = AsyncBatchRuns(core.raw())
-        self.retrieve = to_raw_async(resource.retrieve)
+        self.get = to_raw_async(resource.get)

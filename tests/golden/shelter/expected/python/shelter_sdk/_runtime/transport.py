@@ -28,6 +28,7 @@ from .errors import (
     APIStatusError,
     APITimeoutError,
     ConfigurationError,
+    ResponseValidationError,
     error_from_response,
 )
 from .files import file_part, to_multipart
@@ -111,6 +112,7 @@ class _CoreBase:
         timeout: float | None,
         max_retries: int,
         user_agent: str,
+        strict_response_validation: bool = False,
     ) -> None:
         if not base_url:
             raise ConfigurationError("no base URL: pass environment= or base_url=")
@@ -126,6 +128,7 @@ class _CoreBase:
         self._auth = auth
         self.timeout = timeout
         self.max_retries = max_retries
+        self.strict_response_validation = strict_response_validation
         headers: dict[str, str] = {
             "User-Agent": f"{user_agent} python/{platform.python_version()}",
             "Accept": "application/json",
@@ -264,7 +267,7 @@ class _CoreBase:
     def _finish(self, response: httpx.Response, cast_to: Any, raw: bool) -> Any:
         if response.status_code >= 400:
             raise error_from_response(response)
-        parsed = _parse(response, cast_to)
+        parsed = _parse(response, cast_to, self.strict_response_validation)
         if raw:
             request_id = response.headers.get("x-request-id")
             return RawResponse(response.status_code, response.headers, request_id, parsed, response)
@@ -329,18 +332,40 @@ def _query_params(query: Mapping[str, Any]) -> list[tuple[str, str | int | float
     return params
 
 
-def _parse(response: httpx.Response, cast_to: Any) -> Any:
+def _parse(response: httpx.Response, cast_to: Any, strict: bool) -> Any:
+    """The body as `cast_to`: leniently, or validated and raising with `strict`."""
     if cast_to is None or cast_to is type(None):
         return None
     if cast_to is bytes:
         return response.content
     if cast_to is str:
         return response.text
-    from .models import parse_as  # pydantic loads with the first response, not at import
+    import pydantic  # pydantic loads with the first response, not at import
 
-    if not response.content:
-        return parse_as(cast_to, None)
-    return parse_as(cast_to, response.json())
+    from .models import parse_as
+
+    try:
+        body = response.json() if response.content else None
+    except ValueError as error:
+        if strict:
+            raise _invalid(response, response.text, "the body is not JSON") from error
+        return response.text
+    try:
+        return parse_as(cast_to, body, strict=strict)
+    except pydantic.ValidationError as error:
+        count = error.error_count()
+        message = f"the response does not match the API description ({count} error(s)):\n{error}"
+        raise _invalid(response, body, message) from None
+
+
+def _invalid(response: httpx.Response, body: Any, message: str) -> ResponseValidationError:
+    return ResponseValidationError(
+        message,
+        status_code=response.status_code,
+        request_id=response.headers.get("x-request-id"),
+        headers=response.headers,
+        body=body,
+    )
 
 
 async def _sleep(seconds: float) -> None:

@@ -12,18 +12,38 @@ from typing import Any
 
 from generator.diagnostics import join_pointer
 from generator.diff.document import Document, ref_of, schema_name
+from generator.diff.lifecycle import stability, sunset_text
 from generator.diff.tree import (
     Bound,
     Changed,
     ConstraintChange,
     DiscriminatorDiff,
+    KeywordChange,
     Member,
     PropertyDiff,
     SchemaDiff,
 )
 
 _UNION_KEYWORDS = ("oneOf", "anyOf")
-_LIMITS = ("maxLength", "minLength", "maxItems", "minItems")
+_LIMITS = ("maxLength", "minLength", "maxItems", "minItems", "maxContains", "minContains")
+WHOLE_KEYWORDS = (
+    "const",
+    "contains",
+    "prefixItems",
+    "if",
+    "then",
+    "else",
+    "dependentRequired",
+    "dependentSchemas",
+    "propertyNames",
+    "patternProperties",
+    "unevaluatedItems",
+    "unevaluatedProperties",
+    "contentSchema",
+    "contentMediaType",
+    "contentEncoding",
+)
+"""JSON Schema keywords compared as whole values (see `KeywordChange`)."""
 _ACCESS = ("readOnly", "writeOnly")
 
 
@@ -200,6 +220,15 @@ class SchemaComparer:
             types = Changed(old_types, new_types)
             return SchemaDiff(old_at, new_at, types=types, nullable=nullable)
         enum_added, enum_removed = self._enum(old_schema, new_schema, old_pointer, new_pointer)
+        extensible_added, extensible_removed = self._enum(
+            old_schema, new_schema, old_pointer, new_pointer, "x-extensible-enum"
+        )
+        all_of_added, all_of_removed = _all_of(
+            self._labelled(self.old, old_schema, old_pointer, ("allOf",)),
+            self._labelled(self.new, new_schema, new_pointer, ("allOf",)),
+            old_pointer,
+            new_pointer,
+        )
         properties_added, properties_removed, properties = self._properties(
             old_schema, new_schema, old_pointer, new_pointer, stack
         )
@@ -219,6 +248,14 @@ class SchemaComparer:
             deprecated=_changed(
                 old_schema.get("deprecated") is True, new_schema.get("deprecated") is True
             ),
+            sunset=_changed(sunset_text(old_schema), sunset_text(new_schema)),
+            stability=_changed(stability(old_schema), stability(new_schema)),
+            enum_set=_changed(
+                isinstance(old_schema.get("enum"), list), isinstance(new_schema.get("enum"), list)
+            ),
+            extensible_added=extensible_added,
+            extensible_removed=extensible_removed,
+            keywords=_keywords(old_schema, new_schema, old_pointer, new_pointer),
             properties_added=properties_added,
             properties_removed=properties_removed,
             properties=properties,
@@ -230,6 +267,9 @@ class SchemaComparer:
             variants_removed=variants_removed,
             variants=variants,
             discriminator=self._discriminator(old_schema, new_schema, old_pointer, new_pointer),
+            all_of_added=all_of_added,
+            all_of_removed=all_of_removed,
+            negated=self._sub(old_schema, new_schema, "not", old_pointer, new_pointer, stack),
         )
         return None if diff == SchemaDiff(old_pointer, new_pointer) else diff
 
@@ -253,23 +293,28 @@ class SchemaComparer:
         )
 
     def _enum(
-        self, old: dict[str, Any], new: dict[str, Any], old_pointer: str, new_pointer: str
+        self,
+        old: dict[str, Any],
+        new: dict[str, Any],
+        old_pointer: str,
+        new_pointer: str,
+        keyword: str = "enum",
     ) -> tuple[tuple[Member, ...], tuple[Member, ...]]:
-        old_values, new_values = old.get("enum"), new.get("enum")
+        old_values, new_values = old.get(keyword), new.get(keyword)
         if not isinstance(old_values, list) or not isinstance(new_values, list):
             return (), ()
         old_keys = {to_json(v) for v in old_values if v is not None}
         new_keys = {to_json(v) for v in new_values if v is not None}
         added = tuple(
             Member(
-                to_json(v), join_pointer(new_pointer, "enum", i), join_pointer(old_pointer, "enum")
+                to_json(v), join_pointer(new_pointer, keyword, i), join_pointer(old_pointer, keyword)
             )
             for i, v in enumerate(new_values)
             if v is not None and to_json(v) not in old_keys
         )
         removed = tuple(
             Member(
-                to_json(v), join_pointer(old_pointer, "enum", i), join_pointer(new_pointer, "enum")
+                to_json(v), join_pointer(old_pointer, keyword, i), join_pointer(new_pointer, keyword)
             )
             for i, v in enumerate(old_values)
             if v is not None and to_json(v) not in new_keys
@@ -331,8 +376,17 @@ class SchemaComparer:
         self, document: Document, schema: dict[str, Any], pointer: str
     ) -> dict[str, tuple[Any, str]]:
         """Union (oneOf/anyOf) members by label: the component name, else title or position."""
+        return self._labelled(document, schema, pointer, _UNION_KEYWORDS)
+
+    def _labelled(
+        self,
+        document: Document,
+        schema: dict[str, Any],
+        pointer: str,
+        keywords: tuple[str, ...],
+    ) -> dict[str, tuple[Any, str]]:
         found: dict[str, tuple[Any, str]] = {}
-        for keyword in _UNION_KEYWORDS:
+        for keyword in keywords:
             members = schema.get(keyword)
             if not isinstance(members, list):
                 continue
@@ -439,6 +493,40 @@ class SchemaComparer:
         )
         empty = not (diff.property or diff.mapping_added or diff.mapping_removed)
         return None if empty and not diff.mapping_changed else diff
+
+
+def _keywords(
+    old: dict[str, Any], new: dict[str, Any], old_pointer: str, new_pointer: str
+) -> tuple[KeywordChange, ...]:
+    changes = []
+    for keyword in WHOLE_KEYWORDS:
+        before = to_json(old[keyword]) if keyword in old else None
+        after = to_json(new[keyword]) if keyword in new else None
+        if before != after:
+            changes.append(
+                KeywordChange(
+                    keyword,
+                    before,
+                    after,
+                    join_pointer(old_pointer, keyword) if before is not None else old_pointer,
+                    join_pointer(new_pointer, keyword) if after is not None else new_pointer,
+                )
+            )
+    return tuple(changes)
+
+
+def _all_of(
+    old: dict[str, tuple[Any, str]],
+    new: dict[str, tuple[Any, str]],
+    old_pointer: str,
+    new_pointer: str,
+) -> tuple[tuple[Member, ...], tuple[Member, ...]]:
+    """allOf members on one side only, by label (a component name, a title or a position)."""
+    added = tuple(Member(k, where, old_pointer) for k, (_n, where) in new.items() if k not in old)
+    removed = tuple(
+        Member(k, where, new_pointer) for k, (_n, where) in old.items() if k not in new
+    )
+    return added, removed
 
 
 def _shape(

@@ -304,6 +304,8 @@ class Comparer:
     ) -> tuple[tuple[Member, ...], tuple[Member, ...], tuple[HeaderDiff, ...]]:
         """Response headers by case-insensitive name: (added, removed, changed)."""
         old_base, new_base = join_pointer(old_where, "headers"), join_pointer(new_where, "headers")
+        old_parent = old_base if "headers" in old else old_where
+        new_parent = new_base if "headers" in new else new_where
         old_headers = {str(k).lower(): (str(k), v) for k, v in _dict(old.get("headers")).items()}
         new_headers = {str(k).lower(): (str(k), v) for k, v in _dict(new.get("headers")).items()}
 
@@ -315,12 +317,12 @@ class Comparer:
         for key, (name, raw) in new_headers.items():
             if key not in old_headers:
                 node, where = entry(self.new, new_base, name, raw)
-                added.append(Member(name, where, old_base, node, _flag(node, "required")))
+                added.append(Member(name, where, old_parent, node, _flag(node, "required")))
         removed = []
         for key, (name, raw) in old_headers.items():
             if key not in new_headers:
                 node, where = entry(self.old, old_base, name, raw)
-                removed.append(Member(name, where, new_base, node, _flag(node, "required")))
+                removed.append(Member(name, where, new_parent, node, _flag(node, "required")))
         changed = []
         for key, (name, raw) in new_headers.items():
             if key not in old_headers:

@@ -42,6 +42,8 @@ def walk(diff: SchemaDiff, site: Site) -> Iterator[tuple[SchemaDiff, Site]]:
             children.append((node.additional, where.child("{}")))
         for label, variant in node.variants:
             children.append((variant, where.child(f"({label})")))
+        for label, sub in node.subschemas:
+            children.append((sub, where.child(f"({label})")))
         if node.negated is not None:
             children.append((node.negated, where.negated()))
         stack.extend(reversed(children))

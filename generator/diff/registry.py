@@ -149,25 +149,26 @@ CONTAINS_KEYWORDS = (("max-contains", "maxContains"), ("min-contains", "minConta
 PROPERTY_CONSTRAINT_KEYWORDS = CONSTRAINT_KEYWORDS + CONTAINS_KEYWORDS
 """Bounds on what a request body sends or a response returns (parameters: the first six)."""
 
-# JSON Schema keywords judged as whole values: (slug, keyword, level of a change on each side).
-# Added on the request side, or removed on the response side, a keyword narrows what is
-# accepted or widens what may come back: breaking. A changed assertion (const, the names a
-# property depends on, the encoding of a string) is breaking too; a changed sub-schema may
-# narrow or widen, so it is possibly breaking.
-WHOLE_KEYWORDS: tuple[tuple[str, str, Level], ...] = (
+# JSON Schema 2020-12 keywords: (slug, keyword, level of a change of its value or None when
+# its sub-schemas are compared instead). Added on the request side, or removed on the response
+# side, a keyword narrows what is accepted or widens what may come back: breaking. For
+# `patternProperties`, `dependentSchemas` and `prefixItems`, an entry added or removed counts.
+# A changed assertion (const, the names a property depends on, a string's encoding) is
+# breaking; a changed `if` condition narrows some values and widens others: possibly breaking.
+WHOLE_KEYWORDS: tuple[tuple[str, str, Level | None], ...] = (
     ("const", "const", B),
-    ("contains", "contains", P),
-    ("prefix-items", "prefixItems", P),
+    ("contains", "contains", None),
+    ("prefix-items", "prefixItems", None),
     ("if", "if", P),
-    ("then", "then", P),
-    ("else", "else", P),
+    ("then", "then", None),
+    ("else", "else", None),
     ("dependent-required", "dependentRequired", B),
-    ("dependent-schemas", "dependentSchemas", P),
-    ("property-names", "propertyNames", P),
-    ("pattern-properties", "patternProperties", P),
-    ("unevaluated-items", "unevaluatedItems", P),
-    ("unevaluated-properties", "unevaluatedProperties", P),
-    ("content-schema", "contentSchema", P),
+    ("dependent-schemas", "dependentSchemas", None),
+    ("property-names", "propertyNames", None),
+    ("pattern-properties", "patternProperties", None),
+    ("unevaluated-items", "unevaluatedItems", None),
+    ("unevaluated-properties", "unevaluatedProperties", None),
+    ("content-schema", "contentSchema", None),
     ("content-media-type", "contentMediaType", B),
     ("content-encoding", "contentEncoding", B),
 )
@@ -177,18 +178,19 @@ def _bump(level: Level, surface: Bump = PATCH) -> Bump:
     return MAJOR if level is B else MINOR if level is P else surface
 
 
-def _keyword_family() -> tuple[Rule, ...]:
+def _keyword_family(side: str) -> tuple[Rule, ...]:
     rules = []
-    for side, added, removed, noun in (
-        ("request", B, N, "a request property or body"),
-        ("response", N, B, "a response property or body"),
-    ):
-        for slug, keyword, changed in WHOLE_KEYWORDS:
-            for kind, level in (("added", added), ("removed", removed), ("changed", changed)):
-                rules.append(
-                    Rule(f"{side}-property-{slug}-{kind}", level, _bump(level), Scope.SCHEMA,
-                         f"{noun}: `{keyword}` {kind}")
-                )  # fmt: skip
+    added, removed = (B, N) if side == "request" else (N, B)
+    noun = f"a {side} property or body"
+    for slug, keyword, changed in WHOLE_KEYWORDS:
+        kinds = [("added", added), ("removed", removed)]
+        if changed is not None:
+            kinds.append(("changed", changed))
+        for kind, level in kinds:
+            rules.append(
+                Rule(f"{side}-property-{slug}-{kind}", level, _bump(level), Scope.SCHEMA,
+                     f"{noun}: `{keyword}` {kind}")
+            )  # fmt: skip
     return tuple(rules)
 
 
@@ -275,7 +277,7 @@ RULES: tuple[Rule, ...] = (
     Rule("request-property-extensible-enum-value-removed", B, MAJOR, S.SCHEMA, "a request property's x-extensible-enum lost a value"),
     Rule("request-all-of-added", B, MAJOR, S.SCHEMA, "a request schema must also satisfy another allOf member"),
     Rule("request-all-of-removed", P, MINOR, S.SCHEMA, "a request schema has one allOf member fewer"),
-    *_keyword_family()[:len(WHOLE_KEYWORDS) * 3],
+    *_keyword_family("request"),
     Rule("request-property-added-required", B, MAJOR, S.SCHEMA, "a request needs a new property"),
     Rule("request-property-added-optional", N, MINOR, S.SCHEMA, "a request accepts a new property"),
     Rule("request-property-removed", B, MAJOR, S.SCHEMA, "a request property (an SDK argument or field) is gone"),
@@ -323,7 +325,7 @@ RULES: tuple[Rule, ...] = (
     Rule("response-all-of-added", N, PATCH, S.SCHEMA, "a response schema satisfies another allOf member"),
     Rule("response-all-of-removed", N, PATCH, S.SCHEMA, "a response schema has one allOf member fewer"),
     *_response_bounds(),
-    *_keyword_family()[len(WHOLE_KEYWORDS) * 3:],
+    *_keyword_family("response"),
     # unions and discriminators
     Rule("request-union-variant-added", N, MINOR, S.SCHEMA, "a request union accepts a new variant"),
     Rule("request-union-variant-removed", B, MAJOR, S.SCHEMA, "a request union no longer accepts a variant"),

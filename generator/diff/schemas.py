@@ -26,24 +26,22 @@ from generator.diff.tree import (
 
 _UNION_KEYWORDS = ("oneOf", "anyOf")
 _LIMITS = ("maxLength", "minLength", "maxItems", "minItems", "maxContains", "minContains")
-WHOLE_KEYWORDS = (
-    "const",
+VALUE_KEYWORDS = ("const", "if", "dependentRequired", "contentMediaType", "contentEncoding")
+"""Keywords compared as whole values (see `KeywordChange`); `if` is a condition, whose change
+neither narrows nor widens in a way the diff can tell."""
+SUBSCHEMA_KEYWORDS = (
     "contains",
-    "prefixItems",
-    "if",
     "then",
     "else",
-    "dependentRequired",
-    "dependentSchemas",
     "propertyNames",
-    "patternProperties",
     "unevaluatedItems",
     "unevaluatedProperties",
     "contentSchema",
-    "contentMediaType",
-    "contentEncoding",
 )
-"""JSON Schema keywords compared as whole values (see `KeywordChange`)."""
+"""Keywords holding one schema: added or removed as a whole, else compared like any schema."""
+SCHEMA_MAP_KEYWORDS = ("patternProperties", "dependentSchemas")
+"""Keywords holding schemas by key (and `prefixItems`, by position): entries added or removed,
+common entries compared."""
 _ACCESS = ("readOnly", "writeOnly")
 
 
@@ -223,6 +221,7 @@ class SchemaComparer:
         extensible_added, extensible_removed = self._enum(
             old_schema, new_schema, old_pointer, new_pointer, "x-extensible-enum"
         )
+        keywords, subschemas = self._keywords(old_schema, new_schema, old_pointer, new_pointer, stack)
         all_of_added, all_of_removed = _all_of(
             self._labelled(self.old, old_schema, old_pointer, ("allOf",)),
             self._labelled(self.new, new_schema, new_pointer, ("allOf",)),
@@ -255,7 +254,8 @@ class SchemaComparer:
             ),
             extensible_added=extensible_added,
             extensible_removed=extensible_removed,
-            keywords=_keywords(old_schema, new_schema, old_pointer, new_pointer),
+            keywords=keywords,
+            subschemas=subschemas,
             properties_added=properties_added,
             properties_removed=properties_removed,
             properties=properties,
@@ -291,6 +291,81 @@ class SchemaComparer:
             join_pointer(new_pointer, keyword),
             stack,
         )
+
+    def _keywords(
+        self,
+        old: dict[str, Any],
+        new: dict[str, Any],
+        old_pointer: str,
+        new_pointer: str,
+        stack: frozenset[tuple[str, str]],
+    ) -> tuple[tuple[KeywordChange, ...], tuple[tuple[str, SchemaDiff], ...]]:
+        """JSON Schema 2020-12 keywords: whole-value changes, and sub-schemas compared."""
+        changes: list[KeywordChange] = []
+        subschemas: list[tuple[str, SchemaDiff]] = []
+
+        def whole(keyword: str, before: Any, after: Any, old_at: str, new_at: str) -> None:
+            """One change of a value or entry; `_ABSENT` on the side that lacks it."""
+            old_text = None if before is _ABSENT else to_json(before)
+            new_text = None if after is _ABSENT else to_json(after)
+            if old_text == new_text:
+                return
+            if old_text is not None and new_text is not None and keyword not in VALUE_KEYWORDS:
+                # A schema replaced by something not comparable (a boolean schema, say):
+                # the old restriction goes and a new one comes.
+                changes.append(KeywordChange(keyword, old_text, None, old_at, new_pointer))
+                changes.append(KeywordChange(keyword, None, new_text, old_pointer, new_at))
+                return
+            changes.append(KeywordChange(keyword, old_text, new_text, old_at, new_at))
+
+        def entry(keyword: str, before: Any, after: Any, old_at: str, new_at: str) -> None:
+            if isinstance(before, dict) and isinstance(after, dict):
+                found = self._compare(before, after, old_at, new_at, stack)
+                if found is not None:
+                    label = keyword + old_at[len(join_pointer(old_pointer, keyword)) :]
+                    subschemas.append((label, found))
+            elif not (before is _ABSENT and after is _ABSENT):
+                whole(
+                    keyword,
+                    before,
+                    after,
+                    old_at if before is not _ABSENT else old_pointer,
+                    new_at if after is not _ABSENT else new_pointer,
+                )
+
+        for keyword in VALUE_KEYWORDS:
+            old_at, new_at = join_pointer(old_pointer, keyword), join_pointer(new_pointer, keyword)
+            whole(
+                keyword,
+                old.get(keyword, _ABSENT),
+                new.get(keyword, _ABSENT),
+                old_at if keyword in old else old_pointer,
+                new_at if keyword in new else new_pointer,
+            )
+        for keyword in SUBSCHEMA_KEYWORDS:
+            before, after = old.get(keyword, _ABSENT), new.get(keyword, _ABSENT)
+            old_at, new_at = join_pointer(old_pointer, keyword), join_pointer(new_pointer, keyword)
+            entry(keyword, before, after, old_at, new_at)
+        keyed: list[tuple[str, dict[Any, Any], dict[Any, Any]]] = [
+            (k, _mapping(old.get(k)), _mapping(new.get(k))) for k in SCHEMA_MAP_KEYWORDS
+        ]
+        keyed.append(
+            (
+                "prefixItems",
+                dict(enumerate(_list(old.get("prefixItems")))),
+                dict(enumerate(_list(new.get("prefixItems")))),
+            )
+        )
+        for keyword, old_map, new_map in keyed:
+            for key in (*old_map, *(k for k in new_map if k not in old_map)):
+                entry(
+                    keyword,
+                    old_map.get(key, _ABSENT),
+                    new_map.get(key, _ABSENT),
+                    join_pointer(old_pointer, keyword, key),
+                    join_pointer(new_pointer, keyword, key),
+                )
+        return tuple(changes), tuple(subschemas)
 
     def _enum(
         self,
@@ -495,24 +570,7 @@ class SchemaComparer:
         return None if empty and not diff.mapping_changed else diff
 
 
-def _keywords(
-    old: dict[str, Any], new: dict[str, Any], old_pointer: str, new_pointer: str
-) -> tuple[KeywordChange, ...]:
-    changes = []
-    for keyword in WHOLE_KEYWORDS:
-        before = to_json(old[keyword]) if keyword in old else None
-        after = to_json(new[keyword]) if keyword in new else None
-        if before != after:
-            changes.append(
-                KeywordChange(
-                    keyword,
-                    before,
-                    after,
-                    join_pointer(old_pointer, keyword) if before is not None else old_pointer,
-                    join_pointer(new_pointer, keyword) if after is not None else new_pointer,
-                )
-            )
-    return tuple(changes)
+_ABSENT = object()
 
 
 def _all_of(

@@ -132,6 +132,8 @@ class SchemaDiff:
     extensible_removed: tuple[Member, ...] = ()
     """Values of `x-extensible-enum`."""
     keywords: tuple[KeywordChange, ...] = ()
+    subschemas: tuple[tuple[str, SchemaDiff], ...] = ()
+    """Schemas under 2020-12 keywords (`contains`, `patternProperties/^x-`...) on both sides."""
     properties_added: tuple[Member, ...] = ()
     properties_removed: tuple[Member, ...] = ()
     properties: tuple[PropertyDiff, ...] = ()

@@ -1,7 +1,8 @@
-"""JSON Schema 2020-12 keywords judged as whole values (`const`, `contains`, `prefixItems`,
-`if`/`then`/`else`, `dependentRequired`, `dependentSchemas`, `propertyNames`,
-`patternProperties`, `unevaluatedItems`/`unevaluatedProperties`, `contentSchema`,
-`contentMediaType`, `contentEncoding`) in request and response schemas, at any depth.
+"""JSON Schema 2020-12 keywords (`const`, `contains`, `prefixItems`, `if`/`then`/`else`,
+`dependentRequired`, `dependentSchemas`, `propertyNames`, `patternProperties`,
+`unevaluatedItems`/`unevaluatedProperties`, `contentSchema`, `contentMediaType`,
+`contentEncoding`) added, removed or changed in request and response schemas, at any depth.
+Changes inside their sub-schemas are judged by the other rules, as anywhere else.
 
 One table entry per keyword, side and kind of change; the levels are the registry's.
 """
@@ -46,7 +47,7 @@ def _check(side: str, keyword: str, kind: str) -> Callable[[SchemaDiff, Site], I
 
 for _side in ("request", "response"):
     for _slug, _keyword, _level in WHOLE_KEYWORDS:
-        for _kind in ("added", "removed", "changed"):
+        for _kind in ("added", "removed", "changed") if _level is not None else ("added", "removed"):
             register_schema_check(
                 f"{_side}-property-{_slug}-{_kind}", _check(_side, _keyword, _kind)
             )

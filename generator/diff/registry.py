@@ -153,6 +153,8 @@ PROPERTY_CONSTRAINT_KEYWORDS = CONSTRAINT_KEYWORDS + CONTAINS_KEYWORDS
 # its sub-schemas are compared instead). Added on the request side, or removed on the response
 # side, a keyword narrows what is accepted or widens what may come back: breaking. For
 # `patternProperties`, `dependentSchemas` and `prefixItems`, an entry added or removed counts.
+# `prefixItems` runs the other way: `items` applies only after the positions it names, so an
+# entry added frees a position and one removed hands it to `items`.
 # A changed assertion (const, the names a property depends on, a string's encoding) is
 # breaking; a changed `if` condition narrows some values and widens others: possibly breaking.
 WHOLE_KEYWORDS: tuple[tuple[str, str, Level | None], ...] = (
@@ -180,9 +182,10 @@ def _bump(level: Level, surface: Bump = PATCH) -> Bump:
 
 def _keyword_family(side: str) -> tuple[Rule, ...]:
     rules = []
-    added, removed = (B, N) if side == "request" else (N, B)
+    narrower, wider = (B, N) if side == "request" else (N, B)
     noun = f"a {side} property or body"
     for slug, keyword, changed in WHOLE_KEYWORDS:
+        added, removed = (wider, narrower) if keyword == "prefixItems" else (narrower, wider)
         kinds = [("added", added), ("removed", removed)]
         if changed is not None:
             kinds.append(("changed", changed))
@@ -249,6 +252,7 @@ RULES: tuple[Rule, ...] = (
     Rule("request-parameter-became-required", B, MAJOR, S.PARAMETER, "an optional parameter is now required"),
     Rule("request-parameter-became-optional", N, PATCH, S.PARAMETER, "a required parameter is now optional"),
     Rule("request-parameter-deprecated", N, PATCH, S.PARAMETER, "a parameter is now deprecated"),
+    Rule("request-parameter-reactivated", N, PATCH, S.PARAMETER, "a parameter is no longer deprecated"),
     Rule("request-parameter-type-changed", B, MAJOR, S.SCHEMA, "a parameter has another type"),
     Rule("request-parameter-format-changed", P, MINOR, S.SCHEMA, "a parameter has another format"),
     Rule("request-parameter-enum-value-added", N, MINOR, S.SCHEMA, "a parameter accepts a new value"),
@@ -292,6 +296,7 @@ RULES: tuple[Rule, ...] = (
     Rule("request-property-nullable-removed", B, MAJOR, S.SCHEMA, "a request property no longer accepts null"),
     Rule("request-property-default-changed", P, MINOR, S.SCHEMA, "a request property's default changed"),
     Rule("request-property-deprecated", N, PATCH, S.SCHEMA, "a request property is now deprecated"),
+    Rule("request-property-reactivated", N, PATCH, S.SCHEMA, "a request property is no longer deprecated"),
     *_family("request-property", "a request property", keywords=PROPERTY_CONSTRAINT_KEYWORDS, tightened=B),
     # responses
     Rule("response-success-status-added", N, PATCH, S.OPERATION, "an operation may answer with a new success status"),
@@ -322,6 +327,7 @@ RULES: tuple[Rule, ...] = (
     Rule("response-property-enum-value-added", P, MINOR, S.SCHEMA, "a response property has a new value; code that switches on it may not expect it"),
     Rule("response-property-enum-value-removed", N, PATCH, S.SCHEMA, "a response property no longer takes a value"),
     Rule("response-property-deprecated", N, PATCH, S.SCHEMA, "a response property is now deprecated"),
+    Rule("response-property-reactivated", N, PATCH, S.SCHEMA, "a response property is no longer deprecated"),
     Rule("response-all-of-added", N, PATCH, S.SCHEMA, "a response schema satisfies another allOf member"),
     Rule("response-all-of-removed", N, PATCH, S.SCHEMA, "a response schema has one allOf member fewer"),
     *_response_bounds(),
@@ -331,7 +337,7 @@ RULES: tuple[Rule, ...] = (
     Rule("request-union-variant-removed", B, MAJOR, S.SCHEMA, "a request union no longer accepts a variant"),
     Rule("response-union-variant-added", P, MINOR, S.SCHEMA, "a response union has a new variant"),
     Rule("response-union-variant-removed", N, PATCH, S.SCHEMA, "a response union has one variant fewer"),
-    Rule("discriminator-added", P, MINOR, S.SCHEMA, "a union now has a discriminator"),
+    Rule("discriminator-added", N, PATCH, S.SCHEMA, "a union now has a discriminator (members are picked by it, as they matched before)"),
     Rule("discriminator-removed", P, MINOR, S.SCHEMA, "a union no longer has a discriminator"),
     Rule("discriminator-property-changed", B, MAJOR, S.SCHEMA, "a union is told apart by another property"),
     Rule("discriminator-mapping-changed", B, MAJOR, S.SCHEMA, "a discriminator value maps to another schema"),

@@ -156,6 +156,12 @@ MORE: tuple[Spec, ...] = (
      (Set(f"{NEW_PET}/tag/x-stability-level", "beta"),), (CREATE_OP,)),
     ("property-stability-invalid", (Set(f"{NEW_PET}/tag/x-stability-level", "gamma"),), (),
      (CREATE_OP,)),
+    ("request-parameter-reactivated", (Drop(f"{PARAMS}/1/deprecated"),),
+     (Set(f"{PARAMS}/1/deprecated", True),), (LIST_OP,)),
+    ("request-property-reactivated", (Drop(f"{NEW_PET}/tag/deprecated"),),
+     (Set(f"{NEW_PET}/tag/deprecated", True),), (CREATE_OP,)),
+    ("response-property-reactivated", (Drop(f"{PET}/tag/deprecated"),),
+     (Set(f"{PET}/tag/deprecated", True),), PET_OPS),
     # parameters
     ("request-path-parameter-renamed",
      (Drop("/paths/~1pets~1{petId}"), Set("/paths/~1pets~1{id}", _renamed_item())), (),

@@ -154,3 +154,10 @@ def path_parameter_renamed(param: ParamDiff) -> Iterator[Finding]:
             f"{param.old.location} parameter '{param.old.name}' renamed to '{param.new.name}'"
         )
         yield Finding(message, param.old.pointer, param.new.pointer)
+
+
+@parameter_rule("request-parameter-reactivated")
+def reactivated(param: ParamDiff) -> Iterator[Finding]:
+    if param.deprecated is not None and param.deprecated.old:
+        message = f"{param.label} no longer deprecated"
+        yield Finding(message, param.old.pointer, param.new.pointer)

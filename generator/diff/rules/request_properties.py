@@ -168,3 +168,9 @@ def all_of_removed(diff: SchemaDiff, site: Site) -> Iterator[Finding]:
         for member in diff.all_of_removed:
             message = f"{site.subject}: allOf member {member.name} removed"
             yield Finding(message, member.pointer, member.parent)
+
+
+@schema_rule("request-property-reactivated")
+def reactivated(diff: SchemaDiff, site: Site) -> Iterator[Finding]:
+    if in_request_body(site) and diff.deprecated is not None and diff.deprecated.old:
+        yield Finding(f"{site.subject}: no longer deprecated", diff.old, diff.new)

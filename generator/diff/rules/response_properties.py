@@ -22,6 +22,10 @@ def added(diff: SchemaDiff, site: Site) -> Iterator[Finding]:
                 kind = "required" if prop.required else "optional"
                 message = f"{site.subject}: new {kind} property '{prop.name}'"
                 yield Finding(message, prop.parent, prop.pointer)
+        for changed in diff.properties:
+            if writeonly(changed.old_schema) and not writeonly(changed.new_schema):
+                message = f"{site.subject}: property '{changed.name}' is now returned"
+                yield Finding(message, changed.old, changed.new)
 
 
 @schema_rule("response-required-property-removed")
@@ -135,3 +139,9 @@ def all_of_removed(diff: SchemaDiff, site: Site) -> Iterator[Finding]:
         for member in diff.all_of_removed:
             message = f"{site.subject}: allOf member {member.name} removed"
             yield Finding(message, member.pointer, member.parent)
+
+
+@schema_rule("response-property-reactivated")
+def reactivated(diff: SchemaDiff, site: Site) -> Iterator[Finding]:
+    if in_response(site) and diff.deprecated is not None and diff.deprecated.old:
+        yield Finding(f"{site.subject}: no longer deprecated", diff.old, diff.new)

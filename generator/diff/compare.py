@@ -259,9 +259,7 @@ class Comparer:
                 media.append(MediaDiff(str(key), before, after, schema))
         if not (added or removed or media or schema_added or schema_removed):
             return None
-        return ContentDiff(
-            added, removed, tuple(media), tuple(schema_added), tuple(schema_removed)
-        )
+        return ContentDiff(added, removed, tuple(media), tuple(schema_added), tuple(schema_removed))
 
     def _responses(
         self, old: OperationEntry, new: OperationEntry

@@ -211,6 +211,7 @@ def _response_bounds() -> tuple[Rule, ...]:
         )  # fmt: skip
     return tuple(rules)
 
+
 S = Scope
 # fmt: off
 RULES: tuple[Rule, ...] = (

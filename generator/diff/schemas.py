@@ -221,7 +221,9 @@ class SchemaComparer:
         extensible_added, extensible_removed = self._enum(
             old_schema, new_schema, old_pointer, new_pointer, "x-extensible-enum"
         )
-        keywords, subschemas = self._keywords(old_schema, new_schema, old_pointer, new_pointer, stack)
+        keywords, subschemas = self._keywords(
+            old_schema, new_schema, old_pointer, new_pointer, stack
+        )
         all_of_added, all_of_removed = _all_of(
             self._labelled(self.old, old_schema, old_pointer, ("allOf",)),
             self._labelled(self.new, new_schema, new_pointer, ("allOf",)),
@@ -382,14 +384,18 @@ class SchemaComparer:
         new_keys = {to_json(v) for v in new_values if v is not None}
         added = tuple(
             Member(
-                to_json(v), join_pointer(new_pointer, keyword, i), join_pointer(old_pointer, keyword)
+                to_json(v),
+                join_pointer(new_pointer, keyword, i),
+                join_pointer(old_pointer, keyword),
             )
             for i, v in enumerate(new_values)
             if v is not None and to_json(v) not in old_keys
         )
         removed = tuple(
             Member(
-                to_json(v), join_pointer(old_pointer, keyword, i), join_pointer(new_pointer, keyword)
+                to_json(v),
+                join_pointer(old_pointer, keyword, i),
+                join_pointer(new_pointer, keyword),
             )
             for i, v in enumerate(old_values)
             if v is not None and to_json(v) not in new_keys
@@ -581,9 +587,7 @@ def _all_of(
 ) -> tuple[tuple[Member, ...], tuple[Member, ...]]:
     """allOf members on one side only, by label (a component name, a title or a position)."""
     added = tuple(Member(k, where, old_pointer) for k, (_n, where) in new.items() if k not in old)
-    removed = tuple(
-        Member(k, where, new_pointer) for k, (_n, where) in old.items() if k not in new
-    )
+    removed = tuple(Member(k, where, new_pointer) for k, (_n, where) in old.items() if k not in new)
     return added, removed
 
 

@@ -32,7 +32,7 @@ Spec = tuple[str, tuple[Any, ...], tuple[Any, ...], tuple[str, ...]]
 
 
 def _renamed_item() -> dict[str, Any]:
-    item = copy.deepcopy(pets()["paths"]["/pets/{petId}"])
+    item: dict[str, Any] = copy.deepcopy(pets()["paths"]["/pets/{petId}"])
     item["parameters"][0]["name"] = "id"
     return item
 
@@ -96,7 +96,7 @@ def _bound_cases() -> list[Spec]:
     found: list[Spec] = []
     for slug, _keyword in PROPERTY_CONSTRAINT_KEYWORDS:
         where, base, looser, tighter = _RESPONSE_BOUNDS[slug]
-        setup = (Set(f"{PET}/photos", _PHOTOS), Set(where, base))
+        setup: tuple[Set, ...] = (Set(f"{PET}/photos", _PHOTOS), Set(where, base))
         found.append((f"response-property-{slug}-loosened", (Set(where, looser),), setup,
                       PET_OPS))  # fmt: skip
         found.append((f"response-property-{slug}-tightened", (Set(where, tighter),), setup,
@@ -219,5 +219,3 @@ MORE: tuple[Spec, ...] = (
     *_bound_cases(),
     *_keyword_cases(),
 )  # fmt: skip
-
-

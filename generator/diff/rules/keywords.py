@@ -47,7 +47,9 @@ def _check(side: str, keyword: str, kind: str) -> Callable[[SchemaDiff, Site], I
 
 for _side in ("request", "response"):
     for _slug, _keyword, _level in WHOLE_KEYWORDS:
-        for _kind in ("added", "removed", "changed") if _level is not None else ("added", "removed"):
+        for _kind in (
+            ("added", "removed", "changed") if _level is not None else ("added", "removed")
+        ):
             register_schema_check(
                 f"{_side}-property-{_slug}-{_kind}", _check(_side, _keyword, _kind)
             )

@@ -12,8 +12,8 @@ from collections.abc import Iterator
 from generator.diff.lifecycle import STABILITY_LEVELS, parse_sunset, retired, stability_rank
 from generator.diff.model import Finding
 from generator.diff.registry import Site, operation_rule, parameter_rule, schema_rule, spec_rule
-from generator.diff.rules.parameters import label
 from generator.diff.rules._schema import readonly, writeonly
+from generator.diff.rules.parameters import label
 from generator.diff.tree import Changed, OperationDiff, ParamDiff, SchemaDiff, SpecDiff
 
 _LEVELS = ", ".join(STABILITY_LEVELS)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from generator.diff.document import ParamEntry
+from generator.diff.lifecycle import retired
 from generator.diff.model import Finding
 from generator.diff.registry import Site, operation_rule, parameter_rule, schema_rule
-from generator.diff.lifecycle import retired
 from generator.diff.rules._schema import in_parameter, show, show_types, widened
 from generator.diff.tree import OperationDiff, ParamDiff, SchemaDiff
 
@@ -150,9 +150,7 @@ def nullable_removed(diff: SchemaDiff, site: Site) -> Iterator[Finding]:
 @parameter_rule("request-path-parameter-renamed")
 def path_parameter_renamed(param: ParamDiff) -> Iterator[Finding]:
     if param.renamed:
-        message = (
-            f"{param.old.location} parameter '{param.old.name}' renamed to '{param.new.name}'"
-        )
+        message = f"{param.old.location} parameter '{param.old.name}' renamed to '{param.new.name}'"
         yield Finding(message, param.old.pointer, param.new.pointer)
 
 

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from generator.diff.lifecycle import retired
 from generator.diff.model import Finding
 from generator.diff.registry import Site, schema_rule
-from generator.diff.lifecycle import retired
 from generator.diff.rules._schema import in_response, show, show_types, widened, writeonly
 from generator.diff.tree import SchemaDiff
 

@@ -306,7 +306,9 @@ class SchemaComparer:
         changes: list[KeywordChange] = []
         subschemas: list[tuple[str, SchemaDiff]] = []
 
-        def whole(keyword: str, before: Any, after: Any, old_at: str, new_at: str) -> None:
+        def whole(
+            keyword: str, before: Any, after: Any, old_at: str, new_at: str, key: str = ""
+        ) -> None:
             """One change of a value or entry; `_ABSENT` on the side that lacks it."""
             old_text = None if before is _ABSENT else to_json(before)
             new_text = None if after is _ABSENT else to_json(after)
@@ -315,12 +317,14 @@ class SchemaComparer:
             if old_text is not None and new_text is not None and keyword not in VALUE_KEYWORDS:
                 # A schema replaced by something not comparable (a boolean schema, say):
                 # the old restriction goes and a new one comes.
-                changes.append(KeywordChange(keyword, old_text, None, old_at, new_pointer))
-                changes.append(KeywordChange(keyword, None, new_text, old_pointer, new_at))
+                changes.append(KeywordChange(keyword, old_text, None, old_at, new_pointer, key))
+                changes.append(KeywordChange(keyword, None, new_text, old_pointer, new_at, key))
                 return
-            changes.append(KeywordChange(keyword, old_text, new_text, old_at, new_at))
+            changes.append(KeywordChange(keyword, old_text, new_text, old_at, new_at, key))
 
-        def entry(keyword: str, before: Any, after: Any, old_at: str, new_at: str) -> None:
+        def entry(
+            keyword: str, before: Any, after: Any, old_at: str, new_at: str, key: str = ""
+        ) -> None:
             if isinstance(before, dict) and isinstance(after, dict):
                 found = self._compare(before, after, old_at, new_at, stack)
                 if found is not None:
@@ -333,6 +337,7 @@ class SchemaComparer:
                     after,
                     old_at if before is not _ABSENT else old_pointer,
                     new_at if after is not _ABSENT else new_pointer,
+                    key,
                 )
 
         for keyword in VALUE_KEYWORDS:
@@ -366,6 +371,7 @@ class SchemaComparer:
                     new_map.get(key, _ABSENT),
                     join_pointer(old_pointer, keyword, key),
                     join_pointer(new_pointer, keyword, key),
+                    str(key),
                 )
         return tuple(changes), tuple(subschemas)
 

@@ -61,6 +61,9 @@ class KeywordChange:
     new: str | None
     old_pointer: str
     new_pointer: str
+    entry: str = ""
+    """The key or position of an entry of `patternProperties`, `dependentSchemas` or
+    `prefixItems`; empty for the keyword as a whole."""
 
     @property
     def kind(self) -> str:

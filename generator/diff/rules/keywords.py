@@ -25,6 +25,10 @@ def _value(text: str | None) -> str:
 
 
 def _message(subject: str, change: KeywordChange) -> str:
+    if change.entry:
+        where = f"{change.keyword}[{change.entry!r}]"
+        value = change.new if change.kind == "added" else change.old
+        return f"{subject}: {where} {_value(value)} {change.kind}"
     if change.kind == "added":
         return f"{subject}: {change.keyword} {_value(change.new)} added"
     if change.kind == "removed":

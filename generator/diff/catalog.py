@@ -6,6 +6,8 @@ from generator.diff.registry import CHECKS, Checks
 from generator.diff.rules import (
     constraints,
     endpoints,
+    keywords,
+    lifecycle,
     parameters,
     request_body,
     request_properties,
@@ -19,6 +21,8 @@ from generator.diff.rules import (
 RULE_MODULES = (
     constraints,
     endpoints,
+    keywords,
+    lifecycle,
     parameters,
     request_body,
     request_properties,

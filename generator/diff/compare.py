@@ -14,6 +14,7 @@ from generator.diff.document import (
     operation_sort_key,
     schema_name,
 )
+from generator.diff.lifecycle import stability, sunset_text
 from generator.diff.schemas import SchemaComparer
 from generator.diff.sdk import SdkIndex
 from generator.diff.tree import (
@@ -21,6 +22,7 @@ from generator.diff.tree import (
     Changed,
     ComponentDiff,
     ContentDiff,
+    HeaderDiff,
     MediaDiff,
     Member,
     ModelEntry,
@@ -164,12 +166,15 @@ class Comparer:
             statuses_removed=statuses_removed,
             responses=responses,
             security=self._operation_security(old, new),
+            sunset=_changed_text(sunset_text(old.node), sunset_text(new.node)),
+            stability=_changed_text(stability(old.node), stability(new.node)),
         )
         unchanged = (
             diff.old_method == diff.new_method
             and not (diff.deprecated or added or removed or moved or params)
             and not (diff.body or statuses_added or statuses_removed or responses)
             and diff.security is None
+            and not (diff.sunset or diff.stability)
         )
         return None if unchanged else diff
 
@@ -183,8 +188,10 @@ class Comparer:
             required=_changed_value(old.required, new.required),
             deprecated=_changed_flag(old.node, new.node, "deprecated"),
             schema=schema,
+            sunset=_changed_text(sunset_text(old.node), sunset_text(new.node)),
         )
-        return diff if diff.required or diff.deprecated or schema else None
+        changed = diff.required or diff.deprecated or schema or diff.sunset
+        return diff if changed or diff.renamed else None
 
     def _body(self, old: OperationEntry, new: OperationEntry) -> BodyDiff | None:
         old_where = join_pointer(old.pointer, "requestBody")
@@ -231,6 +238,8 @@ class Comparer:
             if t not in new_types
         )
         media = []
+        schema_added: list[Member] = []
+        schema_removed: list[Member] = []
         for lowered, key in new_types.items():
             if lowered not in old_types:
                 continue
@@ -239,14 +248,18 @@ class Comparer:
             after = join_pointer(new_where, key, "schema")
             old_schema = _dict(old[old_key]).get("schema")
             new_schema = _dict(new[key]).get("schema")
+            if old_schema is None and new_schema is not None:
+                schema_added.append(Member(str(key), after, join_pointer(old_where, old_key)))
+            if new_schema is None and old_schema is not None:
+                schema_removed.append(Member(str(key), before, join_pointer(new_where, key)))
             if old_schema is None or new_schema is None:
                 continue
             schema = self.schemas.compare(old_schema, new_schema, before, after)
             if schema is not None:
                 media.append(MediaDiff(str(key), before, after, schema))
-        if not (added or removed or media):
+        if not (added or removed or media or schema_added or schema_removed):
             return None
-        return ContentDiff(added, removed, tuple(media))
+        return ContentDiff(added, removed, tuple(media), tuple(schema_added), tuple(schema_removed))
 
     def _responses(
         self, old: OperationEntry, new: OperationEntry
@@ -279,9 +292,49 @@ class Comparer:
                 join_pointer(before_where, "content"),
                 join_pointer(after_where, "content"),
             )
-            if content is not None:
-                diffs.append(ResponseDiff(status, before_where, after_where, content))
+            headers = self._headers(_dict(before), _dict(after), before_where, after_where)
+            if content is not None or any(headers):
+                diffs.append(ResponseDiff(status, before_where, after_where, content, *headers))
         return added, removed, tuple(diffs)
+
+    def _headers(
+        self, old: dict[str, Any], new: dict[str, Any], old_where: str, new_where: str
+    ) -> tuple[tuple[Member, ...], tuple[Member, ...], tuple[HeaderDiff, ...]]:
+        """Response headers by case-insensitive name: (added, removed, changed)."""
+        old_base, new_base = join_pointer(old_where, "headers"), join_pointer(new_where, "headers")
+        old_parent = old_base if "headers" in old else old_where
+        new_parent = new_base if "headers" in new else new_where
+        old_headers = {str(k).lower(): (str(k), v) for k, v in _dict(old.get("headers")).items()}
+        new_headers = {str(k).lower(): (str(k), v) for k, v in _dict(new.get("headers")).items()}
+
+        def entry(document: Document, base: str, name: str, raw: Any) -> tuple[Any, str]:
+            node, where = document.deref(raw, join_pointer(base, name))
+            return _dict(node), where
+
+        added = []
+        for key, (name, raw) in new_headers.items():
+            if key not in old_headers:
+                node, where = entry(self.new, new_base, name, raw)
+                added.append(Member(name, where, old_parent, node, _flag(node, "required")))
+        removed = []
+        for key, (name, raw) in old_headers.items():
+            if key not in new_headers:
+                node, where = entry(self.old, old_base, name, raw)
+                removed.append(Member(name, where, new_parent, node, _flag(node, "required")))
+        changed = []
+        for key, (name, raw) in new_headers.items():
+            if key not in old_headers:
+                continue
+            old_name, old_raw = old_headers[key]
+            before, before_where = entry(self.old, old_base, old_name, old_raw)
+            after, after_where = entry(self.new, new_base, name, raw)
+            old_schema, old_at = _param_schema_node(before, before_where)
+            new_schema, new_at = _param_schema_node(after, after_where)
+            schema = self.schemas.compare(old_schema, new_schema, old_at, new_at)
+            required = _changed_flag(before, after, "required")
+            if schema is not None or required is not None:
+                changed.append(HeaderDiff(name, before_where, after_where, required, schema))
+        return tuple(added), tuple(removed), tuple(changed)
 
     # ----- security ----------------------------------------------------------------------
     def _operation_security(self, old: OperationEntry, new: OperationEntry) -> SecurityDiff | None:
@@ -391,13 +444,22 @@ def _param_keys(op: OperationEntry) -> dict[tuple[str, str], ParamEntry]:
     return keyed
 
 
+def _changed_text(old: str | None, new: str | None) -> Changed[str | None] | None:
+    return Changed(old, new) if old != new else None
+
+
 def _param_schema(param: ParamEntry) -> tuple[Any, str]:
-    if "schema" in param.node:
-        return param.node["schema"], join_pointer(param.pointer, "schema")
-    for media_type, media in _dict(param.node.get("content")).items():
+    return _param_schema_node(param.node, param.pointer)
+
+
+def _param_schema_node(node: dict[str, Any], pointer: str) -> tuple[Any, str]:
+    """The schema of a parameter or header object: `schema`, else the first `content`'s."""
+    if "schema" in node:
+        return node["schema"], join_pointer(pointer, "schema")
+    for media_type, media in _dict(node.get("content")).items():
         if isinstance(media, dict) and "schema" in media:
-            return media["schema"], join_pointer(param.pointer, "content", media_type, "schema")
-    return {}, param.pointer
+            return media["schema"], join_pointer(pointer, "content", media_type, "schema")
+    return {}, pointer
 
 
 def _scheme_kind(scheme: dict[str, Any]) -> str:

@@ -22,7 +22,7 @@ _PATH_PARAM = re.compile(r"{[^}]*}")
 _METHOD_ORDER = {m.upper(): i for i, m in enumerate(HTTP_METHODS)}
 
 Direction = Literal["request", "response"]
-Role = Literal["parameter", "body"]
+Role = Literal["parameter", "body", "header"]
 ReachKey = tuple[Direction, Role]
 MatchKey = tuple[str, str]
 """(METHOD, path template with parameter names blanked)."""

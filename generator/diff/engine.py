@@ -42,6 +42,10 @@ def walk(diff: SchemaDiff, site: Site) -> Iterator[tuple[SchemaDiff, Site]]:
             children.append((node.additional, where.child("{}")))
         for label, variant in node.variants:
             children.append((variant, where.child(f"({label})")))
+        for label, sub in node.subschemas:
+            children.append((sub, where.child(f"({label})")))
+        if node.negated is not None:
+            children.append((node.negated, where.negated()))
         stack.extend(reversed(children))
 
 
@@ -59,6 +63,10 @@ def _schema_sites(op: OperationDiff) -> Iterator[tuple[SchemaDiff, Site]]:
             if media.schema is not None:
                 site = Site("response", "body", f"response {response.status}", (), operations)
                 yield media.schema, site
+        for header in response.headers:
+            if header.schema is not None:
+                root = f"response {response.status} header '{header.name}'"
+                yield header.schema, Site("response", "header", root, (), operations)
 
 
 def findings(tree: SpecDiff) -> Iterator[tuple[str, Finding]]:

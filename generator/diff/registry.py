@@ -75,6 +75,19 @@ class Site:
         """The top of a parameter, request or response schema written in the operation."""
         return not self.path and not self.component
 
+    def negated(self) -> Site:
+        """The site of the schema under `not`: what it matches is refused, so a change there
+        is judged as in the other direction (a tighter `not` accepts more)."""
+        direction: Direction = "response" if self.direction == "request" else "request"
+        return Site(
+            direction,
+            self.role,
+            self.root,
+            (*self.path, "(not)"),
+            self.operations,
+            self.component,
+        )
+
     def child(self, part: str) -> Site:
         return Site(
             self.direction,
@@ -132,6 +145,72 @@ CONSTRAINT_KEYWORDS = (
     ("max-items", "maxItems"),
     ("min-items", "minItems"),
 )
+CONTAINS_KEYWORDS = (("max-contains", "maxContains"), ("min-contains", "minContains"))
+PROPERTY_CONSTRAINT_KEYWORDS = CONSTRAINT_KEYWORDS + CONTAINS_KEYWORDS
+"""Bounds on what a request body sends or a response returns (parameters: the first six)."""
+
+# JSON Schema 2020-12 keywords: (slug, keyword, level of a change of its value or None when
+# its sub-schemas are compared instead). Added on the request side, or removed on the response
+# side, a keyword narrows what is accepted or widens what may come back: breaking. For
+# `patternProperties`, `dependentSchemas` and `prefixItems`, an entry added or removed counts.
+# `prefixItems` runs the other way: `items` applies only after the positions it names, so an
+# entry added frees a position and one removed hands it to `items`.
+# A changed assertion (const, the names a property depends on, a string's encoding) is
+# breaking; a changed `if` condition narrows some values and widens others: possibly breaking.
+WHOLE_KEYWORDS: tuple[tuple[str, str, Level | None], ...] = (
+    ("const", "const", B),
+    ("contains", "contains", None),
+    ("prefix-items", "prefixItems", None),
+    ("if", "if", P),
+    ("then", "then", None),
+    ("else", "else", None),
+    ("dependent-required", "dependentRequired", B),
+    ("dependent-schemas", "dependentSchemas", None),
+    ("property-names", "propertyNames", None),
+    ("pattern-properties", "patternProperties", None),
+    ("unevaluated-items", "unevaluatedItems", None),
+    ("unevaluated-properties", "unevaluatedProperties", None),
+    ("content-schema", "contentSchema", None),
+    ("content-media-type", "contentMediaType", B),
+    ("content-encoding", "contentEncoding", B),
+)
+
+
+def _bump(level: Level, surface: Bump = PATCH) -> Bump:
+    return MAJOR if level is B else MINOR if level is P else surface
+
+
+def _keyword_family(side: str) -> tuple[Rule, ...]:
+    rules = []
+    narrower, wider = (B, N) if side == "request" else (N, B)
+    noun = f"a {side} property or body"
+    for slug, keyword, changed in WHOLE_KEYWORDS:
+        added, removed = (wider, narrower) if keyword == "prefixItems" else (narrower, wider)
+        kinds = [("added", added), ("removed", removed)]
+        if changed is not None:
+            kinds.append(("changed", changed))
+        for kind, level in kinds:
+            rules.append(
+                Rule(f"{side}-property-{slug}-{kind}", level, _bump(level), Scope.SCHEMA,
+                     f"{noun}: `{keyword}` {kind}")
+            )  # fmt: skip
+    return tuple(rules)
+
+
+def _response_bounds() -> tuple[Rule, ...]:
+    """Bounds on what comes back: a looser one lets through values code relied on never seeing."""
+    rules = []
+    for slug, keyword in PROPERTY_CONSTRAINT_KEYWORDS:
+        rules.append(
+            Rule(f"response-property-{slug}-loosened", B, MAJOR, Scope.SCHEMA,
+                 f"a response property: {keyword} allows more values")
+        )  # fmt: skip
+        rules.append(
+            Rule(f"response-property-{slug}-tightened", N, PATCH, Scope.SCHEMA,
+                 f"a response property: {keyword} allows fewer values")
+        )  # fmt: skip
+    return tuple(rules)
+
 
 S = Scope
 # fmt: off
@@ -141,6 +220,20 @@ RULES: tuple[Rule, ...] = (
     Rule("endpoint-removed", B, MAJOR, S.SPEC, "an operation and its SDK method are gone"),
     Rule("endpoint-deprecated", N, PATCH, S.OPERATION, "an operation is now deprecated"),
     Rule("endpoint-reactivated", N, PATCH, S.OPERATION, "an operation is no longer deprecated"),
+    # lifecycle: x-sunset and x-stability-level
+    Rule("endpoint-removed-after-sunset", N, MINOR, S.SPEC, "a deprecated operation is gone after its sunset date"),
+    Rule("endpoint-sunset-invalid", B, MAJOR, S.OPERATION, "an operation's x-sunset is not a date"),
+    Rule("endpoint-stability-decreased", B, MAJOR, S.OPERATION, "an operation's x-stability-level went down"),
+    Rule("endpoint-stability-increased", N, PATCH, S.OPERATION, "an operation's x-stability-level went up"),
+    Rule("endpoint-stability-invalid", B, MAJOR, S.OPERATION, "an operation's x-stability-level is not draft, alpha, beta or stable"),
+    Rule("request-parameter-removed-after-sunset", N, MINOR, S.OPERATION, "a deprecated parameter is gone after its sunset date"),
+    Rule("request-parameter-sunset-invalid", B, MAJOR, S.PARAMETER, "a parameter's x-sunset is not a date"),
+    Rule("request-property-removed-after-sunset", N, MINOR, S.SCHEMA, "a deprecated request property is gone after its sunset date"),
+    Rule("response-property-removed-after-sunset", N, MINOR, S.SCHEMA, "a deprecated response property is gone after its sunset date"),
+    Rule("property-sunset-invalid", B, MAJOR, S.SCHEMA, "a property's x-sunset is not a date"),
+    Rule("property-stability-decreased", B, MAJOR, S.SCHEMA, "a property's x-stability-level went down"),
+    Rule("property-stability-increased", N, PATCH, S.SCHEMA, "a property's x-stability-level went up"),
+    Rule("property-stability-invalid", B, MAJOR, S.SCHEMA, "a property's x-stability-level is not draft, alpha, beta or stable"),
     # servers and security
     Rule("server-added", N, MINOR, S.SPEC, "a new server (an SDK environment)"),
     Rule("server-removed", B, MAJOR, S.SPEC, "a server (an SDK environment) is gone"),
@@ -160,11 +253,18 @@ RULES: tuple[Rule, ...] = (
     Rule("request-parameter-became-required", B, MAJOR, S.PARAMETER, "an optional parameter is now required"),
     Rule("request-parameter-became-optional", N, PATCH, S.PARAMETER, "a required parameter is now optional"),
     Rule("request-parameter-deprecated", N, PATCH, S.PARAMETER, "a parameter is now deprecated"),
+    Rule("request-parameter-reactivated", N, PATCH, S.PARAMETER, "a parameter is no longer deprecated"),
     Rule("request-parameter-type-changed", B, MAJOR, S.SCHEMA, "a parameter has another type"),
     Rule("request-parameter-format-changed", P, MINOR, S.SCHEMA, "a parameter has another format"),
     Rule("request-parameter-enum-value-added", N, MINOR, S.SCHEMA, "a parameter accepts a new value"),
     Rule("request-parameter-enum-value-removed", B, MAJOR, S.SCHEMA, "a parameter no longer accepts a value"),
     Rule("request-parameter-default-changed", P, MINOR, S.SCHEMA, "a parameter's default changed"),
+    Rule("request-path-parameter-renamed", P, MINOR, S.PARAMETER, "a path parameter has another name (calls that pass it by keyword break)"),
+    Rule("request-parameter-became-enum", B, MAJOR, S.SCHEMA, "a parameter now accepts only listed values"),
+    Rule("request-parameter-extensible-enum-value-removed", B, MAJOR, S.SCHEMA, "a parameter's x-extensible-enum lost a value"),
+    Rule("request-parameter-nullable-added", N, PATCH, S.SCHEMA, "a parameter accepts null"),
+    Rule("request-parameter-nullable-removed", B, MAJOR, S.SCHEMA, "a parameter no longer accepts null"),
+    Rule("request-parameter-type-widened", N, PATCH, S.SCHEMA, "a parameter accepts more types"),
     *_family("request-parameter", "a parameter", keywords=CONSTRAINT_KEYWORDS, tightened=B),
     # request bodies
     Rule("request-body-added-required", B, MAJOR, S.OPERATION, "an operation now needs a request body"),
@@ -174,7 +274,15 @@ RULES: tuple[Rule, ...] = (
     Rule("request-body-became-optional", N, PATCH, S.OPERATION, "the request body is now optional"),
     Rule("request-body-media-type-added", N, MINOR, S.OPERATION, "the request body accepts a new media type"),
     Rule("request-body-media-type-removed", B, MAJOR, S.OPERATION, "the request body no longer accepts a media type"),
+    Rule("request-body-schema-added", B, MAJOR, S.OPERATION, "a request media type now has a schema to satisfy"),
+    Rule("request-body-schema-removed", N, PATCH, S.OPERATION, "a request media type no longer has a schema"),
     Rule("request-body-type-changed", B, MAJOR, S.SCHEMA, "the request body has another type"),
+    Rule("request-property-type-widened", N, PATCH, S.SCHEMA, "a request property or body accepts more types"),
+    Rule("request-property-became-enum", B, MAJOR, S.SCHEMA, "a request property now accepts only listed values"),
+    Rule("request-property-extensible-enum-value-removed", B, MAJOR, S.SCHEMA, "a request property's x-extensible-enum lost a value"),
+    Rule("request-all-of-added", B, MAJOR, S.SCHEMA, "a request schema must also satisfy another allOf member"),
+    Rule("request-all-of-removed", P, MINOR, S.SCHEMA, "a request schema has one allOf member fewer"),
+    *_keyword_family("request"),
     Rule("request-property-added-required", B, MAJOR, S.SCHEMA, "a request needs a new property"),
     Rule("request-property-added-optional", N, MINOR, S.SCHEMA, "a request accepts a new property"),
     Rule("request-property-removed", B, MAJOR, S.SCHEMA, "a request property (an SDK argument or field) is gone"),
@@ -189,7 +297,8 @@ RULES: tuple[Rule, ...] = (
     Rule("request-property-nullable-removed", B, MAJOR, S.SCHEMA, "a request property no longer accepts null"),
     Rule("request-property-default-changed", P, MINOR, S.SCHEMA, "a request property's default changed"),
     Rule("request-property-deprecated", N, PATCH, S.SCHEMA, "a request property is now deprecated"),
-    *_family("request-property", "a request property", keywords=CONSTRAINT_KEYWORDS, tightened=B),
+    Rule("request-property-reactivated", N, PATCH, S.SCHEMA, "a request property is no longer deprecated"),
+    *_family("request-property", "a request property", keywords=PROPERTY_CONSTRAINT_KEYWORDS, tightened=B),
     # responses
     Rule("response-success-status-added", N, PATCH, S.OPERATION, "an operation may answer with a new success status"),
     Rule("response-success-status-removed", B, MAJOR, S.OPERATION, "a success status is no longer returned"),
@@ -197,6 +306,14 @@ RULES: tuple[Rule, ...] = (
     Rule("response-non-success-status-removed", N, PATCH, S.OPERATION, "an error or redirect status is no longer documented"),
     Rule("response-media-type-added", N, PATCH, S.OPERATION, "a response comes in a new media type"),
     Rule("response-media-type-removed", B, MAJOR, S.OPERATION, "a response no longer comes in a media type"),
+    Rule("response-body-schema-added", N, PATCH, S.OPERATION, "a response media type now has a schema"),
+    Rule("response-body-schema-removed", P, MINOR, S.OPERATION, "a response media type no longer has a schema (it is returned untyped)"),
+    Rule("response-header-added", N, MINOR, S.OPERATION, "a response has a new header"),
+    Rule("response-required-header-removed", B, MAJOR, S.OPERATION, "a required response header is gone"),
+    Rule("response-optional-header-removed", P, MINOR, S.OPERATION, "an optional response header is gone"),
+    Rule("response-header-became-optional", B, MAJOR, S.OPERATION, "a response header may now be missing"),
+    Rule("response-header-became-required", N, PATCH, S.OPERATION, "a response header is now always present"),
+    Rule("response-header-type-changed", B, MAJOR, S.SCHEMA, "a response header has another type"),
     Rule("response-body-type-changed", B, MAJOR, S.SCHEMA, "a response body has another type"),
     Rule("response-property-added", N, MINOR, S.SCHEMA, "a response has a new property (a new model field)"),
     Rule("response-required-property-removed", B, MAJOR, S.SCHEMA, "a required response property (a model field) is gone"),
@@ -204,18 +321,24 @@ RULES: tuple[Rule, ...] = (
     Rule("response-property-became-optional", B, MAJOR, S.SCHEMA, "a response property may now be missing"),
     Rule("response-property-became-required", N, PATCH, S.SCHEMA, "a response property is now always present"),
     Rule("response-property-type-changed", B, MAJOR, S.SCHEMA, "a response property has another type"),
+    Rule("response-property-type-narrowed", N, PATCH, S.SCHEMA, "a response property or body comes in fewer types"),
     Rule("response-property-format-changed", P, MINOR, S.SCHEMA, "a response property has another format"),
     Rule("response-property-became-nullable", B, MAJOR, S.SCHEMA, "a response property may now be null"),
     Rule("response-property-nullable-removed", N, PATCH, S.SCHEMA, "a response property is never null now"),
     Rule("response-property-enum-value-added", P, MINOR, S.SCHEMA, "a response property has a new value; code that switches on it may not expect it"),
     Rule("response-property-enum-value-removed", N, PATCH, S.SCHEMA, "a response property no longer takes a value"),
     Rule("response-property-deprecated", N, PATCH, S.SCHEMA, "a response property is now deprecated"),
+    Rule("response-property-reactivated", N, PATCH, S.SCHEMA, "a response property is no longer deprecated"),
+    Rule("response-all-of-added", N, PATCH, S.SCHEMA, "a response schema satisfies another allOf member"),
+    Rule("response-all-of-removed", N, PATCH, S.SCHEMA, "a response schema has one allOf member fewer"),
+    *_response_bounds(),
+    *_keyword_family("response"),
     # unions and discriminators
     Rule("request-union-variant-added", N, MINOR, S.SCHEMA, "a request union accepts a new variant"),
     Rule("request-union-variant-removed", B, MAJOR, S.SCHEMA, "a request union no longer accepts a variant"),
     Rule("response-union-variant-added", P, MINOR, S.SCHEMA, "a response union has a new variant"),
     Rule("response-union-variant-removed", N, PATCH, S.SCHEMA, "a response union has one variant fewer"),
-    Rule("discriminator-added", P, MINOR, S.SCHEMA, "a union now has a discriminator"),
+    Rule("discriminator-added", N, PATCH, S.SCHEMA, "a union now has a discriminator (members are picked by it, as they matched before)"),
     Rule("discriminator-removed", P, MINOR, S.SCHEMA, "a union no longer has a discriminator"),
     Rule("discriminator-property-changed", B, MAJOR, S.SCHEMA, "a union is told apart by another property"),
     Rule("discriminator-mapping-changed", B, MAJOR, S.SCHEMA, "a discriminator value maps to another schema"),

@@ -12,18 +12,36 @@ from typing import Any
 
 from generator.diagnostics import join_pointer
 from generator.diff.document import Document, ref_of, schema_name
+from generator.diff.lifecycle import stability, sunset_text
 from generator.diff.tree import (
     Bound,
     Changed,
     ConstraintChange,
     DiscriminatorDiff,
+    KeywordChange,
     Member,
     PropertyDiff,
     SchemaDiff,
 )
 
 _UNION_KEYWORDS = ("oneOf", "anyOf")
-_LIMITS = ("maxLength", "minLength", "maxItems", "minItems")
+_LIMITS = ("maxLength", "minLength", "maxItems", "minItems", "maxContains", "minContains")
+VALUE_KEYWORDS = ("const", "if", "dependentRequired", "contentMediaType", "contentEncoding")
+"""Keywords compared as whole values (see `KeywordChange`); `if` is a condition, whose change
+neither narrows nor widens in a way the diff can tell."""
+SUBSCHEMA_KEYWORDS = (
+    "contains",
+    "then",
+    "else",
+    "propertyNames",
+    "unevaluatedItems",
+    "unevaluatedProperties",
+    "contentSchema",
+)
+"""Keywords holding one schema: added or removed as a whole, else compared like any schema."""
+SCHEMA_MAP_KEYWORDS = ("patternProperties", "dependentSchemas")
+"""Keywords holding schemas by key (and `prefixItems`, by position): entries added or removed,
+common entries compared."""
 _ACCESS = ("readOnly", "writeOnly")
 
 
@@ -200,6 +218,18 @@ class SchemaComparer:
             types = Changed(old_types, new_types)
             return SchemaDiff(old_at, new_at, types=types, nullable=nullable)
         enum_added, enum_removed = self._enum(old_schema, new_schema, old_pointer, new_pointer)
+        extensible_added, extensible_removed = self._enum(
+            old_schema, new_schema, old_pointer, new_pointer, "x-extensible-enum"
+        )
+        keywords, subschemas = self._keywords(
+            old_schema, new_schema, old_pointer, new_pointer, stack
+        )
+        all_of_added, all_of_removed = _all_of(
+            self._labelled(self.old, old_schema, old_pointer, ("allOf",)),
+            self._labelled(self.new, new_schema, new_pointer, ("allOf",)),
+            old_pointer,
+            new_pointer,
+        )
         properties_added, properties_removed, properties = self._properties(
             old_schema, new_schema, old_pointer, new_pointer, stack
         )
@@ -219,6 +249,15 @@ class SchemaComparer:
             deprecated=_changed(
                 old_schema.get("deprecated") is True, new_schema.get("deprecated") is True
             ),
+            sunset=_changed(sunset_text(old_schema), sunset_text(new_schema)),
+            stability=_changed(stability(old_schema), stability(new_schema)),
+            enum_set=_changed(
+                isinstance(old_schema.get("enum"), list), isinstance(new_schema.get("enum"), list)
+            ),
+            extensible_added=extensible_added,
+            extensible_removed=extensible_removed,
+            keywords=keywords,
+            subschemas=subschemas,
             properties_added=properties_added,
             properties_removed=properties_removed,
             properties=properties,
@@ -230,6 +269,9 @@ class SchemaComparer:
             variants_removed=variants_removed,
             variants=variants,
             discriminator=self._discriminator(old_schema, new_schema, old_pointer, new_pointer),
+            all_of_added=all_of_added,
+            all_of_removed=all_of_removed,
+            negated=self._sub(old_schema, new_schema, "not", old_pointer, new_pointer, stack),
         )
         return None if diff == SchemaDiff(old_pointer, new_pointer) else diff
 
@@ -252,24 +294,114 @@ class SchemaComparer:
             stack,
         )
 
+    def _keywords(
+        self,
+        old: dict[str, Any],
+        new: dict[str, Any],
+        old_pointer: str,
+        new_pointer: str,
+        stack: frozenset[tuple[str, str]],
+    ) -> tuple[tuple[KeywordChange, ...], tuple[tuple[str, SchemaDiff], ...]]:
+        """JSON Schema 2020-12 keywords: whole-value changes, and sub-schemas compared."""
+        changes: list[KeywordChange] = []
+        subschemas: list[tuple[str, SchemaDiff]] = []
+
+        def whole(
+            keyword: str, before: Any, after: Any, old_at: str, new_at: str, key: str = ""
+        ) -> None:
+            """One change of a value or entry; `_ABSENT` on the side that lacks it."""
+            old_text = None if before is _ABSENT else to_json(before)
+            new_text = None if after is _ABSENT else to_json(after)
+            if old_text == new_text:
+                return
+            if old_text is not None and new_text is not None and keyword not in VALUE_KEYWORDS:
+                # A schema replaced by something not comparable (a boolean schema, say):
+                # the old restriction goes and a new one comes.
+                changes.append(KeywordChange(keyword, old_text, None, old_at, new_pointer, key))
+                changes.append(KeywordChange(keyword, None, new_text, old_pointer, new_at, key))
+                return
+            changes.append(KeywordChange(keyword, old_text, new_text, old_at, new_at, key))
+
+        def entry(
+            keyword: str, before: Any, after: Any, old_at: str, new_at: str, key: str = ""
+        ) -> None:
+            if isinstance(before, dict) and isinstance(after, dict):
+                found = self._compare(before, after, old_at, new_at, stack)
+                if found is not None:
+                    label = keyword + old_at[len(join_pointer(old_pointer, keyword)) :]
+                    subschemas.append((label, found))
+            elif not (before is _ABSENT and after is _ABSENT):
+                whole(
+                    keyword,
+                    before,
+                    after,
+                    old_at if before is not _ABSENT else old_pointer,
+                    new_at if after is not _ABSENT else new_pointer,
+                    key,
+                )
+
+        for keyword in VALUE_KEYWORDS:
+            old_at, new_at = join_pointer(old_pointer, keyword), join_pointer(new_pointer, keyword)
+            whole(
+                keyword,
+                old.get(keyword, _ABSENT),
+                new.get(keyword, _ABSENT),
+                old_at if keyword in old else old_pointer,
+                new_at if keyword in new else new_pointer,
+            )
+        for keyword in SUBSCHEMA_KEYWORDS:
+            before, after = old.get(keyword, _ABSENT), new.get(keyword, _ABSENT)
+            old_at, new_at = join_pointer(old_pointer, keyword), join_pointer(new_pointer, keyword)
+            entry(keyword, before, after, old_at, new_at)
+        keyed: list[tuple[str, dict[Any, Any], dict[Any, Any]]] = [
+            (k, _mapping(old.get(k)), _mapping(new.get(k))) for k in SCHEMA_MAP_KEYWORDS
+        ]
+        keyed.append(
+            (
+                "prefixItems",
+                dict(enumerate(_list(old.get("prefixItems")))),
+                dict(enumerate(_list(new.get("prefixItems")))),
+            )
+        )
+        for keyword, old_map, new_map in keyed:
+            for key in (*old_map, *(k for k in new_map if k not in old_map)):
+                entry(
+                    keyword,
+                    old_map.get(key, _ABSENT),
+                    new_map.get(key, _ABSENT),
+                    join_pointer(old_pointer, keyword, key),
+                    join_pointer(new_pointer, keyword, key),
+                    str(key),
+                )
+        return tuple(changes), tuple(subschemas)
+
     def _enum(
-        self, old: dict[str, Any], new: dict[str, Any], old_pointer: str, new_pointer: str
+        self,
+        old: dict[str, Any],
+        new: dict[str, Any],
+        old_pointer: str,
+        new_pointer: str,
+        keyword: str = "enum",
     ) -> tuple[tuple[Member, ...], tuple[Member, ...]]:
-        old_values, new_values = old.get("enum"), new.get("enum")
+        old_values, new_values = old.get(keyword), new.get(keyword)
         if not isinstance(old_values, list) or not isinstance(new_values, list):
             return (), ()
         old_keys = {to_json(v) for v in old_values if v is not None}
         new_keys = {to_json(v) for v in new_values if v is not None}
         added = tuple(
             Member(
-                to_json(v), join_pointer(new_pointer, "enum", i), join_pointer(old_pointer, "enum")
+                to_json(v),
+                join_pointer(new_pointer, keyword, i),
+                join_pointer(old_pointer, keyword),
             )
             for i, v in enumerate(new_values)
             if v is not None and to_json(v) not in old_keys
         )
         removed = tuple(
             Member(
-                to_json(v), join_pointer(old_pointer, "enum", i), join_pointer(new_pointer, "enum")
+                to_json(v),
+                join_pointer(old_pointer, keyword, i),
+                join_pointer(new_pointer, keyword),
             )
             for i, v in enumerate(old_values)
             if v is not None and to_json(v) not in new_keys
@@ -331,8 +463,17 @@ class SchemaComparer:
         self, document: Document, schema: dict[str, Any], pointer: str
     ) -> dict[str, tuple[Any, str]]:
         """Union (oneOf/anyOf) members by label: the component name, else title or position."""
+        return self._labelled(document, schema, pointer, _UNION_KEYWORDS)
+
+    def _labelled(
+        self,
+        document: Document,
+        schema: dict[str, Any],
+        pointer: str,
+        keywords: tuple[str, ...],
+    ) -> dict[str, tuple[Any, str]]:
         found: dict[str, tuple[Any, str]] = {}
-        for keyword in _UNION_KEYWORDS:
+        for keyword in keywords:
             members = schema.get(keyword)
             if not isinstance(members, list):
                 continue
@@ -439,6 +580,21 @@ class SchemaComparer:
         )
         empty = not (diff.property or diff.mapping_added or diff.mapping_removed)
         return None if empty and not diff.mapping_changed else diff
+
+
+_ABSENT = object()
+
+
+def _all_of(
+    old: dict[str, tuple[Any, str]],
+    new: dict[str, tuple[Any, str]],
+    old_pointer: str,
+    new_pointer: str,
+) -> tuple[tuple[Member, ...], tuple[Member, ...]]:
+    """allOf members on one side only, by label (a component name, a title or a position)."""
+    added = tuple(Member(k, where, old_pointer) for k, (_n, where) in new.items() if k not in old)
+    removed = tuple(Member(k, where, new_pointer) for k, (_n, where) in old.items() if k not in new)
+    return added, removed
 
 
 def _shape(

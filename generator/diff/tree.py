@@ -34,7 +34,7 @@ class Bound:
 @dataclass(frozen=True, slots=True)
 class ConstraintChange:
     keyword: str
-    """maximum, minimum, maxLength, minLength, maxItems or minItems."""
+    """maximum, minimum, maxLength, minLength, maxItems, minItems, maxContains or minContains."""
     old: Bound | None
     new: Bound | None
 
@@ -49,6 +49,28 @@ class ConstraintChange:
         if self.new.value != self.old.value:
             return self.new.value < self.old.value if upper else self.new.value > self.old.value
         return self.new.exclusive and not self.old.exclusive
+
+
+@dataclass(frozen=True, slots=True)
+class KeywordChange:
+    """A JSON Schema keyword judged as a whole value (`const`, `if`, `contentMediaType`...):
+    present on one side only, or different. Values are canonical JSON text, None when absent."""
+
+    keyword: str
+    old: str | None
+    new: str | None
+    old_pointer: str
+    new_pointer: str
+    entry: str = ""
+    """The key or position of an entry of `patternProperties`, `dependentSchemas` or
+    `prefixItems`; empty for the keyword as a whole."""
+
+    @property
+    def kind(self) -> str:
+        """`added`, `removed` or `changed`."""
+        if self.old is None:
+            return "added"
+        return "removed" if self.new is None else "changed"
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +125,18 @@ class SchemaDiff:
     default: Changed[str | None] | None = None
     """Defaults as canonical JSON text, None when absent."""
     deprecated: Changed[bool] | None = None
+    sunset: Changed[str | None] | None = None
+    """`x-sunset` as written (a date is kept as its ISO text)."""
+    stability: Changed[str | None] | None = None
+    """`x-stability-level`."""
+    enum_set: Changed[bool] | None = None
+    """Whether an `enum` lists the allowed values (set on one side only)."""
+    extensible_added: tuple[Member, ...] = ()
+    extensible_removed: tuple[Member, ...] = ()
+    """Values of `x-extensible-enum`."""
+    keywords: tuple[KeywordChange, ...] = ()
+    subschemas: tuple[tuple[str, SchemaDiff], ...] = ()
+    """Schemas under 2020-12 keywords (`contains`, `patternProperties/^x-`...) on both sides."""
     properties_added: tuple[Member, ...] = ()
     properties_removed: tuple[Member, ...] = ()
     properties: tuple[PropertyDiff, ...] = ()
@@ -112,6 +146,10 @@ class SchemaDiff:
     variants_removed: tuple[Member, ...] = ()
     variants: tuple[tuple[str, SchemaDiff], ...] = ()
     discriminator: DiscriminatorDiff | None = None
+    all_of_added: tuple[Member, ...] = ()
+    all_of_removed: tuple[Member, ...] = ()
+    negated: SchemaDiff | None = None
+    """The schema under `not`."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,10 +161,16 @@ class ParamDiff:
     required: Changed[bool] | None
     deprecated: Changed[bool] | None
     schema: SchemaDiff | None
+    sunset: Changed[str | None] | None = None
 
     @property
     def label(self) -> str:
         return f"{self.new.location} parameter '{self.new.name}'"
+
+    @property
+    def renamed(self) -> bool:
+        """A path parameter in the same place of the path under another name."""
+        return self.old.name != self.new.name
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +188,20 @@ class ContentDiff:
     added: tuple[Member, ...]
     removed: tuple[Member, ...]
     media: tuple[MediaDiff, ...]
+    schema_added: tuple[Member, ...] = ()
+    schema_removed: tuple[Member, ...] = ()
+    """Media types present on both sides whose schema is given on one side only."""
+
+
+@dataclass(frozen=True, slots=True)
+class HeaderDiff:
+    """A response header present on both sides."""
+
+    name: str
+    old: str
+    new: str
+    required: Changed[bool] | None
+    schema: SchemaDiff | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,6 +221,9 @@ class ResponseDiff:
     old: str
     new: str
     content: ContentDiff | None
+    headers_added: tuple[Member, ...] = ()
+    headers_removed: tuple[Member, ...] = ()
+    headers: tuple[HeaderDiff, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,6 +256,8 @@ class OperationDiff:
     statuses_removed: tuple[Member, ...]
     responses: tuple[ResponseDiff, ...]
     security: SecurityDiff | None
+    sunset: Changed[str | None] | None = None
+    stability: Changed[str | None] | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from generator.diff.registry import CONSTRAINT_KEYWORDS
+from tests.diff.cases_more import MORE
 from tests.diff.specs import Drop, Edit, Set, json_content, ok, ref
 
 LIST = "/paths/~1pets/get"
@@ -114,7 +115,8 @@ CASES: tuple[Case, ...] = (
          Set("/paths/~1toys", {"get": {"responses": {"204": {"description": "none"}}}}),
          operations=("GET /toys",)),
     case("endpoint-removed", Drop(f"{ITEM}/delete"), operations=(DELETE_OP,)),
-    case("endpoint-deprecated", Set(f"{ITEM}/delete/deprecated", True), operations=(DELETE_OP,)),
+    case("endpoint-deprecated", Set(f"{ITEM}/delete/deprecated", True),
+         Set(f"{ITEM}/delete/x-sunset", "2999-12-31"), operations=(DELETE_OP,)),
     case("endpoint-reactivated", Drop(f"{ITEM}/delete/deprecated"),
          base=(Set(f"{ITEM}/delete/deprecated", True),), operations=(DELETE_OP,)),
     case("sdk-method-renamed", Set(f"{ITEM}/get/x-sdk-name", "pets.fetch"), operations=(GET_OP,)),
@@ -154,6 +156,7 @@ CASES: tuple[Case, ...] = (
     case("request-parameter-became-optional", Drop(f"{PARAMS}/1/required"),
          base=(Set(f"{PARAMS}/1/required", True),), operations=(LIST_OP,)),
     case("request-parameter-deprecated", Set(f"{PARAMS}/1/deprecated", True),
+         Set(f"{PARAMS}/1/x-sunset", "2999-12-31"),
          operations=(LIST_OP,)),
     case("request-parameter-type-changed", Set(f"{PARAMS}/1/schema", {"type": "integer"}),
          operations=(LIST_OP,)),
@@ -216,6 +219,7 @@ CASES: tuple[Case, ...] = (
     case("request-property-default-changed", Set(f"{NEW_PET}/age/default", 2),
          operations=(CREATE_OP,)),
     case("request-property-deprecated", Set(f"{NEW_PET}/tag/deprecated", True),
+         Set(f"{NEW_PET}/tag/x-sunset", "2999-12-31"),
          operations=(CREATE_OP,)),
     *_constraint_cases(),
     # responses
@@ -259,7 +263,8 @@ CASES: tuple[Case, ...] = (
          operations=PET_OPS),
     case("response-property-enum-value-removed", Drop(f"{PET}/status/enum/1"),
          operations=PET_OPS),
-    case("response-property-deprecated", Set(f"{PET}/tag/deprecated", True), operations=PET_OPS),
+    case("response-property-deprecated", Set(f"{PET}/tag/deprecated", True),
+         Set(f"{PET}/tag/x-sunset", "2999-12-31"), operations=PET_OPS),
     # unions and discriminators
     case("request-union-variant-added", Set(f"{S}/Bird", _BIRD),
          Set(f"{S}/NewKind/oneOf/-", ref("Bird")), operations=(CREATE_OP,)),
@@ -290,4 +295,6 @@ CASES: tuple[Case, ...] = (
     case("response-discriminator-value-removed", Drop(f"{S}/Kind/discriminator/mapping/kitten"),
          base=(Set(f"{S}/Kind/discriminator/mapping/kitten", "#/components/schemas/Cat"),),
          operations=PET_OPS),
+    *(case(rule, *revise, base=base, operations=operations)
+      for rule, revise, base, operations in MORE),
 )  # fmt: skip

@@ -67,12 +67,32 @@ def test_the_same_edit_in_inline_schemas_is_one_change_per_place() -> None:
     }
 
 
-def test_renaming_a_path_parameter_changes_nothing() -> None:
+def test_renaming_a_path_parameter_is_one_change_that_names_both() -> None:
     spec = pets()
     item = spec["paths"].pop("/pets/{petId}")
     item["parameters"][0]["name"] = "id"
     spec["paths"]["/pets/{id}"] = item
-    assert diff(pets(), spec).changes == ()
+    changes = diff(pets(), spec).changes
+    assert [(c.rule, c.level, c.message) for c in changes] == [
+        (
+            "request-path-parameter-renamed",
+            Level.POSSIBLY_BREAKING,
+            "path parameter 'petId' renamed to 'id'",
+        )
+    ]
+    assert changes[0].operations == ("GET /pets/{id}", "DELETE /pets/{id}")
+
+
+def test_a_renamed_path_parameter_declared_per_operation_is_named_right() -> None:
+    def document(path: str, name: str) -> dict[str, object]:
+        parameter = {"name": name, "in": "path", "required": True, "schema": {"type": "string"}}
+        operation = {"parameters": [parameter], "responses": {"204": {"description": "ok"}}}
+        return {"openapi": "3.1.0", "info": {"title": "t", "version": "1"},
+                "paths": {path: {"get": operation}}}  # fmt: skip
+
+    changes = diff(document("/test/{id}", "id"), document("/test/{testId}", "testId")).changes
+    assert [c.message for c in changes] == ["path parameter 'id' renamed to 'testId'"]
+    assert not any("new required" in c.message or "removed" in c.message for c in changes)
 
 
 def test_read_only_properties_are_not_part_of_requests() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterator
 from typing import Any
 
@@ -60,5 +61,39 @@ def test_every_node_replaced_by_a_wrong_value(position: int) -> None:
             assert all(change.rule in RULES_BY_ID for change in report.changes)
             for name in FORMATS:
                 assert isinstance(render(report, name), str)
+            reports += 1
+    assert reports > 0
+
+
+def everything() -> dict[str, Any]:
+    """The pet store with every construct the rules read set at once: lifecycle extensions,
+    2020-12 keywords, response headers, allOf bodies, bounds (the `Set` edits of every case)."""
+    from tests.diff.cases import CASES
+    from tests.diff.specs import Set, apply
+
+    document = pets()
+    for case in CASES:
+        for edit in (*case.base, *case.revise):
+            if isinstance(edit, Set):
+                try:
+                    apply(document, edit)
+                except (KeyError, IndexError, TypeError, ValueError):
+                    continue  # an edit that needs another case's base
+    return document
+
+
+@pytest.mark.slow
+def test_every_construct_replaced_by_a_wrong_value() -> None:
+    full = everything()
+    reports = 0
+    for index, path in enumerate(paths(full)):
+        document = copy.deepcopy(full)
+        node: Any = document
+        for token in path[:-1]:
+            node = node[token]
+        node[path[-1]] = WRONG[index % len(WRONG)]
+        for old, new in ((full, document), (document, full), (pets(), document)):
+            report = diff(old, new)
+            assert all(change.rule in RULES_BY_ID for change in report.changes)
             reports += 1
     assert reports > 0

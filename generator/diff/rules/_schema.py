@@ -31,3 +31,11 @@ def readonly(schema: dict[str, object]) -> bool:
 
 def writeonly(schema: dict[str, object]) -> bool:
     return schema.get("writeOnly") is True
+
+
+def widened(old: frozenset[str], new: frozenset[str]) -> bool:
+    """Whether `new` admits every JSON type of `old` and more (`integer` is a `number`)."""
+    names = {"string", "number", "integer", "boolean", "object", "array"}
+    if old == new or not (old | new) <= names:
+        return False
+    return all(t in new or (t == "integer" and "number" in new) for t in old)

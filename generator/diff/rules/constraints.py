@@ -1,7 +1,7 @@
-"""Constraints (maximum, minimum, maxLength, minLength, maxItems, minItems, pattern) on what
-requests send, as two families of table entries: parameters and request body properties.
-
-Tightening a constraint rejects values that were valid; loosening one accepts more.
+"""Constraints (maximum, minimum, maxLength, minLength, maxItems, minItems, maxContains,
+minContains, pattern) as three families of table entries: parameters and request body
+properties (tightening one rejects values that were valid; loosening one accepts more), and
+response properties (loosening one returns values code relied on never seeing).
 """
 
 from __future__ import annotations
@@ -9,8 +9,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from generator.diff.model import Finding
-from generator.diff.registry import CONSTRAINT_KEYWORDS, Site, register_schema_check
-from generator.diff.rules._schema import in_parameter, in_request_body
+from generator.diff.registry import (
+    CONSTRAINT_KEYWORDS,
+    PROPERTY_CONSTRAINT_KEYWORDS,
+    Site,
+    register_schema_check,
+)
+from generator.diff.rules._schema import in_parameter, in_request_body, in_response
 from generator.diff.tree import Bound, SchemaDiff
 
 SitePredicate = Callable[[Site], bool]
@@ -58,13 +63,20 @@ def _pattern_check(
     return check
 
 
-FAMILIES: tuple[tuple[str, SitePredicate], ...] = (
-    ("request-parameter", in_parameter),
-    ("request-property", in_request_body),
+FAMILIES: tuple[tuple[str, SitePredicate, tuple[tuple[str, str], ...]], ...] = (
+    ("request-parameter", in_parameter, CONSTRAINT_KEYWORDS),
+    ("request-property", in_request_body, PROPERTY_CONSTRAINT_KEYWORDS),
 )
 
-for _prefix, _applies in FAMILIES:
-    for _slug, _keyword in CONSTRAINT_KEYWORDS:
+for _slug, _keyword in PROPERTY_CONSTRAINT_KEYWORDS:
+    for _tight in (True, False):
+        register_schema_check(
+            f"response-property-{_slug}-{'tightened' if _tight else 'loosened'}",
+            _bound_check(in_response, _keyword, _tight),
+        )
+
+for _prefix, _applies, _keywords in FAMILIES:
+    for _slug, _keyword in _keywords:
         register_schema_check(
             f"{_prefix}-{_slug}-tightened", _bound_check(_applies, _keyword, True)
         )

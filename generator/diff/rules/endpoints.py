@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from generator.diff.lifecycle import retired
 from generator.diff.model import Finding
 from generator.diff.registry import operation_rule, spec_rule
 from generator.diff.tree import OperationDiff, SpecDiff
@@ -24,6 +25,8 @@ def endpoint_added(diff: SpecDiff) -> Iterator[Finding]:
 @spec_rule("endpoint-removed")
 def endpoint_removed(diff: SpecDiff) -> Iterator[Finding]:
     for op in diff.endpoints_removed:
+        if retired(op.node):
+            continue
         message = "endpoint removed"
         models = _models(diff, op.match, 0)
         yield Finding(message, op.pointer, "/paths", (op.key,), models=models)

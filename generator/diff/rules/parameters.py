@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from generator.diff.document import ParamEntry
+from generator.diff.lifecycle import retired
 from generator.diff.model import Finding
 from generator.diff.registry import Site, operation_rule, parameter_rule, schema_rule
-from generator.diff.rules._schema import in_parameter, show, show_types
+from generator.diff.rules._schema import in_parameter, show, show_types, widened
 from generator.diff.tree import OperationDiff, ParamDiff, SchemaDiff
 
 
@@ -41,6 +42,8 @@ def added_optional(op: OperationDiff) -> Iterator[Finding]:
 @operation_rule("request-parameter-removed")
 def removed(op: OperationDiff) -> Iterator[Finding]:
     for param in op.params_removed:
+        if retired(param.node):
+            continue
         new = _parameters_pointer(op, True)
         yield Finding(f"{label(param)} removed", param.pointer, new, anchor=param.pointer)
 
@@ -72,8 +75,9 @@ def deprecated(param: ParamDiff) -> Iterator[Finding]:
 
 @schema_rule("request-parameter-type-changed")
 def type_changed(diff: SchemaDiff, site: Site) -> Iterator[Finding]:
-    if in_parameter(site) and diff.types is not None:
-        before, after = show_types(diff.types.old), show_types(diff.types.new)
+    types = diff.types
+    if in_parameter(site) and types is not None and not widened(types.old, types.new):
+        before, after = show_types(types.old), show_types(types.new)
         yield Finding(f"{site.subject}: type changed from {before} to {after}", diff.old, diff.new)
 
 
@@ -107,3 +111,51 @@ def default_changed(diff: SchemaDiff, site: Site) -> Iterator[Finding]:
         before, after = show(diff.default.old), show(diff.default.new)
         message = f"{site.subject}: default changed from {before} to {after}"
         yield Finding(message, diff.old, diff.new)
+
+
+@schema_rule("request-parameter-type-widened")
+def type_widened(diff: SchemaDiff, site: Site) -> Iterator[Finding]:
+    types = diff.types
+    if in_parameter(site) and types is not None and widened(types.old, types.new):
+        before, after = show_types(types.old), show_types(types.new)
+        yield Finding(f"{site.subject}: type widened from {before} to {after}", diff.old, diff.new)
+
+
+@schema_rule("request-parameter-became-enum")
+def became_enum(diff: SchemaDiff, site: Site) -> Iterator[Finding]:
+    if in_parameter(site) and diff.enum_set is not None and diff.enum_set.new:
+        yield Finding(f"{site.subject}: now accepts only listed values", diff.old, diff.new)
+
+
+@schema_rule("request-parameter-extensible-enum-value-removed")
+def extensible_value_removed(diff: SchemaDiff, site: Site) -> Iterator[Finding]:
+    if in_parameter(site):
+        for value in diff.extensible_removed:
+            message = f"{site.subject}: x-extensible-enum value {value.name} removed"
+            yield Finding(message, value.pointer, value.parent)
+
+
+@schema_rule("request-parameter-nullable-added")
+def nullable_added(diff: SchemaDiff, site: Site) -> Iterator[Finding]:
+    if in_parameter(site) and diff.nullable is not None and diff.nullable.new:
+        yield Finding(f"{site.subject}: null now accepted", diff.old, diff.new)
+
+
+@schema_rule("request-parameter-nullable-removed")
+def nullable_removed(diff: SchemaDiff, site: Site) -> Iterator[Finding]:
+    if in_parameter(site) and diff.nullable is not None and diff.nullable.old:
+        yield Finding(f"{site.subject}: null no longer accepted", diff.old, diff.new)
+
+
+@parameter_rule("request-path-parameter-renamed")
+def path_parameter_renamed(param: ParamDiff) -> Iterator[Finding]:
+    if param.renamed:
+        message = f"{param.old.location} parameter '{param.old.name}' renamed to '{param.new.name}'"
+        yield Finding(message, param.old.pointer, param.new.pointer)
+
+
+@parameter_rule("request-parameter-reactivated")
+def reactivated(param: ParamDiff) -> Iterator[Finding]:
+    if param.deprecated is not None and param.deprecated.old:
+        message = f"{param.label} no longer deprecated"
+        yield Finding(message, param.old.pointer, param.new.pointer)

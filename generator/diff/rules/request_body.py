@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from generator.diff.model import Finding
 from generator.diff.registry import Site, operation_rule, schema_rule
-from generator.diff.rules._schema import in_request_body, show_types
+from generator.diff.rules._schema import in_request_body, show_types, widened
 from generator.diff.tree import BodyDiff, OperationDiff, SchemaDiff
 
 
@@ -66,6 +66,24 @@ def media_type_removed(op: OperationDiff) -> Iterator[Finding]:
 
 @schema_rule("request-body-type-changed")
 def type_changed(diff: SchemaDiff, site: Site) -> Iterator[Finding]:
-    if in_request_body(site) and site.at_root and diff.types is not None:
-        before, after = show_types(diff.types.old), show_types(diff.types.new)
+    types = diff.types
+    if in_request_body(site) and site.at_root and types is not None:
+        if widened(types.old, types.new):
+            return
+        before, after = show_types(types.old), show_types(types.new)
         yield Finding(f"{site.subject}: type changed from {before} to {after}", diff.old, diff.new)
+
+
+@operation_rule("request-body-schema-added")
+def schema_added(op: OperationDiff) -> Iterator[Finding]:
+    content = op.body.content if op.body is not None else None
+    for media in content.schema_added if content is not None else ():
+        yield Finding(f"request body {media.name} now has a schema", media.parent, media.pointer)
+
+
+@operation_rule("request-body-schema-removed")
+def schema_removed(op: OperationDiff) -> Iterator[Finding]:
+    content = op.body.content if op.body is not None else None
+    for media in content.schema_removed if content is not None else ():
+        message = f"request body {media.name} no longer has a schema"
+        yield Finding(message, media.pointer, media.parent)

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from generator.diff.lifecycle import retired
 from generator.diff.model import Finding
 from generator.diff.registry import Site, schema_rule
-from generator.diff.rules._schema import in_request_body, readonly, show, show_types
+from generator.diff.rules._schema import in_request_body, readonly, show, show_types, widened
 from generator.diff.tree import SchemaDiff
 
 
@@ -39,7 +40,7 @@ def added_optional(diff: SchemaDiff, site: Site) -> Iterator[Finding]:
 def removed(diff: SchemaDiff, site: Site) -> Iterator[Finding]:
     if _request(site):
         for prop in diff.properties_removed:
-            if not readonly(prop.schema):
+            if not readonly(prop.schema) and not retired(prop.schema):
                 message = f"{site.subject}: property '{prop.name}' removed"
                 yield Finding(message, prop.pointer, prop.parent)
 
@@ -73,8 +74,11 @@ def became_read_only(diff: SchemaDiff, site: Site) -> Iterator[Finding]:
 
 @schema_rule("request-property-type-changed")
 def type_changed(diff: SchemaDiff, site: Site) -> Iterator[Finding]:
-    if in_request_body(site) and not site.at_root and diff.types is not None:
-        before, after = show_types(diff.types.old), show_types(diff.types.new)
+    types = diff.types
+    if in_request_body(site) and not site.at_root and types is not None:
+        if widened(types.old, types.new):
+            return
+        before, after = show_types(types.old), show_types(types.new)
         yield Finding(f"{site.subject}: type changed from {before} to {after}", diff.old, diff.new)
 
 
@@ -126,3 +130,47 @@ def default_changed(diff: SchemaDiff, site: Site) -> Iterator[Finding]:
 def deprecated(diff: SchemaDiff, site: Site) -> Iterator[Finding]:
     if in_request_body(site) and diff.deprecated is not None and diff.deprecated.new:
         yield Finding(f"{site.subject}: deprecated", diff.old, diff.new)
+
+
+@schema_rule("request-property-type-widened")
+def type_widened(diff: SchemaDiff, site: Site) -> Iterator[Finding]:
+    types = diff.types
+    if in_request_body(site) and types is not None and widened(types.old, types.new):
+        before, after = show_types(types.old), show_types(types.new)
+        yield Finding(f"{site.subject}: type widened from {before} to {after}", diff.old, diff.new)
+
+
+@schema_rule("request-property-became-enum")
+def became_enum(diff: SchemaDiff, site: Site) -> Iterator[Finding]:
+    if in_request_body(site) and diff.enum_set is not None and diff.enum_set.new:
+        yield Finding(f"{site.subject}: now accepts only listed values", diff.old, diff.new)
+
+
+@schema_rule("request-property-extensible-enum-value-removed")
+def extensible_value_removed(diff: SchemaDiff, site: Site) -> Iterator[Finding]:
+    if in_request_body(site):
+        for value in diff.extensible_removed:
+            message = f"{site.subject}: x-extensible-enum value {value.name} removed"
+            yield Finding(message, value.pointer, value.parent)
+
+
+@schema_rule("request-all-of-added")
+def all_of_added(diff: SchemaDiff, site: Site) -> Iterator[Finding]:
+    if _request(site):
+        for member in diff.all_of_added:
+            message = f"{site.subject}: must also satisfy allOf member {member.name}"
+            yield Finding(message, member.parent, member.pointer)
+
+
+@schema_rule("request-all-of-removed")
+def all_of_removed(diff: SchemaDiff, site: Site) -> Iterator[Finding]:
+    if _request(site):
+        for member in diff.all_of_removed:
+            message = f"{site.subject}: allOf member {member.name} removed"
+            yield Finding(message, member.pointer, member.parent)
+
+
+@schema_rule("request-property-reactivated")
+def reactivated(diff: SchemaDiff, site: Site) -> Iterator[Finding]:
+    if in_request_body(site) and diff.deprecated is not None and diff.deprecated.old:
+        yield Finding(f"{site.subject}: no longer deprecated", diff.old, diff.new)

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from generator.diff.lifecycle import retired
 from generator.diff.model import Finding
 from generator.diff.registry import Site, schema_rule
-from generator.diff.rules._schema import in_response, show, show_types, writeonly
+from generator.diff.rules._schema import in_response, show, show_types, widened, writeonly
 from generator.diff.tree import SchemaDiff
 
 
@@ -21,13 +22,17 @@ def added(diff: SchemaDiff, site: Site) -> Iterator[Finding]:
                 kind = "required" if prop.required else "optional"
                 message = f"{site.subject}: new {kind} property '{prop.name}'"
                 yield Finding(message, prop.parent, prop.pointer)
+        for changed in diff.properties:
+            if writeonly(changed.old_schema) and not writeonly(changed.new_schema):
+                message = f"{site.subject}: property '{changed.name}' is now returned"
+                yield Finding(message, changed.old, changed.new)
 
 
 @schema_rule("response-required-property-removed")
 def required_removed(diff: SchemaDiff, site: Site) -> Iterator[Finding]:
     if in_response(site):
         for prop in diff.properties_removed:
-            if prop.required and not writeonly(prop.schema):
+            if prop.required and not writeonly(prop.schema) and not retired(prop.schema):
                 message = f"{site.subject}: required property '{prop.name}' removed"
                 yield Finding(message, prop.pointer, prop.parent)
 
@@ -36,7 +41,7 @@ def required_removed(diff: SchemaDiff, site: Site) -> Iterator[Finding]:
 def optional_removed(diff: SchemaDiff, site: Site) -> Iterator[Finding]:
     if in_response(site):
         for prop in diff.properties_removed:
-            if not prop.required and not writeonly(prop.schema):
+            if not prop.required and not writeonly(prop.schema) and not retired(prop.schema):
                 message = f"{site.subject}: optional property '{prop.name}' removed"
                 yield Finding(message, prop.pointer, prop.parent)
 
@@ -61,8 +66,11 @@ def became_required(diff: SchemaDiff, site: Site) -> Iterator[Finding]:
 
 @schema_rule("response-property-type-changed")
 def type_changed(diff: SchemaDiff, site: Site) -> Iterator[Finding]:
-    if in_response(site) and not site.at_root and diff.types is not None:
-        before, after = show_types(diff.types.old), show_types(diff.types.new)
+    types = diff.types
+    if in_response(site) and not site.at_root and types is not None:
+        if widened(types.new, types.old):
+            return
+        before, after = show_types(types.old), show_types(types.new)
         yield Finding(f"{site.subject}: type changed from {before} to {after}", diff.old, diff.new)
 
 
@@ -106,3 +114,34 @@ def enum_value_removed(diff: SchemaDiff, site: Site) -> Iterator[Finding]:
 def deprecated(diff: SchemaDiff, site: Site) -> Iterator[Finding]:
     if in_response(site) and diff.deprecated is not None and diff.deprecated.new:
         yield Finding(f"{site.subject}: deprecated", diff.old, diff.new)
+
+
+@schema_rule("response-property-type-narrowed")
+def type_narrowed(diff: SchemaDiff, site: Site) -> Iterator[Finding]:
+    types = diff.types
+    if in_response(site) and types is not None and widened(types.new, types.old):
+        before, after = show_types(types.old), show_types(types.new)
+        message = f"{site.subject}: type narrowed from {before} to {after}"
+        yield Finding(message, diff.old, diff.new)
+
+
+@schema_rule("response-all-of-added")
+def all_of_added(diff: SchemaDiff, site: Site) -> Iterator[Finding]:
+    if in_response(site):
+        for member in diff.all_of_added:
+            message = f"{site.subject}: also satisfies allOf member {member.name}"
+            yield Finding(message, member.parent, member.pointer)
+
+
+@schema_rule("response-all-of-removed")
+def all_of_removed(diff: SchemaDiff, site: Site) -> Iterator[Finding]:
+    if in_response(site):
+        for member in diff.all_of_removed:
+            message = f"{site.subject}: allOf member {member.name} removed"
+            yield Finding(message, member.pointer, member.parent)
+
+
+@schema_rule("response-property-reactivated")
+def reactivated(diff: SchemaDiff, site: Site) -> Iterator[Finding]:
+    if in_response(site) and diff.deprecated is not None and diff.deprecated.old:
+        yield Finding(f"{site.subject}: no longer deprecated", diff.old, diff.new)

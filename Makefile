@@ -11,7 +11,7 @@ BENCH_STAMP := $(BENCH_VENV)/.installed
 API ?= extend
 FORMAT ?= text
 
-.PHONY: generate check test test-fast lint golden corpus validate diff bench docs clean help
+.PHONY: generate check test test-fast lint golden corpus validate diff bench docs release clean help
 
 help:
 	@echo "make generate   regenerate output/ for every API in pyproject.toml [tool.sdkgen]"
@@ -20,6 +20,7 @@ help:
 	@echo "make lint       ruff and mypy --strict on generator/ and tests/"
 	@echo "make golden     regenerate the golden trees (tests/golden/) and diagnostics (tests/hostile/)"
 	@echo "make docs       the HTML docs site of every API into build/docs/<api>/ (not committed)"
+	@echo "make release    wheel + sdist of every SDK into dist/<api>/<target>/, checked and test-installed"
 	@echo "make corpus     generate and check every ../shared/corpus spec; table into README.md"
 	@echo "                (PASSES=3 times each generation three times and keeps the median)"
 	@echo "make validate SPEC=path   diagnostics of one spec"
@@ -53,6 +54,9 @@ lint: $(STAMP)
 golden: $(STAMP)
 	$(PY) -m tests.golden.regenerate
 	$(PY) -m tests.hostile.regenerate
+
+release: $(STAMP)
+	$(PY) -m generator release
 
 docs: $(STAMP)
 	$(PY) -m generator docs --out build/docs

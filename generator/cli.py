@@ -137,17 +137,15 @@ def generate(spec: Path | None, output: Path | None, package: str | None, valida
     click.echo(f"done in {time.perf_counter() - started:.2f}s")
 
 
-@main.command()
-def check() -> None:
-    """Exit 1 when output/ differs from what the generator renders now."""
+def _stale_files(project: ProjectConfig) -> int:
+    """Render everything and compare with output/: the number of files that differ (printed).
+    Exits 1 when the specs do not generate."""
     from generator.emit.output_cache import confirms_up_to_date, record
     from generator.emit.write import compare_tree
 
-    project = _project()
     cache_dir = _cache_dir(project.root)
     if cache_dir is not None and confirms_up_to_date(project, cache_dir):
-        click.echo("output/ is up to date")
-        return
+        return 0
     trees, diagnostics = _render_all(project.apis, cache_dir)
     _print_diagnostics([d for d in diagnostics if d.severity is Severity.ERROR])
     if not trees:
@@ -163,6 +161,15 @@ def check() -> None:
             if difference.diff and shown < 10:
                 click.echo(difference.diff)
                 shown += 1
+    if not stale and cache_dir is not None:
+        record(project, cache_dir, trees)
+    return stale
+
+
+@main.command()
+def check() -> None:
+    """Exit 1 when output/ differs from what the generator renders now."""
+    stale = _stale_files(_project())
     if stale:
         click.echo(
             f"output/ is stale: {stale} file(s) differ. Run `make generate` "
@@ -170,9 +177,41 @@ def check() -> None:
             err=True,
         )
         sys.exit(1)
-    if cache_dir is not None:
-        record(project, cache_dir, trees)
     click.echo("output/ is up to date")
+
+
+@main.command()
+@click.option(
+    "--dist",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("dist"),
+    show_default=True,
+    help="Where artefacts go: DIST/<api>/<target>/.",
+)
+def release(dist: Path) -> None:
+    """Build, check and test-install the SDK of every configured API (publishing is yours).
+
+    Refuses when output/ is stale or the release ledger has no release of a current spec."""
+    from generator.emit.release import ReleaseError, ledger_version, summary
+    from generator.emit.release import release as build_all
+
+    project = _project()
+    stale = _stale_files(project)
+    if stale:
+        click.echo(
+            f"release refused: output/ is stale ({stale} file(s) differ); run `make generate` "
+            "and commit the result first",
+            err=True,
+        )
+        sys.exit(1)
+    try:
+        for api in project.apis:
+            ledger_version(api)
+        built = build_all(project.apis, project.root / dist, click.echo)
+    except ReleaseError as error:
+        click.echo(f"release refused: {error}", err=True)
+        sys.exit(1)
+    click.echo(summary(built, project.root))
 
 
 @main.command()

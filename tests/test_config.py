@@ -21,7 +21,7 @@ from generator.targets.python.target import python_settings
 def test_a_lone_spec_gets_an_importable_package(spec: str, package: str, client: str) -> None:
     config = default_api(Path(spec), Path("out"), None)
     assert config.targets == ("python",)
-    settings = python_settings(config.spec, config.target_settings("python"))
+    settings = python_settings(config.name, config.target_settings("python"))
     assert settings.package == package and settings.package.isidentifier()
     assert settings.client_class == client
 
@@ -71,3 +71,22 @@ def test_unknown_or_malformed_targets_are_config_errors(
     assert problem.code == "config-invalid" and problem.message == message
     assert problem.pointer == "/tool/sdkgen/apis/pets/targets"
     assert problem.file == str(tmp_path / "pyproject.toml")
+
+
+def test_default_names_come_from_the_configuration_key(tmp_path: Path) -> None:
+    folder = tmp_path / "specs" / "spotify"
+    folder.mkdir(parents=True)
+    (folder / "2024-01-01.yaml").write_text("openapi: 3.1.0\n")
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.sdkgen]\n\n[tool.sdkgen.apis.spotify]\nspecs = "specs/spotify"\n'
+    )
+    config, problems = load_config(tmp_path)
+    assert config is not None and not problems
+    (api,) = config.apis
+    settings = python_settings(api.name, api.target_settings("python"))
+    assert (settings.package, settings.client_class, settings.async_client_class) == (
+        "spotify_sdk",
+        "Spotify",
+        "AsyncSpotify",
+    )
+    assert settings.token_env == "SPOTIFY_API_KEY"

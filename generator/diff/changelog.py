@@ -1,12 +1,10 @@
-"""CHANGELOG.md of a generated SDK: one section per API version, newest first, breaking changes
-first in each. Deterministic: no dates, only the API version names."""
+"""CHANGELOG.md of a generated SDK: one section per release, newest first, each as the ledger
+recorded it when released (breaking changes first). Deterministic: no dates."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from generator.diff.formats.common import headline
-from generator.diff.formats.markdown import render_sections
 from generator.diff.history import Release
 from generator.templating import md
 
@@ -17,21 +15,11 @@ def render_changelog(
     lines = [
         "# Changelog",
         "",
-        f"Releases of `{package}`, the {language} SDK for {md(title)}: one per API version, newest "
-        "first. Versions follow semantic versioning from the diff of each API version with the "
-        "one before: breaking changes make a major release, additions a minor one, anything "
-        "else a patch.",
+        f"Releases of `{package}`, the {language} SDK for {md(title)}, newest first. Versions "
+        "follow semantic versioning from the diff of each release with the one before: breaking "
+        "changes make a major release, additions a minor one, anything else a patch. A spec "
+        "edited after its release is released again, as a revision of its API version.",
     ]
-    for position in range(len(releases) - 1, -1, -1):
-        release = releases[position]
-        lines += ["", f"## {release.sdk_version} (API version {release.api_version})", ""]
-        report = release.report
-        if report is None:
-            lines.append("First release.")
-            continue
-        previous = releases[position - 1].api_version
-        lines.append(
-            f"Since API version {previous}: {headline(report)}; a {report.bump.value} release."
-        )
-        lines += render_sections(report, "###")
+    for release in reversed(releases):
+        lines += ["", f"## {release.heading}", "", release.changes]
     return "\n".join(lines) + "\n"

@@ -42,13 +42,15 @@ class Bump(StrEnum):
     MAJOR = "major"
     MINOR = "minor"
     PATCH = "patch"
+    NONE = "none"
+    """Nothing changed: no release is needed."""
 
     @property
     def rank(self) -> int:
         return _BUMP_RANK[self]
 
 
-_BUMP_RANK = {Bump.MAJOR: 2, Bump.MINOR: 1, Bump.PATCH: 0}
+_BUMP_RANK = {Bump.MAJOR: 2, Bump.MINOR: 1, Bump.PATCH: 0, Bump.NONE: -1}
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,8 +123,8 @@ class Report:
 
     @property
     def bump(self) -> Bump:
-        """The SDK's semantic-version step: the largest any change asks; patch when none does."""
-        return max((c.bump for c in self.changes), key=lambda b: b.rank, default=Bump.PATCH)
+        """The SDK's semantic-version step: the largest any change asks; none without changes."""
+        return max((c.bump for c in self.changes), key=lambda b: b.rank, default=Bump.NONE)
 
     def count(self, level: Level) -> int:
         return sum(1 for c in self.changes if c.level is level)

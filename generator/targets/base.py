@@ -28,7 +28,11 @@ class Release:
 
     sdk_version: str
     header: str
-    """The one-line 'generated, do not edit' notice, without a comment marker."""
+    """The one-line 'generated, do not edit' notice, without a comment marker. The same in
+    every file and every release, so a spec change shows only where it changes the output."""
+    provenance: str = ""
+    """Which spec and generator made the files, said once (in the README) rather than in
+    every file's header."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -212,7 +212,7 @@ def generate_with_cli(document: CorpusDocument, out: Path) -> tuple[bool, str]:
 
 
 def _renderer(api: Api, config: ApiConfig) -> PythonRenderer:
-    settings = python_settings(config.spec, config.target_settings("python"))
+    settings = python_settings(config.name, config.target_settings("python"))
     options = PythonOptions(
         package=settings.package,
         client_class=settings.client_class,

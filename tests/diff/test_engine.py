@@ -122,13 +122,13 @@ def test_changes_come_most_severe_first_and_the_bump_is_the_largest() -> None:
     assert report.changes[0].methods == ("client.pets.delete",)
 
 
-def test_additions_ask_for_a_minor_release_and_small_fixes_for_a_patch() -> None:
+def test_additions_ask_for_a_minor_release_small_fixes_a_patch_and_nothing_none() -> None:
     assert diff(pets(), apply(pets(), Set(f"{PET}/color", {"type": "string"}))).bump is Bump.MINOR
     deprecated = apply(pets(), Set(f"{PET}/tag/deprecated", True))
     assert diff(pets(), deprecated).bump is Bump.PATCH
     described = apply(pets(), Set(f"{PET}/tag/description", "A free label."))
     report = diff(pets(), described)
-    assert report.changes == () and report.bump is Bump.PATCH
+    assert report.changes == () and report.bump is Bump.NONE
 
 
 def test_a_document_the_sdk_cannot_be_named_from_is_still_diffed(

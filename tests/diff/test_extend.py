@@ -67,8 +67,9 @@ def test_the_sdk_gets_a_major_release_2_0_0() -> None:
     config, problems = load_config(ROOT)
     assert config is not None and problems == []
     [extend] = [api for api in config.apis if api.name == "extend"]
-    found, _ = releases(extend)
-    assert [(r.api_version, r.sdk_version) for r in found] == [
+    history, _ = releases(extend)
+    assert history is not None
+    assert [(r.api_version, r.sdk_version) for r in history.releases] == [
         ("2025-04-21", "1.0.0"),
         ("2026-02-09", "2.0.0"),
     ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -61,16 +62,17 @@ def test_each_version_bumps_the_sdk_by_its_diff(tmp_path: Path) -> None:
     write_versions(tmp_path)
     config, problems = load_config(tmp_path)
     assert config is not None and problems == []
-    found, diagnostics = releases(config.apis[0])
-    assert diagnostics == ()
+    history, diagnostics = releases(config.apis[0])
+    assert diagnostics == () and history is not None
+    found = history.releases
     assert [(r.api_version, r.sdk_version) for r in found] == [
         ("2025-01-01", "1.0.0"),
         ("2025-06-01", "1.1.0"),
         ("2026-01-01", "2.0.0"),
     ]
-    assert found[0].report is None
-    assert found[2].report is not None
-    assert found[2].report.old_label == "specs/pets/2025-06-01.yaml"
+    assert found[0].changes == "First release."
+    assert found[2].changes.startswith("Since release 1.1.0 (API version 2025-06-01): 1 change")
+    assert history.sdk_version == "2.0.0"
 
 
 def test_the_changelog_has_a_section_per_version_newest_first_breaking_first(
@@ -79,7 +81,9 @@ def test_the_changelog_has_a_section_per_version_newest_first_breaking_first(
     write_versions(tmp_path)
     config, _ = load_config(tmp_path)
     assert config is not None
-    found, _ = releases(config.apis[0])
+    history, _ = releases(config.apis[0])
+    assert history is not None
+    found = history.releases
     text = render_changelog(found, title="Pets", package="pets_sdk", language="Python")
     headings = [line for line in text.splitlines() if line.startswith("#")]
     assert headings == [
@@ -90,7 +94,7 @@ def test_the_changelog_has_a_section_per_version_newest_first_breaking_first(
         "### Non-breaking changes (1)",
         "## 1.0.0 (API version 2025-01-01)",
     ]
-    assert "Since API version 2025-06-01: 1 change: 1 breaking" in text
+    assert "Since release 1.1.0 (API version 2025-06-01): 1 change: 1 breaking" in text
     assert "- **DELETE /pets/{petId}**: endpoint removed; SDK `client.pets.delete`" in text
     assert text == render_changelog(found, title="Pets", package="pets_sdk", language="Python")
 
@@ -108,8 +112,9 @@ def test_the_pipeline_writes_the_changelog_and_the_sdk_version(tmp_path: Path) -
 def test_a_lone_spec_is_a_first_release_whatever_lies_beside_it(tmp_path: Path) -> None:
     folder = write_versions(tmp_path)
     config = default_api(folder / "2026-01-01.yaml", tmp_path / "out", "pets_sdk")
-    found, _ = releases(config)
-    assert [(r.api_version, r.sdk_version) for r in found] == [("2026-01-01", "1.0.0")]
+    history, _ = releases(config)
+    assert history is not None
+    assert [(r.api_version, r.sdk_version) for r in history.releases] == [("2026-01-01", "1.0.0")]
     text = render_api(config).files["CHANGELOG.md"]
     assert text.endswith("## 1.0.0 (API version 2026-01-01)\n\nFirst release.\n")
 
@@ -130,5 +135,74 @@ def test_the_current_version_ends_the_history(tmp_path: Path, current: str) -> N
     write_versions(tmp_path, current)
     config, _ = load_config(tmp_path)
     assert config is not None
-    found, _ = releases(config.apis[0])
-    assert found[-1].api_version == current
+    history, _ = releases(config.apis[0])
+    assert history is not None
+    assert history.releases[-1].api_version == current
+
+
+def _generate(root: Path) -> dict[str, str]:
+    """Render the pets API and write it, as `make generate` does."""
+    from generator.emit.write import write_tree
+
+    config, _ = load_config(root)
+    assert config is not None
+    rendered = render_api(config.apis[0])
+    assert rendered.files, rendered.diagnostics
+    write_tree(config.apis[0].output, rendered.files)
+    return rendered.files
+
+
+def test_a_released_spec_edited_later_is_a_new_release_and_history_stays(tmp_path: Path) -> None:
+    folder = write_versions(tmp_path)
+    first = _generate(tmp_path)
+    assert json.loads(first["releases/ledger.json"])["releases"][-1]["sdk_version"] == "2.0.0"
+    assert _generate(tmp_path) == first  # the same specs and ledger: the same bytes
+    edited = apply(yaml.safe_load((folder / "2026-01-01.yaml").read_text()), Drop(f"{PET}/color"))
+    (folder / "2026-01-01.yaml").write_text(yaml.safe_dump(edited, sort_keys=False))
+    second = _generate(tmp_path)
+    changelog = second["CHANGELOG.md"]
+    assert "## 3.0.0 (API version 2026-01-01, revised)" in changelog
+    assert "Since release 2.0.0 (API version 2026-01-01): 1 change: 1 breaking" in changelog
+    old = first["CHANGELOG.md"].split("## 2.0.0", 1)[1]
+    assert changelog.split("## 2.0.0", 1)[1] == old  # released sections never change
+    assert '__version__ = "3.0.0"' in second["python/pets_sdk/_version.py"]
+    ledger = json.loads(second["releases/ledger.json"])["releases"]
+    assert [(r["sdk_version"], r["revision"]) for r in ledger] == [
+        ("1.0.0", 0), ("1.1.0", 0), ("2.0.0", 0), ("3.0.0", 1)
+    ]  # fmt: skip
+    assert "releases/spec-3.0.0.json" in second and "releases/spec-2.0.0.json" not in second
+    assert _generate(tmp_path) == second
+
+
+def test_an_edit_the_diff_does_not_see_releases_nothing(tmp_path: Path) -> None:
+    folder = write_versions(tmp_path)
+    first = _generate(tmp_path)
+    spec = folder / "2026-01-01.yaml"
+    spec.write_text("# a comment\n" + spec.read_text())
+    assert _generate(tmp_path)["CHANGELOG.md"] == first["CHANGELOG.md"]
+
+
+def test_an_older_released_spec_edited_later_changes_nothing(tmp_path: Path) -> None:
+    folder = write_versions(tmp_path)
+    first = _generate(tmp_path)
+    older = folder / "2025-01-01.yaml"
+    edited = apply(yaml.safe_load(older.read_text()), Set(f"{PET}/size", {"type": "integer"}))
+    older.write_text(yaml.safe_dump(edited, sort_keys=False))
+    config, _ = load_config(tmp_path)
+    assert config is not None
+    history, problems = releases(config.apis[0])
+    assert history is not None and problems == ()  # older releases are facts: not even read
+    assert render_api(config.apis[0]).files["CHANGELOG.md"] == first["CHANGELOG.md"]
+
+
+def test_a_broken_ledger_stops_generation_and_names_it(tmp_path: Path) -> None:
+    write_versions(tmp_path)
+    _generate(tmp_path)
+    ledger = tmp_path / "output" / "pets" / "releases" / "ledger.json"
+    ledger.write_text("{not json")
+    config, _ = load_config(tmp_path)
+    assert config is not None
+    rendered = render_api(config.apis[0])
+    assert rendered.files == {}
+    [problem] = [d for d in rendered.diagnostics if d.code == "ledger-invalid"]
+    assert problem.file == str(ledger)

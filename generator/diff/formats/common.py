@@ -14,9 +14,9 @@ def headline(report: Report) -> str:
     return f"{total} change{'s' if total != 1 else ''}: {counts}"
 
 
-def shorten(items: tuple[str, ...], limit: int = 6) -> str:
-    """`a, b, c` or `a, b, ... (+3 more)`."""
-    if len(items) <= limit:
+def shorten(items: tuple[str, ...], limit: int | None = 6) -> str:
+    """`a, b, c` or `a, b, ... (+3 more)`; every item when `limit` is None."""
+    if limit is None or len(items) <= limit:
         return ", ".join(items)
     return ", ".join(items[:limit]) + f", ... (+{len(items) - limit} more)"
 

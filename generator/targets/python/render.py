@@ -61,6 +61,8 @@ class PythonOptions:
     sdk_version: str
     header: str
     """The one-line 'generated, do not edit' notice, without a comment marker."""
+    provenance: str = ""
+    """Which spec and generator made the SDK (the README says it)."""
     split_models_above: int = 400
     """Named types above which `models` becomes a package of modules loaded on first use."""
 

@@ -8,8 +8,9 @@ Settings live under `[tool.sdkgen.apis.<api>.python]`:
     token_env = "EXTEND_API_KEY"  # where the client reads its token when none is passed
 
 The same keys directly under `[tool.sdkgen.apis.<api>]` are still read (the table wins).
-Defaults come from the spec's file name. Rendering modules load on first use, so reading the
-configuration stays cheap.
+Defaults come from the API's name (its configuration key; for a spec generated on its own, the
+spec's file name): `spotify` gives `spotify_sdk`, `Spotify`/`AsyncSpotify`, `SPOTIFY_API_KEY`.
+Rendering modules load on first use, so reading the configuration stays cheap.
 """
 
 from __future__ import annotations
@@ -38,10 +39,10 @@ class PythonSettings:
     token_env: str | None
 
 
-def default_settings(spec: Path, package: str | None = None) -> PythonSettings:
-    """Names for an SDK of `spec`, from its file name unless a package is given."""
-    package = package or f"{Name.parse(spec.stem).snake() or 'api'}_sdk"
-    if not package.isidentifier():  # a spec named like `2026-02-09.yaml`
+def default_settings(api_name: str, package: str | None = None) -> PythonSettings:
+    """Names for the SDK of the API `api_name`, from that name unless a package is given."""
+    package = package or f"{Name.parse(api_name).snake() or 'api'}_sdk"
+    if not package.isidentifier():  # a name like `2026-02-09`
         package = f"api_{package}"
     base = Name.parse(package.removesuffix("_sdk")) if package else Name(("api",))
     client = base.pascal() or "Api"
@@ -55,9 +56,9 @@ def default_settings(spec: Path, package: str | None = None) -> PythonSettings:
     )
 
 
-def python_settings(spec: Path, settings: Settings) -> PythonSettings:
+def python_settings(api_name: str, settings: Settings) -> PythonSettings:
     """The settings of one API: its table over the defaults."""
-    defaults = default_settings(spec, _text(settings.get("package")))
+    defaults = default_settings(api_name, _text(settings.get("package")))
     client = str(settings.get("client", defaults.client_class))
     token_env = settings.get("token_env", defaults.token_env)
     return PythonSettings(
@@ -83,7 +84,7 @@ class PythonTarget:
             for key in sorted(settings)
             if key not in SETTING_KEYS
         ]
-        resolved = python_settings(spec, settings)
+        resolved = python_settings(api_name, settings)
         for value in (resolved.package, resolved.client_class, resolved.async_client_class):
             if not _IDENTIFIER.match(value):
                 problems.append(f"{value!r} is not a Python identifier")
@@ -92,7 +93,7 @@ class PythonTarget:
     def sdk(self, given: TargetInput) -> PythonRenderer:
         from generator.targets.python.render import PythonOptions, PythonRenderer
 
-        settings = python_settings(given.spec, given.settings)
+        settings = python_settings(given.api_name, given.settings)
         options = PythonOptions(
             package=settings.package,
             client_class=settings.client_class,
@@ -100,6 +101,7 @@ class PythonTarget:
             token_env=settings.token_env,
             sdk_version=given.release.sdk_version,
             header=given.release.header,
+            provenance=given.release.provenance,
         )
         return PythonRenderer(given.api, options, given.env)
 

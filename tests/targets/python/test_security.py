@@ -62,7 +62,7 @@ def generate(tmp_path: Path, name: str, scheme: dict[str, Any]) -> tuple[Any, st
             target.write_text(text)
     sys.path.insert(0, str(tmp_path / "out" / "python"))
     try:
-        client = python_settings(config.spec, config.target_settings("python")).client_class
+        client = python_settings(config.name, config.target_settings("python")).client_class
         return importlib.import_module(package), client
     finally:
         sys.path.pop(0)

@@ -1,0 +1,64 @@
+"""`sdkgen release`: refuses a stale project; otherwise builds, checks and imports each SDK."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from generator.cli import main
+from tests.diff.test_history import write_versions
+
+
+def _invoke(root: Path, monkeypatch: pytest.MonkeyPatch, *args: str) -> tuple[int, str]:
+    monkeypatch.chdir(root)
+    result = CliRunner().invoke(main, list(args))
+    return result.exit_code, result.output
+
+
+def test_a_stale_project_is_refused_and_nothing_is_built(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_versions(tmp_path)
+    code, output = _invoke(tmp_path, monkeypatch, "release")
+    assert code == 1
+    assert "release refused: output/ is stale" in output
+    assert not (tmp_path / "dist").exists()
+
+
+def test_a_ledger_without_the_current_spec_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from generator.config import load_config
+    from generator.emit.release import ReleaseError, ledger_version
+
+    write_versions(tmp_path)
+    config, _ = load_config(tmp_path)
+    assert config is not None
+    with pytest.raises(ReleaseError, match="no release ledger"):
+        ledger_version(config.apis[0])
+    ledger = tmp_path / "output" / "pets" / "releases" / "ledger.json"
+    ledger.parent.mkdir(parents=True)
+    ledger.write_text(json.dumps({"format": 1, "releases": []}))
+    with pytest.raises(ReleaseError, match="no release of API version 2026-01-01"):
+        ledger_version(config.apis[0])
+
+
+@pytest.mark.slow
+def test_a_generated_project_is_built_checked_and_imported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_versions(tmp_path)
+    assert _invoke(tmp_path, monkeypatch, "generate")[0] == 0
+    code, output = _invoke(tmp_path, monkeypatch, "release")
+    assert code == 0, output
+    folder = tmp_path / "dist" / "pets" / "python"
+    names = sorted(p.name for p in folder.iterdir())
+    assert names == ["pets_sdk-2.0.0-py3-none-any.whl", "pets_sdk-2.0.0.tar.gz"]
+    with zipfile.ZipFile(folder / names[0]) as wheel:
+        assert "pets_sdk/py.typed" in wheel.namelist()
+    assert "imported: pets_sdk 2.0.0" in output
+    assert "python -m twine upload dist/pets/python/" in output

@@ -24,9 +24,19 @@ from generator.diagnostics import (
     split_pointer,
 )
 from generator.load.bundle import bundle
-from generator.load.guards import check_shape
+from generator.load.guards import MAX_DEPTH, check_shape
 from generator.load.lines import UNKNOWN, YamlLines
 from generator.load.origins import SourceMap, locate_through
+from generator.load.strictparse import (
+    DuplicateKey,
+    NonFinite,
+    check_yaml_mapping,
+    deep_line,
+    find_duplicates,
+    find_non_finite,
+    first_content_line,
+    json_pairs,
+)
 from generator.load.structure import check_structure
 from generator.load.swagger2 import convert_swagger2, is_swagger2
 from generator.load.yamlsplit import parse_in_halves
@@ -38,7 +48,14 @@ except AttributeError:  # libyaml not compiled in: the pure-Python loader is cor
 
 
 class _YamlLoader(_BaseLoader):  # type: ignore[misc]
-    """YAML as JSON sees it: an unquoted date stays the string it was written as."""
+    """YAML as JSON sees it: an unquoted date stays the string it was written as, and a key
+    written twice in one mapping is an error (DuplicateKey), not a silent overwrite."""
+
+    def construct_mapping(self, node: yaml.Node, deep: bool = False) -> dict[Any, Any]:
+        own = node.value if isinstance(node, yaml.MappingNode) else []
+        mapping: dict[Any, Any] = super().construct_mapping(node, deep=deep)
+        check_yaml_mapping(own, mapping)
+        return mapping
 
 
 _YamlLoader.add_constructor(
@@ -161,11 +178,15 @@ def _load_yaml(text: str) -> Any:
 
 
 def parse_text(path: Path, raw: bytes) -> tuple[SourceDocument | None, list[Diagnostic]]:
-    """Decode and parse one file; JSON with the json module, everything else as YAML."""
+    """Decode and parse one file; JSON with the json module, everything else as YAML.
+
+    Document-level problems name line 1 at least (`file:1#`), the line they show at where
+    known. A key written twice in one mapping, and NaN or Infinity in JSON, are errors: the
+    parsers would silently keep the last key or read a number JSON does not have."""
     where = str(path)
     if len(raw) > MAX_DOCUMENT_BYTES:
         message = f"document is {len(raw)} bytes; the limit is {MAX_DOCUMENT_BYTES}"
-        return None, [Diagnostic("document-too-large", message, file=where)]
+        return None, [Diagnostic("document-too-large", message, file=where, line=1)]
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
@@ -176,31 +197,71 @@ def parse_text(path: Path, raw: bytes) -> tuple[SourceDocument | None, list[Diag
         return None, [Diagnostic("invalid-encoding", message, file=where, line=bad_line)]
     sha = hashlib.sha256(raw).hexdigest()
     stripped = text.lstrip()
-    if path.suffix.lower() == ".json" or stripped.startswith("{"):
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as error:
-            message = f"invalid JSON: {error.msg}"
-            return None, [Diagnostic("invalid-json", message, file=where, line=error.lineno)]
-        except RecursionError:
-            message = "document nests too deeply to parse"
-            return None, [Diagnostic("nesting-too-deep", message, file=where)]
-    else:
-        try:
-            data = parse_in_halves(text, _load_yaml)
-            if data is None:
-                data = _load_yaml(text)
-        except yaml.MarkedYAMLError as error:
-            mark = error.problem_mark or error.context_mark
-            line = mark.line + 1 if mark is not None else None
-            message = f"invalid YAML: {error.problem or error}"
-            return None, [Diagnostic("invalid-yaml", message, file=where, line=line)]
-        except yaml.YAMLError as error:
-            return None, [Diagnostic("invalid-yaml", f"invalid YAML: {error}", file=where)]
-        except RecursionError:
-            message = "document nests too deeply to parse"
-            return None, [Diagnostic("nesting-too-deep", message, file=where)]
-    return SourceDocument(path=path, text=text, data=data, sha256=sha), []
+    too_deep = "document nests too deeply to parse"
+    non_finite: list[bool] = []
+
+    def constant(token: str) -> NonFinite:
+        non_finite.append(True)
+        return NonFinite(token)
+
+    try:
+        if path.suffix.lower() == ".json" or stripped.startswith("{"):
+            try:
+                data = json.loads(text, object_pairs_hook=json_pairs, parse_constant=constant)
+            except json.JSONDecodeError as error:
+                message = f"invalid JSON: {error.msg}"
+                return None, [Diagnostic("invalid-json", message, file=where, line=error.lineno)]
+        else:
+            try:
+                data = parse_in_halves(text, _load_yaml)
+                if data is None:
+                    data = _load_yaml(text)
+            except yaml.MarkedYAMLError as error:
+                mark = error.problem_mark or error.context_mark
+                line = mark.line + 1 if mark is not None else 1
+                message = f"invalid YAML: {error.problem or error}"
+                return None, [Diagnostic("invalid-yaml", message, file=where, line=line)]
+            except yaml.YAMLError as error:
+                message = f"invalid YAML: {error}"
+                return None, [Diagnostic("invalid-yaml", message, file=where, line=1)]
+    except RecursionError:
+        line = deep_line(text, MAX_DEPTH)
+        return None, [Diagnostic("nesting-too-deep", too_deep, file=where, line=line)]
+    except DuplicateKey:
+        return None, _duplicate_keys(text, where)
+    source = SourceDocument(path=path, text=text, data=data, sha256=sha)
+    if non_finite:
+        return None, [
+            Diagnostic(
+                "invalid-json",
+                f"{token} is not a JSON number (JSON has no NaN or infinities); write a number"
+                " or a string",
+                pointer,
+                where,
+                source.line_of(pointer),
+            )
+            for pointer, token in find_non_finite(data)
+        ]
+    return source, []
+
+
+def _duplicate_keys(text: str, where: str) -> list[Diagnostic]:
+    """One error per key written twice in one mapping, naming both lines."""
+    found = [
+        Diagnostic(
+            "duplicate-key",
+            f"key {duplicate.key!r} is written twice in one mapping (lines {duplicate.first_line}"
+            f" and {duplicate.line}); a parser keeps only the last: remove or rename one",
+            duplicate.pointer,
+            where,
+            duplicate.line,
+        )
+        for duplicate in find_duplicates(text, _YamlLoader)
+    ]
+    if found:
+        return found
+    message = "a key is written twice in one mapping (two keys that read as the same value)"
+    return [Diagnostic("duplicate-key", message, file=where, line=1)]
 
 
 def check_refs(document: dict[str, Any]) -> list[tuple[str, str, str]]:
@@ -382,7 +443,9 @@ def load_document(
     data = source.data
     if not isinstance(data, dict):
         message = "an OpenAPI document must be a mapping at the top level"
-        return LoadResult(None, source, (Diagnostic("not-a-mapping", message, file=where),))
+        line = first_content_line(source.text)
+        diagnostic = Diagnostic("not-a-mapping", message, file=where, line=line)
+        return LoadResult(None, source, (diagnostic,))
     breach = check_shape(data)
     if breach is not None:
         line = source.line_of(breach.pointer) if breach.code != "alias-bomb" else None

@@ -37,7 +37,7 @@ from generator.load.strictparse import (
     first_content_line,
     json_pairs,
 )
-from generator.load.structure import check_structure
+from generator.load.structure import ERROR_CODES, check_structure
 from generator.load.swagger2 import convert_swagger2, is_swagger2
 from generator.load.yamlsplit import parse_in_halves
 
@@ -431,10 +431,11 @@ def load_document(
 
     The structural checks of `generator.load.structure` always run; `full_validation` adds
     openapi-spec-validator (seconds on large documents), whose results `cache_dir`, when given,
-    holds keyed by the sha256 of the files read. Both give warnings: real documents break the
-    letter of the specification in ways the generator tolerates (see README). What stops
-    generation is an error: a file that does not parse, an unsupported version, a broken shape,
-    a ref that points at nothing.
+    holds keyed by the sha256 of the files read. Both mostly give warnings: real documents break
+    the letter of the specification in ways the generator tolerates (see README). What stops
+    generation is an error: a file that does not parse (a key written twice, NaN in JSON), an
+    unsupported version, a broken shape, a ref that points at nothing or is refused, an allOf
+    cycle, and the structural findings no SDK can work around (`structure.ERROR_CODES`).
     """
     source, problems = _read_file(path)
     if source is None:
@@ -476,12 +477,12 @@ def load_document(
     # that object lacks is not news.
     refused = {p.pointer for p in bundled.problems if p.file is None}
     checked = [] if shape else [f for f in check_structure(document) if f[1] not in refused]
-    if full_validation and not local:
+    if full_validation and not local and not any(f[0] in ERROR_CODES for f in checked):
         digest = _digest(source, tuple(others.values()))
         validated = _cached_validation(document, digest, cache_dir)
         checked += _not_yet_reported(validated, refused | {f[1] for f in checked}, document)
     found += [
-        Diagnostic(code, message, pointer, severity=Severity.WARNING)
+        Diagnostic(code, message, pointer, severity=_severity(code))
         for code, pointer, message in checked
     ]
     maps: tuple[SourceMap, ...] = (bundled.source_map,)
@@ -493,6 +494,11 @@ def load_document(
         partial.locate(d) if d.file is None else _with_line(d, others, source) for d in found
     )
     return LoadResult(document, source, diagnostics, tuple(others.values()), maps)
+
+
+def _severity(code: str) -> Severity:
+    """Structural findings warn, but for what no SDK can work around."""
+    return Severity.ERROR if code in ERROR_CODES else Severity.WARNING
 
 
 def _with_line(

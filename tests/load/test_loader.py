@@ -106,7 +106,7 @@ paths:
     found = {(d.code, d.line, d.severity.value) for d in result.diagnostics}
     assert found == {
         ("dangling-ref", 11, "error"),
-        ("remote-ref", 15, "warning"),
+        ("remote-ref", 15, "error"),
         ("external-ref-unreadable", 19, "error"),
     }
 

@@ -27,12 +27,14 @@ from generator.load.bundle import bundle
 from generator.load.guards import MAX_DEPTH, check_shape
 from generator.load.lines import UNKNOWN, YamlLines
 from generator.load.origins import SourceMap, locate_through
+from generator.load.schema_ids import mentions_ids, rebase_refs
 from generator.load.strictparse import (
     DuplicateKey,
     NonFinite,
     check_yaml_mapping,
     deep_line,
     find_duplicates,
+    find_lone_surrogates,
     find_non_finite,
     first_content_line,
     json_pairs,
@@ -230,6 +232,16 @@ def parse_text(path: Path, raw: bytes) -> tuple[SourceDocument | None, list[Diag
     except DuplicateKey:
         return None, _duplicate_keys(text, where)
     source = SourceDocument(path=path, text=text, data=data, sha256=sha)
+    surrogates = find_lone_surrogates(text, data) if isinstance(data, dict | list) else []
+    if surrogates:
+        message = (
+            "the string holds a lone UTF-16 surrogate (an escape like \\ud800 without its"
+            " pair): no UTF-8 file can hold it"
+        )
+        return None, [
+            Diagnostic("invalid-json", message, pointer, where, line)
+            for pointer, line in surrogates
+        ]
     if non_finite:
         return None, [
             Diagnostic(
@@ -274,7 +286,13 @@ def check_refs(document: dict[str, Any]) -> list[tuple[str, str, str]]:
 
     problems: list[tuple[str, str, str]] = []
     for ref, where in iter_schema_refs(document):
-        if ref.startswith("#") and not resolve_pointer(document, ref[1:])[0]:
+        if ref.startswith("#") and ref[1:2] not in ("", "/"):
+            message = (
+                f"$ref {ref!r} names an anchor; no schema declares `$anchor: {ref[1:]}`"
+                " (a JSON pointer starts with '#/')"
+            )
+            problems.append(("dangling-ref", where, message))
+        elif ref.startswith("#") and not resolve_pointer(document, ref[1:])[0]:
             problems.append(("dangling-ref", where, f"$ref {ref!r} points at nothing"))
         elif _ref_cycle(document, ref):
             message = f"$ref {ref!r} leads only to other $refs and back: nothing is defined"
@@ -456,17 +474,32 @@ def load_document(
     if version_problem is not None:
         return LoadResult(None, source, (version_problem,))
     others: dict[str, SourceDocument] = {}
+    with_ids = str(data.get("openapi", "")).startswith("3.1")
+    rebased: list[Diagnostic] = []
+    if with_ids and mentions_ids(source.text):
+        data, problems_here = rebase_refs(data, path.resolve().as_uri(), is_document=True)
+        rebased += [Diagnostic(code, message, pointer) for code, pointer, message in problems_here]
 
     def read(other: Path) -> tuple[Any, str | None]:
         parsed, found = _read_file(other)
         if parsed is None:
             return None, "; ".join(d.message for d in found) or "unreadable"
         others[other.as_posix()] = parsed
+        if with_ids and mentions_ids(parsed.text):
+            whole = isinstance(parsed.data, dict) and "openapi" in parsed.data
+            rebased_data, problems_there = rebase_refs(
+                parsed.data, other.resolve().as_uri(), is_document=whole
+            )
+            rebased.extend(
+                Diagnostic(code, message, pointer, str(other))
+                for code, pointer, message in problems_there
+            )
+            return rebased_data, None
         return parsed.data, None
 
     bundled = bundle(path, data, read)
     document = bundled.document
-    found: list[Diagnostic] = [
+    found: list[Diagnostic] = rebased + [
         Diagnostic(p.code, p.message, p.pointer, p.file or where, None, p.severity)
         for p in bundled.problems
     ]

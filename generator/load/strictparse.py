@@ -1,5 +1,6 @@
 """What YAML and Python's json accept but would lose or misread: keys written twice in one
-mapping, and JSON's missing numbers (`NaN`, `Infinity`, `-Infinity`).
+mapping, JSON's missing numbers (`NaN`, `Infinity`, `-Infinity`), and JSON strings holding a
+lone UTF-16 surrogate (`"\\ud800"`), which no UTF-8 file, generated or not, can hold.
 
 Both parsers keep the last of two equal keys and drop the first without a word, and Python's
 json module reads the three non-numbers as floats although JSON has no such values. Detection
@@ -111,6 +112,46 @@ def find_non_finite(data: Any) -> list[tuple[str, str]]:
         elif isinstance(node, list):
             stack.extend((v, join_pointer(pointer, i)) for i, v in reversed(list(enumerate(node))))
     return found
+
+
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_LONE_ESCAPE = re.compile(
+    r"\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F])"
+    r"|(?<!\\u[dD][89abAB][0-9a-fA-F]{2})\\u[dD][c-fC-F][0-9a-fA-F]{2}"
+)
+
+
+def find_lone_surrogates(text: str, data: Any) -> list[tuple[str, int]]:
+    """(pointer, line) of each key and string of parsed JSON that holds a lone surrogate (a
+    pair is read as the one character it stands for), in document order. Free unless the
+    text escapes a surrogate."""
+    if not _SURROGATE_ESCAPE.search(text):
+        return []
+    pointers: list[str] = []
+    stack: list[tuple[Any, str, bool]] = [(data, "", False)]
+    while stack:
+        node, pointer, is_key = stack.pop()
+        if isinstance(node, str):
+            if _SURROGATE.search(node):
+                pointers.append(pointer)
+        elif isinstance(node, dict) and not is_key:
+            for key, value in reversed(list(node.items())):
+                where = join_pointer(pointer, _visible(str(key)))
+                stack.append((value, where, False))
+                stack.append((str(key), where, True))
+        elif isinstance(node, list):
+            stack.extend(
+                (v, join_pointer(pointer, i), False) for i, v in reversed(list(enumerate(node)))
+            )
+    lines = [text.count("\n", 0, m.start()) + 1 for m in _LONE_ESCAPE.finditer(text)]
+    lines += [1] * (len(pointers) - len(lines))
+    return list(zip(pointers, lines, strict=False))
+
+
+def _visible(text: str) -> str:
+    """Text with lone surrogates written as escapes, so it can be printed."""
+    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 _BRACKETS = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')

@@ -71,7 +71,13 @@ def rebase_refs(
         target, fragment = urldefrag(urljoin(base, ref))
         if target in by_uri:
             if fragment.startswith("/") or not fragment:
-                rewrites[pointer] = "#" + by_uri[target] + fragment
+                local = by_uri[target] + fragment
+                if not resolve_pointer(data, local)[0]:
+                    message = f"$ref {ref!r} (in the schema whose $id is {target!r}) points at nothing"
+                    problems.append(("dangling-ref", pointer, message))
+                    rewrites[pointer] = None
+                else:
+                    rewrites[pointer] = "#" + local
                 continue
             if (target, fragment) in named:
                 rewrites[pointer] = "#" + named[target, fragment]

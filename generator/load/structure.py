@@ -431,7 +431,7 @@ class _Checker:
         if location == "path" and parameter.get("required") is not True:
             self.add(pointer, f"path {label} must have `required: true`")
         if location == "header" and isinstance(name, str):
-            self.header_name(name, join_pointer(pointer, "name"), "header parameter")
+            self.header_name(name, join_pointer(pointer, "name"), f"header parameter {name!r}")
         if self.v2:
             self.swagger_parameter_type(parameter, pointer, label)
         else:
@@ -439,10 +439,11 @@ class _Checker:
         return parameter
 
     def header_name(self, name: str, pointer: str, label: str) -> None:
-        """A header the SDK sends: its name must be an HTTP token, or no request can carry it."""
+        """A header the SDK sends: its name must be an HTTP token, or no request can carry it.
+        `label` says which header it is, in the message."""
         if not _TOKEN.match(name):
             message = (
-                f"{label} {name!r} is not an HTTP header name (letters, digits and"
+                f"{label} is not an HTTP header name (letters, digits and"
                 " !#$%&'*+-.^_`|~ only: no spaces, colons, quotes or line breaks)"
             )
             self.add(pointer, message, "invalid-header-name")
@@ -630,7 +631,8 @@ class _Checker:
         elif kind == "apiKey":
             self.required_string(scheme, "name", pointer, label)
             if scheme.get("in") == "header" and isinstance(scheme.get("name"), str):
-                self.header_name(scheme["name"], join_pointer(pointer, "name"), label)
+                header = f"the header name {scheme['name']!r} of {label}"
+                self.header_name(scheme["name"], join_pointer(pointer, "name"), header)
             places = ("query", "header") if self.v2 else ("query", "header", "cookie")
             if scheme.get("in") not in places:
                 self.add(

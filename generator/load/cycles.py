@@ -30,7 +30,9 @@ def allof_cycles(edges: Edges, roots: list[str]) -> list[tuple[str, str, str]]:
             for target, is_allof in edges.get(source, ())
             if is_allof and target in members
         ]
-        closed = len(component) > 1 or any(t == component[0] for t, _ in edges.get(component[0], ()))
+        closed = len(component) > 1 or any(
+            t == component[0] for t, _ in edges.get(component[0], ())
+        )
         if not inside or not closed:
             continue
         named = sorted(p for p in members if "/allOf/" not in p) or sorted(members)

@@ -462,8 +462,8 @@ def load_document(
     data = source.data
     if not isinstance(data, dict):
         message = "an OpenAPI document must be a mapping at the top level"
-        line = first_content_line(source.text)
-        diagnostic = Diagnostic("not-a-mapping", message, file=where, line=line)
+        first = first_content_line(source.text)
+        diagnostic = Diagnostic("not-a-mapping", message, file=where, line=first)
         return LoadResult(None, source, (diagnostic,))
     breach = check_shape(data)
     if breach is not None:

@@ -38,9 +38,7 @@ def mentions_ids(text: str) -> bool:
     return "$id" in text or "$anchor" in text
 
 
-def rebase_refs(
-    data: Any, file_uri: str, *, is_document: bool
-) -> tuple[Any, list[Problem]]:
+def rebase_refs(data: Any, file_uri: str, *, is_document: bool) -> tuple[Any, list[Problem]]:
     """`data` (parsed from the file at `file_uri`) with every `$ref` that an `$id` or a plain
     name fragment governs rewritten as a local pointer, or as a path relative to this file."""
     if not isinstance(data, dict):
@@ -73,7 +71,9 @@ def rebase_refs(
             if fragment.startswith("/") or not fragment:
                 local = by_uri[target] + fragment
                 if not resolve_pointer(data, local)[0]:
-                    message = f"$ref {ref!r} (in the schema whose $id is {target!r}) points at nothing"
+                    message = (
+                        f"$ref {ref!r} (in the schema whose $id is {target!r}) points at nothing"
+                    )
                     problems.append(("dangling-ref", pointer, message))
                     rewrites[pointer] = None
                 else:

@@ -79,7 +79,9 @@ def find_duplicates(text: str, loader: Any) -> list[Duplicate]:
                     line = key.start_mark.line + 1
                     where = join_pointer(pointer, str(key.value))
                     if (key.tag, key.value) in first:
-                        found.append(Duplicate(where, str(key.value), first[key.tag, key.value], line))
+                        found.append(
+                            Duplicate(where, str(key.value), first[key.tag, key.value], line)
+                        )
                     else:
                         first[key.tag, key.value] = line
                     stack.append((value, where))

@@ -13,6 +13,7 @@ from __future__ import annotations
 import ast
 import json
 import tomllib
+from collections import Counter
 from pathlib import Path
 
 import yaml
@@ -107,6 +108,5 @@ def _repeats_a_name(decorator: ast.expr) -> bool:
 
 
 def _duplicates(where: str, names: list[str]) -> list[str]:
-    seen: set[str] = set()
-    twice = sorted({name for name in names if name in seen or seen.add(name)})
-    return [f"{where} defines {name!r} twice" for name in twice]
+    counts = Counter(names)
+    return [f"{where} defines {name!r} twice" for name in sorted(counts) if counts[name] > 1]

@@ -187,9 +187,7 @@ def test_refused_refs_are_errors(tmp_path: Path, ref: str, code: str) -> None:
         f"components:\n  schemas:\n    A: {{$ref: '{ref}'}}\n"
     )
     loaded = load_document(spec)
-    assert [(d.code, d.severity, d.line) for d in loaded.diagnostics] == [
-        (code, Severity.ERROR, 6)
-    ]
+    assert [(d.code, d.severity, d.line) for d in loaded.diagnostics] == [(code, Severity.ERROR, 6)]
     assert not loaded.ok
 
 

@@ -14,7 +14,6 @@ from typing import Protocol
 
 from generator.ir.model import TypeNode
 
-
 FIXED_PAGES = frozenset({"index", "models", "errors", "client", "guide", "changelog"})
 """Page names of the docs and the site that no resource's `module` may take."""
 

@@ -32,9 +32,9 @@ from generator.ir.model import (
     refs_in,
 )
 from generator.ir.names import Name
-from generator.targets.files import portable_stem
 from generator.targets.docs.render import render_readme
 from generator.targets.docs.surface import FIXED_PAGES
+from generator.targets.files import portable_stem
 from generator.targets.python.docs_language import PythonDocsLanguage
 from generator.targets.python.modules import components
 from generator.targets.python.naming import (

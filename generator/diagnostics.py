@@ -26,7 +26,7 @@ class Diagnostic:
     def location(self) -> str:
         where = self.file or "<input>"
         if self.line is not None:
-            where = f"{where}:{self.line}"
+            return f"{where}:{self.line}#{self.pointer}"
         return f"{where}#{self.pointer}" if self.pointer else where
 
     def render(self) -> str:

@@ -162,6 +162,13 @@ def _clean_data(value: Any) -> Any:
     return value
 
 
+def toml_str(value: object) -> str:
+    """A TOML basic string. Text beyond ASCII is written as itself: TOML has no surrogate
+    pairs, so the `\\ud83d\\ude80` that JSON's ASCII escaping gives an emoji would not parse.
+    JSON's remaining escapes (quote, backslash, \\n, \\t, \\uXXXX below U+0020) are TOML's."""
+    return json.dumps(clean_text(str(value)), ensure_ascii=False)
+
+
 def first_sentence(value: object) -> str:
     text = " ".join(clean_text(str(value)).split())
     match = re.match(r"(.+?[.!?])(\s|$)", text)
@@ -207,6 +214,7 @@ def environment(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environment:
         html_inline=html_inline,
         py_value=py_value,
         json_value=json_value,
+        toml_str=toml_str,
         first_sentence=first_sentence,
     )
     return env

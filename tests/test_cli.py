@@ -54,7 +54,7 @@ def test_validate_reports_and_sets_the_exit_code(tmp_path: Path) -> None:
     broken.write_text("openapi: 3.1.0\ninfo: {title: x\n")
     code, output = run("validate", str(broken))
     assert code == 1
-    assert f"{broken}:3: error [invalid-yaml]" in output
+    assert f"{broken}:3#: error [invalid-yaml]" in output
 
 
 def test_a_bad_spec_leaves_output_exactly_as_it_was(tmp_path: Path) -> None:

@@ -4,8 +4,10 @@ What OpenAPI lets documents share (schemas, parameters, responses, request bodie
 examples) moves into the components section (Swagger 2.0: `definitions`, `parameters`,
 `responses`) under a name taken from its file and fragment; anything else (path items,
 descriptions, vendor extensions) is copied to where it was referenced. A ref names a file
-relative to the file that holds it and never leaves the root folder of the spec; URL refs are
-refused (there is no network). Refs inside example and default values are data: left alone.
+relative to the file that holds it and never leaves the root folder of the spec (symlinks are
+followed before that is judged); URL refs and absolute paths are refused (there is no network,
+and a spec must not depend on the machine). A refused ref is an error. Refs inside example
+and default values are data: left alone.
 
 Pure: files are read through the `read` callable the loader passes in.
 """
@@ -315,17 +317,29 @@ class _Bundler:
         return copied
 
     def resolve(self, ref: str, at: Target) -> Target | None:
-        """The (file, pointer) a ref names, after the checks; None (reported) when refused."""
+        """The (file, pointer) a ref names, after the checks; None (reported) when refused.
+
+        Refused refs are errors: the SDK would type what they name as `Any` and ship wrong."""
         if _URL.match(ref):
             message = f"remote $ref {ref!r} is refused: the generator never fetches from a network"
-            self.problem("remote-ref", at, message, Severity.WARNING)
+            self.problem("remote-ref", at, message)
             return None
         file_part, _, fragment = ref.partition("#")
         if file_part:
+            if file_part.startswith(("/", "\\")):
+                message = (
+                    f"$ref {ref!r} is an absolute path: refused (name a file relative to the"
+                    " file that holds the $ref, inside the spec's folder)"
+                )
+                self.problem("ref-absolute-path", at, message)
+                return None
             path = (Path(at[0]).parent / file_part).resolve()
             if not path.is_relative_to(self.folder):
-                message = f"$ref {ref!r} leaves the folder of the spec ({self.folder}): refused"
-                self.problem("ref-outside-root", at, message, Severity.WARNING)
+                message = (
+                    f"$ref {ref!r} leaves the folder of the spec ({self.folder.name}): refused"
+                    " (the generator reads nothing outside it, symlinks followed)"
+                )
+                self.problem("ref-outside-root", at, message)
                 return None
             key = self.key(path)
             if key not in self.files:

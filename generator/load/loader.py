@@ -24,10 +24,22 @@ from generator.diagnostics import (
     split_pointer,
 )
 from generator.load.bundle import bundle
-from generator.load.guards import check_shape
+from generator.load.guards import MAX_DEPTH, check_shape
 from generator.load.lines import UNKNOWN, YamlLines
 from generator.load.origins import SourceMap, locate_through
-from generator.load.structure import check_structure
+from generator.load.schema_ids import mentions_ids, rebase_refs
+from generator.load.strictparse import (
+    DuplicateKey,
+    NonFinite,
+    check_yaml_mapping,
+    deep_line,
+    find_duplicates,
+    find_lone_surrogates,
+    find_non_finite,
+    first_content_line,
+    json_pairs,
+)
+from generator.load.structure import ERROR_CODES, check_structure
 from generator.load.swagger2 import convert_swagger2, is_swagger2
 from generator.load.yamlsplit import parse_in_halves
 
@@ -38,7 +50,14 @@ except AttributeError:  # libyaml not compiled in: the pure-Python loader is cor
 
 
 class _YamlLoader(_BaseLoader):  # type: ignore[misc]
-    """YAML as JSON sees it: an unquoted date stays the string it was written as."""
+    """YAML as JSON sees it: an unquoted date stays the string it was written as, and a key
+    written twice in one mapping is an error (DuplicateKey), not a silent overwrite."""
+
+    def construct_mapping(self, node: yaml.Node, deep: bool = False) -> dict[Any, Any]:
+        own = node.value if isinstance(node, yaml.MappingNode) else []
+        mapping: dict[Any, Any] = super().construct_mapping(node, deep=deep)
+        check_yaml_mapping(own, mapping)
+        return mapping
 
 
 _YamlLoader.add_constructor(
@@ -161,11 +180,15 @@ def _load_yaml(text: str) -> Any:
 
 
 def parse_text(path: Path, raw: bytes) -> tuple[SourceDocument | None, list[Diagnostic]]:
-    """Decode and parse one file; JSON with the json module, everything else as YAML."""
+    """Decode and parse one file; JSON with the json module, everything else as YAML.
+
+    Document-level problems name line 1 at least (`file:1#`), the line they show at where
+    known. A key written twice in one mapping, and NaN or Infinity in JSON, are errors: the
+    parsers would silently keep the last key or read a number JSON does not have."""
     where = str(path)
     if len(raw) > MAX_DOCUMENT_BYTES:
         message = f"document is {len(raw)} bytes; the limit is {MAX_DOCUMENT_BYTES}"
-        return None, [Diagnostic("document-too-large", message, file=where)]
+        return None, [Diagnostic("document-too-large", message, file=where, line=1)]
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
@@ -176,31 +199,81 @@ def parse_text(path: Path, raw: bytes) -> tuple[SourceDocument | None, list[Diag
         return None, [Diagnostic("invalid-encoding", message, file=where, line=bad_line)]
     sha = hashlib.sha256(raw).hexdigest()
     stripped = text.lstrip()
-    if path.suffix.lower() == ".json" or stripped.startswith("{"):
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as error:
-            message = f"invalid JSON: {error.msg}"
-            return None, [Diagnostic("invalid-json", message, file=where, line=error.lineno)]
-        except RecursionError:
-            message = "document nests too deeply to parse"
-            return None, [Diagnostic("nesting-too-deep", message, file=where)]
-    else:
-        try:
-            data = parse_in_halves(text, _load_yaml)
-            if data is None:
-                data = _load_yaml(text)
-        except yaml.MarkedYAMLError as error:
-            mark = error.problem_mark or error.context_mark
-            line = mark.line + 1 if mark is not None else None
-            message = f"invalid YAML: {error.problem or error}"
-            return None, [Diagnostic("invalid-yaml", message, file=where, line=line)]
-        except yaml.YAMLError as error:
-            return None, [Diagnostic("invalid-yaml", f"invalid YAML: {error}", file=where)]
-        except RecursionError:
-            message = "document nests too deeply to parse"
-            return None, [Diagnostic("nesting-too-deep", message, file=where)]
-    return SourceDocument(path=path, text=text, data=data, sha256=sha), []
+    too_deep = "document nests too deeply to parse"
+    non_finite: list[bool] = []
+
+    def constant(token: str) -> NonFinite:
+        non_finite.append(True)
+        return NonFinite(token)
+
+    try:
+        if path.suffix.lower() == ".json" or stripped.startswith("{"):
+            try:
+                data = json.loads(text, object_pairs_hook=json_pairs, parse_constant=constant)
+            except json.JSONDecodeError as error:
+                message = f"invalid JSON: {error.msg}"
+                return None, [Diagnostic("invalid-json", message, file=where, line=error.lineno)]
+        else:
+            try:
+                data = parse_in_halves(text, _load_yaml)
+                if data is None:
+                    data = _load_yaml(text)
+            except yaml.MarkedYAMLError as error:
+                mark = error.problem_mark or error.context_mark
+                line = mark.line + 1 if mark is not None else 1
+                message = f"invalid YAML: {error.problem or error}"
+                return None, [Diagnostic("invalid-yaml", message, file=where, line=line)]
+            except yaml.YAMLError as error:
+                message = f"invalid YAML: {error}"
+                return None, [Diagnostic("invalid-yaml", message, file=where, line=1)]
+    except RecursionError:
+        line = deep_line(text, MAX_DEPTH)
+        return None, [Diagnostic("nesting-too-deep", too_deep, file=where, line=line)]
+    except DuplicateKey:
+        return None, _duplicate_keys(text, where)
+    source = SourceDocument(path=path, text=text, data=data, sha256=sha)
+    surrogates = find_lone_surrogates(text, data) if isinstance(data, dict | list) else []
+    if surrogates:
+        message = (
+            "the string holds a lone UTF-16 surrogate (an escape like \\ud800 without its"
+            " pair): no UTF-8 file can hold it"
+        )
+        return None, [
+            Diagnostic("invalid-json", message, pointer, where, line)
+            for pointer, line in surrogates
+        ]
+    if non_finite:
+        return None, [
+            Diagnostic(
+                "invalid-json",
+                f"{token} is not a JSON number (JSON has no NaN or infinities); write a number"
+                " or a string",
+                pointer,
+                where,
+                source.line_of(pointer),
+            )
+            for pointer, token in find_non_finite(data)
+        ]
+    return source, []
+
+
+def _duplicate_keys(text: str, where: str) -> list[Diagnostic]:
+    """One error per key written twice in one mapping, naming both lines."""
+    found = [
+        Diagnostic(
+            "duplicate-key",
+            f"key {duplicate.key!r} is written twice in one mapping (lines {duplicate.first_line}"
+            f" and {duplicate.line}); a parser keeps only the last: remove or rename one",
+            duplicate.pointer,
+            where,
+            duplicate.line,
+        )
+        for duplicate in find_duplicates(text, _YamlLoader)
+    ]
+    if found:
+        return found
+    message = "a key is written twice in one mapping (two keys that read as the same value)"
+    return [Diagnostic("duplicate-key", message, file=where, line=1)]
 
 
 def check_refs(document: dict[str, Any]) -> list[tuple[str, str, str]]:
@@ -213,7 +286,13 @@ def check_refs(document: dict[str, Any]) -> list[tuple[str, str, str]]:
 
     problems: list[tuple[str, str, str]] = []
     for ref, where in iter_schema_refs(document):
-        if ref.startswith("#") and not resolve_pointer(document, ref[1:])[0]:
+        if ref.startswith("#") and ref[1:2] not in ("", "/"):
+            message = (
+                f"$ref {ref!r} names an anchor; no schema declares `$anchor: {ref[1:]}`"
+                " (a JSON pointer starts with '#/')"
+            )
+            problems.append(("dangling-ref", where, message))
+        elif ref.startswith("#") and not resolve_pointer(document, ref[1:])[0]:
             problems.append(("dangling-ref", where, f"$ref {ref!r} points at nothing"))
         elif _ref_cycle(document, ref):
             message = f"$ref {ref!r} leads only to other $refs and back: nothing is defined"
@@ -370,10 +449,11 @@ def load_document(
 
     The structural checks of `generator.load.structure` always run; `full_validation` adds
     openapi-spec-validator (seconds on large documents), whose results `cache_dir`, when given,
-    holds keyed by the sha256 of the files read. Both give warnings: real documents break the
-    letter of the specification in ways the generator tolerates (see README). What stops
-    generation is an error: a file that does not parse, an unsupported version, a broken shape,
-    a ref that points at nothing.
+    holds keyed by the sha256 of the files read. Both mostly give warnings: real documents break
+    the letter of the specification in ways the generator tolerates (see README). What stops
+    generation is an error: a file that does not parse (a key written twice, NaN in JSON), an
+    unsupported version, a broken shape, a ref that points at nothing or is refused, an allOf
+    cycle, and the structural findings no SDK can work around (`structure.ERROR_CODES`).
     """
     source, problems = _read_file(path)
     if source is None:
@@ -382,7 +462,9 @@ def load_document(
     data = source.data
     if not isinstance(data, dict):
         message = "an OpenAPI document must be a mapping at the top level"
-        return LoadResult(None, source, (Diagnostic("not-a-mapping", message, file=where),))
+        first = first_content_line(source.text)
+        diagnostic = Diagnostic("not-a-mapping", message, file=where, line=first)
+        return LoadResult(None, source, (diagnostic,))
     breach = check_shape(data)
     if breach is not None:
         line = source.line_of(breach.pointer) if breach.code != "alias-bomb" else None
@@ -392,17 +474,32 @@ def load_document(
     if version_problem is not None:
         return LoadResult(None, source, (version_problem,))
     others: dict[str, SourceDocument] = {}
+    with_ids = str(data.get("openapi", "")).startswith("3.1")
+    rebased: list[Diagnostic] = []
+    if with_ids and mentions_ids(source.text):
+        data, problems_here = rebase_refs(data, path.resolve().as_uri(), is_document=True)
+        rebased += [Diagnostic(code, message, pointer) for code, pointer, message in problems_here]
 
     def read(other: Path) -> tuple[Any, str | None]:
         parsed, found = _read_file(other)
         if parsed is None:
             return None, "; ".join(d.message for d in found) or "unreadable"
         others[other.as_posix()] = parsed
+        if with_ids and mentions_ids(parsed.text):
+            whole = isinstance(parsed.data, dict) and "openapi" in parsed.data
+            rebased_data, problems_there = rebase_refs(
+                parsed.data, other.resolve().as_uri(), is_document=whole
+            )
+            rebased.extend(
+                Diagnostic(code, message, pointer, str(other))
+                for code, pointer, message in problems_there
+            )
+            return rebased_data, None
         return parsed.data, None
 
     bundled = bundle(path, data, read)
     document = bundled.document
-    found: list[Diagnostic] = [
+    found: list[Diagnostic] = rebased + [
         Diagnostic(p.code, p.message, p.pointer, p.file or where, None, p.severity)
         for p in bundled.problems
     ]
@@ -413,12 +510,12 @@ def load_document(
     # that object lacks is not news.
     refused = {p.pointer for p in bundled.problems if p.file is None}
     checked = [] if shape else [f for f in check_structure(document) if f[1] not in refused]
-    if full_validation and not local:
+    if full_validation and not local and not any(f[0] in ERROR_CODES for f in checked):
         digest = _digest(source, tuple(others.values()))
         validated = _cached_validation(document, digest, cache_dir)
         checked += _not_yet_reported(validated, refused | {f[1] for f in checked}, document)
     found += [
-        Diagnostic(code, message, pointer, severity=Severity.WARNING)
+        Diagnostic(code, message, pointer, severity=_severity(code))
         for code, pointer, message in checked
     ]
     maps: tuple[SourceMap, ...] = (bundled.source_map,)
@@ -430,6 +527,11 @@ def load_document(
         partial.locate(d) if d.file is None else _with_line(d, others, source) for d in found
     )
     return LoadResult(document, source, diagnostics, tuple(others.values()), maps)
+
+
+def _severity(code: str) -> Severity:
+    """Structural findings warn, but for what no SDK can work around."""
+    return Severity.ERROR if code in ERROR_CODES else Severity.WARNING
 
 
 def _with_line(

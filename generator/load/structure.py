@@ -11,6 +11,11 @@ matching path templates. Examples, defaults, enums and `x-` extensions are data:
 Schemas are walked with a stack, each distinct node once, so depth and YAML aliases cost
 nothing extra. Swagger 2.0 documents get the same checks in 2.0 terms.
 
+Most findings are `invalid-openapi` warnings: real documents break the letter of the
+specification in ways that generate fine. The codes in ERROR_CODES are what no SDK can work
+around (two operations with one operationId, a path template whose `{name}` no path parameter
+fills or that names one twice, a header name HTTP cannot send): the loader makes them errors.
+
 Pure: takes the parsed document, returns (code, JSON pointer, message) findings.
 """
 
@@ -23,8 +28,16 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from generator.diagnostics import join_pointer, split_pointer
+from generator.load.cycles import CODE as ALLOF_CYCLE
+from generator.load.cycles import Edges, allof_cycles
 
 CODE = "invalid-openapi"
+ERROR_CODES = frozenset(
+    {"duplicate-operation-id", "path-param-undeclared", "path-param-repeated"}
+    | {"invalid-header-name", ALLOF_CYCLE}
+)
+_TOKEN = re.compile(r"^[!#$%&'*+.^_`|~0-9A-Za-z-]+$")
+"""An HTTP field name (RFC 9110's token)."""
 
 Finding = tuple[str, str, str]
 Dialect = Literal["2.0", "3.0", "3.1"]
@@ -125,13 +138,17 @@ class _Checker:
     """Schemas met on the way, walked last (in the order met) by `drain_schemas`."""
     path_items: deque[tuple[Any, str, str | None]] = field(default_factory=deque)
     """(path item, pointer, path template or None for webhooks and callbacks)."""
+    composition: Edges = field(default_factory=dict)
+    """allOf members and local refs of the schemas walked: where an allOf cycle would show."""
+    composed: list[str] = field(default_factory=list)
+    """The schemas that have an allOf."""
 
     @property
     def v2(self) -> bool:
         return self.dialect == "2.0"
 
-    def add(self, pointer: str, message: str) -> None:
-        self.findings.append((CODE, pointer, message))
+    def add(self, pointer: str, message: str, code: str = CODE) -> None:
+        self.findings.append((code, pointer, message))
 
     def mapping(self, node: Any, pointer: str, what: str) -> dict[Any, Any] | None:
         if isinstance(node, dict):
@@ -186,6 +203,8 @@ class _Checker:
         while self.path_items:
             self.path_item(*self.path_items.popleft())
         self.drain_schemas()
+        if self.composed:
+            self.findings += allof_cycles(self.composition, self.composed)
 
     def info(self, node: Any) -> None:
         info = self.mapping(node, "/info", "`info`")
@@ -254,6 +273,13 @@ class _Checker:
             if not (isinstance(key, str) and key.startswith("/")):
                 self.add(pointer, f"path {_show(key)} must start with '/'")
                 continue
+            names = _TEMPLATE.findall(key)
+            for name in sorted({n for n in names if names.count(n) > 1}):
+                message = (
+                    f"the path {key!r} has {{{name}}} {names.count(name)} times; one path"
+                    " parameter cannot fill two places (name each place differently)"
+                )
+                self.add(pointer, message, "path-param-repeated")
             self.path_items.append((item, pointer, key))
 
     def path_item(self, node: Any, pointer: str, template: str | None) -> None:
@@ -281,7 +307,7 @@ class _Checker:
         if template is not None:
             self.unused_path_params(own.path, template)
             if shared.known and own.known:
-                declared = {p.name for p in shared.path} | {p.name for p in own.path}
+                declared = [p.name for p in [*shared.path, *own.path]]
                 self.undeclared_path_params(template, declared, pointer)
         if "tags" in operation:
             self.operation_tags(operation["tags"], join_pointer(pointer, "tags"))
@@ -310,7 +336,11 @@ class _Checker:
         if not isinstance(value, str):
             self.add(here, f"`operationId` must be a string, not {_show(value)}")
         elif value in self.operation_ids:
-            self.add(here, f"operationId {value!r} is also used at {self.operation_ids[value]}")
+            message = (
+                f"operationId {value!r} is also used at {self.operation_ids[value]}; an"
+                " operationId names one operation"
+            )
+            self.add(here, message, "duplicate-operation-id")
         else:
             self.operation_ids[value] = pointer
 
@@ -400,11 +430,23 @@ class _Checker:
             )
         if location == "path" and parameter.get("required") is not True:
             self.add(pointer, f"path {label} must have `required: true`")
+        if location == "header" and isinstance(name, str):
+            self.header_name(name, join_pointer(pointer, "name"), f"header parameter {name!r}")
         if self.v2:
             self.swagger_parameter_type(parameter, pointer, label)
         else:
             self.schema_or_content(parameter, pointer, label)
         return parameter
+
+    def header_name(self, name: str, pointer: str, label: str) -> None:
+        """A header the SDK sends: its name must be an HTTP token, or no request can carry it.
+        `label` says which header it is, in the message."""
+        if not _TOKEN.match(name):
+            message = (
+                f"{label} is not an HTTP header name (letters, digits and"
+                " !#$%&'*+-.^_`|~ only: no spaces, colons, quotes or line breaks)"
+            )
+            self.add(pointer, message, "invalid-header-name")
 
     def schema_or_content(self, node: dict[Any, Any], pointer: str, label: str) -> None:
         """A 3.x parameter or header: exactly one of `schema` and `content`."""
@@ -438,14 +480,18 @@ class _Checker:
                 )
                 self.add(parameter.pointer, message)
 
-    def undeclared_path_params(self, template: str, declared: set[str], pointer: str) -> None:
-        for name in dict.fromkeys(_TEMPLATE.findall(template)):
+    def undeclared_path_params(self, template: str, declared: list[str], pointer: str) -> None:
+        in_template = _TEMPLATE.findall(template)
+        unused = [name for name in dict.fromkeys(declared) if name not in in_template]
+        for name in dict.fromkeys(in_template):
             if name not in declared:
                 message = (
                     f"the path {template!r} has {{{name}}} "
                     f"but the operation declares no path parameter {name!r}"
                 )
-                self.add(pointer, message)
+                if unused:
+                    message += f" (it declares {', '.join(repr(n) for n in unused)})"
+                self.add(pointer, message, "path-param-undeclared")
 
     # Bodies, responses, media types, headers.
 
@@ -584,6 +630,9 @@ class _Checker:
             )
         elif kind == "apiKey":
             self.required_string(scheme, "name", pointer, label)
+            if scheme.get("in") == "header" and isinstance(scheme.get("name"), str):
+                header = f"the header name {scheme['name']!r} of {label}"
+                self.header_name(scheme["name"], join_pointer(pointer, "name"), header)
             places = ("query", "header") if self.v2 else ("query", "header", "cookie")
             if scheme.get("in") not in places:
                 self.add(
@@ -611,8 +660,11 @@ class _Checker:
                 continue
             if isinstance(node, dict):
                 seen.add(id(node))
-                if "$ref" not in node:
+                ref = node.get("$ref")
+                if ref is None:
                     self.schema(node, pointer)
+                elif isinstance(ref, str) and ref.startswith("#"):
+                    self.composition[pointer] = [(ref[1:], False)]
             elif not (isinstance(node, bool) and self.dialect == "3.1"):
                 self.add(pointer, f"a schema must be a mapping, not {_show(node)}")
 
@@ -624,8 +676,12 @@ class _Checker:
                 self.subschema(key, value, pointer)
             elif kind == _LIST:
                 here = _at(pointer, key)
-                for index, member in enumerate(self.sequence(value, here, f"`{key}`") or ()):
+                members = self.sequence(value, here, f"`{key}`") or ()
+                for index, member in enumerate(members):
                     stack.append((member, _at(here, index)))
+                if key == "allOf" and members:
+                    self.composed.append(pointer)
+                    self.composition[pointer] = [(_at(here, i), True) for i in range(len(members))]
             elif kind == _MAP:
                 here = _at(pointer, key)
                 for name, member in (self.mapping(value, here, f"`{key}`") or {}).items():

@@ -84,7 +84,7 @@ def test_bad_input_exits_2_with_a_diagnostic_naming_file_and_line(
     broken.write_text("openapi: 3.1.0\ninfo: {title: x\n")
     code, output = run("diff", str(old), str(broken))
     assert code == 2
-    assert f"{broken}:3: error [invalid-yaml]" in output
+    assert f"{broken}:3#: error [invalid-yaml]" in output
     assert "Traceback" not in output
     code, output = run("diff", str(tmp_path / "missing.yaml"), str(old))
     assert code == 2 and "error [unreadable]" in output

@@ -157,10 +157,38 @@ def test_refs_that_cannot_be_followed(split_spec: Path) -> None:
     loaded = load_document(split_spec)
     found = {(d.code, Path(d.file or "").name, d.severity) for d in loaded.diagnostics}
     assert found == {
-        ("ref-outside-root", "parameters.yaml", Severity.WARNING),
-        ("remote-ref", "attributes.yaml", Severity.WARNING),
+        ("ref-outside-root", "parameters.yaml", Severity.ERROR),
+        ("remote-ref", "attributes.yaml", Severity.ERROR),
         ("external-ref-unreadable", "split.yaml", Severity.ERROR),
     }
+    assert not loaded.ok
+
+
+@pytest.mark.parametrize(
+    ("ref", "code"),
+    [
+        ("file:///etc/hostname", "remote-ref"),
+        ("http://example.test/a.yaml#/A", "remote-ref"),
+        ("//example.test/a.yaml", "remote-ref"),
+        ("/etc/hostname", "ref-absolute-path"),
+        ("../outside.yaml", "ref-outside-root"),
+        ("sub/../../outside.yaml", "ref-outside-root"),
+        ("linked/outside.yaml", "ref-outside-root"),
+    ],
+)
+def test_refused_refs_are_errors(tmp_path: Path, ref: str, code: str) -> None:
+    spec_dir = tmp_path / "spec"
+    (spec_dir / "sub").mkdir(parents=True)
+    (tmp_path / "outside.yaml").write_text("type: string\n")
+    (spec_dir / "linked").symlink_to(tmp_path, target_is_directory=True)
+    spec = spec_dir / "api.yaml"
+    spec.write_text(
+        "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths: {}\n"
+        f"components:\n  schemas:\n    A: {{$ref: '{ref}'}}\n"
+    )
+    loaded = load_document(spec)
+    assert [(d.code, d.severity, d.line) for d in loaded.diagnostics] == [(code, Severity.ERROR, 6)]
+    assert not loaded.ok
 
 
 def test_a_cycle_through_copied_parts_is_cut_with_a_warning(tmp_path: Path) -> None:

@@ -38,7 +38,14 @@ BAD_INPUTS = [
     ("broken.yaml", "openapi: 3.1.0\ninfo: [unclosed\n", ("invalid-yaml", 3, "")),
     ("broken.json", '{\n  "openapi": "3.1.0",\n  "info": \n}', ("invalid-json", 4, "")),
     ("latin1.yaml", b"openapi: 3.1.0\ntitle: caf\xe9\n", ("invalid-encoding", 2, "")),
-    ("list.yaml", "- 1\n- 2\n", ("not-a-mapping", None, "")),
+    ("list.yaml", "- 1\n- 2\n", ("not-a-mapping", 1, "")),
+    ("scalar.yaml", "# a comment\n\njust text\n", ("not-a-mapping", 3, "")),
+    ("empty.yaml", "", ("not-a-mapping", 1, "")),
+    ("twice.yaml", "a:\n  b: 1\n  c: 2\n  b: 3\n", ("duplicate-key", 4, "/a/b")),
+    ("twice.json", '{"a": {"b": 1,\n "b": 2}}', ("duplicate-key", 2, "/a/b")),
+    ("nan.json", '{"a": [1,\n NaN]}', ("invalid-json", 2, "/a/1")),
+    ("inf.json", '{"a":\n {"max": -Infinity}}', ("invalid-json", 2, "/a/max")),
+    ("deep.json", '{"a":\n' + "[" * 3000 + "]" * 3000 + "}", ("nesting-too-deep", 2, "")),
     ("swagger1.yaml", "swagger: '1.2'\n", ("unsupported-version", 1, "/swagger")),
     ("v4.yaml", "openapi: 4.0.0\ninfo: {}\n", ("unsupported-version", 1, "/openapi")),
 ]
@@ -53,6 +60,20 @@ def test_bad_input_gets_a_located_diagnostic(
     first = result.diagnostics[0]
     assert (first.code, first.line, first.pointer) == expected
     assert first.file is not None and first.file.endswith(name)
+
+
+def test_merge_keys_are_not_duplicates(tmp_path: Path) -> None:
+    text = "base: &b {type: string, format: x}\nmore:\n  <<: *b\n  format: y\n"
+    result = load_document(write(tmp_path, "merge.yaml", text))
+    assert "duplicate-key" not in [d.code for d in result.diagnostics]
+
+
+def test_every_duplicate_is_reported_with_both_lines(tmp_path: Path) -> None:
+    text = "a: 1\nb:\n  c: 1\n  c: 2\na: 2\n"
+    result = load_document(write(tmp_path, "twice.yaml", text))
+    found = [(d.code, d.line, d.pointer) for d in result.diagnostics]
+    assert found == [("duplicate-key", 4, "/b/c"), ("duplicate-key", 5, "/a")]
+    assert "(lines 3 and 4)" in result.diagnostics[0].message
 
 
 def test_missing_file(tmp_path: Path) -> None:
@@ -85,7 +106,7 @@ paths:
     found = {(d.code, d.line, d.severity.value) for d in result.diagnostics}
     assert found == {
         ("dangling-ref", 11, "error"),
-        ("remote-ref", 15, "warning"),
+        ("remote-ref", 15, "error"),
         ("external-ref-unreadable", 19, "error"),
     }
 

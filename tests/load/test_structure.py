@@ -11,7 +11,7 @@ import yaml
 
 from generator.diagnostics import resolve_pointer
 from generator.load.loader import _YamlLoader, load_document, parse_text
-from generator.load.structure import CODE, check_structure
+from generator.load.structure import CODE, ERROR_CODES, check_structure
 from tests.conftest import ROOT, SHARED, shared_path
 from tests.corpus.documents import corpus_documents
 
@@ -92,11 +92,6 @@ CASES: list[tuple[str, dict[str, Any], list[str]]] = [
         api({"/things": {"get": operation(operationId=[1])}}),
         [f"{GET}/operationId"],
     ),
-    (
-        "operation-id-twice",
-        api({"/a": {"get": operation()}, "/b": {"get": operation()}}),
-        ["/paths/~1b/get/operationId"],
-    ),
     ("tags-not-a-list", api({"/things": {"get": operation(tags="a")}}), [f"{GET}/tags"]),
     ("tag-not-a-string", api({"/things": {"get": operation(tags=[1])}}), [f"{GET}/tags/0"]),
     ("parameters-not-a-list", one(parameters={"name": "id"}), [f"{GET_ID}/parameters", GET_ID]),
@@ -132,7 +127,6 @@ CASES: list[tuple[str, dict[str, Any], list[str]]] = [
         [f"{GET_ID}/parameters/1"],
     ),
     ("parameter-twice", one(parameters=[ID, ID]), [f"{GET_ID}/parameters/1"]),
-    ("template-parameter-undeclared", one(), [GET_ID]),
     (
         "declared-path-parameter-not-in-template",
         api({"/things": {"get": operation(parameters=[ID])}}),
@@ -361,8 +355,103 @@ CASES: list[tuple[str, dict[str, Any], list[str]]] = [
 
 def pointers(document: dict[str, Any]) -> list[str]:
     found = check_structure(document)
-    assert all(code == CODE for code, _pointer, _message in found)
+    assert all(code in {CODE, *ERROR_CODES} for code, _pointer, _message in found)
     return [pointer for _code, pointer, _message in found]
+
+
+def header(name: str) -> dict[str, Any]:
+    return {"name": name, "in": "header", "schema": {"type": "string"}}
+
+
+def ref(name: str) -> dict[str, str]:
+    return {"$ref": f"#/components/schemas/{name}"}
+
+
+# What no SDK can work around: (id, document, [(code, pointer)]), errors to the loader.
+ERROR_CASES = [
+    (
+        "operation-id-twice",
+        api({"/a": {"get": operation()}, "/b": {"get": operation()}}),
+        [("duplicate-operation-id", "/paths/~1b/get/operationId")],
+    ),
+    ("template-parameter-undeclared", one(), [("path-param-undeclared", GET_ID)]),
+    (
+        "template-parameter-misnamed",
+        api(
+            {
+                "/items/{itemId}": {
+                    "get": operation(
+                        parameters=[{"name": "item_id", "in": "path", "required": True}]
+                    )
+                }
+            }
+        ),
+        [
+            ("invalid-openapi", "/paths/~1items~1{itemId}/get/parameters/0"),
+            ("invalid-openapi", "/paths/~1items~1{itemId}/get/parameters/0"),
+            ("path-param-undeclared", "/paths/~1items~1{itemId}/get"),
+        ],
+    ),
+    (
+        "template-parameter-twice",
+        api({"/a/{id}/b/{id}": {"get": operation(parameters=[ID])}}),
+        [("path-param-repeated", "/paths/~1a~1{id}~1b~1{id}")],
+    ),
+    ("header-name-token", one(parameters=[ID, header("X-Request-Id")]), []),
+    ("header-name-quote-and-tick", one(parameters=[ID, header("x-'a`b|c~")]), []),
+    (
+        "header-name-not-a-token",
+        one(
+            parameters=[
+                ID,
+                header("X Request"),
+                header("x-a:b"),
+                header("x-a\r\nInjected: 1"),
+                header("x-a\nb"),
+                header(""),
+                header('x-"q"'),
+            ]
+        ),
+        [("invalid-header-name", f"{GET_ID}/parameters/{i}/name") for i in range(1, 7)],
+    ),
+    (
+        "api-key-header-not-a-token",
+        api(
+            components={
+                "securitySchemes": {"k": {"type": "apiKey", "in": "header", "name": "Api Key"}}
+            }
+        ),
+        [("invalid-header-name", "/components/securitySchemes/k/name")],
+    ),
+    (
+        "allof-cycle",
+        schema({"allOf": [ref("B")]}) | {"components": {"schemas": {
+            "A": {"allOf": [ref("B")]},
+            "B": {"allOf": [{"type": "object"}, ref("A")]},
+        }}},
+        [("allof-cycle", "/components/schemas/A")],
+    ),
+    (
+        "allof-cycle-through-a-ref",
+        api(components={"schemas": {"A": ref("C"), "C": {"allOf": [ref("A")]}}}),
+        [("allof-cycle", "/components/schemas/C")],
+    ),
+    (
+        "allof-recursion-through-items-is-fine",
+        api(components={"schemas": {"Tree": {"allOf": [{"type": "object", "properties": {
+            "children": {"type": "array", "items": ref("Tree")}
+        }}]}}}),
+        [],
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("document", "expected"), [c[1:] for c in ERROR_CASES], ids=[c[0] for c in ERROR_CASES]
+)
+def test_error_codes(document: dict[str, Any], expected: list[tuple[str, str]]) -> None:
+    found = [(code, pointer) for code, pointer, _message in check_structure(document)]
+    assert found == expected
 
 
 @pytest.mark.parametrize(

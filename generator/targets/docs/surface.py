@@ -14,6 +14,9 @@ from typing import Protocol
 
 from generator.ir.model import TypeNode
 
+FIXED_PAGES = frozenset({"index", "models", "errors", "client", "guide", "changelog"})
+"""Page names of the docs and the site that no resource's `module` may take."""
+
 
 class ArgSurface(Protocol):
     """One argument of a method, as users pass it."""
@@ -88,7 +91,8 @@ class ResourceSurface(Protocol):
 
     @property
     def module(self) -> str:
-        """A file-safe name of the resource: its docs page is `<module>.md`."""
+        """A file-safe name of the resource: its docs page is `<module>.md`. None of
+        FIXED_PAGES, and no Windows device name (`base.portable_stem`)."""
         ...
 
     @property

@@ -33,6 +33,8 @@ from generator.ir.model import (
 )
 from generator.ir.names import Name
 from generator.targets.docs.render import render_readme
+from generator.targets.docs.surface import FIXED_PAGES
+from generator.targets.files import portable_stem
 from generator.targets.python.docs_language import PythonDocsLanguage
 from generator.targets.python.modules import components
 from generator.targets.python.naming import (
@@ -509,7 +511,9 @@ class PythonRenderer:
             field.type,
         )
 
-    def resource_view(self, attribute: str, name: Name, ops: tuple[Operation, ...]) -> ResourceView:
+    def resource_view(
+        self, attribute: str, name: Name, ops: tuple[Operation, ...], module: str | None = None
+    ) -> ResourceView:
         scope = Scope(frozenset({"_core"}))
         methods = tuple(
             self.method_view(op, scope.claim(safe_method(snake(op.name, "call")))) for op in ops
@@ -521,7 +525,7 @@ class PythonRenderer:
             class_name += "Resource"
         return ResourceView(
             attribute=attribute,
-            module=attribute,
+            module=module or attribute,
             class_name=class_name,
             async_class_name=f"Async{class_name}",
             methods=methods,
@@ -554,10 +558,13 @@ class PythonRenderer:
             safe_method(snake(op.name, "call")) for op in self.api.root_operations
         }
         scope = Scope(REQUEST_OPTION_NAMES | reserved)
+        # module names are file names here and docs page names beside the fixed pages
+        files = Scope(FIXED_PAGES)
         views = []
         for resource in self.api.resources:
             attribute = scope.claim(safe_attribute(snake(resource.name, "resource")))
-            views.append(self.resource_view(attribute, resource.name, resource.operations))
+            module = files.claim(portable_stem(attribute))
+            views.append(self.resource_view(attribute, resource.name, resource.operations, module))
         return tuple(views)
 
     @functools.cached_property

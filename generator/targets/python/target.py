@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator.ir.names import Name
+from generator.targets.files import is_device_name
 
 if TYPE_CHECKING:
     from generator.ir.model import Api
@@ -88,6 +89,11 @@ class PythonTarget:
         for value in (resolved.package, resolved.client_class, resolved.async_client_class):
             if not _IDENTIFIER.match(value):
                 problems.append(f"{value!r} is not a Python identifier")
+        if is_device_name(resolved.package):
+            problems.append(
+                f"package {resolved.package!r} is a Windows device name: its folder could not be"
+                " checked out or installed on Windows"
+            )
         return problems
 
     def sdk(self, given: TargetInput) -> PythonRenderer:

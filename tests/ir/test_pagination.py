@@ -31,9 +31,7 @@ def _list(
     if extension is not None:
         op["x-pagination"] = extension
     thing = {"type": "object", "properties": {"id": {"type": "string"}}}
-    return minimal_spec(
-        paths={"/things": {method: op}}, components={"schemas": {"Thing": thing}}
-    )
+    return minimal_spec(paths={"/things": {method: op}}, components={"schemas": {"Thing": thing}})
 
 
 THINGS = {"type": "array", "items": {"$ref": "#/components/schemas/Thing"}}
@@ -118,7 +116,8 @@ def test_detection(what: str, spec: dict[str, Any], expected: tuple[str | None, 
 
 
 def test_the_extension_can_turn_detection_off() -> None:
-    spec = _list([("page_token", "string")], {"data": THINGS, "next_page_token": {"type": "string"}})
+    properties = {"data": THINGS, "next_page_token": {"type": "string"}}
+    spec = _list([("page_token", "string")], properties)
     assert _operation(spec)[0].pagination is not None
     spec["paths"]["/things"]["get"]["x-pagination"] = False
     assert _operation(spec)[0].pagination is None

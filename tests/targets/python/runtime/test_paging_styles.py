@@ -485,4 +485,3 @@ def test_raw_pages_carry_the_response(sdk: Any, server: SpecServer) -> None:
     with client(sdk, server) as c:
         raw = c.with_raw_response.tokens.list()
     assert raw.request_id == "r1" and [t.id for t in raw.parsed.data] == ["a"]
-

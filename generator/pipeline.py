@@ -4,7 +4,7 @@ is `emit/write.py`'s job."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from generator import __version__
@@ -42,6 +42,8 @@ def load_api(
     if not loaded.ok or loaded.document is None:
         return None, None, sha, loaded.diagnostics
     api = build_api(loaded.document, config.name, str(config.spec))
+    if config.docs_url is not None:
+        api = replace(api, docs_url=config.docs_url)
     diagnostics = loaded.diagnostics + tuple(loaded.locate(d) for d in api.diagnostics)
     version = Version(config.spec_label, loaded.document, loaded.source)
     return api, version, sha, diagnostics

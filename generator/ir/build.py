@@ -117,7 +117,13 @@ class _Builder:
             types=self.schemas.named_types(),
             diagnostics=tuple(self.schemas.diagnostics + self.diagnostics),
             webhooks=webhooks,
+            docs_url=self._docs_url(),
         )
+
+    def _docs_url(self) -> str | None:
+        external = self.document.get("externalDocs")
+        url = external.get("url") if isinstance(external, dict) else None
+        return url if isinstance(url, str) and url.startswith(("https://", "http://")) else None
 
     def _webhooks(self) -> Webhooks | None:
         """Events from the 3.1 `webhooks` section; signing from the `x-sdk-webhooks` extension."""

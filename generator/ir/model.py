@@ -310,6 +310,9 @@ class Api:
     types: tuple[NamedType, ...]
     diagnostics: tuple[Diagnostic, ...] = field(default=())
     webhooks: Webhooks | None = None
+    docs_url: str | None = None
+    """Where the API's own documentation lives (the spec's `externalDocs.url`, or the
+    configuration's `docs_url`): relative links in descriptions resolve against it."""
 
     def operations(self) -> tuple[Operation, ...]:
         return self.root_operations + tuple(op for r in self.resources for op in r.operations)

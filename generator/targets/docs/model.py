@@ -28,6 +28,17 @@ from generator.targets.docs.surface import (
 )
 from generator.templating import json_value
 
+SITE_PAGES = frozenset({"index", "models", "errors", "guide", "changelog", "client"})
+"""Pages every docs folder has: a resource of the same name gets its page under another."""
+
+
+def _resource_page(module: str) -> str:
+    """A resource's page: its module's name, unless a page of the docs has it (OpenAI's
+    `models` resource beside the models page) or a model page could (`model-...`)."""
+    if module in SITE_PAGES or module.startswith("model-"):
+        return f"{module}-resource.md"
+    return f"{module}.md"
+
 
 @dataclass(frozen=True, slots=True)
 class ErrorDoc:
@@ -198,7 +209,7 @@ class DocsModel:
     def _resource(
         self, view: ResourceSurface, ops: tuple[Operation, ...], root: bool
     ) -> ResourceDoc:
-        page = "client.md" if root else f"{view.module}.md"
+        page = "client.md" if root else _resource_page(view.module)
         attribute = "client" if root else view.attribute
         owner = None if root else view
         methods = tuple(

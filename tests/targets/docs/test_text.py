@@ -32,7 +32,11 @@ CASES = [
         "see [the guide](guides/paging#more)",
         "see [the guide](https://developer.example.com/docs/guides/paging#more)",
     ),
-    ("autolinks become links", "<https://x.example/a>", "[https://x.example/a](https://x.example/a)"),
+    (
+        "autolinks become links",
+        "<https://x.example/a>",
+        "[https://x.example/a](https://x.example/a)",
+    ),
     ("images show their text", "![diagram](https://x.example/a.png)", "diagram"),
     ("code spans are verbatim", "use `<T>` here", "use `<T>` here"),
     ("comments go", "a<!-- hidden -->b", "ab"),

@@ -32,7 +32,7 @@ def test_site_shows_no_escaped_tags_and_no_broken_links(name: str, tmp_path: Pat
 
 def test_the_check_finds_what_it_looks_for() -> None:
     files = {
-        "index.html": '<p>&lt;br/&gt; <code>&lt;b&gt;</code> &lt;id&gt;</p>'
+        "index.html": "<p>&lt;br/&gt; <code>&lt;b&gt;</code> &lt;id&gt;</p>"
         '<a href="/docs/x">a</a><a href="page.html#there">b</a><a href="#here">c</a>'
         '<a href="https://e.example/">d</a><h2 id="here">h</h2>',
         "page.html": '<h2 id="elsewhere">x</h2>',

@@ -32,7 +32,7 @@ from generator.targets.registry import LANGUAGE_DEFAULT, target_names
 from generator.templating import TEMPLATES_DIR
 
 SPEC_SUFFIXES = (".yaml", ".yml", ".json")
-API_KEYS = ("specs", "current", "targets")
+API_KEYS = ("specs", "current", "targets", "docs_url")
 """The API table's own keys; other plain keys are settings of its targets."""
 
 
@@ -52,6 +52,9 @@ class ApiConfig:
     """Each target's settings (its table over the shared keys)."""
     source: str | None = None
     """The configuration file, for diagnostics about settings."""
+    docs_url: str | None = None
+    """Where the API's own documentation lives; relative links in descriptions resolve against
+    it (default: the spec's `externalDocs.url`)."""
 
     def target_settings(self, target: str) -> Mapping[str, Any]:
         return self.settings.get(target, {})
@@ -149,6 +152,13 @@ def load_config(root: Path) -> tuple[ProjectConfig | None, list[Diagnostic]]:
         if wrong is not None:
             problems.append(Diagnostic("config-invalid", wrong, f"{pointer}/targets", where))
             continue
+        docs_url = entry.get("docs_url")
+        if docs_url is not None and not (
+            isinstance(docs_url, str) and docs_url.startswith(("https://", "http://"))
+        ):
+            message = "docs_url must be an http or https URL"
+            problems.append(Diagnostic("config-invalid", message, f"{pointer}/docs_url", where))
+            continue
         shared = {k: v for k, v in entry.items() if k not in API_KEYS and not isinstance(v, dict)}
         settings: dict[str, dict[str, Any]] = {}
         for target in targets:
@@ -169,6 +179,7 @@ def load_config(root: Path) -> tuple[ProjectConfig | None, list[Diagnostic]]:
                 targets=targets,
                 settings=settings,
                 source=where,
+                docs_url=docs_url,
             )
         )
     return ProjectConfig(root, output, tuple(apis)), problems

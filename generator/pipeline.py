@@ -57,6 +57,8 @@ def load_api(
                        severity=Severity.WARNING),
         )  # fmt: skip
         api = replace(api, version=config.spec.stem)
+    if config.docs_url is not None:
+        api = replace(api, docs_url=config.docs_url)
     diagnostics = loaded.diagnostics + tuple(loaded.locate(d) for d in found)
     version = Version(config.spec_label, loaded.document, loaded.source)
     return api, version, sha, diagnostics

@@ -90,3 +90,16 @@ def test_default_names_come_from_the_configuration_key(tmp_path: Path) -> None:
         "AsyncSpotify",
     )
     assert settings.token_env == "SPOTIFY_API_KEY"
+
+
+def test_docs_url_is_an_api_key_and_must_be_a_web_url(tmp_path: Path) -> None:
+    config, problems = load_config(_project(tmp_path, 'docs_url = "https://docs.example.com/"\n'))
+    assert problems == [] and config is not None
+    api = config.apis[0]
+    assert api.docs_url == "https://docs.example.com/"
+    assert "docs_url" not in api.target_settings("python")
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.sdkgen]\n\n[tool.sdkgen.apis.pets]\nspecs = "specs/pets"\ndocs_url = "ftp://x"\n'
+    )
+    config, problems = load_config(tmp_path)
+    assert [p.pointer for p in problems] == ["/tool/sdkgen/apis/pets/docs_url"]

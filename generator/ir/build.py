@@ -10,7 +10,6 @@ from typing import Any
 from generator.diagnostics import Diagnostic, Severity, join_pointer
 from generator.ir.model import (
     Api,
-    Array,
     Binary,
     Body,
     BodyKind,
@@ -39,11 +38,10 @@ from generator.ir.model import (
 )
 from generator.ir.names import Name
 from generator.ir.naming import collection_paths, derive_name
+from generator.ir.pagination import EXTENSIONS, detect, from_extension
 from generator.ir.schemas import SchemaConverter, to_json
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
-TOKEN_PARAMS = ("nextPageToken", "next_page_token", "pageToken", "page_token", "cursor")
-NEXT_TOKEN_FIELDS = ("nextPageToken", "next_page_token", "nextCursor", "next_cursor")
 TERMINAL_STATUSES = (
     "PROCESSED",
     "FAILED",
@@ -119,7 +117,13 @@ class _Builder:
             types=self.schemas.named_types(),
             diagnostics=tuple(self.schemas.diagnostics + self.diagnostics),
             webhooks=webhooks,
+            docs_url=self._docs_url(),
         )
+
+    def _docs_url(self) -> str | None:
+        external = self.document.get("externalDocs")
+        url = external.get("url") if isinstance(external, dict) else None
+        return url if isinstance(url, str) and url.startswith(("https://", "http://")) else None
 
     def _webhooks(self) -> Webhooks | None:
         """Events from the 3.1 `webhooks` section; signing from the `x-sdk-webhooks` extension."""
@@ -384,7 +388,7 @@ class _Builder:
             tags=tuple(str(t) for t in op.get("tags") or []),
             pointer=pointer,
         )
-        pagination = self._pagination(operation)
+        pagination = self._pagination(operation, op, location)
         if pagination is not None:
             operation = replace(operation, pagination=pagination)
         return operation
@@ -546,21 +550,29 @@ class _Builder:
             return named if isinstance(named, ModelDef) else None
         return None
 
-    def _pagination(self, operation: Operation) -> Pagination | None:
-        token = next(
-            (p for p in operation.params if p.location == "query" and p.wire_name in TOKEN_PARAMS),
-            None,
-        )
-        model = self._model_of(operation.success.type)
-        if token is None or model is None:
-            return None
-        arrays = [f for f in model.fields if isinstance(_strip_null(f.type), Array)]
-        next_field = next((f for f in model.fields if f.wire_name in NEXT_TOKEN_FIELDS), None)
-        if len(arrays) != 1 or next_field is None:
-            return None
-        item = _strip_null(arrays[0].type)
-        assert isinstance(item, Array)
-        return Pagination(token.wire_name, arrays[0].wire_name, next_field.wire_name, item.item)
+    def _pagination(
+        self, operation: Operation, op: dict[str, Any], pointer: str
+    ) -> Pagination | None:
+        link = self._declares_link_header(op, operation.success.status, pointer)
+        for key in EXTENSIONS:
+            if key in op:
+                where = join_pointer(pointer, key)
+                found, problems = from_extension(
+                    operation, op[key], where, self.schemas.named, link_header=link
+                )
+                for problem in problems:
+                    self.problem(problem.code, problem.pointer, problem.message, error=False)
+                return found
+        return detect(operation, self.schemas.named, link_header=link)
+
+    def _declares_link_header(self, op: dict[str, Any], status: str, pointer: str) -> bool:
+        responses = op.get("responses")
+        raw = responses.get(status) if isinstance(responses, dict) else None
+        if raw is None and isinstance(responses, dict):
+            raw = responses.get(int(status)) if status.isdigit() else None
+        response, _ = self.schemas.deref(raw, join_pointer(pointer, "responses", status))
+        headers = response.get("headers") if isinstance(response, dict) else None
+        return isinstance(headers, dict) and any(str(h).lower() == "link" for h in headers)
 
     def _terminal_statuses(self, model: ModelDef) -> tuple[str, tuple[str, ...]] | None:
         status = next((f for f in model.fields if f.wire_name == "status"), None)

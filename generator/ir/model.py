@@ -168,14 +168,44 @@ class Response:
     description: str = ""
 
 
+PaginationStyle = Literal["page_token", "cursor", "offset", "page", "next_url"]
+"""How a list walks its pages:
+
+- `page_token`: the response names the next page's token, the request sends it back;
+- `cursor`: the same with a cursor, or the last item's id when the response only says whether
+  there are more (`starting_after` with `has_more`);
+- `offset`: the request skips the items already seen; the last page is the one the total, a
+  missing next link, `has_more` or a short or empty page says is last;
+- `page`: page numbers, until the total pages, the `Link` header, a short or empty page say stop;
+- `next_url`: the response (its body or its `Link` header) holds the whole next page's URL.
+"""
+
+PaginationSource = Literal["detected", "extension"]
+
+
 @dataclass(frozen=True, slots=True)
 class Pagination:
-    """Cursor pagination: a token query parameter, the items field and the next-token field."""
+    """A list operation's paging. Fields are wire names; a dotted name is a path into the body
+    (`response_metadata.next_cursor`), and an empty `items_field` means the body is the list."""
 
-    token_param: str
+    style: PaginationStyle
     items_field: str
-    next_token_field: str
     item_type: TypeNode
+    param: str | None = None
+    """The query parameter a next request sets: token, cursor, offset or page number."""
+    next_field: str | None = None
+    """The next token or cursor (page_token, cursor), or the next page's URL."""
+    size_param: str | None = None
+    """The page size the request asks for (`limit`, `per_page`), if the operation takes one."""
+    has_more_field: str | None = None
+    total_field: str | None = None
+    """The total count: of items for `offset`, of pages for `page`."""
+    cursor_item_field: str | None = None
+    """For a cursor read from the last item (`id`), when the response names none."""
+    link_header: bool = False
+    """The next page is announced in a `Link: <url>; rel="next"` response header."""
+    source: PaginationSource = "detected"
+    """Recognised from names and shapes, or stated by the spec's `x-pagination`."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -280,6 +310,9 @@ class Api:
     types: tuple[NamedType, ...]
     diagnostics: tuple[Diagnostic, ...] = field(default=())
     webhooks: Webhooks | None = None
+    docs_url: str | None = None
+    """Where the API's own documentation lives (the spec's `externalDocs.url`, or the
+    configuration's `docs_url`): relative links in descriptions resolve against it."""
 
     def operations(self) -> tuple[Operation, ...]:
         return self.root_operations + tuple(op for r in self.resources for op in r.operations)

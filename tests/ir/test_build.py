@@ -86,10 +86,12 @@ def test_responses(shelter: Api) -> None:
 def test_pagination_is_recognised(shelter: Api) -> None:
     listing = next(op for op in shelter.operations() if op.operation_id == "listAnimals")
     assert listing.pagination is not None
-    assert (listing.pagination.token_param, listing.pagination.items_field) == (
-        "pageToken",
-        "data",
-    )
+    assert (
+        listing.pagination.style,
+        listing.pagination.param,
+        listing.pagination.items_field,
+        listing.pagination.next_field,
+    ) == ("page_token", "pageToken", "data", "nextPageToken")
     assert isinstance(listing.pagination, Pagination)
 
 

@@ -81,8 +81,8 @@ def script_for(server: SpecServer, code: str) -> None:
         view = method.view
         op_id = method.operation.operation_id
         pagination = method.operation.pagination
-        if pagination is not None and called(method, code):
-            next_field = pagination.next_token_field
+        next_field = pagination.next_field if pagination is not None else None
+        if next_field is not None and "." not in next_field and called(method, code):
             first = {**_synthesized(method), next_field: "page_2"}
             last = {**_synthesized(method), next_field: None}
             if not spec_model().is_valid(response_pointer(method), last):

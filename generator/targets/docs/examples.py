@@ -194,3 +194,18 @@ def imports_of(value: Any) -> set[str]:
     if isinstance(value, list):
         return set().union(*(imports_of(v) for v in value)) if value else set()
     return set()
+
+
+BINARY_IN_JSON = "<binary data>"
+"""What a `format: binary` string shows as inside a JSON example."""
+
+
+def as_data(value: Any) -> Any:
+    """The value as JSON data: code (a file to upload) where JSON holds a string becomes one."""
+    if isinstance(value, Code):
+        return BINARY_IN_JSON
+    if isinstance(value, dict):
+        return {k: as_data(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [as_data(v) for v in value]
+    return value

@@ -15,9 +15,17 @@ from typing import Protocol
 
 import jinja2
 
-from generator.ir.model import Api, ModelDef, NamedType, Operation, Ref, refs_in
+from generator.ir.model import (
+    Api,
+    ModelDef,
+    NamedType,
+    Operation,
+    PaginationStyle,
+    Ref,
+    refs_in,
+)
 from generator.ir.names import Name
-from generator.targets.docs.examples import Code, ExampleValues
+from generator.targets.docs.examples import Code, ExampleValues, as_data
 from generator.targets.docs.surface import (
     ArgSurface,
     ErrorClass,
@@ -27,6 +35,19 @@ from generator.targets.docs.surface import (
     SurfaceOptions,
 )
 from generator.templating import json_value
+
+PAGING_STYLES: tuple[PaginationStyle, ...] = ("page_token", "cursor", "offset", "page", "next_url")
+
+SITE_PAGES = frozenset({"index", "models", "errors", "guide", "changelog", "client"})
+"""Pages every docs folder has: a resource of the same name gets its page under another."""
+
+
+def _resource_page(module: str) -> str:
+    """A resource's page: its module's name, unless a page of the docs has it (OpenAI's
+    `models` resource beside the models page) or a model page could (`model-...`)."""
+    if module in SITE_PAGES or module.startswith("model-"):
+        return f"{module}-resource.md"
+    return f"{module}.md"
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +80,18 @@ class MethodDoc:
     arguments: tuple[ArgSurface, ...]
     """Arguments users pass (client-wide headers are documented once, on the client)."""
     operation: Operation
+
+
+@dataclass(frozen=True, slots=True)
+class PagingDoc:
+    """A paging style the API uses, for the guide."""
+
+    style: str
+    """The IR's name of the style (`page_token`, `cursor`, `offset`, `page`, `next_url`)."""
+    method: MethodDoc
+    example: str
+    methods: tuple[MethodDoc, ...]
+    """Every list method of the style."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,7 +159,10 @@ class DocsLanguage(Protocol):
     def async_example(self, docs: DocsModel) -> str: ...
     def errors_example(self, docs: DocsModel) -> str: ...
     def polling_example(self, docs: DocsModel) -> str: ...
-    def pages_example(self, docs: DocsModel) -> str: ...
+    def pages_example(self, docs: DocsModel, method: MethodDoc) -> str:
+        """Walking the pages of a list method, with its style's next-page accessor."""
+        ...
+
     def webhook_example(self, docs: DocsModel) -> str: ...
     def webhook_test_example(self, docs: DocsModel) -> str:
         """A delivery signed the way the API signs it, handed to the webhook example's handler."""
@@ -205,7 +241,7 @@ class DocsModel:
     def _resource(
         self, view: ResourceSurface, ops: tuple[Operation, ...], root: bool
     ) -> ResourceDoc:
-        page = "client.md" if root else f"{view.module}.md"
+        page = "client.md" if root else _resource_page(view.module)
         attribute = "client" if root else view.attribute
         owner = None if root else view
         methods = tuple(
@@ -233,7 +269,7 @@ class DocsModel:
         success = op.success
         response_json = None
         if success.kind == "json" and success.type is not None:
-            response_json = json_value(self.values.value(success.type, full=True))
+            response_json = json_value(as_data(self.values.value(success.type, full=True)))
         poll_example = None
         if m.poll is not None:
             poll_example = language.example(self, qualified, m, op, poll=True)
@@ -331,12 +367,28 @@ class DocsModel:
         return tuple(m for m in self.methods if m.poll_example is not None)
 
     @functools.cached_property
+    def paging(self) -> tuple[PagingDoc, ...]:
+        """One entry per paging style the API uses, in a fixed order, each with the list
+        method its example calls (one with no required arguments where there is one)."""
+        found = []
+        for style in PAGING_STYLES:
+            pages = [
+                m
+                for m in self.methods
+                if m.operation.pagination is not None and m.operation.pagination.style == style
+            ]
+            if not pages:
+                continue
+            simple = [m for m in pages if not any(a.required for a in m.arguments)]
+            chosen = (simple or pages)[0]
+            example = self.language.pages_example(self, chosen)
+            found.append(PagingDoc(style, chosen, example, tuple(pages)))
+        return tuple(found)
+
+    @property
     def list_method(self) -> MethodDoc | None:
-        """A paginated method with no required arguments, for the pagination section."""
-        pages = [m for m in self.methods if m.view.page is not None]
-        simple = [m for m in pages if not any(a.required for a in m.arguments)]
-        chosen = simple or pages
-        return chosen[0] if chosen else None
+        """A paginated method, for the guide's first pagination example."""
+        return self.paging[0].method if self.paging else None
 
     @functools.cached_property
     def _type_names(self) -> frozenset[str]:
@@ -375,10 +427,6 @@ class DocsModel:
     @functools.cached_property
     def polling_example(self) -> str:
         return self.language.polling_example(self)
-
-    @functools.cached_property
-    def pages_example(self) -> str:
-        return self.language.pages_example(self)
 
     @functools.cached_property
     def webhook_example(self) -> str:

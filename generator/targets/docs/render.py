@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from generator.targets.docs.model import DocsModel, MethodDoc, SdkSurface
 from generator.targets.docs.surface import ErrorClass
+from generator.targets.docs.text import DescriptionText
 
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
@@ -93,6 +94,7 @@ class MarkdownDocs:
             simple=docs.simple_method,
             anchor=anchor,
             changelog=changelog,
+            text=DescriptionText(docs.api.docs_url),
         )
         self.context = context
 

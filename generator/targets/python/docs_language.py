@@ -13,7 +13,7 @@ from typing import Any
 from generator.ir.model import Operation
 from generator.ir.names import Name
 from generator.targets.docs.examples import SAMPLE_FILE, Code, imports_of
-from generator.targets.docs.model import DocsModel
+from generator.targets.docs.model import DocsModel, MethodDoc
 from generator.targets.docs.surface import (
     ArgSurface,
     ErrorClass,
@@ -109,6 +109,16 @@ def variable_name(annotation: str, fallback: str = "result") -> str:
 
 def _lines(imports: set[str], body: list[str]) -> str:
     return "\n".join([*sorted(imports), "", *body] if imports else body)
+
+
+NEXT_PAGE_ACCESSORS = {
+    "page_token": "next_page_token",
+    "cursor": "next_cursor",
+    "offset": "next_offset",
+    "page": "next_page_number",
+    "next_url": "next_url",
+}
+"""The page attribute that says how the next page is asked for, by paging style."""
 
 
 class PythonDocsLanguage:
@@ -320,16 +330,17 @@ class PythonDocsLanguage:
         ]
         return _lines(imports, body)
 
-    def pages_example(self, docs: DocsModel) -> str:
-        m = docs.list_method
-        if m is None:
-            return ""
-        code, imports = self.call_code(docs, m.qualified, m.view, m.operation, lead=len("first = "))
+    def pages_example(self, docs: DocsModel, method: MethodDoc) -> str:
+        style = method.operation.pagination.style if method.operation.pagination else ""
+        accessor = NEXT_PAGE_ACCESSORS.get(style, "has_next_page()")
+        code, imports = self.call_code(
+            docs, method.qualified, method.view, method.operation, lead=len("first = ")
+        )
         return _lines(
             imports,
             [
                 f"first = {code}",
-                "print(len(first.data), first.next_page_token)",
+                f"print(len(first.data), first.{accessor})",
                 "for page in first.iter_pages():",
                 "    print(len(page.data))",
             ],

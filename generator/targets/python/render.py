@@ -25,6 +25,7 @@ from generator.ir.model import (
     NamedType,
     Nullable,
     Operation,
+    Pagination,
     Param,
     Primitive,
     Ref,
@@ -49,7 +50,7 @@ from generator.targets.python.naming import (
     snake,
 )
 from generator.targets.python.types import TypeRenderer, literal, split_union
-from generator.templating import quoted
+from generator.templating import py_str, quoted
 
 RUNTIME_DIR = Path(__file__).parent / "runtime"
 
@@ -156,9 +157,9 @@ class ArgView:
 
 @dataclass(frozen=True, slots=True)
 class PageView:
-    token_param: str
-    items_field: str
-    next_field: str
+    style: str
+    arguments: tuple[tuple[str, str], ...]
+    """The keyword arguments of `paginate` that describe the paging, as Python literals."""
     item_annotation: str
 
 
@@ -432,9 +433,8 @@ class PythonRenderer:
         page = None
         if op.pagination is not None:
             page = PageView(
-                op.pagination.token_param,
-                op.pagination.items_field,
-                op.pagination.next_token_field,
+                op.pagination.style,
+                _paging_arguments(op.pagination),
                 self.signatures.annotation(op.pagination.item_type, "output"),
             )
         poll = None
@@ -913,3 +913,25 @@ def _path_expression(path: str, names: dict[str, str]) -> str:
 
 def render_python(api: Api, options: PythonOptions, env: jinja2.Environment) -> dict[str, str]:
     return PythonRenderer(api, options, env).render()
+
+
+def _paging_arguments(pagination: Pagination) -> tuple[tuple[str, str], ...]:
+    """The paging rule as `paginate`'s keyword arguments; unset ones, and a page size that
+    cannot tell the last page (tokens and URLs do), are left out."""
+    size = pagination.size_param if pagination.style in ("offset", "page", "cursor") else None
+    values: list[tuple[str, object]] = [
+        ("style", pagination.style),
+        ("param", pagination.param),
+        ("items_field", pagination.items_field),
+        ("next_field", pagination.next_field),
+        ("size_param", size),
+        ("has_more_field", pagination.has_more_field),
+        ("total_field", pagination.total_field),
+        ("cursor_item_field", pagination.cursor_item_field),
+        ("link_header", pagination.link_header or None),
+    ]
+    return tuple(
+        (name, "True" if value is True else py_str(value))
+        for name, value in values
+        if value is not None
+    )

@@ -3,8 +3,10 @@
 Not a general Markdown implementation: it covers what the generator emits (headings, fenced
 code, tables, lists, quotes, paragraphs, code spans, links, bold, backslash escapes, and the
 `<a id>` anchors and `<!-- -->` header the templates write themselves). Spec text in that
-Markdown was already escaped by the `md` filters, so entities pass through and any other `<`,
-`>` or `&` is escaped here; links to `.md` pages become links to `.html` pages.
+Markdown was already escaped by the `md` filters or sanitised by the docs' `DescriptionText`,
+so entities pass through, the inline tags of its allow-list pass through again checked (a link
+only to http, https or mailto; every tag closed within its paragraph or cell) and any other
+`<`, `>` or `&` is escaped here; links to `.md` pages become links to `.html` pages.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from generator.targets.docs.text import INLINE_TAGS, SAFE_SCHEMES, VOID_TAGS
 from generator.targets.site.highlight import highlight
 from generator.templating import html
 
@@ -26,7 +29,10 @@ _INLINE = re.compile(
     r"|(?P<bold>\*\*(?P<strong>.+?)\*\*)"
     r"|(?P<esc>\\[\\`*_\[\]|#<>{}()!+.-])"
     rf"|(?P<anchor>{_ANCHOR})"
+    r'|(?P<tag><(?P<closing>/?)(?P<name>[a-z]+)(?P<attributes>(?:\s+(?:href|title)="[^"<>]*")*)'
+    r"\s*/?>)"
 )
+_TAG_ATTRIBUTE = re.compile(r'(href|title)="([^"<>]*)"')
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 
@@ -60,8 +66,40 @@ def _text(text: str) -> str:
     return "".join(out)
 
 
+def _tag(match: re.Match[str], opened: list[str]) -> str:
+    """An allow-listed tag, written again; anything else shows as the text it is."""
+    name, closing = match.group("name"), bool(match.group("closing"))
+    if name not in INLINE_TAGS:
+        return html(match.group(0))
+    if name in VOID_TAGS:
+        return "<br>"
+    if closing:
+        if name not in opened:
+            return ""
+        closed = []
+        while opened:
+            top = opened.pop()
+            closed.append(f"</{top}>")
+            if top == name:
+                break
+        return "".join(closed)
+    attributes = ""
+    if name == "a":
+        found = dict(_TAG_ATTRIBUTE.findall(match.group("attributes")))
+        href = found.get("href", "").replace("&amp;", "&")
+        scheme = href.split(":", 1)[0].lower() if _SCHEME.match(href) else ""
+        if scheme not in SAFE_SCHEMES:
+            return ""
+        attributes = f' href="{html(href)}"'
+        if found.get("title"):
+            attributes += f' title="{_text(found["title"])}"'
+    opened.append(name)
+    return f"<{name}{attributes}>"
+
+
 def inline(text: str, in_table: bool = False) -> str:
     out: list[str] = []
+    opened: list[str] = []
     position = 0
     for match in _INLINE.finditer(text):
         out.append(_text(text[position : match.start()]))
@@ -78,9 +116,12 @@ def inline(text: str, in_table: bool = False) -> str:
             out.append(f"<strong>{inline(match.group('strong'), in_table)}</strong>")
         elif match.group("esc"):
             out.append(html(match.group("esc")[1]))
-        else:
+        elif match.group("anchor"):
             out.append(match.group("anchor"))
+        else:
+            out.append(_tag(match, opened))
     out.append(_text(text[position:]))
+    out.extend(f"</{name}>" for name in reversed(opened))
     return "".join(out)
 
 

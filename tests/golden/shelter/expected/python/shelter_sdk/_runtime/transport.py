@@ -32,7 +32,7 @@ from .errors import (
     error_from_response,
 )
 from .files import file_part, to_multipart
-from .pagination import AsyncPage, AsyncPager, SyncPage
+from .pagination import AsyncPage, AsyncPager, NextRequest, Paging, SyncPage, request_target
 from .types import NotGiven, RequestOptions, strip_not_given
 
 logger = logging.getLogger(__package__.rsplit(".", 1)[0] if __package__ else "sdk")
@@ -445,27 +445,28 @@ class SyncCore(_CoreBase):
         *,
         cast_to: Any,
         options: RequestOptions,
-        token_param: str,
-        items_field: str,
-        next_field: str,
         query: Mapping[str, Any] | None = None,
         headers: Mapping[str, Any] | None = None,
+        **paging: Any,
     ) -> Any:
-        """The first page of a cursor-paginated list; the page fetches the ones after it."""
+        """The first page of a paginated list (`paging`: the fields of `Paging`); the page
+        fetches the ones after it."""
+        rule = Paging(**paging)
 
-        def fetch(token: str | None, raw: bool = False) -> Any:
-            page_query = dict(query or {})
-            if token is not None:
-                page_query[token_param] = token
+        def fetch(following: NextRequest | None, raw: bool = False) -> Any:
+            page_path, page_query = path, strip_not_given(query or {})
+            if following is not None and following.url is not None:
+                page_path, page_query = request_target(following.url, self.base_url)
+            elif following is not None:
+                page_query.update(following.query)
             result = self.request(
-                method, path, cast_to=cast_to, options=options, query=page_query,
-                headers=headers, raw=raw,
+                method, page_path, cast_to=cast_to, options=options, query=page_query,
+                headers=headers, raw=True,
             )  # fmt: skip
-            envelope = result.parsed if isinstance(result, RawResponse) else result
             page = SyncPage[Any](
-                envelope, items_field=items_field, next_field=next_field, fetch=fetch
+                result.parsed, paging=rule, fetch=fetch, query=page_query, headers=result.headers
             )
-            if raw and isinstance(result, RawResponse):
+            if raw:
                 result.parsed = page
                 return result
             return page
@@ -544,27 +545,27 @@ class AsyncCore(_CoreBase):
         *,
         cast_to: Any,
         options: RequestOptions,
-        token_param: str,
-        items_field: str,
-        next_field: str,
         query: Mapping[str, Any] | None = None,
         headers: Mapping[str, Any] | None = None,
+        **paging: Any,
     ) -> Any:
         """An `AsyncPager`: await it for the first page, or `async for` over every item."""
+        rule = Paging(**paging)
 
-        async def fetch(token: str | None, raw: bool = False) -> Any:
-            page_query = dict(query or {})
-            if token is not None:
-                page_query[token_param] = token
+        async def fetch(following: NextRequest | None, raw: bool = False) -> Any:
+            page_path, page_query = path, strip_not_given(query or {})
+            if following is not None and following.url is not None:
+                page_path, page_query = request_target(following.url, self.base_url)
+            elif following is not None:
+                page_query.update(following.query)
             result = await self.request(
-                method, path, cast_to=cast_to, options=options, query=page_query,
-                headers=headers, raw=raw,
+                method, page_path, cast_to=cast_to, options=options, query=page_query,
+                headers=headers, raw=True,
             )  # fmt: skip
-            envelope = result.parsed if isinstance(result, RawResponse) else result
             page = AsyncPage[Any](
-                envelope, items_field=items_field, next_field=next_field, fetch=fetch
+                result.parsed, paging=rule, fetch=fetch, query=page_query, headers=result.headers
             )
-            if raw and isinstance(result, RawResponse):
+            if raw:
                 result.parsed = page
                 return result
             return page

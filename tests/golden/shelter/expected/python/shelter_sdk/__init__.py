@@ -27,6 +27,7 @@ from ._runtime.errors import (
     PaymentRequiredError,
     PermissionDeniedError,
     RateLimitError,
+    ResponseValidationError,
     UnprocessableEntityError,
     WebhookVerificationError,
 )
@@ -97,6 +98,7 @@ __all__ = [
     "RateLimitError",
     "RawResponse",
     "RequestOptions",
+    "ResponseValidationError",
     "SyncPage",
     "UnprocessableEntityError",
     "__version__",

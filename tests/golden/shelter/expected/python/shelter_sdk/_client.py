@@ -75,6 +75,8 @@ class Shelter:
         default_headers: Headers sent with every request.
         tenant: Sent as `x-shelter-tenant` on every request; per call with `tenant=`.
         http_client: Your own `httpx.Client` (its proxies, TLS, limits); you close it.
+        strict_response_validation: Raise `ResponseValidationError` when a response does not
+            match the API description, instead of keeping what the server sent.
     """
 
     def __init__(
@@ -88,6 +90,7 @@ class Shelter:
         default_headers: Mapping[str, str] | None = None,
         tenant: str | None = None,
         http_client: httpx.Client | None = None,
+        strict_response_validation: bool = False,
     ) -> None:
         self._core = SyncCore(
             base_url=_base_url(environment, base_url),
@@ -102,6 +105,7 @@ class Shelter:
             max_retries=max_retries,
             user_agent=_USER_AGENT,
             http_client=http_client,
+            strict_response_validation=strict_response_validation,
         )
 
     @property
@@ -192,6 +196,8 @@ class AsyncShelter:
         default_headers: Headers sent with every request.
         tenant: Sent as `x-shelter-tenant` on every request; per call with `tenant=`.
         http_client: Your own `httpx.AsyncClient` (its proxies, TLS, limits); you close it.
+        strict_response_validation: Raise `ResponseValidationError` when a response does not
+            match the API description, instead of keeping what the server sent.
     """
 
     def __init__(
@@ -205,6 +211,7 @@ class AsyncShelter:
         default_headers: Mapping[str, str] | None = None,
         tenant: str | None = None,
         http_client: httpx.AsyncClient | None = None,
+        strict_response_validation: bool = False,
     ) -> None:
         self._core = AsyncCore(
             base_url=_base_url(environment, base_url),
@@ -219,6 +226,7 @@ class AsyncShelter:
             max_retries=max_retries,
             user_agent=_USER_AGENT,
             http_client=http_client,
+            strict_response_validation=strict_response_validation,
         )
 
     @property

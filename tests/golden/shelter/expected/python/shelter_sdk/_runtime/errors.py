@@ -76,6 +76,32 @@ class APIStatusError(APIError):
         )
 
 
+class ResponseValidationError(APIError):
+    """A response body does not match the API's description, with
+    `strict_response_validation=True` on the client (by default such bodies are kept as sent)."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status_code: int,
+        request_id: str | None,
+        headers: Mapping[str, str],
+        body: Any,
+    ) -> None:
+        super().__init__(message)
+        self.status_code = status_code
+        self.request_id = request_id
+        self.headers = dict(headers)
+        self.body = body
+
+    def __repr__(self) -> str:
+        return (
+            f"{type(self).__name__}(status_code={self.status_code!r}, "
+            f"request_id={self.request_id!r})"
+        )
+
+
 class BadRequestError(APIStatusError):
     status_code = 400
 

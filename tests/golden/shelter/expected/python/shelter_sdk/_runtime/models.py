@@ -8,6 +8,8 @@ from typing import Annotated, Any
 
 import pydantic
 
+from .lenient import construct, validate
+
 
 class BaseModel(pydantic.BaseModel):
     """Generated models keep unknown fields, accept wire or Python names, and dump wire names."""
@@ -20,23 +22,18 @@ class BaseModel(pydantic.BaseModel):
     )
 
     def to_dict(self) -> dict[str, Any]:
-        """The model as JSON-ready data with the API's field names, unset fields left out."""
-        return self.model_dump(mode="json", by_alias=True, exclude_unset=True)
+        """The model as JSON-ready data with the API's field names, unset fields left out.
+        Values a drifting server sent in another shape are dumped as they came."""
+        return self.model_dump(mode="json", by_alias=True, exclude_unset=True, warnings=False)
 
 
-_ADAPTERS: dict[Any, pydantic.TypeAdapter[Any]] = {}
-
-
-def parse_as(cast_to: Any, data: Any) -> Any:
-    """Validate `data` as `cast_to`; adapters for non-model types are built once and reused."""
-    if isinstance(cast_to, type) and issubclass(cast_to, pydantic.BaseModel):
-        return cast_to.model_validate(data)
-    if cast_to is Any or cast_to is object:
-        return data
-    adapter = _ADAPTERS.get(cast_to)
-    if adapter is None:
-        adapter = _ADAPTERS[cast_to] = pydantic.TypeAdapter(cast_to)
-    return adapter.validate_python(data)
+def parse_as(cast_to: Any, data: Any, *, strict: bool = False) -> Any:
+    """A response body as `cast_to`. Leniently by default: what does not fit the spec is kept
+    as the server sent it (see `lenient`); `strict` validates and raises
+    pydantic.ValidationError instead."""
+    if strict:
+        return validate(cast_to, data)
+    return construct(cast_to, data)
 
 
 def _aware(value: datetime) -> datetime:
@@ -92,6 +89,9 @@ def union(
         matching = ", ".join(m.__name__ for m, _ in candidates)
         raise UnionResolutionError(f"the value is ambiguous: it fits each of {matching}")
 
+    # What lenient parsing reads to pick a member of a value that fits none.
+    resolve.discriminator = discriminator  # type: ignore[attr-defined]
+    resolve.mapping = mapping  # type: ignore[attr-defined]
     # A wrap validator that never calls the handler: the union's own schema stays in place
     # for serialization (a plain validator would make pydantic warn on every dump).
     return pydantic.WrapValidator(resolve)

@@ -51,8 +51,17 @@ def _text(body: str | bytes) -> str:
         raise WebhookVerificationError("the body is not UTF-8") from error
 
 
+def _signature(signing: Signing, timestamp: str, body: str, signing_secret: str) -> str:
+    """HMAC-SHA256 of the signed payload (`v0:{timestamp}:{body}` and the like), in hex."""
+    payload = signing.signed_payload.replace("{timestamp}", timestamp).replace("{body}", body)
+    return hmac.new(
+        signing_secret.encode("utf-8"), payload.encode("utf-8"), hashlib.sha256
+    ).hexdigest()
+
+
 class WebhookVerifier(Generic[E]):
-    """`verify`, `parse` and `verify_and_parse` for one API's webhook deliveries."""
+    """`verify`, `parse` and `verify_and_parse` for one API's webhook deliveries, and `sign`
+    for tests."""
 
     def __init__(
         self,
@@ -84,10 +93,7 @@ class WebhookVerifier(Generic[E]):
             raise WebhookVerificationError("the timestamp header is not a Unix time")
         if abs(self._clock() - int(timestamp)) > signing.tolerance_seconds:
             raise WebhookVerificationError("the timestamp is outside the allowed tolerance")
-        payload = signing.signed_payload.replace("{timestamp}", timestamp).replace("{body}", text)
-        expected = hmac.new(
-            signing_secret.encode("utf-8"), payload.encode("utf-8"), hashlib.sha256
-        ).hexdigest()
+        expected = _signature(signing, timestamp, text, signing_secret)
         given = _header(headers, signing.signature_header)
         for candidate in given.replace(",", " ").split():
             for prefix in _PREFIXES:
@@ -95,6 +101,22 @@ class WebhookVerifier(Generic[E]):
             if candidate.isascii() and hmac.compare_digest(candidate.lower(), expected):
                 return text
         raise WebhookVerificationError("the signature does not match")
+
+    def sign(
+        self, body: str | bytes, signing_secret: str, timestamp: int | None = None
+    ) -> dict[str, str]:
+        """The headers the API would sign `body` with: for tests of your own webhook handler.
+        `timestamp` is a Unix time, now by default."""
+        signing = self._signing
+        if signing is None:
+            raise WebhookVerificationError("this API declares no webhook signing scheme")
+        if not signing_secret:
+            raise WebhookVerificationError("no signing secret")
+        stamp = str(int(self._clock()) if timestamp is None else int(timestamp))
+        return {
+            signing.timestamp_header: stamp,
+            signing.signature_header: _signature(signing, stamp, _text(body), signing_secret),
+        }
 
     def verify(self, body: str | bytes, headers: Mapping[str, Any], signing_secret: str) -> bool:
         """True when the delivery is signed with `signing_secret` and recent; never raises."""

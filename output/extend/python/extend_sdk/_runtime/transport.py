@@ -252,10 +252,12 @@ class _CoreBase:
         shared = self._shared(client)
         merged_headers = shared.headers.copy()
         if headers:
+            given = False
             for name, value in headers.items():
                 if value is not None and not isinstance(value, NotGiven):
                     merged_headers[name] = _check_header_value(name, str(value))
-            if shared.fixed_auth is not None:  # the token's header wins over a parameter's
+                    given = True
+            if given and shared.fixed_auth is not None:  # the token's header wins
                 merged_headers[shared.fixed_auth[0]] = shared.fixed_auth[1]
         if cookies:
             cookie = _cookie_header(strip_not_given(cookies))

@@ -1,8 +1,15 @@
 """Per-call overhead and import cost of the generated Extend SDK against the official one.
 
 Run by `make bench` in its own venv (extend-ai, httpx, pydantic), with the generated SDK from
-output/extend/python on the path. One local server process answers every client with the same
-bytes, so the differences are the clients' own work.
+output/extend/python on the path (BENCH_SDK_DIR points it at another build, to compare).
+Two tables of per-call cost:
+
+- through `httpx.MockTransport`: no network and no server, so only the clients' CPU work counts
+  (measured as this thread's CPU time, which other processes on a busy machine do not inflate);
+- against one local server process that answers every client with the same bytes (wall clock),
+  so the differences are the clients' own work.
+
+Each round times every client in turn; the tables give the median of the rounds.
 """
 
 from __future__ import annotations
@@ -17,9 +24,10 @@ import time
 from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-SDK_DIR = ROOT / "output" / "extend" / "python"
+SDK_DIR = Path(os.environ.get("BENCH_SDK_DIR", ROOT / "output" / "extend" / "python"))
 FILE_JSON = json.dumps(
     {
         "object": "file",
@@ -33,8 +41,18 @@ FILE_JSON = json.dumps(
         "updatedAt": "2025-01-01T00:00:00Z",
     }
 ).encode()
-CALLS = int(os.environ.get("BENCH_CALLS", "1000"))
-ROUNDS = int(os.environ.get("BENCH_ROUNDS", "5"))
+CALLS = int(os.environ.get("BENCH_CALLS", "500"))
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "15"))
+MOCK_CALLS = int(os.environ.get("BENCH_MOCK_CALLS", "2000"))
+MOCK_ROUNDS = int(os.environ.get("BENCH_MOCK_ROUNDS", "9"))
+HEADERS = {"Authorization": "Bearer sk_bench", "x-extend-api-version": "2026-02-09"}
+RAW, OURS, OFFICIAL = (
+    "raw httpx.Client.get",
+    "extend_sdk files.retrieve",
+    "extend-ai files.retrieve",
+)
+MOCK_TARGET_US = 25.0  # at most this many µs per call over raw httpx, through MockTransport
+SERVER_TARGET_RATIO = 1.15  # at most this multiple of raw httpx, against the local server
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -62,37 +80,109 @@ def serve() -> None:
     server.serve_forever()
 
 
-def time_calls(call: Callable[[], object]) -> float:
-    started = time.perf_counter()
-    for _ in range(CALLS):
+Timings = dict[str, list[tuple[float, float]]]
+"""Per client, one (wall clock, CPU) pair of µs per call for each round."""
+
+
+def time_calls(call: Callable[[], object], calls: int) -> tuple[float, float]:
+    """µs per call of `calls` calls: (wall clock, this thread's CPU time)."""
+    wall, cpu = time.perf_counter(), time.thread_time()
+    for _ in range(calls):
         call()
-    return (time.perf_counter() - started) / CALLS * 1e6
+    return (
+        (time.perf_counter() - wall) / calls * 1e6,
+        (time.thread_time() - cpu) / calls * 1e6,
+    )
 
 
-def per_call(base_url: str) -> dict[str, list[float]]:
+def rounds(clients: dict[str, Callable[[], object]], rounds: int, calls: int) -> Timings:
+    """Each client's timings, one per round; the clients take turns within a round, so a round's
+    figures are comparable even when the load of a shared machine drifts between rounds."""
+    for call in clients.values():  # warm up: connections, lazy imports, model builds
+        for _ in range(100):
+            call()
+    results: Timings = {name: [] for name in clients}
+    for _ in range(rounds):
+        for name, call in clients.items():
+            results[name].append(time_calls(call, calls))
+    return results
+
+
+def per_call(base_url: str) -> Timings:
     import httpx
     from extend_ai import Extend as OfficialExtend
 
     sys.path.insert(0, str(SDK_DIR))
     from extend_sdk import Extend
 
-    headers = {"Authorization": "Bearer sk_bench", "x-extend-api-version": "2026-02-09"}
-    raw = httpx.Client(base_url=base_url, headers=headers)
+    raw = httpx.Client(base_url=base_url, headers=HEADERS)
     ours = Extend(token="sk_bench", base_url=base_url, max_retries=0)
     official = OfficialExtend(token="sk_bench", base_url=base_url)
     clients: dict[str, Callable[[], object]] = {
-        "raw httpx.Client.get": lambda: raw.get("/files/file_bench").json(),
-        "extend_sdk files.retrieve": lambda: ours.files.retrieve("file_bench"),
-        "extend-ai files.retrieve": lambda: official.files.retrieve("file_bench"),
+        RAW: lambda: raw.get("/files/file_bench").json(),
+        OURS: lambda: ours.files.retrieve("file_bench"),
+        OFFICIAL: lambda: official.files.retrieve("file_bench"),
     }
-    for call in clients.values():  # warm up: connections, lazy imports, model builds
-        for _ in range(100):
-            call()
-    results: dict[str, list[float]] = {name: [] for name in clients}
-    for _ in range(ROUNDS):
-        for name, call in clients.items():
-            results[name].append(time_calls(call))
-    return results
+    return rounds(clients, ROUNDS, CALLS)
+
+
+def per_call_mock() -> Timings:
+    """The same three calls through `httpx.MockTransport`: every client's CPU work, and the
+    shared cost of httpx itself, without a socket or a server."""
+    import httpx
+    from extend_ai import Extend as OfficialExtend
+
+    sys.path.insert(0, str(SDK_DIR))
+    from extend_sdk import Extend
+
+    answer_headers = {"Content-Type": "application/json", "x-request-id": "req_bench"}
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, headers=answer_headers, content=FILE_JSON)
+
+    def mock_client(**settings: Any) -> httpx.Client:
+        return httpx.Client(transport=httpx.MockTransport(answer), **settings)
+
+    base_url = "https://api.extend.ai"
+    raw = mock_client(base_url=base_url, headers=HEADERS)
+    ours = Extend(token="sk_bench", base_url=base_url, http_client=mock_client())
+    official = OfficialExtend(token="sk_bench", base_url=base_url, httpx_client=mock_client())
+    clients: dict[str, Callable[[], object]] = {
+        RAW: lambda: raw.get("/files/file_bench").json(),
+        OURS: lambda: ours.files.retrieve("file_bench"),
+        OFFICIAL: lambda: official.files.retrieve("file_bench"),
+    }
+    return rounds(clients, MOCK_ROUNDS, MOCK_CALLS)
+
+
+def against_raw(results: Timings, clock: int) -> dict[str, tuple[float, float]]:
+    """Per client, (µs over raw httpx, times raw httpx): medians of the rounds' own figures."""
+    raw = [timing[clock] for timing in results[RAW]]
+    return {
+        name: (
+            statistics.median(t[clock] - r for t, r in zip(timings, raw, strict=True)),
+            statistics.median(t[clock] / r for t, r in zip(timings, raw, strict=True)),
+        )
+        for name, timings in results.items()
+    }
+
+
+def print_table(title: str, results: Timings, clock: int) -> None:
+    """`clock` 0 is the wall clock, 1 the CPU time."""
+    print(f"{title} (µs per call; '- raw' and 'x raw' are medians of each round's own):")
+    print(f"  {'client':<28} {'median':>8} {'min':>8} {'max':>8} {'- raw':>8} {'x raw':>7}")
+    compared = against_raw(results, clock)
+    for name, timings in results.items():
+        values = [timing[clock] for timing in timings]
+        over, times = compared[name]
+        print(
+            f"  {name:<28} {statistics.median(values):8.1f} {min(values):8.1f}"
+            f" {max(values):8.1f} {over:8.1f} {times:7.2f}"
+        )
+
+
+def verdict(ok: bool) -> str:
+    return "ok" if ok else "MISSED"
 
 
 IMPORT_PROBE = """
@@ -125,6 +215,12 @@ def import_cost(statement: str, runs: int = 5) -> tuple[float, float]:
 
 
 def main() -> None:
+    mock = per_call_mock()
+    print_table(
+        f"through httpx.MockTransport, {MOCK_CALLS} calls x {MOCK_ROUNDS} rounds, CPU time",
+        mock,
+        clock=1,
+    )
     baseline = import_cost("pass")
     ours = import_cost("from extend_sdk import Extend")
     official = import_cost("from extend_ai import Extend")
@@ -138,14 +234,10 @@ def main() -> None:
     finally:
         server.terminate()
         server.wait()
-    raw = statistics.median(results["raw httpx.Client.get"])
-    print(f"per call, {CALLS} calls x {ROUNDS} rounds, one local server (median / min / max µs):")
-    print(f"  {'client':<28} {'median':>8} {'min':>8} {'max':>8} {'x raw':>7}")
-    for name, values in results.items():
-        median = statistics.median(values)
-        print(
-            f"  {name:<28} {median:8.1f} {min(values):8.1f} {max(values):8.1f} {median / raw:7.2f}"
-        )
+    print_table(
+        f"against one local server, {CALLS} calls x {ROUNDS} rounds, wall clock", results, 0
+    )
+    print_table("  the same calls, the client's CPU time", results, 1)
     print("import, fresh interpreter (median of 5):")
     print(f"  {'statement':<34} {'seconds':>8} {'peak RSS MB':>12}")
     for name, (seconds, mb) in (
@@ -154,9 +246,17 @@ def main() -> None:
         ("from extend_ai import Extend", official),
     ):
         print(f"  {name:<34} {seconds:8.3f} {mb:12.1f}")
-    ours_call = statistics.median(results["extend_sdk files.retrieve"])
+    over, mock_times = against_raw(mock, 1)[OURS]
+    _, ratio = against_raw(results, 0)[OURS]
     print("targets:")
-    print(f"  per call: extend_sdk / raw httpx = {ours_call / raw:.2f} (target <= 1.15)")
+    print(
+        f"  per call, MockTransport: extend_sdk - raw httpx = {over:.1f} µs"
+        f" ({mock_times:.2f}x; target <= {MOCK_TARGET_US:.0f} µs) {verdict(over <= MOCK_TARGET_US)}"
+    )
+    print(
+        f"  per call, local server: extend_sdk / raw httpx = {ratio:.2f}"
+        f" (target <= {SERVER_TARGET_RATIO}) {verdict(ratio <= SERVER_TARGET_RATIO)}"
+    )
     print(f"  import time: extend_sdk / extend-ai = {ours[0] / official[0]:.2f} (target <= 0.30)")
     print(f"  import RSS: extend_sdk / extend-ai = {ours[1] / official[1]:.2f} (target <= 0.70)")
 

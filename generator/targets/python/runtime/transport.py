@@ -81,6 +81,30 @@ class Auth:
     name: str = "Authorization"
 
 
+_HEADER_AUTH = frozenset({"bearer", "basic", "header"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Shared:
+    """The parts of a request that stay the same from call to call (see `_CoreBase._shared`)."""
+
+    client: httpx.Client | httpx.AsyncClient
+    client_headers: list[tuple[bytes, bytes]]
+    core_headers: dict[str, str]
+    token: Token | None
+    timeout: float | None
+    headers: httpx.Headers  # the client's headers, the core's over them, a fixed token's
+    fixed_auth: tuple[str, str] | None
+    per_call_auth: bool  # a token callable, or a token in the query
+    timeout_extension: dict[str, float | None]
+    direct: bool  # the client builds requests as httpx does: build them without it
+
+
+def _timeout_extension(timeout: float | None) -> dict[str, float | None]:
+    """The `timeout` request extension httpx's transports read."""
+    return httpx.Timeout(timeout).as_dict()
+
+
 T = TypeVar("T")
 
 
@@ -141,6 +165,7 @@ class _CoreBase:
                 headers[name] = _check_header_value(name, option)
         self.headers = headers
         self._raw = False
+        self._shared_parts: _Shared | None = None
 
     def _refuse_protected(self, name: str) -> None:
         """Client-option headers are set through their option, never clobbered by a raw header."""
@@ -164,6 +189,50 @@ class _CoreBase:
             raise ConfigurationError("the token callable returned no token")
         return _check_header_value("token", token)
 
+    def _shared(self, client: httpx.Client | httpx.AsyncClient) -> _Shared:
+        """What every request through `client` shares, worked out again only when one of its
+        inputs changed: the client's own headers, this core's headers, the token, the timeout.
+        """
+        shared = self._shared_parts
+        client_headers = client.headers.raw
+        if (
+            shared is not None
+            and shared.client is client
+            and shared.token is self._token
+            and shared.timeout == self.timeout
+            and shared.client_headers == client_headers
+            and shared.core_headers == self.headers
+        ):
+            return shared
+        # httpx's own merge, done once: the client's headers, then the core's over them.
+        headers = httpx.Headers(client.headers)
+        headers.update(self.headers)
+        fixed_auth: tuple[str, str] | None = None
+        if not callable(self._token) and self._auth.kind in _HEADER_AUTH:
+            fixed_auth = self._auth_header()  # a fixed token's header is the same every time
+            headers[fixed_auth[0]] = fixed_auth[1]
+        shared = self._shared_parts = _Shared(
+            client=client,
+            client_headers=client_headers,
+            core_headers=dict(self.headers),
+            token=self._token,
+            timeout=self.timeout,
+            headers=headers,
+            fixed_auth=fixed_auth,
+            per_call_auth=fixed_auth is None and self._auth.kind != "none",
+            timeout_extension=_timeout_extension(self.timeout),
+            direct=type(client).build_request is httpx.Client.build_request,
+        )
+        return shared
+
+    def _auth_header(self) -> tuple[str, str]:
+        if self._auth.kind == "bearer":
+            return "Authorization", f"Bearer {self._token_value()}"
+        if self._auth.kind == "basic":
+            encoded = base64.b64encode(self._token_value().encode()).decode()
+            return "Authorization", f"Basic {encoded}"
+        return self._auth.name, self._token_value()
+
     def build_request(
         self,
         client: httpx.Client | httpx.AsyncClient,
@@ -179,28 +248,34 @@ class _CoreBase:
         options: RequestOptions,
         cookies: Mapping[str, Any] | None = None,
     ) -> httpx.Request:
-        merged_headers = dict(self.headers)
-        for name, value in strip_not_given(headers or {}).items():
-            if value is not None:
-                merged_headers[name] = _check_header_value(name, str(value))
-        cookie = _cookie_header(strip_not_given(cookies or {}))
-        if cookie:
-            merged_headers["Cookie"] = cookie
-        params = _query_params(strip_not_given(query or {}))
-        if self._auth.kind == "bearer":
-            merged_headers["Authorization"] = f"Bearer {self._token_value()}"
-        elif self._auth.kind == "basic":
-            encoded = base64.b64encode(self._token_value().encode()).decode()
-            merged_headers["Authorization"] = f"Basic {encoded}"
-        elif self._auth.kind == "header":
-            merged_headers[self._auth.name] = self._token_value()
-        elif self._auth.kind == "query":
-            params.append((self._auth.name, self._token_value()))
-        for name, text in (options.get("extra_headers") or {}).items():
-            self._refuse_protected(name)
-            merged_headers[name] = _check_header_value(name, text)
-        params.extend(_query_params(dict(options.get("extra_query") or {})))
-        extra_body = options.get("extra_body")
+        shared = self._shared(client)
+        merged_headers = shared.headers.copy()
+        if headers:
+            given = False
+            for name, value in headers.items():
+                if value is not None and not isinstance(value, NotGiven):
+                    merged_headers[name] = _check_header_value(name, str(value))
+                    given = True
+            if given and shared.fixed_auth is not None:  # the token's header wins
+                merged_headers[shared.fixed_auth[0]] = shared.fixed_auth[1]
+        if cookies:
+            cookie = _cookie_header(strip_not_given(cookies))
+            if cookie:
+                merged_headers["Cookie"] = cookie
+        params = _query_params(query) if query else []
+        if shared.per_call_auth:
+            if self._auth.kind == "query":
+                params.append((self._auth.name, self._token_value()))
+            else:
+                name, value = self._auth_header()
+                merged_headers[name] = value
+        extra_body: Mapping[str, Any] | None = None
+        if options:
+            for name, text in (options.get("extra_headers") or {}).items():
+                self._refuse_protected(name)
+                merged_headers[name] = _check_header_value(name, text)
+            params.extend(_query_params(options.get("extra_query") or {}))
+            extra_body = options.get("extra_body")
         body_json: Any = None
         body_data: Any = None
         body_files: Any = None
@@ -217,10 +292,31 @@ class _CoreBase:
             body_data = {k: _form_value(v) for k, v in fields.items() if v is not None}
             if files is not None:
                 body_files = files
-        timeout = options.get("timeout", self.timeout)
+        timeout = options.get("timeout", self.timeout) if options else self.timeout
+        url = self.base_url + path
+        if shared.direct and not client.cookies and not client.params:
+            # What client.build_request would build, without its second parse of the URL
+            # and its header merge, both done once in `_shared`.
+            return httpx.Request(
+                method,
+                httpx.URL(url, params=params) if params else httpx.URL(url),
+                headers=merged_headers,
+                json=body_json,
+                data=body_data,
+                files=body_files,
+                content=content,
+                extensions={
+                    "timeout": (
+                        dict(shared.timeout_extension)
+                        if timeout == shared.timeout
+                        else _timeout_extension(timeout)
+                    )
+                },
+            )
+        # A client with cookies or query parameters of its own, or its own build_request.
         return client.build_request(
             method,
-            self.base_url + path,
+            url,
             params=params,
             headers=merged_headers,
             json=body_json,
@@ -231,8 +327,11 @@ class _CoreBase:
         )
 
     def _retries(self, options: RequestOptions) -> int:
-        unknown = sorted(set(options) - _OPTION_NAMES)
-        if unknown:  # a misspelled argument lands in **options: say so, as Python would
+        if not options:
+            return self.max_retries
+        if not _OPTION_NAMES.issuperset(options):
+            # a misspelled argument lands in **options: say so, as Python would
+            unknown = sorted(set(options) - _OPTION_NAMES)
             raise TypeError(f"unexpected keyword argument(s): {', '.join(unknown)}")
         return options.get("max_retries", self.max_retries)
 
@@ -318,9 +417,14 @@ def _form_value(value: Any) -> Any:
 
 
 def _query_params(query: Mapping[str, Any]) -> list[tuple[str, str | int | float | bool | None]]:
+    """Query parameters as (name, text) pairs: lists repeat the name; None and NOT_GIVEN are
+    left out."""
     params: list[tuple[str, str | int | float | bool | None]] = []
     for name, value in query.items():
-        if value is None:
+        if value is None or isinstance(value, NotGiven):
+            continue
+        if type(value) is str:
+            params.append((name, value))
             continue
         values = value if isinstance(value, list | tuple) else [value]
         for item in values:

@@ -5,23 +5,20 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Mapping
-from datetime import date, datetime
 from types import TracebackType
-from typing import TYPE_CHECKING, Annotated, Any, Dict, List, Literal, Unpack, cast
+from typing import TYPE_CHECKING, Any, Literal, Unpack, cast
 
 import httpx
 
 from ._runtime.errors import ConfigurationError
-from ._runtime.pagination import AsyncPager, SyncPage
-from ._runtime.polling import PollingOptions, poll, poll_async
 from ._runtime.raw import to_raw, to_raw_async
-from ._runtime.transport import AsyncCore, Auth, SyncCore, encode_path
-from ._runtime.types import NOT_GIVEN, FileUpload, NotGiven, RequestOptions
+from ._runtime.transport import AsyncCore, Auth, SyncCore
+from ._runtime.types import NOT_GIVEN, NotGiven, RequestOptions
 from ._version import __version__
 
 if TYPE_CHECKING:
     # Models load when a method needs them: importing the client stays cheap.
-    from ._runtime.models import AwareDatetime, union
+    from ._webhooks import Webhooks
     from .models import (
         ClassifierReference,
         ClassifyConfig,
@@ -44,7 +41,6 @@ if TYPE_CHECKING:
         SplitRun,
         SplitterReference,
     )
-    from ._webhooks import Webhooks
     from .resources.files import (
         AsyncFiles,
         AsyncFilesWithRawResponse,
@@ -450,9 +446,9 @@ class Extend:
     def parse(
         self,
         *,
-        file: FileUrlOrIdInput | Dict[str, Any],
+        file: FileUrlOrIdInput | dict[str, Any],
         response_type: Literal["json", "url"] | NotGiven = NOT_GIVEN,
-        config: ParseConfig | Dict[str, Any] | NotGiven = NOT_GIVEN,
+        config: ParseConfig | dict[str, Any] | NotGiven = NOT_GIVEN,
         metadata: RunMetadata | NotGiven = NOT_GIVEN,
         data_retention: DataRetention | NotGiven = NOT_GIVEN,
         api_version: str | NotGiven = NOT_GIVEN,
@@ -501,8 +497,8 @@ class Extend:
     def edit(
         self,
         *,
-        file: FileUrlOrIdInput | Dict[str, Any],
-        config: EditConfig | Dict[str, Any] | NotGiven = NOT_GIVEN,
+        file: FileUrlOrIdInput | dict[str, Any],
+        config: EditConfig | dict[str, Any] | NotGiven = NOT_GIVEN,
         api_version: str | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
         **options: Unpack[RequestOptions],
@@ -541,8 +537,8 @@ class Extend:
     def detect_form(
         self,
         *,
-        file: FileUrlOrIdInput | Dict[str, Any],
-        config: EditSchemaGenerationConfig | Dict[str, Any] | NotGiven = NOT_GIVEN,
+        file: FileUrlOrIdInput | dict[str, Any],
+        config: EditSchemaGenerationConfig | dict[str, Any] | NotGiven = NOT_GIVEN,
         api_version: str | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
         **options: Unpack[RequestOptions],
@@ -581,10 +577,10 @@ class Extend:
     def extract(
         self,
         *,
-        extractor: ExtractorReference | Dict[str, Any] | NotGiven = NOT_GIVEN,
-        config: ExtractConfigJson | Dict[str, Any] | NotGiven = NOT_GIVEN,
-        file: FileInput | Dict[str, Any] | NotGiven = NOT_GIVEN,
-        package: MultiFileRunPackage | Dict[str, Any] | NotGiven = NOT_GIVEN,
+        extractor: ExtractorReference | dict[str, Any] | NotGiven = NOT_GIVEN,
+        config: ExtractConfigJson | dict[str, Any] | NotGiven = NOT_GIVEN,
+        file: FileInput | dict[str, Any] | NotGiven = NOT_GIVEN,
+        package: MultiFileRunPackage | dict[str, Any] | NotGiven = NOT_GIVEN,
         metadata: RunMetadata | NotGiven = NOT_GIVEN,
         api_version: str | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
@@ -630,9 +626,9 @@ class Extend:
     def classify(
         self,
         *,
-        file: FileInput | Dict[str, Any],
-        classifier: ClassifierReference | Dict[str, Any] | NotGiven = NOT_GIVEN,
-        config: ClassifyConfig | Dict[str, Any] | NotGiven = NOT_GIVEN,
+        file: FileInput | dict[str, Any],
+        classifier: ClassifierReference | dict[str, Any] | NotGiven = NOT_GIVEN,
+        config: ClassifyConfig | dict[str, Any] | NotGiven = NOT_GIVEN,
         metadata: RunMetadata | NotGiven = NOT_GIVEN,
         api_version: str | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
@@ -676,9 +672,9 @@ class Extend:
     def split(
         self,
         *,
-        file: FileUrlOrIdInput | Dict[str, Any],
-        splitter: SplitterReference | Dict[str, Any] | NotGiven = NOT_GIVEN,
-        config: SplitConfig | Dict[str, Any] | NotGiven = NOT_GIVEN,
+        file: FileUrlOrIdInput | dict[str, Any],
+        splitter: SplitterReference | dict[str, Any] | NotGiven = NOT_GIVEN,
+        config: SplitConfig | dict[str, Any] | NotGiven = NOT_GIVEN,
         metadata: RunMetadata | NotGiven = NOT_GIVEN,
         api_version: str | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
@@ -1105,9 +1101,9 @@ class AsyncExtend:
     async def parse(
         self,
         *,
-        file: FileUrlOrIdInput | Dict[str, Any],
+        file: FileUrlOrIdInput | dict[str, Any],
         response_type: Literal["json", "url"] | NotGiven = NOT_GIVEN,
-        config: ParseConfig | Dict[str, Any] | NotGiven = NOT_GIVEN,
+        config: ParseConfig | dict[str, Any] | NotGiven = NOT_GIVEN,
         metadata: RunMetadata | NotGiven = NOT_GIVEN,
         data_retention: DataRetention | NotGiven = NOT_GIVEN,
         api_version: str | NotGiven = NOT_GIVEN,
@@ -1156,8 +1152,8 @@ class AsyncExtend:
     async def edit(
         self,
         *,
-        file: FileUrlOrIdInput | Dict[str, Any],
-        config: EditConfig | Dict[str, Any] | NotGiven = NOT_GIVEN,
+        file: FileUrlOrIdInput | dict[str, Any],
+        config: EditConfig | dict[str, Any] | NotGiven = NOT_GIVEN,
         api_version: str | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
         **options: Unpack[RequestOptions],
@@ -1196,8 +1192,8 @@ class AsyncExtend:
     async def detect_form(
         self,
         *,
-        file: FileUrlOrIdInput | Dict[str, Any],
-        config: EditSchemaGenerationConfig | Dict[str, Any] | NotGiven = NOT_GIVEN,
+        file: FileUrlOrIdInput | dict[str, Any],
+        config: EditSchemaGenerationConfig | dict[str, Any] | NotGiven = NOT_GIVEN,
         api_version: str | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
         **options: Unpack[RequestOptions],
@@ -1236,10 +1232,10 @@ class AsyncExtend:
     async def extract(
         self,
         *,
-        extractor: ExtractorReference | Dict[str, Any] | NotGiven = NOT_GIVEN,
-        config: ExtractConfigJson | Dict[str, Any] | NotGiven = NOT_GIVEN,
-        file: FileInput | Dict[str, Any] | NotGiven = NOT_GIVEN,
-        package: MultiFileRunPackage | Dict[str, Any] | NotGiven = NOT_GIVEN,
+        extractor: ExtractorReference | dict[str, Any] | NotGiven = NOT_GIVEN,
+        config: ExtractConfigJson | dict[str, Any] | NotGiven = NOT_GIVEN,
+        file: FileInput | dict[str, Any] | NotGiven = NOT_GIVEN,
+        package: MultiFileRunPackage | dict[str, Any] | NotGiven = NOT_GIVEN,
         metadata: RunMetadata | NotGiven = NOT_GIVEN,
         api_version: str | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
@@ -1285,9 +1281,9 @@ class AsyncExtend:
     async def classify(
         self,
         *,
-        file: FileInput | Dict[str, Any],
-        classifier: ClassifierReference | Dict[str, Any] | NotGiven = NOT_GIVEN,
-        config: ClassifyConfig | Dict[str, Any] | NotGiven = NOT_GIVEN,
+        file: FileInput | dict[str, Any],
+        classifier: ClassifierReference | dict[str, Any] | NotGiven = NOT_GIVEN,
+        config: ClassifyConfig | dict[str, Any] | NotGiven = NOT_GIVEN,
         metadata: RunMetadata | NotGiven = NOT_GIVEN,
         api_version: str | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
@@ -1331,9 +1327,9 @@ class AsyncExtend:
     async def split(
         self,
         *,
-        file: FileUrlOrIdInput | Dict[str, Any],
-        splitter: SplitterReference | Dict[str, Any] | NotGiven = NOT_GIVEN,
-        config: SplitConfig | Dict[str, Any] | NotGiven = NOT_GIVEN,
+        file: FileUrlOrIdInput | dict[str, Any],
+        splitter: SplitterReference | dict[str, Any] | NotGiven = NOT_GIVEN,
+        config: SplitConfig | dict[str, Any] | NotGiven = NOT_GIVEN,
         metadata: RunMetadata | NotGiven = NOT_GIVEN,
         api_version: str | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,

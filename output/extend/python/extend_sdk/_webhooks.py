@@ -3,24 +3,24 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal, TypeAlias
+from typing import Any, TypeAlias
 
 from pydantic import Field
 
-from ._runtime.models import AwareDatetime, BaseModel
 from ._runtime.errors import WebhookVerificationError
+from ._runtime.models import BaseModel
 from ._runtime.webhooks import Signing, WebhookVerifier
 from .models import (
-    ExtractRunProcessedEvent,
-    ExtractRunFailedEvent,
-    ClassifyRunProcessedEvent,
     ClassifyRunFailedEvent,
-    SplitRunProcessedEvent,
-    SplitRunFailedEvent,
-    ParseRunProcessedEvent,
-    ParseRunFailedEvent,
-    EditRunProcessedEvent,
+    ClassifyRunProcessedEvent,
     EditRunFailedEvent,
+    EditRunProcessedEvent,
+    ExtractRunFailedEvent,
+    ExtractRunProcessedEvent,
+    ParseRunFailedEvent,
+    ParseRunProcessedEvent,
+    SplitRunFailedEvent,
+    SplitRunProcessedEvent,
     WorkflowRunCompletedEvent,
     WorkflowRunFailedEvent,
     WorkflowRunNeedsReviewEvent,

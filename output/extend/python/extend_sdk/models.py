@@ -3,14 +3,11 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
 from typing import Annotated, Any, Literal, TypeAlias
 
 from pydantic import Field
-from typing_extensions import TypeAliasType
 
 from ._runtime.models import AwareDatetime, BaseModel, union
-from ._runtime.unions import OneOf
 
 __all__ = [
     "ApiVersionEnum",
@@ -304,7 +301,7 @@ class AgenticOptions(BaseModel):
 class ArrayStrategy(BaseModel):
     """How long arrays are handled."""
 
-    type_: str = Field(alias="type")
+    type: str
     """Strategy name, for example `large_array_heuristics`."""
 
 
@@ -321,7 +318,7 @@ class BarcodeBlockOptions(BaseModel):
 class BatchRun(BaseModel):
     """A group of runs submitted together."""
 
-    object_: Literal["batch_run"] = Field(alias="object")
+    object: Literal["batch_run"]
     id: str
     """Batch ID."""
 
@@ -348,11 +345,11 @@ class BatchRunInput(BaseModel):
 class Block(BaseModel):
     """A positioned piece of a parsed document."""
 
-    object_: Literal["block"] = Field(alias="object")
+    object: Literal["block"]
     id: str
     """Block ID."""
 
-    type_: str = Field(alias="type")
+    type: str
     """Kind of block, for example `text`; other kinds cover tables, figures, key/value pairs, barcodes and formulas."""
 
     content: str
@@ -419,8 +416,8 @@ class BoundingBox(BaseModel):
 class Chunk(BaseModel):
     """A group of blocks produced by chunking."""
 
-    object_: Literal["chunk"] = Field(alias="object")
-    type_: str = Field(alias="type")
+    object: Literal["chunk"]
+    type: str
     """Chunk kind, matching the chunking strategy, for example `page`."""
 
     content: str
@@ -446,7 +443,7 @@ class Classification(BaseModel):
     id: str
     """Stable identifier of the class."""
 
-    type_: str = Field(alias="type")
+    type: str
     """Class label returned in results."""
 
     description: str | None = None
@@ -456,7 +453,7 @@ class Classification(BaseModel):
 class Classifier(BaseModel):
     """A saved, versioned classification setup."""
 
-    object_: Literal["classifier"] = Field(alias="object")
+    object: Literal["classifier"]
     id: str
     """Classifier ID."""
 
@@ -489,7 +486,7 @@ class ClassifierReference(BaseModel):
 class ClassifierSummary(BaseModel):
     """Short form of a classifier."""
 
-    object_: Literal["classifier"] = Field(alias="object")
+    object: Literal["classifier"]
     id: str
     """Classifier ID."""
 
@@ -506,7 +503,7 @@ class ClassifierSummary(BaseModel):
 class ClassifierVersion(BaseModel):
     """A snapshot of a classifier's settings."""
 
-    object_: Literal["classifier_version"] = Field(alias="object")
+    object: Literal["classifier_version"]
     id: str
     """Classifier version ID."""
 
@@ -529,7 +526,7 @@ class ClassifierVersion(BaseModel):
 class ClassifierVersionSummary(BaseModel):
     """Short form of a classifier version."""
 
-    object_: Literal["classifier_version"] = Field(alias="object")
+    object: Literal["classifier_version"]
     id: str
     """Classifier version ID."""
 
@@ -562,7 +559,7 @@ class ClassifierVersionsCreateRequest(BaseModel):
 class ClassifierVersionsListResponse(BaseModel):
     """A page of classifier versions."""
 
-    object_: Literal["list"] = Field(alias="object")
+    object: Literal["list"]
     """Always `list` for paginated responses."""
 
     data: list[ClassifierVersion]
@@ -588,7 +585,7 @@ class ClassifiersCreateRequest(BaseModel):
 class ClassifiersListResponse(BaseModel):
     """A page of classifiers."""
 
-    object_: Literal["list"] = Field(alias="object")
+    object: Literal["list"]
     """Always `list` for paginated responses."""
 
     data: list[ClassifierSummary]
@@ -624,7 +621,7 @@ class ClassifyOutput(BaseModel):
     id: str | None = None
     """Identifier of the chosen class."""
 
-    type_: str = Field(alias="type")
+    type: str
     """Label of the chosen class."""
 
     confidence: float | None = None
@@ -650,7 +647,7 @@ class ClassifyRequest(BaseModel):
 class ClassifyRun(BaseModel):
     """One classification of a document."""
 
-    object_: Literal["classify_run"] = Field(alias="object")
+    object: Literal["classify_run"]
     id: str
     """Run ID."""
 
@@ -735,7 +732,7 @@ class ClassifyRunProcessedEvent(BaseModel):
 class ClassifyRunSummary(BaseModel):
     """Classify run without its output and config, as returned by the list endpoint."""
 
-    object_: Literal["classify_run"] = Field(alias="object")
+    object: Literal["classify_run"]
     id: str
     """Run ID."""
 
@@ -821,7 +818,7 @@ class ClassifyRunsDeleteResponse(BaseModel):
 class ClassifyRunsListResponse(BaseModel):
     """A page of classify runs."""
 
-    object_: Literal["list"] = Field(alias="object")
+    object: Literal["list"]
     """Always `list` for paginated responses."""
 
     data: list[ClassifyRunSummary]
@@ -874,7 +871,7 @@ class EditRequest(BaseModel):
 class EditRun(BaseModel):
     """One application of edits to a PDF."""
 
-    object_: Literal["edit_run"] = Field(alias="object")
+    object: Literal["edit_run"]
     id: str
     """Edit run ID."""
 
@@ -987,7 +984,7 @@ class EditSchemasGenerateRequest(BaseModel):
 class EditTemplate(BaseModel):
     """A saved edit setup: source file plus default settings."""
 
-    object_: Literal["edit_template"] = Field(alias="object")
+    object: Literal["edit_template"]
     id: str
     """Edit template ID."""
 
@@ -1020,7 +1017,7 @@ class Error(BaseModel):
 class EvaluationSet(BaseModel):
     """A collection of files with expected outputs for measuring accuracy."""
 
-    object_: Literal["evaluation_set"] = Field(alias="object")
+    object: Literal["evaluation_set"]
     id: str
     """Evaluation set ID."""
 
@@ -1059,7 +1056,7 @@ class EvaluationSet(BaseModel):
 class EvaluationSetItem(BaseModel):
     """A file plus its expected output inside an evaluation set."""
 
-    object_: Literal["evaluation_set_item"] = Field(alias="object")
+    object: Literal["evaluation_set_item"]
     id: str
     """Item ID."""
 
@@ -1099,7 +1096,7 @@ class EvaluationSetItemsCreateRequest(BaseModel):
 class EvaluationSetItemsCreateResponse(BaseModel):
     """Items that were added."""
 
-    object_: Literal["list"] = Field(alias="object")
+    object: Literal["list"]
     data: list[EvaluationSetItem]
     """The created items."""
 
@@ -1117,7 +1114,7 @@ class EvaluationSetItemsDeleteResponse(BaseModel):
 class EvaluationSetItemsListResponse(BaseModel):
     """A page of evaluation set items."""
 
-    object_: Literal["list"] = Field(alias="object")
+    object: Literal["list"]
     """Always `list` for paginated responses."""
 
     data: list[EvaluationSetItem]
@@ -1137,7 +1134,7 @@ class EvaluationSetItemsUpdateRequest(BaseModel):
 class EvaluationSetRun(BaseModel):
     """A run of a processor over an evaluation set."""
 
-    object_: Literal["evaluation_set_run"] = Field(alias="object")
+    object: Literal["evaluation_set_run"]
     id: str
     """Evaluation set run ID."""
 
@@ -1197,7 +1194,7 @@ class EvaluationSetsCreateRequest(BaseModel):
 class EvaluationSetsListResponse(BaseModel):
     """A page of evaluation sets."""
 
-    object_: Literal["list"] = Field(alias="object")
+    object: Literal["list"]
     """Always `list` for paginated responses."""
 
     data: list[EvaluationSet]
@@ -1325,7 +1322,7 @@ class ExtractRequest(BaseModel):
 class ExtractRun(BaseModel):
     """One extraction of structured data from a document."""
 
-    object_: Literal["extract_run"] = Field(alias="object")
+    object: Literal["extract_run"]
     id: str
     """Run ID."""
 
@@ -1416,7 +1413,7 @@ class ExtractRunProcessedEvent(BaseModel):
 class ExtractRunSummary(BaseModel):
     """Extract run without its output and config, as returned by the list endpoint."""
 
-    object_: Literal["extract_run"] = Field(alias="object")
+    object: Literal["extract_run"]
     id: str
     """Run ID."""
 
@@ -1505,7 +1502,7 @@ class ExtractRunsDeleteResponse(BaseModel):
 class ExtractRunsListResponse(BaseModel):
     """A page of extract runs."""
 
-    object_: Literal["list"] = Field(alias="object")
+    object: Literal["list"]
     """Always `list` for paginated responses."""
 
     data: list[ExtractRunSummary]
@@ -1518,7 +1515,7 @@ class ExtractRunsListResponse(BaseModel):
 class Extractor(BaseModel):
     """A saved, versioned extraction setup."""
 
-    object_: Literal["extractor"] = Field(alias="object")
+    object: Literal["extractor"]
     id: str
     """Extractor ID."""
 
@@ -1574,7 +1571,7 @@ class ExtractorReference(BaseModel):
 class ExtractorSummary(BaseModel):
     """Short form of an extractor."""
 
-    object_: Literal["extractor"] = Field(alias="object")
+    object: Literal["extractor"]
     id: str
     """Extractor ID."""
 
@@ -1591,7 +1588,7 @@ class ExtractorSummary(BaseModel):
 class ExtractorVersion(BaseModel):
     """A snapshot of an extractor's settings."""
 
-    object_: Literal["extractor_version"] = Field(alias="object")
+    object: Literal["extractor_version"]
     id: str
     """Extractor version ID."""
 
@@ -1616,7 +1613,7 @@ class ExtractorVersion(BaseModel):
 class ExtractorVersionSummary(BaseModel):
     """Short form of an extractor version."""
 
-    object_: Literal["extractor_version"] = Field(alias="object")
+    object: Literal["extractor_version"]
     id: str
     """Extractor version ID."""
 
@@ -1649,7 +1646,7 @@ class ExtractorVersionsCreateRequest(BaseModel):
 class ExtractorVersionsListResponse(BaseModel):
     """A page of extractor versions."""
 
-    object_: Literal["list"] = Field(alias="object")
+    object: Literal["list"]
     """Always `list` for paginated responses."""
 
     data: list[ExtractorVersion]
@@ -1678,7 +1675,7 @@ class ExtractorsCreateRequest(BaseModel):
 class ExtractorsListResponse(BaseModel):
     """A page of extractors."""
 
-    object_: Literal["list"] = Field(alias="object")
+    object: Literal["list"]
     """Always `list` for paginated responses."""
 
     data: list[ExtractorSummary]
@@ -1718,14 +1715,14 @@ class FigureBlockOptions(BaseModel):
 class File(BaseModel):
     """A document stored in Extend."""
 
-    object_: Literal["file"] = Field(alias="object")
+    object: Literal["file"]
     id: str
     """File ID."""
 
     name: str
     """File name."""
 
-    type_: FileType | str = Field(alias="type")
+    type: FileType | str
     """Detected kind of the stored file."""
 
     presigned_url: str | None = Field(default=None, alias="presignedUrl")
@@ -1810,7 +1807,7 @@ class FileParentSplit(BaseModel):
     id: str
     """Identifier of the split that produced this file."""
 
-    type_: str = Field(alias="type")
+    type: str
     """Classification type assigned to the split."""
 
     identifier: str | None = None
@@ -1836,7 +1833,7 @@ class FilesDeleteResponse(BaseModel):
 class FilesListResponse(BaseModel):
     """A page of files."""
 
-    object_: Literal["list"] = Field(alias="object")
+    object: Literal["list"]
     """Always `list` for paginated responses."""
 
     data: list[File]
@@ -1859,7 +1856,7 @@ class FilesUploadRequest(BaseModel):
 class FormDetectionRun(BaseModel):
     """Detection of fillable fields in a PDF form."""
 
-    object_: Literal["form_detection_run"] = Field(alias="object")
+    object: Literal["form_detection_run"]
     id: str
     """Form detection run ID."""
 
@@ -1906,7 +1903,7 @@ class FormDetectionRunsCreateRequest(BaseModel):
 class FormattingDetectionOption(BaseModel):
     """A formatting feature to detect."""
 
-    type_: str = Field(alias="type")
+    type: str
     """Kind of formatting to detect, for example `change_tracking`."""
 
 
@@ -1942,7 +1939,7 @@ class LegacyExtractField(BaseModel):
     name: str
     """Field name."""
 
-    type_: str = Field(alias="type")
+    type: str
     """Field type."""
 
     description: str | None = None
@@ -2061,7 +2058,7 @@ class ParseChunkingOptions(BaseModel):
 class ParseChunkingStrategy(BaseModel):
     """How the parsed output is divided into chunks."""
 
-    type_: str = Field(alias="type")
+    type: str
     """How content is grouped into chunks, for example `page`."""
 
     options: ParseChunkingOptions | None = None
@@ -2116,7 +2113,7 @@ class ParseRequest(BaseModel):
 class ParseRun(BaseModel):
     """The result of parsing one document."""
 
-    object_: Literal["parse_run"] = Field(alias="object")
+    object: Literal["parse_run"]
     id: str
     """Parse run ID."""
 
@@ -2242,7 +2239,7 @@ class ParseRunsDeleteResponse(BaseModel):
 class ParseRunsListResponse(BaseModel):
     """A page of parse runs."""
 
-    object_: Literal["list"] = Field(alias="object")
+    object: Literal["list"]
     """Always `list` for paginated responses."""
 
     data: list[ParseRun]
@@ -2299,7 +2296,7 @@ class SplitClassification(BaseModel):
     id: str
     """Stable identifier of the section type."""
 
-    type_: str = Field(alias="type")
+    type: str
     """Label of the section type."""
 
     description: str | None = None
@@ -2351,7 +2348,7 @@ class SplitResult(BaseModel):
     id: str | None = None
     """Identifier of the section."""
 
-    type_: str = Field(alias="type")
+    type: str
     """Section type label."""
 
     identifier: str | None = None
@@ -2367,7 +2364,7 @@ class SplitResult(BaseModel):
 class SplitRun(BaseModel):
     """One split of a multi-document file."""
 
-    object_: Literal["split_run"] = Field(alias="object")
+    object: Literal["split_run"]
     id: str
     """Run ID."""
 
@@ -2450,7 +2447,7 @@ class SplitRunProcessedEvent(BaseModel):
 class SplitRunSummary(BaseModel):
     """Split run without its output and config, as returned by the list endpoint."""
 
-    object_: Literal["split_run"] = Field(alias="object")
+    object: Literal["split_run"]
     id: str
     """Run ID."""
 
@@ -2534,7 +2531,7 @@ class SplitRunsDeleteResponse(BaseModel):
 class SplitRunsListResponse(BaseModel):
     """A page of split runs."""
 
-    object_: Literal["list"] = Field(alias="object")
+    object: Literal["list"]
     """Always `list` for paginated responses."""
 
     data: list[SplitRunSummary]
@@ -2547,7 +2544,7 @@ class SplitRunsListResponse(BaseModel):
 class Splitter(BaseModel):
     """A saved, versioned splitting setup."""
 
-    object_: Literal["splitter"] = Field(alias="object")
+    object: Literal["splitter"]
     id: str
     """Splitter ID."""
 
@@ -2580,7 +2577,7 @@ class SplitterReference(BaseModel):
 class SplitterSummary(BaseModel):
     """Short form of a splitter."""
 
-    object_: Literal["splitter"] = Field(alias="object")
+    object: Literal["splitter"]
     id: str
     """Splitter ID."""
 
@@ -2597,7 +2594,7 @@ class SplitterSummary(BaseModel):
 class SplitterVersion(BaseModel):
     """A snapshot of a splitter's settings."""
 
-    object_: Literal["splitter_version"] = Field(alias="object")
+    object: Literal["splitter_version"]
     id: str
     """Splitter version ID."""
 
@@ -2620,7 +2617,7 @@ class SplitterVersion(BaseModel):
 class SplitterVersionSummary(BaseModel):
     """Short form of a splitter version."""
 
-    object_: Literal["splitter_version"] = Field(alias="object")
+    object: Literal["splitter_version"]
     id: str
     """Splitter version ID."""
 
@@ -2653,7 +2650,7 @@ class SplitterVersionsCreateRequest(BaseModel):
 class SplitterVersionsListResponse(BaseModel):
     """A page of splitter versions."""
 
-    object_: Literal["list"] = Field(alias="object")
+    object: Literal["list"]
     """Always `list` for paginated responses."""
 
     data: list[SplitterVersion]
@@ -2679,7 +2676,7 @@ class SplittersCreateRequest(BaseModel):
 class SplittersListResponse(BaseModel):
     """A page of splitters."""
 
-    object_: Literal["list"] = Field(alias="object")
+    object: Literal["list"]
     """Always `list` for paginated responses."""
 
     data: list[SplitterSummary]
@@ -2748,7 +2745,7 @@ class Usage(BaseModel):
 class UsageBreakdownItem(BaseModel):
     """Credits attributed to one related run."""
 
-    object_: str = Field(alias="object")
+    object: str
     """Kind of run that consumed the credits."""
 
     id: str
@@ -2761,7 +2758,7 @@ class UsageBreakdownItem(BaseModel):
 class WebhookEndpoint(BaseModel):
     """A URL that receives event notifications."""
 
-    object_: Literal["webhook_endpoint"] = Field(alias="object")
+    object: Literal["webhook_endpoint"]
     id: str
     """Webhook endpoint ID."""
 
@@ -2793,7 +2790,7 @@ class WebhookEndpoint(BaseModel):
 class WebhookEndpointCreate(BaseModel):
     """A newly created webhook endpoint, including its signing secret."""
 
-    object_: Literal["webhook_endpoint"] = Field(alias="object")
+    object: Literal["webhook_endpoint"]
     id: str
     """Webhook endpoint ID."""
 
@@ -2860,7 +2857,7 @@ class WebhookEndpointsDeleteResponse(BaseModel):
 class WebhookEndpointsListResponse(BaseModel):
     """A page of webhook endpoints."""
 
-    object_: Literal["list"] = Field(alias="object")
+    object: Literal["list"]
     """Always `list` for paginated responses."""
 
     data: list[WebhookEndpoint]
@@ -2894,7 +2891,7 @@ class WebhookEndpointsUpdateRequest(BaseModel):
 class WebhookSubscription(BaseModel):
     """Events for one specific resource routed to an endpoint."""
 
-    object_: Literal["webhook_subscription"] = Field(alias="object")
+    object: Literal["webhook_subscription"]
     id: str
     """Subscription ID."""
 
@@ -2946,7 +2943,7 @@ class WebhookSubscriptionsDeleteResponse(BaseModel):
 class WebhookSubscriptionsListResponse(BaseModel):
     """A page of webhook subscriptions."""
 
-    object_: Literal["list"] = Field(alias="object")
+    object: Literal["list"]
     """Always `list` for paginated responses."""
 
     data: list[WebhookSubscription]
@@ -2966,7 +2963,7 @@ class WebhookSubscriptionsUpdateRequest(BaseModel):
 class Workflow(BaseModel):
     """A multi-step document pipeline."""
 
-    object_: Literal["workflow"] = Field(alias="object")
+    object: Literal["workflow"]
     id: str
     """Workflow ID."""
 
@@ -2996,7 +2993,7 @@ class WorkflowReference(BaseModel):
 class WorkflowRun(BaseModel):
     """One execution of a workflow."""
 
-    object_: Literal["workflow_run"] = Field(alias="object")
+    object: Literal["workflow_run"]
     id: str
     """Workflow run ID."""
 
@@ -3157,7 +3154,7 @@ class WorkflowRunsDeleteResponse(BaseModel):
 class WorkflowRunsListResponse(BaseModel):
     """A page of workflow runs."""
 
-    object_: Literal["list"] = Field(alias="object")
+    object: Literal["list"]
     """Always `list` for paginated responses."""
 
     data: list[WorkflowRun]
@@ -3186,7 +3183,7 @@ class WorkflowStep(BaseModel):
     name: str | None = None
     """Name of the step inside the workflow."""
 
-    type_: str = Field(alias="type")
+    type: str
     """Kind of step, for example `EXTRACT` or `CLASSIFY`."""
 
 
@@ -3196,7 +3193,7 @@ class WorkflowStepDefinition(BaseModel):
     name: str
     """Unique name of the step within the workflow."""
 
-    type_: WorkflowStepType | str = Field(alias="type")
+    type: WorkflowStepType | str
     """Kind of workflow step."""
 
     config: dict[str, Any] | None = None
@@ -3225,7 +3222,7 @@ class WorkflowStepRun(BaseModel):
 class WorkflowSummary(BaseModel):
     """Short form of a workflow."""
 
-    object_: Literal["workflow"] = Field(alias="object")
+    object: Literal["workflow"]
     id: str
     """Workflow ID."""
 
@@ -3242,7 +3239,7 @@ class WorkflowSummary(BaseModel):
 class WorkflowVersion(BaseModel):
     """A snapshot of a workflow's steps."""
 
-    object_: Literal["workflow_version"] = Field(alias="object")
+    object: Literal["workflow_version"]
     id: str
     """Workflow version ID."""
 
@@ -3265,7 +3262,7 @@ class WorkflowVersion(BaseModel):
 class WorkflowVersionSummary(BaseModel):
     """Short form of a workflow version."""
 
-    object_: Literal["workflow_version"] = Field(alias="object")
+    object: Literal["workflow_version"]
     id: str
     """Workflow version ID."""
 
@@ -3295,7 +3292,7 @@ class WorkflowVersionsCreateRequest(BaseModel):
 class WorkflowVersionsListResponse(BaseModel):
     """A page of workflow versions."""
 
-    object_: Literal["list"] = Field(alias="object")
+    object: Literal["list"]
     """Always `list` for paginated responses."""
 
     data: list[WorkflowVersionSummary]
@@ -3318,7 +3315,7 @@ class WorkflowsCreateRequest(BaseModel):
 class WorkflowsListResponse(BaseModel):
     """A page of workflows."""
 
-    object_: Literal["list"] = Field(alias="object")
+    object: Literal["list"]
     """Always `list` for paginated responses."""
 
     data: list[WorkflowSummary]

@@ -3,15 +3,13 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from typing import Annotated, Any, Dict, List, Literal, Unpack, cast
+import builtins
+from typing import Any, Unpack, cast
 
-from .._runtime.models import AwareDatetime, union
 from .._runtime.pagination import AsyncPager, SyncPage
-from .._runtime.polling import PollingOptions, poll, poll_async
 from .._runtime.raw import to_raw, to_raw_async
 from .._runtime.transport import AsyncCore, SyncCore, encode_path
-from .._runtime.types import NOT_GIVEN, FileUpload, NotGiven, RequestOptions
+from .._runtime.types import NOT_GIVEN, NotGiven, RequestOptions
 from ..models import (
     EvaluationSetItem,
     EvaluationSetItemInput,
@@ -94,7 +92,7 @@ class EvaluationSetItems:
         self,
         evaluation_set_id: str,
         *,
-        items: List[EvaluationSetItemInput | Dict[str, Any]],
+        items: builtins.list[EvaluationSetItemInput | dict[str, Any]],
         api_version: str | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
         **options: Unpack[RequestOptions],
@@ -166,7 +164,7 @@ class EvaluationSetItems:
         evaluation_set_id: str,
         item_id: str,
         *,
-        expected_output: ProvidedProcessorOutput | Dict[str, Any],
+        expected_output: ProvidedProcessorOutput | dict[str, Any],
         api_version: str | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
         **options: Unpack[RequestOptions],
@@ -298,7 +296,7 @@ class AsyncEvaluationSetItems:
         self,
         evaluation_set_id: str,
         *,
-        items: List[EvaluationSetItemInput | Dict[str, Any]],
+        items: builtins.list[EvaluationSetItemInput | dict[str, Any]],
         api_version: str | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
         **options: Unpack[RequestOptions],
@@ -370,7 +368,7 @@ class AsyncEvaluationSetItems:
         evaluation_set_id: str,
         item_id: str,
         *,
-        expected_output: ProvidedProcessorOutput | Dict[str, Any],
+        expected_output: ProvidedProcessorOutput | dict[str, Any],
         api_version: str | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
         **options: Unpack[RequestOptions],

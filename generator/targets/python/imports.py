@@ -181,7 +181,7 @@ def render_imports(
             lines.append(f"{indent}import {module}{alias}\n")
         grouped = members.get(section, {})
         for module in sorted(grouped, key=_module_key):
-            named = sorted(grouped[module], key=lambda pair: (_member_key(pair[0]), pair[1]))
+            named = sorted(grouped[module], key=lambda p: (_member_key(p[0]), p[0] != p[1], p[1]))
             items = [name if name == binding else f"{name} as {binding}" for name, binding in named]
             line = f"{indent}from {module} import {', '.join(items)}"
             if len(line) <= line_length:

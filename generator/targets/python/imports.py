@@ -32,47 +32,31 @@ QUALIFIED: Mapping[str, str] = {
 SHADOW_GUARDS = frozenset({"builtins"})
 """Names no member or parameter may take, because the qualified forms start with them."""
 
-_STRING = re.compile(r"'(?:[^'\\\n]|\\.)*'|\"(?:[^\"\\\n]|\\.)*\"")
-_NAME = re.compile(r"(?<![\w.])[A-Za-z_]\w*\b(?!\s*=(?!=))")
-"""A name: not an attribute (`.x`), not a keyword argument (`x=`)."""
-
-
-def _code_parts(code: str) -> list[tuple[bool, str]]:
-    """(is code, text) pieces of `code`, string literals apart."""
-    parts: list[tuple[bool, str]] = []
-    position = 0
-    for match in _STRING.finditer(code):
-        parts.append((True, code[position : match.start()]))
-        parts.append((False, match.group(0)))
-        position = match.end()
-    parts.append((True, code[position:]))
-    return parts
+_TOKEN = re.compile(
+    r"'(?:[^'\\\n]|\\.)*'|\"(?:[^\"\\\n]|\\.)*\""  # a string literal: skipped
+    r"|(?<![\w.])([A-Za-z_]\w*)\b(?!\s*=(?!=))"  # a name: not `.attribute`, not `keyword=`
+)
+"""One pass over an annotation: string literals (group 1 empty) or names (group 1)."""
 
 
 def names_in(code: str) -> set[str]:
     """The names an annotation or expression refers to (string literals skipped)."""
-    if "'" not in code and '"' not in code:
-        return set(_NAME.findall(code))
-    found: set[str] = set()
-    for is_code, text in _code_parts(code):
-        if is_code:
-            found.update(_NAME.findall(text))
+    found = set(_TOKEN.findall(code))
+    found.discard("")
     return found
 
 
 def qualify(code: str, shadowed: frozenset[str] | set[str]) -> str:
     """`code` with each name that `shadowed` rebinds written in its qualified form."""
     hit = shadowed & QUALIFIED.keys()
-    if not hit or not hit & names_in(code):
+    if not hit or not any(name in code for name in hit):
         return code
 
     def replace(match: re.Match[str]) -> str:
-        name = match.group(0)
-        return QUALIFIED[name] if name in hit else name
+        name = match.group(1)
+        return QUALIFIED[name] if name in hit else match.group(0)
 
-    return "".join(
-        _NAME.sub(replace, text) if is_code else text for is_code, text in _code_parts(code)
-    )
+    return _TOKEN.sub(replace, code)
 
 
 Source = tuple[str, str | None]

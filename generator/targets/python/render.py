@@ -968,8 +968,10 @@ def _is_nullable(node: TypeNode, types: dict[Name, NamedType]) -> bool:
 
 def _any_field(field: FieldView) -> FieldView:
     """The field with a type loose enough for every event: `str` for the type tag, else Any."""
-    loose = field.annotation.startswith("Literal[") or field.annotation == "str"
+    loose = field.annotation.startswith("Literal[") or field.annotation in ("str", "str | None")
     annotation = "str" if loose else "Any"
+    if loose and not field.required:  # some event may leave it out: its default is None
+        annotation += " | None"
     description = field.description if annotation == field.annotation else ""
     return FieldView(field.name, field.wire_name, annotation, field.required, description, False)
 

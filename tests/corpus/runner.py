@@ -2,8 +2,9 @@
 
 For a document: generate the SDK; import every generated module in a fresh interpreter; find
 a method for every operation the spec has (any missing is a diagnostic); run `mypy --strict`
-over the package; and round-trip every example written under a schema through the type that
-schema became (examples the spec's own schema rejects are counted apart, not held against us).
+and ruff (the rules of tests.support.lint) over the package; and round-trip every example
+written under a schema through the type that schema became (examples the spec's own schema
+rejects are counted apart, not held against us).
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from generator.targets.python.target import python_settings
 from generator.targets.python.types import TypeRenderer
 from generator.templating import environment
 from tests.corpus.documents import CorpusDocument
+from tests.support.lint import ruff_findings
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 _MYPY_FOUND = re.compile(r"Found (\d+) errors? in")
@@ -51,6 +53,9 @@ class DocumentResult:
     import_failures: dict[str, str] = field(default_factory=dict)
     mypy_errors: int = -1
     mypy_output: str = ""
+    ruff_findings: int = -1
+    """What ruff finds with the rules of `tests.support.lint` (F, E4, E7, E9, W, UP)."""
+    ruff_output: str = ""
     examples: int = 0
     examples_ok: int = 0
     examples_invalid_in_spec: int = 0
@@ -72,6 +77,8 @@ class DocumentResult:
         found += [f"import {name}: {why}" for name, why in self.import_failures.items()]
         if self.mypy_errors != 0:
             found.append(f"mypy --strict: {self.mypy_errors} error(s)\n{self.mypy_output}")
+        if self.ruff_findings != 0:
+            found.append(f"ruff: {self.ruff_findings} finding(s)\n{self.ruff_output}")
         found += self.example_failures
         return found
 
@@ -326,6 +333,7 @@ def check_document(
             result.examples_ok += 1
         else:
             result.example_failures.append(f"example {pointer} as {annotation}: {verdict}")
+    result.ruff_findings, result.ruff_output = ruff_findings(python)
     result.mypy_errors, result.mypy_output = run_mypy(python, package, work / ".mypy")
     return result
 

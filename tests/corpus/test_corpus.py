@@ -1,5 +1,5 @@
 """The real-world corpus, whole: every document of ../shared/corpus generates an SDK that
-imports, has a method for every operation, passes `mypy --strict`, and round-trips the
+imports, has a method for every operation, passes `mypy --strict` and ruff, and round-trips the
 examples its schemas carry. Documents run two at a time in worker processes."""
 
 from __future__ import annotations
@@ -45,6 +45,7 @@ def test_document_generates_whole(name: str, results: dict[str, DocumentResult])
     assert result.methods == result.operations
     assert result.imported == result.modules > 0
     assert result.mypy_errors == 0
+    assert result.ruff_findings == 0
     assert result.examples_ok == result.examples
 
 

@@ -13,6 +13,7 @@ from generator.config import default_api
 from generator.emit.formatting import FormattingError, format_files, format_python
 from generator.pipeline import render_api
 from tests.conftest import ROOT
+from tests.support.lint import ruff_findings
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 BLACK_MODE = black.Mode(target_versions={TargetVersion.PY311}, line_length=100)
@@ -29,10 +30,11 @@ def rendered_python(spec: Path) -> dict[str, str]:
     return {path: text for path, text in rendered.files.items() if path.endswith(".py")}
 
 
-def assert_black_stable(files: dict[str, str], cache: Path | None) -> None:
+def assert_black_stable(files: dict[str, str], cache: Path | None) -> dict[str, str]:
     formatted = format_files(files, cache)
     differing = [path for path, text in formatted.items() if black_of(text) != text]
     assert not differing
+    return formatted
 
 
 def test_the_extend_sdk_is_exactly_what_black_writes(tmp_path: Path) -> None:
@@ -88,7 +90,14 @@ def corpus_names() -> list[str]:
 
 @pytest.mark.slow
 @pytest.mark.parametrize("name", corpus_names())
-def test_corpus_sdks_are_exactly_what_black_writes(name: str) -> None:
+def test_corpus_sdks_are_exactly_what_black_writes(name: str, tmp_path: Path) -> None:
+    """... and lint-clean as formatted (tests/corpus checks them before formatting)."""
     if not CORPUS.is_dir():
         pytest.skip("../shared/corpus is not beside the project")
-    assert_black_stable(rendered_python(CORPUS / name), None)
+    formatted = assert_black_stable(rendered_python(CORPUS / name), None)
+    for relative, text in formatted.items():
+        target = tmp_path / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    count, report = ruff_findings(tmp_path)
+    assert count == 0, report

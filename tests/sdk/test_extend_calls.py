@@ -8,6 +8,8 @@ for the spec; these tests check the parsed result.
 from __future__ import annotations
 
 import asyncio
+import importlib
+import sys
 import typing
 from dataclasses import dataclass
 from functools import cache
@@ -182,16 +184,19 @@ def test_hints_resolve_for_every_method() -> None:
     so their hints resolve against the models module (as a type checker sees them)."""
     sdk = import_sdk()
     client = sdk.Extend(token=TOKEN, base_url="http://127.0.0.1:9")
-    namespace = {**vars(sdk._runtime.models), **vars(sdk.models), **vars(sdk._client)}
+    runtime_models = importlib.import_module(f"{sdk.__name__}._runtime.models")
+    models = importlib.import_module(f"{sdk.__name__}.models")
+    namespace = {**vars(runtime_models), **vars(models), **vars(sdk._client)}
     for case in CASES:
-        hints = typing.get_type_hints(target(client, case), globalns=namespace)
+        method = target(client, case)
+        module = vars(sys.modules[method.__module__])
+        hints = typing.get_type_hints(method, globalns={**namespace, **module})
         assert "return" in hints
     client.close()
 
 
 def test_importing_the_client_loads_no_models_and_no_pydantic() -> None:
     import subprocess
-    import sys
 
     from tests.support.extend import SDK_DIR
 

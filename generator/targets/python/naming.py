@@ -6,12 +6,14 @@ import builtins
 import keyword
 
 from generator.ir.names import Name
+from generator.targets.python.imports import SHADOW_GUARDS
 
-# Names that annotations in generated modules use; a field or parameter of the same name
-# would shadow them inside a class body or function.
+# Names that annotations in the client's own code use: resource attributes of the client and
+# method names keep clear of them (the client's signatures are written by hand in its template).
 ANNOTATION_NAMES = frozenset(
     {"str", "int", "float", "bool", "list", "dict", "bytes", "object", "type", "tuple"}
     | {"datetime", "date", "time", "Any", "Literal", "TypeAlias", "cast", "Unpack", "union"}
+    | {"httpx", "builtins"}
 )
 PYDANTIC_ATTRIBUTES = frozenset(
     {
@@ -33,6 +35,8 @@ REQUEST_OPTION_NAMES = frozenset(
     {"timeout", "max_retries", "extra_headers", "extra_query", "extra_body", "options", "self"}
     | {"max_wait", "polling_options", "run", "response"}
 )
+BODY_NAMES = frozenset({"cast", "encode_path", "NOT_GIVEN", "poll", "poll_async", "retrieve"})
+"""Module names a method's body calls (and a local function it defines): no parameter's."""
 BUILTIN_NAMES = frozenset(dir(builtins))
 
 
@@ -58,13 +62,14 @@ def pascal(name: Name) -> str:
 
 
 def safe_attribute(text: str, reserved: frozenset[str] = frozenset()) -> str:
-    """A snake_case name that is not a keyword and does not shadow what the code needs."""
-    while (
-        keyword.iskeyword(text)
-        or keyword.issoftkeyword(text)
-        or text in ANNOTATION_NAMES
-        or text in reserved
-    ):
+    """A snake_case name that is not a keyword, nor one of `reserved`.
+
+    Builtins stay as they are (`type`, `object`, `id`, `list`, `format`): where a field or a
+    parameter rebinds a name that code beside it uses, that code says `builtins.list` (see
+    `imports.qualify`). Soft keywords (`match`, `case`, `type`) are valid names. `builtins`
+    itself is taken by the qualified forms.
+    """
+    while keyword.iskeyword(text) or text in reserved or text in SHADOW_GUARDS:
         text += "_"
     return text
 

@@ -6,7 +6,7 @@ import functools
 import json
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import jinja2
@@ -37,8 +37,11 @@ from generator.targets.docs.render import render_readme
 from generator.targets.docs.surface import FIXED_PAGES
 from generator.targets.files import portable_stem
 from generator.targets.python.docs_language import PythonDocsLanguage
+from generator.targets.python.imports import Source, names_in, qualify, render_imports, sources
 from generator.targets.python.modules import components
 from generator.targets.python.naming import (
+    ANNOTATION_NAMES,
+    BODY_NAMES,
     BUILTIN_NAMES,
     PYDANTIC_ATTRIBUTES,
     REQUEST_OPTION_NAMES,
@@ -121,8 +124,8 @@ class ModelsModuleView:
     enums: tuple[AliasView, ...]
     models: tuple[ModelView, ...]
     aliases: tuple[AliasView, ...]
-    imports: tuple[tuple[str, tuple[str, ...]], ...]
-    """(module, names) of the types of other modules this one names."""
+    imports: str
+    """Its import statements: what its types name, other modules' types included."""
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -153,6 +156,8 @@ class ArgView:
     default_json: str | None = None
     type_node: TypeNode | None = None
     """The IR type, for targets (docs) that synthesise example values."""
+    code_annotation: str = ""
+    """The type as the signature writes it (qualified where the class shadows a name)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,6 +198,14 @@ class MethodView:
     cast_models: tuple[str, ...] = ()
     """Model classes `cast_expr` needs at run time, for methods that import them lazily."""
     cast_runtime: tuple[str, ...] = ()
+    """Runtime names `cast_expr` needs, as an import lists them (`union as _union`)."""
+    code_return: str = ""
+    """`return_annotation` as the signature writes it (qualified for the class's members)."""
+    body_return: str = ""
+    """`return_annotation` as the body writes it (qualified for the parameters)."""
+    code_item: str = ""
+    body_item: str = ""
+    """The page item's annotation, in the signature and in the body."""
 
     @property
     def sync_return(self) -> str:
@@ -201,6 +214,39 @@ class MethodView:
     @property
     def async_return(self) -> str:
         return f"AsyncPager[{self.page.item_annotation}]" if self.page else self.return_annotation
+
+    @property
+    def code_sync_return(self) -> str:
+        return f"SyncPage[{self.code_item}]" if self.page else self.code_return
+
+    @property
+    def code_async_return(self) -> str:
+        return f"AsyncPager[{self.code_item}]" if self.page else self.code_return
+
+    @property
+    def body_sync_return(self) -> str:
+        return f"SyncPage[{self.body_item}]" if self.page else self.body_return
+
+    @property
+    def body_async_return(self) -> str:
+        return f"AsyncPager[{self.body_item}]" if self.page else self.body_return
+
+    def names(self) -> set[str]:
+        """Every name the method's code refers to at module level, sync and async."""
+        found = {"Unpack", "RequestOptions"}
+        for arg in self.positional + self.keyword:
+            found |= names_in(arg.code_annotation)
+        if any(not arg.required for arg in self.keyword):
+            found |= {"NotGiven", "NOT_GIVEN"}
+        for code in (self.code_sync_return, self.code_async_return, self.path_expr):
+            found |= names_in(code)
+        found |= names_in(self.cast_expr)
+        if self.page is not None or not self.returns_none:
+            found.add("cast")
+            found |= names_in(self.body_sync_return) | names_in(self.body_async_return)
+        if self.poll is not None:
+            found |= {"PollingOptions", "poll", "poll_async"} | names_in(self.body_return)
+        return found
 
     def args(self, where: str) -> tuple[ArgView, ...]:
         return tuple(a for a in self.positional + self.keyword if a.where == where)
@@ -213,8 +259,9 @@ class ResourceView:
     class_name: str
     async_class_name: str
     methods: tuple[MethodView, ...]
-    model_imports: tuple[str, ...]
     uses_file_input: bool
+    imports: str = ""
+    """The module's import statements (a resource module's), from the names it uses."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -286,10 +333,8 @@ class PythonRenderer:
         self.class_names = class_names(api.types, frozenset(clients))
         self.renderer = TypeRenderer(self.types, self.class_names)
         self.model_types = TypeRenderer(self.types, self.class_names, discriminate=True)
-        # Resource classes have methods named `list`, so their signatures say List and Dict.
-        self.signatures = TypeRenderer(
-            self.types, self.class_names, list_name="List", dict_name="Dict"
-        )
+        self.signatures = self.renderer
+        self._source_tables: dict[str, dict[str, Source]] = {}
 
     @property
     def package(self) -> str:
@@ -303,14 +348,20 @@ class PythonRenderer:
     # ----- models ------------------------------------------------------------------------
     def model_view(self, model: ModelDef) -> ModelView:
         scope = Scope(PYDANTIC_ATTRIBUTES)
+        names = [
+            scope.claim(safe_attribute(snake(field.name), PYDANTIC_ATTRIBUTES))
+            for field in model.fields
+        ]
+        # The class body binds its field names: annotations there must not mean them.
+        members = frozenset(names)
         fields = []
-        for field in model.fields:
-            name = scope.claim(safe_attribute(snake(field.name), PYDANTIC_ATTRIBUTES))
+        for name, field in zip(names, model.fields, strict=True):
             annotation = self.renderer.annotation(field.type, "output")
             code = self.model_types.annotation(field.type, "output")
             if not field.required and annotation != "Any" and "None" not in split_union(annotation):
                 annotation += " | None"
                 code += " | None"
+            code = qualify(code, members)
             fields.append(
                 FieldView(
                     name=name,
@@ -329,6 +380,7 @@ class PythonRenderer:
         extra = None
         if model.additional is not None and not isinstance(model.additional, AnyType):
             extra = f"dict[str, {self.model_types.annotation(model.additional, 'output')}]"
+            extra = qualify(extra, members)
         return ModelView(
             self.class_names[model.name],
             model.description,
@@ -381,13 +433,20 @@ class PythonRenderer:
         return enums, views
 
     # ----- operations --------------------------------------------------------------------
-    def method_view(self, op: Operation, method_name: str | None = None) -> MethodView:
-        scope = Scope(REQUEST_OPTION_NAMES | {"cast", "encode_path", "NOT_GIVEN"})
+    def method_view(
+        self,
+        op: Operation,
+        method_name: str | None = None,
+        members: frozenset[str] = frozenset(),
+    ) -> MethodView:
+        """The method of an operation; `members` are the names its class binds, which its
+        signature's annotations must not mean."""
+        scope = Scope(REQUEST_OPTION_NAMES | BODY_NAMES)
         positional: list[ArgView] = []
         keyword: list[ArgView] = []
         path_names: dict[str, str] = {}
         for param in op.params:
-            view = self._param_view(param, scope)
+            view = self._param_view(param, scope, members)
             if param.location == "path":
                 path_names[param.wire_name] = view.name
                 positional.append(view)
@@ -398,7 +457,7 @@ class PythonRenderer:
         if body is not None and body.fields is not None:
             where = "body" if body.kind == "json" else "form"
             for field in body.fields:
-                keyword.append(self._field_arg(field, scope, where))
+                keyword.append(self._field_arg(field, scope, where, members))
         elif body is not None:
             # Only JSON can leave a body out (NOT_GIVEN); form data, bytes and text are sent
             # as given, so those bodies are always required arguments.
@@ -408,13 +467,29 @@ class PythonRenderer:
             required = body.required or body.kind != "json"
             name = scope.claim("body")
             whole_body = ArgView(
-                name, "", annotation, required, body.description, "body", None, body.type
+                name,
+                "",
+                annotation,
+                required,
+                body.description,
+                "body",
+                None,
+                body.type,
+                qualify(annotation, members),
             )
             keyword.append(whole_body)
         for header in self.api.client_headers:
             name = scope.claim(safe_attribute(snake(header.name)))
             keyword.append(
-                ArgView(name, header.wire_name, "str", False, header.description, "client_header")
+                ArgView(
+                    name,
+                    header.wire_name,
+                    "str",
+                    False,
+                    header.description,
+                    "client_header",
+                    code_annotation=qualify("str", members),
+                )
             )
         keyword.sort(key=lambda a: not a.required)
         success = op.success
@@ -429,7 +504,10 @@ class PythonRenderer:
             annotation = self.signatures.annotation(success.type, "output")
             cast_expr = annotation
         errors = tuple(r.status for r in op.errors)
-        used = set(re.findall(r"[A-Za-z_][A-Za-z0-9_]*", cast_expr))
+        # The body binds the parameters: what it names must not mean them.
+        arguments = frozenset(a.name for a in positional + keyword)
+        cast_expr = qualify(cast_expr, arguments)
+        used = names_in(cast_expr)
         page = None
         if op.pagination is not None:
             page = PageView(
@@ -445,6 +523,7 @@ class PythonRenderer:
                 self._attribute_of(op.success.type, op.polling.id_field),
                 op.polling.terminal_values,
             )
+        item = page.item_annotation if page is not None else ""
         return MethodView(
             name=method_name or safe_method(snake(op.name, "call")),
             http_method=op.method,
@@ -463,8 +542,15 @@ class PythonRenderer:
             errors=errors,
             page=page,
             poll=poll,
-            cast_models=tuple(sorted(used & set(self.class_names.values()))),
-            cast_runtime=tuple(sorted(used & {"AwareDatetime", "union"})),
+            cast_models=tuple(sorted(used & self._class_name_set)),
+            cast_runtime=tuple(
+                "union as _union" if name == "_union" else name
+                for name in sorted(used & {"AwareDatetime", "union", "_union"})
+            ),
+            code_return=qualify(annotation, members),
+            body_return=qualify(annotation, arguments),
+            code_item=qualify(item, members),
+            body_item=qualify(item, arguments),
         )
 
     def _attribute_of(self, node: TypeNode | None, wire_name: str) -> str:
@@ -480,7 +566,7 @@ class PythonRenderer:
                     return field.name
         return wire_name
 
-    def _param_view(self, param: Param, scope: Scope) -> ArgView:
+    def _param_view(self, param: Param, scope: Scope, members: frozenset[str]) -> ArgView:
         name = scope.claim(safe_attribute(snake(param.name, "param")))
         annotation = self.signatures.annotation(param.type, "input")
         description = _deprecated(param.description, param.deprecated)
@@ -493,9 +579,12 @@ class PythonRenderer:
             param.location,
             param.default_json,
             param.type,
+            qualify(annotation, members),
         )
 
-    def _field_arg(self, field: Field, scope: Scope, where: str) -> ArgView:
+    def _field_arg(
+        self, field: Field, scope: Scope, where: str, members: frozenset[str]
+    ) -> ArgView:
         name = scope.claim(safe_attribute(snake(field.name)))
         annotation = self.signatures.annotation(field.type, "input")
         kind = "file" if where == "form" and _uses_binary(field.type) else where
@@ -509,46 +598,59 @@ class PythonRenderer:
             kind,
             field.default_json,
             field.type,
+            qualify(annotation, members),
         )
 
     def resource_view(
-        self, attribute: str, name: Name, ops: tuple[Operation, ...], module: str | None = None
+        self,
+        attribute: str,
+        name: Name,
+        ops: tuple[Operation, ...],
+        module: str | None = None,
+        members: frozenset[str] = frozenset(),
     ) -> ResourceView:
+        """A resource's class; `members` are names its class binds besides its methods."""
         scope = Scope(frozenset({"_core"}))
+        names = [scope.claim(safe_method(snake(op.name, "call"))) for op in ops]
+        polled = {f"{n}_and_poll" for n, op in zip(names, ops, strict=True) if op.polling}
+        members = members | frozenset(names) | polled | {"_core"}
         methods = tuple(
-            self.method_view(op, scope.claim(safe_method(snake(op.name, "call")))) for op in ops
+            self.method_view(op, method, members) for op, method in zip(ops, names, strict=True)
         )
         taken = set(self.class_names.values()) | RESERVED_CLASS_NAMES
         taken |= {self.options.client_class, self.options.async_client_class}
         class_name = pascal(name)
         while class_name in taken or f"Async{class_name}" in taken:
             class_name += "Resource"
+        used = {"SyncCore", "AsyncCore"}
+        if methods:
+            used |= {"to_raw", "to_raw_async"}
+        for method in methods:
+            used |= method.names()
         return ResourceView(
             attribute=attribute,
             module=module or attribute,
             class_name=class_name,
             async_class_name=f"Async{class_name}",
             methods=methods,
-            model_imports=self._imports(ops),
             uses_file_input=any(
                 "FileUpload" in a.annotation for m in methods for a in m.positional + m.keyword
             ),
+            imports=render_imports(used, self._sources("..")),
         )
 
-    def _imports(self, ops: tuple[Operation, ...]) -> tuple[str, ...]:
-        names: set[Name] = set()
-        for op in ops:
-            for param in op.params:
-                names |= refs_in(param.type)
-            if op.body is not None:
-                for field in op.body.fields or ():
-                    names |= refs_in(field.type)
-                if op.body.fields is None:
-                    names |= refs_in(op.body.type)
-            names |= refs_in(op.success.type)
-            if op.pagination is not None:
-                names |= refs_in(op.pagination.item_type)
-        return tuple(sorted(self.class_names[n] for n in names))
+    @functools.cached_property
+    def _class_name_set(self) -> frozenset[str]:
+        return frozenset(self.class_names.values())
+
+    def _sources(self, up: str) -> dict[str, Source]:
+        """Where a module `up` ("." or "..") below the package finds every name; models
+        from the package's `models`."""
+        found = self._source_tables.get(up)
+        if found is None:
+            found = sources(up, dict.fromkeys(self._class_name_set, f"{up}models"))
+            self._source_tables[up] = found
+        return found
 
     # ----- files -------------------------------------------------------------------------
     @functools.cached_property
@@ -562,14 +664,21 @@ class PythonRenderer:
         files = Scope(FIXED_PAGES)
         views = []
         for resource in self.api.resources:
-            attribute = scope.claim(safe_attribute(snake(resource.name, "resource")))
+            # the client's template writes annotations by hand: attributes keep clear of them
+            attribute = scope.claim(
+                safe_attribute(snake(resource.name, "resource"), ANNOTATION_NAMES)
+            )
             module = files.claim(portable_stem(attribute))
             views.append(self.resource_view(attribute, resource.name, resource.operations, module))
         return tuple(views)
 
     @functools.cached_property
     def root_view(self) -> ResourceView:
-        return self.resource_view("client", Name(("client",)), self.api.root_operations)
+        members = {"close", "with_raw_response", "base_url", "webhooks"}
+        members |= {view.attribute for view in self.resource_views}
+        return self.resource_view(
+            "client", Name(("client",)), self.api.root_operations, members=frozenset(members)
+        )
 
     def render(self) -> dict[str, str]:
         package = self.options.package
@@ -644,30 +753,33 @@ class PythonRenderer:
         models = {view.class_name: view for view in self._model_views}
         alias_order = {view.name: position for position, view in enumerate(aliases)}
         scope = Scope(frozenset({"__init__"}))
-        home: dict[Name, str] = {}
+        modules = [scope.claim("_" + snake(group[0], "model")) for group in groups]
+        home = {
+            self.class_names[name]: f".{module}"
+            for module, group in zip(modules, groups, strict=True)
+            for name in group
+        }
+        table = sources("..", home)
         views: list[ModelsModuleView] = []
         kinds = {t.name: t for t in named}
-        for group in groups:
-            module = scope.claim("_" + snake(group[0], "model"))
-            members = set(group)
-            imports: dict[str, set[str]] = {}
-            for name in group:
-                home[name] = module
-            for name in group:
-                for target in edges[name] - members:
-                    imports.setdefault(home[target], set()).add(self.class_names[target])
+        for module, group in zip(modules, groups, strict=True):
             classes = {name: self.class_names[name] for name in group}
-            group_aliases = sorted(
-                (by_class[classes[n]] for n in group if isinstance(kinds[n], AliasDef)),
-                key=lambda view: alias_order[view.name],
+            group_enums = tuple(
+                by_class[classes[n]] for n in group if isinstance(kinds[n], EnumDef)
             )
+            group_models = tuple(
+                models[classes[n]] for n in group if isinstance(kinds[n], ModelDef)
+            )
+            group_aliases = tuple(
+                sorted(
+                    (by_class[classes[n]] for n in group if isinstance(kinds[n], AliasDef)),
+                    key=lambda view: alias_order[view.name],
+                )
+            )
+            used = types_names(group_enums, group_models, group_aliases) - set(classes.values())
             views.append(
                 ModelsModuleView(
-                    module,
-                    tuple(by_class[classes[n]] for n in group if isinstance(kinds[n], EnumDef)),
-                    tuple(models[classes[n]] for n in group if isinstance(kinds[n], ModelDef)),
-                    tuple(group_aliases),
-                    tuple((m, tuple(sorted(names))) for m, names in sorted(imports.items())),
+                    module, group_enums, group_models, group_aliases, render_imports(used, table)
                 )
             )
         return tuple(views)
@@ -707,6 +819,7 @@ class PythonRenderer:
             "auth_kind": auth_kind,
             "auth_name": auth_name,
             "json": json,
+            "imports": ModuleImports(self),
         }
 
     def webhooks_view(self) -> WebhooksView | None:
@@ -743,6 +856,8 @@ class PythonRenderer:
                 webhooks.type_property, "str", True, "What happened.", False,
             )  # fmt: skip
             generic = (type_field, *generic)
+        members = frozenset(f.name for f in generic)
+        generic = tuple(replace(f, code_annotation=qualify(f.annotation, members)) for f in generic)
         return WebhooksView(tuple(events), generic, webhooks.type_property, webhooks.signing)
 
     def _client_header_view(self, header: ClientHeader) -> ClientHeaderView:
@@ -752,6 +867,96 @@ class PythonRenderer:
         return ClientHeaderView(
             safe_attribute(snake(header.name)), header.wire_name, default, header.description
         )
+
+
+class ModuleImports:
+    """The import statements of the package's own modules (client, package, models,
+    webhooks), each from the names that module's code uses; computed when a template asks."""
+
+    CLIENT_FIXED = frozenset(
+        {"functools", "Callable", "Mapping", "TracebackType", "Literal", "httpx"}
+        | {"ConfigurationError", "AsyncCore", "Auth", "SyncCore", "__version__"}
+    )
+    """What `client.py.j2` writes whatever the API."""
+    LAZY_RUNTIME = frozenset({"AwareDatetime", "union", "_union"})
+
+    def __init__(self, renderer: PythonRenderer) -> None:
+        self._renderer = renderer
+
+    @functools.cached_property
+    def _client_used(self) -> tuple[set[str], set[str]]:
+        """(names the client imports, names it imports only for type checking: models, which
+        its methods import when called, so importing the client stays cheap)."""
+        renderer = self._renderer
+        root = renderer.root_view
+        used = set(self.CLIENT_FIXED)
+        if root.methods:
+            used |= {"to_raw", "to_raw_async"}
+        for method in root.methods:
+            used |= method.names()
+        lazy = used & (renderer._class_name_set | self.LAZY_RUNTIME)
+        if renderer.webhooks_view() is not None:
+            lazy.add("Webhooks")
+        if lazy or renderer.resource_views:
+            used.add("TYPE_CHECKING")
+        return used - lazy, lazy
+
+    @functools.cached_property
+    def client(self) -> str:
+        return render_imports(self._client_used[0], self._renderer._sources("."))
+
+    @functools.cached_property
+    def client_types(self) -> str:
+        """Under `if TYPE_CHECKING:` (the resource classes follow in the template)."""
+        table = {**self._renderer._sources("."), "Webhooks": ("._webhooks", "Webhooks")}
+        return render_imports(self._client_used[1], table, indent="    ")
+
+    @functools.cached_property
+    def package_models(self) -> str:
+        """The package's `__init__` names every model for type checkers."""
+        renderer = self._renderer
+        return render_imports(renderer._class_name_set, renderer._sources("."), indent="    ")
+
+    @functools.cached_property
+    def models(self) -> str:
+        """The one `models` module, when the models are not split."""
+        renderer = self._renderer
+        enums, aliases = renderer._alias_views
+        used = types_names(enums, renderer._model_views, aliases) - renderer._class_name_set
+        return render_imports(used, renderer._sources("."))
+
+    @functools.cached_property
+    def webhooks(self) -> str:
+        renderer = self._renderer
+        view = renderer.webhooks_view()
+        if view is None:
+            return ""
+        used = {"TypeAlias", "BaseModel", "WebhookVerificationError", "Signing", "WebhookVerifier"}
+        used |= {event.class_name for event in view.events}
+        for field in view.generic_fields:
+            used |= names_in(field.code_annotation) | names_in(field.default_code)
+        return render_imports(used, renderer._sources("."))
+
+
+def types_names(
+    enums: tuple[AliasView, ...], models: tuple[ModelView, ...], aliases: tuple[AliasView, ...]
+) -> set[str]:
+    """The names a module of these types refers to (`_models.py.j2` writes them)."""
+    used: set[str] = set()
+    if enums:
+        used.add("TypeAlias")
+    for enum in enums:
+        used |= names_in(enum.annotation)
+    for model in models:
+        used.add("BaseModel")
+        if model.extra_annotation is not None:
+            used |= names_in(model.extra_annotation) | {"Field"}
+        for field in model.fields:
+            used |= names_in(field.code_annotation) | names_in(field.default_code)
+    for alias in aliases:
+        used.add("TypeAliasType" if alias.recursive else "TypeAlias")
+        used |= names_in(alias.code_annotation)
+    return used
 
 
 def _is_nullable(node: TypeNode, types: dict[Name, NamedType]) -> bool:
@@ -772,8 +977,10 @@ def _is_nullable(node: TypeNode, types: dict[Name, NamedType]) -> bool:
 
 def _any_field(field: FieldView) -> FieldView:
     """The field with a type loose enough for every event: `str` for the type tag, else Any."""
-    loose = field.annotation.startswith("Literal[") or field.annotation == "str"
+    loose = field.annotation.startswith("Literal[") or field.annotation in ("str", "str | None")
     annotation = "str" if loose else "Any"
+    if loose and not field.required:  # some event may leave it out: its default is None
+        annotation += " | None"
     description = field.description if annotation == field.annotation else ""
     return FieldView(field.name, field.wire_name, annotation, field.required, description, False)
 

@@ -334,7 +334,7 @@ def test_every_kind_of_parameter_and_body_reaches_the_wire(sdk: Any) -> None:
     assert client.pets.raw("p1", body=b"\x00\x01") is None
     assert recorder.requests[-1].content == b"\x00\x01"
 
-    priority = client.class_.import_("a b", type_=3, param_1st="x", self_2="s", options_2="o")
+    priority = client.class_.import_("a b", type=3, param_1st="x", self_2="s", options_2="o")
     assert priority == 2
     imported = recorder.requests[-1]
     assert imported.url.raw_path.startswith(b"/class/a%20b/import?")

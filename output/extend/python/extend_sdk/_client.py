@@ -5,23 +5,20 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Mapping
-from datetime import date, datetime
 from types import TracebackType
-from typing import TYPE_CHECKING, Annotated, Any, Dict, List, Literal, Unpack, cast
+from typing import TYPE_CHECKING, Any, Literal, Unpack, cast
 
 import httpx
 
 from ._runtime.errors import ConfigurationError
-from ._runtime.pagination import AsyncPager, SyncPage
-from ._runtime.polling import PollingOptions, poll, poll_async
 from ._runtime.raw import to_raw, to_raw_async
-from ._runtime.transport import AsyncCore, Auth, SyncCore, encode_path
-from ._runtime.types import NOT_GIVEN, FileUpload, NotGiven, RequestOptions
+from ._runtime.transport import AsyncCore, Auth, SyncCore
+from ._runtime.types import NOT_GIVEN, NotGiven, RequestOptions
 from ._version import __version__
 
 if TYPE_CHECKING:
     # Models load when a method needs them: importing the client stays cheap.
-    from ._runtime.models import AwareDatetime, union
+    from ._webhooks import Webhooks
     from .models import (
         ClassifyConfig,
         ClassifyRequestClassifier,
@@ -44,7 +41,6 @@ if TYPE_CHECKING:
         SplitRequestSplitter,
         SplitRun,
     )
-    from ._webhooks import Webhooks
     from .resources.files import (
         AsyncFiles,
         AsyncFilesWithRawResponse,
@@ -454,9 +450,9 @@ class Extend:
     def parse(
         self,
         *,
-        file: FileUrlOrIdInput | Dict[str, Any],
+        file: FileUrlOrIdInput | dict[str, Any],
         response_type: Literal["json", "url"] | NotGiven = NOT_GIVEN,
-        config: ParseConfig | Dict[str, Any] | NotGiven = NOT_GIVEN,
+        config: ParseConfig | dict[str, Any] | NotGiven = NOT_GIVEN,
         metadata: RunMetadata | NotGiven = NOT_GIVEN,
         data_retention: DataRetention | NotGiven = NOT_GIVEN,
         api_version: str | NotGiven = NOT_GIVEN,
@@ -505,8 +501,8 @@ class Extend:
     def edit(
         self,
         *,
-        file: FileUrlOrIdInput | Dict[str, Any],
-        config: EditConfig | Dict[str, Any] | NotGiven = NOT_GIVEN,
+        file: FileUrlOrIdInput | dict[str, Any],
+        config: EditConfig | dict[str, Any] | NotGiven = NOT_GIVEN,
         api_version: str | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
         **options: Unpack[RequestOptions],
@@ -545,8 +541,8 @@ class Extend:
     def detect_form(
         self,
         *,
-        file: FileUrlOrIdInput | Dict[str, Any],
-        config: EditSchemaGenerationConfig | Dict[str, Any] | NotGiven = NOT_GIVEN,
+        file: FileUrlOrIdInput | dict[str, Any],
+        config: EditSchemaGenerationConfig | dict[str, Any] | NotGiven = NOT_GIVEN,
         api_version: str | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
         **options: Unpack[RequestOptions],
@@ -585,10 +581,10 @@ class Extend:
     def extract(
         self,
         *,
-        extractor: ExtractRequestExtractor | Dict[str, Any] | NotGiven = NOT_GIVEN,
-        config: ExtractConfigJson | Dict[str, Any] | NotGiven = NOT_GIVEN,
-        file: FileInput | Dict[str, Any] | NotGiven = NOT_GIVEN,
-        package: MultiFileRunPackage | Dict[str, Any] | NotGiven = NOT_GIVEN,
+        extractor: ExtractRequestExtractor | dict[str, Any] | NotGiven = NOT_GIVEN,
+        config: ExtractConfigJson | dict[str, Any] | NotGiven = NOT_GIVEN,
+        file: FileInput | dict[str, Any] | NotGiven = NOT_GIVEN,
+        package: MultiFileRunPackage | dict[str, Any] | NotGiven = NOT_GIVEN,
         metadata: RunMetadata | NotGiven = NOT_GIVEN,
         api_version: str | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
@@ -634,9 +630,9 @@ class Extend:
     def classify(
         self,
         *,
-        file: FileInput | Dict[str, Any],
-        classifier: ClassifyRequestClassifier | Dict[str, Any] | NotGiven = NOT_GIVEN,
-        config: ClassifyConfig | Dict[str, Any] | NotGiven = NOT_GIVEN,
+        file: FileInput | dict[str, Any],
+        classifier: ClassifyRequestClassifier | dict[str, Any] | NotGiven = NOT_GIVEN,
+        config: ClassifyConfig | dict[str, Any] | NotGiven = NOT_GIVEN,
         metadata: RunMetadata | NotGiven = NOT_GIVEN,
         api_version: str | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
@@ -680,9 +676,9 @@ class Extend:
     def split(
         self,
         *,
-        file: FileUrlOrIdInput | Dict[str, Any],
-        splitter: SplitRequestSplitter | Dict[str, Any] | NotGiven = NOT_GIVEN,
-        config: SplitConfig | Dict[str, Any] | NotGiven = NOT_GIVEN,
+        file: FileUrlOrIdInput | dict[str, Any],
+        splitter: SplitRequestSplitter | dict[str, Any] | NotGiven = NOT_GIVEN,
+        config: SplitConfig | dict[str, Any] | NotGiven = NOT_GIVEN,
         metadata: RunMetadata | NotGiven = NOT_GIVEN,
         api_version: str | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
@@ -1113,9 +1109,9 @@ class AsyncExtend:
     async def parse(
         self,
         *,
-        file: FileUrlOrIdInput | Dict[str, Any],
+        file: FileUrlOrIdInput | dict[str, Any],
         response_type: Literal["json", "url"] | NotGiven = NOT_GIVEN,
-        config: ParseConfig | Dict[str, Any] | NotGiven = NOT_GIVEN,
+        config: ParseConfig | dict[str, Any] | NotGiven = NOT_GIVEN,
         metadata: RunMetadata | NotGiven = NOT_GIVEN,
         data_retention: DataRetention | NotGiven = NOT_GIVEN,
         api_version: str | NotGiven = NOT_GIVEN,
@@ -1164,8 +1160,8 @@ class AsyncExtend:
     async def edit(
         self,
         *,
-        file: FileUrlOrIdInput | Dict[str, Any],
-        config: EditConfig | Dict[str, Any] | NotGiven = NOT_GIVEN,
+        file: FileUrlOrIdInput | dict[str, Any],
+        config: EditConfig | dict[str, Any] | NotGiven = NOT_GIVEN,
         api_version: str | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
         **options: Unpack[RequestOptions],
@@ -1204,8 +1200,8 @@ class AsyncExtend:
     async def detect_form(
         self,
         *,
-        file: FileUrlOrIdInput | Dict[str, Any],
-        config: EditSchemaGenerationConfig | Dict[str, Any] | NotGiven = NOT_GIVEN,
+        file: FileUrlOrIdInput | dict[str, Any],
+        config: EditSchemaGenerationConfig | dict[str, Any] | NotGiven = NOT_GIVEN,
         api_version: str | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
         **options: Unpack[RequestOptions],
@@ -1244,10 +1240,10 @@ class AsyncExtend:
     async def extract(
         self,
         *,
-        extractor: ExtractRequestExtractor | Dict[str, Any] | NotGiven = NOT_GIVEN,
-        config: ExtractConfigJson | Dict[str, Any] | NotGiven = NOT_GIVEN,
-        file: FileInput | Dict[str, Any] | NotGiven = NOT_GIVEN,
-        package: MultiFileRunPackage | Dict[str, Any] | NotGiven = NOT_GIVEN,
+        extractor: ExtractRequestExtractor | dict[str, Any] | NotGiven = NOT_GIVEN,
+        config: ExtractConfigJson | dict[str, Any] | NotGiven = NOT_GIVEN,
+        file: FileInput | dict[str, Any] | NotGiven = NOT_GIVEN,
+        package: MultiFileRunPackage | dict[str, Any] | NotGiven = NOT_GIVEN,
         metadata: RunMetadata | NotGiven = NOT_GIVEN,
         api_version: str | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
@@ -1293,9 +1289,9 @@ class AsyncExtend:
     async def classify(
         self,
         *,
-        file: FileInput | Dict[str, Any],
-        classifier: ClassifyRequestClassifier | Dict[str, Any] | NotGiven = NOT_GIVEN,
-        config: ClassifyConfig | Dict[str, Any] | NotGiven = NOT_GIVEN,
+        file: FileInput | dict[str, Any],
+        classifier: ClassifyRequestClassifier | dict[str, Any] | NotGiven = NOT_GIVEN,
+        config: ClassifyConfig | dict[str, Any] | NotGiven = NOT_GIVEN,
         metadata: RunMetadata | NotGiven = NOT_GIVEN,
         api_version: str | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
@@ -1339,9 +1335,9 @@ class AsyncExtend:
     async def split(
         self,
         *,
-        file: FileUrlOrIdInput | Dict[str, Any],
-        splitter: SplitRequestSplitter | Dict[str, Any] | NotGiven = NOT_GIVEN,
-        config: SplitConfig | Dict[str, Any] | NotGiven = NOT_GIVEN,
+        file: FileUrlOrIdInput | dict[str, Any],
+        splitter: SplitRequestSplitter | dict[str, Any] | NotGiven = NOT_GIVEN,
+        config: SplitConfig | dict[str, Any] | NotGiven = NOT_GIVEN,
         metadata: RunMetadata | NotGiven = NOT_GIVEN,
         api_version: str | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,

@@ -3,38 +3,34 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal, TypeAlias
+from typing import Any, TypeAlias
 
 from pydantic import Field
 
-from ._runtime.models import AwareDatetime, BaseModel
 from ._runtime.errors import WebhookVerificationError
+from ._runtime.models import BaseModel
 from ._runtime.webhooks import Signing, WebhookVerifier
 from .models import (
-    ExtractRunProcessedWebhookEvent,
-    ExtractRunFailedWebhookEvent,
-    ClassifyRunProcessedWebhookEvent,
-    ClassifyRunFailedWebhookEvent,
-    SplitRunProcessedWebhookEvent,
-    SplitRunFailedWebhookEvent,
-    ParseRunProcessedWebhookEvent,
-    ParseRunFailedWebhookEvent,
-    EditRunProcessedWebhookEvent,
-    EditRunFailedWebhookEvent,
-    WorkflowRunCompletedWebhookEvent,
-    WorkflowRunFailedWebhookEvent,
-    WorkflowRunNeedsReviewWebhookEvent,
-    WorkflowRunStepRunProcessedWebhookEvent,
     ClassifierCreatedWebhookEvent,
     ClassifierDeletedWebhookEvent,
     ClassifierDraftUpdatedWebhookEvent,
     ClassifierUpdatedWebhookEvent,
     ClassifierVersionPublishedWebhookEvent,
+    ClassifyRunFailedWebhookEvent,
+    ClassifyRunProcessedWebhookEvent,
+    EditRunFailedWebhookEvent,
+    EditRunProcessedWebhookEvent,
+    ExtractRunFailedWebhookEvent,
+    ExtractRunProcessedWebhookEvent,
     ExtractorCreatedWebhookEvent,
     ExtractorDeletedWebhookEvent,
     ExtractorDraftUpdatedWebhookEvent,
     ExtractorUpdatedWebhookEvent,
     ExtractorVersionPublishedWebhookEvent,
+    ParseRunFailedWebhookEvent,
+    ParseRunProcessedWebhookEvent,
+    SplitRunFailedWebhookEvent,
+    SplitRunProcessedWebhookEvent,
     SplitterCreatedWebhookEvent,
     SplitterDeletedWebhookEvent,
     SplitterDraftUpdatedWebhookEvent,
@@ -44,7 +40,11 @@ from .models import (
     WorkflowDeletedWebhookEvent,
     WorkflowDeployedWebhookEvent,
     WorkflowRunCancelledWebhookEvent,
+    WorkflowRunCompletedWebhookEvent,
+    WorkflowRunFailedWebhookEvent,
+    WorkflowRunNeedsReviewWebhookEvent,
     WorkflowRunRejectedWebhookEvent,
+    WorkflowRunStepRunProcessedWebhookEvent,
 )
 
 __all__ = [
@@ -59,7 +59,7 @@ __all__ = [
 class UnknownWebhookEvent(BaseModel):
     """An event of a type this SDK does not know yet: the fields every event has, untyped payload."""
 
-    event_type: str = Field(default=None, alias="eventType")
+    event_type: str | None = Field(default=None, alias="eventType")
 
     event_id: str | None = Field(default=None, alias="eventId")
     """Unique identifier of this delivery's event; the same across retries."""

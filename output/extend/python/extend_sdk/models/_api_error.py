@@ -3,14 +3,11 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from typing import Annotated, Any, Literal, TypeAlias
+from typing import Any, Literal, TypeAlias
 
 from pydantic import Field
-from typing_extensions import TypeAliasType
 
-from .._runtime.models import AwareDatetime, BaseModel, union
-from .._runtime.unions import OneOf
+from .._runtime.models import AwareDatetime, BaseModel
 
 __all__ = [
     "ApiVersionEnum",
@@ -140,7 +137,7 @@ class Classification(BaseModel):
     id: str
     """Stable identifier of the class."""
 
-    type_: str = Field(alias="type")
+    type: str
     """Class label returned in results."""
 
     description: str
@@ -160,19 +157,19 @@ class PageRangesItem(BaseModel):
 class CreatedByApiKey(BaseModel):
     """Created through the API with an API key. The tag value is read from the variant's name."""
 
-    type_: Literal["api_key"] = Field(alias="type")
+    type: Literal["api_key"]
 
 
 class CreatedByUser(BaseModel):
     """Created by a person in the dashboard. The list gives neither this variant's fields nor its tag; the tag value is read from the variant's name."""
 
-    type_: Literal["user"] = Field(alias="type")
+    type: Literal["user"]
 
 
 class ClassifierSummary(BaseModel):
     """Short form of a classifier."""
 
-    object_: Literal["classifier"] | None = Field(default=None, alias="object")
+    object: Literal["classifier"] | None = None
     id: str
     """Classifier ID."""
 
@@ -187,7 +184,7 @@ class ClassifierSummary(BaseModel):
 
 
 class Insight(BaseModel):
-    type_: Literal["reasoning"] | None = Field(default=None, alias="type")
+    type: Literal["reasoning"] | None = None
     content: str
 
 
@@ -197,7 +194,7 @@ class ParentSplit(BaseModel):
     id: str
     """Identifier of the split that produced this file."""
 
-    type_: str = Field(alias="type")
+    type: str
     """Classification type assigned to the split."""
 
     identifier: str
@@ -223,7 +220,7 @@ class FileMetadata(BaseModel):
 class RunUsageBreakdownEntry(BaseModel):
     """Credits attributed to one related run."""
 
-    object_: str = Field(alias="object")
+    object: str
     """Kind of run that consumed the credits."""
 
     id: str
@@ -254,10 +251,10 @@ class ClassifyRunsDeleteResponse(BaseModel):
 
 
 class ClassifyStepRunStep(BaseModel):
-    object_: Literal["workflow_step"] | None = Field(default=None, alias="object")
+    object: Literal["workflow_step"] | None = None
     id: str
     name: str
-    type_: Literal["CLASSIFY"] | None = Field(default=None, alias="type")
+    type: Literal["CLASSIFY"] | None = None
 
 
 class Enum(BaseModel):
@@ -268,7 +265,7 @@ class Enum(BaseModel):
 class ExtractionField(BaseModel):
     id: str
     name: str
-    type_: ExtractionFieldType | str = Field(alias="type")
+    type: ExtractionFieldType | str
     description: str
     schema_: list[ExtractionField] | None = Field(default=None, alias="schema")
     enum: list[Enum] | None = None
@@ -277,7 +274,7 @@ class ExtractionField(BaseModel):
 class ExtractorSummary(BaseModel):
     """Short form of an extractor."""
 
-    object_: Literal["extractor"] | None = Field(default=None, alias="object")
+    object: Literal["extractor"] | None = None
     id: str
     """Extractor ID."""
 
@@ -292,10 +289,10 @@ class ExtractorSummary(BaseModel):
 
 
 class ConditionalExtractStepRunStep(BaseModel):
-    object_: Literal["workflow_step"] | None = Field(default=None, alias="object")
+    object: Literal["workflow_step"] | None = None
     id: str
     name: str
-    type_: Literal["CONDITIONAL_EXTRACT"] | None = Field(default=None, alias="type")
+    type: Literal["CONDITIONAL_EXTRACT"] | None = None
 
 
 RunMetadata: TypeAlias = dict[str, Any]

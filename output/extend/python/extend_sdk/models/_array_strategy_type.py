@@ -3,14 +3,11 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from typing import Annotated, Any, Literal, TypeAlias
+from typing import Literal, TypeAlias
 
 from pydantic import Field
-from typing_extensions import TypeAliasType
 
-from .._runtime.models import AwareDatetime, BaseModel, union
-from .._runtime.unions import OneOf
+from .._runtime.models import BaseModel
 from ._api_error import PageRangesItem
 
 __all__ = [
@@ -47,7 +44,7 @@ ExtractChunkingOptionsChunkingStrategy: TypeAlias = Literal["standard", "semanti
 class ArrayStrategy(BaseModel):
     """How long arrays are handled."""
 
-    type_: ArrayStrategyType | str = Field(alias="type")
+    type: ArrayStrategyType | str
 
 
 class ExcelSheetRange(BaseModel):

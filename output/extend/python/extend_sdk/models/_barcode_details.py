@@ -3,14 +3,11 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from typing import Annotated, Any, Literal, TypeAlias
+from typing import Any, Literal, TypeAlias
 
 from pydantic import Field
-from typing_extensions import TypeAliasType
 
-from .._runtime.models import AwareDatetime, BaseModel, union
-from .._runtime.unions import OneOf
+from .._runtime.models import BaseModel
 from ._api_error import RunUsage
 from ._file_summary import FileSummary
 from ._parse_config_advanced_options_enrichment_format import ParseConfig
@@ -75,11 +72,11 @@ ParseRunStatusEnum: TypeAlias = Literal["PENDING", "PROCESSING", "PROCESSED", "F
 class BarcodeDetails(BaseModel):
     """Details of a block holding a barcode. The list gives no fields for it; its `type` tag follows the pattern of `table_details` and `figure_details`."""
 
-    type_: Literal["barcode_details"] | None = Field(default=None, alias="type")
+    type: Literal["barcode_details"] | None = None
 
 
 class FigureDetails(BaseModel):
-    type_: Literal["figure_details"] | None = Field(default=None, alias="type")
+    type: Literal["figure_details"] | None = None
     image_url: str | None = Field(default=None, alias="imageUrl")
     figure_type: FigureDetailsFigureType | str | None = Field(default=None, alias="figureType")
 
@@ -87,17 +84,17 @@ class FigureDetails(BaseModel):
 class FormulaDetails(BaseModel):
     """Details of a block holding a formula. The list gives no fields for it; its `type` tag follows the pattern of `table_details` and `figure_details`."""
 
-    type_: Literal["formula_details"] | None = Field(default=None, alias="type")
+    type: Literal["formula_details"] | None = None
 
 
 class KeyValueDetails(BaseModel):
     """Details of a block holding a key-value pair. The list gives no fields for it; its `type` tag follows the pattern of `table_details` and `figure_details`."""
 
-    type_: Literal["key_value_details"] | None = Field(default=None, alias="type")
+    type: Literal["key_value_details"] | None = None
 
 
 class TableCellDetails(BaseModel):
-    type_: Literal["table_cell_details"] | None = Field(default=None, alias="type")
+    type: Literal["table_cell_details"] | None = None
     row_index: int = Field(alias="rowIndex")
     column_index: int = Field(alias="columnIndex")
     cell_reference: str | None = Field(default=None, alias="cellReference")
@@ -107,7 +104,7 @@ class TableCellDetails(BaseModel):
 
 
 class TableDetails(BaseModel):
-    type_: Literal["table_details"] | None = Field(default=None, alias="type")
+    type: Literal["table_details"] | None = None
     row_count: int = Field(alias="rowCount")
     column_count: int = Field(alias="columnCount")
 
@@ -115,7 +112,7 @@ class TableDetails(BaseModel):
 class TextDetails(BaseModel):
     """Details of a block holding plain text. The list gives no fields for it; its `type` tag follows the pattern of `table_details` and `figure_details`."""
 
-    type_: Literal["text_details"] | None = Field(default=None, alias="type")
+    type: Literal["text_details"] | None = None
 
 
 class BlockMetadataPage(BaseModel):
@@ -173,14 +170,14 @@ class BoundingBox(BaseModel):
 class Block(BaseModel):
     """A positioned piece of a parsed document."""
 
-    object_: Literal["block"] | None = Field(default=None, alias="object")
+    object: Literal["block"] | None = None
     id: str
     """Block ID."""
 
     parent_block_id: str | None = Field(default=None, alias="parentBlockId")
     """ID of the enclosing block, if any."""
 
-    type_: BlockType | str = Field(alias="type")
+    type: BlockType | str
     content: str
     """Text content of the block in the target format."""
 
@@ -214,8 +211,8 @@ class ChunkMetadata(BaseModel):
 class Chunk(BaseModel):
     """A group of blocks produced by chunking."""
 
-    object_: Literal["chunk"] | None = Field(default=None, alias="object")
-    type_: ChunkType | str = Field(alias="type")
+    object: Literal["chunk"] | None = None
+    type: ChunkType | str
     content: str
     """Combined content of the chunk in the target format."""
 
@@ -293,7 +290,7 @@ class ParseRunOutput(BaseModel):
 class ParseRun(BaseModel):
     """The result of parsing one document."""
 
-    object_: Literal["parse_run"] | None = Field(default=None, alias="object")
+    object: Literal["parse_run"] | None = None
     id: str
     """Parse run ID."""
 

@@ -3,14 +3,11 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from typing import Annotated, Any, Literal, TypeAlias
+from typing import Any, Literal, TypeAlias
 
 from pydantic import Field
-from typing_extensions import TypeAliasType
 
-from .._runtime.models import AwareDatetime, BaseModel, union
-from .._runtime.unions import OneOf
+from .._runtime.models import AwareDatetime, BaseModel
 from ._api_error import ExtractionField, ExtractorSummary, Insight, ProcessorRunStatus, RunUsage
 from ._extract_config_legacy_base_processor import ExtractConfig
 from ._extractor_version_summary import ExtractorVersionSummary
@@ -92,7 +89,7 @@ class ExtractionFieldResultReference(BaseModel):
 
 class ExtractionFieldResult(BaseModel):
     id: str
-    type_: ExtractionFieldResultType | str = Field(alias="type")
+    type: ExtractionFieldResultType | str
     value: Any
     confidence: float | None = None
     schema_: list[ExtractionField] | None = Field(default=None, alias="schema")
@@ -112,7 +109,7 @@ class ExtractOutputEdits(BaseModel):
 class ExtractRun(BaseModel):
     """One extraction of structured data from a document."""
 
-    object_: Literal["extract_run"] | None = Field(default=None, alias="object")
+    object: Literal["extract_run"] | None = None
     id: str
     """Run ID."""
 

@@ -3,14 +3,11 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from typing import Annotated, Any, Literal, TypeAlias
+from typing import Annotated, Literal
 
 from pydantic import Field
-from typing_extensions import TypeAliasType
 
 from .._runtime.models import AwareDatetime, BaseModel, union
-from .._runtime.unions import OneOf
 from ._api_error import CreatedByApiKey, CreatedByUser
 from ._classify_config import ClassifyConfig
 
@@ -22,7 +19,7 @@ __all__ = [
 class ClassifierVersion(BaseModel):
     """A snapshot of a classifier's settings."""
 
-    object_: Literal["classifier_version"] | None = Field(default=None, alias="object")
+    object: Literal["classifier_version"] | None = None
     id: str
     """Classifier version ID."""
 

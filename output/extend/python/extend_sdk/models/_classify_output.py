@@ -3,14 +3,11 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from typing import Annotated, Any, Literal, TypeAlias
+from typing import Any, Literal
 
 from pydantic import Field
-from typing_extensions import TypeAliasType
 
-from .._runtime.models import AwareDatetime, BaseModel, union
-from .._runtime.unions import OneOf
+from .._runtime.models import AwareDatetime, BaseModel
 from ._api_error import ClassifierSummary, Insight, ProcessorRunStatus, RunUsage
 from ._classifier_version_summary import ClassifierVersionSummary
 from ._classify_config import ClassifyConfig
@@ -28,7 +25,7 @@ class ClassifyOutput(BaseModel):
     id: str
     """Identifier of the chosen class."""
 
-    type_: str = Field(alias="type")
+    type: str
     """Label of the chosen class."""
 
     confidence: float
@@ -40,7 +37,7 @@ class ClassifyOutput(BaseModel):
 class ClassifyRun(BaseModel):
     """One classification of a document."""
 
-    object_: Literal["classify_run"] | None = Field(default=None, alias="object")
+    object: Literal["classify_run"] | None = None
     id: str
     """Run ID."""
 

@@ -3,14 +3,11 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from typing import Annotated, Any, Literal, TypeAlias
+from typing import Any, Literal
 
 from pydantic import Field
-from typing_extensions import TypeAliasType
 
-from .._runtime.models import AwareDatetime, BaseModel, union
-from .._runtime.unions import OneOf
+from .._runtime.models import AwareDatetime, BaseModel
 from ._api_error import ClassifierSummary, ProcessorRunStatus, RunUsageSummary
 from ._classifier_version_summary import ClassifierVersionSummary
 from ._file_summary import FileSummary
@@ -24,7 +21,7 @@ __all__ = [
 class ClassifyRunSummary(BaseModel):
     """Classify run without its output and config, as returned by the list endpoint."""
 
-    object_: Literal["classify_run"] | None = Field(default=None, alias="object")
+    object: Literal["classify_run"] | None = None
     id: str
     """Run ID."""
 
@@ -72,7 +69,7 @@ class ClassifyRunSummary(BaseModel):
 class ClassifyRunsListResponse(BaseModel):
     """A page of classify runs."""
 
-    object_: Literal["list"] | None = Field(default=None, alias="object")
+    object: Literal["list"] | None = None
     """Always `list` for paginated responses."""
 
     data: list[ClassifyRunSummary]

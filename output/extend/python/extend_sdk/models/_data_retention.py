@@ -3,14 +3,12 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from typing import Annotated, Any, Literal, TypeAlias
 
 from pydantic import Field
-from typing_extensions import TypeAliasType
 
 from .._runtime.models import AwareDatetime, BaseModel, union
-from .._runtime.unions import OneOf
 
 __all__ = [
     "EditJsonExtendEditFieldType",
@@ -107,7 +105,7 @@ class EditTextOptions(BaseModel):
 
 
 class EditJson(BaseModel):
-    type_: Any = Field(default=None, alias="type")
+    type: Any = None
     description: str | None = None
     extend_edit_field_type: EditJsonExtendEditFieldType | str | None = Field(
         default=None, alias="extend_edit:field_type"
@@ -145,7 +143,7 @@ class EditJson(BaseModel):
 
 
 class EditObjectJson(BaseModel):
-    type_: Literal["object"] | None = Field(default=None, alias="type")
+    type: Literal["object"] | None = None
     description: str | None = None
     extend_edit_field_type: Literal["signature"] | None = Field(
         default=None, alias="extend_edit:field_type"
@@ -156,7 +154,7 @@ class EditObjectJson(BaseModel):
 
 
 class EditRootJson(BaseModel):
-    type_: Literal["object"] | None = Field(default=None, alias="type")
+    type: Literal["object"] | None = None
     properties: dict[str, EditJson]
     required: list[str] | None = None
     additional_properties: bool | None = Field(default=None, alias="additionalProperties")
@@ -203,7 +201,7 @@ class EditRunsDeleteResponse(BaseModel):
 
 class ProvidedClassifyOutput(BaseModel):
     id: str
-    type_: str = Field(alias="type")
+    type: str
 
 
 class ProvidedExtractOutput(BaseModel):
@@ -212,7 +210,7 @@ class ProvidedExtractOutput(BaseModel):
 
 class ProvidedSplitOutputSplitsItem(BaseModel):
     classification_id: str = Field(alias="classificationId")
-    type_: str = Field(alias="type")
+    type: str
     start_page: int = Field(alias="startPage")
     end_page: int = Field(alias="endPage")
 
@@ -229,7 +227,7 @@ class EvaluationSetItemsDeleteResponse(BaseModel):
 
 
 class EvaluationSetRunEntityClassifier(BaseModel):
-    object_: Literal["classifier"] | None = Field(default=None, alias="object")
+    object: Literal["classifier"] | None = None
     id: str
     name: str
     created_at: AwareDatetime = Field(alias="createdAt")
@@ -237,7 +235,7 @@ class EvaluationSetRunEntityClassifier(BaseModel):
 
 
 class EvaluationSetRunEntityExtractor(BaseModel):
-    object_: Literal["extractor"] | None = Field(default=None, alias="object")
+    object: Literal["extractor"] | None = None
     id: str
     name: str
     created_at: AwareDatetime = Field(alias="createdAt")
@@ -245,7 +243,7 @@ class EvaluationSetRunEntityExtractor(BaseModel):
 
 
 class EvaluationSetRunEntitySplitter(BaseModel):
-    object_: Literal["splitter"] | None = Field(default=None, alias="object")
+    object: Literal["splitter"] | None = None
     id: str
     name: str
     created_at: AwareDatetime = Field(alias="createdAt")

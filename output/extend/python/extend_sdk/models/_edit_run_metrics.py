@@ -3,14 +3,11 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from typing import Annotated, Any, Literal, TypeAlias
+from typing import Any, Literal
 
 from pydantic import Field
-from typing_extensions import TypeAliasType
 
-from .._runtime.models import AwareDatetime, BaseModel, union
-from .._runtime.unions import OneOf
+from .._runtime.models import BaseModel
 from ._api_error import RunUsage
 from ._data_retention import EditConfig, EditRunStatus
 from ._file_summary import FileSummary
@@ -49,7 +46,7 @@ class EditRunOutput(BaseModel):
 class EditRun(BaseModel):
     """One application of edits to a PDF."""
 
-    object_: Literal["edit_run"] | None = Field(default=None, alias="object")
+    object: Literal["edit_run"] | None = None
     id: str
     """Edit run ID."""
 

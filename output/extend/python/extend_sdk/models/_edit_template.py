@@ -3,14 +3,11 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from typing import Annotated, Any, Literal, TypeAlias
+from typing import Literal
 
 from pydantic import Field
-from typing_extensions import TypeAliasType
 
-from .._runtime.models import AwareDatetime, BaseModel, union
-from .._runtime.unions import OneOf
+from .._runtime.models import BaseModel
 from ._data_retention import EditConfig, EditSchemaGenerationConfig
 from ._file_contents_pages_item import File
 
@@ -22,7 +19,7 @@ __all__ = [
 class EditTemplate(BaseModel):
     """A saved edit setup: source file plus default settings."""
 
-    object_: Literal["edit_template"] = Field(alias="object")
+    object: Literal["edit_template"]
     id: str
     """Edit template ID."""
 

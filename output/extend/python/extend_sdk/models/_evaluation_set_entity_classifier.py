@@ -3,14 +3,11 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from typing import Annotated, Any, Literal, TypeAlias
+from typing import Annotated, Literal, TypeAlias
 
 from pydantic import Field
-from typing_extensions import TypeAliasType
 
 from .._runtime.models import AwareDatetime, BaseModel, union
-from .._runtime.unions import OneOf
 from ._api_error import CreatedByApiKey, CreatedByUser
 
 __all__ = [
@@ -24,7 +21,7 @@ __all__ = [
 
 
 class EvaluationSetEntityClassifier(BaseModel):
-    object_: Literal["classifier"] | None = Field(default=None, alias="object")
+    object: Literal["classifier"] | None = None
     id: str
     name: str
     created_at: AwareDatetime = Field(alias="createdAt")
@@ -32,7 +29,7 @@ class EvaluationSetEntityClassifier(BaseModel):
 
 
 class EvaluationSetEntityExtractor(BaseModel):
-    object_: Literal["extractor"] | None = Field(default=None, alias="object")
+    object: Literal["extractor"] | None = None
     id: str
     name: str
     created_at: AwareDatetime = Field(alias="createdAt")
@@ -40,7 +37,7 @@ class EvaluationSetEntityExtractor(BaseModel):
 
 
 class EvaluationSetEntitySplitter(BaseModel):
-    object_: Literal["splitter"] | None = Field(default=None, alias="object")
+    object: Literal["splitter"] | None = None
     id: str
     name: str
     created_at: AwareDatetime = Field(alias="createdAt")
@@ -50,7 +47,7 @@ class EvaluationSetEntitySplitter(BaseModel):
 class EvaluationSet(BaseModel):
     """A collection of files with expected outputs for measuring accuracy."""
 
-    object_: Literal["evaluation_set"] | None = Field(default=None, alias="object")
+    object: Literal["evaluation_set"] | None = None
     id: str
     """Evaluation set ID."""
 
@@ -84,7 +81,7 @@ class EvaluationSet(BaseModel):
 class EvaluationSetsListResponse(BaseModel):
     """A page of evaluation sets."""
 
-    object_: Literal["list"] | None = Field(default=None, alias="object")
+    object: Literal["list"] | None = None
     """Always `list` for paginated responses."""
 
     data: list[EvaluationSet]

@@ -3,14 +3,11 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from typing import Annotated, Any, Literal, TypeAlias
+from typing import Annotated, Literal
 
 from pydantic import Field
-from typing_extensions import TypeAliasType
 
-from .._runtime.models import AwareDatetime, BaseModel, union
-from .._runtime.unions import OneOf
+from .._runtime.models import BaseModel, union
 from ._api_error import CreatedByApiKey, CreatedByUser
 from ._data_retention import ProvidedProcessorOutput
 from ._file_summary import FileSummary
@@ -24,7 +21,7 @@ __all__ = [
 class EvaluationSetItem(BaseModel):
     """A file plus its expected output inside an evaluation set."""
 
-    object_: Literal["evaluation_set_item"] | None = Field(default=None, alias="object")
+    object: Literal["evaluation_set_item"] | None = None
     id: str
     """Item ID."""
 

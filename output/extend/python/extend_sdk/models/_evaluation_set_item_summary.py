@@ -3,14 +3,11 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from typing import Annotated, Any, Literal, TypeAlias
+from typing import Annotated, Literal
 
 from pydantic import Field
-from typing_extensions import TypeAliasType
 
-from .._runtime.models import AwareDatetime, BaseModel, union
-from .._runtime.unions import OneOf
+from .._runtime.models import BaseModel, union
 from ._api_error import CreatedByApiKey, CreatedByUser
 from ._file_summary import FileSummary
 
@@ -21,7 +18,7 @@ __all__ = [
 
 
 class EvaluationSetItemSummary(BaseModel):
-    object_: Literal["evaluation_set_item"] | None = Field(default=None, alias="object")
+    object: Literal["evaluation_set_item"] | None = None
     id: str
     file: FileSummary | None = None
     files: list[FileSummary] | None = None
@@ -42,7 +39,7 @@ class EvaluationSetItemSummary(BaseModel):
 class EvaluationSetItemsListResponse(BaseModel):
     """A page of evaluation set items."""
 
-    object_: Literal["list"] | None = Field(default=None, alias="object")
+    object: Literal["list"] | None = None
     """Always `list` for paginated responses."""
 
     data: list[EvaluationSetItemSummary]

@@ -3,14 +3,11 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from typing import Annotated, Any, Literal, TypeAlias
+from typing import Annotated, Literal, TypeAlias
 
 from pydantic import Field
-from typing_extensions import TypeAliasType
 
 from .._runtime.models import AwareDatetime, BaseModel, union
-from .._runtime.unions import OneOf
 from ._api_error import BatchRunStatus, CreatedByApiKey, CreatedByUser
 from ._data_retention import EvaluationSetRunEntity
 
@@ -29,7 +26,7 @@ __all__ = [
 
 
 class EvaluationSetRunEntityVersionClassifierVersion(BaseModel):
-    object_: Literal["classifier_version"] | None = Field(default=None, alias="object")
+    object: Literal["classifier_version"] | None = None
     id: str
     description: str | None = None
     version: str
@@ -50,7 +47,7 @@ class EvaluationSetRunEntityVersionClassifierVersion(BaseModel):
 
 
 class EvaluationSetRunEntityVersionExtractorVersion(BaseModel):
-    object_: Literal["extractor_version"] | None = Field(default=None, alias="object")
+    object: Literal["extractor_version"] | None = None
     id: str
     description: str | None = None
     version: str
@@ -71,7 +68,7 @@ class EvaluationSetRunEntityVersionExtractorVersion(BaseModel):
 
 
 class EvaluationSetRunEntityVersionSplitterVersion(BaseModel):
-    object_: Literal["splitter_version"] | None = Field(default=None, alias="object")
+    object: Literal["splitter_version"] | None = None
     id: str
     description: str | None = None
     version: str
@@ -94,19 +91,19 @@ class EvaluationSetRunEntityVersionSplitterVersion(BaseModel):
 class EvaluationSetRunMetricsClassify(BaseModel):
     """Accuracy metrics of an evaluation run of a classify processor; the metric fields are not in the model list and arrive untyped."""
 
-    type_: Literal["classify"] = Field(alias="type")
+    type: Literal["classify"]
 
 
 class EvaluationSetRunMetricsExtract(BaseModel):
     """Accuracy metrics of an evaluation run of a extract processor; the metric fields are not in the model list and arrive untyped."""
 
-    type_: Literal["extract"] = Field(alias="type")
+    type: Literal["extract"]
 
 
 class EvaluationSetRunMetricsSplitter(BaseModel):
     """Accuracy metrics of an evaluation run of a splitter processor; the metric fields are not in the model list and arrive untyped."""
 
-    type_: Literal["splitter"] = Field(alias="type")
+    type: Literal["splitter"]
 
 
 class EvaluationSetRunOptions(BaseModel):
@@ -117,7 +114,7 @@ class EvaluationSetRunOptions(BaseModel):
 class EvaluationSetRun(BaseModel):
     """A run of a processor over an evaluation set."""
 
-    object_: Literal["evaluation_set_run"] | None = Field(default=None, alias="object")
+    object: Literal["evaluation_set_run"] | None = None
     id: str
     """Evaluation set run ID."""
 

@@ -3,14 +3,11 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from typing import Annotated, Any, Literal, TypeAlias
+from typing import Any, Literal, TypeAlias
 
 from pydantic import Field
-from typing_extensions import TypeAliasType
 
-from .._runtime.models import AwareDatetime, BaseModel, union
-from .._runtime.unions import OneOf
+from .._runtime.models import AwareDatetime, BaseModel
 
 __all__ = [
     "ParseRunStatusStatus",
@@ -86,10 +83,10 @@ WorkflowRunStatus: TypeAlias = Literal[
 
 
 class ExternalDataValidationStepRunStep(BaseModel):
-    object_: Literal["workflow_step"] | None = Field(default=None, alias="object")
+    object: Literal["workflow_step"] | None = None
     id: str
     name: str
-    type_: Literal["EXTERNAL_DATA_VALIDATION"] | None = Field(default=None, alias="type")
+    type: Literal["EXTERNAL_DATA_VALIDATION"] | None = None
 
 
 class ExtractRunsDeleteResponse(BaseModel):
@@ -100,10 +97,10 @@ class ExtractRunsDeleteResponse(BaseModel):
 
 
 class ExtractStepRunStep(BaseModel):
-    object_: Literal["workflow_step"] | None = Field(default=None, alias="object")
+    object: Literal["workflow_step"] | None = None
     id: str
     name: str
-    type_: Literal["EXTRACT"] | None = Field(default=None, alias="type")
+    type: Literal["EXTRACT"] | None = None
 
 
 class FilesDeleteResponse(BaseModel):
@@ -132,7 +129,7 @@ class LegacyExtractField(BaseModel):
     name: str
     """Field name."""
 
-    type_: str = Field(alias="type")
+    type: str
     """Field type."""
 
     description: str | None = None
@@ -140,14 +137,14 @@ class LegacyExtractField(BaseModel):
 
 
 class MergeExtractStepRunStep(BaseModel):
-    object_: Literal["workflow_step"] | None = Field(default=None, alias="object")
+    object: Literal["workflow_step"] | None = None
     id: str
     name: str
-    type_: Literal["MERGE_EXTRACT"] | None = Field(default=None, alias="type")
+    type: Literal["MERGE_EXTRACT"] | None = None
 
 
 class ParseRunStatus(BaseModel):
-    object_: Literal["parse_run_status"] | None = Field(default=None, alias="object")
+    object: Literal["parse_run_status"] | None = None
     id: str
     status: ParseRunStatusStatus | str
     failure_reason: str | None = Field(default=None, alias="failureReason")
@@ -163,10 +160,10 @@ class ParseRunsDeleteResponse(BaseModel):
 
 
 class ParseStepRunStep(BaseModel):
-    object_: Literal["workflow_step"] | None = Field(default=None, alias="object")
+    object: Literal["workflow_step"] | None = None
     id: str
     name: str
-    type_: Literal["PARSE"] | None = Field(default=None, alias="type")
+    type: Literal["PARSE"] | None = None
 
 
 class RuleValidationResultRulesItem(BaseModel):
@@ -185,10 +182,10 @@ class RuleValidationResult(BaseModel):
 
 
 class RuleValidationStepRunStep(BaseModel):
-    object_: Literal["workflow_step"] | None = Field(default=None, alias="object")
+    object: Literal["workflow_step"] | None = None
     id: str
     name: str
-    type_: Literal["RULE_VALIDATION"] | None = Field(default=None, alias="type")
+    type: Literal["RULE_VALIDATION"] | None = None
 
 
 class SplitClassification(BaseModel):
@@ -197,7 +194,7 @@ class SplitClassification(BaseModel):
     id: str
     """Stable identifier of the section type."""
 
-    type_: str = Field(alias="type")
+    type: str
     """Label of the section type."""
 
     description: str | None = None
@@ -210,7 +207,7 @@ class SplitClassification(BaseModel):
 class SplitterSummary(BaseModel):
     """Short form of a splitter."""
 
-    object_: Literal["splitter"] | None = Field(default=None, alias="object")
+    object: Literal["splitter"] | None = None
     id: str
     """Splitter ID."""
 
@@ -232,10 +229,10 @@ class SplitRunsDeleteResponse(BaseModel):
 
 
 class SplitStepRunStep(BaseModel):
-    object_: Literal["workflow_step"] | None = Field(default=None, alias="object")
+    object: Literal["workflow_step"] | None = None
     id: str
     name: str
-    type_: Literal["SPLIT"] | None = Field(default=None, alias="type")
+    type: Literal["SPLIT"] | None = None
 
 
 class TooManyRequestsErrorBody(BaseModel):

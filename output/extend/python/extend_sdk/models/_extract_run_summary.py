@@ -3,14 +3,11 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from typing import Annotated, Any, Literal, TypeAlias
+from typing import Any, Literal
 
 from pydantic import Field
-from typing_extensions import TypeAliasType
 
-from .._runtime.models import AwareDatetime, BaseModel, union
-from .._runtime.unions import OneOf
+from .._runtime.models import AwareDatetime, BaseModel
 from ._api_error import ExtractorSummary, ProcessorRunStatus, RunUsageSummary
 from ._extractor_version_summary import ExtractorVersionSummary
 from ._file_summary import FileSummary
@@ -24,7 +21,7 @@ __all__ = [
 class ExtractRunSummary(BaseModel):
     """Extract run without its output and config, as returned by the list endpoint."""
 
-    object_: Literal["extract_run"] | None = Field(default=None, alias="object")
+    object: Literal["extract_run"] | None = None
     id: str
     """Run ID."""
 
@@ -73,7 +70,7 @@ class ExtractRunSummary(BaseModel):
 class ExtractRunsListResponse(BaseModel):
     """A page of extract runs."""
 
-    object_: Literal["list"] | None = Field(default=None, alias="object")
+    object: Literal["list"] | None = None
     """Always `list` for paginated responses."""
 
     data: list[ExtractRunSummary]

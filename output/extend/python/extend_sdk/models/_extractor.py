@@ -3,14 +3,11 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from typing import Annotated, Any, Literal, TypeAlias
+from typing import Literal
 
 from pydantic import Field
-from typing_extensions import TypeAliasType
 
-from .._runtime.models import AwareDatetime, BaseModel, union
-from .._runtime.unions import OneOf
+from .._runtime.models import AwareDatetime, BaseModel
 from ._extractor_version import ExtractorVersion
 
 __all__ = [
@@ -21,7 +18,7 @@ __all__ = [
 class Extractor(BaseModel):
     """A saved, versioned extraction setup."""
 
-    object_: Literal["extractor"] | None = Field(default=None, alias="object")
+    object: Literal["extractor"] | None = None
     id: str
     """Extractor ID."""
 

@@ -3,14 +3,11 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from typing import Annotated, Any, Literal, TypeAlias
+from typing import Annotated, Literal
 
 from pydantic import Field
-from typing_extensions import TypeAliasType
 
 from .._runtime.models import AwareDatetime, BaseModel, union
-from .._runtime.unions import OneOf
 from ._api_error import CreatedByApiKey, CreatedByUser
 from ._extract_config_legacy_base_processor import ExtractConfig
 
@@ -22,7 +19,7 @@ __all__ = [
 class ExtractorVersion(BaseModel):
     """A snapshot of an extractor's settings."""
 
-    object_: Literal["extractor_version"] | None = Field(default=None, alias="object")
+    object: Literal["extractor_version"] | None = None
     id: str
     """Extractor version ID."""
 

@@ -3,14 +3,11 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from typing import Annotated, Any, Literal, TypeAlias
+from typing import Literal
 
 from pydantic import Field
-from typing_extensions import TypeAliasType
 
-from .._runtime.models import AwareDatetime, BaseModel, union
-from .._runtime.unions import OneOf
+from .._runtime.models import BaseModel
 from ._api_error import ExtractorSummary
 
 __all__ = [
@@ -21,7 +18,7 @@ __all__ = [
 class ExtractorsListResponse(BaseModel):
     """A page of extractors."""
 
-    object_: Literal["list"] | None = Field(default=None, alias="object")
+    object: Literal["list"] | None = None
     """Always `list` for paginated responses."""
 
     data: list[ExtractorSummary]

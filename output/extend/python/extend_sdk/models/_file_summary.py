@@ -3,14 +3,11 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from typing import Annotated, Any, Literal, TypeAlias
+from typing import Literal
 
 from pydantic import Field
-from typing_extensions import TypeAliasType
 
-from .._runtime.models import AwareDatetime, BaseModel, union
-from .._runtime.unions import OneOf
+from .._runtime.models import AwareDatetime, BaseModel
 from ._api_error import FileMetadata, FileType
 
 __all__ = [
@@ -19,10 +16,10 @@ __all__ = [
 
 
 class FileSummary(BaseModel):
-    object_: Literal["file"] | None = Field(default=None, alias="object")
+    object: Literal["file"] | None = None
     id: str
     name: str
-    type_: FileType | str | None = Field(default=None, alias="type")
+    type: FileType | str | None = None
     """Detected kind of the stored file."""
 
     parent_file_id: str | None = Field(default=None, alias="parentFileId")

@@ -3,14 +3,11 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from typing import Annotated, Any, Literal, TypeAlias
+from typing import Literal
 
 from pydantic import Field
-from typing_extensions import TypeAliasType
 
-from .._runtime.models import AwareDatetime, BaseModel, union
-from .._runtime.unions import OneOf
+from .._runtime.models import AwareDatetime, BaseModel
 from ._data_retention import EditRunStatus, EditSchema, EditSchemaGenerationConfig
 from ._file_contents_pages_item import File
 
@@ -30,7 +27,7 @@ class FormDetectionRunOutput(BaseModel):
 class FormDetectionRun(BaseModel):
     """Detection of fillable fields in a PDF form."""
 
-    object_: Literal["form_detection_run"] = Field(alias="object")
+    object: Literal["form_detection_run"]
     id: str
     """Form detection run ID."""
 

@@ -3,14 +3,11 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from typing import Annotated, Any, Literal, TypeAlias
+from typing import Literal, TypeAlias
 
 from pydantic import Field
-from typing_extensions import TypeAliasType
 
-from .._runtime.models import AwareDatetime, BaseModel, union
-from .._runtime.unions import OneOf
+from .._runtime.models import BaseModel
 from ._api_error import PageRangesItem
 
 __all__ = [
@@ -50,7 +47,7 @@ ParseConfigTarget: TypeAlias = Literal["markdown", "spatial"]
 class ParseConfigAdvancedOptionsFormattingDetectionItem(BaseModel):
     """A formatting feature to detect."""
 
-    type_: str = Field(alias="type")
+    type: str
     """Kind of formatting to detect, for example `change_tracking`."""
 
 
@@ -244,7 +241,7 @@ class ParseConfigChunkingStrategyOptions(BaseModel):
 class ParseConfigChunkingStrategy(BaseModel):
     """How the parsed output is divided into chunks."""
 
-    type_: ParseConfigChunkingStrategyType | str | None = Field(default=None, alias="type")
+    type: ParseConfigChunkingStrategyType | str | None = None
     options: ParseConfigChunkingStrategyOptions | None = None
     """Size limits applied while chunking."""
 

@@ -3,14 +3,11 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from typing import Annotated, Any, Literal, TypeAlias
+from typing import Literal
 
 from pydantic import Field
-from typing_extensions import TypeAliasType
 
-from .._runtime.models import AwareDatetime, BaseModel, union
-from .._runtime.unions import OneOf
+from .._runtime.models import BaseModel
 from ._api_error import StepRunBaseStatus
 from ._external_data_validation_step_run_step import ParseStepRunStep
 from ._file_summary import FileSummary
@@ -22,7 +19,7 @@ __all__ = [
 
 
 class ParseStepRun(BaseModel):
-    object_: Literal["workflow_step_run"] | None = Field(default=None, alias="object")
+    object: Literal["workflow_step_run"] | None = None
     id: str
     workflow_run_id: str = Field(alias="workflowRunId")
     status: StepRunBaseStatus | str

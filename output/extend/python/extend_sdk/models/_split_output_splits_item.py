@@ -3,14 +3,11 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from typing import Annotated, Any, Literal, TypeAlias
+from typing import Any, Literal
 
 from pydantic import Field
-from typing_extensions import TypeAliasType
 
-from .._runtime.models import AwareDatetime, BaseModel, union
-from .._runtime.unions import OneOf
+from .._runtime.models import AwareDatetime, BaseModel
 from ._api_error import ProcessorRunStatus, RunUsage
 from ._external_data_validation_step_run_step import SplitterSummary
 from ._file_summary import FileSummary
@@ -25,7 +22,7 @@ __all__ = [
 
 
 class SplitOutputSplitsItem(BaseModel):
-    type_: str = Field(alias="type")
+    type: str
     observation: str
     identifier: str
     start_page: int = Field(alias="startPage")
@@ -48,7 +45,7 @@ class SplitOutput(BaseModel):
 class SplitRun(BaseModel):
     """One split of a multi-document file."""
 
-    object_: Literal["split_run"] | None = Field(default=None, alias="object")
+    object: Literal["split_run"] | None = None
     id: str
     """Run ID."""
 

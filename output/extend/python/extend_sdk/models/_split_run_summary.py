@@ -3,14 +3,11 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from typing import Annotated, Any, Literal, TypeAlias
+from typing import Any, Literal
 
 from pydantic import Field
-from typing_extensions import TypeAliasType
 
-from .._runtime.models import AwareDatetime, BaseModel, union
-from .._runtime.unions import OneOf
+from .._runtime.models import AwareDatetime, BaseModel
 from ._api_error import ProcessorRunStatus, RunUsageSummary
 from ._external_data_validation_step_run_step import SplitterSummary
 from ._file_summary import FileSummary
@@ -25,7 +22,7 @@ __all__ = [
 class SplitRunSummary(BaseModel):
     """Split run without its output and config, as returned by the list endpoint."""
 
-    object_: Literal["split_run"] | None = Field(default=None, alias="object")
+    object: Literal["split_run"] | None = None
     id: str
     """Run ID."""
 
@@ -71,7 +68,7 @@ class SplitRunSummary(BaseModel):
 class SplitRunsListResponse(BaseModel):
     """A page of split runs."""
 
-    object_: Literal["list"] | None = Field(default=None, alias="object")
+    object: Literal["list"] | None = None
     """Always `list` for paginated responses."""
 
     data: list[SplitRunSummary]

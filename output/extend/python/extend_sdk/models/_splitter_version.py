@@ -3,14 +3,11 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from typing import Annotated, Any, Literal, TypeAlias
+from typing import Annotated, Literal
 
 from pydantic import Field
-from typing_extensions import TypeAliasType
 
 from .._runtime.models import AwareDatetime, BaseModel, union
-from .._runtime.unions import OneOf
 from ._api_error import CreatedByApiKey, CreatedByUser
 from ._split_config import SplitConfig
 
@@ -22,7 +19,7 @@ __all__ = [
 class SplitterVersion(BaseModel):
     """A snapshot of a splitter's settings."""
 
-    object_: Literal["splitter_version"] | None = Field(default=None, alias="object")
+    object: Literal["splitter_version"] | None = None
     id: str
     """Splitter version ID."""
 

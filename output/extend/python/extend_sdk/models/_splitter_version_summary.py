@@ -3,14 +3,11 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from typing import Annotated, Any, Literal, TypeAlias
+from typing import Annotated, Literal
 
 from pydantic import Field
-from typing_extensions import TypeAliasType
 
 from .._runtime.models import AwareDatetime, BaseModel, union
-from .._runtime.unions import OneOf
 from ._api_error import CreatedByApiKey, CreatedByUser
 
 __all__ = [
@@ -21,7 +18,7 @@ __all__ = [
 class SplitterVersionSummary(BaseModel):
     """Short form of a splitter version."""
 
-    object_: Literal["splitter_version"] | None = Field(default=None, alias="object")
+    object: Literal["splitter_version"] | None = None
     id: str
     """Splitter version ID."""
 

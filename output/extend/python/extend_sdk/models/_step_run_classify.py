@@ -3,14 +3,11 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
 from typing import Annotated, Any, Literal, TypeAlias
 
 from pydantic import Field
-from typing_extensions import TypeAliasType
 
-from .._runtime.models import AwareDatetime, BaseModel, union
-from .._runtime.unions import OneOf
+from .._runtime.models import BaseModel, union
 from ._api_error import ClassifyStepRunStep, ConditionalExtractStepRunStep, StepRunBaseStatus
 from ._classify_result import ClassifyResult
 from ._conditional_extract_result import ConditionalExtractResult
@@ -50,7 +47,7 @@ __all__ = [
 class StepRunClassify(BaseModel):
     """The step run of a Classify step (the same model as `ClassifyStepRun`)."""
 
-    object_: Literal["workflow_step_run"] | None = Field(default=None, alias="object")
+    object: Literal["workflow_step_run"] | None = None
     id: str
     workflow_run_id: str = Field(alias="workflowRunId")
     status: StepRunBaseStatus | str
@@ -62,7 +59,7 @@ class StepRunClassify(BaseModel):
 class StepRunConditionalExtract(BaseModel):
     """The step run of a ConditionalExtract step (the same model as `ConditionalExtractStepRun`)."""
 
-    object_: Literal["workflow_step_run"] | None = Field(default=None, alias="object")
+    object: Literal["workflow_step_run"] | None = None
     id: str
     workflow_run_id: str = Field(alias="workflowRunId")
     status: StepRunBaseStatus | str
@@ -74,7 +71,7 @@ class StepRunConditionalExtract(BaseModel):
 class StepRunExternalDataValidation(BaseModel):
     """The step run of a ExternalDataValidation step (the same model as `ExternalDataValidationStepRun`)."""
 
-    object_: Literal["workflow_step_run"] | None = Field(default=None, alias="object")
+    object: Literal["workflow_step_run"] | None = None
     id: str
     workflow_run_id: str = Field(alias="workflowRunId")
     status: StepRunBaseStatus | str
@@ -86,7 +83,7 @@ class StepRunExternalDataValidation(BaseModel):
 class StepRunExtract(BaseModel):
     """The step run of a Extract step (the same model as `ExtractStepRun`)."""
 
-    object_: Literal["workflow_step_run"] | None = Field(default=None, alias="object")
+    object: Literal["workflow_step_run"] | None = None
     id: str
     workflow_run_id: str = Field(alias="workflowRunId")
     status: StepRunBaseStatus | str
@@ -98,7 +95,7 @@ class StepRunExtract(BaseModel):
 class StepRunMergeExtract(BaseModel):
     """The step run of a MergeExtract step (the same model as `MergeExtractStepRun`)."""
 
-    object_: Literal["workflow_step_run"] | None = Field(default=None, alias="object")
+    object: Literal["workflow_step_run"] | None = None
     id: str
     workflow_run_id: str = Field(alias="workflowRunId")
     status: StepRunBaseStatus | str
@@ -110,7 +107,7 @@ class StepRunMergeExtract(BaseModel):
 class StepRunParse(BaseModel):
     """The step run of a Parse step (the same model as `ParseStepRun`)."""
 
-    object_: Literal["workflow_step_run"] | None = Field(default=None, alias="object")
+    object: Literal["workflow_step_run"] | None = None
     id: str
     workflow_run_id: str = Field(alias="workflowRunId")
     status: StepRunBaseStatus | str
@@ -122,10 +119,10 @@ class StepRunParse(BaseModel):
 class StepRunRouterStep(BaseModel):
     """The step this run executed."""
 
-    object_: Literal["workflow_step"] | None = Field(default=None, alias="object")
+    object: Literal["workflow_step"] | None = None
     id: str
     name: str
-    type_: Literal["ROUTER"] | None = Field(default=None, alias="type")
+    type: Literal["ROUTER"] | None = None
 
 
 class StepRunRouter(BaseModel):
@@ -137,7 +134,7 @@ class StepRunRouter(BaseModel):
     result: Any = None
     """What the step produced."""
 
-    object_: Literal["workflow_step_run"] | None = Field(default=None, alias="object")
+    object: Literal["workflow_step_run"] | None = None
     id: str
     """Identifier of the step run."""
 
@@ -149,7 +146,7 @@ class StepRunRouter(BaseModel):
 class StepRunRuleValidation(BaseModel):
     """The step run of a RuleValidation step (the same model as `RuleValidationStepRun`)."""
 
-    object_: Literal["workflow_step_run"] | None = Field(default=None, alias="object")
+    object: Literal["workflow_step_run"] | None = None
     id: str
     workflow_run_id: str = Field(alias="workflowRunId")
     status: StepRunBaseStatus | str
@@ -161,7 +158,7 @@ class StepRunRuleValidation(BaseModel):
 class StepRunSplit(BaseModel):
     """The step run of a Split step (the same model as `SplitStepRun`)."""
 
-    object_: Literal["workflow_step_run"] | None = Field(default=None, alias="object")
+    object: Literal["workflow_step_run"] | None = None
     id: str
     workflow_run_id: str = Field(alias="workflowRunId")
     status: StepRunBaseStatus | str
@@ -174,10 +171,10 @@ class StepRunSplit(BaseModel):
 class StepRunValidationStep(BaseModel):
     """The step this run executed."""
 
-    object_: Literal["workflow_step"] | None = Field(default=None, alias="object")
+    object: Literal["workflow_step"] | None = None
     id: str
     name: str
-    type_: Literal["VALIDATION"] | None = Field(default=None, alias="type")
+    type: Literal["VALIDATION"] | None = None
 
 
 class StepRunValidation(BaseModel):
@@ -189,7 +186,7 @@ class StepRunValidation(BaseModel):
     result: Any = None
     """What the step produced."""
 
-    object_: Literal["workflow_step_run"] | None = Field(default=None, alias="object")
+    object: Literal["workflow_step_run"] | None = None
     id: str
     """Identifier of the step run."""
 

@@ -3,14 +3,11 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from typing import Annotated, Any, Literal, TypeAlias
+from typing import Literal
 
 from pydantic import Field
-from typing_extensions import TypeAliasType
 
-from .._runtime.models import AwareDatetime, BaseModel, union
-from .._runtime.unions import OneOf
+from .._runtime.models import AwareDatetime, BaseModel
 from ._api_error import ApiVersionEnum
 from ._external_data_validation_step_run_step import (
     WebhookAdvancedOptions,
@@ -27,7 +24,7 @@ __all__ = [
 class WebhookEndpoint(BaseModel):
     """A URL that receives event notifications."""
 
-    object_: Literal["webhook_endpoint"] = Field(alias="object")
+    object: Literal["webhook_endpoint"]
     id: str
     """Webhook endpoint ID."""
 
@@ -59,7 +56,7 @@ class WebhookEndpoint(BaseModel):
 class WebhookEndpointsListResponse(BaseModel):
     """A page of webhook endpoints."""
 
-    object_: Literal["list"] = Field(alias="object")
+    object: Literal["list"]
     """Always `list` for paginated responses."""
 
     data: list[WebhookEndpoint]

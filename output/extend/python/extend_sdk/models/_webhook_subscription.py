@@ -3,14 +3,11 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from typing import Annotated, Any, Literal, TypeAlias
+from typing import Literal
 
 from pydantic import Field
-from typing_extensions import TypeAliasType
 
-from .._runtime.models import AwareDatetime, BaseModel, union
-from .._runtime.unions import OneOf
+from .._runtime.models import AwareDatetime, BaseModel
 from ._external_data_validation_step_run_step import (
     WebhookSubscriptionEventType,
     WebhookSubscriptionResourceType,
@@ -25,7 +22,7 @@ __all__ = [
 class WebhookSubscription(BaseModel):
     """Events for one specific resource routed to an endpoint."""
 
-    object_: Literal["webhook_subscription"] = Field(alias="object")
+    object: Literal["webhook_subscription"]
     id: str
     """Subscription ID."""
 
@@ -51,7 +48,7 @@ class WebhookSubscription(BaseModel):
 class WebhookSubscriptionsListResponse(BaseModel):
     """A page of webhook subscriptions."""
 
-    object_: Literal["list"] = Field(alias="object")
+    object: Literal["list"]
     """Always `list` for paginated responses."""
 
     data: list[WebhookSubscription]

@@ -3,14 +3,11 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from typing import Annotated, Any, Literal, TypeAlias
+from typing import Any, Literal, TypeAlias
 
 from pydantic import Field
-from typing_extensions import TypeAliasType
 
-from .._runtime.models import AwareDatetime, BaseModel, union
-from .._runtime.unions import OneOf
+from .._runtime.models import BaseModel
 
 __all__ = [
     "WorkflowStepType",
@@ -73,7 +70,7 @@ class WorkflowRunsDeleteResponse(BaseModel):
 class WorkflowStepBase(BaseModel):
     """The workflow step a step run belongs to."""
 
-    object_: Literal["workflow_step"] | None = Field(default=None, alias="object")
+    object: Literal["workflow_step"] | None = None
     id: str
     """Identifier of the step."""
 
@@ -87,7 +84,7 @@ class WorkflowStepDefinition(BaseModel):
     name: str
     """Unique name of the step within the workflow."""
 
-    type_: WorkflowStepType | str = Field(alias="type")
+    type: WorkflowStepType | str
     """Kind of workflow step."""
 
     config: dict[str, Any] | None = None

@@ -3,14 +3,11 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from typing import Annotated, Any, Literal, TypeAlias
+from typing import Any, Literal
 
 from pydantic import Field
-from typing_extensions import TypeAliasType
 
-from .._runtime.models import AwareDatetime, BaseModel, union
-from .._runtime.unions import OneOf
+from .._runtime.models import AwareDatetime, BaseModel
 from ._api_error import RunUsage
 from ._external_data_validation_step_run_step import WorkflowRunStatus
 from ._file_summary import FileSummary
@@ -26,7 +23,7 @@ __all__ = [
 class WorkflowRun(BaseModel):
     """One execution of a workflow."""
 
-    object_: Literal["workflow_run"] | None = Field(default=None, alias="object")
+    object: Literal["workflow_run"] | None = None
     id: str
     """Workflow run ID."""
 

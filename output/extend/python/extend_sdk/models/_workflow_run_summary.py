@@ -3,14 +3,11 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from typing import Annotated, Any, Literal, TypeAlias
+from typing import Literal
 
 from pydantic import Field
-from typing_extensions import TypeAliasType
 
-from .._runtime.models import AwareDatetime, BaseModel, union
-from .._runtime.unions import OneOf
+from .._runtime.models import AwareDatetime, BaseModel
 from ._api_error import RunUsageSummary
 from ._external_data_validation_step_run_step import WorkflowRunStatus
 from ._file_summary import FileSummary
@@ -24,7 +21,7 @@ __all__ = [
 
 
 class WorkflowRunSummary(BaseModel):
-    object_: Literal["workflow_run"] | None = Field(default=None, alias="object")
+    object: Literal["workflow_run"] | None = None
     id: str
     status: WorkflowRunStatus | str
     """Lifecycle state of a workflow run."""
@@ -53,7 +50,7 @@ class WorkflowRunSummary(BaseModel):
 class WorkflowRunsListResponse(BaseModel):
     """A page of workflow runs."""
 
-    object_: Literal["list"] | None = Field(default=None, alias="object")
+    object: Literal["list"] | None = None
     """Always `list` for paginated responses."""
 
     data: list[WorkflowRunSummary]

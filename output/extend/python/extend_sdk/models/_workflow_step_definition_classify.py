@@ -3,14 +3,11 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from typing import Annotated, Any, Literal, TypeAlias
+from typing import Annotated, Any, Literal
 
 from pydantic import Field
-from typing_extensions import TypeAliasType
 
 from .._runtime.models import AwareDatetime, BaseModel, union
-from .._runtime.unions import OneOf
 from ._api_error import CreatedByApiKey, CreatedByUser
 
 __all__ = [
@@ -38,7 +35,7 @@ __all__ = [
 class WorkflowStepDefinitionClassify(BaseModel):
     """A `CLASSIFY` step of a workflow's step graph."""
 
-    type_: Literal["CLASSIFY"] = Field(alias="type")
+    type: Literal["CLASSIFY"]
     name: str
     """Unique name of the step within the workflow."""
 
@@ -52,7 +49,7 @@ class WorkflowStepDefinitionClassify(BaseModel):
 class WorkflowStepDefinitionCollect(BaseModel):
     """A `COLLECT` step of a workflow's step graph."""
 
-    type_: Literal["COLLECT"] = Field(alias="type")
+    type: Literal["COLLECT"]
     name: str
     """Unique name of the step within the workflow."""
 
@@ -66,7 +63,7 @@ class WorkflowStepDefinitionCollect(BaseModel):
 class WorkflowStepDefinitionConditional(BaseModel):
     """A `CONDITIONAL` step of a workflow's step graph."""
 
-    type_: Literal["CONDITIONAL"] = Field(alias="type")
+    type: Literal["CONDITIONAL"]
     name: str
     """Unique name of the step within the workflow."""
 
@@ -80,7 +77,7 @@ class WorkflowStepDefinitionConditional(BaseModel):
 class WorkflowStepDefinitionConditionalExtract(BaseModel):
     """A `CONDITIONAL_EXTRACT` step of a workflow's step graph."""
 
-    type_: Literal["CONDITIONAL_EXTRACT"] = Field(alias="type")
+    type: Literal["CONDITIONAL_EXTRACT"]
     name: str
     """Unique name of the step within the workflow."""
 
@@ -94,7 +91,7 @@ class WorkflowStepDefinitionConditionalExtract(BaseModel):
 class WorkflowStepDefinitionExternalDataValidation(BaseModel):
     """A `EXTERNAL_DATA_VALIDATION` step of a workflow's step graph."""
 
-    type_: Literal["EXTERNAL_DATA_VALIDATION"] = Field(alias="type")
+    type: Literal["EXTERNAL_DATA_VALIDATION"]
     name: str
     """Unique name of the step within the workflow."""
 
@@ -108,7 +105,7 @@ class WorkflowStepDefinitionExternalDataValidation(BaseModel):
 class WorkflowStepDefinitionExtract(BaseModel):
     """A `EXTRACT` step of a workflow's step graph."""
 
-    type_: Literal["EXTRACT"] = Field(alias="type")
+    type: Literal["EXTRACT"]
     name: str
     """Unique name of the step within the workflow."""
 
@@ -122,7 +119,7 @@ class WorkflowStepDefinitionExtract(BaseModel):
 class WorkflowStepDefinitionFileConversion(BaseModel):
     """A `FILE_CONVERSION` step of a workflow's step graph."""
 
-    type_: Literal["FILE_CONVERSION"] = Field(alias="type")
+    type: Literal["FILE_CONVERSION"]
     name: str
     """Unique name of the step within the workflow."""
 
@@ -136,7 +133,7 @@ class WorkflowStepDefinitionFileConversion(BaseModel):
 class WorkflowStepDefinitionHumanReview(BaseModel):
     """A `HUMAN_REVIEW` step of a workflow's step graph."""
 
-    type_: Literal["HUMAN_REVIEW"] = Field(alias="type")
+    type: Literal["HUMAN_REVIEW"]
     name: str
     """Unique name of the step within the workflow."""
 
@@ -150,7 +147,7 @@ class WorkflowStepDefinitionHumanReview(BaseModel):
 class WorkflowStepDefinitionMergeExtract(BaseModel):
     """A `MERGE_EXTRACT` step of a workflow's step graph."""
 
-    type_: Literal["MERGE_EXTRACT"] = Field(alias="type")
+    type: Literal["MERGE_EXTRACT"]
     name: str
     """Unique name of the step within the workflow."""
 
@@ -164,7 +161,7 @@ class WorkflowStepDefinitionMergeExtract(BaseModel):
 class WorkflowStepDefinitionParse(BaseModel):
     """A `PARSE` step of a workflow's step graph."""
 
-    type_: Literal["PARSE"] = Field(alias="type")
+    type: Literal["PARSE"]
     name: str
     """Unique name of the step within the workflow."""
 
@@ -178,7 +175,7 @@ class WorkflowStepDefinitionParse(BaseModel):
 class WorkflowStepDefinitionRouter(BaseModel):
     """A `ROUTER` step of a workflow's step graph."""
 
-    type_: Literal["ROUTER"] = Field(alias="type")
+    type: Literal["ROUTER"]
     name: str
     """Unique name of the step within the workflow."""
 
@@ -192,7 +189,7 @@ class WorkflowStepDefinitionRouter(BaseModel):
 class WorkflowStepDefinitionRuleValidation(BaseModel):
     """A `RULE_VALIDATION` step of a workflow's step graph."""
 
-    type_: Literal["RULE_VALIDATION"] = Field(alias="type")
+    type: Literal["RULE_VALIDATION"]
     name: str
     """Unique name of the step within the workflow."""
 
@@ -206,7 +203,7 @@ class WorkflowStepDefinitionRuleValidation(BaseModel):
 class WorkflowStepDefinitionSplit(BaseModel):
     """A `SPLIT` step of a workflow's step graph."""
 
-    type_: Literal["SPLIT"] = Field(alias="type")
+    type: Literal["SPLIT"]
     name: str
     """Unique name of the step within the workflow."""
 
@@ -220,7 +217,7 @@ class WorkflowStepDefinitionSplit(BaseModel):
 class WorkflowStepDefinitionTrigger(BaseModel):
     """A `TRIGGER` step of a workflow's step graph."""
 
-    type_: Literal["TRIGGER"] = Field(alias="type")
+    type: Literal["TRIGGER"]
     name: str
     """Unique name of the step within the workflow."""
 
@@ -234,7 +231,7 @@ class WorkflowStepDefinitionTrigger(BaseModel):
 class WorkflowStepDefinitionValidation(BaseModel):
     """A `VALIDATION` step of a workflow's step graph."""
 
-    type_: Literal["VALIDATION"] = Field(alias="type")
+    type: Literal["VALIDATION"]
     name: str
     """Unique name of the step within the workflow."""
 
@@ -248,7 +245,7 @@ class WorkflowStepDefinitionValidation(BaseModel):
 class WorkflowStepDefinitionWebhookResponse(BaseModel):
     """A `WEBHOOK_RESPONSE` step of a workflow's step graph."""
 
-    type_: Literal["WEBHOOK_RESPONSE"] = Field(alias="type")
+    type: Literal["WEBHOOK_RESPONSE"]
     name: str
     """Unique name of the step within the workflow."""
 
@@ -262,7 +259,7 @@ class WorkflowStepDefinitionWebhookResponse(BaseModel):
 class WorkflowVersion(BaseModel):
     """A snapshot of a workflow's steps."""
 
-    object_: Literal["workflow_version"] | None = Field(default=None, alias="object")
+    object: Literal["workflow_version"] | None = None
     id: str
     """Workflow version ID."""
 
@@ -351,7 +348,7 @@ class WorkflowVersion(BaseModel):
 class Workflow(BaseModel):
     """A multi-step document pipeline."""
 
-    object_: Literal["workflow"] | None = Field(default=None, alias="object")
+    object: Literal["workflow"] | None = None
     id: str
     """Workflow ID."""
 

@@ -3,15 +3,12 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from typing import Annotated, Any, Dict, List, Literal, Unpack, cast
+from typing import Any, Unpack, cast
 
-from .._runtime.models import AwareDatetime, union
 from .._runtime.pagination import AsyncPager, SyncPage
-from .._runtime.polling import PollingOptions, poll, poll_async
 from .._runtime.raw import to_raw, to_raw_async
 from .._runtime.transport import AsyncCore, SyncCore, encode_path
-from .._runtime.types import NOT_GIVEN, FileUpload, NotGiven, RequestOptions
+from .._runtime.types import NOT_GIVEN, NotGiven, RequestOptions
 from ..models import (
     Classifier,
     ClassifierSummary,
@@ -92,7 +89,7 @@ class Classifiers:
         *,
         name: str,
         clone_classifier_id: str | NotGiven = NOT_GIVEN,
-        config: ClassifyConfig | Dict[str, Any] | NotGiven = NOT_GIVEN,
+        config: ClassifyConfig | dict[str, Any] | NotGiven = NOT_GIVEN,
         api_version: str | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
         **options: Unpack[RequestOptions],
@@ -165,7 +162,7 @@ class Classifiers:
         id: str,
         *,
         name: str | NotGiven = NOT_GIVEN,
-        config: ClassifyConfig | Dict[str, Any] | NotGiven = NOT_GIVEN,
+        config: ClassifyConfig | dict[str, Any] | NotGiven = NOT_GIVEN,
         api_version: str | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
         **options: Unpack[RequestOptions],
@@ -264,7 +261,7 @@ class AsyncClassifiers:
         *,
         name: str,
         clone_classifier_id: str | NotGiven = NOT_GIVEN,
-        config: ClassifyConfig | Dict[str, Any] | NotGiven = NOT_GIVEN,
+        config: ClassifyConfig | dict[str, Any] | NotGiven = NOT_GIVEN,
         api_version: str | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
         **options: Unpack[RequestOptions],
@@ -337,7 +334,7 @@ class AsyncClassifiers:
         id: str,
         *,
         name: str | NotGiven = NOT_GIVEN,
-        config: ClassifyConfig | Dict[str, Any] | NotGiven = NOT_GIVEN,
+        config: ClassifyConfig | dict[str, Any] | NotGiven = NOT_GIVEN,
         api_version: str | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
         **options: Unpack[RequestOptions],

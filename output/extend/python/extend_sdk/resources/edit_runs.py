@@ -3,21 +3,13 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from typing import Annotated, Any, Dict, List, Literal, Unpack, cast
+from typing import Any, Unpack, cast
 
-from .._runtime.models import AwareDatetime, union
-from .._runtime.pagination import AsyncPager, SyncPage
 from .._runtime.polling import PollingOptions, poll, poll_async
 from .._runtime.raw import to_raw, to_raw_async
 from .._runtime.transport import AsyncCore, SyncCore, encode_path
-from .._runtime.types import NOT_GIVEN, FileUpload, NotGiven, RequestOptions
-from ..models import (
-    EditConfig,
-    EditRun,
-    EditRunsDeleteResponse,
-    FileUrlOrIdInput,
-)
+from .._runtime.types import NOT_GIVEN, NotGiven, RequestOptions
+from ..models import EditConfig, EditRun, EditRunsDeleteResponse, FileUrlOrIdInput
 
 __all__ = [
     "EditRuns",
@@ -36,8 +28,8 @@ class EditRuns:
     def create(
         self,
         *,
-        file: FileUrlOrIdInput | Dict[str, Any],
-        config: EditConfig | Dict[str, Any] | NotGiven = NOT_GIVEN,
+        file: FileUrlOrIdInput | dict[str, Any],
+        config: EditConfig | dict[str, Any] | NotGiven = NOT_GIVEN,
         api_version: str | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
         **options: Unpack[RequestOptions],
@@ -74,8 +66,8 @@ class EditRuns:
     def create_and_poll(
         self,
         *,
-        file: FileUrlOrIdInput | Dict[str, Any],
-        config: EditConfig | Dict[str, Any] | NotGiven = NOT_GIVEN,
+        file: FileUrlOrIdInput | dict[str, Any],
+        config: EditConfig | dict[str, Any] | NotGiven = NOT_GIVEN,
         api_version: str | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
         max_wait: float | None = None,
@@ -193,8 +185,8 @@ class AsyncEditRuns:
     async def create(
         self,
         *,
-        file: FileUrlOrIdInput | Dict[str, Any],
-        config: EditConfig | Dict[str, Any] | NotGiven = NOT_GIVEN,
+        file: FileUrlOrIdInput | dict[str, Any],
+        config: EditConfig | dict[str, Any] | NotGiven = NOT_GIVEN,
         api_version: str | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
         **options: Unpack[RequestOptions],
@@ -231,8 +223,8 @@ class AsyncEditRuns:
     async def create_and_poll(
         self,
         *,
-        file: FileUrlOrIdInput | Dict[str, Any],
-        config: EditConfig | Dict[str, Any] | NotGiven = NOT_GIVEN,
+        file: FileUrlOrIdInput | dict[str, Any],
+        config: EditConfig | dict[str, Any] | NotGiven = NOT_GIVEN,
         api_version: str | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
         max_wait: float | None = None,

@@ -3,20 +3,12 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from typing import Annotated, Any, Dict, List, Literal, Unpack, cast
+from typing import Any, Unpack, cast
 
-from .._runtime.models import AwareDatetime, union
-from .._runtime.pagination import AsyncPager, SyncPage
-from .._runtime.polling import PollingOptions, poll, poll_async
 from .._runtime.raw import to_raw, to_raw_async
-from .._runtime.transport import AsyncCore, SyncCore, encode_path
-from .._runtime.types import NOT_GIVEN, FileUpload, NotGiven, RequestOptions
-from ..models import (
-    EditSchemaGenerationConfig,
-    EditSchemaGenerationResponse,
-    FileUrlOrIdInput,
-)
+from .._runtime.transport import AsyncCore, SyncCore
+from .._runtime.types import NOT_GIVEN, NotGiven, RequestOptions
+from ..models import EditSchemaGenerationConfig, EditSchemaGenerationResponse, FileUrlOrIdInput
 
 __all__ = [
     "EditSchemas",
@@ -35,8 +27,8 @@ class EditSchemas:
     def generate(
         self,
         *,
-        file: FileUrlOrIdInput | Dict[str, Any],
-        config: EditSchemaGenerationConfig | Dict[str, Any] | NotGiven = NOT_GIVEN,
+        file: FileUrlOrIdInput | dict[str, Any],
+        config: EditSchemaGenerationConfig | dict[str, Any] | NotGiven = NOT_GIVEN,
         api_version: str | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
         **options: Unpack[RequestOptions],
@@ -82,8 +74,8 @@ class AsyncEditSchemas:
     async def generate(
         self,
         *,
-        file: FileUrlOrIdInput | Dict[str, Any],
-        config: EditSchemaGenerationConfig | Dict[str, Any] | NotGiven = NOT_GIVEN,
+        file: FileUrlOrIdInput | dict[str, Any],
+        config: EditSchemaGenerationConfig | dict[str, Any] | NotGiven = NOT_GIVEN,
         api_version: str | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
         **options: Unpack[RequestOptions],

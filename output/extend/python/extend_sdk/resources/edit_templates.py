@@ -3,18 +3,12 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from typing import Annotated, Any, Dict, List, Literal, Unpack, cast
+from typing import Unpack, cast
 
-from .._runtime.models import AwareDatetime, union
-from .._runtime.pagination import AsyncPager, SyncPage
-from .._runtime.polling import PollingOptions, poll, poll_async
 from .._runtime.raw import to_raw, to_raw_async
 from .._runtime.transport import AsyncCore, SyncCore, encode_path
-from .._runtime.types import NOT_GIVEN, FileUpload, NotGiven, RequestOptions
-from ..models import (
-    EditTemplate,
-)
+from .._runtime.types import NOT_GIVEN, NotGiven, RequestOptions
+from ..models import EditTemplate
 
 __all__ = [
     "EditTemplates",

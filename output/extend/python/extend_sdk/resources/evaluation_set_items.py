@@ -3,15 +3,13 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from typing import Annotated, Any, Dict, List, Literal, Unpack, cast
+import builtins
+from typing import Any, Unpack, cast
 
-from .._runtime.models import AwareDatetime, union
 from .._runtime.pagination import AsyncPager, SyncPage
-from .._runtime.polling import PollingOptions, poll, poll_async
 from .._runtime.raw import to_raw, to_raw_async
 from .._runtime.transport import AsyncCore, SyncCore, encode_path
-from .._runtime.types import NOT_GIVEN, FileUpload, NotGiven, RequestOptions
+from .._runtime.types import NOT_GIVEN, NotGiven, RequestOptions
 from ..models import (
     EvaluationSetItem,
     EvaluationSetItemSummary,
@@ -96,7 +94,7 @@ class EvaluationSetItems:
         self,
         evaluation_set_id: str,
         *,
-        items: List[EvaluationSetItemsCreateRequestItemsItem | Dict[str, Any]],
+        items: builtins.list[EvaluationSetItemsCreateRequestItemsItem | dict[str, Any]],
         api_version: str | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
         **options: Unpack[RequestOptions],
@@ -168,7 +166,7 @@ class EvaluationSetItems:
         evaluation_set_id: str,
         item_id: str,
         *,
-        expected_output: ProvidedProcessorOutput | Dict[str, Any],
+        expected_output: ProvidedProcessorOutput | dict[str, Any],
         api_version: str | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
         **options: Unpack[RequestOptions],
@@ -301,7 +299,7 @@ class AsyncEvaluationSetItems:
         self,
         evaluation_set_id: str,
         *,
-        items: List[EvaluationSetItemsCreateRequestItemsItem | Dict[str, Any]],
+        items: builtins.list[EvaluationSetItemsCreateRequestItemsItem | dict[str, Any]],
         api_version: str | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
         **options: Unpack[RequestOptions],
@@ -373,7 +371,7 @@ class AsyncEvaluationSetItems:
         evaluation_set_id: str,
         item_id: str,
         *,
-        expected_output: ProvidedProcessorOutput | Dict[str, Any],
+        expected_output: ProvidedProcessorOutput | dict[str, Any],
         api_version: str | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
         **options: Unpack[RequestOptions],

@@ -3,19 +3,13 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from typing import Annotated, Any, Dict, List, Literal, Unpack, cast
+from typing import Any, Unpack, cast
 
-from .._runtime.models import AwareDatetime, union
-from .._runtime.pagination import AsyncPager, SyncPage
 from .._runtime.polling import PollingOptions, poll, poll_async
 from .._runtime.raw import to_raw, to_raw_async
 from .._runtime.transport import AsyncCore, SyncCore, encode_path
-from .._runtime.types import NOT_GIVEN, FileUpload, NotGiven, RequestOptions
-from ..models import (
-    EvaluationSetRun,
-    EvaluationSetRunEntity,
-)
+from .._runtime.types import NOT_GIVEN, NotGiven, RequestOptions
+from ..models import EvaluationSetRun, EvaluationSetRunEntity
 
 __all__ = [
     "EvaluationSetRuns",
@@ -35,8 +29,8 @@ class EvaluationSetRuns:
         self,
         *,
         evaluation_set_id: str,
-        entity: EvaluationSetRunEntity | Dict[str, Any] | NotGiven = NOT_GIVEN,
-        evaluation_set_item_ids: List[str] | NotGiven = NOT_GIVEN,
+        entity: EvaluationSetRunEntity | dict[str, Any] | NotGiven = NOT_GIVEN,
+        evaluation_set_item_ids: list[str] | NotGiven = NOT_GIVEN,
         api_version: str | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
         **options: Unpack[RequestOptions],
@@ -76,8 +70,8 @@ class EvaluationSetRuns:
         self,
         *,
         evaluation_set_id: str,
-        entity: EvaluationSetRunEntity | Dict[str, Any] | NotGiven = NOT_GIVEN,
-        evaluation_set_item_ids: List[str] | NotGiven = NOT_GIVEN,
+        entity: EvaluationSetRunEntity | dict[str, Any] | NotGiven = NOT_GIVEN,
+        evaluation_set_item_ids: list[str] | NotGiven = NOT_GIVEN,
         api_version: str | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
         max_wait: float | None = None,
@@ -167,8 +161,8 @@ class AsyncEvaluationSetRuns:
         self,
         *,
         evaluation_set_id: str,
-        entity: EvaluationSetRunEntity | Dict[str, Any] | NotGiven = NOT_GIVEN,
-        evaluation_set_item_ids: List[str] | NotGiven = NOT_GIVEN,
+        entity: EvaluationSetRunEntity | dict[str, Any] | NotGiven = NOT_GIVEN,
+        evaluation_set_item_ids: list[str] | NotGiven = NOT_GIVEN,
         api_version: str | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
         **options: Unpack[RequestOptions],
@@ -208,8 +202,8 @@ class AsyncEvaluationSetRuns:
         self,
         *,
         evaluation_set_id: str,
-        entity: EvaluationSetRunEntity | Dict[str, Any] | NotGiven = NOT_GIVEN,
-        evaluation_set_item_ids: List[str] | NotGiven = NOT_GIVEN,
+        entity: EvaluationSetRunEntity | dict[str, Any] | NotGiven = NOT_GIVEN,
+        evaluation_set_item_ids: list[str] | NotGiven = NOT_GIVEN,
         api_version: str | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
         max_wait: float | None = None,

@@ -3,15 +3,14 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from typing import Annotated, Any, Dict, List, Literal, Unpack, cast
+import builtins
+from typing import Any, Unpack, cast
 
-from .._runtime.models import AwareDatetime, union
 from .._runtime.pagination import AsyncPager, SyncPage
 from .._runtime.polling import PollingOptions, poll, poll_async
 from .._runtime.raw import to_raw, to_raw_async
 from .._runtime.transport import AsyncCore, SyncCore, encode_path
-from .._runtime.types import NOT_GIVEN, FileUpload, NotGiven, RequestOptions
+from .._runtime.types import NOT_GIVEN, NotGiven, RequestOptions
 from ..models import (
     BatchRun,
     BatchRunInput,
@@ -118,10 +117,10 @@ class ExtractRuns:
     def create(
         self,
         *,
-        extractor: ExtractRequestExtractor | Dict[str, Any] | NotGiven = NOT_GIVEN,
-        config: ExtractConfigJson | Dict[str, Any] | NotGiven = NOT_GIVEN,
-        file: FileInput | Dict[str, Any] | NotGiven = NOT_GIVEN,
-        package: MultiFileRunPackage | Dict[str, Any] | NotGiven = NOT_GIVEN,
+        extractor: ExtractRequestExtractor | dict[str, Any] | NotGiven = NOT_GIVEN,
+        config: ExtractConfigJson | dict[str, Any] | NotGiven = NOT_GIVEN,
+        file: FileInput | dict[str, Any] | NotGiven = NOT_GIVEN,
+        package: MultiFileRunPackage | dict[str, Any] | NotGiven = NOT_GIVEN,
         priority: int | NotGiven = NOT_GIVEN,
         metadata: RunMetadata | NotGiven = NOT_GIVEN,
         api_version: str | NotGiven = NOT_GIVEN,
@@ -168,10 +167,10 @@ class ExtractRuns:
     def create_and_poll(
         self,
         *,
-        extractor: ExtractRequestExtractor | Dict[str, Any] | NotGiven = NOT_GIVEN,
-        config: ExtractConfigJson | Dict[str, Any] | NotGiven = NOT_GIVEN,
-        file: FileInput | Dict[str, Any] | NotGiven = NOT_GIVEN,
-        package: MultiFileRunPackage | Dict[str, Any] | NotGiven = NOT_GIVEN,
+        extractor: ExtractRequestExtractor | dict[str, Any] | NotGiven = NOT_GIVEN,
+        config: ExtractConfigJson | dict[str, Any] | NotGiven = NOT_GIVEN,
+        file: FileInput | dict[str, Any] | NotGiven = NOT_GIVEN,
+        package: MultiFileRunPackage | dict[str, Any] | NotGiven = NOT_GIVEN,
         priority: int | NotGiven = NOT_GIVEN,
         metadata: RunMetadata | NotGiven = NOT_GIVEN,
         api_version: str | NotGiven = NOT_GIVEN,
@@ -325,8 +324,8 @@ class ExtractRuns:
     def create_batch(
         self,
         *,
-        extractor: ExtractorBatchReference | Dict[str, Any],
-        inputs: List[BatchRunInput | Dict[str, Any]],
+        extractor: ExtractorBatchReference | dict[str, Any],
+        inputs: builtins.list[BatchRunInput | dict[str, Any]],
         priority: int | NotGiven = NOT_GIVEN,
         api_version: str | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
@@ -443,10 +442,10 @@ class AsyncExtractRuns:
     async def create(
         self,
         *,
-        extractor: ExtractRequestExtractor | Dict[str, Any] | NotGiven = NOT_GIVEN,
-        config: ExtractConfigJson | Dict[str, Any] | NotGiven = NOT_GIVEN,
-        file: FileInput | Dict[str, Any] | NotGiven = NOT_GIVEN,
-        package: MultiFileRunPackage | Dict[str, Any] | NotGiven = NOT_GIVEN,
+        extractor: ExtractRequestExtractor | dict[str, Any] | NotGiven = NOT_GIVEN,
+        config: ExtractConfigJson | dict[str, Any] | NotGiven = NOT_GIVEN,
+        file: FileInput | dict[str, Any] | NotGiven = NOT_GIVEN,
+        package: MultiFileRunPackage | dict[str, Any] | NotGiven = NOT_GIVEN,
         priority: int | NotGiven = NOT_GIVEN,
         metadata: RunMetadata | NotGiven = NOT_GIVEN,
         api_version: str | NotGiven = NOT_GIVEN,
@@ -493,10 +492,10 @@ class AsyncExtractRuns:
     async def create_and_poll(
         self,
         *,
-        extractor: ExtractRequestExtractor | Dict[str, Any] | NotGiven = NOT_GIVEN,
-        config: ExtractConfigJson | Dict[str, Any] | NotGiven = NOT_GIVEN,
-        file: FileInput | Dict[str, Any] | NotGiven = NOT_GIVEN,
-        package: MultiFileRunPackage | Dict[str, Any] | NotGiven = NOT_GIVEN,
+        extractor: ExtractRequestExtractor | dict[str, Any] | NotGiven = NOT_GIVEN,
+        config: ExtractConfigJson | dict[str, Any] | NotGiven = NOT_GIVEN,
+        file: FileInput | dict[str, Any] | NotGiven = NOT_GIVEN,
+        package: MultiFileRunPackage | dict[str, Any] | NotGiven = NOT_GIVEN,
         priority: int | NotGiven = NOT_GIVEN,
         metadata: RunMetadata | NotGiven = NOT_GIVEN,
         api_version: str | NotGiven = NOT_GIVEN,
@@ -654,8 +653,8 @@ class AsyncExtractRuns:
     async def create_batch(
         self,
         *,
-        extractor: ExtractorBatchReference | Dict[str, Any],
-        inputs: List[BatchRunInput | Dict[str, Any]],
+        extractor: ExtractorBatchReference | dict[str, Any],
+        inputs: builtins.list[BatchRunInput | dict[str, Any]],
         priority: int | NotGiven = NOT_GIVEN,
         api_version: str | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,

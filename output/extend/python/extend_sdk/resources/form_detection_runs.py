@@ -3,20 +3,13 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from typing import Annotated, Any, Dict, List, Literal, Unpack, cast
+from typing import Any, Unpack, cast
 
-from .._runtime.models import AwareDatetime, union
-from .._runtime.pagination import AsyncPager, SyncPage
 from .._runtime.polling import PollingOptions, poll, poll_async
 from .._runtime.raw import to_raw, to_raw_async
 from .._runtime.transport import AsyncCore, SyncCore, encode_path
-from .._runtime.types import NOT_GIVEN, FileUpload, NotGiven, RequestOptions
-from ..models import (
-    EditSchemaGenerationConfig,
-    FileUrlOrIdInput,
-    FormDetectionRun,
-)
+from .._runtime.types import NOT_GIVEN, NotGiven, RequestOptions
+from ..models import EditSchemaGenerationConfig, FileUrlOrIdInput, FormDetectionRun
 
 __all__ = [
     "FormDetectionRuns",
@@ -35,8 +28,8 @@ class FormDetectionRuns:
     def create(
         self,
         *,
-        file: FileUrlOrIdInput | Dict[str, Any],
-        config: EditSchemaGenerationConfig | Dict[str, Any] | NotGiven = NOT_GIVEN,
+        file: FileUrlOrIdInput | dict[str, Any],
+        config: EditSchemaGenerationConfig | dict[str, Any] | NotGiven = NOT_GIVEN,
         api_version: str | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
         **options: Unpack[RequestOptions],
@@ -73,8 +66,8 @@ class FormDetectionRuns:
     def create_and_poll(
         self,
         *,
-        file: FileUrlOrIdInput | Dict[str, Any],
-        config: EditSchemaGenerationConfig | Dict[str, Any] | NotGiven = NOT_GIVEN,
+        file: FileUrlOrIdInput | dict[str, Any],
+        config: EditSchemaGenerationConfig | dict[str, Any] | NotGiven = NOT_GIVEN,
         api_version: str | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
         max_wait: float | None = None,
@@ -160,8 +153,8 @@ class AsyncFormDetectionRuns:
     async def create(
         self,
         *,
-        file: FileUrlOrIdInput | Dict[str, Any],
-        config: EditSchemaGenerationConfig | Dict[str, Any] | NotGiven = NOT_GIVEN,
+        file: FileUrlOrIdInput | dict[str, Any],
+        config: EditSchemaGenerationConfig | dict[str, Any] | NotGiven = NOT_GIVEN,
         api_version: str | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
         **options: Unpack[RequestOptions],
@@ -198,8 +191,8 @@ class AsyncFormDetectionRuns:
     async def create_and_poll(
         self,
         *,
-        file: FileUrlOrIdInput | Dict[str, Any],
-        config: EditSchemaGenerationConfig | Dict[str, Any] | NotGiven = NOT_GIVEN,
+        file: FileUrlOrIdInput | dict[str, Any],
+        config: EditSchemaGenerationConfig | dict[str, Any] | NotGiven = NOT_GIVEN,
         api_version: str | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
         max_wait: float | None = None,

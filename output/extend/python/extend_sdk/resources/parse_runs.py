@@ -3,15 +3,14 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from typing import Annotated, Any, Dict, List, Literal, Unpack, cast
+import builtins
+from typing import Any, Literal, Unpack, cast
 
-from .._runtime.models import AwareDatetime, union
 from .._runtime.pagination import AsyncPager, SyncPage
 from .._runtime.polling import PollingOptions, poll, poll_async
 from .._runtime.raw import to_raw, to_raw_async
 from .._runtime.transport import AsyncCore, SyncCore, encode_path
-from .._runtime.types import NOT_GIVEN, FileUpload, NotGiven, RequestOptions
+from .._runtime.types import NOT_GIVEN, NotGiven, RequestOptions
 from ..models import (
     BatchRun,
     BatchRunInput,
@@ -104,8 +103,8 @@ class ParseRuns:
     def create(
         self,
         *,
-        file: FileUrlOrIdInput | Dict[str, Any],
-        config: ParseConfig | Dict[str, Any] | NotGiven = NOT_GIVEN,
+        file: FileUrlOrIdInput | dict[str, Any],
+        config: ParseConfig | dict[str, Any] | NotGiven = NOT_GIVEN,
         metadata: RunMetadata | NotGiven = NOT_GIVEN,
         data_retention: DataRetention | NotGiven = NOT_GIVEN,
         api_version: str | NotGiven = NOT_GIVEN,
@@ -148,8 +147,8 @@ class ParseRuns:
     def create_and_poll(
         self,
         *,
-        file: FileUrlOrIdInput | Dict[str, Any],
-        config: ParseConfig | Dict[str, Any] | NotGiven = NOT_GIVEN,
+        file: FileUrlOrIdInput | dict[str, Any],
+        config: ParseConfig | dict[str, Any] | NotGiven = NOT_GIVEN,
         metadata: RunMetadata | NotGiven = NOT_GIVEN,
         data_retention: DataRetention | NotGiven = NOT_GIVEN,
         api_version: str | NotGiven = NOT_GIVEN,
@@ -303,8 +302,8 @@ class ParseRuns:
     def create_batch(
         self,
         *,
-        inputs: List[BatchRunInput | Dict[str, Any]],
-        config: ParseConfig | Dict[str, Any] | NotGiven = NOT_GIVEN,
+        inputs: builtins.list[BatchRunInput | dict[str, Any]],
+        config: ParseConfig | dict[str, Any] | NotGiven = NOT_GIVEN,
         priority: int | NotGiven = NOT_GIVEN,
         api_version: str | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
@@ -412,8 +411,8 @@ class AsyncParseRuns:
     async def create(
         self,
         *,
-        file: FileUrlOrIdInput | Dict[str, Any],
-        config: ParseConfig | Dict[str, Any] | NotGiven = NOT_GIVEN,
+        file: FileUrlOrIdInput | dict[str, Any],
+        config: ParseConfig | dict[str, Any] | NotGiven = NOT_GIVEN,
         metadata: RunMetadata | NotGiven = NOT_GIVEN,
         data_retention: DataRetention | NotGiven = NOT_GIVEN,
         api_version: str | NotGiven = NOT_GIVEN,
@@ -456,8 +455,8 @@ class AsyncParseRuns:
     async def create_and_poll(
         self,
         *,
-        file: FileUrlOrIdInput | Dict[str, Any],
-        config: ParseConfig | Dict[str, Any] | NotGiven = NOT_GIVEN,
+        file: FileUrlOrIdInput | dict[str, Any],
+        config: ParseConfig | dict[str, Any] | NotGiven = NOT_GIVEN,
         metadata: RunMetadata | NotGiven = NOT_GIVEN,
         data_retention: DataRetention | NotGiven = NOT_GIVEN,
         api_version: str | NotGiven = NOT_GIVEN,
@@ -615,8 +614,8 @@ class AsyncParseRuns:
     async def create_batch(
         self,
         *,
-        inputs: List[BatchRunInput | Dict[str, Any]],
-        config: ParseConfig | Dict[str, Any] | NotGiven = NOT_GIVEN,
+        inputs: builtins.list[BatchRunInput | dict[str, Any]],
+        config: ParseConfig | dict[str, Any] | NotGiven = NOT_GIVEN,
         priority: int | NotGiven = NOT_GIVEN,
         api_version: str | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,

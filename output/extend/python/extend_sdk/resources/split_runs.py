@@ -3,15 +3,14 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from typing import Annotated, Any, Dict, List, Literal, Unpack, cast
+import builtins
+from typing import Any, Unpack, cast
 
-from .._runtime.models import AwareDatetime, union
 from .._runtime.pagination import AsyncPager, SyncPage
 from .._runtime.polling import PollingOptions, poll, poll_async
 from .._runtime.raw import to_raw, to_raw_async
 from .._runtime.transport import AsyncCore, SyncCore, encode_path
-from .._runtime.types import NOT_GIVEN, FileUpload, NotGiven, RequestOptions
+from .._runtime.types import NOT_GIVEN, NotGiven, RequestOptions
 from ..models import (
     BatchRun,
     FileUrlOrIdInput,
@@ -116,9 +115,9 @@ class SplitRuns:
     def create(
         self,
         *,
-        file: FileUrlOrIdInput | Dict[str, Any],
-        splitter: SplitRequestSplitter | Dict[str, Any] | NotGiven = NOT_GIVEN,
-        config: SplitConfig | Dict[str, Any] | NotGiven = NOT_GIVEN,
+        file: FileUrlOrIdInput | dict[str, Any],
+        splitter: SplitRequestSplitter | dict[str, Any] | NotGiven = NOT_GIVEN,
+        config: SplitConfig | dict[str, Any] | NotGiven = NOT_GIVEN,
         priority: int | NotGiven = NOT_GIVEN,
         metadata: RunMetadata | NotGiven = NOT_GIVEN,
         api_version: str | NotGiven = NOT_GIVEN,
@@ -163,9 +162,9 @@ class SplitRuns:
     def create_and_poll(
         self,
         *,
-        file: FileUrlOrIdInput | Dict[str, Any],
-        splitter: SplitRequestSplitter | Dict[str, Any] | NotGiven = NOT_GIVEN,
-        config: SplitConfig | Dict[str, Any] | NotGiven = NOT_GIVEN,
+        file: FileUrlOrIdInput | dict[str, Any],
+        splitter: SplitRequestSplitter | dict[str, Any] | NotGiven = NOT_GIVEN,
+        config: SplitConfig | dict[str, Any] | NotGiven = NOT_GIVEN,
         priority: int | NotGiven = NOT_GIVEN,
         metadata: RunMetadata | NotGiven = NOT_GIVEN,
         api_version: str | NotGiven = NOT_GIVEN,
@@ -317,8 +316,8 @@ class SplitRuns:
     def create_batch(
         self,
         *,
-        splitter: SplitRequestSplitter | Dict[str, Any],
-        inputs: List[SplitBatchRunInput | Dict[str, Any]],
+        splitter: SplitRequestSplitter | dict[str, Any],
+        inputs: builtins.list[SplitBatchRunInput | dict[str, Any]],
         priority: int | NotGiven = NOT_GIVEN,
         api_version: str | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
@@ -435,9 +434,9 @@ class AsyncSplitRuns:
     async def create(
         self,
         *,
-        file: FileUrlOrIdInput | Dict[str, Any],
-        splitter: SplitRequestSplitter | Dict[str, Any] | NotGiven = NOT_GIVEN,
-        config: SplitConfig | Dict[str, Any] | NotGiven = NOT_GIVEN,
+        file: FileUrlOrIdInput | dict[str, Any],
+        splitter: SplitRequestSplitter | dict[str, Any] | NotGiven = NOT_GIVEN,
+        config: SplitConfig | dict[str, Any] | NotGiven = NOT_GIVEN,
         priority: int | NotGiven = NOT_GIVEN,
         metadata: RunMetadata | NotGiven = NOT_GIVEN,
         api_version: str | NotGiven = NOT_GIVEN,
@@ -482,9 +481,9 @@ class AsyncSplitRuns:
     async def create_and_poll(
         self,
         *,
-        file: FileUrlOrIdInput | Dict[str, Any],
-        splitter: SplitRequestSplitter | Dict[str, Any] | NotGiven = NOT_GIVEN,
-        config: SplitConfig | Dict[str, Any] | NotGiven = NOT_GIVEN,
+        file: FileUrlOrIdInput | dict[str, Any],
+        splitter: SplitRequestSplitter | dict[str, Any] | NotGiven = NOT_GIVEN,
+        config: SplitConfig | dict[str, Any] | NotGiven = NOT_GIVEN,
         priority: int | NotGiven = NOT_GIVEN,
         metadata: RunMetadata | NotGiven = NOT_GIVEN,
         api_version: str | NotGiven = NOT_GIVEN,
@@ -640,8 +639,8 @@ class AsyncSplitRuns:
     async def create_batch(
         self,
         *,
-        splitter: SplitRequestSplitter | Dict[str, Any],
-        inputs: List[SplitBatchRunInput | Dict[str, Any]],
+        splitter: SplitRequestSplitter | dict[str, Any],
+        inputs: builtins.list[SplitBatchRunInput | dict[str, Any]],
         priority: int | NotGiven = NOT_GIVEN,
         api_version: str | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,

@@ -3,23 +3,13 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from typing import Annotated, Any, Dict, List, Literal, Unpack, cast
+from typing import Any, Unpack, cast
 
-from .._runtime.models import AwareDatetime, union
 from .._runtime.pagination import AsyncPager, SyncPage
-from .._runtime.polling import PollingOptions, poll, poll_async
 from .._runtime.raw import to_raw, to_raw_async
 from .._runtime.transport import AsyncCore, SyncCore, encode_path
-from .._runtime.types import NOT_GIVEN, FileUpload, NotGiven, RequestOptions
-from ..models import (
-    SortBy,
-    SortDir,
-    SplitConfig,
-    Splitter,
-    SplitterSummary,
-    SplittersListResponse,
-)
+from .._runtime.types import NOT_GIVEN, NotGiven, RequestOptions
+from ..models import SortBy, SortDir, SplitConfig, Splitter, SplitterSummary, SplittersListResponse
 
 __all__ = [
     "Splitters",
@@ -92,7 +82,7 @@ class Splitters:
         *,
         name: str,
         clone_splitter_id: str | NotGiven = NOT_GIVEN,
-        config: SplitConfig | Dict[str, Any] | NotGiven = NOT_GIVEN,
+        config: SplitConfig | dict[str, Any] | NotGiven = NOT_GIVEN,
         api_version: str | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
         **options: Unpack[RequestOptions],
@@ -165,7 +155,7 @@ class Splitters:
         id: str,
         *,
         name: str | NotGiven = NOT_GIVEN,
-        config: SplitConfig | Dict[str, Any] | NotGiven = NOT_GIVEN,
+        config: SplitConfig | dict[str, Any] | NotGiven = NOT_GIVEN,
         api_version: str | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
         **options: Unpack[RequestOptions],
@@ -264,7 +254,7 @@ class AsyncSplitters:
         *,
         name: str,
         clone_splitter_id: str | NotGiven = NOT_GIVEN,
-        config: SplitConfig | Dict[str, Any] | NotGiven = NOT_GIVEN,
+        config: SplitConfig | dict[str, Any] | NotGiven = NOT_GIVEN,
         api_version: str | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
         **options: Unpack[RequestOptions],
@@ -337,7 +327,7 @@ class AsyncSplitters:
         id: str,
         *,
         name: str | NotGiven = NOT_GIVEN,
-        config: SplitConfig | Dict[str, Any] | NotGiven = NOT_GIVEN,
+        config: SplitConfig | dict[str, Any] | NotGiven = NOT_GIVEN,
         api_version: str | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
         **options: Unpack[RequestOptions],

@@ -3,15 +3,13 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from typing import Annotated, Any, Dict, List, Literal, Unpack, cast
+import builtins
+from typing import Unpack, cast
 
-from .._runtime.models import AwareDatetime, union
 from .._runtime.pagination import AsyncPager, SyncPage
-from .._runtime.polling import PollingOptions, poll, poll_async
 from .._runtime.raw import to_raw, to_raw_async
 from .._runtime.transport import AsyncCore, SyncCore, encode_path
-from .._runtime.types import NOT_GIVEN, FileUpload, NotGiven, RequestOptions
+from .._runtime.types import NOT_GIVEN, NotGiven, RequestOptions
 from ..models import (
     ApiVersionEnum,
     SortDir,
@@ -95,7 +93,7 @@ class WebhookEndpoints:
         *,
         url: str,
         name: str,
-        enabled_events: List[WebhookEndpointEventType],
+        enabled_events: builtins.list[WebhookEndpointEventType],
         api_version: ApiVersionEnum,
         status: WebhookEndpointStatus | NotGiven = NOT_GIVEN,
         advanced_options: WebhookAdvancedOptions | NotGiven = NOT_GIVEN,
@@ -179,7 +177,7 @@ class WebhookEndpoints:
         url: str | NotGiven = NOT_GIVEN,
         name: str | NotGiven = NOT_GIVEN,
         status: WebhookEndpointStatus | NotGiven = NOT_GIVEN,
-        enabled_events: List[WebhookEndpointEventType] | NotGiven = NOT_GIVEN,
+        enabled_events: builtins.list[WebhookEndpointEventType] | NotGiven = NOT_GIVEN,
         advanced_options: WebhookAdvancedOptions | NotGiven = NOT_GIVEN,
         api_version: str | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
@@ -317,7 +315,7 @@ class AsyncWebhookEndpoints:
         *,
         url: str,
         name: str,
-        enabled_events: List[WebhookEndpointEventType],
+        enabled_events: builtins.list[WebhookEndpointEventType],
         api_version: ApiVersionEnum,
         status: WebhookEndpointStatus | NotGiven = NOT_GIVEN,
         advanced_options: WebhookAdvancedOptions | NotGiven = NOT_GIVEN,
@@ -401,7 +399,7 @@ class AsyncWebhookEndpoints:
         url: str | NotGiven = NOT_GIVEN,
         name: str | NotGiven = NOT_GIVEN,
         status: WebhookEndpointStatus | NotGiven = NOT_GIVEN,
-        enabled_events: List[WebhookEndpointEventType] | NotGiven = NOT_GIVEN,
+        enabled_events: builtins.list[WebhookEndpointEventType] | NotGiven = NOT_GIVEN,
         advanced_options: WebhookAdvancedOptions | NotGiven = NOT_GIVEN,
         api_version: str | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,

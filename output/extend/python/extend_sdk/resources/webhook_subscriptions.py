@@ -3,15 +3,13 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from typing import Annotated, Any, Dict, List, Literal, Unpack, cast
+import builtins
+from typing import Unpack, cast
 
-from .._runtime.models import AwareDatetime, union
 from .._runtime.pagination import AsyncPager, SyncPage
-from .._runtime.polling import PollingOptions, poll, poll_async
 from .._runtime.raw import to_raw, to_raw_async
 from .._runtime.transport import AsyncCore, SyncCore, encode_path
-from .._runtime.types import NOT_GIVEN, FileUpload, NotGiven, RequestOptions
+from .._runtime.types import NOT_GIVEN, NotGiven, RequestOptions
 from ..models import (
     SortDir,
     WebhookSubscription,
@@ -96,7 +94,7 @@ class WebhookSubscriptions:
         webhook_endpoint_id: str,
         resource_type: WebhookSubscriptionResourceType,
         resource_id: str,
-        enabled_events: List[WebhookSubscriptionEventType],
+        enabled_events: builtins.list[WebhookSubscriptionEventType],
         api_version: str | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
         **options: Unpack[RequestOptions],
@@ -170,7 +168,7 @@ class WebhookSubscriptions:
         self,
         id: str,
         *,
-        enabled_events: List[WebhookSubscriptionEventType],
+        enabled_events: builtins.list[WebhookSubscriptionEventType],
         api_version: str | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
         **options: Unpack[RequestOptions],
@@ -303,7 +301,7 @@ class AsyncWebhookSubscriptions:
         webhook_endpoint_id: str,
         resource_type: WebhookSubscriptionResourceType,
         resource_id: str,
-        enabled_events: List[WebhookSubscriptionEventType],
+        enabled_events: builtins.list[WebhookSubscriptionEventType],
         api_version: str | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
         **options: Unpack[RequestOptions],
@@ -377,7 +375,7 @@ class AsyncWebhookSubscriptions:
         self,
         id: str,
         *,
-        enabled_events: List[WebhookSubscriptionEventType],
+        enabled_events: builtins.list[WebhookSubscriptionEventType],
         api_version: str | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
         **options: Unpack[RequestOptions],

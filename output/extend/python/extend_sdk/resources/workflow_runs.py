@@ -3,15 +3,14 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from typing import Annotated, Any, Dict, List, Literal, Unpack, cast
+import builtins
+from typing import Any, Unpack, cast
 
-from .._runtime.models import AwareDatetime, union
 from .._runtime.pagination import AsyncPager, SyncPage
 from .._runtime.polling import PollingOptions, poll, poll_async
 from .._runtime.raw import to_raw, to_raw_async
 from .._runtime.transport import AsyncCore, SyncCore, encode_path
-from .._runtime.types import NOT_GIVEN, FileUpload, NotGiven, RequestOptions
+from .._runtime.types import NOT_GIVEN, NotGiven, RequestOptions
 from ..models import (
     FileInput,
     RunMetadata,
@@ -110,10 +109,10 @@ class WorkflowRuns:
     def create(
         self,
         *,
-        workflow: WorkflowReference | Dict[str, Any],
-        file: FileInput | Dict[str, Any] | NotGiven = NOT_GIVEN,
-        package: WorkflowRunPackage | Dict[str, Any] | NotGiven = NOT_GIVEN,
-        outputs: List[Dict[str, Any]] | NotGiven = NOT_GIVEN,
+        workflow: WorkflowReference | dict[str, Any],
+        file: FileInput | dict[str, Any] | NotGiven = NOT_GIVEN,
+        package: WorkflowRunPackage | dict[str, Any] | NotGiven = NOT_GIVEN,
+        outputs: builtins.list[dict[str, Any]] | NotGiven = NOT_GIVEN,
         priority: int | NotGiven = NOT_GIVEN,
         metadata: RunMetadata | NotGiven = NOT_GIVEN,
         secrets: RunSecrets | NotGiven = NOT_GIVEN,
@@ -163,10 +162,10 @@ class WorkflowRuns:
     def create_and_poll(
         self,
         *,
-        workflow: WorkflowReference | Dict[str, Any],
-        file: FileInput | Dict[str, Any] | NotGiven = NOT_GIVEN,
-        package: WorkflowRunPackage | Dict[str, Any] | NotGiven = NOT_GIVEN,
-        outputs: List[Dict[str, Any]] | NotGiven = NOT_GIVEN,
+        workflow: WorkflowReference | dict[str, Any],
+        file: FileInput | dict[str, Any] | NotGiven = NOT_GIVEN,
+        package: WorkflowRunPackage | dict[str, Any] | NotGiven = NOT_GIVEN,
+        outputs: builtins.list[dict[str, Any]] | NotGiven = NOT_GIVEN,
         priority: int | NotGiven = NOT_GIVEN,
         metadata: RunMetadata | NotGiven = NOT_GIVEN,
         secrets: RunSecrets | NotGiven = NOT_GIVEN,
@@ -365,8 +364,8 @@ class WorkflowRuns:
     def create_batch(
         self,
         *,
-        workflow: WorkflowReference | Dict[str, Any],
-        inputs: List[WorkflowRunsCreateBatchRequestInputsItem | Dict[str, Any]],
+        workflow: WorkflowReference | dict[str, Any],
+        inputs: builtins.list[WorkflowRunsCreateBatchRequestInputsItem | dict[str, Any]],
         priority: int | NotGiven = NOT_GIVEN,
         api_version: str | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
@@ -477,10 +476,10 @@ class AsyncWorkflowRuns:
     async def create(
         self,
         *,
-        workflow: WorkflowReference | Dict[str, Any],
-        file: FileInput | Dict[str, Any] | NotGiven = NOT_GIVEN,
-        package: WorkflowRunPackage | Dict[str, Any] | NotGiven = NOT_GIVEN,
-        outputs: List[Dict[str, Any]] | NotGiven = NOT_GIVEN,
+        workflow: WorkflowReference | dict[str, Any],
+        file: FileInput | dict[str, Any] | NotGiven = NOT_GIVEN,
+        package: WorkflowRunPackage | dict[str, Any] | NotGiven = NOT_GIVEN,
+        outputs: builtins.list[dict[str, Any]] | NotGiven = NOT_GIVEN,
         priority: int | NotGiven = NOT_GIVEN,
         metadata: RunMetadata | NotGiven = NOT_GIVEN,
         secrets: RunSecrets | NotGiven = NOT_GIVEN,
@@ -530,10 +529,10 @@ class AsyncWorkflowRuns:
     async def create_and_poll(
         self,
         *,
-        workflow: WorkflowReference | Dict[str, Any],
-        file: FileInput | Dict[str, Any] | NotGiven = NOT_GIVEN,
-        package: WorkflowRunPackage | Dict[str, Any] | NotGiven = NOT_GIVEN,
-        outputs: List[Dict[str, Any]] | NotGiven = NOT_GIVEN,
+        workflow: WorkflowReference | dict[str, Any],
+        file: FileInput | dict[str, Any] | NotGiven = NOT_GIVEN,
+        package: WorkflowRunPackage | dict[str, Any] | NotGiven = NOT_GIVEN,
+        outputs: builtins.list[dict[str, Any]] | NotGiven = NOT_GIVEN,
         priority: int | NotGiven = NOT_GIVEN,
         metadata: RunMetadata | NotGiven = NOT_GIVEN,
         secrets: RunSecrets | NotGiven = NOT_GIVEN,
@@ -736,8 +735,8 @@ class AsyncWorkflowRuns:
     async def create_batch(
         self,
         *,
-        workflow: WorkflowReference | Dict[str, Any],
-        inputs: List[WorkflowRunsCreateBatchRequestInputsItem | Dict[str, Any]],
+        workflow: WorkflowReference | dict[str, Any],
+        inputs: builtins.list[WorkflowRunsCreateBatchRequestInputsItem | dict[str, Any]],
         priority: int | NotGiven = NOT_GIVEN,
         api_version: str | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,

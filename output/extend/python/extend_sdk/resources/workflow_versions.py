@@ -3,15 +3,13 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from typing import Annotated, Any, Dict, List, Literal, Unpack, cast
+import builtins
+from typing import Any, Unpack, cast
 
-from .._runtime.models import AwareDatetime, union
 from .._runtime.pagination import AsyncPager, SyncPage
-from .._runtime.polling import PollingOptions, poll, poll_async
 from .._runtime.raw import to_raw, to_raw_async
 from .._runtime.transport import AsyncCore, SyncCore, encode_path
-from .._runtime.types import NOT_GIVEN, FileUpload, NotGiven, RequestOptions
+from .._runtime.types import NOT_GIVEN, NotGiven, RequestOptions
 from ..models import (
     SortDir,
     WorkflowStepDefinition,
@@ -90,7 +88,7 @@ class WorkflowVersions:
         id: str,
         *,
         name: str | NotGiven = NOT_GIVEN,
-        steps: List[WorkflowStepDefinition | Dict[str, Any]] | NotGiven = NOT_GIVEN,
+        steps: builtins.list[WorkflowStepDefinition | dict[str, Any]] | NotGiven = NOT_GIVEN,
         api_version: str | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
         **options: Unpack[RequestOptions],
@@ -222,7 +220,7 @@ class AsyncWorkflowVersions:
         id: str,
         *,
         name: str | NotGiven = NOT_GIVEN,
-        steps: List[WorkflowStepDefinition | Dict[str, Any]] | NotGiven = NOT_GIVEN,
+        steps: builtins.list[WorkflowStepDefinition | dict[str, Any]] | NotGiven = NOT_GIVEN,
         api_version: str | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
         **options: Unpack[RequestOptions],

@@ -3,15 +3,13 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from typing import Annotated, Any, Dict, List, Literal, Unpack, cast
+import builtins
+from typing import Any, Unpack, cast
 
-from .._runtime.models import AwareDatetime, union
 from .._runtime.pagination import AsyncPager, SyncPage
-from .._runtime.polling import PollingOptions, poll, poll_async
 from .._runtime.raw import to_raw, to_raw_async
 from .._runtime.transport import AsyncCore, SyncCore, encode_path
-from .._runtime.types import NOT_GIVEN, FileUpload, NotGiven, RequestOptions
+from .._runtime.types import NOT_GIVEN, NotGiven, RequestOptions
 from ..models import (
     SortBy,
     SortDir,
@@ -91,7 +89,7 @@ class Workflows:
         self,
         *,
         name: str,
-        steps: List[WorkflowStepDefinition | Dict[str, Any]] | NotGiven = NOT_GIVEN,
+        steps: builtins.list[WorkflowStepDefinition | dict[str, Any]] | NotGiven = NOT_GIVEN,
         api_version: str | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
         **options: Unpack[RequestOptions],
@@ -162,7 +160,7 @@ class Workflows:
         id: str,
         *,
         name: str | NotGiven = NOT_GIVEN,
-        steps: List[WorkflowStepDefinition | Dict[str, Any]] | NotGiven = NOT_GIVEN,
+        steps: builtins.list[WorkflowStepDefinition | dict[str, Any]] | NotGiven = NOT_GIVEN,
         api_version: str | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
         **options: Unpack[RequestOptions],
@@ -260,7 +258,7 @@ class AsyncWorkflows:
         self,
         *,
         name: str,
-        steps: List[WorkflowStepDefinition | Dict[str, Any]] | NotGiven = NOT_GIVEN,
+        steps: builtins.list[WorkflowStepDefinition | dict[str, Any]] | NotGiven = NOT_GIVEN,
         api_version: str | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
         **options: Unpack[RequestOptions],
@@ -331,7 +329,7 @@ class AsyncWorkflows:
         id: str,
         *,
         name: str | NotGiven = NOT_GIVEN,
-        steps: List[WorkflowStepDefinition | Dict[str, Any]] | NotGiven = NOT_GIVEN,
+        steps: builtins.list[WorkflowStepDefinition | dict[str, Any]] | NotGiven = NOT_GIVEN,
         api_version: str | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
         **options: Unpack[RequestOptions],

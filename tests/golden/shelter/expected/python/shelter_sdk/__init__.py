@@ -29,7 +29,6 @@ from ._runtime.errors import (
     RateLimitError,
     ResponseValidationError,
     UnprocessableEntityError,
-    WebhookVerificationError,
 )
 from ._runtime.pagination import AsyncPage, AsyncPager, SyncPage
 from ._runtime.polling import PollingOptions, PollingTimeoutError
@@ -38,7 +37,20 @@ from ._runtime.types import NOT_GIVEN, FileUpload, NotGiven, RequestOptions
 from ._version import __version__
 
 if TYPE_CHECKING:
-    from .models import *  # noqa: F403
+    from .models import (
+        Adoption,
+        Animal,
+        AnimalInput,
+        AnimalsAdoptRequest,
+        AnimalsAdoptRequestAdopter,
+        AnimalsListResponse,
+        AnimalsUploadPhotoRequest,
+        Diet,
+        DryFood,
+        Error,
+        Species,
+        WetFood,
+    )
 
 ShelterError = APIError
 """Base class of every error this SDK raises."""

@@ -5,23 +5,19 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Mapping
-from datetime import date, datetime
 from types import TracebackType
-from typing import TYPE_CHECKING, Annotated, Any, Dict, List, Literal, Unpack, cast
+from typing import TYPE_CHECKING, Literal, Unpack, cast
 
 import httpx
 
 from ._runtime.errors import ConfigurationError
-from ._runtime.pagination import AsyncPager, SyncPage
-from ._runtime.polling import PollingOptions, poll, poll_async
 from ._runtime.raw import to_raw, to_raw_async
-from ._runtime.transport import AsyncCore, Auth, SyncCore, encode_path
-from ._runtime.types import NOT_GIVEN, FileUpload, NotGiven, RequestOptions
+from ._runtime.transport import AsyncCore, Auth, SyncCore
+from ._runtime.types import NOT_GIVEN, NotGiven, RequestOptions
 from ._version import __version__
 
 if TYPE_CHECKING:
     # Models load when a method needs them: importing the client stays cheap.
-    from ._runtime.models import AwareDatetime, union
     from .resources.animals import (
         AsyncAnimals,
         AsyncAnimalsWithRawResponse,

@@ -3,14 +3,12 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from typing import Annotated, Any, Literal, TypeAlias
+from datetime import date
+from typing import Annotated, Literal, TypeAlias
 
 from pydantic import Field
-from typing_extensions import TypeAliasType
 
 from ._runtime.models import AwareDatetime, BaseModel, union
-from ._runtime.unions import OneOf
 
 __all__ = [
     "Species",

@@ -3,12 +3,9 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from typing import Annotated, Any, Dict, List, Literal, Unpack, cast
+from typing import Any, Unpack, cast
 
-from .._runtime.models import AwareDatetime, union
 from .._runtime.pagination import AsyncPager, SyncPage
-from .._runtime.polling import PollingOptions, poll, poll_async
 from .._runtime.raw import to_raw, to_raw_async
 from .._runtime.transport import AsyncCore, SyncCore, encode_path
 from .._runtime.types import NOT_GIVEN, FileUpload, NotGiven, RequestOptions
@@ -85,7 +82,7 @@ class Animals:
         name: str,
         species: Species,
         weight_kg: float | NotGiven = NOT_GIVEN,
-        diet: Diet | Dict[str, Any] | NotGiven = NOT_GIVEN,
+        diet: Diet | dict[str, Any] | NotGiven = NOT_GIVEN,
         tenant: str | NotGiven = NOT_GIVEN,
         **options: Unpack[RequestOptions],
     ) -> Animal:
@@ -175,7 +172,7 @@ class Animals:
         self,
         animal_id: str,
         *,
-        adopter: AnimalsAdoptRequestAdopter | Dict[str, Any],
+        adopter: AnimalsAdoptRequestAdopter | dict[str, Any],
         idempotency_key: str | NotGiven = NOT_GIVEN,
         note: str | None | NotGiven = NOT_GIVEN,
         tenant: str | NotGiven = NOT_GIVEN,
@@ -330,7 +327,7 @@ class AsyncAnimals:
         name: str,
         species: Species,
         weight_kg: float | NotGiven = NOT_GIVEN,
-        diet: Diet | Dict[str, Any] | NotGiven = NOT_GIVEN,
+        diet: Diet | dict[str, Any] | NotGiven = NOT_GIVEN,
         tenant: str | NotGiven = NOT_GIVEN,
         **options: Unpack[RequestOptions],
     ) -> Animal:
@@ -420,7 +417,7 @@ class AsyncAnimals:
         self,
         animal_id: str,
         *,
-        adopter: AnimalsAdoptRequestAdopter | Dict[str, Any],
+        adopter: AnimalsAdoptRequestAdopter | dict[str, Any],
         idempotency_key: str | NotGiven = NOT_GIVEN,
         note: str | None | NotGiven = NOT_GIVEN,
         tenant: str | NotGiven = NOT_GIVEN,

@@ -50,6 +50,7 @@ ERROR_TABLE: tuple[ErrorClass, ...] = (
     ErrorClass("APIConnectionError", "the API could not be reached", "—"),
     ErrorClass("APITimeoutError", "the request timed out", "—"),
     ErrorClass("ConfigurationError", "the client is missing a token or has a bad option", "—"),
+    ErrorClass("RequestValidationError", "an argument does not match the API description", "—"),
     ErrorClass(
         "ResponseValidationError",
         "a response does not match the API description (with `strict_response_validation=True`)",

@@ -83,6 +83,7 @@ EXTERNAL: Mapping[str, Source] = {
 """Where a name the templates use comes from, outside the SDK."""
 
 _RUNTIME: Mapping[str, tuple[str, ...]] = {
+    "arguments": ("checked",),
     "errors": ("ConfigurationError", "WebhookVerificationError"),
     "models": ("AwareDatetime", "BaseModel", "union"),
     "pagination": ("AsyncPager", "SyncPage"),

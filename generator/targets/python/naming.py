@@ -35,7 +35,9 @@ REQUEST_OPTION_NAMES = frozenset(
     {"timeout", "max_retries", "extra_headers", "extra_query", "extra_body", "options", "self"}
     | {"max_wait", "polling_options", "run", "response"}
 )
-BODY_NAMES = frozenset({"cast", "encode_path", "NOT_GIVEN", "poll", "poll_async", "retrieve"})
+BODY_NAMES = frozenset(
+    {"cast", "checked", "encode_path", "NOT_GIVEN", "poll", "poll_async", "retrieve"}
+)
 """Module names a method's body calls (and a local function it defines): no parameter's."""
 BUILTIN_NAMES = frozenset(dir(builtins))
 

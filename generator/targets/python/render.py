@@ -233,7 +233,7 @@ class MethodView:
 
     def names(self) -> set[str]:
         """Every name the method's code refers to at module level, sync and async."""
-        found = {"Unpack", "RequestOptions"}
+        found = {"Unpack", "RequestOptions", "checked"}
         for arg in self.positional + self.keyword:
             found |= names_in(arg.code_annotation)
         if any(not arg.required for arg in self.keyword):

@@ -75,6 +75,23 @@ class APIStatusError(APIError):
         )
 
 
+class RequestValidationError(APIError, ValueError):
+    """An argument does not match the API description; raised before anything is sent."""
+
+    def __init__(self, argument: str, value: Any, cause: Exception) -> None:
+        details = str(cause)
+        errors = getattr(cause, "errors", None)
+        if callable(errors):
+            found = errors()
+            if found:
+                first = found[0]
+                where = ".".join(str(part) for part in first.get("loc", ()))
+                details = f"{where + ': ' if where else ''}{first.get('msg', cause)}"
+        super().__init__(f"argument {argument!r}: {details} (got {type(value).__name__})")
+        self.argument = argument
+        self.value = value
+
+
 class ResponseValidationError(APIError):
     """A response body does not match the API's description, with
     `strict_response_validation=True` on the client (by default such bodies are kept as sent)."""

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, Literal, Unpack, cast
 
 import httpx
 
+from ._runtime.arguments import checked
 from ._runtime.errors import ConfigurationError
 from ._runtime.raw import to_raw, to_raw_async
 from ._runtime.transport import AsyncCore, Auth, SyncCore
@@ -447,6 +448,7 @@ class Extend:
 
         return WebhookSubscriptions(self._core)
 
+    @checked
     def parse(
         self,
         *,
@@ -498,6 +500,7 @@ class Extend:
         )
         return cast("ParseRun", response)
 
+    @checked
     def edit(
         self,
         *,
@@ -538,6 +541,7 @@ class Extend:
         )
         return cast("EditRun", response)
 
+    @checked
     def detect_form(
         self,
         *,
@@ -578,6 +582,7 @@ class Extend:
         )
         return cast("FormDetectionRun", response)
 
+    @checked
     def extract(
         self,
         *,
@@ -627,6 +632,7 @@ class Extend:
         )
         return cast("ExtractRun", response)
 
+    @checked
     def classify(
         self,
         *,
@@ -673,6 +679,7 @@ class Extend:
         )
         return cast("ClassifyRun", response)
 
+    @checked
     def split(
         self,
         *,
@@ -1106,6 +1113,7 @@ class AsyncExtend:
 
         return AsyncWebhookSubscriptions(self._core)
 
+    @checked
     async def parse(
         self,
         *,
@@ -1157,6 +1165,7 @@ class AsyncExtend:
         )
         return cast("ParseRun", response)
 
+    @checked
     async def edit(
         self,
         *,
@@ -1197,6 +1206,7 @@ class AsyncExtend:
         )
         return cast("EditRun", response)
 
+    @checked
     async def detect_form(
         self,
         *,
@@ -1237,6 +1247,7 @@ class AsyncExtend:
         )
         return cast("FormDetectionRun", response)
 
+    @checked
     async def extract(
         self,
         *,
@@ -1286,6 +1297,7 @@ class AsyncExtend:
         )
         return cast("ExtractRun", response)
 
+    @checked
     async def classify(
         self,
         *,
@@ -1332,6 +1344,7 @@ class AsyncExtend:
         )
         return cast("ClassifyRun", response)
 
+    @checked
     async def split(
         self,
         *,

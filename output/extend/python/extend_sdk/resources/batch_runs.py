@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Unpack, cast
 
+from .._runtime.arguments import checked
 from .._runtime.raw import to_raw, to_raw_async
 from .._runtime.transport import AsyncCore, SyncCore, encode_path
 from .._runtime.types import NOT_GIVEN, NotGiven, RequestOptions
@@ -24,6 +25,7 @@ class BatchRuns:
     def __init__(self, core: SyncCore) -> None:
         self._core = core
 
+    @checked
     def get(
         self,
         id: str,
@@ -63,6 +65,7 @@ class AsyncBatchRuns:
     def __init__(self, core: AsyncCore) -> None:
         self._core = core
 
+    @checked
     async def get(
         self,
         id: str,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any, Unpack, cast
 
+from .._runtime.arguments import checked
 from .._runtime.pagination import AsyncPager, SyncPage
 from .._runtime.raw import to_raw, to_raw_async
 from .._runtime.transport import AsyncCore, SyncCore, encode_path
@@ -32,6 +33,7 @@ class ClassifierVersions:
     def __init__(self, core: SyncCore) -> None:
         self._core = core
 
+    @checked
     def list(
         self,
         classifier_id: str,
@@ -83,6 +85,7 @@ class ClassifierVersions:
             ),
         )
 
+    @checked
     def create(
         self,
         classifier_id: str,
@@ -126,6 +129,7 @@ class ClassifierVersions:
         )
         return cast("ClassifierVersion", response)
 
+    @checked
     def retrieve(
         self,
         classifier_id: str,
@@ -167,6 +171,7 @@ class AsyncClassifierVersions:
     def __init__(self, core: AsyncCore) -> None:
         self._core = core
 
+    @checked
     def list(
         self,
         classifier_id: str,
@@ -218,6 +223,7 @@ class AsyncClassifierVersions:
             ),
         )
 
+    @checked
     async def create(
         self,
         classifier_id: str,
@@ -261,6 +267,7 @@ class AsyncClassifierVersions:
         )
         return cast("ClassifierVersion", response)
 
+    @checked
     async def retrieve(
         self,
         classifier_id: str,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any, Unpack, cast
 
+from .._runtime.arguments import checked
 from .._runtime.pagination import AsyncPager, SyncPage
 from .._runtime.raw import to_raw, to_raw_async
 from .._runtime.transport import AsyncCore, SyncCore, encode_path
@@ -32,6 +33,7 @@ class Classifiers:
     def __init__(self, core: SyncCore) -> None:
         self._core = core
 
+    @checked
     def list(
         self,
         *,
@@ -84,6 +86,7 @@ class Classifiers:
             ),
         )
 
+    @checked
     def create(
         self,
         *,
@@ -125,6 +128,7 @@ class Classifiers:
         )
         return cast("Classifier", response)
 
+    @checked
     def retrieve(
         self,
         id: str,
@@ -157,6 +161,7 @@ class Classifiers:
         )
         return cast("Classifier", response)
 
+    @checked
     def update(
         self,
         id: str,
@@ -204,6 +209,7 @@ class AsyncClassifiers:
     def __init__(self, core: AsyncCore) -> None:
         self._core = core
 
+    @checked
     def list(
         self,
         *,
@@ -256,6 +262,7 @@ class AsyncClassifiers:
             ),
         )
 
+    @checked
     async def create(
         self,
         *,
@@ -297,6 +304,7 @@ class AsyncClassifiers:
         )
         return cast("Classifier", response)
 
+    @checked
     async def retrieve(
         self,
         id: str,
@@ -329,6 +337,7 @@ class AsyncClassifiers:
         )
         return cast("Classifier", response)
 
+    @checked
     async def update(
         self,
         id: str,

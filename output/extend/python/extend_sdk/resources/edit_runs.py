@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any, Unpack, cast
 
+from .._runtime.arguments import checked
 from .._runtime.polling import PollingOptions, poll, poll_async
 from .._runtime.raw import to_raw, to_raw_async
 from .._runtime.transport import AsyncCore, SyncCore, encode_path
@@ -25,6 +26,7 @@ class EditRuns:
     def __init__(self, core: SyncCore) -> None:
         self._core = core
 
+    @checked
     def create(
         self,
         *,
@@ -111,6 +113,7 @@ class EditRuns:
             polling_options=polling_options,
         )
 
+    @checked
     def retrieve(
         self,
         id: str,
@@ -143,6 +146,7 @@ class EditRuns:
         )
         return cast("EditRun", response)
 
+    @checked
     def delete(
         self,
         id: str,
@@ -182,6 +186,7 @@ class AsyncEditRuns:
     def __init__(self, core: AsyncCore) -> None:
         self._core = core
 
+    @checked
     async def create(
         self,
         *,
@@ -272,6 +277,7 @@ class AsyncEditRuns:
             polling_options=polling_options,
         )
 
+    @checked
     async def retrieve(
         self,
         id: str,
@@ -304,6 +310,7 @@ class AsyncEditRuns:
         )
         return cast("EditRun", response)
 
+    @checked
     async def delete(
         self,
         id: str,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any, Unpack, cast
 
+from .._runtime.arguments import checked
 from .._runtime.raw import to_raw, to_raw_async
 from .._runtime.transport import AsyncCore, SyncCore
 from .._runtime.types import NOT_GIVEN, NotGiven, RequestOptions
@@ -24,6 +25,7 @@ class EditSchemas:
     def __init__(self, core: SyncCore) -> None:
         self._core = core
 
+    @checked
     def generate(
         self,
         *,
@@ -71,6 +73,7 @@ class AsyncEditSchemas:
     def __init__(self, core: AsyncCore) -> None:
         self._core = core
 
+    @checked
     async def generate(
         self,
         *,

@@ -6,6 +6,7 @@ from __future__ import annotations
 import builtins
 from typing import Any, Unpack, cast
 
+from .._runtime.arguments import checked
 from .._runtime.pagination import AsyncPager, SyncPage
 from .._runtime.raw import to_raw, to_raw_async
 from .._runtime.transport import AsyncCore, SyncCore, encode_path
@@ -36,6 +37,7 @@ class EvaluationSetItems:
     def __init__(self, core: SyncCore) -> None:
         self._core = core
 
+    @checked
     def list(
         self,
         evaluation_set_id: str,
@@ -90,6 +92,7 @@ class EvaluationSetItems:
             ),
         )
 
+    @checked
     def create(
         self,
         evaluation_set_id: str,
@@ -127,6 +130,7 @@ class EvaluationSetItems:
         )
         return cast("EvaluationSetItemsCreateResponse", response)
 
+    @checked
     def retrieve(
         self,
         evaluation_set_id: str,
@@ -161,6 +165,7 @@ class EvaluationSetItems:
         )
         return cast("EvaluationSetItem", response)
 
+    @checked
     def update(
         self,
         evaluation_set_id: str,
@@ -200,6 +205,7 @@ class EvaluationSetItems:
         )
         return cast("EvaluationSetItem", response)
 
+    @checked
     def delete(
         self,
         evaluation_set_id: str,
@@ -241,6 +247,7 @@ class AsyncEvaluationSetItems:
     def __init__(self, core: AsyncCore) -> None:
         self._core = core
 
+    @checked
     def list(
         self,
         evaluation_set_id: str,
@@ -295,6 +302,7 @@ class AsyncEvaluationSetItems:
             ),
         )
 
+    @checked
     async def create(
         self,
         evaluation_set_id: str,
@@ -332,6 +340,7 @@ class AsyncEvaluationSetItems:
         )
         return cast("EvaluationSetItemsCreateResponse", response)
 
+    @checked
     async def retrieve(
         self,
         evaluation_set_id: str,
@@ -366,6 +375,7 @@ class AsyncEvaluationSetItems:
         )
         return cast("EvaluationSetItem", response)
 
+    @checked
     async def update(
         self,
         evaluation_set_id: str,
@@ -405,6 +415,7 @@ class AsyncEvaluationSetItems:
         )
         return cast("EvaluationSetItem", response)
 
+    @checked
     async def delete(
         self,
         evaluation_set_id: str,

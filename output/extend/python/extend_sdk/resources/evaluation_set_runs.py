@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any, Unpack, cast
 
+from .._runtime.arguments import checked
 from .._runtime.polling import PollingOptions, poll, poll_async
 from .._runtime.raw import to_raw, to_raw_async
 from .._runtime.transport import AsyncCore, SyncCore, encode_path
@@ -25,6 +26,7 @@ class EvaluationSetRuns:
     def __init__(self, core: SyncCore) -> None:
         self._core = core
 
+    @checked
     def create(
         self,
         *,
@@ -118,6 +120,7 @@ class EvaluationSetRuns:
             polling_options=polling_options,
         )
 
+    @checked
     def retrieve(
         self,
         id: str,
@@ -157,6 +160,7 @@ class AsyncEvaluationSetRuns:
     def __init__(self, core: AsyncCore) -> None:
         self._core = core
 
+    @checked
     async def create(
         self,
         *,
@@ -254,6 +258,7 @@ class AsyncEvaluationSetRuns:
             polling_options=polling_options,
         )
 
+    @checked
     async def retrieve(
         self,
         id: str,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Unpack, cast
 
+from .._runtime.arguments import checked
 from .._runtime.pagination import AsyncPager, SyncPage
 from .._runtime.raw import to_raw, to_raw_async
 from .._runtime.transport import AsyncCore, SyncCore, encode_path
@@ -25,6 +26,7 @@ class EvaluationSets:
     def __init__(self, core: SyncCore) -> None:
         self._core = core
 
+    @checked
     def list(
         self,
         *,
@@ -80,6 +82,7 @@ class EvaluationSets:
             ),
         )
 
+    @checked
     def create(
         self,
         *,
@@ -121,6 +124,7 @@ class EvaluationSets:
         )
         return cast("EvaluationSet", response)
 
+    @checked
     def retrieve(
         self,
         id: str,
@@ -160,6 +164,7 @@ class AsyncEvaluationSets:
     def __init__(self, core: AsyncCore) -> None:
         self._core = core
 
+    @checked
     def list(
         self,
         *,
@@ -215,6 +220,7 @@ class AsyncEvaluationSets:
             ),
         )
 
+    @checked
     async def create(
         self,
         *,
@@ -256,6 +262,7 @@ class AsyncEvaluationSets:
         )
         return cast("EvaluationSet", response)
 
+    @checked
     async def retrieve(
         self,
         id: str,

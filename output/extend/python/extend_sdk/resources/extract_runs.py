@@ -6,6 +6,7 @@ from __future__ import annotations
 import builtins
 from typing import Any, Unpack, cast
 
+from .._runtime.arguments import checked
 from .._runtime.pagination import AsyncPager, SyncPage
 from .._runtime.polling import PollingOptions, poll, poll_async
 from .._runtime.raw import to_raw, to_raw_async
@@ -44,6 +45,7 @@ class ExtractRuns:
     def __init__(self, core: SyncCore) -> None:
         self._core = core
 
+    @checked
     def list(
         self,
         *,
@@ -114,6 +116,7 @@ class ExtractRuns:
             ),
         )
 
+    @checked
     def create(
         self,
         *,
@@ -225,6 +228,7 @@ class ExtractRuns:
             polling_options=polling_options,
         )
 
+    @checked
     def retrieve(
         self,
         id: str,
@@ -257,6 +261,7 @@ class ExtractRuns:
         )
         return cast("ExtractRun", response)
 
+    @checked
     def delete(
         self,
         id: str,
@@ -289,6 +294,7 @@ class ExtractRuns:
         )
         return cast("ExtractRunsDeleteResponse", response)
 
+    @checked
     def cancel(
         self,
         id: str,
@@ -321,6 +327,7 @@ class ExtractRuns:
         )
         return cast("ExtractRun", response)
 
+    @checked
     def create_batch(
         self,
         *,
@@ -369,6 +376,7 @@ class AsyncExtractRuns:
     def __init__(self, core: AsyncCore) -> None:
         self._core = core
 
+    @checked
     def list(
         self,
         *,
@@ -439,6 +447,7 @@ class AsyncExtractRuns:
             ),
         )
 
+    @checked
     async def create(
         self,
         *,
@@ -554,6 +563,7 @@ class AsyncExtractRuns:
             polling_options=polling_options,
         )
 
+    @checked
     async def retrieve(
         self,
         id: str,
@@ -586,6 +596,7 @@ class AsyncExtractRuns:
         )
         return cast("ExtractRun", response)
 
+    @checked
     async def delete(
         self,
         id: str,
@@ -618,6 +629,7 @@ class AsyncExtractRuns:
         )
         return cast("ExtractRunsDeleteResponse", response)
 
+    @checked
     async def cancel(
         self,
         id: str,
@@ -650,6 +662,7 @@ class AsyncExtractRuns:
         )
         return cast("ExtractRun", response)
 
+    @checked
     async def create_batch(
         self,
         *,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any, Unpack, cast
 
+from .._runtime.arguments import checked
 from .._runtime.pagination import AsyncPager, SyncPage
 from .._runtime.raw import to_raw, to_raw_async
 from .._runtime.transport import AsyncCore, SyncCore, encode_path
@@ -33,6 +34,7 @@ class Extractors:
     def __init__(self, core: SyncCore) -> None:
         self._core = core
 
+    @checked
     def list(
         self,
         *,
@@ -85,6 +87,7 @@ class Extractors:
             ),
         )
 
+    @checked
     def create(
         self,
         *,
@@ -129,6 +132,7 @@ class Extractors:
         )
         return cast("Extractor", response)
 
+    @checked
     def retrieve(
         self,
         id: str,
@@ -161,6 +165,7 @@ class Extractors:
         )
         return cast("Extractor", response)
 
+    @checked
     def update(
         self,
         id: str,
@@ -208,6 +213,7 @@ class AsyncExtractors:
     def __init__(self, core: AsyncCore) -> None:
         self._core = core
 
+    @checked
     def list(
         self,
         *,
@@ -260,6 +266,7 @@ class AsyncExtractors:
             ),
         )
 
+    @checked
     async def create(
         self,
         *,
@@ -304,6 +311,7 @@ class AsyncExtractors:
         )
         return cast("Extractor", response)
 
+    @checked
     async def retrieve(
         self,
         id: str,
@@ -336,6 +344,7 @@ class AsyncExtractors:
         )
         return cast("Extractor", response)
 
+    @checked
     async def update(
         self,
         id: str,

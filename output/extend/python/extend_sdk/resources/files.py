@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Unpack, cast
 
+from .._runtime.arguments import checked
 from .._runtime.pagination import AsyncPager, SyncPage
 from .._runtime.raw import to_raw, to_raw_async
 from .._runtime.transport import AsyncCore, SyncCore, encode_path
@@ -25,6 +26,7 @@ class Files:
     def __init__(self, core: SyncCore) -> None:
         self._core = core
 
+    @checked
     def list(
         self,
         *,
@@ -77,6 +79,7 @@ class Files:
             ),
         )
 
+    @checked
     def retrieve(
         self,
         id: str,
@@ -120,6 +123,7 @@ class Files:
         )
         return cast("File", response)
 
+    @checked
     def delete(
         self,
         id: str,
@@ -152,6 +156,7 @@ class Files:
         )
         return cast("FilesDeleteResponse", response)
 
+    @checked
     def upload(
         self,
         *,
@@ -204,6 +209,7 @@ class AsyncFiles:
     def __init__(self, core: AsyncCore) -> None:
         self._core = core
 
+    @checked
     def list(
         self,
         *,
@@ -256,6 +262,7 @@ class AsyncFiles:
             ),
         )
 
+    @checked
     async def retrieve(
         self,
         id: str,
@@ -299,6 +306,7 @@ class AsyncFiles:
         )
         return cast("File", response)
 
+    @checked
     async def delete(
         self,
         id: str,
@@ -331,6 +339,7 @@ class AsyncFiles:
         )
         return cast("FilesDeleteResponse", response)
 
+    @checked
     async def upload(
         self,
         *,

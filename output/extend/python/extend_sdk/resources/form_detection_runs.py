@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any, Unpack, cast
 
+from .._runtime.arguments import checked
 from .._runtime.polling import PollingOptions, poll, poll_async
 from .._runtime.raw import to_raw, to_raw_async
 from .._runtime.transport import AsyncCore, SyncCore, encode_path
@@ -25,6 +26,7 @@ class FormDetectionRuns:
     def __init__(self, core: SyncCore) -> None:
         self._core = core
 
+    @checked
     def create(
         self,
         *,
@@ -111,6 +113,7 @@ class FormDetectionRuns:
             polling_options=polling_options,
         )
 
+    @checked
     def retrieve(
         self,
         id: str,
@@ -150,6 +153,7 @@ class AsyncFormDetectionRuns:
     def __init__(self, core: AsyncCore) -> None:
         self._core = core
 
+    @checked
     async def create(
         self,
         *,
@@ -240,6 +244,7 @@ class AsyncFormDetectionRuns:
             polling_options=polling_options,
         )
 
+    @checked
     async def retrieve(
         self,
         id: str,

@@ -6,6 +6,7 @@ from __future__ import annotations
 import builtins
 from typing import Any, Literal, Unpack, cast
 
+from .._runtime.arguments import checked
 from .._runtime.pagination import AsyncPager, SyncPage
 from .._runtime.polling import PollingOptions, poll, poll_async
 from .._runtime.raw import to_raw, to_raw_async
@@ -39,6 +40,7 @@ class ParseRuns:
     def __init__(self, core: SyncCore) -> None:
         self._core = core
 
+    @checked
     def list(
         self,
         *,
@@ -100,6 +102,7 @@ class ParseRuns:
             ),
         )
 
+    @checked
     def create(
         self,
         *,
@@ -198,6 +201,7 @@ class ParseRuns:
             polling_options=polling_options,
         )
 
+    @checked
     def retrieve(
         self,
         id: str,
@@ -235,6 +239,7 @@ class ParseRuns:
         )
         return cast("ParseRun", response)
 
+    @checked
     def delete(
         self,
         id: str,
@@ -267,6 +272,7 @@ class ParseRuns:
         )
         return cast("ParseRunsDeleteResponse", response)
 
+    @checked
     def cancel(
         self,
         id: str,
@@ -299,6 +305,7 @@ class ParseRuns:
         )
         return cast("ParseRun", response)
 
+    @checked
     def create_batch(
         self,
         *,
@@ -347,6 +354,7 @@ class AsyncParseRuns:
     def __init__(self, core: AsyncCore) -> None:
         self._core = core
 
+    @checked
     def list(
         self,
         *,
@@ -408,6 +416,7 @@ class AsyncParseRuns:
             ),
         )
 
+    @checked
     async def create(
         self,
         *,
@@ -510,6 +519,7 @@ class AsyncParseRuns:
             polling_options=polling_options,
         )
 
+    @checked
     async def retrieve(
         self,
         id: str,
@@ -547,6 +557,7 @@ class AsyncParseRuns:
         )
         return cast("ParseRun", response)
 
+    @checked
     async def delete(
         self,
         id: str,
@@ -579,6 +590,7 @@ class AsyncParseRuns:
         )
         return cast("ParseRunsDeleteResponse", response)
 
+    @checked
     async def cancel(
         self,
         id: str,
@@ -611,6 +623,7 @@ class AsyncParseRuns:
         )
         return cast("ParseRun", response)
 
+    @checked
     async def create_batch(
         self,
         *,

@@ -6,6 +6,7 @@ from __future__ import annotations
 import builtins
 from typing import Any, Unpack, cast
 
+from .._runtime.arguments import checked
 from .._runtime.pagination import AsyncPager, SyncPage
 from .._runtime.polling import PollingOptions, poll, poll_async
 from .._runtime.raw import to_raw, to_raw_async
@@ -42,6 +43,7 @@ class SplitRuns:
     def __init__(self, core: SyncCore) -> None:
         self._core = core
 
+    @checked
     def list(
         self,
         *,
@@ -112,6 +114,7 @@ class SplitRuns:
             ),
         )
 
+    @checked
     def create(
         self,
         *,
@@ -217,6 +220,7 @@ class SplitRuns:
             polling_options=polling_options,
         )
 
+    @checked
     def retrieve(
         self,
         id: str,
@@ -249,6 +253,7 @@ class SplitRuns:
         )
         return cast("SplitRun", response)
 
+    @checked
     def delete(
         self,
         id: str,
@@ -281,6 +286,7 @@ class SplitRuns:
         )
         return cast("SplitRunsDeleteResponse", response)
 
+    @checked
     def cancel(
         self,
         id: str,
@@ -313,6 +319,7 @@ class SplitRuns:
         )
         return cast("SplitRun", response)
 
+    @checked
     def create_batch(
         self,
         *,
@@ -361,6 +368,7 @@ class AsyncSplitRuns:
     def __init__(self, core: AsyncCore) -> None:
         self._core = core
 
+    @checked
     def list(
         self,
         *,
@@ -431,6 +439,7 @@ class AsyncSplitRuns:
             ),
         )
 
+    @checked
     async def create(
         self,
         *,
@@ -540,6 +549,7 @@ class AsyncSplitRuns:
             polling_options=polling_options,
         )
 
+    @checked
     async def retrieve(
         self,
         id: str,
@@ -572,6 +582,7 @@ class AsyncSplitRuns:
         )
         return cast("SplitRun", response)
 
+    @checked
     async def delete(
         self,
         id: str,
@@ -604,6 +615,7 @@ class AsyncSplitRuns:
         )
         return cast("SplitRunsDeleteResponse", response)
 
+    @checked
     async def cancel(
         self,
         id: str,
@@ -636,6 +648,7 @@ class AsyncSplitRuns:
         )
         return cast("SplitRun", response)
 
+    @checked
     async def create_batch(
         self,
         *,

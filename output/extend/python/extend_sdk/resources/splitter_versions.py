@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any, Unpack, cast
 
+from .._runtime.arguments import checked
 from .._runtime.pagination import AsyncPager, SyncPage
 from .._runtime.raw import to_raw, to_raw_async
 from .._runtime.transport import AsyncCore, SyncCore, encode_path
@@ -32,6 +33,7 @@ class SplitterVersions:
     def __init__(self, core: SyncCore) -> None:
         self._core = core
 
+    @checked
     def list(
         self,
         splitter_id: str,
@@ -83,6 +85,7 @@ class SplitterVersions:
             ),
         )
 
+    @checked
     def create(
         self,
         splitter_id: str,
@@ -126,6 +129,7 @@ class SplitterVersions:
         )
         return cast("SplitterVersion", response)
 
+    @checked
     def retrieve(
         self,
         splitter_id: str,
@@ -167,6 +171,7 @@ class AsyncSplitterVersions:
     def __init__(self, core: AsyncCore) -> None:
         self._core = core
 
+    @checked
     def list(
         self,
         splitter_id: str,
@@ -218,6 +223,7 @@ class AsyncSplitterVersions:
             ),
         )
 
+    @checked
     async def create(
         self,
         splitter_id: str,
@@ -261,6 +267,7 @@ class AsyncSplitterVersions:
         )
         return cast("SplitterVersion", response)
 
+    @checked
     async def retrieve(
         self,
         splitter_id: str,

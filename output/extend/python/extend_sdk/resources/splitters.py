@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any, Unpack, cast
 
+from .._runtime.arguments import checked
 from .._runtime.pagination import AsyncPager, SyncPage
 from .._runtime.raw import to_raw, to_raw_async
 from .._runtime.transport import AsyncCore, SyncCore, encode_path
@@ -25,6 +26,7 @@ class Splitters:
     def __init__(self, core: SyncCore) -> None:
         self._core = core
 
+    @checked
     def list(
         self,
         *,
@@ -77,6 +79,7 @@ class Splitters:
             ),
         )
 
+    @checked
     def create(
         self,
         *,
@@ -118,6 +121,7 @@ class Splitters:
         )
         return cast("Splitter", response)
 
+    @checked
     def retrieve(
         self,
         id: str,
@@ -150,6 +154,7 @@ class Splitters:
         )
         return cast("Splitter", response)
 
+    @checked
     def update(
         self,
         id: str,
@@ -197,6 +202,7 @@ class AsyncSplitters:
     def __init__(self, core: AsyncCore) -> None:
         self._core = core
 
+    @checked
     def list(
         self,
         *,
@@ -249,6 +255,7 @@ class AsyncSplitters:
             ),
         )
 
+    @checked
     async def create(
         self,
         *,
@@ -290,6 +297,7 @@ class AsyncSplitters:
         )
         return cast("Splitter", response)
 
+    @checked
     async def retrieve(
         self,
         id: str,
@@ -322,6 +330,7 @@ class AsyncSplitters:
         )
         return cast("Splitter", response)
 
+    @checked
     async def update(
         self,
         id: str,

@@ -6,6 +6,7 @@ from __future__ import annotations
 import builtins
 from typing import Unpack, cast
 
+from .._runtime.arguments import checked
 from .._runtime.pagination import AsyncPager, SyncPage
 from .._runtime.raw import to_raw, to_raw_async
 from .._runtime.transport import AsyncCore, SyncCore, encode_path
@@ -36,6 +37,7 @@ class WebhookEndpoints:
     def __init__(self, core: SyncCore) -> None:
         self._core = core
 
+    @checked
     def list(
         self,
         *,
@@ -88,6 +90,7 @@ class WebhookEndpoints:
             ),
         )
 
+    @checked
     def create(
         self,
         *,
@@ -138,6 +141,7 @@ class WebhookEndpoints:
         )
         return cast("WebhookEndpointCreate", response)
 
+    @checked
     def retrieve(
         self,
         id: str,
@@ -170,6 +174,7 @@ class WebhookEndpoints:
         )
         return cast("WebhookEndpoint", response)
 
+    @checked
     def update(
         self,
         id: str,
@@ -219,6 +224,7 @@ class WebhookEndpoints:
         )
         return cast("WebhookEndpoint", response)
 
+    @checked
     def delete(
         self,
         id: str,
@@ -258,6 +264,7 @@ class AsyncWebhookEndpoints:
     def __init__(self, core: AsyncCore) -> None:
         self._core = core
 
+    @checked
     def list(
         self,
         *,
@@ -310,6 +317,7 @@ class AsyncWebhookEndpoints:
             ),
         )
 
+    @checked
     async def create(
         self,
         *,
@@ -360,6 +368,7 @@ class AsyncWebhookEndpoints:
         )
         return cast("WebhookEndpointCreate", response)
 
+    @checked
     async def retrieve(
         self,
         id: str,
@@ -392,6 +401,7 @@ class AsyncWebhookEndpoints:
         )
         return cast("WebhookEndpoint", response)
 
+    @checked
     async def update(
         self,
         id: str,
@@ -441,6 +451,7 @@ class AsyncWebhookEndpoints:
         )
         return cast("WebhookEndpoint", response)
 
+    @checked
     async def delete(
         self,
         id: str,

@@ -6,6 +6,7 @@ from __future__ import annotations
 import builtins
 from typing import Unpack, cast
 
+from .._runtime.arguments import checked
 from .._runtime.pagination import AsyncPager, SyncPage
 from .._runtime.raw import to_raw, to_raw_async
 from .._runtime.transport import AsyncCore, SyncCore, encode_path
@@ -33,6 +34,7 @@ class WebhookSubscriptions:
     def __init__(self, core: SyncCore) -> None:
         self._core = core
 
+    @checked
     def list(
         self,
         *,
@@ -88,6 +90,7 @@ class WebhookSubscriptions:
             ),
         )
 
+    @checked
     def create(
         self,
         *,
@@ -132,6 +135,7 @@ class WebhookSubscriptions:
         )
         return cast("WebhookSubscription", response)
 
+    @checked
     def retrieve(
         self,
         id: str,
@@ -164,6 +168,7 @@ class WebhookSubscriptions:
         )
         return cast("WebhookSubscription", response)
 
+    @checked
     def update(
         self,
         id: str,
@@ -201,6 +206,7 @@ class WebhookSubscriptions:
         )
         return cast("WebhookSubscription", response)
 
+    @checked
     def delete(
         self,
         id: str,
@@ -240,6 +246,7 @@ class AsyncWebhookSubscriptions:
     def __init__(self, core: AsyncCore) -> None:
         self._core = core
 
+    @checked
     def list(
         self,
         *,
@@ -295,6 +302,7 @@ class AsyncWebhookSubscriptions:
             ),
         )
 
+    @checked
     async def create(
         self,
         *,
@@ -339,6 +347,7 @@ class AsyncWebhookSubscriptions:
         )
         return cast("WebhookSubscription", response)
 
+    @checked
     async def retrieve(
         self,
         id: str,
@@ -371,6 +380,7 @@ class AsyncWebhookSubscriptions:
         )
         return cast("WebhookSubscription", response)
 
+    @checked
     async def update(
         self,
         id: str,
@@ -408,6 +418,7 @@ class AsyncWebhookSubscriptions:
         )
         return cast("WebhookSubscription", response)
 
+    @checked
     async def delete(
         self,
         id: str,

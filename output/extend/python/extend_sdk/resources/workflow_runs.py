@@ -6,6 +6,7 @@ from __future__ import annotations
 import builtins
 from typing import Any, Unpack, cast
 
+from .._runtime.arguments import checked
 from .._runtime.pagination import AsyncPager, SyncPage
 from .._runtime.polling import PollingOptions, poll, poll_async
 from .._runtime.raw import to_raw, to_raw_async
@@ -42,6 +43,7 @@ class WorkflowRuns:
     def __init__(self, core: SyncCore) -> None:
         self._core = core
 
+    @checked
     def list(
         self,
         *,
@@ -106,6 +108,7 @@ class WorkflowRuns:
             ),
         )
 
+    @checked
     def create(
         self,
         *,
@@ -225,6 +228,7 @@ class WorkflowRuns:
             polling_options=polling_options,
         )
 
+    @checked
     def retrieve(
         self,
         id: str,
@@ -257,6 +261,7 @@ class WorkflowRuns:
         )
         return cast("WorkflowRun", response)
 
+    @checked
     def update(
         self,
         id: str,
@@ -297,6 +302,7 @@ class WorkflowRuns:
         )
         return cast("WorkflowRun", response)
 
+    @checked
     def delete(
         self,
         id: str,
@@ -329,6 +335,7 @@ class WorkflowRuns:
         )
         return cast("WorkflowRunsDeleteResponse", response)
 
+    @checked
     def cancel(
         self,
         id: str,
@@ -361,6 +368,7 @@ class WorkflowRuns:
         )
         return cast("WorkflowRun", response)
 
+    @checked
     def create_batch(
         self,
         *,
@@ -409,6 +417,7 @@ class AsyncWorkflowRuns:
     def __init__(self, core: AsyncCore) -> None:
         self._core = core
 
+    @checked
     def list(
         self,
         *,
@@ -473,6 +482,7 @@ class AsyncWorkflowRuns:
             ),
         )
 
+    @checked
     async def create(
         self,
         *,
@@ -596,6 +606,7 @@ class AsyncWorkflowRuns:
             polling_options=polling_options,
         )
 
+    @checked
     async def retrieve(
         self,
         id: str,
@@ -628,6 +639,7 @@ class AsyncWorkflowRuns:
         )
         return cast("WorkflowRun", response)
 
+    @checked
     async def update(
         self,
         id: str,
@@ -668,6 +680,7 @@ class AsyncWorkflowRuns:
         )
         return cast("WorkflowRun", response)
 
+    @checked
     async def delete(
         self,
         id: str,
@@ -700,6 +713,7 @@ class AsyncWorkflowRuns:
         )
         return cast("WorkflowRunsDeleteResponse", response)
 
+    @checked
     async def cancel(
         self,
         id: str,
@@ -732,6 +746,7 @@ class AsyncWorkflowRuns:
         )
         return cast("WorkflowRun", response)
 
+    @checked
     async def create_batch(
         self,
         *,

@@ -6,6 +6,7 @@ from __future__ import annotations
 import builtins
 from typing import Any, Unpack, cast
 
+from .._runtime.arguments import checked
 from .._runtime.pagination import AsyncPager, SyncPage
 from .._runtime.raw import to_raw, to_raw_async
 from .._runtime.transport import AsyncCore, SyncCore, encode_path
@@ -32,6 +33,7 @@ class WorkflowVersions:
     def __init__(self, core: SyncCore) -> None:
         self._core = core
 
+    @checked
     def list(
         self,
         id: str,
@@ -83,6 +85,7 @@ class WorkflowVersions:
             ),
         )
 
+    @checked
     def create(
         self,
         id: str,
@@ -123,6 +126,7 @@ class WorkflowVersions:
         )
         return cast("WorkflowVersion", response)
 
+    @checked
     def retrieve(
         self,
         id: str,
@@ -164,6 +168,7 @@ class AsyncWorkflowVersions:
     def __init__(self, core: AsyncCore) -> None:
         self._core = core
 
+    @checked
     def list(
         self,
         id: str,
@@ -215,6 +220,7 @@ class AsyncWorkflowVersions:
             ),
         )
 
+    @checked
     async def create(
         self,
         id: str,
@@ -255,6 +261,7 @@ class AsyncWorkflowVersions:
         )
         return cast("WorkflowVersion", response)
 
+    @checked
     async def retrieve(
         self,
         id: str,

@@ -6,6 +6,7 @@ from __future__ import annotations
 import builtins
 from typing import Any, Unpack, cast
 
+from .._runtime.arguments import checked
 from .._runtime.pagination import AsyncPager, SyncPage
 from .._runtime.raw import to_raw, to_raw_async
 from .._runtime.transport import AsyncCore, SyncCore, encode_path
@@ -33,6 +34,7 @@ class Workflows:
     def __init__(self, core: SyncCore) -> None:
         self._core = core
 
+    @checked
     def list(
         self,
         *,
@@ -85,6 +87,7 @@ class Workflows:
             ),
         )
 
+    @checked
     def create(
         self,
         *,
@@ -123,6 +126,7 @@ class Workflows:
         )
         return cast("Workflow", response)
 
+    @checked
     def retrieve(
         self,
         id: str,
@@ -155,6 +159,7 @@ class Workflows:
         )
         return cast("Workflow", response)
 
+    @checked
     def update(
         self,
         id: str,
@@ -202,6 +207,7 @@ class AsyncWorkflows:
     def __init__(self, core: AsyncCore) -> None:
         self._core = core
 
+    @checked
     def list(
         self,
         *,
@@ -254,6 +260,7 @@ class AsyncWorkflows:
             ),
         )
 
+    @checked
     async def create(
         self,
         *,
@@ -292,6 +299,7 @@ class AsyncWorkflows:
         )
         return cast("Workflow", response)
 
+    @checked
     async def retrieve(
         self,
         id: str,
@@ -324,6 +332,7 @@ class AsyncWorkflows:
         )
         return cast("Workflow", response)
 
+    @checked
     async def update(
         self,
         id: str,

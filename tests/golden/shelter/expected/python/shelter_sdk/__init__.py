@@ -27,6 +27,7 @@ from ._runtime.errors import (
     PaymentRequiredError,
     PermissionDeniedError,
     RateLimitError,
+    RequestValidationError,
     ResponseValidationError,
     UnprocessableEntityError,
 )
@@ -110,6 +111,7 @@ __all__ = [
     "RateLimitError",
     "RawResponse",
     "RequestOptions",
+    "RequestValidationError",
     "ResponseValidationError",
     "SyncPage",
     "UnprocessableEntityError",

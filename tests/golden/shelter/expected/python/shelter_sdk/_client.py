@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Literal, Unpack, cast
 
 import httpx
 
+from ._runtime.arguments import checked
 from ._runtime.errors import ConfigurationError
 from ._runtime.raw import to_raw, to_raw_async
 from ._runtime.transport import AsyncCore, Auth, SyncCore
@@ -137,6 +138,7 @@ class Shelter:
 
         return Animals(self._core)
 
+    @checked
     def ping(
         self,
         *,
@@ -258,6 +260,7 @@ class AsyncShelter:
 
         return AsyncAnimals(self._core)
 
+    @checked
     async def ping(
         self,
         *,

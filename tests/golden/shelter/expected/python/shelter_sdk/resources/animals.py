@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any, Unpack, cast
 
+from .._runtime.arguments import checked
 from .._runtime.pagination import AsyncPager, SyncPage
 from .._runtime.raw import to_raw, to_raw_async
 from .._runtime.transport import AsyncCore, SyncCore, encode_path
@@ -32,6 +33,7 @@ class Animals:
     def __init__(self, core: SyncCore) -> None:
         self._core = core
 
+    @checked
     def list(
         self,
         *,
@@ -76,6 +78,7 @@ class Animals:
             ),
         )
 
+    @checked
     def create(
         self,
         *,
@@ -115,6 +118,7 @@ class Animals:
         )
         return cast("Animal", response)
 
+    @checked
     def retrieve(
         self,
         animal_id: str,
@@ -142,6 +146,7 @@ class Animals:
         )
         return cast("Animal", response)
 
+    @checked
     def delete(
         self,
         animal_id: str,
@@ -168,6 +173,7 @@ class Animals:
             options=options,
         )
 
+    @checked
     def adopt(
         self,
         animal_id: str,
@@ -206,6 +212,7 @@ class Animals:
         )
         return cast("Adoption", response)
 
+    @checked
     def download_photo(
         self,
         animal_id: str,
@@ -233,6 +240,7 @@ class Animals:
         )
         return cast("bytes", response)
 
+    @checked
     def upload_photo(
         self,
         animal_id: str,
@@ -277,6 +285,7 @@ class AsyncAnimals:
     def __init__(self, core: AsyncCore) -> None:
         self._core = core
 
+    @checked
     def list(
         self,
         *,
@@ -321,6 +330,7 @@ class AsyncAnimals:
             ),
         )
 
+    @checked
     async def create(
         self,
         *,
@@ -360,6 +370,7 @@ class AsyncAnimals:
         )
         return cast("Animal", response)
 
+    @checked
     async def retrieve(
         self,
         animal_id: str,
@@ -387,6 +398,7 @@ class AsyncAnimals:
         )
         return cast("Animal", response)
 
+    @checked
     async def delete(
         self,
         animal_id: str,
@@ -413,6 +425,7 @@ class AsyncAnimals:
             options=options,
         )
 
+    @checked
     async def adopt(
         self,
         animal_id: str,
@@ -451,6 +464,7 @@ class AsyncAnimals:
         )
         return cast("Adoption", response)
 
+    @checked
     async def download_photo(
         self,
         animal_id: str,
@@ -478,6 +492,7 @@ class AsyncAnimals:
         )
         return cast("bytes", response)
 
+    @checked
     async def upload_photo(
         self,
         animal_id: str,

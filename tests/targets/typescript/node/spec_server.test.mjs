@@ -16,17 +16,27 @@ test("retrieve a file: wire-named fields and a raw response", async () => {
   assert.equal(raw.data.id, file.id);
 });
 
-test("list files: the first page, then every item", async () => {
+test("list files: the first page, then every item of the mock's three pages", async () => {
   const client = specClient();
   const page = await client.files.list({ maxPageSize: 5 });
   assert.ok(Array.isArray(page.data));
+  assert.equal(page.nextPageToken, "page_1");
   let count = 0;
   for await (const item of client.files.list({ maxPageSize: 5 })) {
     assert.equal(typeof item, "object");
     count += 1;
-    if (count > 50) break;
+    assert.ok(count <= 100, "pagination did not end");
   }
-  assert.ok(count >= page.data.length);
+  assert.equal(count, page.data.length * 3);
+});
+
+test("createAndPoll waits for the mock's run to finish", async () => {
+  const client = specClient();
+  const run = await client.extractRuns.createAndPoll(
+    { extractor: { id: "ex_1" }, file: { url: "https://example.com/a.pdf" } },
+    { pollIntervalMs: 10, maxWaitMs: 5000 },
+  );
+  assert.equal(run.status, "PROCESSED");
 });
 
 test("upload a Blob as multipart form data", async () => {

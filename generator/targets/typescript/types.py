@@ -70,7 +70,8 @@ class Annotator:
             inner = self.annotation(node.item)
             return f"{inner}[]" if _simple(inner) else f"Array<{inner}>"
         if isinstance(node, Map):
-            return f"Record<string, {self.annotation(node.value)}>"
+            # An index signature, not Record<>: a named type may refer to itself through it.
+            return f"{{ [key: string]: {self.annotation(node.value)} }}"
         if isinstance(node, Union):
             members = dict.fromkeys(self.annotation(m) for m in node.members)
             if "unknown" in members:

@@ -66,7 +66,7 @@ def test_enums_stay_open() -> None:
         (Primitive("integer"), "number"),
         (Array(Primitive("string")), "string[]"),
         (Array(Union((Primitive("string"), Primitive("number")))), "Array<string | number>"),
-        (Map(Ref(Name(("file",)))), "Record<string, File>"),
+        (Map(Ref(Name(("file",)))), "{ [key: string]: File }"),
         (Nullable(Ref(Name(("file",)))), "File | null"),
         (Const("x"), '"x"'),
         (EnumType(("a",)), '"a" | (string & {})'),

@@ -77,7 +77,7 @@ export interface Block {
   children?: Block[];
 }
 
-export type BlockDetails = TextDetails | TableDetails | TableCellDetails | FigureDetails | BarcodeDetails | FormulaDetails | KeyValueDetails | Record<string, unknown>;
+export type BlockDetails = TextDetails | TableDetails | TableCellDetails | FigureDetails | BarcodeDetails | FormulaDetails | KeyValueDetails | { [key: string]: unknown };
 
 /** Positional facts about a block. */
 export interface BlockMetadata {
@@ -100,7 +100,7 @@ export interface BlockMetadataPage {
 }
 
 /** Where a block sits in a spreadsheet. The model list names this type without its fields, so they arrive untyped. */
-export type BlockMetadataSheet = Record<string, unknown>;
+export type BlockMetadataSheet = { [key: string]: unknown };
 
 /** One vertex of a polygon. */
 export interface BlockPolygonItem {
@@ -125,7 +125,7 @@ export interface BoundingBox {
 }
 
 /** Formatting detected on a table cell (fields not described in the model list; they arrive untyped). */
-export type CellFormatting = Record<string, unknown>;
+export type CellFormatting = { [key: string]: unknown };
 
 /** A group of blocks produced by chunking. */
 export interface Chunk {
@@ -421,7 +421,7 @@ export interface ClassifyRun {
   failureReason?: string;
   /** Human-readable failure detail. */
   failureMessage?: string;
-  metadata?: Record<string, unknown>;
+  metadata?: { [key: string]: unknown };
   /** Whether a person has reviewed the run. */
   reviewed: boolean;
   /** Whether the output was changed during review. */
@@ -476,7 +476,7 @@ export interface ClassifyRunSummary {
   failureReason?: string;
   /** Human-readable failure detail. */
   failureMessage?: string;
-  metadata?: Record<string, unknown>;
+  metadata?: { [key: string]: unknown };
   /** Whether a person has reviewed the run. */
   reviewed: boolean;
   /** Whether the output was changed during review. */
@@ -595,7 +595,7 @@ export interface CreatedByUser {
 }
 
 /** Data-retention settings for the run's stored data. */
-export type DataRetention = Record<string, unknown>;
+export type DataRetention = { [key: string]: unknown };
 
 /** Request to detect form fields and wait for the result. */
 export interface DetectFormRequest {
@@ -613,7 +613,7 @@ export interface EditBoundingBox {
 }
 
 /** A conditional clause of an edit schema, in JSON Schema's if/then/else style. */
-export type EditConditionalClause = Record<string, unknown>;
+export type EditConditionalClause = { [key: string]: unknown };
 
 /** How a document should be edited. */
 export interface EditConfig {
@@ -652,7 +652,7 @@ export interface EditJson {
   "extend_edit:image"?: EditJsonExtendEditImage;
   "extend_edit:row_heights"?: number[];
   items?: EditObjectJson;
-  properties?: Record<string, EditJson>;
+  properties?: { [key: string]: EditJson };
   enum?: string[];
   "extend:descriptions"?: string[];
   maxItems?: number;
@@ -663,13 +663,13 @@ export interface EditJson {
 export type EditJsonExtendEditFieldType = "text" | "checkbox" | "radio" | "dropdown" | "optionList" | "signature" | "table" | "unknown" | (string & {});
 
 /** Image placement settings of an edit field. */
-export type EditJsonExtendEditImage = Record<string, unknown>;
+export type EditJsonExtendEditImage = { [key: string]: unknown };
 
 export interface EditObjectJson {
   type?: "object";
   description?: string;
   "extend_edit:field_type"?: "signature";
-  properties?: Record<string, EditJson>;
+  properties?: { [key: string]: EditJson };
   required?: string[];
   additionalProperties?: boolean;
 }
@@ -684,10 +684,10 @@ export interface EditRequest {
 
 export interface EditRootJson {
   type?: "object";
-  properties: Record<string, EditJson>;
+  properties: { [key: string]: EditJson };
   required?: string[];
   additionalProperties?: boolean;
-  dependentRequired?: Record<string, string[]>;
+  dependentRequired?: { [key: string]: string[] };
   /** A conditional clause of an edit schema, in JSON Schema's if/then/else style. */
   if?: EditConditionalClause;
   /** A conditional clause of an edit schema, in JSON Schema's if/then/else style. */
@@ -746,7 +746,7 @@ export interface EditRunMetrics {
 /** Result of the edit, including the edited document. */
 export interface EditRunOutput {
   editedFile: EditRunOutputEditedFile;
-  filledValues?: Record<string, unknown>;
+  filledValues?: { [key: string]: unknown };
 }
 
 export interface EditRunOutputEditedFile {
@@ -782,7 +782,7 @@ export interface EditRunsDeleteResponse {
 }
 
 /** An edit schema (`EditRootJSON`) describing the fillable fields of a PDF form. Produced by form detection and accepted by edit requests. */
-export type EditSchema = Record<string, unknown>;
+export type EditSchema = { [key: string]: unknown };
 
 /** Less common form detection options. */
 export interface EditSchemaGenerationAdvancedOptions {
@@ -813,7 +813,7 @@ export interface EditSchemasGenerateRequest {
 }
 
 /** The AcroForm field of the source PDF that an edit field was detected from. */
-export type EditSourceAcroForm = Record<string, unknown>;
+export type EditSourceAcroForm = { [key: string]: unknown };
 
 /** A saved edit setup: source file plus default settings. */
 export interface EditTemplate {
@@ -1113,7 +1113,7 @@ export interface ExternalDataValidationResult {
 
 export interface ExternalDataValidationResultResponse {
   status: number;
-  data: Record<string, unknown>;
+  data: { [key: string]: unknown };
 }
 
 export interface ExternalDataValidationStepRun {
@@ -1198,7 +1198,7 @@ export interface ExtractConfigJson {
   /** Free-text rules the extraction should follow. */
   extractionRules?: string;
   /** JSON Schema describing the fields to extract. The root must be an object. */
-  schema?: Record<string, unknown>;
+  schema?: { [key: string]: unknown };
   /** Less common extraction options. */
   advancedOptions?: ExtractAdvancedOptions;
   /** Settings that control how a document is parsed. */
@@ -1221,7 +1221,7 @@ export interface ExtractConfigLegacy {
 export type ExtractConfigLegacyBaseProcessor = "extraction_performance" | "extraction_light" | (string & {});
 
 /** Extraction result for JSON Schema configs. */
-export type ExtractOutput = ExtractOutputJson | Record<string, ExtractionFieldResult>;
+export type ExtractOutput = ExtractOutputJson | { [key: string]: ExtractionFieldResult };
 
 export interface ExtractOutputEdits {
   originalValue?: unknown;
@@ -1232,8 +1232,8 @@ export interface ExtractOutputEdits {
 }
 
 export interface ExtractOutputJson {
-  value: Record<string, unknown>;
-  metadata: Record<string, ExtractOutputMetadataValue>;
+  value: { [key: string]: unknown };
+  metadata: { [key: string]: ExtractOutputMetadataValue };
 }
 
 export interface ExtractOutputMetadataValue {
@@ -1252,7 +1252,7 @@ export interface ExtractOverrideConfigJson {
   /** Free-text rules the extraction should follow. */
   extractionRules?: string;
   /** JSON Schema describing the fields to extract. The root must be an object. */
-  schema?: Record<string, unknown>;
+  schema?: { [key: string]: unknown };
   /** Less common extraction options. */
   advancedOptions?: ExtractAdvancedOptions;
   /** Settings that control how a document is parsed. */
@@ -1305,13 +1305,13 @@ export interface ExtractRun {
   failureReason?: string;
   /** Human-readable failure detail. */
   failureMessage?: string;
-  metadata?: Record<string, unknown>;
+  metadata?: { [key: string]: unknown };
   /** Whether a person has reviewed the run. */
   reviewed: boolean;
   /** Whether the output was changed during review. */
   edited: boolean;
   /** Changes made during review. */
-  edits?: Record<string, ExtractOutputEdits>;
+  edits?: { [key: string]: ExtractOutputEdits };
   config: ExtractConfig;
   /** Short form of an extractor. */
   extractor?: ExtractorSummary;
@@ -1366,7 +1366,7 @@ export interface ExtractRunSummary {
   failureReason?: string;
   /** Human-readable failure detail. */
   failureMessage?: string;
-  metadata?: Record<string, unknown>;
+  metadata?: { [key: string]: unknown };
   /** Whether a person has reviewed the run. */
   reviewed: boolean;
   /** Whether the output was changed during review. */
@@ -1866,7 +1866,7 @@ export interface LegacyExtractField {
 }
 
 /** Older output shape, keyed by field ID; only for runs created with a legacy config. */
-export type LegacyExtractOutput = Record<string, Record<string, unknown>>;
+export type LegacyExtractOutput = { [key: string]: { [key: string]: unknown } };
 
 export interface MergeExtractResult {
   mergedExtractors: MergeExtractResultMergedExtractorsItem[];
@@ -2125,7 +2125,7 @@ export interface ParseRun {
   failureReason?: string;
   /** Human-readable failure detail. */
   failureMessage?: string;
-  metadata?: Record<string, unknown>;
+  metadata?: { [key: string]: unknown };
   /** Parsed content of the document. */
   output?: ParseRunOutput;
   /** Pre-signed URL to download the output as JSON, when `responseType=url` was used. */
@@ -2186,7 +2186,7 @@ export interface ParseRunOutputOcr {
 }
 
 /** One line of text the OCR found. */
-export type ParseRunOutputOcrLinesItem = Record<string, unknown>;
+export type ParseRunOutputOcrLinesItem = { [key: string]: unknown };
 
 /** One word from OCR. */
 export interface ParseRunOutputOcrWordsItem {
@@ -2217,7 +2217,7 @@ export interface ParseRunStatus {
   status: ParseRunStatusStatus;
   failureReason?: string;
   failureMessage?: string;
-  metadata?: Record<string, unknown>;
+  metadata?: { [key: string]: unknown };
 }
 
 /** Lifecycle state of a parse run. */
@@ -2294,7 +2294,7 @@ export interface ProvidedClassifyOutput {
 }
 
 export interface ProvidedExtractOutput {
-  value?: Record<string, unknown>;
+  value?: { [key: string]: unknown };
 }
 
 /** Ground-truth output supplied by you. */
@@ -2347,10 +2347,10 @@ export interface RuleValidationStepRunStep {
 }
 
 /** Arbitrary JSON you attach to a run (up to 10KB). The key `extend:usage_tags` may hold an array of strings used to group usage for billing. */
-export type RunMetadata = Record<string, unknown>;
+export type RunMetadata = { [key: string]: unknown };
 
 /** Secret values made available to the run (for example to external validation steps) but never returned. */
-export type RunSecrets = Record<string, unknown>;
+export type RunSecrets = { [key: string]: unknown };
 
 /** What created a run. */
 export type RunSource = "ADMIN" | "BATCH_PROCESSOR_RUN" | "PLAYGROUND" | "WORKFLOW_CONFIGURATION" | "WORKFLOW_RUN" | "STUDIO" | "API" | (string & {});
@@ -2376,7 +2376,7 @@ export interface RunUsageBreakdownEntry {
 }
 
 /** Credits a run used, as shown in list results. */
-export type RunUsageSummary = Record<string, unknown>;
+export type RunUsageSummary = { [key: string]: unknown };
 
 /** Timestamp used for ordering. */
 export type SortBy = "createdAt" | "updatedAt" | (string & {});
@@ -2511,7 +2511,7 @@ export interface SplitRun {
   failureReason?: string;
   /** Human-readable failure detail. */
   failureMessage?: string;
-  metadata?: Record<string, unknown>;
+  metadata?: { [key: string]: unknown };
   /** Whether a person has reviewed the run. */
   reviewed: boolean;
   /** Whether the output was changed during review. */
@@ -2566,7 +2566,7 @@ export interface SplitRunSummary {
   failureReason?: string;
   /** Human-readable failure detail. */
   failureMessage?: string;
-  metadata?: Record<string, unknown>;
+  metadata?: { [key: string]: unknown };
   /** Whether a person has reviewed the run. */
   reviewed: boolean;
   /** Whether the output was changed during review. */
@@ -2973,7 +2973,7 @@ export interface TooManyRequestsErrorBody {
 }
 
 /** Delivery options for the endpoint, such as the payload format. */
-export type WebhookAdvancedOptions = Record<string, unknown>;
+export type WebhookAdvancedOptions = { [key: string]: unknown };
 
 /** A URL that receives event notifications. */
 export interface WebhookEndpoint {
@@ -3515,7 +3515,7 @@ export interface WorkflowRun {
   dashboardUrl: string;
   /** Lifecycle state of a workflow run. */
   status: WorkflowRunStatus;
-  metadata: Record<string, unknown>;
+  metadata: { [key: string]: unknown };
   /** Batch this run was created in, if any. */
   batchId?: string;
   files: FileSummary[];
@@ -3638,8 +3638,8 @@ export interface WorkflowRunsCreateBatchRequest {
 export interface WorkflowRunsCreateBatchRequestInputsItem {
   file: ClassifyRunsCreateRequestFile;
   /** Your own key/value data for the run; it is echoed back in responses and webhooks. */
-  metadata?: Record<string, unknown>;
-  secrets?: Record<string, unknown>;
+  metadata?: { [key: string]: unknown };
+  secrets?: { [key: string]: unknown };
 }
 
 /** Acknowledgement of a workflow batch submission. */
@@ -3657,7 +3657,7 @@ export interface WorkflowRunsCreateRequest {
   /** Two to fifty documents handled together in one workflow run. */
   package?: WorkflowRunPackage;
   /** Known outputs to use instead of computing them; not supported with `package`. */
-  outputs?: Array<Record<string, unknown>>;
+  outputs?: Array<{ [key: string]: unknown }>;
   /** Relative ordering hint used when rate limits apply; smaller numbers are served first. */
   priority?: number;
   /** Arbitrary JSON you attach to a run (up to 10KB). The key `extend:usage_tags` may hold an array of strings used to group usage for billing. */
@@ -3712,9 +3712,9 @@ export interface WorkflowStepDefinition {
   /** Kind of workflow step. */
   type: WorkflowStepType;
   /** Step settings; their shape depends on the step type. Needed for configurable steps before deploying. */
-  config?: Record<string, unknown>;
+  config?: { [key: string]: unknown };
   /** Where processing continues after this step. */
-  next?: Array<Record<string, unknown>>;
+  next?: Array<{ [key: string]: unknown }>;
 }
 
 /** A `CLASSIFY` step of a workflow's step graph. */
@@ -3723,9 +3723,9 @@ export interface WorkflowStepDefinitionClassify {
   /** Unique name of the step within the workflow. */
   name: string;
   /** Step settings; their shape depends on the step type. */
-  config?: Record<string, unknown>;
+  config?: { [key: string]: unknown };
   /** Where processing continues after this step. */
-  next?: Array<Record<string, unknown>>;
+  next?: Array<{ [key: string]: unknown }>;
 }
 
 /** A `COLLECT` step of a workflow's step graph. */
@@ -3734,9 +3734,9 @@ export interface WorkflowStepDefinitionCollect {
   /** Unique name of the step within the workflow. */
   name: string;
   /** Step settings; their shape depends on the step type. */
-  config?: Record<string, unknown>;
+  config?: { [key: string]: unknown };
   /** Where processing continues after this step. */
-  next?: Array<Record<string, unknown>>;
+  next?: Array<{ [key: string]: unknown }>;
 }
 
 /** A `CONDITIONAL` step of a workflow's step graph. */
@@ -3745,9 +3745,9 @@ export interface WorkflowStepDefinitionConditional {
   /** Unique name of the step within the workflow. */
   name: string;
   /** Step settings; their shape depends on the step type. */
-  config?: Record<string, unknown>;
+  config?: { [key: string]: unknown };
   /** Where processing continues after this step. */
-  next?: Array<Record<string, unknown>>;
+  next?: Array<{ [key: string]: unknown }>;
 }
 
 /** A `CONDITIONAL_EXTRACT` step of a workflow's step graph. */
@@ -3756,9 +3756,9 @@ export interface WorkflowStepDefinitionConditionalExtract {
   /** Unique name of the step within the workflow. */
   name: string;
   /** Step settings; their shape depends on the step type. */
-  config?: Record<string, unknown>;
+  config?: { [key: string]: unknown };
   /** Where processing continues after this step. */
-  next?: Array<Record<string, unknown>>;
+  next?: Array<{ [key: string]: unknown }>;
 }
 
 /** A `EXTERNAL_DATA_VALIDATION` step of a workflow's step graph. */
@@ -3767,9 +3767,9 @@ export interface WorkflowStepDefinitionExternalDataValidation {
   /** Unique name of the step within the workflow. */
   name: string;
   /** Step settings; their shape depends on the step type. */
-  config?: Record<string, unknown>;
+  config?: { [key: string]: unknown };
   /** Where processing continues after this step. */
-  next?: Array<Record<string, unknown>>;
+  next?: Array<{ [key: string]: unknown }>;
 }
 
 /** A `EXTRACT` step of a workflow's step graph. */
@@ -3778,9 +3778,9 @@ export interface WorkflowStepDefinitionExtract {
   /** Unique name of the step within the workflow. */
   name: string;
   /** Step settings; their shape depends on the step type. */
-  config?: Record<string, unknown>;
+  config?: { [key: string]: unknown };
   /** Where processing continues after this step. */
-  next?: Array<Record<string, unknown>>;
+  next?: Array<{ [key: string]: unknown }>;
 }
 
 /** A `FILE_CONVERSION` step of a workflow's step graph. */
@@ -3789,9 +3789,9 @@ export interface WorkflowStepDefinitionFileConversion {
   /** Unique name of the step within the workflow. */
   name: string;
   /** Step settings; their shape depends on the step type. */
-  config?: Record<string, unknown>;
+  config?: { [key: string]: unknown };
   /** Where processing continues after this step. */
-  next?: Array<Record<string, unknown>>;
+  next?: Array<{ [key: string]: unknown }>;
 }
 
 /** A `HUMAN_REVIEW` step of a workflow's step graph. */
@@ -3800,9 +3800,9 @@ export interface WorkflowStepDefinitionHumanReview {
   /** Unique name of the step within the workflow. */
   name: string;
   /** Step settings; their shape depends on the step type. */
-  config?: Record<string, unknown>;
+  config?: { [key: string]: unknown };
   /** Where processing continues after this step. */
-  next?: Array<Record<string, unknown>>;
+  next?: Array<{ [key: string]: unknown }>;
 }
 
 /** A `MERGE_EXTRACT` step of a workflow's step graph. */
@@ -3811,9 +3811,9 @@ export interface WorkflowStepDefinitionMergeExtract {
   /** Unique name of the step within the workflow. */
   name: string;
   /** Step settings; their shape depends on the step type. */
-  config?: Record<string, unknown>;
+  config?: { [key: string]: unknown };
   /** Where processing continues after this step. */
-  next?: Array<Record<string, unknown>>;
+  next?: Array<{ [key: string]: unknown }>;
 }
 
 /** A `PARSE` step of a workflow's step graph. */
@@ -3822,9 +3822,9 @@ export interface WorkflowStepDefinitionParse {
   /** Unique name of the step within the workflow. */
   name: string;
   /** Step settings; their shape depends on the step type. */
-  config?: Record<string, unknown>;
+  config?: { [key: string]: unknown };
   /** Where processing continues after this step. */
-  next?: Array<Record<string, unknown>>;
+  next?: Array<{ [key: string]: unknown }>;
 }
 
 /** A `ROUTER` step of a workflow's step graph. */
@@ -3833,9 +3833,9 @@ export interface WorkflowStepDefinitionRouter {
   /** Unique name of the step within the workflow. */
   name: string;
   /** Step settings; their shape depends on the step type. */
-  config?: Record<string, unknown>;
+  config?: { [key: string]: unknown };
   /** Where processing continues after this step. */
-  next?: Array<Record<string, unknown>>;
+  next?: Array<{ [key: string]: unknown }>;
 }
 
 /** A `RULE_VALIDATION` step of a workflow's step graph. */
@@ -3844,9 +3844,9 @@ export interface WorkflowStepDefinitionRuleValidation {
   /** Unique name of the step within the workflow. */
   name: string;
   /** Step settings; their shape depends on the step type. */
-  config?: Record<string, unknown>;
+  config?: { [key: string]: unknown };
   /** Where processing continues after this step. */
-  next?: Array<Record<string, unknown>>;
+  next?: Array<{ [key: string]: unknown }>;
 }
 
 /** A `SPLIT` step of a workflow's step graph. */
@@ -3855,9 +3855,9 @@ export interface WorkflowStepDefinitionSplit {
   /** Unique name of the step within the workflow. */
   name: string;
   /** Step settings; their shape depends on the step type. */
-  config?: Record<string, unknown>;
+  config?: { [key: string]: unknown };
   /** Where processing continues after this step. */
-  next?: Array<Record<string, unknown>>;
+  next?: Array<{ [key: string]: unknown }>;
 }
 
 /** A `TRIGGER` step of a workflow's step graph. */
@@ -3866,9 +3866,9 @@ export interface WorkflowStepDefinitionTrigger {
   /** Unique name of the step within the workflow. */
   name: string;
   /** Step settings; their shape depends on the step type. */
-  config?: Record<string, unknown>;
+  config?: { [key: string]: unknown };
   /** Where processing continues after this step. */
-  next?: Array<Record<string, unknown>>;
+  next?: Array<{ [key: string]: unknown }>;
 }
 
 /** A `VALIDATION` step of a workflow's step graph. */
@@ -3877,9 +3877,9 @@ export interface WorkflowStepDefinitionValidation {
   /** Unique name of the step within the workflow. */
   name: string;
   /** Step settings; their shape depends on the step type. */
-  config?: Record<string, unknown>;
+  config?: { [key: string]: unknown };
   /** Where processing continues after this step. */
-  next?: Array<Record<string, unknown>>;
+  next?: Array<{ [key: string]: unknown }>;
 }
 
 /** A `WEBHOOK_RESPONSE` step of a workflow's step graph. */
@@ -3888,9 +3888,9 @@ export interface WorkflowStepDefinitionWebhookResponse {
   /** Unique name of the step within the workflow. */
   name: string;
   /** Step settings; their shape depends on the step type. */
-  config?: Record<string, unknown>;
+  config?: { [key: string]: unknown };
   /** Where processing continues after this step. */
-  next?: Array<Record<string, unknown>>;
+  next?: Array<{ [key: string]: unknown }>;
 }
 
 /** Kind of workflow step. */

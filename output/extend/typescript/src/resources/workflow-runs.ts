@@ -49,7 +49,7 @@ export interface WorkflowRunsCreateParams {
   /** Two to fifty documents handled together in one workflow run. */
   package?: WorkflowRunPackage;
   /** Known outputs to use instead of computing them; not supported with `package`. */
-  outputs?: Array<Record<string, unknown>>;
+  outputs?: Array<{ [key: string]: unknown }>;
   /** Relative ordering hint used when rate limits apply; smaller numbers are served first. */
   priority?: number;
   /** Arbitrary JSON you attach to a run (up to 10KB). The key `extend:usage_tags` may hold an array of strings used to group usage for billing. */

@@ -27,6 +27,7 @@ from generator.ir.model import (
 )
 from generator.ir.names import Name
 from generator.targets.files import portable_stem
+from generator.targets.typescript.docs_language import TypescriptDocsLanguage
 from generator.targets.typescript.naming import (
     GLOBAL_TYPES,
     RESERVED_WORDS,
@@ -69,6 +70,14 @@ class FieldView:
     def name(self) -> str:
         return self.wire_name
 
+    @property
+    def required(self) -> bool:
+        return not self.optional
+
+    @property
+    def nullable(self) -> bool:
+        return self.annotation.endswith("| null")
+
 
 @dataclass(frozen=True, slots=True)
 class TypeView:
@@ -79,10 +88,15 @@ class TypeView:
     fields: tuple[FieldView, ...] = ()
     index: str | None = None
     target: str = ""
+    deprecated: bool = False
 
     @property
     def class_name(self) -> str:
         return self.name
+
+    @property
+    def annotation(self) -> str:
+        return self.target
 
 
 @dataclass(frozen=True, slots=True)
@@ -268,6 +282,10 @@ class TypescriptRenderer:
     def package(self) -> str:
         return self.options.package
 
+    @functools.cached_property
+    def docs_language(self) -> TypescriptDocsLanguage:
+        return TypescriptDocsLanguage(self.options.package, self.options.client_class)
+
     # ----- types ---------------------------------------------------------------------------
     def _field(self, field: Field) -> FieldView:
         annotation = self.annotator.annotation(field.type)
@@ -299,6 +317,7 @@ class TypescriptRenderer:
                         named.description,
                         tuple(self._field(f) for f in named.fields),
                         index,
+                        deprecated=named.deprecated,
                     )
                 )
             elif isinstance(named, EnumDef):
@@ -538,6 +557,17 @@ class TypescriptRenderer:
             "resources": self.resource_views,
             "root": self.root_view,
             "types": self.type_views,
+            "models": tuple(v for v in self.type_views if v.kind == "interface"),
+            "enums": tuple(
+                v
+                for v, t in zip(self.type_views, self.api.types, strict=True)
+                if isinstance(t, EnumDef)
+            ),
+            "aliases": tuple(
+                v
+                for v, t in zip(self.type_views, self.api.types, strict=True)
+                if v.kind == "alias" and not isinstance(t, EnumDef)
+            ),
             "servers": servers,
             "client_headers": tuple(headers),
             "webhooks": self.webhooks_view,

@@ -226,7 +226,7 @@ def docs(out: Path) -> None:
     """Build the HTML docs site of every configured API (a build artefact, not committed)."""
     from generator.emit.write import replace_folder
     from generator.pipeline import prepare
-    from generator.targets.site.build import render_site
+    from generator.targets.site.build import render_sites
 
     project = _project()
     for api in project.apis:
@@ -236,7 +236,7 @@ def docs(out: Path) -> None:
             _print_diagnostics(prepared.diagnostics)
             click.echo(f"docs failed: {api.name} does not generate; nothing was written", err=True)
             sys.exit(1)
-        files = render_site(documented, prepared.changelog)
+        files = render_sites(prepared.sdks, prepared.changelog)
         folder = out / api.name
         replace_folder(folder, files)
         click.echo(f"wrote {len(files)} files to {folder}/ (open {folder / 'index.html'})")

@@ -263,3 +263,38 @@ test("the signature is HMAC-SHA256 of v0:{timestamp}:{body} in hex", async () =>
   assert.equal(headers["x-extend-request-signature"], expected);
   assert.equal(headers["x-extend-request-timestamp"], "1700000000");
 });
+
+test("an upload retried is sent again whole", async () => {
+  const s = await scripted([[503, ERROR(true), { "retry-after-ms": "1" }], [200, FILE]]);
+  try {
+    const bytes = new Uint8Array(4096).map((_, i) => i % 251);
+    const file = await s.client().files.upload({ file: new File([bytes], "scan.pdf", { type: "application/pdf" }) });
+    assert.equal(file.id, "file_1");
+    assert.equal(s.requests.length, 2);
+    const [first, second] = s.requests;
+    assert.match(first.headers["content-type"], /^multipart\/form-data; boundary=/);
+    assert.ok(first.body.length > 4096);
+    assert.equal(second.body.length, first.body.length);
+    assert.ok(second.body.includes(Buffer.from(bytes)));
+    assert.ok(second.body.includes(Buffer.from('filename="scan.pdf"')));
+  } finally {
+    await s.close();
+  }
+});
+
+test("a POST is not retried after a timeout; a GET is", async () => {
+  const post = await scripted([[200, FILE, {}, 500]]);
+  try {
+    await assert.rejects(post.client().extractRuns.create({}, { timeoutInSeconds: 0.05 }), sdk.APITimeoutError);
+    assert.equal(post.requests.length, 1);
+  } finally {
+    await post.close();
+  }
+  const get = await scripted([[200, FILE, {}, 500], [200, FILE]]);
+  try {
+    const file = await get.client().files.retrieve("x", {}, { timeoutInSeconds: 0.2 });
+    assert.equal(file.id, "file_1");
+  } finally {
+    await get.close();
+  }
+});

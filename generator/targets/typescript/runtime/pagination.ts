@@ -80,6 +80,9 @@ export class PagePromise<T, E = unknown> extends Promise<Page<T, E>> implements 
       (response) => settle?.(new Page<T, E>(response.data, shape, (token) => fetchPage(token))),
       (error: unknown) => fail?.(error),
     );
+    // Whoever awaits this promise, iterates it or asks for the raw response sees the error;
+    // the others must not crash the process as an unhandled rejection.
+    Promise.prototype.catch.call(this, () => undefined);
   }
 
   /** The first page's response with its status, headers and request id. */

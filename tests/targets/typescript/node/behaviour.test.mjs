@@ -298,3 +298,22 @@ test("a POST is not retried after a timeout; a GET is", async () => {
     await get.close();
   }
 });
+
+test("an error awaited through withRawResponse alone is no unhandled rejection", async () => {
+  const unhandled = [];
+  const record = (reason) => unhandled.push(reason);
+  process.on("unhandledRejection", record);
+  try {
+    const client = new sdk.ExtendClient({
+      token: "t",
+      baseUrl: "http://sdk.test",
+      fetch: async () => new Response(JSON.stringify({ message: "no" }), { status: 404 }),
+    });
+    await assert.rejects(client.files.retrieve("x").withRawResponse(), sdk.NotFoundError);
+    await assert.rejects(client.files.list().withRawResponse(), sdk.NotFoundError);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.deepEqual(unhandled, []);
+  } finally {
+    process.off("unhandledRejection", record);
+  }
+});

@@ -24,6 +24,9 @@ export class ApiPromise<T> extends Promise<T> {
       (response) => settle?.(response.data),
       (error: unknown) => fail?.(error),
     );
+    // Whoever awaits this promise or `.withRawResponse()` sees the error; the other of the
+    // two must not crash the process as an unhandled rejection.
+    Promise.prototype.catch.call(this, () => undefined);
   }
 
   /** The response with its status, headers and request id; `data` is the parsed body. */

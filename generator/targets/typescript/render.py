@@ -474,7 +474,9 @@ class TypescriptRenderer:
         taken = set(self.class_names.values()) | GLOBAL_TYPES | RUNTIME_EXPORTS
         while class_name in taken or class_name == self.options.client_class:
             class_name += "Resource"
-        scope = Scope(frozenset({"core", "constructor", "withRawResponse", "webhooks"}))
+        scope = Scope(
+            frozenset({"core", "constructor", "withRawResponse", "webhooks", "baseUrl", "root"})
+        )
         methods: list[MethodView] = []
         requests: list[TypeView] = []
         by_name: dict[Name, MethodView] = {}
@@ -504,7 +506,7 @@ class TypescriptRenderer:
 
     @functools.cached_property
     def resource_views(self) -> tuple[ResourceView, ...]:
-        reserved = {"withRawResponse", "webhooks", "baseUrl", "core", "constructor"}
+        reserved = {"withRawResponse", "webhooks", "baseUrl", "core", "constructor", "root"}
         reserved |= {camel(op.name, "call") for op in self.api.root_operations}
         scope = Scope(frozenset(reserved))
         files = Scope(frozenset({"index", "client", "models", "runtime", "version", "webhooks"}))

@@ -6,6 +6,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
+NODE_STAMP := node_modules/.installed
+
 BENCH_VENV := .bench-venv
 BENCH_STAMP := $(BENCH_VENV)/.installed
 API ?= extend
@@ -25,7 +27,7 @@ help:
 	@echo "                (PASSES=3 times each generation three times and keeps the median)"
 	@echo "make validate SPEC=path   diagnostics of one spec"
 	@echo "make diff       what changed between the two newest versions in specs/\$$(API) (API=extend)"
-	@echo "make bench      the SDK against raw httpx and extend-ai; cold generation against"
+	@echo "make bench      both SDKs against raw httpx/fetch and extend-ai; cold generation against"
 	@echo "                openapi-python-client and datamodel-code-generator (own venv)"
 
 $(STAMP): pyproject.toml
@@ -34,16 +36,21 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[dev]'
 	@touch $(STAMP)
 
+# Dev tools of the TypeScript target (tsc, Node types), pinned in package-lock.json.
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $(NODE_STAMP)
+
 generate: $(STAMP)
 	$(PY) -m generator generate
 
 check: $(STAMP)
 	$(PY) -m generator check
 
-test: $(STAMP)
+test: $(STAMP) $(NODE_STAMP)
 	$(PY) -m pytest -q
 
-test-fast: $(STAMP)
+test-fast: $(STAMP) $(NODE_STAMP)
 	$(PY) -m pytest -q -m "not slow"
 
 lint: $(STAMP)
@@ -78,11 +85,24 @@ $(BENCH_STAMP):
 	$(BENCH_VENV)/bin/python -m pip install --quiet openapi-python-client datamodel-code-generator
 	@touch $(BENCH_STAMP)
 
-bench: $(STAMP) $(BENCH_STAMP)
+# Node peers of the TypeScript bench (extend-ai, @hey-api/openapi-ts, Prism), apart from the project.
+BENCH_NODE := .bench-node/.installed
+$(BENCH_NODE): bench/node/package.json
+	mkdir -p .bench-node/extend-only
+	cp bench/node/package.json .bench-node/package.json
+	cd .bench-node && npm install --no-audit --no-fund --no-package-lock --loglevel=error
+	echo '{"private": true}' > .bench-node/extend-only/package.json
+	version=$$(node -p 'require("./bench/node/package.json").dependencies["extend-ai"]') && \
+		cd .bench-node/extend-only && npm install --no-audit --no-fund --no-package-lock \
+		--loglevel=error "extend-ai@$$version"
+	@touch $(BENCH_NODE)
+
+bench: $(STAMP) $(BENCH_STAMP) $(NODE_STAMP) $(BENCH_NODE)
 	$(PY) -m generator check
 	$(BENCH_VENV)/bin/python bench/sdk_overhead.py
 	$(PY) -m generator.diff.bench
 	$(BENCH_VENV)/bin/python bench/generation.py
+	$(PY) bench/typescript.py
 
 clean:
-	rm -rf $(VENV) $(BENCH_VENV) .sdkgen-cache .mypy_cache .pytest_cache .ruff_cache
+	rm -rf $(VENV) $(BENCH_VENV) .bench-node node_modules .sdkgen-cache .mypy_cache .pytest_cache .ruff_cache

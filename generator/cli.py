@@ -226,7 +226,7 @@ def docs(out: Path) -> None:
     """Build the HTML docs site of every configured API (a build artefact, not committed)."""
     from generator.emit.write import replace_folder
     from generator.pipeline import prepare
-    from generator.targets.site.build import render_site
+    from generator.targets.site.build import render_sites
 
     project = _project()
     for api in project.apis:
@@ -236,7 +236,7 @@ def docs(out: Path) -> None:
             _print_diagnostics(prepared.diagnostics)
             click.echo(f"docs failed: {api.name} does not generate; nothing was written", err=True)
             sys.exit(1)
-        files = render_site(documented, prepared.changelog)
+        files = render_sites(prepared.sdks, prepared.changelog)
         folder = out / api.name
         replace_folder(folder, files)
         click.echo(f"wrote {len(files)} files to {folder}/ (open {folder / 'index.html'})")
@@ -257,6 +257,35 @@ def validate(spec: Path) -> None:
         sys.exit(1)
     operations = len(api.operations())
     click.echo(f"{spec}: valid; {operations} operations, {len(api.types)} named types")
+
+
+@main.command()
+@click.argument("spec", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--port", default=4010, show_default=True, help="Port to listen on (0: any free).")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--seed", default=0, show_default=True, help="Seed of the ids of created runs.")
+@click.option("--token", default=None, help="Require `Authorization: Bearer <token>`.")
+def mock(spec: Path, port: int, host: str, seed: int, token: str | None) -> None:
+    """Serve SPEC on a local port: valid responses (examples first), each request checked."""
+    import threading
+
+    from generator.mock.serve import listing, run, start
+
+    try:
+        server, diagnostics = start(spec, host=host, port=port, seed=seed, token=token)
+    except OSError as error:
+        click.echo(f"error: cannot listen on {host}:{port}: {error.strerror}", err=True)
+        sys.exit(1)
+    _print_diagnostics([d for d in diagnostics if has_errors((d,))])
+    if server is None:
+        sys.exit(1)
+    for line in listing(server, spec):
+        click.echo(line)
+    stop = threading.Event()
+    try:
+        run(server, click.echo, stop)
+    except KeyboardInterrupt:
+        stop.set()
 
 
 @main.command()

@@ -149,6 +149,9 @@ def render_api(
     }
     finish = start_on_sdks(files) if start_on_sdks is not None else None
     docs = render_docs(documented, changelog=f"../{CHANGELOG}")
+    for other in prepared.sdks[1:]:  # the other languages' docs, each in its own subfolder
+        pages = render_docs(other, changelog=f"../../{CHANGELOG}", up="../../")
+        docs.update({f"{other.folder}/{path}": text for path, text in pages.items()})
     if finish is not None:
         files = finish()
     files.update({f"docs/{path}": text for path, text in docs.items()})

@@ -57,7 +57,7 @@ def test_targets_default_to_python(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("targets", "message"),
     [
-        ('["cobol"]', "unknown target 'cobol' (known: python)"),
+        ('["cobol"]', "unknown target 'cobol' (known: python, typescript)"),
         ("[]", "targets must be a non-empty list of target names"),
         ('"python"', "targets must be a non-empty list of target names"),
     ],

@@ -1,10 +1,12 @@
 """`sdkgen release`: installable artefacts of every configured SDK, built from output/.
 
-For each API and each of its targets that builds a Python package: the wheel and the sdist,
+For each API and each of its targets: for Python, the wheel and the sdist,
 built with the standard frontend (`python -m build`, no network: the build backend comes from
 this environment), checked (`twine check`: metadata and README render), the wheel installed
 into a throwaway virtual environment (without network: its dependencies are this
-environment's) and imported. Publishing stays the user's step; the command is printed.
+environment's) and imported; for TypeScript, `dist/` compiled with tsc, the `npm pack` tarball,
+installed offline into a throwaway project and imported by Node. Publishing stays the user's
+step; the command is printed.
 """
 
 from __future__ import annotations
@@ -117,8 +119,54 @@ def build_python(api: ApiConfig, dist: Path, log: Callable[[str], None]) -> Buil
     return Built(api.name, "python", files, version)
 
 
+def _tsc(start: Path) -> Path:
+    """The project's TypeScript compiler (`make` installs it into node_modules/)."""
+    for folder in (start, *start.parents):
+        candidate = folder / "node_modules" / ".bin" / "tsc"
+        if candidate.is_file():
+            return candidate
+    found = shutil.which("tsc")
+    if found is None:
+        raise ReleaseError("no TypeScript compiler: run `npm ci` (make does) or install tsc")
+    return Path(found)
+
+
+def build_typescript(api: ApiConfig, dist: Path, log: Callable[[str], None]) -> Built:
+    """`dist/` compiled from the sources, `npm pack`ed, installed into a throwaway project
+    (from the tarball alone: it has no dependencies) and imported by Node."""
+    source = api.output / "typescript"
+    version = ledger_version(api)
+    target = dist / api.name / "typescript"
+    shutil.rmtree(target, ignore_errors=True)
+    target.mkdir(parents=True)
+    manifest = json.loads((source / "package.json").read_text(encoding="utf-8"))
+    with tempfile.TemporaryDirectory(prefix="sdkgen-build-") as scratch:
+        copy = Path(scratch) / "typescript"
+        shutil.copytree(source, copy)
+        _run([str(_tsc(api.output)), "-p", str(copy / "tsconfig.json")], "compiling the TS SDK")
+        _run(["npm", "pack", "--silent", "--pack-destination", str(target)], "npm pack", copy)
+        files = tuple(sorted(target.glob("*.tgz")))
+        if len(files) != 1:
+            raise ReleaseError(f"{target}: expected one tarball, found {files}")
+        project = Path(scratch) / "consumer"
+        project.mkdir()
+        (project / "package.json").write_text('{"private": true, "type": "module"}\n')
+        _run(["npm", "install", "--offline", "--no-audit", "--no-fund", str(files[0])],
+             "installing the tarball", project)  # fmt: skip
+        code = f"import({json.dumps(manifest['name'])}).then((m) => console.log(m.VERSION))"
+        imported = _run(["node", "-e", code], f"importing {manifest['name']}", project).strip()
+    if imported != version or manifest["version"] != version:
+        raise ReleaseError(
+            f"{manifest['name']} reports version {imported}, the ledger says {version}"
+        )
+    log(f"{api.name}/typescript {version}: {files[0].name}")
+    log(f"  installed into a throwaway project and imported: {manifest['name']} {imported}")
+    return Built(api.name, "typescript", files, version)
+
+
 BUILDERS: dict[str, Callable[[ApiConfig, Path, Callable[[str], None]], Built]] = {
     "python": build_python,
+    "typescript": build_typescript,
 }
 """How each target's SDK is packaged; a target without an entry has nothing to build yet."""
 
@@ -138,5 +186,6 @@ def summary(built: list[Built], root: Path) -> str:
     for item in built:
         files = " ".join(str(f.relative_to(root)) if f.is_relative_to(root) else str(f)
                          for f in item.files)  # fmt: skip
-        lines.append(f"publish {item.api}/{item.target}: python -m twine upload {files}")
+        tool = "npm publish" if item.target == "typescript" else "python -m twine upload"
+        lines.append(f"publish {item.api}/{item.target}: {tool} {files}")
     return os.linesep.join(lines)

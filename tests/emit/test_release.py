@@ -62,3 +62,22 @@ def test_a_generated_project_is_built_checked_and_imported(
         assert "pets_sdk/py.typed" in wheel.namelist()
     assert "imported: pets_sdk 2.0.0" in output
     assert "python -m twine upload dist/pets/python/" in output
+
+
+@pytest.mark.slow
+def test_the_typescript_sdk_is_packed_installed_and_imported(tmp_path: Path) -> None:
+    from generator.config import load_config
+    from generator.emit.release import build_typescript, summary
+    from tests.conftest import ROOT
+    from tests.targets.typescript.tooling import tsc
+
+    tsc()  # skips, saying why, without Node and the project's TypeScript
+    config, problems = load_config(ROOT)
+    assert config is not None and not problems
+    api = config.apis[0]
+    log: list[str] = []
+    built = build_typescript(api, tmp_path, log.append)
+    version = json.loads((api.output / "typescript" / "package.json").read_text())["version"]
+    assert [f.name for f in built.files] == [f"extend-sdk-{version}.tgz"]
+    assert log[-1] == f"  installed into a throwaway project and imported: extend-sdk {version}"
+    assert "npm publish" in summary([built], tmp_path)

@@ -134,6 +134,38 @@ class DocsLanguage(Protocol):
         """The exception an error status raises."""
         ...
 
+    def setup_example(self, token_env: str | None) -> str:
+        """Code importing the SDK and making the client the examples call."""
+        ...
+
+    def client_note(self, token_env: str | None) -> str:
+        """Where the token comes from, and the language's other clients (Markdown)."""
+        ...
+
+    @property
+    def models_intro(self) -> str:
+        """How responses and requests use the models (Markdown)."""
+        ...
+
+    @property
+    def errors_intro(self) -> str:
+        """What every exception derives from (Markdown)."""
+        ...
+
+    @property
+    def errors_fields(self) -> str:
+        """What an API error carries (Markdown)."""
+        ...
+
+    @property
+    def retries_text(self) -> str:
+        """When and how requests are retried (Markdown)."""
+        ...
+
+    def poll_note(self, method: str) -> str:
+        """The poll helper of `method` and what it takes beyond the method's arguments."""
+        ...
+
     def error_table(self, *, polling: bool, webhooks: bool) -> tuple[ErrorClass, ...]:
         """Every exception users can catch, for the errors page."""
         ...

@@ -153,10 +153,13 @@ def docs_model(surface: SdkSurface) -> DocsModel:
     return found
 
 
-def render_docs(surface: SdkSurface, changelog: str | None = None) -> dict[str, str]:
-    """The docs folder: index, a page per resource, models, errors."""
+def render_docs(
+    surface: SdkSurface, changelog: str | None = None, *, up: str = "../"
+) -> dict[str, str]:
+    """The docs folder: index, a page per resource, models, errors. `up` leads from the
+    folder to the API's output folder (`../../` for a language's docs in a subfolder)."""
     return MarkdownDocs(docs_model(surface), changelog).pages(
-        model_pages=False, guide=f"../{surface.folder}/README.md"
+        model_pages=False, guide=f"{up}{surface.folder}/README.md"
     )
 
 

@@ -59,6 +59,17 @@ ERROR_TABLE: tuple[ErrorClass, ...] = (
 )
 
 
+RETRIES_TEXT = """\
+Failed requests are retried twice by default (`max_retries=` on the client or per call), with
+exponential backoff (0.5 s doubling up to 8 s, with jitter) that honours `Retry-After` and
+`retry-after-ms`. Idempotent requests (`GET`, `HEAD`, `OPTIONS`, `PUT`, `DELETE`) are retried
+after connection failures, timeouts and `408`, `429`, `500`, `502`, `503` or `504` answers. A
+`POST` is retried only when that cannot duplicate work: the connection never reached the server,
+the answer was `429`, or the API says it is safe (`x-should-retry: true`, or `"retryable": true`
+in the error body)."""
+"""When the SDK retries, as the errors page says it."""
+
+
 def error_class(status: str) -> str:
     """The exception an error status raises."""
     if status.isdigit():
@@ -136,6 +147,44 @@ class PythonDocsLanguage:
     # ----- names ---------------------------------------------------------------------------
     def error_class(self, status: str) -> str:
         return error_class(status)
+
+    # ----- prose ---------------------------------------------------------------------------
+    models_intro = (
+        "Responses are parsed into these pydantic models: fields by their Python names, wire"
+        " names kept\nas aliases. Requests accept the models or plain dicts with the wire names."
+    )
+    errors_fields = (
+        "An `APIStatusError` carries `status_code`, `code`, `message`, `retryable`,"
+        " `request_id`,\n`headers` and `body` (the parsed error body, or its text)."
+        " `APITimeoutError` is an\n`APIConnectionError`."
+    )
+    retries_text = RETRIES_TEXT
+
+    @property
+    def errors_intro(self) -> str:
+        return (
+            f"Every exception the SDK raises derives from `{self.client_class}Error` (also"
+            " exported as\n`APIError`). None of them is a bare traceback from the HTTP library."
+        )
+
+    def setup_example(self, token_env: str | None) -> str:
+        token = "" if token_env else 'token="YOUR_TOKEN"'
+        client = self.client_class
+        return f"from {self.package} import {client}\n\n{CLIENT} = {client}({token})"
+
+    def client_note(self, token_env: str | None) -> str:
+        coroutines = f"`{self.async_client_class}` has the same methods as coroutines."
+        if not token_env:
+            return coroutines
+        return (
+            "The token comes from `token=` or, when that is not given, from the"
+            f" `{token_env}`\nenvironment variable. {coroutines}"
+        )
+
+    def poll_note(self, method: str) -> str:
+        return (
+            f"`{method}_and_poll` takes the same arguments, plus `max_wait=` and `polling_options=`"
+        )
 
     def error_table(self, *, polling: bool, webhooks: bool) -> tuple[ErrorClass, ...]:
         extra: list[ErrorClass] = []

@@ -7,8 +7,11 @@ search reads `search-index.js`, a script rather than JSON so it loads from file:
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from generator.ir.model import ModelDef
+from generator.targets.base import TargetSdk
 from generator.targets.docs.model import DocsModel, SdkSurface
 from generator.targets.docs.render import MarkdownDocs, model_page
 from generator.targets.site.markdown import Rendered, page_href, to_html
@@ -21,6 +24,19 @@ STATIC = ("site.css", "site.js")
 class NavLink:
     title: str
     href: str
+
+
+@dataclass(frozen=True, slots=True)
+class LanguageLink:
+    """The same page in one of the SDKs' languages, for the switch on pages that show code."""
+
+    language: str
+    href: str
+    current: bool
+
+
+Switch = Callable[[str], tuple[LanguageLink, ...]]
+"""The language links of a page, by its language-neutral key."""
 
 
 def _entry(name: str, kind: str, summary: str, href: str) -> dict[str, str]:
@@ -89,8 +105,29 @@ class SiteBuilder:
         resources = tuple(NavLink(r.title, page_href(r.page)) for r in docs.resources)
         return (("Documentation", tuple(general)), ("Resources", resources))
 
-    def render(self) -> dict[str, str]:
+    def page_keys(self) -> dict[str, str]:
+        """Language-neutral key -> page: the same page in every language's site has one key
+        (fixed pages by name, resources and models by their place in the IR)."""
+        keys = {
+            "index": "index.html",
+            "guide": "guide.html",
+            "models": "models.html",
+            "errors": "errors.html",
+        }
+        if self.changelog_markdown is not None:
+            keys["changelog"] = "changelog.html"
+        for index, resource in enumerate(self.docs.resources):
+            keys[
+                f"resource:{resource.methods[0].operation.path if resource.methods else index}"
+            ] = page_href(resource.page)
+        defs = [t for t in self.surface.api.types if isinstance(t, ModelDef)]
+        for model, doc in zip(defs, self.docs.models, strict=True):
+            keys[f"model:{model.name}"] = page_href(model_page(doc.view.class_name))
+        return keys
+
+    def render(self, switch: Switch | None = None) -> dict[str, str]:
         env = self.surface.env
+        keys = {path: key for key, path in self.page_keys().items()}
         template = env.get_template("site/page.html.j2")
         files: dict[str, str] = {}
         nav = self.nav()
@@ -106,6 +143,11 @@ class SiteBuilder:
                 nav=nav,
                 current=target,
                 toc=[h for h in rendered.headings if h.level == 2],
+                languages=(
+                    switch(keys[target])
+                    if switch and target in keys and "<pre" in rendered.html
+                    else ()
+                ),
             )
         files["search-index.js"] = search_script(search_entries(self.docs))
         loader = env.loader
@@ -117,3 +159,28 @@ class SiteBuilder:
 
 def render_site(surface: SdkSurface, changelog_markdown: str | None = None) -> dict[str, str]:
     return SiteBuilder(surface, changelog_markdown).render()
+
+
+def render_sites(
+    surfaces: Sequence[TargetSdk], changelog_markdown: str | None = None
+) -> dict[str, str]:
+    """The site of every SDK of one API: the first at the root, each other language in its
+    folder (`typescript/`), every page that shows code linking to itself in the others."""
+    builders = [SiteBuilder(s, changelog_markdown) for s in surfaces]
+    prefixes = ["", *(f"{s.folder}/" for s in surfaces[1:])]
+    keymaps = [b.page_keys() for b in builders]
+    files: dict[str, str] = {}
+    for i, builder in enumerate(builders):
+
+        def switch(key: str, i: int = i) -> tuple[LanguageLink, ...]:
+            up = "../" if prefixes[i] else ""
+            links = []
+            for j, surface in enumerate(surfaces):
+                page = keymaps[j].get(key, "index.html")
+                href = page if i == j else f"{up}{prefixes[j]}{page}"
+                links.append(LanguageLink(surface.language, href, i == j))
+            return tuple(links) if len(links) > 1 else ()
+
+        site = builder.render(switch)
+        files.update({f"{prefixes[i]}{path}": text for path, text in site.items()})
+    return files

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from html import unescape
+from pathlib import PurePosixPath
 from typing import Any
 
 import yaml
@@ -113,3 +114,39 @@ def test_docs_command_without_a_configuration_is_a_usage_error(
     assert result.exit_code == 2
     assert "[tool.sdkgen]" in result.output
     assert not (tmp_path / "out").exists()
+
+
+def test_pages_with_code_switch_language_to_the_same_page() -> None:
+    from generator.config import load_config
+    from generator.pipeline import prepare
+    from generator.targets.site.build import render_sites
+    from tests.conftest import ROOT
+
+    config, problems = load_config(ROOT)
+    assert config is not None and not problems
+    prepared = prepare(config.apis[0])
+    assert [sdk.folder for sdk in prepared.sdks] == ["python", "typescript"]
+    files = render_sites(prepared.sdks, prepared.changelog)
+    python = files["extract_runs.html"]
+    assert '<a href="typescript/extract-runs.html">TypeScript</a>' in python
+    assert '<a href="extract_runs.html" aria-current="true">Python</a>' in python
+    typescript = files["typescript/extract-runs.html"]
+    assert '<a href="../extract_runs.html">Python</a>' in typescript
+    assert "client.extractRuns.createAndPoll" in typescript
+    assert "language-switch" in files["typescript/guide.html"]
+    assert "language-switch" not in files["models.html"]  # no code on it: nothing to switch
+    switched = [p for p, t in files.items() if p.endswith(".html") and "language-switch" in t]
+    for path in switched:  # every link of every switch leads to a page of the site
+        text = files[path]
+        for href in re.findall(
+            r'<a href="([^"]+)"(?: aria-current="true")?>(?:Python|TypeScript)</a>', text
+        ):
+            target = str(PurePosixPath(path).parent / href)
+            target = str(PurePosixPath(*[p for p in target.split("/") if p != "."]))
+            parts: list[str] = []
+            for piece in target.split("/"):
+                if piece == "..":
+                    parts.pop()
+                else:
+                    parts.append(piece)
+            assert "/".join(parts) in files, (path, href)

@@ -12,7 +12,7 @@ import pytest
 from referencing import Registry
 from referencing.jsonschema import DRAFT202012
 
-from .spec_server import ScriptedResponse, SpecServer
+from generator.mock.server import ScriptedResponse, SpecServer
 
 TOKEN = "test-token"
 API_VERSION = "2026-02-09"

@@ -1,0 +1,649 @@
+"""The TypeScript SDK of one API, from the IR: views the templates read, and the files.
+
+Every name is made here, once (camelCase members, PascalCase types, fields by their wire
+names); the templates only place them. The runtime (`runtime/*.ts`) is copied verbatim.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+
+from generator.ir.model import (
+    Api,
+    EnumDef,
+    Field,
+    ModelDef,
+    NamedType,
+    Operation,
+    Pagination,
+    TypeNode,
+    WebhookSigning,
+)
+from generator.ir.names import Name
+from generator.targets.files import portable_stem
+from generator.targets.typescript.docs_language import TypescriptDocsLanguage
+from generator.targets.typescript.naming import (
+    GLOBAL_TYPES,
+    RESERVED_WORDS,
+    RUNTIME_EXPORTS,
+    Scope,
+    camel,
+    member,
+    pascal,
+    property_key,
+    safe_identifier,
+    ts_comment,
+    ts_string,
+)
+from generator.targets.typescript.types import Annotator, open_enum
+
+RUNTIME_DIR = Path(__file__).parent / "runtime"
+
+
+@dataclass(frozen=True, slots=True)
+class TypescriptOptions:
+    package: str
+    client_class: str
+    token_env: str | None
+    sdk_version: str
+    header: str
+    provenance: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class FieldView:
+    key: str
+    """The property key as written: the wire name, quoted when it is no identifier."""
+    wire_name: str
+    annotation: str
+    optional: bool
+    description: str
+    deprecated: bool = False
+
+    @property
+    def name(self) -> str:
+        return self.wire_name
+
+    @property
+    def required(self) -> bool:
+        return not self.optional
+
+    @property
+    def nullable(self) -> bool:
+        return self.annotation.endswith("| null")
+
+
+@dataclass(frozen=True, slots=True)
+class TypeView:
+    kind: str
+    """interface or alias."""
+    name: str
+    description: str
+    fields: tuple[FieldView, ...] = ()
+    index: str | None = None
+    target: str = ""
+    deprecated: bool = False
+
+    @property
+    def class_name(self) -> str:
+        return self.name
+
+    @property
+    def annotation(self) -> str:
+        return self.target
+
+
+@dataclass(frozen=True, slots=True)
+class ArgView:
+    name: str
+    """The argument (path parameters) or request property (the rest), by wire name."""
+    wire_name: str
+    annotation: str
+    required: bool
+    description: str
+    where: str
+    default_json: str | None = None
+    type_node: TypeNode | None = None
+    key: str = ""
+    access: str = ""
+    """The expression reading the value inside the method."""
+
+
+@dataclass(frozen=True, slots=True)
+class PageView:
+    token_param: str
+    items_field: str
+    next_token_field: str
+    item_annotation: str
+    envelope: str
+
+
+@dataclass(frozen=True, slots=True)
+class PollView:
+    method_name: str
+    retrieve: str
+    retrieve_takes_request: bool
+    status_field: str
+    id_field: str
+    terminal: tuple[str, ...]
+    terminal_literal: str
+
+
+@dataclass(frozen=True, slots=True)
+class MethodView:
+    name: str
+    http_method: str
+    path: str
+    path_expr: str
+    summary: str
+    description: str
+    deprecated: bool
+    positional: tuple[ArgView, ...]
+    keyword: tuple[ArgView, ...]
+    request_type: str | None
+    request_required: bool
+    body_kind: str | None
+    whole_body: ArgView | None
+    response_kind: str
+    return_annotation: str
+    returns_none: bool
+    page: PageView | None
+    poll: PollView | None
+
+    @property
+    def sync_return(self) -> str:
+        return self.return_annotation
+
+    def args(self, where: str) -> tuple[ArgView, ...]:
+        return tuple(a for a in self.keyword if a.where == where)
+
+    @property
+    def body_fields(self) -> tuple[ArgView, ...]:
+        return tuple(a for a in self.keyword if a.where in ("body", "form", "file"))
+
+    @property
+    def signature_args(self) -> str:
+        """The parameter list as declared."""
+        parts = [f"{a.name}: {a.annotation}" for a in self.positional]
+        if self.request_type is not None:
+            default = "" if self.request_required else " = {}"
+            parts.append(f"request: {self.request_type}{default}")
+        return ", ".join(parts)
+
+
+@dataclass(frozen=True, slots=True)
+class ResourceView:
+    attribute: str
+    module: str
+    class_name: str
+    methods: tuple[MethodView, ...]
+    type_imports: tuple[str, ...]
+    requests: tuple[TypeView, ...]
+
+    @property
+    def uses_pages(self) -> bool:
+        return any(m.page is not None for m in self.methods)
+
+    @property
+    def uses_polling(self) -> bool:
+        return any(m.poll is not None for m in self.methods)
+
+    @property
+    def uses_encode(self) -> bool:
+        return any(m.positional for m in self.methods)
+
+
+@dataclass(frozen=True, slots=True)
+class ServerView:
+    name: str
+    url: str
+    description: str
+
+
+@dataclass(frozen=True, slots=True)
+class ClientHeaderView:
+    name: str
+    wire_name: str
+    default: str | None
+    description: str
+
+
+@dataclass(frozen=True, slots=True)
+class EventView:
+    event_type: str
+    annotation: str
+    description: str
+
+
+@dataclass(frozen=True, slots=True)
+class WebhooksView:
+    events: tuple[EventView, ...]
+    type_property: str
+    signing: WebhookSigning | None
+
+    @property
+    def union(self) -> str:
+        return " | ".join(dict.fromkeys(e.annotation for e in self.events)) or "unknown"
+
+
+def _module_names(api: Api) -> dict[Name, str]:
+    """Distinct type names; one the SDK or the language already uses gets `Model` added."""
+    taken = GLOBAL_TYPES | RUNTIME_EXPORTS | RESERVED_WORDS
+    scope = Scope(taken)
+    names = {}
+    for named in api.types:
+        text = pascal(named.name)
+        names[named.name] = scope.claim(f"{text}Model" if text in taken else text)
+    return names
+
+
+def _path_expression(path: str, names: Mapping[str, str]) -> str:
+    """A template literal of the path, each parameter percent-encoded."""
+
+    def piece(match: re.Match[str]) -> str:
+        wire = match.group(1)
+        if wire not in names:
+            return match.group(0)
+        return "${encodePath(" + names[wire] + ")}"
+
+    escaped = path.replace("\\", "\\\\").replace("`", "\\`").replace("${", "\\${")
+    return "`" + re.sub(r"\{([^}]+)\}", piece, escaped) + "`"
+
+
+class TypescriptRenderer:
+    """The TypeScript SDK of one API."""
+
+    folder = "typescript"
+    language = "TypeScript"
+    readme_template = "typescript/README.md.j2"
+
+    def __init__(self, api: Api, options: TypescriptOptions, env: jinja2.Environment) -> None:
+        self.api = api
+        self.options = options
+        self.env = env
+        self.types: dict[Name, NamedType] = {t.name: t for t in api.types}
+        self.class_names: dict[Name, str] = _module_names(api)
+        self.annotator = Annotator(self.class_names)
+        self._request_names = Scope(
+            GLOBAL_TYPES
+            | RUNTIME_EXPORTS
+            | RESERVED_WORDS
+            | set(self.class_names.values())
+            | {options.client_class}
+        )
+
+    @property
+    def package(self) -> str:
+        return self.options.package
+
+    @functools.cached_property
+    def docs_language(self) -> TypescriptDocsLanguage:
+        return TypescriptDocsLanguage(self.options.package, self.options.client_class)
+
+    # ----- types ---------------------------------------------------------------------------
+    def _field(self, field: Field) -> FieldView:
+        annotation = self.annotator.annotation(field.type)
+        description = field.description
+        if field.deprecated:
+            description = f"@deprecated {description}".strip()
+        return FieldView(
+            property_key(field.wire_name),
+            field.wire_name,
+            annotation,
+            not field.required,
+            description,
+            field.deprecated,
+        )
+
+    @functools.cached_property
+    def type_views(self) -> tuple[TypeView, ...]:
+        views = []
+        for named in self.api.types:
+            name = self.class_names[named.name]
+            if isinstance(named, ModelDef):
+                index = None
+                if named.additional is not None:
+                    index = "unknown"
+                views.append(
+                    TypeView(
+                        "interface",
+                        name,
+                        named.description,
+                        tuple(self._field(f) for f in named.fields),
+                        index,
+                        deprecated=named.deprecated,
+                    )
+                )
+            elif isinstance(named, EnumDef):
+                views.append(
+                    TypeView("alias", name, named.description, target=open_enum(named.values))
+                )
+            else:
+                target = self.annotator.annotation(named.target)
+                if target == name:
+                    target = "unknown"
+                views.append(TypeView("alias", name, named.description, target=target))
+        return tuple(views)
+
+    # ----- operations ----------------------------------------------------------------------
+    def method_view(
+        self, op: Operation, name: str, owner: str
+    ) -> tuple[MethodView, TypeView | None]:
+        positional: list[ArgView] = []
+        keyword: list[ArgView] = []
+        args = Scope(RESERVED_WORDS | {"request", "options", "encodePath", "core"})
+        keys = Scope(frozenset())
+        path_names: dict[str, str] = {}
+        for param in op.params:
+            annotation = self.annotator.annotation(param.type)
+            if param.location == "path":
+                arg = args.claim(safe_identifier(camel(param.name, "param")))
+                path_names[param.wire_name] = arg
+                positional.append(
+                    ArgView(arg, param.wire_name, annotation, True, param.description, "path",
+                            param.default_json, param.type, arg, arg)
+                )  # fmt: skip
+                continue
+            key = keys.claim(param.wire_name)
+            keyword.append(self._request_arg(key, param.wire_name, annotation, param.required,
+                                             param.description, param.location, param.default_json,
+                                             param.type))  # fmt: skip
+        body = op.body
+        whole: ArgView | None = None
+        if body is not None and body.fields is not None:
+            where = "body" if body.kind == "json" else "form"
+            for field in body.fields:
+                kind = (
+                    "file"
+                    if where == "form" and "Blob" in self.annotator.annotation(field.type)
+                    else where
+                )
+                key = keys.claim(field.wire_name)
+                keyword.append(self._request_arg(key, field.wire_name,
+                                                 self.annotator.annotation(field.type),
+                                                 field.required, field.description, kind,
+                                                 field.default_json, field.type))  # fmt: skip
+        elif body is not None:
+            annotation = {"binary": "Blob | Uint8Array | ArrayBuffer", "text": "string"}.get(
+                body.kind
+            ) or self.annotator.annotation(body.type)
+            key = keys.claim("body")
+            whole = self._request_arg(key, "", annotation, body.required or body.kind != "json",
+                                      body.description, "body", None, body.type)  # fmt: skip
+            keyword.append(whole)
+        keyword.sort(key=lambda a: not a.required)
+        request_type: str | None = None
+        request_view: TypeView | None = None
+        if keyword:
+            request_type = self._request_names.claim(f"{owner}{name[:1].upper()}{name[1:]}Params")
+            request_view = TypeView(
+                "interface",
+                request_type,
+                f"What `{name}` sends.",
+                tuple(
+                    FieldView(a.key, a.wire_name or a.key, a.annotation, not a.required,
+                              a.description)
+                    for a in keyword
+                ),
+            )  # fmt: skip
+        success = op.success
+        response_kind = success.kind
+        if success.kind == "binary":
+            annotation = "Uint8Array"
+        elif success.kind == "text":
+            annotation = "string"
+        elif success.kind == "empty" or success.type is None:
+            annotation, response_kind = "void", "empty"
+        else:
+            annotation = self.annotator.annotation(success.type)
+        page = None
+        paging = op.pagination
+        if paging is not None and response_kind == "json" and _token_paged(paging):
+            assert paging.param is not None and paging.next_field is not None
+            page = PageView(
+                paging.param,
+                paging.items_field,
+                paging.next_field,
+                self.annotator.annotation(paging.item_type),
+                annotation,
+            )
+        view = MethodView(
+            name=name,
+            http_method=op.method.upper(),
+            path=op.path,
+            path_expr=_path_expression(op.path, path_names),
+            summary=op.summary,
+            description=op.description,
+            deprecated=op.deprecated,
+            positional=tuple(positional),
+            keyword=tuple(keyword),
+            request_type=request_type,
+            request_required=any(a.required for a in keyword),
+            body_kind=body.kind if body is not None else None,
+            whole_body=whole,
+            response_kind=response_kind,
+            return_annotation=annotation,
+            returns_none=response_kind == "empty",
+            page=page,
+            poll=None,
+        )
+        return view, request_view
+
+    def _request_arg(
+        self,
+        key: str,
+        wire_name: str,
+        annotation: str,
+        required: bool,
+        description: str,
+        where: str,
+        default_json: str | None,
+        node: TypeNode | None,
+    ) -> ArgView:
+        return ArgView(key, wire_name, annotation, required, description, where, default_json,
+                       node, property_key(key), member("request", key))  # fmt: skip
+
+    def _poll_view(
+        self, op: Operation, views: Mapping[Name, MethodView], own: MethodView, taken: Scope
+    ) -> PollView | None:
+        polling = op.polling
+        if polling is None or own.response_kind != "json":
+            return None
+        retrieve = views.get(polling.retrieve_operation)
+        if retrieve is None or len(retrieve.positional) != 1 or retrieve.request_required:
+            return None
+        terminal = tuple(polling.terminal_values)
+        return PollView(
+            taken.claim(f"{own.name}AndPoll"),
+            retrieve.name,
+            retrieve.request_type is not None,
+            polling.status_field,
+            polling.id_field,
+            terminal,
+            "[" + ", ".join(ts_string(t) for t in terminal) + "]",
+        )
+
+    def resource_view(
+        self, attribute: str, name: Name, ops: tuple[Operation, ...], module: str
+    ) -> ResourceView:
+        class_name = pascal(name, "Resource")
+        taken = set(self.class_names.values()) | GLOBAL_TYPES | RUNTIME_EXPORTS
+        while class_name in taken or class_name == self.options.client_class:
+            class_name += "Resource"
+        scope = Scope(
+            frozenset({"core", "constructor", "withRawResponse", "webhooks", "baseUrl", "root"})
+        )
+        methods: list[MethodView] = []
+        requests: list[TypeView] = []
+        by_name: dict[Name, MethodView] = {}
+        for op in ops:
+            view, request = self.method_view(op, scope.claim(camel(op.name, "call")), class_name)
+            methods.append(view)
+            by_name[op.name] = view
+            if request is not None:
+                requests.append(request)
+        finished = []
+        for op, view in zip(ops, methods, strict=True):
+            poll = self._poll_view(op, by_name, view, scope)
+            finished.append(view if poll is None else _with_poll(view, poll))
+        used: set[str] = set()
+        for view in finished:
+            for text in (
+                view.return_annotation,
+                *(a.annotation for a in view.keyword + view.positional),
+            ):
+                used |= set(re.findall(r"[A-Za-z_$][A-Za-z0-9_$]*", text))
+            if view.page is not None:
+                used |= set(re.findall(r"[A-Za-z_$][A-Za-z0-9_$]*", view.page.item_annotation))
+        imports = tuple(sorted(used & set(self.class_names.values())))
+        return ResourceView(
+            attribute, module, class_name, tuple(finished), imports, tuple(requests)
+        )
+
+    @functools.cached_property
+    def resource_views(self) -> tuple[ResourceView, ...]:
+        reserved = {"withRawResponse", "webhooks", "baseUrl", "core", "constructor", "root"}
+        reserved |= {camel(op.name, "call") for op in self.api.root_operations}
+        scope = Scope(frozenset(reserved))
+        files = Scope(frozenset({"index", "client", "models", "runtime", "version", "webhooks"}))
+        views = []
+        for resource in self.api.resources:
+            attribute = scope.claim(camel(resource.name, "resource"))
+            module = files.claim(portable_stem(resource.name.kebab() or attribute))
+            views.append(self.resource_view(attribute, resource.name, resource.operations, module))
+        return tuple(views)
+
+    @functools.cached_property
+    def root_view(self) -> ResourceView:
+        return self.resource_view("client", Name(("root",)), self.api.root_operations, "root")
+
+    # ----- client --------------------------------------------------------------------------
+    def context(self) -> dict[str, object]:
+        servers = tuple(
+            ServerView(s.name.snake().upper() or "DEFAULT", s.url, s.description)
+            for s in self.api.servers
+        )
+        auth = next(iter(self.api.security), None)
+        auth_kind, auth_name = "none", "Authorization"
+        if auth is not None:
+            auth_kind = {
+                "bearer": "bearer",
+                "basic": "basic",
+                "api_key_header": "header",
+                "api_key_query": "query",
+            }.get(auth.kind, "bearer")
+            auth_name = auth.parameter_name or "Authorization"
+        headers = []
+        names = Scope(frozenset({"token", "environment", "baseUrl", "maxRetries", "fetch"})
+                      | {"timeoutInSeconds", "headers"})  # fmt: skip
+        for header in self.api.client_headers:
+            default = header.default
+            if default is None and header.name.words == ("api", "version"):
+                default = self.api.version
+            headers.append(
+                ClientHeaderView(
+                    names.claim(camel(header.name, "header")),
+                    header.wire_name,
+                    default,
+                    header.description,
+                )
+            )
+        return {
+            "api": self.api,
+            "options": self.options,
+            "header": self.options.header,
+            "resources": self.resource_views,
+            "root": self.root_view,
+            "types": self.type_views,
+            "models": tuple(v for v in self.type_views if v.kind == "interface"),
+            "enums": tuple(
+                v
+                for v, t in zip(self.type_views, self.api.types, strict=True)
+                if isinstance(t, EnumDef)
+            ),
+            "aliases": tuple(
+                v
+                for v, t in zip(self.type_views, self.api.types, strict=True)
+                if v.kind == "alias" and not isinstance(t, EnumDef)
+            ),
+            "servers": servers,
+            "client_headers": tuple(headers),
+            "webhooks": self.webhooks_view,
+            "auth_kind": auth_kind,
+            "auth_name": auth_name,
+            "ts_string": ts_string,
+            "ts_comment": ts_comment,
+            "property_key": property_key,
+            "type_names": sorted(set(self.class_names.values())),
+            "json": json,
+            "runtime_modules": sorted(p.stem for p in RUNTIME_DIR.glob("*.ts")),
+        }
+
+    @functools.cached_property
+    def webhooks_view(self) -> WebhooksView | None:
+        webhooks = self.api.webhooks
+        if webhooks is None:
+            return None
+        events = tuple(
+            EventView(e.event_type, self.annotator.annotation(e.type), e.description)
+            for e in webhooks.events
+        )
+        return WebhooksView(events, webhooks.type_property, webhooks.signing)
+
+    # ----- files ---------------------------------------------------------------------------
+    def render(self) -> dict[str, str]:
+        env = self.env
+        context = self.context()
+        files: dict[str, str] = {}
+        for view in self.resource_views:
+            template = env.get_template("typescript/resource.ts.j2")
+            files[f"src/resources/{view.module}.ts"] = template.render(context, resource=view)
+        simple = {
+            "typescript/client.ts.j2": "src/client.ts",
+            "typescript/index.ts.j2": "src/index.ts",
+            "typescript/models.ts.j2": "src/models.ts",
+            "typescript/version.ts.j2": "src/version.ts",
+            "typescript/package.json.j2": "package.json",
+            "typescript/tsconfig.json.j2": "tsconfig.json",
+            "typescript/README.md.j2": "README.md",
+            "typescript/gitignore.j2": ".gitignore",
+        }
+        if self.root_view.methods:
+            template = env.get_template("typescript/resource.ts.j2")
+            files["src/resources/root.ts"] = template.render(context, resource=self.root_view)
+        for template_name, path in simple.items():
+            files[path] = env.get_template(template_name).render(context)
+        if self.webhooks_view is not None:
+            files["src/webhooks.ts"] = env.get_template("typescript/webhooks.ts.j2").render(context)
+        for source in sorted(RUNTIME_DIR.glob("*.ts")):
+            body = source.read_text(encoding="utf-8")
+            files[f"src/runtime/{source.name}"] = f"// {self.options.header}\n{body}"
+        return files
+
+
+def _with_poll(view: MethodView, poll: PollView) -> MethodView:
+    from dataclasses import replace
+
+    return replace(view, poll=poll)
+
+
+def _token_paged(paging: Pagination) -> bool:
+    """Whether the TypeScript runtime walks this list: a next token or cursor in a top-level
+    field, sent back in a query parameter. Other styles return their first page as it is."""
+    return (
+        paging.style in ("page_token", "cursor")
+        and paging.param is not None
+        and paging.next_field is not None
+        and paging.has_more_field is None
+        and paging.cursor_item_field is None
+        and not paging.link_header
+        and bool(paging.items_field)
+        and "." not in paging.items_field + paging.next_field
+    )

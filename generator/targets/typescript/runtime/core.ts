@@ -1,0 +1,407 @@
+/** The HTTP core every resource calls: URLs, headers, auth, bodies, timeouts, safe retries and
+ * lenient parsing, on the platform's own `fetch`. The same for every API. */
+
+import {
+  APIConnectionError,
+  APITimeoutError,
+  ConfigurationError,
+  errorDetails,
+  errorFromResponse,
+} from "./errors.js";
+
+export type Fetch = (input: string, init: RequestInit) => Promise<Response>;
+
+/** Options every method takes as its last argument. */
+export interface RequestOptions {
+  /** Seconds before the request is abandoned (each attempt); default: the client's. */
+  timeoutInSeconds?: number;
+  /** How often a failed request is retried; default: the client's. */
+  maxRetries?: number;
+  /** Cancels the request (and its retries) when aborted. */
+  abortSignal?: AbortSignal;
+  /** Extra headers; `null` removes one the SDK would send. */
+  headers?: Record<string, string | null | undefined>;
+}
+
+/** A response with what came with it: status, headers, request id and the parsed body. */
+export interface RawResponse<T> {
+  statusCode: number;
+  headers: Headers;
+  requestId: string | undefined;
+  data: T;
+}
+
+export type Token = string | (() => string | Promise<string>);
+
+export interface Auth {
+  kind: "bearer" | "basic" | "header" | "query" | "none";
+  name: string;
+}
+
+export interface CoreSettings {
+  baseUrl: string;
+  token: Token | undefined;
+  tokenEnv: string | undefined;
+  auth: Auth;
+  clientHeaders: Record<string, string | undefined>;
+  headers: Record<string, string> | undefined;
+  timeoutInSeconds: number;
+  maxRetries: number;
+  fetch: Fetch | undefined;
+  userAgent: string;
+}
+
+export type BodyKind = "json" | "multipart" | "form" | "binary" | "text";
+export type ResponseKind = "json" | "binary" | "text" | "empty";
+
+export interface RequestSpec {
+  method: string;
+  path: string;
+  query?: Record<string, unknown>;
+  headers?: Record<string, unknown>;
+  body?: unknown;
+  bodyKind?: BodyKind;
+  responseKind: ResponseKind;
+}
+
+export const INITIAL_RETRY_DELAY_MS = 500;
+export const MAX_RETRY_DELAY_MS = 8000;
+export const MAX_RETRY_AFTER_MS = 60000;
+const RETRYABLE_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
+const IDEMPOTENT_METHODS = new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE"]);
+
+/** A path parameter, percent-encoded so `/`, `?` and `#` stay inside their segment. */
+export function encodePath(value: unknown): string {
+  return encodeURIComponent(String(value));
+}
+
+/** The environment variable `name`, where the runtime has one (Node, Bun, Deno with access). */
+export function readEnv(name: string): string | undefined {
+  const host = globalThis as { process?: { env?: Record<string, string | undefined> } };
+  const value = host.process?.env?.[name];
+  return value === undefined || value === "" ? undefined : value;
+}
+
+function scalar(value: unknown): string {
+  if (value instanceof Date) {
+    return value.toISOString();
+  }
+  if (typeof value === "object" && value !== null) {
+    return JSON.stringify(value);
+  }
+  return String(value);
+}
+
+export function queryString(query: Record<string, unknown> | undefined): string {
+  if (query === undefined) {
+    return "";
+  }
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) {
+    if (value === undefined || value === null) {
+      continue;
+    }
+    const values: unknown[] = Array.isArray(value) ? value : [value];
+    for (const item of values) {
+      params.append(name, scalar(item));
+    }
+  }
+  const text = params.toString();
+  return text === "" ? "" : `?${text}`;
+}
+
+function formValue(value: unknown): string | Blob {
+  if (value instanceof Blob) {
+    return value;
+  }
+  return scalar(value);
+}
+
+function encodeBody(body: unknown, kind: BodyKind | undefined): BodyInit | undefined {
+  if (body === undefined) {
+    return undefined;
+  }
+  if (kind === "multipart") {
+    const form = new FormData();
+    for (const [name, value] of Object.entries(body as Record<string, unknown>)) {
+      if (value === undefined || value === null) {
+        continue;
+      }
+      const values: unknown[] = Array.isArray(value) ? value : [value];
+      for (const item of values) {
+        const part = formValue(item);
+        if (part instanceof Blob) {
+          const fileName = part instanceof File ? part.name : name;
+          form.append(name, part, fileName);
+        } else {
+          form.append(name, part);
+        }
+      }
+    }
+    return form;
+  }
+  if (kind === "form") {
+    const form = new URLSearchParams();
+    for (const [name, value] of Object.entries(body as Record<string, unknown>)) {
+      if (value !== undefined && value !== null) {
+        form.append(name, scalar(value));
+      }
+    }
+    return form;
+  }
+  if (kind === "binary") {
+    return body as BodyInit;
+  }
+  if (kind === "text") {
+    return String(body);
+  }
+  return JSON.stringify(body);
+}
+
+const CONTENT_TYPES: Partial<Record<BodyKind, string>> = {
+  json: "application/json",
+  binary: "application/octet-stream",
+  text: "text/plain",
+};
+
+function retryAfterMs(headers: Headers): number | undefined {
+  const millis = headers.get("retry-after-ms");
+  if (millis !== null && millis.trim() !== "" && Number.isFinite(Number(millis))) {
+    return Number(millis);
+  }
+  const value = headers.get("retry-after");
+  if (value === null || value.trim() === "") {
+    return undefined;
+  }
+  if (Number.isFinite(Number(value))) {
+    return Number(value) * 1000;
+  }
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : date - Date.now();
+}
+
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(new APIConnectionError("the request was aborted", signal.reason));
+      return;
+    }
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      reject(new APIConnectionError("the request was aborted", signal?.reason));
+    };
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}
+
+export { sleep };
+
+/** The body of a response, read leniently: JSON when it parses, the text otherwise. */
+async function readBody(response: Response, kind: ResponseKind): Promise<unknown> {
+  if (kind === "binary") {
+    return new Uint8Array(await response.arrayBuffer());
+  }
+  const text = await response.text();
+  if (kind === "text") {
+    return text;
+  }
+  if (text === "") {
+    return undefined;
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
+const UNSENT_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "UND_ERR_CONNECT_TIMEOUT"]);
+
+/** Whether a fetch failure happened before the server could see the request. */
+function neverSent(error: unknown): boolean {
+  const cause = error instanceof Error ? (error as { cause?: unknown }).cause : undefined;
+  const code = typeof cause === "object" && cause !== null ? (cause as { code?: unknown }).code : undefined;
+  return typeof code === "string" && UNSENT_CODES.has(code);
+}
+
+export class Core {
+  readonly settings: CoreSettings;
+
+  constructor(settings: CoreSettings) {
+    this.settings = settings;
+  }
+
+  get baseUrl(): string {
+    return this.settings.baseUrl;
+  }
+
+  private async token(): Promise<string | undefined> {
+    const token = this.settings.token;
+    if (typeof token === "function") {
+      return await token();
+    }
+    if (token !== undefined) {
+      return token;
+    }
+    return this.settings.tokenEnv !== undefined ? readEnv(this.settings.tokenEnv) : undefined;
+  }
+
+  /** The headers of one request, names lower-cased (a plain object: cheaper than `Headers`). */
+  private headers(
+    spec: RequestSpec,
+    options: RequestOptions,
+    token: string | undefined,
+  ): Record<string, string> {
+    const headers: Record<string, string> = {
+      accept: spec.responseKind === "json" ? "application/json" : "*/*",
+      "user-agent": this.settings.userAgent,
+    };
+    const contentType = spec.bodyKind !== undefined ? CONTENT_TYPES[spec.bodyKind] : undefined;
+    if (spec.body !== undefined && contentType !== undefined) {
+      headers["content-type"] = contentType;
+    }
+    const auth = this.settings.auth;
+    if (auth.kind !== "none" && auth.kind !== "query") {
+      if (token === undefined) {
+        const where = this.settings.tokenEnv ? ` or set ${this.settings.tokenEnv}` : "";
+        throw new ConfigurationError(`no API token: pass \`token\`${where}`);
+      }
+      const prefix = auth.kind === "bearer" ? "Bearer " : auth.kind === "basic" ? "Basic " : "";
+      headers[auth.name.toLowerCase()] = prefix + token;
+    }
+    for (const [name, value] of Object.entries(this.settings.clientHeaders)) {
+      if (value !== undefined) {
+        headers[name.toLowerCase()] = value;
+      }
+    }
+    if (this.settings.headers !== undefined) {
+      for (const [name, value] of Object.entries(this.settings.headers)) {
+        headers[name.toLowerCase()] = value;
+      }
+    }
+    if (spec.headers !== undefined) {
+      for (const [name, value] of Object.entries(spec.headers)) {
+        if (value !== undefined && value !== null) {
+          headers[name.toLowerCase()] = scalar(value);
+        }
+      }
+    }
+    if (options.headers !== undefined) {
+      for (const [name, value] of Object.entries(options.headers)) {
+        if (value === null) {
+          delete headers[name.toLowerCase()];
+        } else if (value !== undefined) {
+          headers[name.toLowerCase()] = value;
+        }
+      }
+    }
+    return headers;
+  }
+
+  private url(spec: RequestSpec, token: string | undefined): string {
+    const base = this.settings.baseUrl.replace(/\/+$/, "");
+    if (this.settings.auth.kind === "query" && token !== undefined) {
+      const query: Record<string, unknown> = { ...spec.query, [this.settings.auth.name]: token };
+      return `${base}${spec.path}${queryString(query)}`;
+    }
+    return `${base}${spec.path}${queryString(spec.query)}`;
+  }
+
+  private shouldRetry(method: string, response: Response, body: unknown): boolean {
+    const should = response.headers.get("x-should-retry");
+    if (should === "true" || should === "false") {
+      return should === "true";
+    }
+    if (response.status === 429) {
+      return true;
+    }
+    if (!RETRYABLE_STATUSES.has(response.status)) {
+      return false;
+    }
+    return IDEMPOTENT_METHODS.has(method) || errorDetails(body)["retryable"] === true;
+  }
+
+  private delayMs(attempt: number, response: Response | undefined): number {
+    if (response !== undefined) {
+      const after = retryAfterMs(response.headers);
+      if (after !== undefined && after >= 0 && after <= MAX_RETRY_AFTER_MS) {
+        return after;
+      }
+    }
+    const delay = Math.min(INITIAL_RETRY_DELAY_MS * 2 ** attempt, MAX_RETRY_DELAY_MS);
+    return delay * (1 - 0.25 * Math.random());
+  }
+
+  /** Send a request, retrying where repeating it cannot duplicate work. */
+  async request<T>(spec: RequestSpec, options: RequestOptions = {}): Promise<RawResponse<T>> {
+    const retries = options.maxRetries ?? this.settings.maxRetries;
+    const timeoutMs = (options.timeoutInSeconds ?? this.settings.timeoutInSeconds) * 1000;
+    const fetchImpl: Fetch = this.settings.fetch ?? ((input, init) => fetch(input, init));
+    const method = spec.method.toUpperCase();
+    for (let attempt = 0; ; attempt++) {
+      // Built per attempt: a form upload is sent again whole on a retry.
+      const body = encodeBody(spec.body, spec.bodyKind);
+      const token = typeof this.settings.token === "string" ? this.settings.token : await this.token();
+      const url = this.url(spec, token);
+      const headers = this.headers(spec, options, token);
+      const controller = new AbortController();
+      let timedOut = false;
+      const timer = setTimeout(() => {
+        timedOut = true;
+        controller.abort();
+      }, timeoutMs);
+      const onAbort = (): void => controller.abort();
+      options.abortSignal?.addEventListener("abort", onAbort, { once: true });
+      if (options.abortSignal?.aborted) {
+        controller.abort();
+      }
+      let response: Response;
+      let parsed: unknown;
+      try {
+        const init: RequestInit = { method, headers, signal: controller.signal };
+        if (body !== undefined) {
+          init.body = body;
+        }
+        response = await fetchImpl(url, init);
+        parsed = await readBody(response, response.ok ? spec.responseKind : "json");
+      } catch (error) {
+        if (options.abortSignal?.aborted) {
+          throw new APIConnectionError("the request was aborted", error);
+        }
+        // A timeout repeats only what is safe to repeat; a refused connection never reached
+        // the server, so it is always safe.
+        const safe = IDEMPOTENT_METHODS.has(method) || (!timedOut && neverSent(error));
+        if (attempt < retries && safe) {
+          await sleep(this.delayMs(attempt, undefined), options.abortSignal);
+          continue;
+        }
+        if (timedOut) {
+          throw new APITimeoutError(`the request timed out after ${timeoutMs} ms`, error);
+        }
+        const reason = error instanceof Error ? error.message : String(error);
+        throw new APIConnectionError(`connection error: ${reason}`, error);
+      } finally {
+        clearTimeout(timer);
+        options.abortSignal?.removeEventListener("abort", onAbort);
+      }
+      if (!response.ok) {
+        if (attempt < retries && this.shouldRetry(method, response, parsed)) {
+          await sleep(this.delayMs(attempt, response), options.abortSignal);
+          continue;
+        }
+        throw errorFromResponse(response.status, response.statusText, response.headers, parsed);
+      }
+      const data = (spec.responseKind === "empty" ? undefined : parsed) as T;
+      return {
+        statusCode: response.status,
+        headers: response.headers,
+        requestId: response.headers.get("x-request-id") ?? undefined,
+        data,
+      };
+    }
+  }
+}

@@ -12,13 +12,21 @@ BENCH_VENV := .bench-venv
 BENCH_STAMP := $(BENCH_VENV)/.installed
 API ?= extend
 FORMAT ?= text
+# pytest-xdist, one worker per core (JOBS=1: serial). `test` keeps each module on one worker, in
+# file order, so a module fixture (the corpus results, the browser) is computed once and the
+# corpus starts first; `conformance` spreads single tests.
+JOBS ?= auto
+PYTEST := $(PY) -m pytest -q -n $(JOBS)
 
-.PHONY: generate check test test-fast lint golden corpus validate diff bench docs release clean help
+.PHONY: generate check test test-fast conformance browser lint golden corpus validate diff bench docs release clean help
 
 help:
 	@echo "make generate   regenerate output/ for every API in pyproject.toml [tool.sdkgen]"
 	@echo "make check      exit 1 when output/ is not what the generator renders now"
-	@echo "make test       the whole test suite (make test-fast skips the slow tests)"
+	@echo "make test       the test suite, in parallel (JOBS=auto), but for the conformance proofs"
+	@echo "make test-fast  the same without the tests marked slow (corpus, mypy, browser)"
+	@echo "make conformance  the whole-corpus proofs (every corpus SDK against black); CI runs it"
+	@echo "make browser    install Debian's chromium with apt-get when missing (the site test needs it)"
 	@echo "make lint       ruff and mypy --strict on generator/ and tests/"
 	@echo "make golden     regenerate the golden trees (tests/golden/) and diagnostics (tests/hostile/)"
 	@echo "make docs       the HTML docs site of every API into build/docs/<api>/ (not committed)"
@@ -48,10 +56,32 @@ check: $(STAMP)
 	$(PY) -m generator check
 
 test: $(STAMP) $(NODE_STAMP)
-	$(PY) -m pytest -q
+	$(PYTEST) --dist loadscope --no-loadscope-reorder -m "not conformance"
 
 test-fast: $(STAMP) $(NODE_STAMP)
-	$(PY) -m pytest -q -m "not slow"
+	$(PYTEST) --dist loadscope --no-loadscope-reorder -m "not slow and not conformance"
+
+conformance: $(STAMP) $(NODE_STAMP)
+	$(PYTEST) --dist load -m conformance
+
+# A no-op when Chromium is there; else apt-get (as root, or through sudo), updating the package
+# lists only when they do not know chromium or the install fails with the lists it has.
+browser:
+	@if [ -x /usr/bin/chromium ] || command -v chromium >/dev/null 2>&1; then \
+		echo "chromium: $$(command -v chromium || echo /usr/bin/chromium)"; \
+	elif ! command -v apt-get >/dev/null 2>&1; then \
+		echo "make browser: chromium is missing and apt-get is not here; install Chromium by hand" >&2; \
+		exit 1; \
+	else \
+		if [ "$$(id -u)" = 0 ]; then sudo=; \
+		elif command -v sudo >/dev/null 2>&1; then sudo=sudo; \
+		else echo "make browser: installing chromium needs root or sudo" >&2; exit 1; fi; \
+		apt="$$sudo env DEBIAN_FRONTEND=noninteractive apt-get"; \
+		if ! apt-cache policy chromium 2>/dev/null | grep -q 'Candidate: [0-9]'; then \
+			$$apt update; \
+		fi; \
+		$$apt install -y chromium || { $$apt update && $$apt install -y chromium; }; \
+	fi
 
 lint: $(STAMP)
 	$(PY) -m ruff check generator tests

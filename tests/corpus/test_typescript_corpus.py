@@ -14,6 +14,7 @@ from generator.targets.registry import get_target
 from generator.templating import environment
 from tests.conftest import SHARED, shared_path
 from tests.corpus.documents import corpus_documents
+from tests.corpus.sample import sampled
 from tests.targets.typescript.tooling import compile_sdk
 
 CORPUS = SHARED / "corpus"
@@ -21,7 +22,7 @@ NAMES = [d.name for d in corpus_documents(CORPUS)] if CORPUS.is_dir() else ["cor
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("name", sampled(NAMES))
 def test_the_typescript_sdk_compiles_strict(name: str, tmp_path: Path) -> None:
     document = next(d for d in corpus_documents(shared_path("corpus")) if d.name == name)
     config = default_api(document.path, tmp_path)

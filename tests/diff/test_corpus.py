@@ -13,6 +13,7 @@ from generator.diff.model import Level
 from generator.diff.version import Version
 from generator.load.loader import load_document
 from tests.conftest import SHARED, shared_path
+from tests.corpus.sample import sampled
 
 # Stripe's document is the bench's large case (tests/diff/test_bench.py).
 CORPUS = sorted(
@@ -23,7 +24,7 @@ CORPUS = sorted(
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("name", CORPUS)
+@pytest.mark.parametrize("name", sampled(CORPUS))
 def test_a_document_against_itself_and_against_a_changed_copy(name: str) -> None:
     path: Path = shared_path("corpus", name)
     loaded = load_document(path)

@@ -83,6 +83,7 @@ def everything() -> dict[str, Any]:
 
 
 @pytest.mark.slow
+@pytest.mark.conformance
 def test_every_construct_replaced_by_a_wrong_value() -> None:
     full = everything()
     reports = 0

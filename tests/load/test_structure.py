@@ -14,6 +14,7 @@ from generator.load.loader import _YamlLoader, load_document, parse_text
 from generator.load.structure import CODE, ERROR_CODES, check_structure
 from tests.conftest import ROOT, SHARED, shared_path
 from tests.corpus.documents import corpus_documents
+from tests.corpus.sample import sampled
 
 OK = {"200": {"description": "ok"}}
 
@@ -501,7 +502,7 @@ NAMES = [d.name for d in corpus_documents(CORPUS)] if CORPUS.is_dir() else ["cor
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("name", sampled(NAMES))
 def test_corpus_documents_are_checked_quickly_at_real_pointers(name: str) -> None:
     """Read from ../shared/corpus (never copied here); every finding points into the document."""
     folder = shared_path("corpus")

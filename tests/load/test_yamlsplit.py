@@ -58,6 +58,7 @@ def test_the_loader_still_parses_what_the_halves_leave(small_is_big: None) -> No
 
 
 @pytest.mark.slow
+@pytest.mark.conformance
 @pytest.mark.parametrize("name", ["openai.yaml", "stripe.yaml", "digitalocean.bundled.yaml"])
 def test_corpus_documents_parse_the_same(name: str) -> None:
     if not CORPUS.is_dir():

@@ -181,12 +181,14 @@ def test_not_given_is_distinct_from_none(live: SpecServer) -> None:
 
 def test_hints_resolve_for_every_method() -> None:
     """Resource modules import their models; the client's own methods import them lazily,
-    so their hints resolve against the models module (as a type checker sees them)."""
+    so their hints resolve against the models module (as a type checker sees them: every name
+    it exports, not only those earlier tests in this process happened to load)."""
     sdk = import_sdk()
     client = sdk.Extend(token=TOKEN, base_url="http://127.0.0.1:9")
     runtime_models = importlib.import_module(f"{sdk.__name__}._runtime.models")
     models = importlib.import_module(f"{sdk.__name__}.models")
-    namespace = {**vars(runtime_models), **vars(models), **vars(sdk._client)}
+    exported = {name: getattr(models, name) for name in models.__all__}
+    namespace = {**vars(runtime_models), **exported, **vars(sdk._client)}
     for case in CASES:
         method = target(client, case)
         module = vars(sys.modules[method.__module__])

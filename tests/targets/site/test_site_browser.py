@@ -1,5 +1,6 @@
 """The HTML site in headless Chromium: every page loads cleanly, every internal link resolves,
-search finds a method by name. A screenshot of the index is kept in build/test-artifacts/."""
+search finds a method by name. A screenshot of the index is kept in build/test-artifacts/.
+Skips, saying why, when no Chromium is installed (`make browser` installs Debian's)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import pytest
 
 from generator.targets.site.build import render_site
 from tests.conftest import ROOT
-from tests.support.browser import Browser, Page, ensure_chromium
+from tests.support.browser import Browser, Page, require_chromium
 from tests.support.extend import extend_renderer
 
 pytestmark = pytest.mark.slow
@@ -33,7 +34,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def page() -> Iterator[Page]:
-    browser = Browser(ensure_chromium())
+    browser = Browser(require_chromium())
     try:
         yield browser.new_page()
     finally:

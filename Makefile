@@ -63,6 +63,7 @@ test-fast: $(STAMP) $(NODE_STAMP)
 
 conformance: $(STAMP) $(NODE_STAMP)
 	$(PYTEST) --dist load -m conformance
+	LINEFIT_EXAMPLES=1000 $(PYTEST) tests/emit/test_linefit.py
 
 # A no-op when Chromium is there; else apt-get (as root, or through sudo), updating the package
 # lists only when they do not know chromium or the install fails with the lists it has.

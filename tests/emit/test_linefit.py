@@ -7,6 +7,7 @@ model must come back exactly as black writes it.
 from __future__ import annotations
 
 import keyword
+import os
 
 import black
 from black.mode import TargetVersion
@@ -59,7 +60,11 @@ def assert_agrees(found: list[str] | None, wrapper: str, line: str, skip: int, d
     assert found == expected[skip : len(expected) - drop]
 
 
-SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+EXAMPLES = int(os.environ.get("LINEFIT_EXAMPLES", "100"))
+"""Random lines per shape: 100 in `make test`, more in `make conformance` (LINEFIT_EXAMPLES)."""
+SETTINGS = settings(
+    max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 
 
 @SETTINGS

@@ -132,7 +132,9 @@ def inspect_module(path: str, source: str) -> None:
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             names = {alias.name for alias in node.names}
-            assert names <= {"functools", "httpx"}, f"{path}: import {names}"
+            assert names <= {"builtins", "datetime", "functools", "httpx"}, (
+                f"{path}: import {names}"
+            )
         if isinstance(node, ast.ImportFrom):
             module = "." * node.level + (node.module or "")
             assert ALLOWED_IMPORTS.match(module), f"{path}: import from {module!r}"

@@ -100,6 +100,7 @@ def cli(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.mark.slow
 def test_check_catches_template_spec_and_output_edits(project_copy: Path) -> None:
     assert cli(project_copy, "check").returncode == 0
 

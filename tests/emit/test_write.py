@@ -115,6 +115,7 @@ print("done", flush=True)
 """
 
 
+@pytest.mark.slow
 def test_a_killed_writer_leaves_the_old_tree_or_the_new_one(tmp_path: Path) -> None:
     import random
     import signal

@@ -8,6 +8,7 @@ from html import unescape
 from pathlib import PurePosixPath
 from typing import Any
 
+import pytest
 import yaml
 
 from generator.config import default_api
@@ -85,6 +86,7 @@ def test_highlighters_keep_the_text() -> None:
     assert '<span class="tok-lit">true</span>' in data and '<span class="tok-num">1</span>' in data
 
 
+@pytest.mark.slow
 def test_docs_command_writes_each_api_into_its_folder(tmp_path: Any, monkeypatch: Any) -> None:
     from click.testing import CliRunner
 

@@ -8,6 +8,8 @@ import re
 import shutil
 from pathlib import Path
 
+import pytest
+
 from generator.config import load_config
 from generator.pipeline import prepare
 from generator.targets.docs.render import docs_model
@@ -58,6 +60,7 @@ def _module(code: str, package: str) -> str:
     return "\n".join([*head, "", "const client = new ExtendClient();", *body, "export {};", ""])
 
 
+@pytest.mark.slow
 def test_every_example_type_checks(tmp_path: Path) -> None:
     package = json.loads((SDK / "package.json").read_text(encoding="utf-8"))["name"]
     shutil.copytree(SDK / "src", tmp_path / "sdk")

@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from generator.config import default_api
 from generator.pipeline import HEADER, load_api
 from generator.targets.base import Release, TargetInput
@@ -17,6 +19,7 @@ from tests.targets.typescript.tooling import compile_sdk
 CASES = ROOT / "tests" / "hostile" / "cases"
 
 
+@pytest.mark.slow
 def test_every_loading_hostile_spec_compiles_strict(tmp_path: Path) -> None:
     target = get_target("typescript")
     rendered = []

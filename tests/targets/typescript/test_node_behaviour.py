@@ -9,6 +9,8 @@ import re
 import subprocess
 from pathlib import Path
 
+import pytest
+
 from generator.mock.serve import start
 from tests.conftest import ROOT
 from tests.support.extend import API_VERSION, TOKEN, extend_spec
@@ -18,6 +20,7 @@ SDK = ROOT / "output" / "extend" / "typescript"
 TESTS = Path(__file__).parent / "node"
 
 
+@pytest.mark.slow
 def test_node_behaviour_tests_pass(tmp_path: Path) -> None:
     dist = tmp_path / "dist"
     built = compile_sdk(SDK, "--outDir", str(dist))

@@ -40,6 +40,7 @@ from generator.ir.names import Name
 from generator.ir.naming import collection_paths, derive_name
 from generator.ir.pagination import EXTENSIONS, detect, from_extension
 from generator.ir.schemas import SchemaConverter, to_json
+from generator.ir.shape import with_shapes
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 TERMINAL_STATUSES = (
@@ -104,7 +105,7 @@ class _Builder:
         self._check_names(root, resources)
         resources = tuple(self._with_polling(r) for r in resources)
         webhooks = self._webhooks()
-        return Api(
+        api = Api(
             name=self.name,
             title=str(info.get("title") or self.name.pascal()),
             version=str(info.get("version") or "0"),
@@ -119,6 +120,7 @@ class _Builder:
             webhooks=webhooks,
             docs_url=self._docs_url(),
         )
+        return with_shapes(api)
 
     def _docs_url(self) -> str | None:
         external = self.document.get("externalDocs")

@@ -219,6 +219,74 @@ class Polling:
     id_field: str = "id"
 
 
+ArgumentLocation = Literal[
+    "path", "query", "header", "cookie", "body", "form", "file", "client_header"
+]
+"""Where an argument travels: a path segment, a query, header or cookie parameter, a field of a
+JSON body (`body`), a form or multipart field (`form`), a file part of one (`file`), or a header
+every operation takes that the client sets and a call may override (`client_header`). A whole
+body (one that is not flattened into fields) is a `body` argument without a wire name."""
+
+
+@dataclass(frozen=True, slots=True)
+class Argument:
+    name: Name
+    wire_name: str
+    """The name on the wire; empty for a whole request body."""
+    location: ArgumentLocation
+    type: TypeNode
+    required: bool
+    description: str = ""
+    default_json: str | None = None
+    deprecated: bool = False
+    style: str | None = None
+    explode: bool | None = None
+
+    @property
+    def whole_body(self) -> bool:
+        return self.location == "body" and not self.wire_name
+
+
+@dataclass(frozen=True, slots=True)
+class OperationShape:
+    """What a call of one operation takes and gives, for every target alike."""
+
+    path_arguments: tuple[Argument, ...]
+    """Path parameters: each target's positional arguments, in this order."""
+    request_arguments: tuple[Argument, ...]
+    """Everything else a call may send, required ones first (otherwise in spec order)."""
+    body_kind: BodyKind | None
+    """How the request body is encoded; None when the operation takes no body."""
+    media_type: str | None
+    response_kind: ResponseKind
+    """What a successful call returns: parsed JSON, bytes, text, or nothing."""
+    response_type: TypeNode | None
+    """The JSON type a call returns (None for any other response kind)."""
+    pagination: Pagination | None
+    """Set when the call is a list a target's method pages through."""
+    polling: Polling | None
+    """Set when the call starts a run a target's `..._and_poll` helper waits on: the retrieve
+    operation it polls takes the run's id and nothing else that is required."""
+    retry_safe: bool
+    """Whether a failed attempt may be sent again as it is (an idempotent method)."""
+
+    @property
+    def arguments(self) -> tuple[Argument, ...]:
+        return self.path_arguments + self.request_arguments
+
+    @property
+    def whole_body(self) -> Argument | None:
+        return next((a for a in self.request_arguments if a.whole_body), None)
+
+    def located(self, *locations: ArgumentLocation) -> tuple[Argument, ...]:
+        return tuple(a for a in self.arguments if a.location in locations)
+
+    @property
+    def requires_request(self) -> bool:
+        """Whether a call must pass some argument besides its path parameters."""
+        return any(a.required for a in self.request_arguments)
+
+
 @dataclass(frozen=True, slots=True)
 class Operation:
     operation_id: str
@@ -237,6 +305,9 @@ class Operation:
     pointer: str
     pagination: Pagination | None = None
     polling: Polling | None = None
+    shape: OperationShape | None = None
+    """Decided once the whole API is built (`ir.shape.with_shapes`); read it through
+    `ir.shape.shape_of`."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,4 +1,5 @@
-"""Render the Python SDK: IR in, {relative path: text} out. Pure; formatting is the writer's."""
+"""Render the Python SDK: IR in, {relative path: text} out (the runtime's static files read from
+this folder); formatting is the writer's."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from generator.ir.model import (
     AliasDef,
     AnyType,
     Api,
-    Binary,
+    Argument,
     ClientHeader,
     Const,
     EnumDef,
@@ -26,13 +27,13 @@ from generator.ir.model import (
     Nullable,
     Operation,
     Pagination,
-    Param,
     Primitive,
     Ref,
     TypeNode,
     refs_in,
 )
 from generator.ir.names import Name
+from generator.ir.shape import shape_of
 from generator.targets.docs.render import render_readme
 from generator.targets.docs.surface import FIXED_PAGES
 from generator.targets.files import portable_stem
@@ -309,14 +310,6 @@ def class_names(
     return result
 
 
-def _uses_binary(node: TypeNode | None) -> bool:
-    from generator.ir.model import Array, Nullable
-
-    while isinstance(node, Array | Nullable):
-        node = node.item if isinstance(node, Array) else node.inner
-    return isinstance(node, Binary)
-
-
 class PythonRenderer:
     """The Python SDK of one API; also the surface the docs read it through (`SdkSurface`)."""
 
@@ -441,87 +434,41 @@ class PythonRenderer:
     ) -> MethodView:
         """The method of an operation; `members` are the names its class binds, which its
         signature's annotations must not mean."""
+        shape = shape_of(op)
         scope = Scope(REQUEST_OPTION_NAMES | BODY_NAMES)
-        positional: list[ArgView] = []
-        keyword: list[ArgView] = []
-        path_names: dict[str, str] = {}
-        for param in op.params:
-            view = self._param_view(param, scope, members)
-            if param.location == "path":
-                path_names[param.wire_name] = view.name
-                positional.append(view)
-            else:
-                keyword.append(view)
-        whole_body: ArgView | None = None
-        body = op.body
-        if body is not None and body.fields is not None:
-            where = "body" if body.kind == "json" else "form"
-            for field in body.fields:
-                keyword.append(self._field_arg(field, scope, where, members))
-        elif body is not None:
-            # Only JSON can leave a body out (NOT_GIVEN); form data, bytes and text are sent
-            # as given, so those bodies are always required arguments.
-            annotation = {"binary": "bytes", "text": "str"}.get(body.kind) or (
-                self.signatures.annotation(body.type, "input")
-            )
-            required = body.required or body.kind != "json"
-            name = scope.claim("body")
-            whole_body = ArgView(
-                name,
-                "",
-                annotation,
-                required,
-                body.description,
-                "body",
-                None,
-                body.type,
-                qualify(annotation, members),
-            )
-            keyword.append(whole_body)
-        for header in self.api.client_headers:
-            name = scope.claim(safe_attribute(snake(header.name)))
-            keyword.append(
-                ArgView(
-                    name,
-                    header.wire_name,
-                    "str",
-                    False,
-                    header.description,
-                    "client_header",
-                    code_annotation=qualify("str", members),
-                )
-            )
-        keyword.sort(key=lambda a: not a.required)
-        success = op.success
-        returns_none = success.kind == "empty"
-        if success.kind == "binary":
+        positional = tuple(self._arg_view(a, scope, members) for a in shape.path_arguments)
+        keyword = tuple(
+            self._arg_view(a, scope, members, shape.body_kind) for a in shape.request_arguments
+        )
+        path_names = {a.wire_name: a.name for a in positional}
+        whole_body = next((a for a in keyword if a.where == "body" and not a.wire_name), None)
+        if shape.response_kind == "binary":
             annotation, cast_expr = "bytes", "bytes"
-        elif success.kind == "text":
+        elif shape.response_kind == "text":
             annotation, cast_expr = "str", "str"
-        elif returns_none or success.type is None:
+        elif shape.response_type is None:
             annotation, cast_expr = "None", "None"
         else:
-            annotation = self.signatures.annotation(success.type, "output")
+            annotation = self.signatures.annotation(shape.response_type, "output")
             cast_expr = annotation
-        errors = tuple(r.status for r in op.errors)
         # The body binds the parameters: what it names must not mean them.
         arguments = frozenset(a.name for a in positional + keyword)
         cast_expr = qualify(cast_expr, arguments)
         used = names_in(cast_expr)
         page = None
-        if op.pagination is not None:
+        if shape.pagination is not None:
             page = PageView(
-                op.pagination.style,
-                _paging_arguments(op.pagination),
-                self.signatures.annotation(op.pagination.item_type, "output"),
+                shape.pagination.style,
+                _paging_arguments(shape.pagination),
+                self.signatures.annotation(shape.pagination.item_type, "output"),
             )
         poll = None
-        if op.polling is not None:
+        if shape.polling is not None:
             poll = PollView(
-                safe_method(snake(op.polling.retrieve_operation, "call")),
-                self._attribute_of(op.success.type, op.polling.status_field),
-                self._attribute_of(op.success.type, op.polling.id_field),
-                op.polling.terminal_values,
+                safe_method(snake(shape.polling.retrieve_operation, "call")),
+                self._attribute_of(shape.response_type, shape.polling.status_field),
+                self._attribute_of(shape.response_type, shape.polling.id_field),
+                shape.polling.terminal_values,
             )
         item = page.item_annotation if page is not None else ""
         return MethodView(
@@ -532,14 +479,14 @@ class PythonRenderer:
             summary=op.summary,
             description=op.description,
             deprecated=op.deprecated,
-            positional=tuple(positional),
-            keyword=tuple(keyword),
-            body_kind=body.kind if body is not None else None,
+            positional=positional,
+            keyword=keyword,
+            body_kind=shape.body_kind,
             whole_body=whole_body,
             return_annotation=annotation,
             cast_expr=cast_expr,
-            returns_none=returns_none,
-            errors=errors,
+            returns_none=shape.response_kind == "empty",
+            errors=tuple(r.status for r in op.errors),
             page=page,
             poll=poll,
             cast_models=tuple(sorted(used & self._class_name_set)),
@@ -566,38 +513,39 @@ class PythonRenderer:
                     return field.name
         return wire_name
 
-    def _param_view(self, param: Param, scope: Scope, members: frozenset[str]) -> ArgView:
-        name = scope.claim(safe_attribute(snake(param.name, "param")))
-        annotation = self.signatures.annotation(param.type, "input")
-        description = _deprecated(param.description, param.deprecated)
-        return ArgView(
-            name,
-            param.wire_name,
-            annotation,
-            param.required,
-            description,
-            param.location,
-            param.default_json,
-            param.type,
-            qualify(annotation, members),
-        )
-
-    def _field_arg(
-        self, field: Field, scope: Scope, where: str, members: frozenset[str]
+    def _arg_view(
+        self, arg: Argument, scope: Scope, members: frozenset[str], body_kind: str | None = None
     ) -> ArgView:
-        name = scope.claim(safe_attribute(snake(field.name)))
-        annotation = self.signatures.annotation(field.type, "input")
-        kind = "file" if where == "form" and _uses_binary(field.type) else where
-        description = _deprecated(field.description, field.deprecated)
+        """An argument as the signature writes it; the name is claimed in `scope`."""
+        if arg.location == "client_header":
+            name = scope.claim(safe_attribute(snake(arg.name)))
+            return ArgView(
+                name,
+                arg.wire_name,
+                "str",
+                False,
+                arg.description,
+                "client_header",
+                code_annotation=qualify("str", members),
+            )
+        if arg.whole_body:
+            annotation = {"binary": "bytes", "text": "str"}.get(body_kind or "") or (
+                self.signatures.annotation(arg.type, "input")
+            )
+            return ArgView(scope.claim("body"), "", annotation, arg.required, arg.description,
+                           "body", None, arg.type, qualify(annotation, members))  # fmt: skip
+        fallback = "param" if arg.location in ("path", "query", "header", "cookie") else "field"
+        name = scope.claim(safe_attribute(snake(arg.name, fallback)))
+        annotation = self.signatures.annotation(arg.type, "input")
         return ArgView(
             name,
-            field.wire_name,
+            arg.wire_name,
             annotation,
-            field.required,
-            description,
-            kind,
-            field.default_json,
-            field.type,
+            arg.required,
+            _deprecated(arg.description, arg.deprecated),
+            arg.location,
+            arg.default_json,
+            arg.type,
             qualify(annotation, members),
         )
 
@@ -1116,10 +1064,6 @@ def _path_expression(path: str, names: dict[str, str]) -> str:
     if position < len(path):
         parts.append(quoted(path[position:]))
     return " + ".join(parts) if parts else quoted("/")
-
-
-def render_python(api: Api, options: PythonOptions, env: jinja2.Environment) -> dict[str, str]:
-    return PythonRenderer(api, options, env).render()
 
 
 def _paging_arguments(pagination: Pagination) -> tuple[tuple[str, str], ...]:

@@ -82,6 +82,16 @@ def variable_name(annotation: str, fallback: str = "result") -> str:
     return name
 
 
+NEXT_PAGE_ACCESSORS = {
+    "page_token": "nextPageToken",
+    "cursor": "nextCursor",
+    "offset": "nextOffset",
+    "page": "nextPageNumber",
+    "next_url": "nextUrl",
+}
+"""The accessor of a page's next-page value, by paging style (the runtime's `Page`)."""
+
+
 class TypescriptDocsLanguage:
     """Implements the docs' `DocsLanguage` for the TypeScript SDK."""
 
@@ -349,16 +359,16 @@ class TypescriptDocsLanguage:
 
     def pages_example(self, docs: DocsModel, method: MethodDoc) -> str:
         m = method
+        style = m.operation.pagination.style if m.operation.pagination else ""
+        accessor = NEXT_PAGE_ACCESSORS.get(style, "hasNextPage()")
         code, reads = self.call_code(docs, m.qualified, m.view, m.operation)
-        if m.view.page is None:  # a style this SDK does not walk yet: the first page as sent
-            return "\n".join([*self._imports([], reads), f"const page = await {code};"])
         return "\n".join(
             [
                 *self._imports([], reads),
-                f"let page: Awaited<ReturnType<typeof {m.qualified}>> | undefined = await {code};",
-                "while (page !== undefined) {",
-                "  console.log(page.data.length, page.nextPageToken);",
-                "  page = await page.getNextPage();",
+                f"const first = await {code};",
+                f"console.log(first.data.length, first.{accessor});",
+                "for await (const page of first.iterPages()) {",
+                "  console.log(page.data.length);",
                 "}",
             ]
         )

@@ -17,6 +17,7 @@ import jinja2
 
 from generator.ir.model import (
     Api,
+    Argument,
     EnumDef,
     Field,
     ModelDef,
@@ -27,6 +28,7 @@ from generator.ir.model import (
     WebhookSigning,
 )
 from generator.ir.names import Name
+from generator.ir.shape import shape_of
 from generator.targets.files import portable_stem
 from generator.targets.typescript.docs_language import TypescriptDocsLanguage
 from generator.targets.typescript.naming import (
@@ -118,9 +120,8 @@ class ArgView:
 
 @dataclass(frozen=True, slots=True)
 class PageView:
-    token_param: str
-    items_field: str
-    next_token_field: str
+    paging: str
+    """The runtime's `Paging` of the list, as an object literal."""
     item_annotation: str
     envelope: str
 
@@ -336,49 +337,26 @@ class TypescriptRenderer:
     def method_view(
         self, op: Operation, name: str, owner: str
     ) -> tuple[MethodView, TypeView | None]:
-        positional: list[ArgView] = []
-        keyword: list[ArgView] = []
+        shape = shape_of(op)
         args = Scope(RESERVED_WORDS | {"request", "options", "encodePath", "core"})
         keys = Scope(frozenset())
-        path_names: dict[str, str] = {}
-        for param in op.params:
-            annotation = self.annotator.annotation(param.type)
-            if param.location == "path":
-                arg = args.claim(safe_identifier(camel(param.name, "param")))
-                path_names[param.wire_name] = arg
-                positional.append(
-                    ArgView(arg, param.wire_name, annotation, True, param.description, "path",
-                            param.default_json, param.type, arg, arg)
-                )  # fmt: skip
-                continue
-            key = keys.claim(param.wire_name)
-            keyword.append(self._request_arg(key, param.wire_name, annotation, param.required,
-                                             param.description, param.location, param.default_json,
-                                             param.type))  # fmt: skip
-        body = op.body
-        whole: ArgView | None = None
-        if body is not None and body.fields is not None:
-            where = "body" if body.kind == "json" else "form"
-            for field in body.fields:
-                kind = (
-                    "file"
-                    if where == "form" and "Blob" in self.annotator.annotation(field.type)
-                    else where
-                )
-                key = keys.claim(field.wire_name)
-                keyword.append(self._request_arg(key, field.wire_name,
-                                                 self.annotator.annotation(field.type),
-                                                 field.required, field.description, kind,
-                                                 field.default_json, field.type))  # fmt: skip
-        elif body is not None:
-            annotation = {"binary": "Blob | Uint8Array | ArrayBuffer", "text": "string"}.get(
-                body.kind
-            ) or self.annotator.annotation(body.type)
-            key = keys.claim("body")
-            whole = self._request_arg(key, "", annotation, body.required or body.kind != "json",
-                                      body.description, "body", None, body.type)  # fmt: skip
-            keyword.append(whole)
-        keyword.sort(key=lambda a: not a.required)
+        positional = []
+        for argument in shape.path_arguments:
+            arg = args.claim(safe_identifier(camel(argument.name, "param")))
+            positional.append(
+                ArgView(arg, argument.wire_name, self.annotator.annotation(argument.type), True,
+                        argument.description, "path", argument.default_json, argument.type, arg,
+                        arg)
+            )  # fmt: skip
+        path_names = {a.wire_name: a.name for a in positional}
+        # A call overrides a client header through `options.headers`, as extend-ai's do: a
+        # request object only for it would change the signature of calls that take none.
+        keyword = tuple(
+            self._request_arg(keys.claim(a.wire_name or "body"), a, shape.body_kind)
+            for a in shape.request_arguments
+            if a.location != "client_header"
+        )
+        whole = next((a for a in keyword if a.where == "body" and not a.wire_name), None)
         request_type: str | None = None
         request_view: TypeView | None = None
         if keyword:
@@ -393,25 +371,19 @@ class TypescriptRenderer:
                     for a in keyword
                 ),
             )  # fmt: skip
-        success = op.success
-        response_kind = success.kind
-        if success.kind == "binary":
+        if shape.response_kind == "binary":
             annotation = "Uint8Array"
-        elif success.kind == "text":
+        elif shape.response_kind == "text":
             annotation = "string"
-        elif success.kind == "empty" or success.type is None:
-            annotation, response_kind = "void", "empty"
+        elif shape.response_type is None:
+            annotation = "void"
         else:
-            annotation = self.annotator.annotation(success.type)
+            annotation = self.annotator.annotation(shape.response_type)
         page = None
-        paging = op.pagination
-        if paging is not None and response_kind == "json" and _token_paged(paging):
-            assert paging.param is not None and paging.next_field is not None
+        if shape.pagination is not None:
             page = PageView(
-                paging.param,
-                paging.items_field,
-                paging.next_field,
-                self.annotator.annotation(paging.item_type),
+                _paging_literal(shape.pagination),
+                self.annotator.annotation(shape.pagination.item_type),
                 annotation,
             )
         view = MethodView(
@@ -423,42 +395,37 @@ class TypescriptRenderer:
             description=op.description,
             deprecated=op.deprecated,
             positional=tuple(positional),
-            keyword=tuple(keyword),
+            keyword=keyword,
             request_type=request_type,
             request_required=any(a.required for a in keyword),
-            body_kind=body.kind if body is not None else None,
+            body_kind=shape.body_kind,
             whole_body=whole,
-            response_kind=response_kind,
+            response_kind=shape.response_kind,
             return_annotation=annotation,
-            returns_none=response_kind == "empty",
+            returns_none=shape.response_kind == "empty",
             page=page,
             poll=None,
         )
         return view, request_view
 
-    def _request_arg(
-        self,
-        key: str,
-        wire_name: str,
-        annotation: str,
-        required: bool,
-        description: str,
-        where: str,
-        default_json: str | None,
-        node: TypeNode | None,
-    ) -> ArgView:
-        return ArgView(key, wire_name, annotation, required, description, where, default_json,
-                       node, property_key(key), member("request", key))  # fmt: skip
+    def _request_arg(self, key: str, arg: Argument, body_kind: str | None) -> ArgView:
+        if arg.whole_body:
+            annotation = {"binary": "Blob | Uint8Array | ArrayBuffer", "text": "string"}.get(
+                body_kind or ""
+            ) or self.annotator.annotation(arg.type)
+        else:
+            annotation = self.annotator.annotation(arg.type)
+        return ArgView(key, arg.wire_name, annotation, arg.required, arg.description,
+                       arg.location, arg.default_json, arg.type, property_key(key),
+                       member("request", key))  # fmt: skip
 
     def _poll_view(
         self, op: Operation, views: Mapping[Name, MethodView], own: MethodView, taken: Scope
     ) -> PollView | None:
-        polling = op.polling
-        if polling is None or own.response_kind != "json":
+        polling = shape_of(op).polling
+        if polling is None:
             return None
-        retrieve = views.get(polling.retrieve_operation)
-        if retrieve is None or len(retrieve.positional) != 1 or retrieve.request_required:
-            return None
+        retrieve = views[polling.retrieve_operation]
         terminal = tuple(polling.terminal_values)
         return PollView(
             taken.claim(f"{own.name}AndPoll"),
@@ -634,16 +601,24 @@ def _with_poll(view: MethodView, poll: PollView) -> MethodView:
     return replace(view, poll=poll)
 
 
-def _token_paged(paging: Pagination) -> bool:
-    """Whether the TypeScript runtime walks this list: a next token or cursor in a top-level
-    field, sent back in a query parameter. Other styles return their first page as it is."""
-    return (
-        paging.style in ("page_token", "cursor")
-        and paging.param is not None
-        and paging.next_field is not None
-        and paging.has_more_field is None
-        and paging.cursor_item_field is None
-        and not paging.link_header
-        and bool(paging.items_field)
-        and "." not in paging.items_field + paging.next_field
-    )
+def _paging_literal(paging: Pagination) -> str:
+    """The list's `Paging` as a TypeScript object literal; unset fields, and a page size that
+    cannot tell the last page (tokens and URLs do), are left out."""
+    size = paging.size_param if paging.style in ("offset", "page", "cursor") else None
+    values: list[tuple[str, str | bool | None]] = [
+        ("style", paging.style),
+        ("itemsField", paging.items_field),
+        ("param", paging.param),
+        ("nextField", paging.next_field),
+        ("sizeParam", size),
+        ("hasMoreField", paging.has_more_field),
+        ("totalField", paging.total_field),
+        ("cursorItemField", paging.cursor_item_field),
+        ("linkHeader", paging.link_header or None),
+    ]
+    fields = [
+        f"{key}: {'true' if value is True else ts_string(str(value))}"
+        for key, value in values
+        if value is not None
+    ]
+    return "{ " + ", ".join(fields) + " }"

@@ -50,21 +50,19 @@ export class ClassifierVersions {
    */
   list(classifierId: string, request: ClassifierVersionsListParams = {}, options?: RequestOptions): PagePromise<ClassifierVersionSummary, ClassifierVersionsListResponse> {
     return new PagePromise<ClassifierVersionSummary, ClassifierVersionsListResponse>(
-      { itemsField: "data", nextTokenField: "nextPageToken" },
-      (token) =>
-        this.core.request<ClassifierVersionsListResponse>(
-          {
-            method: "GET",
-            path: `/classifiers/${encodePath(classifierId)}/versions`,
-            query: {
-              sortDir: request.sortDir,
-              nextPageToken: token ?? request.nextPageToken,
-              maxPageSize: request.maxPageSize,
-            },
-            responseKind: "json",
-          },
-          options,
-        ),
+      { style: "page_token", itemsField: "data", param: "nextPageToken", nextField: "nextPageToken" },
+      {
+        method: "GET",
+        path: `/classifiers/${encodePath(classifierId)}/versions`,
+        query: {
+          sortDir: request.sortDir,
+          nextPageToken: request.nextPageToken,
+          maxPageSize: request.maxPageSize,
+        },
+        responseKind: "json",
+      },
+      this.core.baseUrl,
+      (spec) => this.core.request<ClassifierVersionsListResponse>(spec, options),
     );
   }
 

@@ -60,22 +60,20 @@ export class Classifiers {
    */
   list(request: ClassifiersListParams = {}, options?: RequestOptions): PagePromise<ClassifierSummary, ClassifiersListResponse> {
     return new PagePromise<ClassifierSummary, ClassifiersListResponse>(
-      { itemsField: "data", nextTokenField: "nextPageToken" },
-      (token) =>
-        this.core.request<ClassifiersListResponse>(
-          {
-            method: "GET",
-            path: `/classifiers`,
-            query: {
-              nextPageToken: token ?? request.nextPageToken,
-              maxPageSize: request.maxPageSize,
-              sortBy: request.sortBy,
-              sortDir: request.sortDir,
-            },
-            responseKind: "json",
-          },
-          options,
-        ),
+      { style: "page_token", itemsField: "data", param: "nextPageToken", nextField: "nextPageToken" },
+      {
+        method: "GET",
+        path: `/classifiers`,
+        query: {
+          nextPageToken: request.nextPageToken,
+          maxPageSize: request.maxPageSize,
+          sortBy: request.sortBy,
+          sortDir: request.sortDir,
+        },
+        responseKind: "json",
+      },
+      this.core.baseUrl,
+      (spec) => this.core.request<ClassifiersListResponse>(spec, options),
     );
   }
 

@@ -87,28 +87,26 @@ export class ClassifyRuns {
    */
   list(request: ClassifyRunsListParams = {}, options?: RequestOptions): PagePromise<ClassifyRunSummary, ClassifyRunsListResponse> {
     return new PagePromise<ClassifyRunSummary, ClassifyRunsListResponse>(
-      { itemsField: "data", nextTokenField: "nextPageToken" },
-      (token) =>
-        this.core.request<ClassifyRunsListResponse>(
-          {
-            method: "GET",
-            path: `/classify_runs`,
-            query: {
-              status: request.status,
-              classifierId: request.classifierId,
-              batchId: request.batchId,
-              sourceId: request.sourceId,
-              source: request.source,
-              fileNameContains: request.fileNameContains,
-              sortBy: request.sortBy,
-              sortDir: request.sortDir,
-              nextPageToken: token ?? request.nextPageToken,
-              maxPageSize: request.maxPageSize,
-            },
-            responseKind: "json",
-          },
-          options,
-        ),
+      { style: "page_token", itemsField: "data", param: "nextPageToken", nextField: "nextPageToken" },
+      {
+        method: "GET",
+        path: `/classify_runs`,
+        query: {
+          status: request.status,
+          classifierId: request.classifierId,
+          batchId: request.batchId,
+          sourceId: request.sourceId,
+          source: request.source,
+          fileNameContains: request.fileNameContains,
+          sortBy: request.sortBy,
+          sortDir: request.sortDir,
+          nextPageToken: request.nextPageToken,
+          maxPageSize: request.maxPageSize,
+        },
+        responseKind: "json",
+      },
+      this.core.baseUrl,
+      (spec) => this.core.request<ClassifyRunsListResponse>(spec, options),
     );
   }
 

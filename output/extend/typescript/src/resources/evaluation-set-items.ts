@@ -57,22 +57,20 @@ export class EvaluationSetItems {
    */
   list(evaluationSetId: string, request: EvaluationSetItemsListParams = {}, options?: RequestOptions): PagePromise<EvaluationSetItemSummary, EvaluationSetItemsListResponse> {
     return new PagePromise<EvaluationSetItemSummary, EvaluationSetItemsListResponse>(
-      { itemsField: "data", nextTokenField: "nextPageToken" },
-      (token) =>
-        this.core.request<EvaluationSetItemsListResponse>(
-          {
-            method: "GET",
-            path: `/evaluation_sets/${encodePath(evaluationSetId)}/items`,
-            query: {
-              sortBy: request.sortBy,
-              sortDir: request.sortDir,
-              nextPageToken: token ?? request.nextPageToken,
-              maxPageSize: request.maxPageSize,
-            },
-            responseKind: "json",
-          },
-          options,
-        ),
+      { style: "page_token", itemsField: "data", param: "nextPageToken", nextField: "nextPageToken" },
+      {
+        method: "GET",
+        path: `/evaluation_sets/${encodePath(evaluationSetId)}/items`,
+        query: {
+          sortBy: request.sortBy,
+          sortDir: request.sortDir,
+          nextPageToken: request.nextPageToken,
+          maxPageSize: request.maxPageSize,
+        },
+        responseKind: "json",
+      },
+      this.core.baseUrl,
+      (spec) => this.core.request<EvaluationSetItemsListResponse>(spec, options),
     );
   }
 

@@ -52,23 +52,21 @@ export class EvaluationSets {
    */
   list(request: EvaluationSetsListParams = {}, options?: RequestOptions): PagePromise<EvaluationSet, EvaluationSetsListResponse> {
     return new PagePromise<EvaluationSet, EvaluationSetsListResponse>(
-      { itemsField: "data", nextTokenField: "nextPageToken" },
-      (token) =>
-        this.core.request<EvaluationSetsListResponse>(
-          {
-            method: "GET",
-            path: `/evaluation_sets`,
-            query: {
-              entityId: request.entityId,
-              sortBy: request.sortBy,
-              sortDir: request.sortDir,
-              nextPageToken: token ?? request.nextPageToken,
-              maxPageSize: request.maxPageSize,
-            },
-            responseKind: "json",
-          },
-          options,
-        ),
+      { style: "page_token", itemsField: "data", param: "nextPageToken", nextField: "nextPageToken" },
+      {
+        method: "GET",
+        path: `/evaluation_sets`,
+        query: {
+          entityId: request.entityId,
+          sortBy: request.sortBy,
+          sortDir: request.sortDir,
+          nextPageToken: request.nextPageToken,
+          maxPageSize: request.maxPageSize,
+        },
+        responseKind: "json",
+      },
+      this.core.baseUrl,
+      (spec) => this.core.request<EvaluationSetsListResponse>(spec, options),
     );
   }
 

@@ -91,28 +91,26 @@ export class ExtractRuns {
    */
   list(request: ExtractRunsListParams = {}, options?: RequestOptions): PagePromise<ExtractRunSummary, ExtractRunsListResponse> {
     return new PagePromise<ExtractRunSummary, ExtractRunsListResponse>(
-      { itemsField: "data", nextTokenField: "nextPageToken" },
-      (token) =>
-        this.core.request<ExtractRunsListResponse>(
-          {
-            method: "GET",
-            path: `/extract_runs`,
-            query: {
-              status: request.status,
-              extractorId: request.extractorId,
-              batchId: request.batchId,
-              sourceId: request.sourceId,
-              source: request.source,
-              fileNameContains: request.fileNameContains,
-              sortBy: request.sortBy,
-              sortDir: request.sortDir,
-              nextPageToken: token ?? request.nextPageToken,
-              maxPageSize: request.maxPageSize,
-            },
-            responseKind: "json",
-          },
-          options,
-        ),
+      { style: "page_token", itemsField: "data", param: "nextPageToken", nextField: "nextPageToken" },
+      {
+        method: "GET",
+        path: `/extract_runs`,
+        query: {
+          status: request.status,
+          extractorId: request.extractorId,
+          batchId: request.batchId,
+          sourceId: request.sourceId,
+          source: request.source,
+          fileNameContains: request.fileNameContains,
+          sortBy: request.sortBy,
+          sortDir: request.sortDir,
+          nextPageToken: request.nextPageToken,
+          maxPageSize: request.maxPageSize,
+        },
+        responseKind: "json",
+      },
+      this.core.baseUrl,
+      (spec) => this.core.request<ExtractRunsListResponse>(spec, options),
     );
   }
 

@@ -50,21 +50,19 @@ export class ExtractorVersions {
    */
   list(extractorId: string, request: ExtractorVersionsListParams = {}, options?: RequestOptions): PagePromise<ExtractorVersionSummary, ExtractorVersionsListResponse> {
     return new PagePromise<ExtractorVersionSummary, ExtractorVersionsListResponse>(
-      { itemsField: "data", nextTokenField: "nextPageToken" },
-      (token) =>
-        this.core.request<ExtractorVersionsListResponse>(
-          {
-            method: "GET",
-            path: `/extractors/${encodePath(extractorId)}/versions`,
-            query: {
-              sortDir: request.sortDir,
-              nextPageToken: token ?? request.nextPageToken,
-              maxPageSize: request.maxPageSize,
-            },
-            responseKind: "json",
-          },
-          options,
-        ),
+      { style: "page_token", itemsField: "data", param: "nextPageToken", nextField: "nextPageToken" },
+      {
+        method: "GET",
+        path: `/extractors/${encodePath(extractorId)}/versions`,
+        query: {
+          sortDir: request.sortDir,
+          nextPageToken: request.nextPageToken,
+          maxPageSize: request.maxPageSize,
+        },
+        responseKind: "json",
+      },
+      this.core.baseUrl,
+      (spec) => this.core.request<ExtractorVersionsListResponse>(spec, options),
     );
   }
 

@@ -63,22 +63,20 @@ export class Extractors {
    */
   list(request: ExtractorsListParams = {}, options?: RequestOptions): PagePromise<ExtractorSummary, ExtractorsListResponse> {
     return new PagePromise<ExtractorSummary, ExtractorsListResponse>(
-      { itemsField: "data", nextTokenField: "nextPageToken" },
-      (token) =>
-        this.core.request<ExtractorsListResponse>(
-          {
-            method: "GET",
-            path: `/extractors`,
-            query: {
-              nextPageToken: token ?? request.nextPageToken,
-              maxPageSize: request.maxPageSize,
-              sortBy: request.sortBy,
-              sortDir: request.sortDir,
-            },
-            responseKind: "json",
-          },
-          options,
-        ),
+      { style: "page_token", itemsField: "data", param: "nextPageToken", nextField: "nextPageToken" },
+      {
+        method: "GET",
+        path: `/extractors`,
+        query: {
+          nextPageToken: request.nextPageToken,
+          maxPageSize: request.maxPageSize,
+          sortBy: request.sortBy,
+          sortDir: request.sortDir,
+        },
+        responseKind: "json",
+      },
+      this.core.baseUrl,
+      (spec) => this.core.request<ExtractorsListResponse>(spec, options),
     );
   }
 

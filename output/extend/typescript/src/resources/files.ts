@@ -61,22 +61,20 @@ export class Files {
    */
   list(request: FilesListParams = {}, options?: RequestOptions): PagePromise<FileSummary, FilesListResponse> {
     return new PagePromise<FileSummary, FilesListResponse>(
-      { itemsField: "data", nextTokenField: "nextPageToken" },
-      (token) =>
-        this.core.request<FilesListResponse>(
-          {
-            method: "GET",
-            path: `/files`,
-            query: {
-              nameContains: request.nameContains,
-              sortDir: request.sortDir,
-              nextPageToken: token ?? request.nextPageToken,
-              maxPageSize: request.maxPageSize,
-            },
-            responseKind: "json",
-          },
-          options,
-        ),
+      { style: "page_token", itemsField: "data", param: "nextPageToken", nextField: "nextPageToken" },
+      {
+        method: "GET",
+        path: `/files`,
+        query: {
+          nameContains: request.nameContains,
+          sortDir: request.sortDir,
+          nextPageToken: request.nextPageToken,
+          maxPageSize: request.maxPageSize,
+        },
+        responseKind: "json",
+      },
+      this.core.baseUrl,
+      (spec) => this.core.request<FilesListResponse>(spec, options),
     );
   }
 

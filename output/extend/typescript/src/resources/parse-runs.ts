@@ -82,25 +82,23 @@ export class ParseRuns {
    */
   list(request: ParseRunsListParams = {}, options?: RequestOptions): PagePromise<ParseRun, ParseRunsListResponse> {
     return new PagePromise<ParseRun, ParseRunsListResponse>(
-      { itemsField: "data", nextTokenField: "nextPageToken" },
-      (token) =>
-        this.core.request<ParseRunsListResponse>(
-          {
-            method: "GET",
-            path: `/parse_runs`,
-            query: {
-              status: request.status,
-              batchId: request.batchId,
-              source: request.source,
-              sourceId: request.sourceId,
-              fileNameContains: request.fileNameContains,
-              nextPageToken: token ?? request.nextPageToken,
-              maxPageSize: request.maxPageSize,
-            },
-            responseKind: "json",
-          },
-          options,
-        ),
+      { style: "page_token", itemsField: "data", param: "nextPageToken", nextField: "nextPageToken" },
+      {
+        method: "GET",
+        path: `/parse_runs`,
+        query: {
+          status: request.status,
+          batchId: request.batchId,
+          source: request.source,
+          sourceId: request.sourceId,
+          fileNameContains: request.fileNameContains,
+          nextPageToken: request.nextPageToken,
+          maxPageSize: request.maxPageSize,
+        },
+        responseKind: "json",
+      },
+      this.core.baseUrl,
+      (spec) => this.core.request<ParseRunsListResponse>(spec, options),
     );
   }
 

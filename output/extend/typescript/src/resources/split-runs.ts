@@ -87,28 +87,26 @@ export class SplitRuns {
    */
   list(request: SplitRunsListParams = {}, options?: RequestOptions): PagePromise<SplitRunSummary, SplitRunsListResponse> {
     return new PagePromise<SplitRunSummary, SplitRunsListResponse>(
-      { itemsField: "data", nextTokenField: "nextPageToken" },
-      (token) =>
-        this.core.request<SplitRunsListResponse>(
-          {
-            method: "GET",
-            path: `/split_runs`,
-            query: {
-              status: request.status,
-              splitterId: request.splitterId,
-              batchId: request.batchId,
-              sourceId: request.sourceId,
-              source: request.source,
-              fileNameContains: request.fileNameContains,
-              sortBy: request.sortBy,
-              sortDir: request.sortDir,
-              nextPageToken: token ?? request.nextPageToken,
-              maxPageSize: request.maxPageSize,
-            },
-            responseKind: "json",
-          },
-          options,
-        ),
+      { style: "page_token", itemsField: "data", param: "nextPageToken", nextField: "nextPageToken" },
+      {
+        method: "GET",
+        path: `/split_runs`,
+        query: {
+          status: request.status,
+          splitterId: request.splitterId,
+          batchId: request.batchId,
+          sourceId: request.sourceId,
+          source: request.source,
+          fileNameContains: request.fileNameContains,
+          sortBy: request.sortBy,
+          sortDir: request.sortDir,
+          nextPageToken: request.nextPageToken,
+          maxPageSize: request.maxPageSize,
+        },
+        responseKind: "json",
+      },
+      this.core.baseUrl,
+      (spec) => this.core.request<SplitRunsListResponse>(spec, options),
     );
   }
 

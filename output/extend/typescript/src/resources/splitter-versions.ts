@@ -50,21 +50,19 @@ export class SplitterVersions {
    */
   list(splitterId: string, request: SplitterVersionsListParams = {}, options?: RequestOptions): PagePromise<SplitterVersionSummary, SplitterVersionsListResponse> {
     return new PagePromise<SplitterVersionSummary, SplitterVersionsListResponse>(
-      { itemsField: "data", nextTokenField: "nextPageToken" },
-      (token) =>
-        this.core.request<SplitterVersionsListResponse>(
-          {
-            method: "GET",
-            path: `/splitters/${encodePath(splitterId)}/versions`,
-            query: {
-              sortDir: request.sortDir,
-              nextPageToken: token ?? request.nextPageToken,
-              maxPageSize: request.maxPageSize,
-            },
-            responseKind: "json",
-          },
-          options,
-        ),
+      { style: "page_token", itemsField: "data", param: "nextPageToken", nextField: "nextPageToken" },
+      {
+        method: "GET",
+        path: `/splitters/${encodePath(splitterId)}/versions`,
+        query: {
+          sortDir: request.sortDir,
+          nextPageToken: request.nextPageToken,
+          maxPageSize: request.maxPageSize,
+        },
+        responseKind: "json",
+      },
+      this.core.baseUrl,
+      (spec) => this.core.request<SplitterVersionsListResponse>(spec, options),
     );
   }
 

@@ -60,22 +60,20 @@ export class Splitters {
    */
   list(request: SplittersListParams = {}, options?: RequestOptions): PagePromise<SplitterSummary, SplittersListResponse> {
     return new PagePromise<SplitterSummary, SplittersListResponse>(
-      { itemsField: "data", nextTokenField: "nextPageToken" },
-      (token) =>
-        this.core.request<SplittersListResponse>(
-          {
-            method: "GET",
-            path: `/splitters`,
-            query: {
-              nextPageToken: token ?? request.nextPageToken,
-              maxPageSize: request.maxPageSize,
-              sortBy: request.sortBy,
-              sortDir: request.sortDir,
-            },
-            responseKind: "json",
-          },
-          options,
-        ),
+      { style: "page_token", itemsField: "data", param: "nextPageToken", nextField: "nextPageToken" },
+      {
+        method: "GET",
+        path: `/splitters`,
+        query: {
+          nextPageToken: request.nextPageToken,
+          maxPageSize: request.maxPageSize,
+          sortBy: request.sortBy,
+          sortDir: request.sortDir,
+        },
+        responseKind: "json",
+      },
+      this.core.baseUrl,
+      (spec) => this.core.request<SplittersListResponse>(spec, options),
     );
   }
 

@@ -75,22 +75,20 @@ export class WebhookEndpoints {
    */
   list(request: WebhookEndpointsListParams = {}, options?: RequestOptions): PagePromise<WebhookEndpoint, WebhookEndpointsListResponse> {
     return new PagePromise<WebhookEndpoint, WebhookEndpointsListResponse>(
-      { itemsField: "data", nextTokenField: "nextPageToken" },
-      (token) =>
-        this.core.request<WebhookEndpointsListResponse>(
-          {
-            method: "GET",
-            path: `/webhook_endpoints`,
-            query: {
-              status: request.status,
-              sortDir: request.sortDir,
-              nextPageToken: token ?? request.nextPageToken,
-              maxPageSize: request.maxPageSize,
-            },
-            responseKind: "json",
-          },
-          options,
-        ),
+      { style: "page_token", itemsField: "data", param: "nextPageToken", nextField: "nextPageToken" },
+      {
+        method: "GET",
+        path: `/webhook_endpoints`,
+        query: {
+          status: request.status,
+          sortDir: request.sortDir,
+          nextPageToken: request.nextPageToken,
+          maxPageSize: request.maxPageSize,
+        },
+        responseKind: "json",
+      },
+      this.core.baseUrl,
+      (spec) => this.core.request<WebhookEndpointsListResponse>(spec, options),
     );
   }
 

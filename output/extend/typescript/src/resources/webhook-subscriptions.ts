@@ -62,23 +62,21 @@ export class WebhookSubscriptions {
    */
   list(request: WebhookSubscriptionsListParams = {}, options?: RequestOptions): PagePromise<WebhookSubscription, WebhookSubscriptionsListResponse> {
     return new PagePromise<WebhookSubscription, WebhookSubscriptionsListResponse>(
-      { itemsField: "data", nextTokenField: "nextPageToken" },
-      (token) =>
-        this.core.request<WebhookSubscriptionsListResponse>(
-          {
-            method: "GET",
-            path: `/webhook_subscriptions`,
-            query: {
-              webhookEndpointId: request.webhookEndpointId,
-              resourceId: request.resourceId,
-              sortDir: request.sortDir,
-              nextPageToken: token ?? request.nextPageToken,
-              maxPageSize: request.maxPageSize,
-            },
-            responseKind: "json",
-          },
-          options,
-        ),
+      { style: "page_token", itemsField: "data", param: "nextPageToken", nextField: "nextPageToken" },
+      {
+        method: "GET",
+        path: `/webhook_subscriptions`,
+        query: {
+          webhookEndpointId: request.webhookEndpointId,
+          resourceId: request.resourceId,
+          sortDir: request.sortDir,
+          nextPageToken: request.nextPageToken,
+          maxPageSize: request.maxPageSize,
+        },
+        responseKind: "json",
+      },
+      this.core.baseUrl,
+      (spec) => this.core.request<WebhookSubscriptionsListResponse>(spec, options),
     );
   }
 

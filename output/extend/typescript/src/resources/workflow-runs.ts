@@ -95,26 +95,24 @@ export class WorkflowRuns {
    */
   list(request: WorkflowRunsListParams = {}, options?: RequestOptions): PagePromise<WorkflowRunSummary, WorkflowRunsListResponse> {
     return new PagePromise<WorkflowRunSummary, WorkflowRunsListResponse>(
-      { itemsField: "data", nextTokenField: "nextPageToken" },
-      (token) =>
-        this.core.request<WorkflowRunsListResponse>(
-          {
-            method: "GET",
-            path: `/workflow_runs`,
-            query: {
-              status: request.status,
-              workflowId: request.workflowId,
-              batchId: request.batchId,
-              fileNameContains: request.fileNameContains,
-              sortBy: request.sortBy,
-              sortDir: request.sortDir,
-              nextPageToken: token ?? request.nextPageToken,
-              maxPageSize: request.maxPageSize,
-            },
-            responseKind: "json",
-          },
-          options,
-        ),
+      { style: "page_token", itemsField: "data", param: "nextPageToken", nextField: "nextPageToken" },
+      {
+        method: "GET",
+        path: `/workflow_runs`,
+        query: {
+          status: request.status,
+          workflowId: request.workflowId,
+          batchId: request.batchId,
+          fileNameContains: request.fileNameContains,
+          sortBy: request.sortBy,
+          sortDir: request.sortDir,
+          nextPageToken: request.nextPageToken,
+          maxPageSize: request.maxPageSize,
+        },
+        responseKind: "json",
+      },
+      this.core.baseUrl,
+      (spec) => this.core.request<WorkflowRunsListResponse>(spec, options),
     );
   }
 

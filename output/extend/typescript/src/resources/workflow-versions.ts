@@ -47,21 +47,19 @@ export class WorkflowVersions {
    */
   list(id: string, request: WorkflowVersionsListParams = {}, options?: RequestOptions): PagePromise<WorkflowVersionSummary, WorkflowVersionsListResponse> {
     return new PagePromise<WorkflowVersionSummary, WorkflowVersionsListResponse>(
-      { itemsField: "data", nextTokenField: "nextPageToken" },
-      (token) =>
-        this.core.request<WorkflowVersionsListResponse>(
-          {
-            method: "GET",
-            path: `/workflows/${encodePath(id)}/versions`,
-            query: {
-              nextPageToken: token ?? request.nextPageToken,
-              maxPageSize: request.maxPageSize,
-              sortDir: request.sortDir,
-            },
-            responseKind: "json",
-          },
-          options,
-        ),
+      { style: "page_token", itemsField: "data", param: "nextPageToken", nextField: "nextPageToken" },
+      {
+        method: "GET",
+        path: `/workflows/${encodePath(id)}/versions`,
+        query: {
+          nextPageToken: request.nextPageToken,
+          maxPageSize: request.maxPageSize,
+          sortDir: request.sortDir,
+        },
+        responseKind: "json",
+      },
+      this.core.baseUrl,
+      (spec) => this.core.request<WorkflowVersionsListResponse>(spec, options),
     );
   }
 

@@ -58,22 +58,20 @@ export class Workflows {
    */
   list(request: WorkflowsListParams = {}, options?: RequestOptions): PagePromise<WorkflowSummary, WorkflowsListResponse> {
     return new PagePromise<WorkflowSummary, WorkflowsListResponse>(
-      { itemsField: "data", nextTokenField: "nextPageToken" },
-      (token) =>
-        this.core.request<WorkflowsListResponse>(
-          {
-            method: "GET",
-            path: `/workflows`,
-            query: {
-              nextPageToken: token ?? request.nextPageToken,
-              maxPageSize: request.maxPageSize,
-              sortBy: request.sortBy,
-              sortDir: request.sortDir,
-            },
-            responseKind: "json",
-          },
-          options,
-        ),
+      { style: "page_token", itemsField: "data", param: "nextPageToken", nextField: "nextPageToken" },
+      {
+        method: "GET",
+        path: `/workflows`,
+        query: {
+          nextPageToken: request.nextPageToken,
+          maxPageSize: request.maxPageSize,
+          sortBy: request.sortBy,
+          sortDir: request.sortDir,
+        },
+        responseKind: "json",
+      },
+      this.core.baseUrl,
+      (spec) => this.core.request<WorkflowsListResponse>(spec, options),
     );
   }
 

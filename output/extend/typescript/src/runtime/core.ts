@@ -60,6 +60,7 @@ export interface RequestSpec {
   path: string;
   query?: Record<string, unknown>;
   headers?: Record<string, unknown>;
+  cookies?: Record<string, unknown>;
   body?: unknown;
   bodyKind?: BodyKind;
   responseKind: ResponseKind;
@@ -290,6 +291,12 @@ export class Core {
           headers[name.toLowerCase()] = scalar(value);
         }
       }
+    }
+    const cookies = Object.entries(spec.cookies ?? {}).filter(([, v]) => v !== undefined && v !== null);
+    if (cookies.length > 0) {
+      headers["cookie"] = cookies
+        .map(([name, value]) => `${name}=${encodeURIComponent(scalar(value))}`)
+        .join("; ");
     }
     if (options.headers !== undefined) {
       for (const [name, value] of Object.entries(options.headers)) {

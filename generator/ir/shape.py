@@ -1,0 +1,163 @@
+"""Each operation's shape, decided once for every target: which arguments a call takes and
+where each goes, in which order, how the request body travels, what the response is, and the
+helpers (paging, polling) its method gets.
+
+Targets only name, annotate and render a shape; none of them re-derives one, so the same
+operation means the same thing in every language.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import replace
+
+from generator.ir.model import (
+    Api,
+    Argument,
+    ArgumentLocation,
+    Array,
+    Binary,
+    BodyKind,
+    ClientHeader,
+    Field,
+    Nullable,
+    Operation,
+    OperationShape,
+    Param,
+    Polling,
+    Primitive,
+    Resource,
+    ResponseKind,
+    TypeNode,
+)
+from generator.ir.names import Name
+
+RETRY_SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE"})
+"""Methods whose request may be sent again after a failure without doing the work twice."""
+
+
+def shape_of(op: Operation) -> OperationShape:
+    """The operation's shape; every operation of a built API has one."""
+    if op.shape is None:
+        raise ValueError(f"operation {op.operation_id!r} has no shape: build it with build_api")
+    return op.shape
+
+
+def with_shapes(api: Api) -> Api:
+    """The API with each operation's shape decided (see `OperationShape`)."""
+    headers = api.client_headers
+    root = tuple(_shaped(op, headers, {}) for op in api.root_operations)
+    resources = tuple(_shaped_resource(r, headers) for r in api.resources)
+    return replace(api, root_operations=root, resources=resources)
+
+
+def _shaped_resource(resource: Resource, headers: tuple[ClientHeader, ...]) -> Resource:
+    # A poll helper calls its resource's retrieve, whose shape must be known first.
+    plain = {op.name: operation_shape(op, headers, None) for op in resource.operations}
+    return replace(
+        resource, operations=tuple(_shaped(op, headers, plain) for op in resource.operations)
+    )
+
+
+def _shaped(
+    op: Operation, headers: tuple[ClientHeader, ...], siblings: Mapping[Name, OperationShape]
+) -> Operation:
+    return replace(op, shape=operation_shape(op, headers, siblings))
+
+
+def operation_shape(
+    op: Operation,
+    headers: tuple[ClientHeader, ...],
+    siblings: Mapping[Name, OperationShape] | None,
+) -> OperationShape:
+    """The shape of `op`; `siblings` are the shapes of its resource's operations (the poll
+    helper's retrieve among them), None while they are being worked out."""
+    path = tuple(_parameter(p) for p in op.params if p.location == "path")
+    request = [_parameter(p) for p in op.params if p.location != "path"]
+    body = op.body
+    if body is not None and body.fields is not None:
+        request.extend(_body_field(f, body.kind) for f in body.fields)
+    elif body is not None:
+        # Only JSON can leave a body out; form data, bytes and text are sent as given.
+        required = body.required or body.kind != "json"
+        request.append(Argument(Name(("body",)), "", "body", body.type, required, body.description))
+    request.extend(_client_header(h) for h in headers)
+    request.sort(key=lambda a: not a.required)
+    success = op.success
+    kind: ResponseKind = success.kind
+    if kind == "json" and success.type is None:
+        kind = "empty"
+    return OperationShape(
+        path_arguments=path,
+        request_arguments=tuple(request),
+        body_kind=body.kind if body is not None else None,
+        media_type=body.media_type if body is not None else None,
+        response_kind=kind,
+        response_type=success.type if kind == "json" else None,
+        pagination=op.pagination if kind == "json" else None,
+        polling=_polling(op, kind, siblings or {}),
+        retry_safe=op.method.upper() in RETRY_SAFE_METHODS,
+    )
+
+
+def _polling(
+    op: Operation, kind: ResponseKind, siblings: Mapping[Name, OperationShape]
+) -> Polling | None:
+    polling = op.polling
+    if polling is None or kind != "json":
+        return None
+    retrieve = siblings.get(polling.retrieve_operation)
+    if retrieve is None or len(retrieve.path_arguments) != 1 or retrieve.requires_request:
+        return None
+    if retrieve.response_kind != "json":
+        return None
+    return polling
+
+
+def _parameter(param: Param) -> Argument:
+    return Argument(
+        param.name,
+        param.wire_name,
+        param.location,
+        param.type,
+        param.required,
+        param.description,
+        param.default_json,
+        param.deprecated,
+        param.style,
+        param.explode,
+    )
+
+
+def _body_field(field: Field, kind: BodyKind) -> Argument:
+    location: ArgumentLocation = "body"
+    if kind != "json":
+        location = "file" if carries_file(field.type) else "form"
+    return Argument(
+        field.name,
+        field.wire_name,
+        location,
+        field.type,
+        field.required,
+        field.description,
+        field.default_json,
+        field.deprecated,
+    )
+
+
+def _client_header(header: ClientHeader) -> Argument:
+    return Argument(
+        header.name,
+        header.wire_name,
+        "client_header",
+        Primitive("string"),
+        False,
+        header.description,
+    )
+
+
+def carries_file(node: TypeNode | None) -> bool:
+    """Whether a form field's value is a file (bytes, or a list of them)."""
+    while isinstance(node, Array | Nullable):
+        node = node.item if isinstance(node, Array) else node.inner
+    return isinstance(node, Binary)

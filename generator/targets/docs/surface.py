@@ -44,6 +44,11 @@ class ArgSurface(Protocol):
 
 class PageSurface(Protocol):
     @property
+    def style(self) -> str:
+        """The IR's paging style the method walks (`page_token`, `offset`, ...)."""
+        ...
+
+    @property
     def item_annotation(self) -> str: ...
 
 
@@ -73,6 +78,11 @@ class MethodSurface(Protocol):
     def keyword(self) -> Sequence[ArgSurface]: ...
     @property
     def return_annotation(self) -> str: ...
+    @property
+    def response_kind(self) -> str:
+        """What a successful call returns: json, binary, text or empty."""
+        ...
+
     @property
     def returns_none(self) -> bool: ...
     @property

@@ -192,7 +192,8 @@ class MethodView:
     whole_body: ArgView | None
     return_annotation: str
     cast_expr: str
-    returns_none: bool
+    response_kind: str
+    """What a successful call returns (the shape's): json, binary, text or empty."""
     errors: tuple[str, ...]
     page: PageView | None = None
     poll: PollView | None = None
@@ -207,6 +208,10 @@ class MethodView:
     code_item: str = ""
     body_item: str = ""
     """The page item's annotation, in the signature and in the body."""
+
+    @property
+    def returns_none(self) -> bool:
+        return self.response_kind == "empty"
 
     @property
     def sync_return(self) -> str:
@@ -485,7 +490,7 @@ class PythonRenderer:
             whole_body=whole_body,
             return_annotation=annotation,
             cast_expr=cast_expr,
-            returns_none=shape.response_kind == "empty",
+            response_kind=shape.response_kind,
             errors=tuple(r.status for r in op.errors),
             page=page,
             poll=poll,

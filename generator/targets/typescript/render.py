@@ -120,6 +120,7 @@ class ArgView:
 
 @dataclass(frozen=True, slots=True)
 class PageView:
+    style: str
     paging: str
     """The runtime's `Paging` of the list, as an object literal."""
     item_annotation: str
@@ -154,9 +155,12 @@ class MethodView:
     whole_body: ArgView | None
     response_kind: str
     return_annotation: str
-    returns_none: bool
     page: PageView | None
     poll: PollView | None
+
+    @property
+    def returns_none(self) -> bool:
+        return self.response_kind == "empty"
 
     @property
     def sync_return(self) -> str:
@@ -382,6 +386,7 @@ class TypescriptRenderer:
         page = None
         if shape.pagination is not None:
             page = PageView(
+                shape.pagination.style,
                 _paging_literal(shape.pagination),
                 self.annotator.annotation(shape.pagination.item_type),
                 annotation,
@@ -402,7 +407,6 @@ class TypescriptRenderer:
             whole_body=whole,
             response_kind=shape.response_kind,
             return_annotation=annotation,
-            returns_none=shape.response_kind == "empty",
             page=page,
             poll=None,
         )

@@ -11,7 +11,7 @@ import yaml
 from generator.config import default_api
 from generator.pipeline import render_api
 from tests.conftest import minimal_spec
-from tests.targets.python.runtime.test_paging_styles import SPEC as PAGING_SPEC
+from tests.support.paging_spec import SPEC as PAGING_SPEC
 
 
 def _render(tmp_path: Path, spec: dict[str, Any] | str) -> dict[str, str]:

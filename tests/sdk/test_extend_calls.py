@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 
 from generator.ir.model import Operation
-from generator.targets.python.render import MethodView
+from generator.targets.python.views import MethodView
 from tests.support.extend import TOKEN, extend_renderer, extend_spec, import_sdk
 from tests.support.spec_server import SpecServer, _SpecModel
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 import functools
 import json
 import re
-from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -18,16 +17,12 @@ from generator.ir.model import (
     Api,
     Argument,
     ClientHeader,
-    Const,
     EnumDef,
-    EnumType,
-    Field,
     ModelDef,
     NamedType,
     Nullable,
     Operation,
     Pagination,
-    Primitive,
     Ref,
     TypeNode,
     refs_in,
@@ -39,7 +34,12 @@ from generator.targets.docs.surface import FIXED_PAGES
 from generator.targets.files import portable_stem
 from generator.targets.python.docs_language import PythonDocsLanguage
 from generator.targets.python.imports import Source, names_in, qualify, render_imports, sources
-from generator.targets.python.modules import components
+from generator.targets.python.modules import (
+    components,
+    merged_into_sole_users,
+    on_cycles,
+    types_names,
+)
 from generator.targets.python.naming import (
     ANNOTATION_NAMES,
     BODY_NAMES,
@@ -53,7 +53,28 @@ from generator.targets.python.naming import (
     safe_method,
     snake,
 )
-from generator.targets.python.types import TypeRenderer, literal, split_union
+from generator.targets.python.types import (
+    TypeRenderer,
+    default_literal,
+    is_nullable,
+    literal,
+    split_union,
+)
+from generator.targets.python.views import (
+    AliasView,
+    ArgView,
+    ClientHeaderView,
+    EventView,
+    FieldView,
+    MethodView,
+    ModelsModuleView,
+    ModelView,
+    PageView,
+    PollView,
+    ResourceView,
+    ServerView,
+    WebhooksView,
+)
 from generator.templating import py_str, quoted
 
 RUNTIME_DIR = Path(__file__).parent / "runtime"
@@ -72,232 +93,6 @@ class PythonOptions:
     """Which spec and generator made the SDK (the README says it)."""
     split_models_above: int = 400
     """Named types above which `models` becomes a package of modules loaded on first use."""
-
-
-@dataclass(frozen=True, slots=True)
-class FieldView:
-    name: str
-    wire_name: str
-    annotation: str
-    """The type as readers see it (docs)."""
-    required: bool
-    description: str
-    deprecated: bool
-    nullable: bool = False
-    default_json: str | None = None
-    type_node: TypeNode | None = None
-    code_annotation: str = ""
-    """The type as the models module declares it (discriminated unions annotated)."""
-    default: str | None = None
-    """The spec's default as a Python literal, when it fits the type."""
-
-    @property
-    def default_code(self) -> str:
-        """What follows the annotation: nothing, ` = default` or a `Field(...)`."""
-        default = self.default if self.default is not None else "None"
-        arguments = [] if self.required else [f"default={default}"]
-        if self.wire_name != self.name:
-            arguments.append(f"alias={quoted(self.wire_name)}")
-        if self.deprecated:
-            arguments.append("deprecated=True")
-        if self.required and len(arguments) == 0:
-            return ""
-        if not self.required and len(arguments) == 1:
-            return f" = {default}"
-        return f" = Field({', '.join(arguments)})"
-
-
-@dataclass(frozen=True, slots=True)
-class ModelView:
-    class_name: str
-    description: str
-    deprecated: bool
-    fields: tuple[FieldView, ...]
-    extra_annotation: str | None = None
-    """The type of properties beyond the declared ones (`additionalProperties`)."""
-
-
-@dataclass(frozen=True, slots=True)
-class ModelsModuleView:
-    """One module of a split `models` package: some types and the modules they import."""
-
-    module: str
-    enums: tuple[AliasView, ...]
-    models: tuple[ModelView, ...]
-    aliases: tuple[AliasView, ...]
-    imports: str
-    """Its import statements: what its types name, other modules' types included."""
-
-    @property
-    def names(self) -> tuple[str, ...]:
-        enums = tuple(e.name for e in self.enums)
-        return (
-            enums + tuple(m.class_name for m in self.models) + tuple(a.name for a in self.aliases)
-        )
-
-
-@dataclass(frozen=True, slots=True)
-class AliasView:
-    name: str
-    annotation: str
-    description: str
-    code_annotation: str = ""
-    recursive: bool = False
-    """Refers to itself through other aliases only: declared with TypeAliasType."""
-
-
-@dataclass(frozen=True, slots=True)
-class ArgView:
-    name: str
-    wire_name: str
-    annotation: str
-    required: bool
-    description: str
-    where: str  # path, query, header, cookie, body, file, client_header
-    default_json: str | None = None
-    type_node: TypeNode | None = None
-    """The IR type, for targets (docs) that synthesise example values."""
-    code_annotation: str = ""
-    """The type as the signature writes it (qualified where the class shadows a name)."""
-
-
-@dataclass(frozen=True, slots=True)
-class PageView:
-    style: str
-    arguments: tuple[tuple[str, str], ...]
-    """The keyword arguments of `paginate` that describe the paging, as Python literals."""
-    item_annotation: str
-
-
-@dataclass(frozen=True, slots=True)
-class PollView:
-    retrieve: str
-    status_field: str
-    id_field: str
-    terminal: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class MethodView:
-    name: str
-    http_method: str
-    path: str
-    path_expr: str
-    summary: str
-    description: str
-    deprecated: bool
-    positional: tuple[ArgView, ...]
-    keyword: tuple[ArgView, ...]
-    body_kind: str | None
-    whole_body: ArgView | None
-    return_annotation: str
-    cast_expr: str
-    response_kind: str
-    """What a successful call returns (the shape's): json, binary, text or empty."""
-    errors: tuple[str, ...]
-    page: PageView | None = None
-    poll: PollView | None = None
-    cast_models: tuple[str, ...] = ()
-    """Model classes `cast_expr` needs at run time, for methods that import them lazily."""
-    cast_runtime: tuple[str, ...] = ()
-    """Runtime names `cast_expr` needs, as an import lists them (`union as _union`)."""
-    code_return: str = ""
-    """`return_annotation` as the signature writes it (qualified for the class's members)."""
-    body_return: str = ""
-    """`return_annotation` as the body writes it (qualified for the parameters)."""
-    code_item: str = ""
-    body_item: str = ""
-    """The page item's annotation, in the signature and in the body."""
-
-    @property
-    def returns_none(self) -> bool:
-        return self.response_kind == "empty"
-
-    @property
-    def sync_return(self) -> str:
-        return f"SyncPage[{self.page.item_annotation}]" if self.page else self.return_annotation
-
-    @property
-    def async_return(self) -> str:
-        return f"AsyncPager[{self.page.item_annotation}]" if self.page else self.return_annotation
-
-    @property
-    def code_sync_return(self) -> str:
-        return f"SyncPage[{self.code_item}]" if self.page else self.code_return
-
-    @property
-    def code_async_return(self) -> str:
-        return f"AsyncPager[{self.code_item}]" if self.page else self.code_return
-
-    @property
-    def body_sync_return(self) -> str:
-        return f"SyncPage[{self.body_item}]" if self.page else self.body_return
-
-    @property
-    def body_async_return(self) -> str:
-        return f"AsyncPager[{self.body_item}]" if self.page else self.body_return
-
-    def names(self) -> set[str]:
-        """Every name the method's code refers to at module level, sync and async."""
-        found = {"Unpack", "RequestOptions", "checked"}
-        for arg in self.positional + self.keyword:
-            found |= names_in(arg.code_annotation)
-        if any(not arg.required for arg in self.keyword):
-            found |= {"NotGiven", "NOT_GIVEN"}
-        for code in (self.code_sync_return, self.code_async_return, self.path_expr):
-            found |= names_in(code)
-        found |= names_in(self.cast_expr)
-        if self.page is not None or not self.returns_none:
-            found.add("cast")
-            found |= names_in(self.body_sync_return) | names_in(self.body_async_return)
-        if self.poll is not None:
-            found |= {"PollingOptions", "poll", "poll_async"} | names_in(self.body_return)
-        return found
-
-    def args(self, where: str) -> tuple[ArgView, ...]:
-        return tuple(a for a in self.positional + self.keyword if a.where == where)
-
-
-@dataclass(frozen=True, slots=True)
-class ResourceView:
-    attribute: str
-    module: str
-    class_name: str
-    async_class_name: str
-    methods: tuple[MethodView, ...]
-    uses_file_input: bool
-    imports: str = ""
-    """The module's import statements (a resource module's), from the names it uses."""
-
-
-@dataclass(frozen=True, slots=True)
-class ClientHeaderView:
-    name: str
-    wire_name: str
-    default: str | None
-    description: str
-
-
-@dataclass(frozen=True, slots=True)
-class EventView:
-    event_type: str
-    class_name: str
-    description: str
-
-
-@dataclass(frozen=True, slots=True)
-class WebhooksView:
-    events: tuple[EventView, ...]
-    generic_fields: tuple[FieldView, ...]
-    type_property: str
-    signing: object | None
-
-
-@dataclass(frozen=True, slots=True)
-class ServerView:
-    name: str
-    url: str
-    description: str
 
 
 def class_names(
@@ -368,7 +163,7 @@ class PythonRenderer:
                     required=field.required,
                     description=field.description,
                     deprecated=field.deprecated,
-                    nullable=_is_nullable(field.type, self.types),
+                    nullable=is_nullable(field.type, self.types),
                     default_json=field.default_json,
                     type_node=field.type,
                     code_annotation=code,
@@ -403,7 +198,7 @@ class PythonRenderer:
         placed: set[Name] = set()
         alias_names = {a.name for a in aliases}
         needs = {a.name: refs_in(a.target) & alias_names for a in aliases}
-        recursive = _on_cycles(needs)
+        recursive = on_cycles(needs)
         pending = [a for a in aliases if a.name not in recursive]
         while pending:
             progressed = False
@@ -507,7 +302,6 @@ class PythonRenderer:
 
     def _attribute_of(self, node: TypeNode | None, wire_name: str) -> str:
         """The Python attribute of a model's field, by its wire name."""
-        from generator.ir.model import Nullable
 
         if isinstance(node, Nullable):
             node = node.inner
@@ -700,7 +494,7 @@ class PythonRenderer:
             else:
                 found = set()
             edges[t.name] = found & known
-        groups = _merged_into_sole_users(components([t.name for t in named], edges), edges)
+        groups = merged_into_sole_users(components([t.name for t in named], edges), edges)
         enums, aliases = self._alias_views
         by_class = {view.name: view for view in enums + aliases}
         models = {view.class_name: view for view in self._model_views}
@@ -891,43 +685,6 @@ class ModuleImports:
         return render_imports(used, renderer._sources("."))
 
 
-def types_names(
-    enums: tuple[AliasView, ...], models: tuple[ModelView, ...], aliases: tuple[AliasView, ...]
-) -> set[str]:
-    """The names a module of these types refers to (`_models.py.j2` writes them)."""
-    used: set[str] = set()
-    if enums:
-        used.add("TypeAlias")
-    for enum in enums:
-        used |= names_in(enum.annotation)
-    for model in models:
-        used.add("BaseModel")
-        if model.extra_annotation is not None:
-            used |= names_in(model.extra_annotation) | {"Field"}
-        for field in model.fields:
-            used |= names_in(field.code_annotation) | names_in(field.default_code)
-    for alias in aliases:
-        used.add("TypeAliasType" if alias.recursive else "TypeAlias")
-        used |= names_in(alias.code_annotation)
-    return used
-
-
-def _is_nullable(node: TypeNode, types: dict[Name, NamedType]) -> bool:
-    """Whether `null` is a valid value: a nullable type, directly or through aliases."""
-    from generator.ir.model import Nullable, Union
-
-    seen: set[Name] = set()
-    while isinstance(node, Ref) and node.name not in seen:
-        seen.add(node.name)
-        named = types.get(node.name)
-        if not isinstance(named, AliasDef):
-            return False
-        node = named.target
-    if isinstance(node, Union):
-        return any(_is_nullable(member, types) for member in node.members)
-    return isinstance(node, Nullable)
-
-
 def _any_field(field: FieldView) -> FieldView:
     """The field with a type loose enough for every event: `str` for the type tag, else Any."""
     loose = field.annotation.startswith("Literal[") or field.annotation in ("str", "str | None")
@@ -950,110 +707,6 @@ def _deprecated(description: str, deprecated: bool) -> str:
     if not deprecated or "deprecated" in description.lower():
         return description
     return f"{description.rstrip()} Deprecated." if description.strip() else "Deprecated."
-
-
-LEAF_TYPES_PER_MODULE = 32
-"""Types per module for types that refer to no other type (enums, flat models)."""
-
-
-def _merged_into_sole_users(
-    groups: list[list[Name]], edges: Mapping[Name, set[Name]]
-) -> list[list[Name]]:
-    """Components used by exactly one other component, merged into it (repeatedly): they
-    only ever load with it, so a module of their own would cost a file and save nothing.
-    Merging along a component's only incoming edge cannot close a cycle."""
-    owner = {name: position for position, group in enumerate(groups) for name in group}
-    users: dict[int, set[int]] = {position: set() for position in range(len(groups))}
-    for position, group in enumerate(groups):
-        for name in group:
-            for target in edges[name]:
-                if owner[target] != position:
-                    users[owner[target]].add(position)
-    merged_into = list(range(len(groups)))
-
-    def root(position: int) -> int:
-        while merged_into[position] != position:
-            position = merged_into[position]
-        return position
-
-    # dependents come after their dependencies: walk from the last, so chains fold up whole
-    for position in range(len(groups) - 1, -1, -1):
-        sole = {root(user) for user in users[position]}
-        if len(sole) == 1:
-            merged_into[position] = sole.pop()
-    members: dict[int, list[Name]] = {}
-    for position, group in enumerate(groups):
-        members.setdefault(root(position), []).extend(group)
-    modules = [members[position] for position in sorted(members)]
-    # modules that import nothing go first, a few dozen types to a file: loading some types
-    # too many is cheaper than a file per enum
-    inside = {name: index for index, module in enumerate(modules) for name in module}
-    imports_nothing = [
-        all(inside[target] == index for name in module for target in edges[name])
-        for index, module in enumerate(modules)
-    ]
-    leaves = [module for module, leaf in zip(modules, imports_nothing, strict=True) if leaf]
-    others = [module for module, leaf in zip(modules, imports_nothing, strict=True) if not leaf]
-    packed: list[list[Name]] = []
-    for module in leaves:
-        if packed and len(packed[-1]) + len(module) <= LEAF_TYPES_PER_MODULE:
-            packed[-1] = packed[-1] + module
-        else:
-            packed.append(list(module))
-    return packed + others
-
-
-def _on_cycles(edges: dict[Name, set[Name]]) -> set[Name]:
-    """The nodes that can reach themselves along `edges`."""
-    found: set[Name] = set()
-    for start in edges:
-        stack = list(edges[start])
-        seen: set[Name] = set()
-        while stack:
-            current = stack.pop()
-            if current == start:
-                found.add(start)
-                break
-            if current in seen:
-                continue
-            seen.add(current)
-            stack.extend(edges.get(current, ()))
-    return found
-
-
-_DATE_FORMATS = ("date", "date-time")
-
-
-def default_literal(field: Field, types: Mapping[Name, NamedType]) -> str | None:
-    """The spec's default of an optional field as a Python literal, if it fits the field's
-    type (a default of the wrong type is a spec error the generated code does not copy)."""
-    if field.default_json is None:
-        return None
-    value = json.loads(field.default_json)
-    node = field.type.inner if isinstance(field.type, Nullable) else field.type
-    if value is None or isinstance(value, dict | list):
-        return None
-    allowed: tuple[type, ...] = ()
-    if isinstance(node, Primitive) and not (node.kind == "string" and node.format in _DATE_FORMATS):
-        allowed = {"string": (str,), "integer": (int,), "number": (int, float)}.get(
-            node.kind, (bool,)
-        )
-    elif isinstance(node, Const):
-        allowed = (type(node.value),) if value == node.value else ()
-    else:
-        values: tuple[object, ...] = ()
-        if isinstance(node, EnumType):
-            values = node.values
-        elif isinstance(node, Ref) and isinstance(types.get(node.name), EnumDef):
-            named = types[node.name]
-            assert isinstance(named, EnumDef)
-            values = named.values
-        allowed = (type(value),) if value in values else ()
-    if isinstance(value, bool) and bool not in allowed:
-        return None
-    if not isinstance(value, allowed):
-        return None
-    return quoted(value) if isinstance(value, str) else repr(value)
 
 
 def _path_expression(path: str, names: dict[str, str]) -> str:

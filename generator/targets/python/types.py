@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from typing import Literal
 
@@ -13,6 +14,7 @@ from generator.ir.model import (
     Const,
     EnumDef,
     EnumType,
+    Field,
     Map,
     ModelDef,
     NamedType,
@@ -207,3 +209,54 @@ def _open_type(values: tuple[ScalarValue, ...]) -> str:
     if all(isinstance(v, int) and not isinstance(v, bool) for v in values):
         return "int"
     return "Any"
+
+
+def is_nullable(node: TypeNode, types: dict[Name, NamedType]) -> bool:
+    """Whether `null` is a valid value: a nullable type, directly or through aliases."""
+    from generator.ir.model import Nullable, Union
+
+    seen: set[Name] = set()
+    while isinstance(node, Ref) and node.name not in seen:
+        seen.add(node.name)
+        named = types.get(node.name)
+        if not isinstance(named, AliasDef):
+            return False
+        node = named.target
+    if isinstance(node, Union):
+        return any(is_nullable(member, types) for member in node.members)
+    return isinstance(node, Nullable)
+
+
+_DATE_FORMATS = ("date", "date-time")
+
+
+def default_literal(field: Field, types: Mapping[Name, NamedType]) -> str | None:
+    """The spec's default of an optional field as a Python literal, if it fits the field's
+    type (a default of the wrong type is a spec error the generated code does not copy)."""
+    if field.default_json is None:
+        return None
+    value = json.loads(field.default_json)
+    node = field.type.inner if isinstance(field.type, Nullable) else field.type
+    if value is None or isinstance(value, dict | list):
+        return None
+    allowed: tuple[type, ...] = ()
+    if isinstance(node, Primitive) and not (node.kind == "string" and node.format in _DATE_FORMATS):
+        allowed = {"string": (str,), "integer": (int,), "number": (int, float)}.get(
+            node.kind, (bool,)
+        )
+    elif isinstance(node, Const):
+        allowed = (type(node.value),) if value == node.value else ()
+    else:
+        values: tuple[object, ...] = ()
+        if isinstance(node, EnumType):
+            values = node.values
+        elif isinstance(node, Ref) and isinstance(types.get(node.name), EnumDef):
+            named = types[node.name]
+            assert isinstance(named, EnumDef)
+            values = named.values
+        allowed = (type(value),) if value in values else ()
+    if isinstance(value, bool) and bool not in allowed:
+        return None
+    if not isinstance(value, allowed):
+        return None
+    return quoted(value) if isinstance(value, str) else repr(value)

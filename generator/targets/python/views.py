@@ -1,0 +1,236 @@
+"""What the Python SDK's templates read: one frozen view per model, alias, argument, method,
+resource and client part, every name and annotation already in Python."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from generator.ir.model import TypeNode
+from generator.targets.python.imports import names_in
+from generator.templating import quoted
+
+
+@dataclass(frozen=True, slots=True)
+class FieldView:
+    name: str
+    wire_name: str
+    annotation: str
+    """The type as readers see it (docs)."""
+    required: bool
+    description: str
+    deprecated: bool
+    nullable: bool = False
+    default_json: str | None = None
+    type_node: TypeNode | None = None
+    code_annotation: str = ""
+    """The type as the models module declares it (discriminated unions annotated)."""
+    default: str | None = None
+    """The spec's default as a Python literal, when it fits the type."""
+
+    @property
+    def default_code(self) -> str:
+        """What follows the annotation: nothing, ` = default` or a `Field(...)`."""
+        default = self.default if self.default is not None else "None"
+        arguments = [] if self.required else [f"default={default}"]
+        if self.wire_name != self.name:
+            arguments.append(f"alias={quoted(self.wire_name)}")
+        if self.deprecated:
+            arguments.append("deprecated=True")
+        if self.required and len(arguments) == 0:
+            return ""
+        if not self.required and len(arguments) == 1:
+            return f" = {default}"
+        return f" = Field({', '.join(arguments)})"
+
+
+@dataclass(frozen=True, slots=True)
+class ModelView:
+    class_name: str
+    description: str
+    deprecated: bool
+    fields: tuple[FieldView, ...]
+    extra_annotation: str | None = None
+    """The type of properties beyond the declared ones (`additionalProperties`)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ModelsModuleView:
+    """One module of a split `models` package: some types and the modules they import."""
+
+    module: str
+    enums: tuple[AliasView, ...]
+    models: tuple[ModelView, ...]
+    aliases: tuple[AliasView, ...]
+    imports: str
+    """Its import statements: what its types name, other modules' types included."""
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        enums = tuple(e.name for e in self.enums)
+        return (
+            enums + tuple(m.class_name for m in self.models) + tuple(a.name for a in self.aliases)
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class AliasView:
+    name: str
+    annotation: str
+    description: str
+    code_annotation: str = ""
+    recursive: bool = False
+    """Refers to itself through other aliases only: declared with TypeAliasType."""
+
+
+@dataclass(frozen=True, slots=True)
+class ArgView:
+    name: str
+    wire_name: str
+    annotation: str
+    required: bool
+    description: str
+    where: str  # path, query, header, cookie, body, file, client_header
+    default_json: str | None = None
+    type_node: TypeNode | None = None
+    """The IR type, for targets (docs) that synthesise example values."""
+    code_annotation: str = ""
+    """The type as the signature writes it (qualified where the class shadows a name)."""
+
+
+@dataclass(frozen=True, slots=True)
+class PageView:
+    style: str
+    arguments: tuple[tuple[str, str], ...]
+    """The keyword arguments of `paginate` that describe the paging, as Python literals."""
+    item_annotation: str
+
+
+@dataclass(frozen=True, slots=True)
+class PollView:
+    retrieve: str
+    status_field: str
+    id_field: str
+    terminal: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class MethodView:
+    name: str
+    http_method: str
+    path: str
+    path_expr: str
+    summary: str
+    description: str
+    deprecated: bool
+    positional: tuple[ArgView, ...]
+    keyword: tuple[ArgView, ...]
+    body_kind: str | None
+    whole_body: ArgView | None
+    return_annotation: str
+    cast_expr: str
+    response_kind: str
+    """What a successful call returns (the shape's): json, binary, text or empty."""
+    errors: tuple[str, ...]
+    page: PageView | None = None
+    poll: PollView | None = None
+    cast_models: tuple[str, ...] = ()
+    """Model classes `cast_expr` needs at run time, for methods that import them lazily."""
+    cast_runtime: tuple[str, ...] = ()
+    """Runtime names `cast_expr` needs, as an import lists them (`union as _union`)."""
+    code_return: str = ""
+    """`return_annotation` as the signature writes it (qualified for the class's members)."""
+    body_return: str = ""
+    """`return_annotation` as the body writes it (qualified for the parameters)."""
+    code_item: str = ""
+    body_item: str = ""
+    """The page item's annotation, in the signature and in the body."""
+
+    @property
+    def returns_none(self) -> bool:
+        return self.response_kind == "empty"
+
+    @property
+    def sync_return(self) -> str:
+        return f"SyncPage[{self.page.item_annotation}]" if self.page else self.return_annotation
+
+    @property
+    def async_return(self) -> str:
+        return f"AsyncPager[{self.page.item_annotation}]" if self.page else self.return_annotation
+
+    @property
+    def code_sync_return(self) -> str:
+        return f"SyncPage[{self.code_item}]" if self.page else self.code_return
+
+    @property
+    def code_async_return(self) -> str:
+        return f"AsyncPager[{self.code_item}]" if self.page else self.code_return
+
+    @property
+    def body_sync_return(self) -> str:
+        return f"SyncPage[{self.body_item}]" if self.page else self.body_return
+
+    @property
+    def body_async_return(self) -> str:
+        return f"AsyncPager[{self.body_item}]" if self.page else self.body_return
+
+    def names(self) -> set[str]:
+        """Every name the method's code refers to at module level, sync and async."""
+        found = {"Unpack", "RequestOptions", "checked"}
+        for arg in self.positional + self.keyword:
+            found |= names_in(arg.code_annotation)
+        if any(not arg.required for arg in self.keyword):
+            found |= {"NotGiven", "NOT_GIVEN"}
+        for code in (self.code_sync_return, self.code_async_return, self.path_expr):
+            found |= names_in(code)
+        found |= names_in(self.cast_expr)
+        if self.page is not None or not self.returns_none:
+            found.add("cast")
+            found |= names_in(self.body_sync_return) | names_in(self.body_async_return)
+        if self.poll is not None:
+            found |= {"PollingOptions", "poll", "poll_async"} | names_in(self.body_return)
+        return found
+
+    def args(self, where: str) -> tuple[ArgView, ...]:
+        return tuple(a for a in self.positional + self.keyword if a.where == where)
+
+
+@dataclass(frozen=True, slots=True)
+class ResourceView:
+    attribute: str
+    module: str
+    class_name: str
+    async_class_name: str
+    methods: tuple[MethodView, ...]
+    uses_file_input: bool
+    imports: str = ""
+    """The module's import statements (a resource module's), from the names it uses."""
+
+
+@dataclass(frozen=True, slots=True)
+class ClientHeaderView:
+    name: str
+    wire_name: str
+    default: str | None
+    description: str
+
+
+@dataclass(frozen=True, slots=True)
+class EventView:
+    event_type: str
+    class_name: str
+    description: str
+
+
+@dataclass(frozen=True, slots=True)
+class WebhooksView:
+    events: tuple[EventView, ...]
+    generic_fields: tuple[FieldView, ...]
+    type_property: str
+    signing: object | None
+
+
+@dataclass(frozen=True, slots=True)
+class ServerView:
+    name: str
+    url: str
+    description: str

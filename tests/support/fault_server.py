@@ -29,6 +29,7 @@ STALL_LIMIT = 10.0  # a stalled exchange ends here, so a client without a timeou
 HUGE_BODY = 20 * 1024 * 1024
 HUGE_HEADER = 256 * 1024
 SECRET_PAGE = b"<html><body>Please sign in to the proxy</body></html>"
+BROKEN_JSON = b'{"id": "x", "object": '
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,12 +88,13 @@ def _truncated(sock: socket.socket) -> None:
 
 
 def _not_json(sock: socket.socket) -> None:
-    sock.sendall(_head(200, {"content-type": "text/html"}, len(SECRET_PAGE)) + SECRET_PAGE)
+    headers = {"content-type": "text/html", "x-request-id": "req_page"}
+    sock.sendall(_head(200, headers, len(SECRET_PAGE)) + SECRET_PAGE)
 
 
 def _broken_json(sock: socket.socket) -> None:
-    body = b'{"id": "x", "object": '
-    sock.sendall(_head(200, {"content-type": "application/json"}, len(body)) + body)
+    headers = {"content-type": "application/json", "x-request-id": "req_page"}
+    sock.sendall(_head(200, headers, len(BROKEN_JSON)) + BROKEN_JSON)
 
 
 def _stall_headers(sock: socket.socket) -> None:

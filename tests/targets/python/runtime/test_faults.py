@@ -25,7 +25,13 @@ from generator.targets.python.runtime.errors import (
 from generator.targets.python.runtime.models import BaseModel
 from generator.targets.python.runtime.transport import AsyncCore, Auth, SyncCore
 from tests.support.extend import import_sdk
-from tests.support.fault_server import HUGE_BODY, SECRET_PAGE, FaultServer, refused_url
+from tests.support.fault_server import (
+    BROKEN_JSON,
+    HUGE_BODY,
+    SECRET_PAGE,
+    FaultServer,
+    refused_url,
+)
 
 Json = dict[str, Any]
 
@@ -93,7 +99,7 @@ def test_a_post_cut_after_the_server_saw_it_is_not_repeated(
 
 @pytest.mark.parametrize(
     ("fault", "raw"),
-    [("not-json", SECRET_PAGE.decode()), ("broken-json", '{"id": "x", "object": ')],
+    [("not-json", SECRET_PAGE.decode()), ("broken-json", BROKEN_JSON.decode())],
 )
 def test_a_body_that_is_not_the_declared_json_is_a_typed_error(
     server: FaultServer, fault: str, raw: str
@@ -103,7 +109,7 @@ def test_a_body_that_is_not_the_declared_json_is_a_typed_error(
         get(core, path)
     error = caught.value
     assert isinstance(error, APIError)
-    assert (error.status_code, error.body) == (200, raw)
+    assert (error.status_code, error.request_id, error.body) == (200, "req_page", raw)
     assert "content-type" in error.headers and raw[:20] in str(error)
     assert server.hits(path) == 1  # not retried: the answer would be the same
 

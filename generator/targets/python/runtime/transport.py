@@ -28,16 +28,18 @@ from .errors import (
     APITimeoutError,
     ConfigurationError,
     ResponseValidationError,
+    bounded,
     error_from_response,
 )
 from .files import file_part, to_multipart
 from .pagination import AsyncPage, AsyncPager, NextRequest, Paging, SyncPage, request_target
+from .redirects import MAX_REDIRECTS, credentials_of, follow, too_many
 from .types import NotGiven, RequestOptions, strip_not_given
 
 logger = logging.getLogger(__package__.rsplit(".", 1)[0] if __package__ else "sdk")
 logger.addHandler(logging.NullHandler())
 
-AuthKind = Literal["bearer", "basic", "header", "query", "none"]
+AuthKind = Literal["bearer", "basic", "header", "query", "cookie", "none"]
 Token = str | Callable[[], str]
 
 INITIAL_RETRY_DELAY = 0.5
@@ -149,6 +151,7 @@ class _CoreBase:
         self.base_url = base_url.rstrip("/")
         self._token = token
         self._auth = auth
+        self._credentials = credentials_of(auth.kind, auth.name)
         self.timeout = timeout
         self.max_retries = max_retries
         self.strict_response_validation = strict_response_validation
@@ -249,26 +252,10 @@ class _CoreBase:
         cookies: Mapping[str, Any] | None = None,
     ) -> httpx.Request:
         shared = self._shared(client)
-        merged_headers = shared.headers.copy()
-        if headers:
-            given = False
-            for name, value in headers.items():
-                if value is not None and not isinstance(value, NotGiven):
-                    merged_headers[name] = _check_header_value(name, str(value))
-                    given = True
-            if given and shared.fixed_auth is not None:  # the token's header wins
-                merged_headers[shared.fixed_auth[0]] = shared.fixed_auth[1]
-        if cookies:
-            cookie = _cookie_header(strip_not_given(cookies))
-            if cookie:
-                merged_headers["Cookie"] = cookie
+        merged_headers = _merge_headers(shared, headers, cookies)
         params = _query_params(query) if query else []
         if shared.per_call_auth:
-            if self._auth.kind == "query":
-                params.append((self._auth.name, self._token_value()))
-            else:
-                name, value = self._auth_header()
-                merged_headers[name] = value
+            self._add_auth(merged_headers, params)
         extra_body: Mapping[str, Any] | None = None
         if options:
             for name, text in (options.get("extra_headers") or {}).items():
@@ -276,22 +263,7 @@ class _CoreBase:
                 merged_headers[name] = _check_header_value(name, text)
             params.extend(_query_params(options.get("extra_query") or {}))
             extra_body = options.get("extra_body")
-        body_json: Any = None
-        body_data: Any = None
-        body_files: Any = None
-        if json is not None and not isinstance(json, NotGiven):
-            body_json = to_jsonable(strip_not_given(json) if isinstance(json, Mapping) else json)
-            if extra_body and isinstance(body_json, dict):
-                body_json.update(to_jsonable(dict(extra_body)))
-        elif extra_body and files is None and data is None and content is None:
-            body_json = to_jsonable(dict(extra_body))
-        if files is not None or data is not None:
-            fields = strip_not_given(data or {})
-            if extra_body:
-                fields.update(extra_body)
-            body_data = {k: _form_value(v) for k, v in fields.items() if v is not None}
-            if files is not None:
-                body_files = files
+        body_json, body_data = _body(json, data, files is not None, content, extra_body)
         timeout = options.get("timeout", self.timeout) if options else self.timeout
         url = self.base_url + path
         if shared.direct and not client.cookies and not client.params:
@@ -303,7 +275,7 @@ class _CoreBase:
                 headers=merged_headers,
                 json=body_json,
                 data=body_data,
-                files=body_files,
+                files=files,
                 content=content,
                 extensions={
                     "timeout": (
@@ -321,10 +293,22 @@ class _CoreBase:
             headers=merged_headers,
             json=body_json,
             data=body_data,
-            files=body_files,
+            files=files,
             content=content,
             timeout=httpx.Timeout(timeout) if timeout is not None else None,
         )
+
+    def _add_auth(self, headers: httpx.Headers, params: list[tuple[str, Any]]) -> None:
+        """The credentials of one call: a token callable's header, a query or cookie key."""
+        if self._auth.kind == "query":
+            params.append((self._auth.name, self._token_value()))
+        elif self._auth.kind == "cookie":
+            pair = _cookie_header({self._auth.name: self._token_value()})
+            cookie = headers.get("Cookie")
+            headers["Cookie"] = f"{cookie}; {pair}" if cookie else pair
+        else:
+            name, value = self._auth_header()
+            headers[name] = value
 
     def _retries(self, options: RequestOptions) -> int:
         if not options:
@@ -343,7 +327,9 @@ class _CoreBase:
         if isinstance(error, httpx.ConnectError):
             return True  # the server never saw the request
         if error is not None:
-            return idempotent and isinstance(error, httpx.TimeoutException | httpx.NetworkError)
+            # A reset or a cut-off body, before the headers or after them.
+            retryable = httpx.TimeoutException | httpx.NetworkError | httpx.RemoteProtocolError
+            return idempotent and isinstance(error, retryable)
         assert response is not None
         should = response.headers.get("x-should-retry")
         if should in ("true", "false"):
@@ -377,6 +363,50 @@ class _CoreBase:
             logger.debug(
                 "%s %s -> %s", request.method, request.url.copy_remove_param("key"), status
             )
+
+
+def _merge_headers(
+    shared: _Shared, headers: Mapping[str, Any] | None, cookies: Mapping[str, Any] | None
+) -> httpx.Headers:
+    """The shared headers with a call's header and cookie parameters over them."""
+    merged = shared.headers.copy()
+    if headers:
+        given = False
+        for name, value in headers.items():
+            if value is not None and not isinstance(value, NotGiven):
+                merged[name] = _check_header_value(name, str(value))
+                given = True
+        if given and shared.fixed_auth is not None:  # the token's header wins
+            merged[shared.fixed_auth[0]] = shared.fixed_auth[1]
+    if cookies:
+        cookie = _cookie_header(strip_not_given(cookies))
+        if cookie:
+            merged["Cookie"] = cookie
+    return merged
+
+
+def _body(
+    json: Any,
+    data: Mapping[str, Any] | None,
+    has_files: bool,
+    content: bytes | str | None,
+    extra_body: Mapping[str, Any] | None,
+) -> tuple[Any, Any]:
+    """The JSON body and the form fields of a request, `extra_body` merged into either."""
+    body_json: Any = None
+    body_data: Any = None
+    if json is not None and not isinstance(json, NotGiven):
+        body_json = to_jsonable(strip_not_given(json) if isinstance(json, Mapping) else json)
+        if extra_body and isinstance(body_json, dict):
+            body_json.update(to_jsonable(dict(extra_body)))
+    elif extra_body and not has_files and data is None and content is None:
+        body_json = to_jsonable(dict(extra_body))
+    if has_files or data is not None:
+        fields = strip_not_given(data or {})
+        if extra_body:
+            fields.update(extra_body)
+        body_data = {k: _form_value(v) for k, v in fields.items() if v is not None}
+    return body_json, body_data
 
 
 def _says_retryable(response: httpx.Response) -> bool:
@@ -436,7 +466,8 @@ def _query_params(query: Mapping[str, Any]) -> list[tuple[str, str | int | float
 
 
 def _parse(response: httpx.Response, cast_to: Any, strict: bool) -> Any:
-    """The body as `cast_to`: leniently, or validated and raising with `strict`."""
+    """The body as `cast_to`: leniently, or validated and raising with `strict`; a body that is
+    not JSON where JSON is declared raises either way."""
     if cast_to is None or cast_to is type(None):
         return None
     if cast_to is bytes:
@@ -450,9 +481,10 @@ def _parse(response: httpx.Response, cast_to: Any, strict: bool) -> Any:
     try:
         body = response.json() if response.content else None
     except ValueError as error:
-        if strict:
-            raise _invalid(response, response.text, "the body is not JSON") from error
-        return response.text
+        text = response.text
+        kind = response.headers.get("content-type", "no content type")
+        message = f"the response is not the JSON the API declares ({kind}): {bounded(text)}"
+        raise _invalid(response, text, message) from error
     try:
         return parse_as(cast_to, body, strict=strict)
     except pydantic.ValidationError as error:
@@ -483,11 +515,26 @@ class SyncCore(_CoreBase):
     def __init__(self, *, http_client: httpx.Client | None = None, **settings: Any) -> None:
         super().__init__(**settings)
         self._owns_client = http_client is None
-        self.http = http_client or httpx.Client(follow_redirects=True)
+        self.http = http_client or httpx.Client()
 
     def close(self) -> None:
         if self._owns_client:
             self.http.close()
+
+    def _exchange(self, request: httpx.Request) -> httpx.Response:
+        """Send `request`, follow its redirects, read the body: all of it inside one attempt,
+        so a connection lost while reading the body is retried like one lost before."""
+        for _ in range(MAX_REDIRECTS + 1):
+            response = self.http.send(request, stream=True, follow_redirects=False)
+            try:
+                following = follow(request, response, self._credentials)
+                if following is None:
+                    response.read()
+                    return response
+            finally:
+                response.close()
+            request = following
+        raise too_many(request)
 
     def request(
         self,
@@ -517,7 +564,7 @@ class SyncCore(_CoreBase):
                 data=data, files=parts, content=content, options=options, cookies=cookies,
             )  # fmt: skip
             try:
-                response = self.http.send(request)
+                response = self._exchange(request)
             except httpx.TimeoutException as error:
                 self._log(request, None)
                 if attempt < retries and self._should_retry(request, None, error):
@@ -525,7 +572,7 @@ class SyncCore(_CoreBase):
                     attempt += 1
                     continue
                 raise APITimeoutError(request=request) from error
-            except httpx.TransportError as error:
+            except httpx.RequestError as error:
                 self._log(request, None)
                 if attempt < retries and self._should_retry(request, None, error):
                     time.sleep(self._retry_delay(attempt, None))
@@ -535,7 +582,6 @@ class SyncCore(_CoreBase):
             self._log(request, response)
             retry = response.status_code >= 400 and attempt < retries
             if retry and self._should_retry(request, response, None):
-                response.close()
                 time.sleep(self._retry_delay(attempt, response))
                 attempt += 1
                 continue
@@ -583,11 +629,26 @@ class AsyncCore(_CoreBase):
     def __init__(self, *, http_client: httpx.AsyncClient | None = None, **settings: Any) -> None:
         super().__init__(**settings)
         self._owns_client = http_client is None
-        self.http = http_client or httpx.AsyncClient(follow_redirects=True)
+        self.http = http_client or httpx.AsyncClient()
 
     async def close(self) -> None:
         if self._owns_client:
             await self.http.aclose()
+
+    async def _exchange(self, request: httpx.Request) -> httpx.Response:
+        """Send `request`, follow its redirects, read the body: all of it inside one attempt,
+        so a connection lost while reading the body is retried like one lost before."""
+        for _ in range(MAX_REDIRECTS + 1):
+            response = await self.http.send(request, stream=True, follow_redirects=False)
+            try:
+                following = follow(request, response, self._credentials)
+                if following is None:
+                    await response.aread()
+                    return response
+            finally:
+                await response.aclose()
+            request = following
+        raise too_many(request)
 
     async def request(
         self,
@@ -617,7 +678,7 @@ class AsyncCore(_CoreBase):
                 data=data, files=parts, content=content, options=options, cookies=cookies,
             )  # fmt: skip
             try:
-                response = await self.http.send(request)
+                response = await self._exchange(request)
             except httpx.TimeoutException as error:
                 self._log(request, None)
                 if attempt < retries and self._should_retry(request, None, error):
@@ -625,7 +686,7 @@ class AsyncCore(_CoreBase):
                     attempt += 1
                     continue
                 raise APITimeoutError(request=request) from error
-            except httpx.TransportError as error:
+            except httpx.RequestError as error:
                 self._log(request, None)
                 if attempt < retries and self._should_retry(request, None, error):
                     await _sleep(self._retry_delay(attempt, None))
@@ -635,7 +696,6 @@ class AsyncCore(_CoreBase):
             self._log(request, response)
             retry = response.status_code >= 400 and attempt < retries
             if retry and self._should_retry(request, response, None):
-                await response.aclose()
                 await _sleep(self._retry_delay(attempt, response))
                 attempt += 1
                 continue

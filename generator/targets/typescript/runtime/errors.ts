@@ -1,6 +1,14 @@
 /** Every error the SDK throws extends `ExtendError`-style `ApiError`; the client re-exports it
  * under the API's name. Errors carry what the server said, parsed once, never re-thrown raw. */
 
+/** How much of a response body an error's message quotes; the error keeps the whole body. */
+export const MAX_QUOTED_CHARS = 2000;
+
+/** `text` cut to `limit` characters, saying how much was left out. */
+export function bounded(text: string, limit: number = MAX_QUOTED_CHARS): string {
+  return text.length <= limit ? text : `${text.slice(0, limit)}... (${text.length - limit} more characters)`;
+}
+
 export class SdkError extends Error {
   constructor(message: string) {
     super(message);
@@ -27,7 +35,7 @@ export class ApiError extends SdkError {
   readonly body: unknown;
 
   constructor(message: string, init: ApiErrorInit) {
-    super(message);
+    super(bounded(message));
     this.statusCode = init.statusCode;
     this.code = init.code;
     this.retryable = init.retryable;
@@ -55,6 +63,24 @@ export class APIConnectionError extends SdkError {
   constructor(message: string, cause?: unknown) {
     super(message);
     this.cause = cause;
+  }
+}
+
+/** A successful response whose body is not what the operation declares (not JSON where JSON is
+ * declared: a proxy's HTML page, a cut or broken document). `body` is the raw text. Lenient
+ * reading stays for JSON that drifts field by field: that is never validated. */
+export class ResponseValidationError extends SdkError {
+  readonly statusCode: number;
+  readonly requestId: string | undefined;
+  readonly headers: Headers;
+  readonly body: string;
+
+  constructor(message: string, statusCode: number, headers: Headers, body: string) {
+    super(message);
+    this.statusCode = statusCode;
+    this.requestId = headers.get("x-request-id") ?? undefined;
+    this.headers = headers;
+    this.body = body;
   }
 }
 

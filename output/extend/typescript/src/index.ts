@@ -20,6 +20,7 @@ export {
   PermissionDeniedError,
   PollingTimeoutError,
   RateLimitError,
+  ResponseValidationError,
   SdkError,
   UnprocessableEntityError,
   WebhookVerificationError,

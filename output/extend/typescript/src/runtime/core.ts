@@ -6,9 +6,13 @@ import {
   APIConnectionError,
   APITimeoutError,
   ConfigurationError,
+  ResponseValidationError,
+  SdkError,
+  bounded,
   errorDetails,
   errorFromResponse,
 } from "./errors.js";
+import { followRedirect, MAX_REDIRECTS } from "./redirects.js";
 
 export type Fetch = (input: string, init: RequestInit) => Promise<Response>;
 
@@ -35,7 +39,7 @@ export interface RawResponse<T> {
 export type Token = string | (() => string | Promise<string>);
 
 export interface Auth {
-  kind: "bearer" | "basic" | "header" | "query" | "none";
+  kind: "bearer" | "basic" | "header" | "query" | "cookie" | "none";
   name: string;
 }
 
@@ -202,7 +206,8 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
 
 export { sleep };
 
-/** The body of a response, read leniently: JSON when it parses, the text otherwise. */
+/** The body of a response: JSON when it parses, else the text for an error response, and a
+ * `ResponseValidationError` for a successful one that declares JSON. */
 async function readBody(response: Response, kind: ResponseKind): Promise<unknown> {
   if (kind === "binary") {
     return new Uint8Array(await response.arrayBuffer());
@@ -217,7 +222,12 @@ async function readBody(response: Response, kind: ResponseKind): Promise<unknown
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    return text;
+    if (!response.ok) {
+      return text;
+    }
+    const type = response.headers.get("content-type") ?? "no content type";
+    const message = `the response is not the JSON the API declares (${type}): ${bounded(text)}`;
+    throw new ResponseValidationError(message, response.status, response.headers, text);
   }
 }
 
@@ -267,7 +277,7 @@ export class Core {
       headers["content-type"] = contentType;
     }
     const auth = this.settings.auth;
-    if (auth.kind !== "none" && auth.kind !== "query") {
+    if (auth.kind !== "none" && auth.kind !== "query" && auth.kind !== "cookie") {
       if (token === undefined) {
         const where = this.settings.tokenEnv ? ` or set ${this.settings.tokenEnv}` : "";
         throw new ConfigurationError(`no API token: pass \`token\`${where}`);
@@ -297,6 +307,10 @@ export class Core {
       headers["cookie"] = cookies
         .map(([name, value]) => `${name}=${encodeURIComponent(scalar(value))}`)
         .join("; ");
+    }
+    if (auth.kind === "cookie" && token !== undefined) {
+      const pair = `${auth.name}=${encodeURIComponent(token)}`;
+      headers["cookie"] = headers["cookie"] !== undefined ? `${headers["cookie"]}; ${pair}` : pair;
     }
     if (options.headers !== undefined) {
       for (const [name, value] of Object.entries(options.headers)) {
@@ -344,6 +358,24 @@ export class Core {
     return delay * (1 - 0.25 * Math.random());
   }
 
+  /** Send one attempt and follow its redirects (the SDK's credentials stay with their origin). */
+  private async exchange(fetchImpl: Fetch, url: string, init: RequestInit): Promise<Response> {
+    let response = await fetchImpl(url, init);
+    let hop = { url, init };
+    for (let hops = 0; ; hops++) {
+      const next = followRedirect(hop.url, hop.init, response, this.settings.auth);
+      if (next === undefined) {
+        return response;
+      }
+      if (hops === MAX_REDIRECTS) {
+        throw new APIConnectionError(`more than ${MAX_REDIRECTS} redirects`);
+      }
+      await response.body?.cancel();
+      hop = next;
+      response = await fetchImpl(hop.url, hop.init);
+    }
+  }
+
   /** Send a request, retrying where repeating it cannot duplicate work. */
   async request<T>(spec: RequestSpec, options: RequestOptions = {}): Promise<RawResponse<T>> {
     const retries = options.maxRetries ?? this.settings.maxRetries;
@@ -370,13 +402,16 @@ export class Core {
       let response: Response;
       let parsed: unknown;
       try {
-        const init: RequestInit = { method, headers, signal: controller.signal };
+        const init: RequestInit = { method, headers, signal: controller.signal, redirect: "manual" };
         if (body !== undefined) {
           init.body = body;
         }
-        response = await fetchImpl(url, init);
+        response = await this.exchange(fetchImpl, url, init);
         parsed = await readBody(response, response.ok ? spec.responseKind : "json");
       } catch (error) {
+        if (error instanceof SdkError) {
+          throw error; // the SDK's own verdict (a redirect loop, a body of the wrong kind)
+        }
         if (options.abortSignal?.aborted) {
           throw new APIConnectionError("the request was aborted", error);
         }

@@ -8,6 +8,16 @@ from typing import Any
 
 import httpx
 
+MAX_QUOTED_CHARS = 2000
+"""How much of a response body an error's message quotes; the error keeps the whole body."""
+
+
+def bounded(text: str, limit: int = MAX_QUOTED_CHARS) -> str:
+    """`text` cut to `limit` characters, saying how much was left out."""
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit]}... ({len(text) - limit} more characters)"
+
 
 class APIError(Exception):
     """Base class of every error the SDK raises."""
@@ -56,7 +66,7 @@ class APIStatusError(APIError):
         headers: Mapping[str, str],
         body: Any,
     ) -> None:
-        super().__init__(message)
+        super().__init__(bounded(message))
         self.status_code = status_code
         self.code = code
         self.retryable = retryable
@@ -94,8 +104,10 @@ class RequestValidationError(APIError, ValueError):
 
 
 class ResponseValidationError(APIError):
-    """A response body does not match the API's description, with
-    `strict_response_validation=True` on the client (by default such bodies are kept as sent)."""
+    """A successful response's body is not what the operation declares: not JSON where JSON is
+    declared, or (with `strict_response_validation=True`) JSON of another shape; lenient reading
+    keeps JSON that drifts field by field. `body` is what was sent, parsed JSON or the raw text.
+    """
 
     def __init__(
         self,
@@ -106,7 +118,7 @@ class ResponseValidationError(APIError):
         headers: Mapping[str, str],
         body: Any,
     ) -> None:
-        super().__init__(message)
+        super().__init__(bounded(message))
         self.status_code = status_code
         self.request_id = request_id
         self.headers = dict(headers)

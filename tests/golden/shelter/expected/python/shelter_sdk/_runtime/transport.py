@@ -29,16 +29,18 @@ from .errors import (
     APITimeoutError,
     ConfigurationError,
     ResponseValidationError,
+    bounded,
     error_from_response,
 )
 from .files import file_part, to_multipart
 from .pagination import AsyncPage, AsyncPager, NextRequest, Paging, SyncPage, request_target
+from .redirects import MAX_REDIRECTS, credentials_of, follow, too_many
 from .types import NotGiven, RequestOptions, strip_not_given
 
 logger = logging.getLogger(__package__.rsplit(".", 1)[0] if __package__ else "sdk")
 logger.addHandler(logging.NullHandler())
 
-AuthKind = Literal["bearer", "basic", "header", "query", "none"]
+AuthKind = Literal["bearer", "basic", "header", "query", "cookie", "none"]
 Token = str | Callable[[], str]
 
 INITIAL_RETRY_DELAY = 0.5
@@ -150,6 +152,7 @@ class _CoreBase:
         self.base_url = base_url.rstrip("/")
         self._token = token
         self._auth = auth
+        self._credentials = credentials_of(auth.kind, auth.name)
         self.timeout = timeout
         self.max_retries = max_retries
         self.strict_response_validation = strict_response_validation
@@ -250,26 +253,10 @@ class _CoreBase:
         cookies: Mapping[str, Any] | None = None,
     ) -> httpx.Request:
         shared = self._shared(client)
-        merged_headers = shared.headers.copy()
-        if headers:
-            given = False
-            for name, value in headers.items():
-                if value is not None and not isinstance(value, NotGiven):
-                    merged_headers[name] = _check_header_value(name, str(value))
-                    given = True
-            if given and shared.fixed_auth is not None:  # the token's header wins
-                merged_headers[shared.fixed_auth[0]] = shared.fixed_auth[1]
-        if cookies:
-            cookie = _cookie_header(strip_not_given(cookies))
-            if cookie:
-                merged_headers["Cookie"] = cookie
+        merged_headers = _merge_headers(shared, headers, cookies)
         params = _query_params(query) if query else []
         if shared.per_call_auth:
-            if self._auth.kind == "query":
-                params.append((self._auth.name, self._token_value()))
-            else:
-                name, value = self._auth_header()
-                merged_headers[name] = value
+            self._add_auth(merged_headers, params)
         extra_body: Mapping[str, Any] | None = None
         if options:
             for name, text in (options.get("extra_headers") or {}).items():
@@ -277,22 +264,7 @@ class _CoreBase:
                 merged_headers[name] = _check_header_value(name, text)
             params.extend(_query_params(options.get("extra_query") or {}))
             extra_body = options.get("extra_body")
-        body_json: Any = None
-        body_data: Any = None
-        body_files: Any = None
-        if json is not None and not isinstance(json, NotGiven):
-            body_json = to_jsonable(strip_not_given(json) if isinstance(json, Mapping) else json)
-            if extra_body and isinstance(body_json, dict):
-                body_json.update(to_jsonable(dict(extra_body)))
-        elif extra_body and files is None and data is None and content is None:
-            body_json = to_jsonable(dict(extra_body))
-        if files is not None or data is not None:
-            fields = strip_not_given(data or {})
-            if extra_body:
-                fields.update(extra_body)
-            body_data = {k: _form_value(v) for k, v in fields.items() if v is not None}
-            if files is not None:
-                body_files = files
+        body_json, body_data = _body(json, data, files is not None, content, extra_body)
         timeout = options.get("timeout", self.timeout) if options else self.timeout
         url = self.base_url + path
         if shared.direct and not client.cookies and not client.params:
@@ -304,7 +276,7 @@ class _CoreBase:
                 headers=merged_headers,
                 json=body_json,
                 data=body_data,
-                files=body_files,
+                files=files,
                 content=content,
                 extensions={
                     "timeout": (
@@ -322,10 +294,22 @@ class _CoreBase:
             headers=merged_headers,
             json=body_json,
             data=body_data,
-            files=body_files,
+            files=files,
             content=content,
             timeout=httpx.Timeout(timeout) if timeout is not None else None,
         )
+
+    def _add_auth(self, headers: httpx.Headers, params: list[tuple[str, Any]]) -> None:
+        """The credentials of one call: a token callable's header, a query or cookie key."""
+        if self._auth.kind == "query":
+            params.append((self._auth.name, self._token_value()))
+        elif self._auth.kind == "cookie":
+            pair = _cookie_header({self._auth.name: self._token_value()})
+            cookie = headers.get("Cookie")
+            headers["Cookie"] = f"{cookie}; {pair}" if cookie else pair
+        else:
+            name, value = self._auth_header()
+            headers[name] = value
 
     def _retries(self, options: RequestOptions) -> int:
         if not options:
@@ -344,7 +328,9 @@ class _CoreBase:
         if isinstance(error, httpx.ConnectError):
             return True  # the server never saw the request
         if error is not None:
-            return idempotent and isinstance(error, httpx.TimeoutException | httpx.NetworkError)
+            # A reset or a cut-off body, before the headers or after them.
+            retryable = httpx.TimeoutException | httpx.NetworkError | httpx.RemoteProtocolError
+            return idempotent and isinstance(error, retryable)
         assert response is not None
         should = response.headers.get("x-should-retry")
         if should in ("true", "false"):
@@ -378,6 +364,50 @@ class _CoreBase:
             logger.debug(
                 "%s %s -> %s", request.method, request.url.copy_remove_param("key"), status
             )
+
+
+def _merge_headers(
+    shared: _Shared, headers: Mapping[str, Any] | None, cookies: Mapping[str, Any] | None
+) -> httpx.Headers:
+    """The shared headers with a call's header and cookie parameters over them."""
+    merged = shared.headers.copy()
+    if headers:
+        given = False
+        for name, value in headers.items():
+            if value is not None and not isinstance(value, NotGiven):
+                merged[name] = _check_header_value(name, str(value))
+                given = True
+        if given and shared.fixed_auth is not None:  # the token's header wins
+            merged[shared.fixed_auth[0]] = shared.fixed_auth[1]
+    if cookies:
+        cookie = _cookie_header(strip_not_given(cookies))
+        if cookie:
+            merged["Cookie"] = cookie
+    return merged
+
+
+def _body(
+    json: Any,
+    data: Mapping[str, Any] | None,
+    has_files: bool,
+    content: bytes | str | None,
+    extra_body: Mapping[str, Any] | None,
+) -> tuple[Any, Any]:
+    """The JSON body and the form fields of a request, `extra_body` merged into either."""
+    body_json: Any = None
+    body_data: Any = None
+    if json is not None and not isinstance(json, NotGiven):
+        body_json = to_jsonable(strip_not_given(json) if isinstance(json, Mapping) else json)
+        if extra_body and isinstance(body_json, dict):
+            body_json.update(to_jsonable(dict(extra_body)))
+    elif extra_body and not has_files and data is None and content is None:
+        body_json = to_jsonable(dict(extra_body))
+    if has_files or data is not None:
+        fields = strip_not_given(data or {})
+        if extra_body:
+            fields.update(extra_body)
+        body_data = {k: _form_value(v) for k, v in fields.items() if v is not None}
+    return body_json, body_data
 
 
 def _says_retryable(response: httpx.Response) -> bool:
@@ -437,7 +467,8 @@ def _query_params(query: Mapping[str, Any]) -> list[tuple[str, str | int | float
 
 
 def _parse(response: httpx.Response, cast_to: Any, strict: bool) -> Any:
-    """The body as `cast_to`: leniently, or validated and raising with `strict`."""
+    """The body as `cast_to`: leniently, or validated and raising with `strict`; a body that is
+    not JSON where JSON is declared raises either way."""
     if cast_to is None or cast_to is type(None):
         return None
     if cast_to is bytes:
@@ -451,9 +482,10 @@ def _parse(response: httpx.Response, cast_to: Any, strict: bool) -> Any:
     try:
         body = response.json() if response.content else None
     except ValueError as error:
-        if strict:
-            raise _invalid(response, response.text, "the body is not JSON") from error
-        return response.text
+        text = response.text
+        kind = response.headers.get("content-type", "no content type")
+        message = f"the response is not the JSON the API declares ({kind}): {bounded(text)}"
+        raise _invalid(response, text, message) from error
     try:
         return parse_as(cast_to, body, strict=strict)
     except pydantic.ValidationError as error:
@@ -484,11 +516,26 @@ class SyncCore(_CoreBase):
     def __init__(self, *, http_client: httpx.Client | None = None, **settings: Any) -> None:
         super().__init__(**settings)
         self._owns_client = http_client is None
-        self.http = http_client or httpx.Client(follow_redirects=True)
+        self.http = http_client or httpx.Client()
 
     def close(self) -> None:
         if self._owns_client:
             self.http.close()
+
+    def _exchange(self, request: httpx.Request) -> httpx.Response:
+        """Send `request`, follow its redirects, read the body: all of it inside one attempt,
+        so a connection lost while reading the body is retried like one lost before."""
+        for _ in range(MAX_REDIRECTS + 1):
+            response = self.http.send(request, stream=True, follow_redirects=False)
+            try:
+                following = follow(request, response, self._credentials)
+                if following is None:
+                    response.read()
+                    return response
+            finally:
+                response.close()
+            request = following
+        raise too_many(request)
 
     def request(
         self,
@@ -518,7 +565,7 @@ class SyncCore(_CoreBase):
                 data=data, files=parts, content=content, options=options, cookies=cookies,
             )  # fmt: skip
             try:
-                response = self.http.send(request)
+                response = self._exchange(request)
             except httpx.TimeoutException as error:
                 self._log(request, None)
                 if attempt < retries and self._should_retry(request, None, error):
@@ -526,7 +573,7 @@ class SyncCore(_CoreBase):
                     attempt += 1
                     continue
                 raise APITimeoutError(request=request) from error
-            except httpx.TransportError as error:
+            except httpx.RequestError as error:
                 self._log(request, None)
                 if attempt < retries and self._should_retry(request, None, error):
                     time.sleep(self._retry_delay(attempt, None))
@@ -536,7 +583,6 @@ class SyncCore(_CoreBase):
             self._log(request, response)
             retry = response.status_code >= 400 and attempt < retries
             if retry and self._should_retry(request, response, None):
-                response.close()
                 time.sleep(self._retry_delay(attempt, response))
                 attempt += 1
                 continue
@@ -584,11 +630,26 @@ class AsyncCore(_CoreBase):
     def __init__(self, *, http_client: httpx.AsyncClient | None = None, **settings: Any) -> None:
         super().__init__(**settings)
         self._owns_client = http_client is None
-        self.http = http_client or httpx.AsyncClient(follow_redirects=True)
+        self.http = http_client or httpx.AsyncClient()
 
     async def close(self) -> None:
         if self._owns_client:
             await self.http.aclose()
+
+    async def _exchange(self, request: httpx.Request) -> httpx.Response:
+        """Send `request`, follow its redirects, read the body: all of it inside one attempt,
+        so a connection lost while reading the body is retried like one lost before."""
+        for _ in range(MAX_REDIRECTS + 1):
+            response = await self.http.send(request, stream=True, follow_redirects=False)
+            try:
+                following = follow(request, response, self._credentials)
+                if following is None:
+                    await response.aread()
+                    return response
+            finally:
+                await response.aclose()
+            request = following
+        raise too_many(request)
 
     async def request(
         self,
@@ -618,7 +679,7 @@ class AsyncCore(_CoreBase):
                 data=data, files=parts, content=content, options=options, cookies=cookies,
             )  # fmt: skip
             try:
-                response = await self.http.send(request)
+                response = await self._exchange(request)
             except httpx.TimeoutException as error:
                 self._log(request, None)
                 if attempt < retries and self._should_retry(request, None, error):
@@ -626,7 +687,7 @@ class AsyncCore(_CoreBase):
                     attempt += 1
                     continue
                 raise APITimeoutError(request=request) from error
-            except httpx.TransportError as error:
+            except httpx.RequestError as error:
                 self._log(request, None)
                 if attempt < retries and self._should_retry(request, None, error):
                     await _sleep(self._retry_delay(attempt, None))
@@ -636,7 +697,6 @@ class AsyncCore(_CoreBase):
             self._log(request, response)
             retry = response.status_code >= 400 and attempt < retries
             if retry and self._should_retry(request, response, None):
-                await response.aclose()
                 await _sleep(self._retry_delay(attempt, response))
                 attempt += 1
                 continue

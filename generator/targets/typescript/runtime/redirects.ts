@@ -1,0 +1,77 @@
+/** Redirects the SDK follows itself (`redirect: "manual"`), so the credentials it adds never
+ * leave their origin: fetch's own following keeps custom headers such as `x-api-key` on a hop
+ * to another host. To another scheme, host or port (an `https` -> `http` downgrade included) a
+ * hop loses every credential the SDK added. */
+
+import type { Auth } from "./core.js";
+import { APIConnectionError } from "./errors.js";
+
+export const MAX_REDIRECTS = 10;
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+const ALWAYS_CREDENTIALS = ["authorization", "proxy-authorization", "cookie"];
+const BODY_HEADERS = ["content-length", "content-type", "transfer-encoding", "content-encoding"];
+
+/** The header names (lower case) that carry the credentials of `auth`. */
+export function credentialHeaders(auth: Auth): string[] {
+  return auth.kind === "header" ? [...ALWAYS_CREDENTIALS, auth.name.toLowerCase()] : ALWAYS_CREDENTIALS;
+}
+
+export interface Hop {
+  url: string;
+  init: RequestInit;
+}
+
+/** The request a redirect asks for, or `undefined` when `response` is not one to follow. 303
+ * (and 301/302 after a POST) become a GET without a body; 307 and 308 repeat the method and the
+ * body, unless the body was a stream that cannot be sent twice. */
+export function followRedirect(url: string, init: RequestInit, response: Response, auth: Auth): Hop | undefined {
+  if (response.type === "opaqueredirect") {
+    // A browser hides where a manual redirect goes: following blind could carry credentials.
+    throw new APIConnectionError("the server redirected the request, and this runtime hides where to");
+  }
+  const location = response.headers.get("location");
+  if (!REDIRECT_STATUSES.has(response.status) || location === null) {
+    return undefined;
+  }
+  let next: URL;
+  try {
+    next = new URL(location, url);
+  } catch (error) {
+    throw new APIConnectionError(`the server redirected to an invalid URL: ${location.slice(0, 200)}`, error);
+  }
+  if (next.protocol !== "http:" && next.protocol !== "https:") {
+    throw new APIConnectionError(`the server redirected to a ${next.protocol} URL, which is not followed`);
+  }
+  const keepBody = response.status === 307 || response.status === 308;
+  if (keepBody && init.body instanceof ReadableStream) {
+    return undefined;
+  }
+  let method = (init.method ?? "GET").toUpperCase();
+  if ((response.status === 303 && method !== "HEAD") || ((response.status === 301 || response.status === 302) && method === "POST")) {
+    method = "GET";
+  }
+  const headers: Record<string, string> = { ...(init.headers as Record<string, string>) };
+  if (!keepBody) {
+    for (const name of BODY_HEADERS) {
+      delete headers[name];
+    }
+  }
+  const previous = new URL(url);
+  if (next.origin !== previous.origin) {
+    for (const name of credentialHeaders(auth)) {
+      delete headers[name];
+    }
+    if (auth.kind === "query") {
+      next.searchParams.delete(auth.name);
+    }
+  } else if (auth.kind === "query" && !next.searchParams.has(auth.name)) {
+    for (const value of previous.searchParams.getAll(auth.name)) {
+      next.searchParams.append(auth.name, value);
+    }
+  }
+  const following: RequestInit = { ...init, method, headers };
+  if (!keepBody) {
+    delete following.body;
+  }
+  return { url: next.toString(), init: following };
+}

@@ -212,12 +212,12 @@ class _Builder:
         usage = self._security_usage()
         found.sort(key=lambda scheme: usage.get(scheme.name, (1, 0)))
         for scheme in found[:1]:
-            if scheme.kind in ("other", "api_key_cookie"):
+            if scheme.kind == "other":
                 self.problem(
                     "unsupported-security",
                     join_pointer("", "components", "securitySchemes", scheme.name),
                     f"the client sends no credentials for security scheme {scheme.name!r} "
-                    "(neither bearer, basic nor an API key in a header or the query); "
+                    "(neither bearer, basic nor an API key in a header, the query or a cookie); "
                     "pass them with extra_headers",
                     error=False,
                 )

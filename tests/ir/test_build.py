@@ -262,6 +262,12 @@ def test_the_scheme_the_document_requires_comes_first() -> None:
     spec["paths"]["/things"]["get"]["security"] = [{"cookie": []}]
     api = build_api(spec, "x")
     assert api.security[0].name == "cookie"
+    assert api.diagnostics == ()  # the SDKs send a cookie key themselves
+
+    schemes["oauth"] = {"type": "mutualTLS"}
+    spec = minimal_spec(components={"securitySchemes": schemes})
+    spec["paths"]["/things"]["get"]["security"] = [{"oauth": []}]
+    api = build_api(spec, "x")
     assert [(d.code, d.severity) for d in api.diagnostics] == [
         ("unsupported-security", Severity.WARNING)
     ]

@@ -549,6 +549,7 @@ class PythonRenderer:
                 "basic": "basic",
                 "api_key_header": "header",
                 "api_key_query": "query",
+                "api_key_cookie": "cookie",
             }.get(auth.kind, "bearer")
             auth_name = auth.parameter_name or "Authorization"
         return {

@@ -509,6 +509,7 @@ class TypescriptRenderer:
                 "basic": "basic",
                 "api_key_header": "header",
                 "api_key_query": "query",
+                "api_key_cookie": "cookie",
             }.get(auth.kind, "bearer")
             auth_name = auth.parameter_name or "Authorization"
         headers = []

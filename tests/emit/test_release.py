@@ -33,7 +33,8 @@ def test_a_ledger_without_the_current_spec_is_refused(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from generator.config import load_config
-    from generator.emit.release import ReleaseError, ledger_version
+    from generator.emit.release import ledger_version
+    from generator.targets.base import ReleaseError
 
     write_versions(tmp_path)
     config, _ = load_config(tmp_path)
@@ -67,7 +68,7 @@ def test_a_generated_project_is_built_checked_and_imported(
 @pytest.mark.slow
 def test_the_typescript_sdk_is_packed_installed_and_imported(tmp_path: Path) -> None:
     from generator.config import load_config
-    from generator.emit.release import build_typescript, summary
+    from generator.emit.release import build, summary
     from tests.conftest import ROOT
     from tests.targets.typescript.tooling import tsc
 
@@ -76,7 +77,7 @@ def test_the_typescript_sdk_is_packed_installed_and_imported(tmp_path: Path) -> 
     assert config is not None and not problems
     api = config.apis[0]
     log: list[str] = []
-    built = build_typescript(api, tmp_path, log.append)
+    built = build(api, "typescript", tmp_path, log.append)
     version = json.loads((api.output / "typescript" / "package.json").read_text())["version"]
     assert [f.name for f in built.files] == [f"extend-sdk-{version}.tgz"]
     assert log[-1] == f"  installed into a throwaway project and imported: extend-sdk {version}"

@@ -123,7 +123,7 @@ def _lone_api(
     multiple=True,
     metavar="NAME",
     help="With SPEC: a target to generate (repeatable; default: python). Each goes into"
-    " DIR/<target>/; the docs document the first.",
+    " DIR/<target>/; docs/ documents the first that has docs.",
 )
 @click.option(
     "--package",

@@ -135,8 +135,10 @@ def _shared_settings(
 ) -> tuple[dict[str, dict[str, Any]], list[Diagnostic]]:
     """Each target's share of the API table's plain keys: the keys it knows. A key some of the
     API's targets do not know is a warning, once; one that none knows is an error."""
-    known = {name: get_target(name).setting_keys for name in targets}
     by_target: dict[str, dict[str, Any]] = {name: {} for name in targets}
+    if not shared:  # nothing to share: no target module need load (`check` stays light)
+        return by_target, []
+    known = {name: get_target(name).setting_keys for name in targets}
     problems: list[Diagnostic] = []
     for key, value in sorted(shared.items()):
         users = [name for name in targets if key in known[name]]

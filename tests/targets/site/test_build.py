@@ -149,6 +149,7 @@ def test_pages_with_code_switch_language_to_the_same_page() -> None:
     typescript = files["typescript/extract-runs.html"]
     assert '<a href="../extract_runs.html">Python</a>' in typescript
     assert "client.extractRuns.createAndPoll" in typescript
+    assert '<span class="tok-kw">await</span>' in typescript  # highlighted by its target
     assert "language-switch" in files["typescript/guide.html"]
     assert "language-switch" not in files["models.html"]  # no code on it: nothing to switch
     switched = [p for p, t in files.items() if p.endswith(".html") and "language-switch" in t]

@@ -19,6 +19,7 @@ from generator.diagnostics import Diagnostic, Severity, has_errors
 from generator.diff.formats import FORMATS, render
 from generator.diff.model import Level
 from generator.emit.output_cache import CACHE_DIR_NAME
+from generator.targets.registry import LANGUAGE_DEFAULT, get_target, target_names
 
 
 def _print_diagnostics(diagnostics: Sequence[Diagnostic]) -> None:
@@ -38,8 +39,8 @@ def _project() -> ProjectConfig:
             "pass a SPEC and -o DIR to generate one spec"
         )
     config, problems = load_config(root)
-    if problems or config is None:
-        _print_diagnostics(problems)
+    _print_diagnostics(problems)
+    if config is None or has_errors(problems):
         sys.exit(1)
     return config
 
@@ -88,35 +89,70 @@ def _render_all(
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="sdkgen")
 def main() -> None:
-    """Generate typed Python SDKs and their docs from OpenAPI documents."""
+    """Generate typed SDKs (Python, TypeScript: every registered target) and their docs from
+    OpenAPI documents."""
+
+
+def _lone_api(
+    spec: Path, output: Path | None, package: str | None, targets: tuple[str, ...]
+) -> ApiConfig:
+    """The configuration of `generate SPEC -o DIR`; a usage error names what its targets refuse."""
+    if output is None:
+        raise click.UsageError("generate SPEC needs -o DIR")
+    known = target_names()
+    unknown = [name for name in targets if name not in known]
+    if unknown:
+        raise click.UsageError(f"unknown target {unknown[0]!r} (known: {', '.join(known)})")
+    api = default_api(spec, output, package, tuple(dict.fromkeys(targets)) or LANGUAGE_DEFAULT)
+    if package is not None:
+        for name in api.targets:
+            refused = get_target(name).check_settings(api.name, spec, api.target_settings(name))
+            if refused:
+                raise click.UsageError(f"--package {package!r}: {name}: {'; '.join(refused)}")
+    return api
 
 
 @main.command()
 @click.argument("spec", required=False, type=click.Path(path_type=Path, dir_okay=False))
 @click.option("-o", "--output", type=click.Path(path_type=Path, file_okay=False),
               help="Folder to generate into (required with SPEC).")  # fmt: skip
-@click.option("--package", help="Python package name of the SDK (default: <spec>_sdk).")
+@click.option(
+    "-t",
+    "--target",
+    "targets",
+    multiple=True,
+    metavar="NAME",
+    help="With SPEC: a target to generate (repeatable; default: python). Each goes into"
+    " DIR/<target>/; docs/ documents the first that has docs.",
+)
+@click.option(
+    "--package",
+    help="With SPEC: the SDK's package name, checked by each target's rule (a Python"
+    " identifier, an npm name; default: from the spec's file name).",
+)
 @click.option(
     "--validate",
     is_flag=True,
     help="Also validate against the OpenAPI schema (slower), as `validate` does.",
 )
-def generate(spec: Path | None, output: Path | None, package: str | None, validate: bool) -> None:
+def generate(
+    spec: Path | None,
+    output: Path | None,
+    targets: tuple[str, ...],
+    package: str | None,
+    validate: bool,
+) -> None:
     """Generate SDKs: every configured API into output/, or SPEC into -o DIR.
 
     The output folder is replaced atomically: a failure leaves it exactly as it was.
     """
     started = time.perf_counter()
     if spec is not None:
-        if output is None:
-            raise click.UsageError("generate SPEC needs -o DIR")
-        if package is not None and not package.isidentifier():
-            raise click.UsageError(f"--package {package!r} is not a Python identifier")
-        apis: Sequence[ApiConfig] = [default_api(spec, output, package)]
+        apis: Sequence[ApiConfig] = [_lone_api(spec, output, package, targets)]
         root = find_project_root(Path.cwd())
     else:
-        if output is not None or package is not None:
-            raise click.UsageError("-o and --package go with a SPEC argument")
+        if output is not None or package is not None or targets:
+            raise click.UsageError("-o, --target and --package go with a SPEC argument")
         project = _project()
         apis, root = project.apis, project.root
     from generator.emit.write import write_tree
@@ -192,8 +228,9 @@ def release(dist: Path) -> None:
     """Build, check and test-install the SDK of every configured API (publishing is yours).
 
     Refuses when output/ is stale or the release ledger has no release of a current spec."""
-    from generator.emit.release import ReleaseError, ledger_version, summary
+    from generator.emit.release import ledger_version, summary
     from generator.emit.release import release as build_all
+    from generator.targets.base import ReleaseError
 
     project = _project()
     stale = _stale_files(project)
@@ -231,12 +268,14 @@ def docs(out: Path) -> None:
     project = _project()
     for api in project.apis:
         prepared = prepare(api)
-        documented = prepared.documented
-        if documented is None:
+        if not prepared.sdks:
             _print_diagnostics(prepared.diagnostics)
             click.echo(f"docs failed: {api.name} does not generate; nothing was written", err=True)
             sys.exit(1)
-        files = render_sites(prepared.sdks, prepared.changelog)
+        if not prepared.surfaces:
+            click.echo(f"{api.name}: none of its targets ({', '.join(api.targets)}) has docs")
+            continue
+        files = render_sites(prepared.surfaces, prepared.changelog)
         folder = out / api.name
         replace_folder(folder, files)
         click.echo(f"wrote {len(files)} files to {folder}/ (open {folder / 'index.html'})")

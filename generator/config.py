@@ -14,8 +14,10 @@ It lives in `[tool.sdkgen]` of the project's pyproject.toml:
     package = "extend_sdk"
 
 Each target reads its own table (`[tool.sdkgen.apis.<api>.<target>]`); plain keys directly under
-the API's table are settings every target of the API reads under its own (how `package` and
-`client` were written before targets had tables, so such configurations keep working).
+the API's table are settings each target of the API that knows the key reads under its own (how
+`package` and `client` were written before targets had tables, so such configurations keep
+working). A plain key that some of the API's targets do not know is a warning; one that none of
+them knows, like an unknown key in a target's table, is an error.
 """
 
 from __future__ import annotations
@@ -26,9 +28,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator.diagnostics import Diagnostic
+from generator.diagnostics import Diagnostic, Severity
 from generator.ir.names import Name
-from generator.targets.registry import LANGUAGE_DEFAULT, target_names
+from generator.targets.registry import LANGUAGE_DEFAULT, get_target, target_names
 from generator.templating import TEMPLATES_DIR
 
 SPEC_SUFFIXES = (".yaml", ".yml", ".json")
@@ -79,18 +81,29 @@ def find_project_root(start: Path) -> Path | None:
     return None
 
 
-def default_api(spec: Path, output: Path, package: str | None = None) -> ApiConfig:
-    """Settings for a spec generated on its own (`generate SPEC -o DIR [--package NAME]`)."""
+def default_api(
+    spec: Path,
+    output: Path,
+    package: str | None = None,
+    targets: tuple[str, ...] = LANGUAGE_DEFAULT,
+) -> ApiConfig:
+    """Settings for a spec generated on its own (`generate SPEC -o DIR [--package NAME]`).
+
+    The API is named for the package when one is given (less a last word `sdk`), else for the
+    spec's file; each target makes its own names from that (and checks `package` by its rule)."""
+    words = Name.parse(package.rpartition("/")[2] if package else spec.stem).words
+    if package and words[-1:] == ("sdk",):
+        words = words[:-1]
+    if not words or not words[0][0].isalpha():  # a spec named like `2026-02-09.yaml`
+        words = ("api", *words)
     shared = {"package": package} if package else {}
-    stem = package.removesuffix("_sdk") if package else (Name.parse(spec.stem).snake() or "api")
-    if not f"{stem}_sdk".isidentifier():  # a spec named like `2026-02-09.yaml`
-        stem = f"api_{stem}"
     return ApiConfig(
-        name=Name.parse(stem).snake() or "api",
+        name=Name(words).snake(),
         spec=spec,
         output=output,
         spec_label=spec.name,
-        settings={target: dict(shared) for target in LANGUAGE_DEFAULT},
+        targets=targets,
+        settings={target: dict(shared) for target in targets},
     )
 
 
@@ -115,6 +128,36 @@ def _targets(entry: dict[str, Any]) -> tuple[tuple[str, ...], str | None]:
     if unknown:
         return (), f"unknown target {unknown[0]!r} (known: {', '.join(known)})"
     return tuple(dict.fromkeys(value)), None
+
+
+def _shared_settings(
+    shared: Mapping[str, Any], targets: tuple[str, ...], pointer: str, where: str
+) -> tuple[dict[str, dict[str, Any]], list[Diagnostic]]:
+    """Each target's share of the API table's plain keys: the keys it knows. A key some of the
+    API's targets do not know is a warning, once; one that none knows is an error."""
+    by_target: dict[str, dict[str, Any]] = {name: {} for name in targets}
+    if not shared:  # nothing to share: no target module need load (`check` stays light)
+        return by_target, []
+    known = {name: get_target(name).setting_keys for name in targets}
+    problems: list[Diagnostic] = []
+    for key, value in sorted(shared.items()):
+        users = [name for name in targets if key in known[name]]
+        for name in users:
+            by_target[name][key] = value
+        skipping = [name for name in targets if name not in users]
+        if not skipping:
+            continue
+        if users:
+            only, ignoring = ", ".join(users), ", ".join(skipping)
+            message = f"{key!r} is a setting of {only} only; ignored by {ignoring}"
+            severity = Severity.WARNING
+        else:
+            settings = sorted({k for keys in known.values() for k in keys})
+            message = f"unknown setting {key!r} (known: {', '.join(settings)})"
+            severity = Severity.ERROR
+        code = "config-setting-ignored" if users else "config-invalid"
+        problems.append(Diagnostic(code, message, f"{pointer}/{key}", where, severity=severity))
+    return by_target, problems
 
 
 def load_config(root: Path) -> tuple[ProjectConfig | None, list[Diagnostic]]:
@@ -160,6 +203,8 @@ def load_config(root: Path) -> tuple[ProjectConfig | None, list[Diagnostic]]:
             problems.append(Diagnostic("config-invalid", message, f"{pointer}/docs_url", where))
             continue
         shared = {k: v for k, v in entry.items() if k not in API_KEYS and not isinstance(v, dict)}
+        shared_by, unused = _shared_settings(shared, targets, pointer, where)
+        problems.extend(unused)
         settings: dict[str, dict[str, Any]] = {}
         for target in targets:
             table = entry.get(target, {})
@@ -167,7 +212,7 @@ def load_config(root: Path) -> tuple[ProjectConfig | None, list[Diagnostic]]:
                 message = "must be a table"
                 problems.append(Diagnostic("config-invalid", message, f"{pointer}/{target}", where))
                 table = {}
-            settings[target] = {**shared, **table}
+            settings[target] = {**shared_by[target], **table}
         apis.append(
             ApiConfig(
                 name=name,

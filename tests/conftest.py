@@ -23,6 +23,16 @@ def shared_path(*parts: str) -> Path:
     return path
 
 
+@pytest.fixture
+def listing_target() -> Iterator[str]:
+    """The test's own target (`tests/plugin_target/`), registered for the test only."""
+    from generator.targets.registry import register_target, unregister_target
+
+    register_target("listing", "tests.plugin_target.target")
+    yield "listing"
+    unregister_target("listing")
+
+
 def minimal_spec(**extra: Any) -> dict[str, Any]:
     """A valid OpenAPI 3.1 document with one operation; `extra` replaces top-level keys."""
     spec: dict[str, Any] = {

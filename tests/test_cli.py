@@ -43,8 +43,76 @@ def test_generate_one_spec_into_a_folder(tmp_path: Path) -> None:
 
 def test_usage_errors_exit_2(tmp_path: Path) -> None:
     assert run("generate", str(SHELTER))[0] == 2
-    assert run("generate", str(SHELTER), "-o", str(tmp_path), "--package", "not-valid")[0] == 2
+    assert run("generate", "--target", "python")[0] == 2  # --target goes with a SPEC
     assert run("nonsense")[0] == 2
+
+
+def test_generate_help_names_the_target_option() -> None:
+    code, output = run("generate", "--help")
+    assert code == 0 and "-t, --target NAME" in output and "(repeatable;" in output
+
+
+def test_generate_one_spec_for_another_target(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    code, output = run("generate", str(SHELTER), "-o", str(out), "--target", "typescript")
+    assert code == 0, output
+    assert '"name": "spec-sdk"' in (out / "typescript" / "package.json").read_text()
+    assert (out / "docs" / "index.md").is_file()  # the TypeScript SDK's docs
+    assert not (out / "python").exists()
+
+
+def test_generate_one_spec_for_every_target_given(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    code, output = run("generate", str(SHELTER), "-o", str(out), "-t", "typescript",
+                       "-t", "python", "--package", "pets")  # fmt: skip
+    assert code == 0, output
+    assert '"name": "pets"' in (out / "typescript" / "package.json").read_text()
+    assert (out / "python" / "pets" / "_client.py").is_file()
+    assert (out / "docs" / "typescript" / "index.md").is_file() is False
+    assert (out / "docs" / "python" / "index.md").is_file()
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--package", "not-valid"), "--package 'not-valid': python: 'not-valid' is not a Python"),
+        (("-t", "typescript", "--package", "Not Valid"),
+         "typescript: 'Not Valid' is not a valid npm package name"),
+        (("-t", "python", "-t", "typescript", "--package", "My_Pets"),
+         "--package 'My_Pets': typescript: 'My_Pets' is not a valid npm package name"),
+        (("-t", "cobol"), "unknown target 'cobol' (known: python, typescript)"),
+    ],
+)  # fmt: skip
+def test_each_target_checks_the_package_by_its_rule(
+    tmp_path: Path, args: tuple[str, ...], message: str
+) -> None:
+    code, output = run("generate", str(SHELTER), "-o", str(tmp_path / "out"), *args)
+    assert code == 2 and message in output
+    assert not (tmp_path / "out").exists()
+
+
+def test_an_api_key_one_target_ignores_is_warned_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "specs" / "pets").mkdir(parents=True)
+    shutil.copy2(SHELTER, tmp_path / "specs" / "pets" / "1.0.0.yaml")
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.sdkgen]\n\n[tool.sdkgen.apis.pets]\ntargets = ["python", "typescript"]\n'
+        'async_client = "AsyncPets"\n'
+    )
+    monkeypatch.chdir(tmp_path)
+    code, output = run("generate")
+    assert code == 0, output
+    where = f"{tmp_path / 'pyproject.toml'}#/tool/sdkgen/apis/pets/async_client"
+    warning = (
+        f"{where}: warning [config-setting-ignored] 'async_client' is a setting of python only;"
+        " ignored by typescript"
+    )
+    assert output.count(warning) == 1 and output.count("config-setting-ignored") == 1
+    assert (
+        "AsyncPets"
+        in (tmp_path / "output" / "pets" / "python" / "pets_sdk" / "_client.py").read_text()
+    )
 
 
 def test_validate_reports_and_sets_the_exit_code(tmp_path: Path) -> None:

@@ -7,7 +7,10 @@ from pathlib import Path
 import pytest
 
 from generator.config import default_api, load_config
+from generator.diagnostics import Severity
+from generator.pipeline import prepare
 from generator.targets.python.target import python_settings
+from generator.targets.registry import get_target
 
 
 @pytest.mark.parametrize(
@@ -103,3 +106,63 @@ def test_docs_url_is_an_api_key_and_must_be_a_web_url(tmp_path: Path) -> None:
     )
     config, problems = load_config(tmp_path)
     assert [p.pointer for p in problems] == ["/tool/sdkgen/apis/pets/docs_url"]
+
+
+@pytest.mark.parametrize(
+    ("targets", "package", "name", "settings"),
+    [
+        (("python",), None, "petstore", {}),
+        (("typescript",), "pets-sdk", "pets", {"package": "pets-sdk"}),
+        (("python", "typescript"), "pets_sdk", "pets", {"package": "pets_sdk"}),
+        (("typescript",), "@acme/pets-sdk", "pets", {"package": "@acme/pets-sdk"}),
+    ],
+)
+def test_a_lone_spec_gives_each_target_the_package(
+    targets: tuple[str, ...], package: str | None, name: str, settings: dict[str, str]
+) -> None:
+    config = default_api(Path("petstore.yaml"), Path("out"), package, targets)
+    assert config.targets == targets and config.name == name
+    assert all(config.target_settings(t) == settings for t in targets)
+
+
+def test_an_api_key_one_target_does_not_know_is_a_warning_once(tmp_path: Path) -> None:
+    root = _project(
+        tmp_path, 'targets = ["python", "typescript"]\nasync_client = "AsyncPets"\nclient = "P"\n'
+    )
+    config, problems = load_config(root)
+    assert config is not None and len(config.apis) == 1
+    (problem,) = problems
+    assert problem.severity is Severity.WARNING and problem.code == "config-setting-ignored"
+    assert problem.message == "'async_client' is a setting of python only; ignored by typescript"
+    assert problem.pointer == "/tool/sdkgen/apis/pets/async_client"
+    assert problem.file == str(tmp_path / "pyproject.toml")
+    api = config.apis[0]
+    assert api.target_settings("python") == {"async_client": "AsyncPets", "client": "P"}
+    assert api.target_settings("typescript") == {"client": "P"}
+    for target in api.targets:  # neither refuses its share
+        assert (
+            get_target(target).check_settings(api.name, api.spec, api.target_settings(target)) == []
+        )
+
+
+def test_an_api_key_no_target_knows_is_an_error(tmp_path: Path) -> None:
+    config, problems = load_config(_project(tmp_path, 'targets = ["typescript"]\npakage = "x"\n'))
+    assert config is not None
+    (problem,) = problems
+    assert problem.severity is Severity.ERROR and problem.code == "config-invalid"
+    assert problem.message == "unknown setting 'pakage' (known: client, package, token_env)"
+    assert problem.pointer == "/tool/sdkgen/apis/pets/pakage"
+
+
+def test_an_unknown_key_of_a_target_table_stays_an_error(tmp_path: Path) -> None:
+    root = _project(
+        tmp_path,
+        'targets = ["python", "typescript"]\n\n'
+        '[tool.sdkgen.apis.pets.typescript]\nasync_client = "AsyncPets"\n',
+    )
+    config, problems = load_config(root)
+    assert config is not None and problems == []
+    (problem,) = prepare(config.apis[0]).diagnostics
+    assert problem.severity is Severity.ERROR and problem.code == "config-invalid"
+    assert problem.pointer == "/tool/sdkgen/apis/pets/typescript"
+    assert problem.message.startswith("unknown setting 'async_client'")

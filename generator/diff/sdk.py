@@ -1,6 +1,6 @@
 """Which SDK methods and models a change touches, named as a target names them.
 
-The IR of each document is built, and the target (Python unless told otherwise) names the
+The IR of each document is built, and the target (the default one unless told) names the
 member of every operation (`client.files.retrieve`) and the class of every named type; a
 change's model is the named type whose schema holds the change's JSON pointer most closely.
 """
@@ -14,10 +14,10 @@ from generator.diff.document import MatchKey, match_key
 from generator.ir.build import build_api
 from generator.ir.model import Operation, refs_in
 from generator.ir.names import Name
-from generator.targets.registry import get_target
+from generator.targets.registry import LANGUAGE_DEFAULT, get_target
 
-NAMING_TARGET = "python"
-"""The target whose names the diff reports when none is given."""
+NAMING_TARGET = LANGUAGE_DEFAULT[0]
+"""The target whose names the diff reports when none is given: the default target."""
 
 
 class SdkIndex:

@@ -1,8 +1,10 @@
-"""What a target is: the one interface the pipeline, the docs and the diff reach a language by.
+"""What a target is: the one interface every stage reaches a language by.
 
-A target (a folder under `targets/`, registered in `registry.py`) reads its own settings table,
-renders one API into files under its folder of the output, and names the SDK members of an API
-(methods, classes) for the diff. The docs read what it renders through `SdkSurface`.
+A target (a folder under `targets/`, registered in `registry.py`) knows its settings and checks
+them (names included), renders one API into files under its folder of the output, names the SDK
+members of an API (methods, classes) for the diff, highlights its language in the HTML site and
+packages what it generated for `sdkgen release`. The docs read what it renders through
+`SdkSurface`, when the target documents its SDKs.
 """
 
 from __future__ import annotations
@@ -57,8 +59,13 @@ class SdkNames:
     """Named type -> its class (or type) name."""
 
 
-class TargetSdk(SdkSurface, Protocol):
-    """A target's rendering of one API: the docs' surface, and the files themselves."""
+class TargetSdk(Protocol):
+    """A target's rendering of one API: the files themselves."""
+
+    @property
+    def folder(self) -> str:
+        """The target's folder in the API's output (`python`)."""
+        ...
 
     @property
     def package(self) -> str:
@@ -75,17 +82,63 @@ class TargetSdk(SdkSurface, Protocol):
         ...
 
 
+class DocumentedSdk(TargetSdk, SdkSurface, Protocol):
+    """An SDK the docs document: its Markdown reference, its README guide, its HTML site."""
+
+
+class ReleaseError(Exception):
+    """A packaging step failed; the message says which and why."""
+
+
+@dataclass(frozen=True, slots=True)
+class Packaged:
+    """A target's SDK built, checked and test-installed, ready for its users' registry."""
+
+    files: tuple[Path, ...]
+    """The artefacts, in the folder the target was given."""
+    version: str
+    """The version the installed artefact reports."""
+    installed: str
+    """What the test installation proved, in a few words (`imported: pets_sdk 2.0.0`)."""
+    publish: str
+    """The command that publishes the files, to print before their paths."""
+
+
 class Target(Protocol):
     @property
     def name(self) -> str:
         """The name in `targets = [...]`, which is also its folder of the API's output."""
         ...
 
+    @property
+    def setting_keys(self) -> tuple[str, ...]:
+        """The keys of the target's settings table; the API table's other keys skip it."""
+        ...
+
     def check_settings(self, api_name: str, spec: Path, settings: Settings) -> list[str]:
-        """What is wrong with the target's settings for one API (messages), if anything."""
+        """What is wrong with the target's settings for one API (messages), if anything:
+        unknown keys, and names (the package's among them) its language or registry refuses."""
         ...
 
     def sdk(self, given: TargetInput) -> TargetSdk: ...
+
+    def documented(self, sdk: TargetSdk) -> DocumentedSdk | None:
+        """`sdk` (made by this target) as the docs read it; None when the target has no docs."""
+        ...
+
+    @property
+    def code_blocks(self) -> tuple[str, ...]:
+        """The Markdown fence infos of the target's language (`python`, `py`)."""
+        ...
+
+    def highlight(self, code: str) -> str:
+        """Code of the target's language as escaped HTML, tokens in `<span class="tok-...">`."""
+        ...
+
+    def package(self, source: Path, dist: Path) -> Packaged:
+        """Build the SDK generated into `source` into artefacts in `dist` (an empty folder),
+        check them and install them somewhere throwaway; ReleaseError when a step fails."""
+        ...
 
     def names(self, api: Api) -> SdkNames:
         """The members users call for each operation and named type, for the diff."""

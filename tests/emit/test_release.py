@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import zipfile
 from pathlib import Path
 
@@ -33,7 +34,8 @@ def test_a_ledger_without_the_current_spec_is_refused(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from generator.config import load_config
-    from generator.emit.release import ReleaseError, ledger_version
+    from generator.emit.release import ledger_version
+    from generator.targets.base import ReleaseError
 
     write_versions(tmp_path)
     config, _ = load_config(tmp_path)
@@ -67,7 +69,7 @@ def test_a_generated_project_is_built_checked_and_imported(
 @pytest.mark.slow
 def test_the_typescript_sdk_is_packed_installed_and_imported(tmp_path: Path) -> None:
     from generator.config import load_config
-    from generator.emit.release import build_typescript, summary
+    from generator.emit.release import build, summary
     from tests.conftest import ROOT
     from tests.targets.typescript.tooling import tsc
 
@@ -76,8 +78,48 @@ def test_the_typescript_sdk_is_packed_installed_and_imported(tmp_path: Path) -> 
     assert config is not None and not problems
     api = config.apis[0]
     log: list[str] = []
-    built = build_typescript(api, tmp_path, log.append)
+    built = build(api, "typescript", tmp_path, log.append)
     version = json.loads((api.output / "typescript" / "package.json").read_text())["version"]
     assert [f.name for f in built.files] == [f"extend-sdk-{version}.tgz"]
     assert log[-1] == f"  installed into a throwaway project and imported: extend-sdk {version}"
     assert "npm publish" in summary([built], tmp_path)
+
+
+def _generate_with(root: Path, monkeypatch: pytest.MonkeyPatch, target: str) -> None:
+    """The project of `write_versions` with `target` as its only target, generated."""
+    write_versions(root)
+    pyproject = root / "pyproject.toml"
+    text = pyproject.read_text().replace('package = "pets_sdk"\nclient = "Pets"\n', "")
+    pyproject.write_text(text + f'targets = ["{target}"]\n')
+    assert _invoke(root, monkeypatch, "generate")[0] == 0
+
+
+def test_each_target_packages_its_own_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, listing_target: str
+) -> None:
+    """`release` knows no target by name: the test's own target packages its SDK too."""
+    _generate_with(tmp_path, monkeypatch, listing_target)
+    code, output = _invoke(tmp_path, monkeypatch, "release")
+    assert code == 0, output
+    folder = tmp_path / "dist" / "pets" / "listing"
+    assert [p.name for p in folder.iterdir()] == ["listing-2.0.0.tar.gz"]
+    assert "pets/listing 2.0.0: listing-2.0.0.tar.gz\n  unpacked: 2 files, version 2.0.0" in output
+    assert "publish pets/listing: attach to the API's release page: dist/pets/listing/" in output
+
+
+def test_a_version_other_than_the_ledgers_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, listing_target: str
+) -> None:
+    _generate_with(tmp_path, monkeypatch, listing_target)
+    from generator.config import load_config
+    from generator.emit.release import build
+    from generator.targets.base import ReleaseError
+
+    config, _ = load_config(tmp_path)
+    assert config is not None
+    api = config.apis[0]
+    (api.output / "listing" / "VERSION").write_text("9.9.9\n")
+    with pytest.raises(
+        ReleaseError, match=re.escape("pets/listing reports version 9.9.9, the ledger says 2.0.0")
+    ):
+        build(api, listing_target, tmp_path / "dist", print)

@@ -25,7 +25,7 @@ from generator.targets.files import is_device_name
 
 if TYPE_CHECKING:
     from generator.ir.model import Api
-    from generator.targets.base import SdkNames, Settings, TargetInput
+    from generator.targets.base import Packaged, SdkNames, Settings, TargetInput, TargetSdk
     from generator.targets.python.render import PythonRenderer
 
 _IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
@@ -78,6 +78,8 @@ class PythonTarget:
     """Typed Python SDKs: sync and async clients on httpx, pydantic v2 models."""
 
     name = "python"
+    setting_keys = SETTING_KEYS
+    code_blocks = ("python", "py")
 
     def check_settings(self, api_name: str, spec: Path, settings: Settings) -> list[str]:
         problems = [
@@ -110,6 +112,21 @@ class PythonTarget:
             provenance=given.release.provenance,
         )
         return PythonRenderer(given.api, options, given.env)
+
+    def documented(self, sdk: TargetSdk) -> PythonRenderer | None:
+        from generator.targets.python.render import PythonRenderer
+
+        return sdk if isinstance(sdk, PythonRenderer) else None
+
+    def highlight(self, code: str) -> str:
+        from generator.targets.python.highlight import highlight_python
+
+        return highlight_python(code)
+
+    def package(self, source: Path, dist: Path) -> Packaged:
+        from generator.targets.python.package import package_python
+
+        return package_python(source, dist)
 
     def names(self, api: Api) -> SdkNames:
         from generator.targets.base import SdkNames

@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from generator.ir.model import ModelDef
-from generator.targets.base import TargetSdk
+from generator.targets.base import DocumentedSdk
 from generator.targets.docs.model import DocsModel, SdkSurface
 from generator.targets.docs.render import MarkdownDocs, model_page
 from generator.targets.site.markdown import Rendered, page_href, to_html
@@ -162,7 +162,7 @@ def render_site(surface: SdkSurface, changelog_markdown: str | None = None) -> d
 
 
 def render_sites(
-    surfaces: Sequence[TargetSdk], changelog_markdown: str | None = None
+    surfaces: Sequence[DocumentedSdk], changelog_markdown: str | None = None
 ) -> dict[str, str]:
     """The site of every SDK of one API: the first at the root, each other language in its
     folder (`typescript/`), every page that shows code linking to itself in the others."""

@@ -1,27 +1,25 @@
 """Syntax highlighting at build time: code in, escaped HTML with classed <span>s out.
 
-Python goes through the standard tokenizer; JSON through a small scanner. Anything else, or
-code the tokenizer rejects, is escaped and left plain. No script runs in the page for this.
+Each target highlights its own language (`Target.highlight`, found by the fence's info among
+the registered targets); JSON, which every API's docs show, goes through a small scanner here.
+Anything else is escaped and left plain. No script runs in the page for this.
 """
 
 from __future__ import annotations
 
-import builtins
-import io
-import keyword
 import re
-import tokenize
 
+from generator.targets.registry import target_for_code_block
 from generator.templating import html
 
-_BUILTINS = frozenset(dir(builtins))
 _JSON_TOKEN = re.compile(
     r'(?P<key>"(?:[^"\\]|\\.)*")(?=\s*:)|(?P<str>"(?:[^"\\]|\\.)*")'
     r"|(?P<num>-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)|(?P<lit>\btrue\b|\bfalse\b|\bnull\b)"
 )
 
 
-def _span(kind: str, text: str) -> str:
+def span(kind: str, text: str) -> str:
+    """One token: its class is `tok-<kind>` (the site's stylesheet colours each kind)."""
     return f'<span class="tok-{kind}">{html(text)}</span>'
 
 
@@ -31,69 +29,15 @@ def highlight_json(code: str) -> str:
     for match in _JSON_TOKEN.finditer(code):
         out.append(html(code[position : match.start()]))
         kind = match.lastgroup or "str"
-        out.append(_span(kind, match.group(0)))
+        out.append(span(kind, match.group(0)))
         position = match.end()
     out.append(html(code[position:]))
     return "".join(out)
 
 
-def _offsets(code: str) -> list[int]:
-    starts = [0]
-    for line in code.splitlines(keepends=True):
-        starts.append(starts[-1] + len(line))
-    return starts
-
-
-def highlight_python(code: str) -> str:
-    starts = _offsets(code)
-    out: list[str] = []
-    position = 0
-    previous = ""
-    try:
-        tokens = list(tokenize.generate_tokens(io.StringIO(code).readline))
-    except (tokenize.TokenError, SyntaxError, IndentationError):
-        return html(code)
-    for token in tokens:
-        if token.type in (tokenize.ENDMARKER, tokenize.DEDENT, tokenize.INDENT):
-            continue
-        start = starts[token.start[0] - 1] + token.start[1]
-        end = starts[token.end[0] - 1] + token.end[1]
-        if start < position or end > len(code):
-            continue
-        kind = _kind(token, previous)
-        out.append(html(code[position:start]))
-        text = code[start:end]
-        out.append(_span(kind, text) if kind else html(text))
-        position = end
-        if token.type not in (tokenize.NL, tokenize.NEWLINE, tokenize.COMMENT):
-            previous = token.string
-    out.append(html(code[position:]))
-    return "".join(out)
-
-
-def _kind(token: tokenize.TokenInfo, previous: str) -> str:
-    if token.type == tokenize.COMMENT:
-        return "com"
-    if token.type == tokenize.STRING or token.type == getattr(tokenize, "FSTRING_START", -1):
-        return "str"
-    if token.type == tokenize.NUMBER:
-        return "num"
-    if token.type == tokenize.NAME:
-        if keyword.iskeyword(token.string):
-            return "kw"
-        if previous in ("def", "class"):
-            return "def"
-        if token.string in _BUILTINS:
-            return "builtin"
-        if token.string[:1].isupper():
-            return "type"
-    return ""
-
-
 def highlight(code: str, language: str) -> str:
     """Escaped, highlighted HTML for a fenced block's code."""
-    if language in ("python", "py"):
-        return highlight_python(code)
     if language == "json":
         return highlight_json(code)
-    return html(code)
+    target = target_for_code_block(language) if language else None
+    return target.highlight(code) if target is not None else html(code)

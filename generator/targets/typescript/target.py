@@ -21,7 +21,7 @@ from generator.ir.names import Name
 
 if TYPE_CHECKING:
     from generator.ir.model import Api
-    from generator.targets.base import SdkNames, Settings, TargetInput
+    from generator.targets.base import Packaged, SdkNames, Settings, TargetInput, TargetSdk
     from generator.targets.typescript.render import TypescriptRenderer
 
 SETTING_KEYS = ("package", "client", "token_env")
@@ -54,6 +54,8 @@ class TypescriptTarget:
     """TypeScript SDKs on the platform's fetch: ESM, typed, no runtime dependencies."""
 
     name = "typescript"
+    setting_keys = SETTING_KEYS
+    code_blocks = ("ts", "typescript")
 
     def check_settings(self, api_name: str, spec: Path, settings: Settings) -> list[str]:
         problems = [
@@ -81,6 +83,21 @@ class TypescriptTarget:
             provenance=given.release.provenance,
         )
         return TypescriptRenderer(given.api, options, given.env)
+
+    def documented(self, sdk: TargetSdk) -> TypescriptRenderer | None:
+        from generator.targets.typescript.render import TypescriptRenderer
+
+        return sdk if isinstance(sdk, TypescriptRenderer) else None
+
+    def highlight(self, code: str) -> str:
+        from generator.targets.typescript.highlight import highlight_typescript
+
+        return highlight_typescript(code)
+
+    def package(self, source: Path, dist: Path) -> Packaged:
+        from generator.targets.typescript.package import package_typescript
+
+        return package_typescript(source, dist)
 
     def names(self, api: Api) -> SdkNames:
         from generator.targets.base import SdkNames

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-from html import unescape
 from pathlib import PurePosixPath
 from typing import Any
 
@@ -16,7 +15,7 @@ from generator.pipeline import load_api
 from generator.targets.docs.model import DocsModel
 from generator.targets.python.render import PythonOptions, PythonRenderer
 from generator.targets.site.build import render_site, search_entries
-from generator.targets.site.highlight import highlight_json, highlight_python
+from generator.targets.site.highlight import highlight, highlight_json
 from generator.templating import environment
 from tests.conftest import minimal_spec
 from tests.support.extend import extend_renderer
@@ -76,14 +75,29 @@ def test_spec_text_cannot_inject_markup(tmp_path: Any) -> None:
     assert any(entry["summary"] == evil for entry in data)
 
 
-def test_highlighters_keep_the_text() -> None:
-    code = 'from x import Y\n\n\ndef f(a: int = 1) -> "s":  # c\n    return None\n'
-    html = highlight_python(code)
-    assert unescape(re.sub(r"<[^>]+>", "", html)) == code
-    assert '<span class="tok-def">f</span>' in html and '<span class="tok-kw">def</span>' in html
+def test_json_is_highlighted_here() -> None:
     data = highlight_json('{"a": [1, true, null, "x"]}')
     assert '<span class="tok-key">&quot;a&quot;</span>' in data
     assert '<span class="tok-lit">true</span>' in data and '<span class="tok-num">1</span>' in data
+    assert highlight('{"a": 1}', "json") == highlight_json('{"a": 1}')
+
+
+@pytest.mark.parametrize(
+    ("info", "code", "token"),
+    [
+        ("python", "def f(): pass", '<span class="tok-kw">def</span>'),
+        ("py", "def f(): pass", '<span class="tok-def">f</span>'),
+        ("ts", "const x = await f();", '<span class="tok-kw">await</span>'),
+        ("typescript", "function f() {}", '<span class="tok-def">f</span>'),
+    ],
+)
+def test_each_language_is_highlighted_by_its_target(info: str, code: str, token: str) -> None:
+    assert token in highlight(code, info)
+
+
+def test_a_language_no_target_claims_is_escaped_and_plain() -> None:
+    assert highlight("if a < b then", "sh") == "if a &lt; b then"
+    assert highlight("<b>", "") == "&lt;b&gt;"
 
 
 @pytest.mark.slow
@@ -127,14 +141,15 @@ def test_pages_with_code_switch_language_to_the_same_page() -> None:
     config, problems = load_config(ROOT)
     assert config is not None and not problems
     prepared = prepare(config.apis[0])
-    assert [sdk.folder for sdk in prepared.sdks] == ["python", "typescript"]
-    files = render_sites(prepared.sdks, prepared.changelog)
+    assert [sdk.folder for sdk in prepared.surfaces] == ["python", "typescript"]
+    files = render_sites(prepared.surfaces, prepared.changelog)
     python = files["extract_runs.html"]
     assert '<a href="typescript/extract-runs.html">TypeScript</a>' in python
     assert '<a href="extract_runs.html" aria-current="true">Python</a>' in python
     typescript = files["typescript/extract-runs.html"]
     assert '<a href="../extract_runs.html">Python</a>' in typescript
     assert "client.extractRuns.createAndPoll" in typescript
+    assert '<span class="tok-kw">await</span>' in typescript  # highlighted by its target
     assert "language-switch" in files["typescript/guide.html"]
     assert "language-switch" not in files["models.html"]  # no code on it: nothing to switch
     switched = [p for p, t in files.items() if p.endswith(".html") and "language-switch" in t]

@@ -24,7 +24,7 @@ def _examples() -> dict[str, str]:
     config, problems = load_config(ROOT)
     assert config is not None and not problems
     prepared = prepare(config.apis[0])
-    sdk = next(s for s in prepared.sdks if s.folder == "typescript")
+    sdk = next(s for s in prepared.surfaces if s.folder == "typescript")
     docs = docs_model(sdk)
     found = {f"method_{i}": m.example for i, m in enumerate(docs.methods)}
     found |= {f"poll_{i}": m.poll_example for i, m in enumerate(docs.methods) if m.poll_example}

@@ -63,7 +63,9 @@ def meanings(path: Path, output: Path) -> dict[str, list[Meaning]]:
     found: dict[str, list[Meaning]] = {}
     for language in LANGUAGES:
         given = TargetInput(api, config.name, path, {}, environment(), Release("0.1.0", HEADER))
-        sdk = get_target(language).sdk(given)
+        target = get_target(language)
+        sdk = target.documented(target.sdk(given))
+        assert sdk is not None, f"{language} has no docs surface to compare"
         views = [sdk.root_view, *sdk.resource_views]
         found[language] = [_meaning(m) for m in _methods(views)]
     return found

@@ -25,6 +25,8 @@ _RFC3339_DATE_TIME = re.compile(
     r"^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$"
 )
 _RFC3339_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_TIME = re.compile(r"^(\d{2}):(\d{2}):(\d{2})(\.\d+)?([Zz]|[+-](\d{2}):(\d{2}))?$")
+"""RFC 3339 `full-time`; the offset may be left out, as a local time, which clients send."""
 _ERROR = jsonschema.ValidationError
 
 
@@ -48,6 +50,22 @@ def _make_format_checker() -> Any:
             return False
         _dt.date.fromisoformat(value)
         return True
+
+    @checker.checks("time")  # type: ignore[untyped-decorator, unused-ignore]
+    def _time(value: object) -> bool:
+        if not isinstance(value, str):
+            return True
+        match = _TIME.match(value)
+        if match is None:
+            return False
+        hour, minute, second, _, _, offset_hour, offset_minute = match.groups()
+        return (
+            int(hour) < 24
+            and int(minute) < 60
+            and int(second) <= 60
+            and int(offset_hour or 0) < 24
+            and int(offset_minute or 0) < 60
+        )
 
     @checker.checks("int32")  # type: ignore[untyped-decorator, unused-ignore]
     def _int32(value: object) -> bool:

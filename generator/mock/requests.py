@@ -37,11 +37,18 @@ class RequestChecker:
         self._token = token
         self._required_headers = dict(required_headers or {})
 
-    def check(self, route: Route, rec: RecordedRequest, raw_path: dict[str, str]) -> None:
+    def check(
+        self,
+        route: Route,
+        rec: RecordedRequest,
+        raw_path: dict[str, str],
+        accepted_query: frozenset[str] = frozenset(),
+    ) -> None:
         """Record on `rec` every way it deviates from `route`; `raw_path` holds the path
-        parameters as sent."""
+        parameters as sent, `accepted_query` undeclared query parameters the mock itself put in
+        a URL it gave."""
         self._check_auth(rec)
-        self._check_params(route, rec, raw_path)
+        self._check_params(route, rec, raw_path, accepted_query)
         self._check_body(route, rec)
 
     def _check_auth(self, rec: RecordedRequest) -> None:
@@ -61,8 +68,14 @@ class RequestChecker:
             elif got != expected:
                 rec.errors.append(f"header {name!r} is {got!r}, expected {expected!r}")
 
-    def _check_params(self, op: Route, rec: RecordedRequest, raw_path: dict[str, str]) -> None:
-        known_query: set[str] = set()
+    def _check_params(
+        self,
+        op: Route,
+        rec: RecordedRequest,
+        raw_path: dict[str, str],
+        accepted_query: frozenset[str],
+    ) -> None:
+        known_query: set[str] = set(accepted_query)
         free_form_query = False
         cookies: dict[str, str] = {}
         if "cookie" in rec.headers:

@@ -12,6 +12,7 @@ from typing import Any
 from generator.mock.exchange import RecordedRequest, Reply
 from generator.mock.media import is_json_media
 from generator.mock.operations import Route
+from generator.mock.paging import PageRequest
 from generator.mock.pointers import join
 from generator.mock.state import MockState
 from generator.mock.synthesis import Synthesis
@@ -30,7 +31,9 @@ class Responder:
         self._validation = synthesis.validation
         self.state = state
 
-    def reply(self, route: Route, rec: RecordedRequest, request_id: str) -> Reply:
+    def reply(self, route: Route, rec: RecordedRequest, request_id: str, origin: str) -> Reply:
+        """`origin` (`http://host:port`) is where the client sent the request: the base of the
+        next-page URLs the answer gives."""
         status, response, resp_ptr = self._pick_response(route)
         headers = {"x-request-id": request_id, **self._headers(response, resp_ptr)}
         content = response.get("content") if isinstance(response, dict) else None
@@ -46,11 +49,10 @@ class Responder:
             content_type = "application/json" if "*" in media else key
             if schema_ptr is None:
                 return status, {**headers, "Content-Type": content_type}, b"{}", 0.0
-            value = self._json_body(
-                route, rec, media_obj, schema_ptr, join(resp_ptr, "content", key)
-            )
+            media_ptr = join(resp_ptr, "content", key)
+            value, more = self._json_body(route, rec, media_obj, schema_ptr, media_ptr, origin)
             payload = json.dumps(value).encode()
-            return status, {**headers, "Content-Type": content_type}, payload, 0.0
+            return status, {**headers, **more, "Content-Type": content_type}, payload, 0.0
         if media == "text/event-stream":
             value = self._synthesis.synthesize([schema_ptr]) if schema_ptr else "message"
             data = value if isinstance(value, str) else json.dumps(value)
@@ -84,7 +86,9 @@ class Responder:
         media_obj: dict[str, Any],
         schema_ptr: str,
         media_ptr: str,
-    ) -> Any:
+        origin: str,
+    ) -> tuple[Any, dict[str, str]]:
+        """The body, and the headers the API's state adds (a `Link` to the next page)."""
         validation = self._validation
         value = self._media_example(media_obj, schema_ptr, media_ptr)
         if value is None:
@@ -94,13 +98,14 @@ class Responder:
             candidate = {**value, "id": last}
             if validation.is_valid(schema_ptr, candidate):
                 value = candidate
-        value = self.state.adjust(
-            route.method, route.template, rec.query, rec.path_params, value,
+        request = PageRequest(origin, rec.path, rec.query)
+        value, headers = self.state.adjust(
+            route.method, route.template, request, rec.path_params, value,
             lambda v: validation.is_valid(schema_ptr, v),
         )  # fmt: skip
         problems = validation.validate(schema_ptr, value, "response", "synthesized response body")
         rec.errors.extend(f"server bug: {p}" for p in problems)
-        return value
+        return value, headers
 
     def _media_example(self, media_obj: Any, schema_ptr: str, media_ptr: str) -> Any:
         """A media-type level ``example`` / first of ``examples``, if valid (else None)."""

@@ -265,13 +265,16 @@ class SpecServer:
         rec.operation_id = route.operation_id
         raw_path_values = dict(zip(route.path_names, raw_values, strict=True))
         rec.path_params = {n: unquote(v) for n, v in raw_path_values.items()}
-        self._checker.check(route, rec, raw_path_values)
+        accepted = self.state.accepted_query(route.method, route.template)
+        self._checker.check(route, rec, raw_path_values, accepted)
         if rec.errors:
             return error_reply(400, "SPEC_MISMATCH", "; ".join(rec.errors), request_id)
         scripted = self._pop_script(route.operation_id)
         if scripted is not None:
             return scripted_reply(scripted, request_id)
-        return self._responder.reply(route, rec, request_id)
+        host = rec.headers.get("host")
+        origin = f"http://{host}" if host else self.base_url
+        return self._responder.reply(route, rec, request_id, origin)
 
     def _pop_script(self, operation_id: str) -> ScriptedResponse | None:
         with self._lock:

@@ -43,7 +43,7 @@ def load_api(
     sha = loaded.sha256
     if not loaded.ok or loaded.document is None:
         return None, None, sha, loaded.diagnostics
-    api = build_api(loaded.document, config.name, str(config.spec))
+    api = build_api(loaded.document, config.name, str(config.spec), model=loaded.model)
     found = api.diagnostics
     if config.versioned and api.version != config.spec.stem:
         # In a specs folder the file name is the API version: the ledger, the changelog, the

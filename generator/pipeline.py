@@ -60,7 +60,7 @@ def load_api(
     if config.docs_url is not None:
         api = replace(api, docs_url=config.docs_url)
     diagnostics = loaded.diagnostics + tuple(loaded.locate(d) for d in found)
-    version = Version(config.spec_label, loaded.document, loaded.source)
+    version = Version(config.spec_label, loaded.document, loaded.source, loaded.model)
     return api, version, sha, diagnostics
 
 

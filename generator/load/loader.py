@@ -24,6 +24,7 @@ from generator.diagnostics import (
     split_pointer,
 )
 from generator.load.bundle import bundle
+from generator.load.document import DocumentModel, build_model
 from generator.load.guards import MAX_DEPTH, check_shape
 from generator.load.lines import UNKNOWN, YamlLines
 from generator.load.origins import SourceMap, locate_through
@@ -113,6 +114,16 @@ class LoadResult:
     """Every other file the document's refs reached."""
     source_maps: tuple[SourceMap, ...] = ()
     """How pointers of `document` map back to the files, one map per loading step."""
+    _model: list[DocumentModel] = field(default_factory=list, compare=False, repr=False)
+
+    @property
+    def model(self) -> DocumentModel | None:
+        """The document model of `document`, built on first use and kept."""
+        if self.document is None:
+            return None
+        if not self._model:
+            self._model.append(build_model(self.document))
+        return self._model[0]
 
     @property
     def sha256(self) -> str:

@@ -7,7 +7,8 @@ import re
 from typing import Any
 from urllib.parse import unquote
 
-from generator.mock.pointers import join, pointer_tokens
+from generator.diagnostics import join_pointer
+from generator.load.document import DocumentModel, build_model
 
 SPEC_URI = "https://spec-server.invalid/openapi.json"
 """The URI the document is registered under for the validators (never fetched)."""
@@ -19,14 +20,11 @@ Facets = list[tuple[str, dict[str, Any]]]
 """Schema nodes with their pointers."""
 
 
-class SpecError(Exception):
-    """A reference the mock cannot follow."""
-
-
 class SpecDocument:
-    """A parsed OpenAPI 3.0 / 3.1 document, read by JSON pointer."""
+    """A parsed OpenAPI 3.0 / 3.1 document, read by JSON pointer; its operations, parameters,
+    bodies and responses come from the loader's document model, which follows their refs."""
 
-    def __init__(self, spec: dict[str, Any]) -> None:
+    def __init__(self, spec: dict[str, Any], model: DocumentModel | None = None) -> None:
         if not isinstance(spec, dict):
             raise TypeError("spec must be a dict (a parsed OpenAPI document)")
         version = str(spec.get("openapi", ""))
@@ -34,39 +32,22 @@ class SpecDocument:
             raise ValueError(f"only OpenAPI 3.0 / 3.1 documents are supported (got {version!r})")
         self.spec = spec
         self.is30 = version.startswith("3.0")
+        self.model = model if model is not None else build_model(spec)
 
     def get(self, pointer: str) -> Any:
-        node: Any = self.spec
-        for token in pointer_tokens(pointer):
-            if isinstance(node, list):
-                node = node[int(token)]
-            elif isinstance(node, dict):
-                node = node[token]
-            else:
-                raise KeyError(pointer)
+        found, node = self.model.resolver.lookup(pointer)
+        if not found:
+            raise KeyError(pointer)
         return node
 
     def ref_pointer(self, ref: str) -> str | None:
-        """The JSON pointer a local ``$ref`` points to (None for non-local refs)."""
+        """The JSON pointer a local ``$ref`` names (None for non-local refs); the validators
+        write refs under the document's registered URI."""
         if ref.startswith(SPEC_URI):
             ref = ref[len(SPEC_URI) :]
         if not ref.startswith("#"):
             return None
         return unquote(ref[1:])
-
-    def deref(self, node: Any, pointer: str) -> tuple[Any, str]:
-        """Follow ``$ref`` chains (parameters, bodies, responses, path items)."""
-        for _ in range(64):
-            if not (isinstance(node, dict) and isinstance(node.get("$ref"), str)):
-                return node, pointer
-            target = self.ref_pointer(node["$ref"])
-            if target is None:
-                raise SpecError(f"unsupported non-local $ref {node['$ref']!r} at #{pointer}")
-            try:
-                node, pointer = self.get(target), target
-            except (KeyError, IndexError, ValueError) as exc:
-                raise SpecError(f"unresolvable $ref {node['$ref']!r} at #{pointer}") from exc
-        raise SpecError(f"$ref cycle at #{pointer}")
 
     def facets(self, pointers: list[str]) -> Facets:
         """The schema nodes that all apply to a value: the nodes, their $ref targets, allOf."""
@@ -92,7 +73,7 @@ class SpecDocument:
             all_of = node.get("allOf")
             if isinstance(all_of, list):
                 for i in range(len(all_of)):
-                    visit(join(ptr, "allOf", i), depth + 1)
+                    visit(join_pointer(ptr, "allOf", i), depth + 1)
 
         for p in pointers:
             visit(p, 0)
@@ -121,7 +102,7 @@ class SpecDocument:
                 members = node.get(kw)
                 if isinstance(members, list):
                     for i in range(len(members)):
-                        for name in self.schema_types(join(ptr, kw, i), depth + 1):
+                        for name in self.schema_types(join_pointer(ptr, kw, i), depth + 1):
                             if name not in found:
                                 found.append(name)
             if not found and isinstance(node.get("enum"), list):
@@ -157,7 +138,7 @@ class SpecDocument:
             return None
         for ptr, node in self.facets([pointer]):
             if isinstance(node.get("items"), dict):
-                return join(ptr, "items")
+                return join_pointer(ptr, "items")
         return None
 
     def property_pointers(self, pointer: str | None) -> dict[str, str]:
@@ -168,7 +149,7 @@ class SpecDocument:
             props = node.get("properties")
             if isinstance(props, dict):
                 for name in props:
-                    out.setdefault(str(name), join(ptr, "properties", name))
+                    out.setdefault(str(name), join_pointer(ptr, "properties", name))
         return out
 
     def is_binary(self, pointer: str | None) -> bool:

@@ -10,11 +10,12 @@ from http.cookies import SimpleCookie
 from typing import Any
 from urllib.parse import parse_qs, unquote
 
+from generator.diagnostics import join_pointer
+from generator.load.document import MediaType, Parameter
 from generator.mock.document import SpecDocument
 from generator.mock.exchange import RecordedRequest
 from generator.mock.media import FilePart, is_json_media, match_media, parse_multipart
-from generator.mock.operations import Param, Route
-from generator.mock.pointers import join
+from generator.mock.operations import Route, json_content, schema_pointer
 from generator.mock.validation import Validation, short
 
 PLACEHOLDER_BINARY = "<binary>"
@@ -85,13 +86,15 @@ class RequestChecker:
             except Exception:
                 rec.errors.append(f"unparseable Cookie header {short(rec.headers['cookie'])}")
             cookies = {k: m.value for k, m in jar.items()}
-        for p in op.params:
+        for p in op.operation.parameters:
             where = f"{p.location} parameter {p.name!r}"
             if p.location == "path":
                 if p.name not in raw_path:
                     continue
                 value = self._parse_simple(p, raw_path[p.name], decode=True, rec=rec, where=where)
-                rec.errors.extend(self._validation.validate(p.schema_ptr, value, "request", where))
+                rec.errors.extend(
+                    self._validation.validate(schema_pointer(p), value, "request", where)
+                )
             elif p.location == "query":
                 present, value, consumed, free = self._parse_query(p, rec, where)
                 known_query.update(consumed)
@@ -100,7 +103,9 @@ class RequestChecker:
                     if p.required:
                         rec.errors.append(f"missing required {where} [#{p.pointer}]")
                     continue
-                rec.errors.extend(self._validation.validate(p.schema_ptr, value, "request", where))
+                rec.errors.extend(
+                    self._validation.validate(schema_pointer(p), value, "request", where)
+                )
             elif p.location == "header":
                 if p.name.lower() in _IGNORED_HEADER_PARAMS:
                     continue
@@ -110,25 +115,29 @@ class RequestChecker:
                         rec.errors.append(f"missing required {where} [#{p.pointer}]")
                     continue
                 value = self._parse_simple(p, raw, decode=False, rec=rec, where=where)
-                rec.errors.extend(self._validation.validate(p.schema_ptr, value, "request", where))
+                rec.errors.extend(
+                    self._validation.validate(schema_pointer(p), value, "request", where)
+                )
             elif p.location == "cookie":
                 if p.name not in cookies:
                     if p.required:
                         rec.errors.append(f"missing required {where} [#{p.pointer}]")
                     continue
                 value = self._parse_simple(p, cookies[p.name], decode=False, rec=rec, where=where)
-                rec.errors.extend(self._validation.validate(p.schema_ptr, value, "request", where))
+                rec.errors.extend(
+                    self._validation.validate(schema_pointer(p), value, "request", where)
+                )
         if not free_form_query:
-            declared = sorted(p.name for p in op.params if p.location == "query")
+            declared = sorted(p.name for p in op.operation.parameters if p.location == "query")
             for name, values in rec.query.items():
                 if name not in known_query:
                     rec.errors.append(
                         f"unknown query parameter {name!r} (value: {short(values)}); "
-                        f"declared: {', '.join(declared) or 'none'} [#{op.pointer}]"
+                        f"declared: {', '.join(declared) or 'none'} [#{op.operation.pointer}]"
                     )
 
     def _parse_simple(
-        self, p: Param, raw: str, *, decode: bool, rec: RecordedRequest, where: str
+        self, p: Parameter, raw: str, *, decode: bool, rec: RecordedRequest, where: str
     ) -> Any:
         """Path / header / cookie values (style simple, label, matrix)."""
         doc = self._document
@@ -136,20 +145,20 @@ class RequestChecker:
             raw = raw[1:]
         elif p.style == "matrix" and raw.startswith(";"):
             raw = raw.split("=", 1)[1] if "=" in raw else ""
-        if p.json_content:
+        if json_content(p):
             try:
                 return json.loads(unquote(raw) if decode else raw)
             except ValueError:
                 rec.errors.append(f"{where}: not valid JSON: {short(raw)}")
                 return raw
-        kind = doc.kind(p.schema_ptr)
+        kind = doc.kind(schema_pointer(p))
         if kind == "array":
             sep = "." if p.style == "label" and p.explode else ","
-            items = doc.items_pointer(p.schema_ptr)
+            items = doc.items_pointer(schema_pointer(p))
             parts = raw.split(sep) if raw else []
             return [doc.coerce(unquote(x) if decode else x, items) for x in parts]
         if kind == "object":
-            props = doc.property_pointers(p.schema_ptr)
+            props = doc.property_pointers(schema_pointer(p))
             parts = raw.split(",") if raw else []
             obj: dict[str, Any] = {}
             if p.explode:
@@ -162,15 +171,15 @@ class RequestChecker:
                     k = unquote(k) if decode else k
                     obj[k] = doc.coerce(unquote(v) if decode else v, props.get(k))
             return obj
-        return doc.coerce(unquote(raw) if decode else raw, p.schema_ptr)
+        return doc.coerce(unquote(raw) if decode else raw, schema_pointer(p))
 
     def _parse_query(
-        self, p: Param, rec: RecordedRequest, where: str
+        self, p: Parameter, rec: RecordedRequest, where: str
     ) -> tuple[bool, Any, set[str], bool]:
         """(present, value, consumed query keys, accepts arbitrary keys)."""
         doc = self._document
         query = rec.query
-        if p.json_content:
+        if json_content(p):
             if p.name not in query:
                 return False, None, {p.name}, False
             try:
@@ -178,9 +187,9 @@ class RequestChecker:
             except ValueError:
                 rec.errors.append(f"{where}: not valid JSON: {short(query[p.name][0])}")
                 return True, query[p.name][0], {p.name}, False
-        kind = doc.kind(p.schema_ptr)
+        kind = doc.kind(schema_pointer(p))
         if kind == "object":
-            props = doc.property_pointers(p.schema_ptr)
+            props = doc.property_pointers(schema_pointer(p))
             obj: dict[str, Any] = {}
             consumed: set[str] = set()
             if p.style == "deepObject":
@@ -192,9 +201,10 @@ class RequestChecker:
                         consumed.add(key)
                 return bool(consumed), obj, consumed, False
             if p.explode:
+                schema = schema_pointer(p)
                 free = any(
                     node.get("additionalProperties") not in (None, False)
-                    for _, node in doc.facets([p.schema_ptr] if p.schema_ptr else [])
+                    for _, node in doc.facets([schema] if schema is not None else [])
                 )
                 for key, values in query.items():
                     if key in props:
@@ -211,7 +221,7 @@ class RequestChecker:
             return False, None, {p.name}, False
         values = query[p.name]
         if kind == "array":
-            items = doc.items_pointer(p.schema_ptr)
+            items = doc.items_pointer(schema_pointer(p))
             if p.explode and p.style == "form":
                 raw_items = list(values)
             else:
@@ -228,44 +238,42 @@ class RequestChecker:
                 f"{where}: given {len(values)} times ({short(values)}) but it is not an array"
                 f" [#{p.pointer}]"
             )
-        return True, doc.coerce(values[0], p.schema_ptr), {p.name}, False
+        return True, doc.coerce(values[0], schema_pointer(p)), {p.name}, False
 
     def _check_body(self, op: Route, rec: RecordedRequest) -> None:
-        doc = self._document
-        raw_body = op.node.get("requestBody")
-        has_body = len(rec.body) > 0
-        if raw_body is None:
-            if has_body:
+        body = op.operation.request_body
+        if body is None:
+            if rec.body:
                 rec.errors.append(
                     f"operation {op.operation_id} takes no request body but {len(rec.body)} "
-                    f"bytes were sent [#{op.pointer}]"
+                    f"bytes were sent [#{op.operation.pointer}]"
                 )
             return
-        rb, rb_ptr = doc.deref(raw_body, join(op.pointer, "requestBody"))
-        if not isinstance(rb, dict):
+        if not rec.body:
+            if body.node.get("required") is True:
+                rec.errors.append(f"request body is required but none was sent [#{body.pointer}]")
             return
-        if not has_body:
-            if rb.get("required") is True:
-                rec.errors.append(f"request body is required but none was sent [#{rb_ptr}]")
-            return
-        content = rb.get("content") if isinstance(rb.get("content"), dict) else {}
-        assert isinstance(content, dict)
+        declared = ", ".join(m.name for m in body.content)
         header = rec.headers.get("content-type")
         if header is None:
-            rec.errors.append(
-                f"request body sent without a Content-Type (declared: {', '.join(content)})"
-            )
+            rec.errors.append(f"request body sent without a Content-Type (declared: {declared})")
             return
         media = header.split(";")[0].strip().lower()
-        key = match_media(media, [str(k) for k in content])
-        if key is None:
+        key = match_media(media, [m.name for m in body.content])
+        found = body.media_type(key) if key is not None else None
+        if found is None:
             rec.errors.append(
                 f"Content-Type {media!r} is not one of the declared request media types "
-                f"({', '.join(content)}) [#{join(rb_ptr, 'content')}]"
+                f"({declared}) [#{join_pointer(body.pointer, 'content')}]"
             )
             return
-        media_obj = content[key] if isinstance(content[key], dict) else {}
-        schema_ptr = join(rb_ptr, "content", key, "schema") if "schema" in media_obj else None
+        self._check_payload(media, header, found, rec)
+
+    def _check_payload(
+        self, media: str, header: str, media_type: MediaType, rec: RecordedRequest
+    ) -> None:
+        """The body checked against the declared media type it was sent as."""
+        schema_ptr = media_type.schema.pointer if media_type.schema is not None else None
         if is_json_media(media):
             try:
                 rec.json = json.loads(rec.body.decode("utf-8"))
@@ -280,7 +288,7 @@ class RequestChecker:
             rec.errors.extend(errors)
             rec.form = {k: v[0] for k, v in fields.items()}
             rec.files = {k: v[0] for k, v in files.items()}
-            self._check_form(schema_ptr, media_obj, fields, files, rec, "multipart body")
+            self._check_form(schema_ptr, media_type, fields, files, rec, "multipart body")
         elif media == "application/x-www-form-urlencoded":
             try:
                 text = rec.body.decode("utf-8")
@@ -289,14 +297,14 @@ class RequestChecker:
                 return
             fields = parse_qs(text, keep_blank_values=True)
             rec.form = {k: v[0] for k, v in fields.items()}
-            self._check_form(schema_ptr, media_obj, fields, {}, rec, "form body")
+            self._check_form(schema_ptr, media_type, fields, {}, rec, "form body")
         elif media.startswith("text/") and schema_ptr is not None:
             try:
                 text = rec.body.decode("utf-8")
             except UnicodeDecodeError:
                 rec.errors.append(f"{media} body is not valid UTF-8")
                 return
-            if doc.schema_types(schema_ptr) in ([], ["string"]):
+            if self._document.schema_types(schema_ptr) in ([], ["string"]):
                 rec.errors.extend(
                     self._validation.validate(schema_ptr, text, "request", "request body")
                 )
@@ -304,7 +312,7 @@ class RequestChecker:
     def _check_form(
         self,
         schema_ptr: str | None,
-        media_obj: dict[str, Any],
+        media_type: MediaType,
         fields: dict[str, list[str]],
         files: dict[str, list[FilePart]],
         rec: RecordedRequest,
@@ -312,8 +320,7 @@ class RequestChecker:
     ) -> None:
         doc = self._document
         props = doc.property_pointers(schema_ptr)
-        encoding = media_obj.get("encoding") if isinstance(media_obj.get("encoding"), dict) else {}
-        assert isinstance(encoding, dict)
+        content_types = {e.property: e.content_type for e in media_type.encodings}
         instance: dict[str, Any] = {}
 
         def binary(ptr: str | None) -> bool:
@@ -325,11 +332,10 @@ class RequestChecker:
 
         def text_value(name: str, values: list[str]) -> Any:
             ptr = props.get(name)
-            enc = encoding.get(name) if isinstance(encoding.get(name), dict) else {}
-            assert isinstance(enc, dict)
+            content_type = content_types.get(name)
             kind = doc.kind(ptr)
-            json_encoded = is_json_media(str(enc.get("contentType", ""))) or (
-                kind == "object" and "contentType" not in enc
+            json_encoded = is_json_media(content_type or "") or (
+                kind == "object" and content_type is None
             )
             if json_encoded and kind != "array":
                 try:

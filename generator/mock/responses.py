@@ -9,11 +9,12 @@ import json
 import re
 from typing import Any
 
+from generator.diagnostics import join_pointer
+from generator.load.document import MediaType, Response
 from generator.mock.exchange import RecordedRequest, Reply
 from generator.mock.media import is_json_media
 from generator.mock.operations import Route
 from generator.mock.paging import PageRequest
-from generator.mock.pointers import join
 from generator.mock.state import MockState
 from generator.mock.synthesis import Synthesis
 
@@ -34,23 +35,19 @@ class Responder:
     def reply(self, route: Route, rec: RecordedRequest, request_id: str, origin: str) -> Reply:
         """`origin` (`http://host:port`) is where the client sent the request: the base of the
         next-page URLs the answer gives."""
-        status, response, resp_ptr = self._pick_response(route)
-        headers = {"x-request-id": request_id, **self._headers(response, resp_ptr)}
-        content = response.get("content") if isinstance(response, dict) else None
-        if not isinstance(content, dict) or not content or status in (204, 304):
+        status, response = _pick_response(route)
+        headers = {"x-request-id": request_id, **self._headers(response)}
+        if response is None or not response.content or status in (204, 304):
             return status, headers, b"", 0.0
-        keys = [str(k) for k in content]
-        key = next((k for k in keys if k.split(";")[0].strip().lower() == "application/json"), None)
-        key = key or next((k for k in keys if is_json_media(k)), None) or keys[0]
-        media_obj = content[key] if isinstance(content[key], dict) else {}
-        schema_ptr = join(resp_ptr, "content", key, "schema") if "schema" in media_obj else None
+        media_type = _pick_media_type(response.content)
+        key = media_type.name
+        schema_ptr = media_type.schema.pointer if media_type.schema is not None else None
         media = key.split(";")[0].strip().lower()
         if is_json_media(media):
             content_type = "application/json" if "*" in media else key
             if schema_ptr is None:
                 return status, {**headers, "Content-Type": content_type}, b"{}", 0.0
-            media_ptr = join(resp_ptr, "content", key)
-            value, more = self._json_body(route, rec, media_obj, schema_ptr, media_ptr, origin)
+            value, more = self._json_body(route, rec, media_type, schema_ptr, origin)
             payload = json.dumps(value).encode()
             return status, {**headers, **more, "Content-Type": content_type}, payload, 0.0
         if media == "text/event-stream":
@@ -63,34 +60,29 @@ class Responder:
         content_type = "application/octet-stream" if "*" in media else key
         return status, {**headers, "Content-Type": content_type}, BINARY_BODY, 0.0
 
-    def _headers(self, response: Any, resp_ptr: str) -> dict[str, str]:
+    def _headers(self, response: Response | None) -> dict[str, str]:
         """The response headers the spec declares, each with a synthesised value."""
         headers: dict[str, str] = {}
-        if not isinstance(response, dict) or not isinstance(response.get("headers"), dict):
-            return headers
-        for name, raw in response["headers"].items():
-            if str(name).lower() in _OWN_HEADERS:
+        for header in response.headers if response is not None else ():
+            if header.name.lower() in _OWN_HEADERS or header.schema is None:
                 continue
-            hdr, hdr_ptr = self._document.deref(raw, join(resp_ptr, "headers", name))
-            if isinstance(hdr, dict) and "schema" in hdr:
-                value = self._synthesis.synthesize([join(hdr_ptr, "schema")])
-                headers[str(name)] = (
-                    json.dumps(value) if isinstance(value, bool) else _header_text(value)
-                )
+            value = self._synthesis.synthesize([header.schema.pointer])
+            headers[header.name] = (
+                json.dumps(value) if isinstance(value, bool) else _header_text(value)
+            )
         return headers
 
     def _json_body(
         self,
         route: Route,
         rec: RecordedRequest,
-        media_obj: dict[str, Any],
+        media_type: MediaType,
         schema_ptr: str,
-        media_ptr: str,
         origin: str,
     ) -> tuple[Any, dict[str, str]]:
         """The body, and the headers the API's state adds (a `Link` to the next page)."""
         validation = self._validation
-        value = self._media_example(media_obj, schema_ptr, media_ptr)
+        value = self._media_example(media_type, schema_ptr)
         if value is None:
             value = self._synthesis.synthesize([schema_ptr])
         if rec.path_params and isinstance(value, dict) and isinstance(value.get("id"), str):
@@ -107,8 +99,9 @@ class Responder:
         rec.errors.extend(f"server bug: {p}" for p in problems)
         return value, headers
 
-    def _media_example(self, media_obj: Any, schema_ptr: str, media_ptr: str) -> Any:
+    def _media_example(self, media_type: MediaType, schema_ptr: str) -> Any:
         """A media-type level ``example`` / first of ``examples``, if valid (else None)."""
+        media_obj = media_type.node
         if not isinstance(media_obj, dict):
             return None
         candidates: list[Any] = []
@@ -116,8 +109,10 @@ class Responder:
             candidates.append(media_obj["example"])
         examples = media_obj.get("examples")
         if isinstance(examples, dict):
+            model = self._document.model
             for name, raw in examples.items():
-                example, _ = self._document.deref(raw, join(media_ptr, "examples", name))
+                pointer = join_pointer(media_type.pointer, "examples", name)
+                example = model.resolve(raw, pointer).node
                 if isinstance(example, dict) and "value" in example:
                     candidates.append(example["value"])
                     break
@@ -126,26 +121,28 @@ class Responder:
                 return copy.deepcopy(cand)
         return None
 
-    def _pick_response(self, route: Route) -> tuple[int, Any, str]:
-        responses = route.node.get("responses")
-        responses_ptr = join(route.pointer, "responses")
-        if not isinstance(responses, dict):
-            return 200, None, responses_ptr
-        ranked: list[tuple[int, int, str]] = []
-        for code in responses:
-            text = str(code)
-            if re.fullmatch(r"2\d\d", text):
-                ranked.append((int(text), 0, text))
-            elif text.upper() == "2XX":
-                ranked.append((200, 1, text))
-        if ranked:
-            status, _, chosen = min(ranked)
-        elif "default" in responses:
-            status, chosen = 200, "default"
-        else:
-            return 200, None, responses_ptr
-        response, ptr = self._document.deref(responses[chosen], join(responses_ptr, chosen))
-        return status, response, ptr
+
+def _pick_response(route: Route) -> tuple[int, Response | None]:
+    """The lowest 2xx response (`2XX` counts as 200), else `default` as a 200."""
+    ranked: list[tuple[int, int, int]] = []
+    responses = route.operation.responses
+    for position, response in enumerate(responses):
+        if re.fullmatch(r"2\d\d", response.status):
+            ranked.append((int(response.status), 0, position))
+        elif response.status.upper() == "2XX":
+            ranked.append((200, 1, position))
+    if ranked:
+        status, _, position = min(ranked)
+        return status, responses[position]
+    return 200, route.operation.response("default")
+
+
+def _pick_media_type(content: tuple[MediaType, ...]) -> MediaType:
+    """`application/json`, else another JSON media type, else the first declared."""
+    for media_type in content:
+        if media_type.name.split(";")[0].strip().lower() == "application/json":
+            return media_type
+    return next((m for m in content if is_json_media(m.name)), content[0])
 
 
 def _header_text(value: Any) -> str:

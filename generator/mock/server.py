@@ -19,6 +19,7 @@ from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from generator.ir.model import Api
+from generator.load.document import DocumentModel
 from generator.mock.exchange import (
     RecordedRequest,
     Reply,
@@ -120,6 +121,7 @@ class SpecServer:
     If ``token`` is set every request must carry ``Authorization: Bearer <token>``;
     ``required_headers`` maps header names to the exact value each request must carry.
     With ``api`` (the document's IR) list calls page and runs stay processing until polled;
+    ``model`` is the loader's document model of ``spec`` (built from ``spec`` when not given);
     ``seed`` makes the ids of created runs reproducible; ``port`` 0 picks a free port.
     """
 
@@ -130,11 +132,12 @@ class SpecServer:
         token: str | None = None,
         required_headers: Mapping[str, str] | None = None,
         api: Api | None = None,
+        model: DocumentModel | None = None,
         seed: int = 0,
         host: str = "127.0.0.1",
         port: int = 0,
     ) -> None:
-        self.model = SpecModel(spec)
+        self.model = SpecModel(spec, model)
         self.state = MockState(api, seed)
         self._checker = RequestChecker(
             self.model.validation, token=token, required_headers=required_headers

@@ -10,9 +10,9 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from generator.diagnostics import join_pointer
 from generator.ir.samples import FORMAT_SAMPLES
 from generator.mock.document import Facets, SpecDocument
-from generator.mock.pointers import join
 from generator.mock.sampling import sample_pattern
 from generator.mock.validation import Validation
 
@@ -50,10 +50,10 @@ class Synthesis:
                     continue
                 index = 0
                 for i in range(len(members)):
-                    if self.document.schema_types(join(ptr, kw, i)) != ["null"]:
+                    if self.document.schema_types(join_pointer(ptr, kw, i)) != ["null"]:
                         index = i
                         break
-                member_ptr = join(ptr, kw, index)
+                member_ptr = join_pointer(ptr, kw, index)
                 value = self.synthesize([*roots, member_ptr], depth, consumed | {ptr})
                 return self._apply_discriminator(node, member_ptr, value)
         # 3. by type
@@ -143,12 +143,15 @@ class Synthesis:
             p = node.get("properties")
             if isinstance(p, dict):
                 for name in p:
-                    props.setdefault(str(name), []).append(join(ptr, "properties", name))
+                    props.setdefault(str(name), []).append(join_pointer(ptr, "properties", name))
             r = node.get("required")
             if isinstance(r, list):
                 required.extend(str(x) for x in r if str(x) not in required)
             if additional is None and "additionalProperties" in node:
-                additional = (join(ptr, "additionalProperties"), node["additionalProperties"])
+                additional = (
+                    join_pointer(ptr, "additionalProperties"),
+                    node["additionalProperties"],
+                )
             if isinstance(node.get("minProperties"), int):
                 min_props = max(min_props, node["minProperties"])
             if isinstance(node.get("maxProperties"), int):
@@ -213,9 +216,11 @@ class Synthesis:
         max_items: int | None = None
         for ptr, node in facets:
             if items is None and isinstance(node.get("items"), dict):
-                items = join(ptr, "items")
+                items = join_pointer(ptr, "items")
             if not prefix and isinstance(node.get("prefixItems"), list):
-                prefix = [join(ptr, "prefixItems", i) for i in range(len(node["prefixItems"]))]
+                prefix = [
+                    join_pointer(ptr, "prefixItems", i) for i in range(len(node["prefixItems"]))
+                ]
             if isinstance(node.get("minItems"), int):
                 min_items = max(min_items, node["minItems"])
             if isinstance(node.get("maxItems"), int):

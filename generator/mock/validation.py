@@ -11,9 +11,9 @@ import jsonschema  # type: ignore[import-untyped, unused-ignore]
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
+from generator.diagnostics import escape_pointer_token, join_pointer
 from generator.mock.document import SPEC_URI, SpecDocument
 from generator.mock.keywords import FORMAT_CHECKER, Mode, validator_class
-from generator.mock.pointers import escape_token, join
 
 
 def short(value: Any, limit: int = 120) -> str:
@@ -68,7 +68,7 @@ class Validation:
             return False
 
     def _describe(self, where: str, root: str, error: Any) -> str:
-        location = "".join("/" + escape_token(str(p)) for p in error.absolute_path)
+        location = "".join("/" + escape_pointer_token(str(p)) for p in error.absolute_path)
         schema_ptr = self._schema_pointer(root, list(error.absolute_schema_path))
         message = str(error.message)
         if error.context:
@@ -96,7 +96,7 @@ class Validation:
                 hops += 1
                 ptr = target
                 node = self._node(target)
-            ptr = join(ptr, key)
+            ptr = join_pointer(ptr, key)
             if isinstance(node, dict):
                 node = node.get(str(key))
             elif isinstance(node, list) and isinstance(key, int) and key < len(node):

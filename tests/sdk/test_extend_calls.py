@@ -62,7 +62,7 @@ def arguments(case: Case) -> tuple[list[Any], dict[str, Any]]:
     body = case.operation.body
     if body is not None:
         pointer = case.operation.pointer + "/requestBody"
-        _raw, pointer = model.document.deref(model.document.get(pointer), pointer)
+        pointer = model.document.model.resolve(model.document.get(pointer), pointer).pointer
         schema_pointer = f"{pointer}/content/{body.media_type.replace('/', '~1')}/schema"
         synthesized = model.synthesize([schema_pointer])
         body_values = synthesized if isinstance(synthesized, dict) else {}

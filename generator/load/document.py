@@ -31,6 +31,8 @@ from generator.load.refs import Resolver, Target
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 """The operations a path item can hold, in the order the specification lists them."""
+SWAGGER2_METHODS = tuple(method for method in HTTP_METHODS if method != "trace")
+"""Swagger 2.0 has no `trace`."""
 
 Level = Literal["root", "path", "operation"]
 

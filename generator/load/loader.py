@@ -28,6 +28,7 @@ from generator.load.document import DocumentModel, build_model
 from generator.load.guards import MAX_DEPTH, check_shape
 from generator.load.lines import UNKNOWN, YamlLines
 from generator.load.origins import SourceMap, locate_through
+from generator.load.refs import Resolver
 from generator.load.schema_ids import mentions_ids, rebase_refs
 from generator.load.strictparse import (
     DuplicateKey,
@@ -312,15 +313,10 @@ def check_refs(document: dict[str, Any]) -> list[tuple[str, str, str]]:
 
 
 def _ref_cycle(document: Any, ref: str) -> bool:
-    """Whether a chain of bare `$ref`s starting at `ref` comes back to itself."""
-    seen: set[str] = set()
-    while ref.startswith("#") and ref not in seen:
-        seen.add(ref)
-        found, target = resolve_pointer(document, ref[1:])
-        if not found or not isinstance(target, dict) or not isinstance(target.get("$ref"), str):
-            return False
-        ref = target["$ref"]
-    return ref in seen
+    """Whether a chain of bare local `$ref`s starting at `ref` never ends at a definition
+    (it comes back to itself, or is longer than the resolver follows)."""
+    problem = Resolver(document).resolve({"$ref": ref}, "").problem
+    return problem is not None and problem.code == "unresolvable-ref" and problem.ref[:1] == "#"
 
 
 _OPERATION_IN_MESSAGE = re.compile(r"for '(\w+)'(?: operation)? in '(/[^']*)'")

@@ -43,7 +43,7 @@ def load_api(
     sha = loaded.sha256
     if not loaded.ok or loaded.document is None:
         return None, None, sha, loaded.diagnostics
-    api = build_api(loaded.document, config.name, str(config.spec))
+    api = build_api(loaded.document, config.name, str(config.spec), model=loaded.model)
     found = api.diagnostics
     if config.versioned and api.version != config.spec.stem:
         # In a specs folder the file name is the API version: the ledger, the changelog, the
@@ -60,7 +60,7 @@ def load_api(
     if config.docs_url is not None:
         api = replace(api, docs_url=config.docs_url)
     diagnostics = loaded.diagnostics + tuple(loaded.locate(d) for d in found)
-    version = Version(config.spec_label, loaded.document, loaded.source)
+    version = Version(config.spec_label, loaded.document, loaded.source, loaded.model)
     return api, version, sha, diagnostics
 
 

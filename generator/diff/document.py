@@ -14,9 +14,11 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, Literal
 
-from generator.diagnostics import join_pointer, resolve_pointer, split_pointer
+from generator.diagnostics import join_pointer, split_pointer
+from generator.load.document import HTTP_METHODS, DocumentModel, Parameter, build_model
+from generator.load.document import Operation as ModelOperation
+from generator.load.refs import ref_of
 
-HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 SCHEMA_REF_PREFIX = "#/components/schemas/"
 _PATH_PARAM = re.compile(r"{[^}]*}")
 _METHOD_ORDER = {m.upper(): i for i, m in enumerate(HTTP_METHODS)}
@@ -43,13 +45,6 @@ def schema_name(ref: object) -> str | None:
     if isinstance(ref, str) and ref.startswith(SCHEMA_REF_PREFIX):
         tokens = split_pointer(ref[1:])
         return tokens[2] if len(tokens) == 3 else None
-    return None
-
-
-def ref_of(node: object) -> str | None:
-    if isinstance(node, dict):
-        ref = node.get("$ref")
-        return ref if isinstance(ref, str) else None
     return None
 
 
@@ -82,6 +77,8 @@ class OperationEntry:
     item: dict[str, Any]
     """The path item the operation belongs to (its shared parameters and servers)."""
     params: tuple[ParamEntry, ...]
+    source: ModelOperation
+    """The operation as the document model reads it."""
 
     @property
     def key(self) -> str:
@@ -95,75 +92,37 @@ class OperationEntry:
 class Document:
     """A loaded OpenAPI document (a dict), indexed for comparison. Never modified."""
 
-    def __init__(self, data: dict[str, Any]) -> None:
+    def __init__(self, data: dict[str, Any], model: DocumentModel | None = None) -> None:
         self.data = data
+        self.model = model or build_model(data)
         components = data.get("components")
         self.components: dict[str, Any] = components if isinstance(components, dict) else {}
         schemas = self.components.get("schemas")
         self.schemas: dict[str, Any] = schemas if isinstance(schemas, dict) else {}
         self._reach: dict[str, dict[ReachKey, frozenset[MatchKey]]] = {}
 
-    # ----- refs --------------------------------------------------------------------------
+    # ----- refs ---------------------------------------------------------------------------
     def deref(self, node: Any, pointer: str) -> tuple[Any, str]:
         """Follow a chain of local `$ref`s; an unresolvable or circular one yields `{}`."""
-        seen: set[str] = set()
-        while True:
-            ref = ref_of(node)
-            if ref is None:
-                return node, pointer
-            if ref in seen or not ref.startswith("#"):
-                return {}, pointer
-            seen.add(ref)
-            found, target = resolve_pointer(self.data, ref[1:])
-            if not found:
-                return {}, pointer
-            node, pointer = target, ref[1:]
+        target = self.model.resolve(node, pointer)
+        return (target.node, target.pointer) if target.ok else ({}, pointer)
 
-    # ----- operations --------------------------------------------------------------------
+    # ----- operations ---------------------------------------------------------------------
     @cached_property
     def operations(self) -> dict[MatchKey, OperationEntry]:
         found: dict[MatchKey, OperationEntry] = {}
-        paths = self.data.get("paths")
-        if not isinstance(paths, dict):
-            return found
-        for path, raw_item in paths.items():
-            item, item_pointer = self.deref(raw_item, join_pointer("", "paths", str(path)))
-            if not isinstance(item, dict):
-                continue
-            for method in HTTP_METHODS:
-                op = item.get(method)
-                if not isinstance(op, dict):
-                    continue
-                pointer = join_pointer(item_pointer, method)
+        for item in self.model.path_items:
+            for op in item.operations:
                 entry = OperationEntry(
-                    method.upper(), str(path), pointer, op, item, self._params(item, op, pointer)
+                    op.method.upper(), op.path, op.location, op.node, item.node, _params(op), op
                 )
                 found.setdefault(entry.match, entry)
         return found
 
-    def _params(
-        self, item: dict[str, Any], op: dict[str, Any], pointer: str
-    ) -> tuple[ParamEntry, ...]:
-        """Path-level parameters overridden by operation-level ones of the same name and place."""
-        params: dict[tuple[str, str], ParamEntry] = {}
-        item_pointer = pointer.rsplit("/", 1)[0]
-        for base, listed in (
-            (join_pointer(item_pointer, "parameters"), item.get("parameters")),
-            (join_pointer(pointer, "parameters"), op.get("parameters")),
-        ):
-            if not isinstance(listed, list):
-                continue
-            for position, raw in enumerate(listed):
-                node, where = self.deref(raw, join_pointer(base, position))
-                if isinstance(node, dict) and isinstance(node.get("name"), str):
-                    entry = ParamEntry(node["name"], str(node.get("in", "")), node, where)
-                    params[entry.key] = entry
-        return tuple(params.values())
-
     def security(self, op: OperationEntry | None) -> tuple[Any, str, bool]:
         """(requirements, pointer, whether the operation sets its own) for `op` or the API."""
-        if op is not None and "security" in op.node:
-            return op.node["security"], join_pointer(op.pointer, "security"), True
+        if op is not None and not op.source.security_inherited:
+            return op.node["security"], op.source.security_pointer, True
         return self.data.get("security"), "/security", False
 
     # ----- component reach ---------------------------------------------------------------
@@ -181,7 +140,7 @@ class Document:
                         yield name
                     elif ref.startswith("#") and ref not in followed:
                         followed.add(ref)
-                        found, target = resolve_pointer(self.data, ref[1:])
+                        found, target = self.model.resolver.lookup(ref[1:])
                         if found:
                             stack.append(target)
                 stack.extend(v for v in current.values() if isinstance(v, dict | list))
@@ -247,3 +206,16 @@ class Document:
                 result[reach_key] = frozenset(found)
         self._reach[name] = result
         return result
+
+
+def _params(op: ModelOperation) -> tuple[ParamEntry, ...]:
+    """The operation's parameters by the diff's key (a header's name in any case is one)."""
+    params: dict[tuple[str, str], ParamEntry] = {}
+    for param in op.parameters:
+        entry = _param_entry(param)
+        params[entry.key] = entry
+    return tuple(params.values())
+
+
+def _param_entry(param: Parameter) -> ParamEntry:
+    return ParamEntry(param.name, param.location, param.node, param.pointer)

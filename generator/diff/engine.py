@@ -134,7 +134,9 @@ def _location(pointer: str, source: SourceDocument | None) -> Location:
 def diff_versions(old: Version, new: Version, *, api_name: str = "api") -> Report:
     """Compare two loaded documents and classify every difference by the registry's rules."""
     old_sdk, new_sdk = SdkIndex(old.document, api_name), SdkIndex(new.document, api_name)
-    tree = compare_documents(Document(old.document), Document(new.document), old_sdk, new_sdk)
+    tree = compare_documents(
+        Document(old.document, old.model), Document(new.document, new.model), old_sdk, new_sdk
+    )
     namer = _Namer(tree, old_sdk, new_sdk)
     merged: dict[tuple[str, ...], tuple[str, Finding, set[str]]] = {}
     for rule_id, found in findings(tree):

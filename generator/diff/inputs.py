@@ -26,7 +26,7 @@ def load_version(
         diagnostics = tuple(replace(d, file=label) for d in diagnostics)
     if loaded.document is None or has_errors(diagnostics):
         return None, diagnostics
-    return Version(label or str(path), loaded.document, loaded.source), diagnostics
+    return Version(label or str(path), loaded.document, loaded.source, loaded.model), diagnostics
 
 
 def load_from_git(

@@ -11,7 +11,7 @@ import json
 from typing import Any
 
 from generator.diagnostics import join_pointer
-from generator.diff.document import Document, ref_of, schema_name
+from generator.diff.document import Document, schema_name
 from generator.diff.lifecycle import stability, sunset_text
 from generator.diff.tree import (
     Bound,
@@ -23,6 +23,7 @@ from generator.diff.tree import (
     PropertyDiff,
     SchemaDiff,
 )
+from generator.load.refs import ref_of
 
 _UNION_KEYWORDS = ("oneOf", "anyOf")
 _LIMITS = ("maxLength", "minLength", "maxItems", "minItems", "maxContains", "minContains")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from generator.load.document import DocumentModel
 from generator.load.loader import SourceDocument
 
 
@@ -15,3 +16,5 @@ class Version:
     label: str
     document: dict[str, Any]
     source: SourceDocument | None = None
+    model: DocumentModel | None = None
+    """The document model of `document` when the loader built it already."""

@@ -41,8 +41,11 @@ from generator.ir.naming import collection_paths, derive_name
 from generator.ir.pagination import EXTENSIONS, detect, from_extension
 from generator.ir.schemas import SchemaConverter, to_json
 from generator.ir.shape import with_shapes
+from generator.load.document import DocumentModel, build_model
+from generator.load.document import Operation as RawOperation
+from generator.load.document import Parameter as RawParameter
+from generator.load.document import Response as RawResponse
 
-HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 TERMINAL_STATUSES = (
     "PROCESSED",
     "FAILED",
@@ -56,29 +59,35 @@ TERMINAL_STATUSES = (
 _PATH_PARAM = re.compile(r"{([^}]+)}")
 
 
-def build_api(document: dict[str, Any], name: str, source: str | None = None) -> Api:
-    return _Builder(document, Name.parse(name), source).build()
+def build_api(
+    document: dict[str, Any],
+    name: str,
+    source: str | None = None,
+    *,
+    model: DocumentModel | None = None,
+) -> Api:
+    """The IR of `document`; `model` is its document model when the loader already built it."""
+    return _Builder(model or build_model(document), Name.parse(name), source).build()
 
 
 def build_api_indexed(
     document: dict[str, Any], name: str, source: str | None = None
 ) -> tuple[Api, dict[str, TypeNode]]:
     """The Api, and the type every converted schema became, by the schema's pointer."""
-    builder = _Builder(document, Name.parse(name), source)
+    builder = _Builder(build_model(document), Name.parse(name), source)
     api = builder.build()
     return api, dict(builder.schemas.types_at)
 
 
 class _Builder:
-    def __init__(self, document: dict[str, Any], name: Name, source: str | None) -> None:
-        self.document = document
+    def __init__(self, model: DocumentModel, name: Name, source: str | None) -> None:
+        self.model = model
+        self.document = model.document
         self.name = name
         self.source = source
-        self.schemas = SchemaConverter(document, source)
+        self.schemas = SchemaConverter(model.document, source)
         self.diagnostics: list[Diagnostic] = []
-        self.collections = collection_paths(document.get("paths") or {})
-        self.locations: dict[str, str] = {}
-        """Operation pointer (under its path) -> where the operation object is written."""
+        self.collections = collection_paths({item.path: item.node for item in model.path_items})
 
     def problem(self, code: str, pointer: str, message: str, *, error: bool = True) -> None:
         severity = Severity.ERROR if error else Severity.WARNING
@@ -88,15 +97,15 @@ class _Builder:
     def build(self) -> Api:
         info = self.document.get("info") or {}
         self.schemas.register_components()
-        raw_ops = list(self._raw_operations())
+        raw_ops = self.model.operations
         self._note_incoming()
         client_headers, shared = self._client_headers(raw_ops)
-        names = self._distinct_names([self._naming(m, p, op, ptr) for m, p, op, ptr, _ in raw_ops])
+        names = self._distinct_names([self._naming(op) for op in raw_ops])
         root: list[Operation] = []
         grouped: dict[Name, list[Operation]] = {}
-        for method, path, op, pointer, params in raw_ops:
-            resource, verb = names[pointer]
-            operation = self._operation(method, path, op, pointer, params, shared, resource, verb)
+        for raw in raw_ops:
+            resource, verb = names[raw.pointer]
+            operation = self._operation(raw, shared, resource, verb)
             if operation.resource is None:
                 root.append(operation)
             else:
@@ -136,26 +145,26 @@ class _Builder:
             return None
         type_property = str(settings.get("eventTypeProperty") or "type")
         events: list[WebhookEvent] = []
-        for key, item in section.items():
-            pointer = join_pointer("", "webhooks", str(key))
-            item, pointer = self.schemas.deref(item, pointer)
-            operation = item.get("post") if isinstance(item, dict) else None
-            if not isinstance(operation, dict):
+        for item in self.model.webhooks:
+            key, pointer = item.path, item.location
+            operation = next((op for op in item.operations if op.method == "post"), None)
+            if operation is None:
                 self.problem("webhook-unsupported", pointer, "a webhook needs a POST", error=False)
                 continue
-            body = self._body(operation, join_pointer(pointer, "post"), Name.parse(str(key)))
+            body = self._body(operation, Name.parse(key))
             if body is None or body.kind != "json":
                 self.problem(
                     "webhook-unsupported", pointer, "a webhook needs a JSON body", error=False
                 )
                 continue
-            event_type = self._event_type(body.type, type_property) or str(key)
+            event_type = self._event_type(body.type, type_property) or key
+            node = operation.node
             events.append(
                 WebhookEvent(
                     event_type,
-                    Name.parse(str(key)),
+                    Name.parse(key),
                     body.type,
-                    str(operation.get("summary") or operation.get("description") or ""),
+                    str(node.get("summary") or node.get("description") or ""),
                 )
             )
         signing = None
@@ -178,14 +187,13 @@ class _Builder:
 
     def _servers(self) -> tuple[Server, ...]:
         servers: list[Server] = []
-        for position, server in enumerate(self.document.get("servers") or []):
-            if not isinstance(server, dict) or not isinstance(server.get("url"), str):
-                continue
-            label = server.get("x-sdk-environment") or server.get("description") or ""
+        for server in self.model.servers:
+            position = server.position
+            label = server.node.get("x-sdk-environment") or server.description
             name = Name.parse(str(label)) if label else Name(("server", str(position + 1)))
             if position == 0 and not label:
                 name = Name(("default",))
-            servers.append(Server(server["url"], name, str(server.get("description") or "")))
+            servers.append(Server(server.url, name, server.description))
         return tuple(servers)
 
     def _security(self) -> tuple[SecurityScheme, ...]:
@@ -227,95 +235,44 @@ class _Builder:
         """Scheme name -> sort key: the document's own requirements first, then the schemes
         most operations require (the client authenticates with the first)."""
         usage: dict[str, tuple[int, int]] = {}
-        for requirement in self.document.get("security") or []:
-            for name in requirement if isinstance(requirement, dict) else ():
-                usage.setdefault(str(name), (0, 0))
+        for requirement in self.model.security or ():
+            for name, _scopes in requirement.schemes:
+                usage.setdefault(name, (0, 0))
         counts: Counter[str] = Counter()
-        for item in (self.document.get("paths") or {}).values():
-            for method in HTTP_METHODS:
-                op = item.get(method) if isinstance(item, dict) else None
-                requirements = op.get("security") if isinstance(op, dict) else None
-                for requirement in requirements if isinstance(requirements, list) else []:
-                    if isinstance(requirement, dict):
-                        counts.update(str(name) for name in requirement)
+        for op in self.model.operations:
+            if not op.security_inherited:
+                for requirement in op.security or ():
+                    counts.update(name for name, _scopes in requirement.schemes)
         for name, count in counts.items():
             usage.setdefault(name, (1, -count))
         return usage
 
-    # ----- operations --------------------------------------------------------------------
-    def _raw_operations(
-        self,
-    ) -> list[tuple[str, str, dict[str, Any], str, list[tuple[dict[str, Any], str, str | None]]]]:
-        """(method, path, operation, pointer, resolved params with pointer and ref) in order."""
-        result = []
-        paths = self.document.get("paths") or {}
-        for path, item in paths.items():
-            at = join_pointer("", "paths", path)
-            item, item_pointer = self.schemas.deref(item, at)
-            if not isinstance(item, dict):
-                self.problem("invalid-path-item", at, "a path item must be a mapping", error=False)
-                continue
-            shared_params = item.get("parameters") or []
-            for method in HTTP_METHODS:
-                op = item.get(method)
-                if method in item and not isinstance(op, dict):
-                    where = join_pointer(at, method)
-                    message = "an operation must be a mapping; no method is generated for it"
-                    self.problem("invalid-operation", where, message, error=False)
-                if not isinstance(op, dict):
-                    continue
-                # the operation is known by where its path names it, even when the path item
-                # is a $ref (two paths may share one)
-                pointer = join_pointer(at, method)
-                self.locations[pointer] = join_pointer(item_pointer, method)
-                params: dict[tuple[str, str], tuple[dict[str, Any], str, str | None]] = {}
-                for base, listed in (
-                    (join_pointer(item_pointer, "parameters"), shared_params),
-                    (join_pointer(item_pointer, method, "parameters"), op.get("parameters") or []),
-                ):
-                    for position, raw in enumerate(listed):
-                        ref = raw.get("$ref") if isinstance(raw, dict) else None
-                        param, where = self.schemas.deref(raw, join_pointer(base, position))
-                        if not isinstance(param, dict) or "name" not in param:
-                            self.problem(
-                                "invalid-parameter",
-                                where,
-                                "a parameter without a name cannot be sent; left out",
-                                error=False,
-                            )
-                            continue
-                        key = (str(param["name"]), str(param.get("in", "")))
-                        params[key] = (param, where, ref if isinstance(ref, str) else None)
-                result.append((method, path, op, pointer, list(params.values())))
-        return result
-
+    # ----- operations ---------------------------------------------------------------------
     def _note_incoming(self) -> None:
         """Callbacks are requests the API makes, not operations a client calls: no methods,
         and a warning saying so. Webhooks become typed events with signature verification
         (`_webhooks`), so they need no warning."""
-        for path, item in (self.document.get("paths") or {}).items():
-            for method in HTTP_METHODS:
-                op = item.get(method) if isinstance(item, dict) else None
-                if isinstance(op, dict) and op.get("callbacks"):
-                    self.problem(
-                        "callbacks-not-generated",
-                        join_pointer("", "paths", path, method, "callbacks"),
-                        "callbacks are requests the API sends: no methods are generated",
-                        error=False,
-                    )
+        for op in self.model.operations:
+            if op.node.get("callbacks"):
+                self.problem(
+                    "callbacks-not-generated",
+                    join_pointer(op.pointer, "callbacks"),
+                    "callbacks are requests the API sends: no methods are generated",
+                    error=False,
+                )
 
     def _client_headers(
-        self, raw_ops: list[Any]
+        self, raw_ops: tuple[RawOperation, ...]
     ) -> tuple[tuple[ClientHeader, ...], frozenset[str]]:
         """Header parameters that every operation shares (by reference) become client options."""
         if len(raw_ops) < 2:
             return (), frozenset()
         counts: Counter[str] = Counter()
-        by_name: dict[str, dict[str, Any]] = {}
-        for _method, _path, _op, _pointer, params in raw_ops:
-            for param, _where, ref in params:
-                if param.get("in") == "header" and ref is not None:
-                    wire = str(param["name"]).lower()
+        by_name: dict[str, RawParameter] = {}
+        for raw in raw_ops:
+            for param in raw.parameters:
+                if param.location == "header" and param.ref is not None:
+                    wire = param.name.lower()
                     counts[wire] += 1
                     by_name.setdefault(wire, param)
         headers: list[ClientHeader] = []
@@ -323,57 +280,51 @@ class _Builder:
             if count != len(raw_ops):
                 continue
             param = by_name[wire]
-            schema, _ = self.schemas.deref(param.get("schema") or {}, "")
+            schema, _ = self.schemas.deref(param.node.get("schema") or {}, "")
             default = schema.get("default") if isinstance(schema, dict) else None
-            words = Name.parse(str(param["name"])).words
+            words = Name.parse(param.name).words
             if words[:1] == ("x",):
                 words = words[1:]
             if words[: len(self.name.words)] == self.name.words:
                 words = words[len(self.name.words) :]
-            override = param.get("x-sdk-name")
+            override = param.node.get("x-sdk-name")
             name = Name.parse(override) if isinstance(override, str) else Name(words)
             headers.append(
                 ClientHeader(
                     name=name,
-                    wire_name=str(param["name"]),
-                    required=bool(param.get("required")),
+                    wire_name=param.name,
+                    required=bool(param.node.get("required")),
                     default=str(default) if default is not None else None,
-                    description=str(param.get("description") or ""),
+                    description=str(param.node.get("description") or ""),
                 )
             )
         return tuple(headers), frozenset(h.wire_name.lower() for h in headers)
 
     def _operation(
-        self,
-        method: str,
-        path: str,
-        op: dict[str, Any],
-        pointer: str,
-        params: list[tuple[dict[str, Any], str, str | None]],
-        shared: frozenset[str],
-        resource: Name | None,
-        verb: Name,
+        self, raw: RawOperation, shared: frozenset[str], resource: Name | None, verb: Name
     ) -> Operation:
+        method, path, op, pointer = raw.method, raw.path, raw.node, raw.pointer
         operation_id = str(op.get("operationId") or f"{method}_{path}")
         context = Name((*(resource.words if resource else ()), *verb.words))
         converted: list[Param] = []
-        for param, where, _ref in params:
-            location = str(param.get("in", ""))
-            if location == "header" and str(param["name"]).lower() in shared:
+        for param in raw.parameters:
+            location = param.location
+            if location == "header" and param.name.lower() in shared:
                 continue
             if location not in ("path", "query", "header", "cookie"):
                 message = f"parameter location {location!r} is not path, query, header or cookie"
-                self.problem("invalid-parameter", where, message + "; left out", error=False)
+                self.problem(
+                    "invalid-parameter", param.pointer, message + "; left out", error=False
+                )
                 continue
-            converted.append(self._param(param, where, context, location))
+            converted.append(self._param(param, context))
         converted = self._check_path_params(path, converted, pointer)
         order = {wire: position for position, wire in enumerate(_PATH_PARAM.findall(path))}
         converted.sort(
             key=lambda p: (p.location != "path", order.get(p.wire_name, 0), not p.required)
         )
-        location = self.locations.get(pointer, pointer)
-        body = self._body(op, location, context)
-        success, errors = self._responses(op, location, context)
+        body = self._body(raw, context)
+        success, errors = self._responses(raw, context)
         operation = Operation(
             operation_id=operation_id,
             resource=resource,
@@ -390,19 +341,19 @@ class _Builder:
             tags=tuple(str(t) for t in op.get("tags") or []),
             pointer=pointer,
         )
-        pagination = self._pagination(operation, op, location)
+        pagination = self._pagination(operation, raw)
         if pagination is not None:
             operation = replace(operation, pagination=pagination)
         return operation
 
-    def _param(self, param: dict[str, Any], where: str, context: Name, location: str) -> Param:
-        wire = str(param["name"])
-        schema = param.get("schema")
+    def _param(self, raw: RawParameter, context: Name) -> Param:
+        wire, where, param, location = raw.name, raw.pointer, raw.node, raw.location
+        schema = raw.schema.node if raw.schema is not None else None
         schema_pointer = join_pointer(where, "schema")
-        if schema is None and isinstance(param.get("content"), dict):
-            media_type, first = next(iter(param["content"].items()), ("", {}))
-            schema = first.get("schema") if isinstance(first, dict) else None
-            schema_pointer = join_pointer(where, "content", media_type, "schema")
+        if raw.schema is not None:
+            schema_pointer = raw.schema.pointer
+        elif raw.media_type is not None:
+            schema_pointer = join_pointer(where, "content", raw.media_type, "schema")
         node = self.schemas.convert(
             schema or {"type": "string"},
             Name((*context.words, *Name.parse(wire).words)),
@@ -420,8 +371,8 @@ class _Builder:
             default_json=to_json(default) if default is not None else None,
             deprecated=bool(param.get("deprecated")),
             pointer=where,
-            style=param.get("style") if isinstance(param.get("style"), str) else None,
-            explode=param.get("explode") if isinstance(param.get("explode"), bool) else None,
+            style=raw.declared_style,
+            explode=raw.declared_explode,
         )
 
     def _check_path_params(self, path: str, params: list[Param], pointer: str) -> list[Param]:
@@ -448,24 +399,21 @@ class _Builder:
             )
         return [p for p in params if p.location != "path" or p.wire_name in in_template]
 
-    def _body(self, op: dict[str, Any], pointer: str, context: Name) -> Body | None:
-        raw = op.get("requestBody")
-        if raw is None:
+    def _body(self, raw: RawOperation, context: Name) -> Body | None:
+        body = raw.request_body
+        if body is None:
             return None
-        where = join_pointer(pointer, "requestBody")
-        body, where = self.schemas.deref(raw, where)
-        content = body.get("content") if isinstance(body, dict) else None
-        if not isinstance(content, dict) or not content:
+        if not body.content:
             message = "the request body names no media type; the method sends no body"
-            self.problem("empty-request-body", where, message, error=False)
+            self.problem("empty-request-body", body.pointer, message, error=False)
             return None
-        media_type, kind = _pick_media_type(list(content))
-        media = content.get(media_type) or {}
-        schema = media.get("schema") if isinstance(media, dict) else None
-        schema_pointer = join_pointer(where, "content", media_type, "schema")
+        media_type, kind = _pick_media_type([m.name for m in body.content])
+        media = next(m for m in body.content if m.name == media_type)
+        schema = media.schema.node if media.schema is not None else None
+        schema_pointer = join_pointer(media.pointer, "schema")
         request_context = Name((*context.words, "request"))
         resolved, resolved_pointer = self.schemas.deref(schema or {}, schema_pointer)
-        if _is_empty_object(resolved) and not body.get("required"):
+        if _is_empty_object(resolved) and not body.required:
             return None  # an object that can hold nothing: there is nothing to send
         fields: tuple[Field, ...] | None = None
         node: TypeNode
@@ -482,28 +430,20 @@ class _Builder:
         return Body(
             kind=kind,
             media_type=media_type,
-            required=bool(body.get("required")),
+            required=body.required,
             fields=fields,
             type=node,
-            description=str(body.get("description") or ""),
+            description=body.description,
         )
 
-    def _responses(
-        self, op: dict[str, Any], pointer: str, context: Name
-    ) -> tuple[Response, tuple[Response, ...]]:
-        responses = op.get("responses") or {}
+    def _responses(self, raw: RawOperation, context: Name) -> tuple[Response, tuple[Response, ...]]:
         success: Response | None = None
         errors: list[Response] = []
-        for status in sorted(responses, key=lambda s: str(s)):
-            code = str(status)
-            where = join_pointer(pointer, "responses", code)
-            raw, where = self.schemas.deref(responses[status], where)
-            if not isinstance(raw, dict):
-                self.problem("invalid-response", where, "a response must be a mapping", error=False)
-                continue
+        for declared in sorted(raw.responses, key=lambda r: r.status):
+            code = declared.status
             is_success = code.startswith("2")
             words = ("response",) if is_success else ("error", code.lower())
-            response = self._response(code, raw, where, Name((*context.words, *words)))
+            response = self._response(declared, Name((*context.words, *words)))
             if is_success and success is None:
                 success = response
             elif not is_success and (code.startswith(("4", "5")) or code == "default"):
@@ -512,27 +452,23 @@ class _Builder:
             success = Response("200", "empty", None, None, "")
         return success, tuple(errors)
 
-    def _response(self, code: str, raw: dict[str, Any], where: str, context: Name) -> Response:
-        content = raw.get("content")
-        description = str(raw.get("description") or "")
-        if not isinstance(content, dict) or not content:
+    def _response(self, declared: RawResponse, context: Name) -> Response:
+        code, description = declared.status, declared.description
+        if not declared.content:
             return Response(code, "empty", None, None, description)
-        media_type = next((m for m in content if _is_json(m)), None)
-        if media_type is not None:
-            media = content.get(media_type) or {}
-            schema = media.get("schema") if isinstance(media, dict) else None
-            schema_pointer = join_pointer(where, "content", media_type, "schema")
+        media = next((m for m in declared.content if _is_json(m.name)), None)
+        if media is not None:
+            schema = media.schema.node if media.schema is not None else None
+            schema_pointer = join_pointer(media.pointer, "schema")
             node = self.schemas.convert(schema or {}, context, schema_pointer)
             if node == Binary():  # JSON in name only: the bytes are the answer
-                return Response(code, "binary", media_type, node, description)
-            return Response(code, "json", media_type, node, description)
-        media_type = next(iter(content))
-        kind: ResponseKind = "text" if media_type.startswith("text/") else "binary"
+                return Response(code, "binary", media.name, node, description)
+            return Response(code, "json", media.name, node, description)
+        media = declared.content[0]
+        kind: ResponseKind = "text" if media.name.startswith("text/") else "binary"
         node_text: TypeNode = Primitive("string") if kind == "text" else Binary()
-        self.schemas.types_at.setdefault(
-            join_pointer(where, "content", media_type, "schema"), node_text
-        )
-        return Response(code, kind, media_type, node_text, description)
+        self.schemas.types_at.setdefault(join_pointer(media.pointer, "schema"), node_text)
+        return Response(code, kind, media.name, node_text, description)
 
     def _is_flat_object(self, schema: dict[str, Any]) -> bool:
         """An object body with named properties: its fields become keyword arguments."""
@@ -552,10 +488,10 @@ class _Builder:
             return named if isinstance(named, ModelDef) else None
         return None
 
-    def _pagination(
-        self, operation: Operation, op: dict[str, Any], pointer: str
-    ) -> Pagination | None:
-        link = self._declares_link_header(op, operation.success.status, pointer)
+    def _pagination(self, operation: Operation, raw: RawOperation) -> Pagination | None:
+        op, pointer = raw.node, raw.location
+        declared = raw.response(operation.success.status)
+        link = declared is not None and any(h.name.lower() == "link" for h in declared.headers)
         for key in EXTENSIONS:
             if key in op:
                 where = join_pointer(pointer, key)
@@ -566,15 +502,6 @@ class _Builder:
                     self.problem(problem.code, problem.pointer, problem.message, error=False)
                 return found
         return detect(operation, self.schemas.named, link_header=link)
-
-    def _declares_link_header(self, op: dict[str, Any], status: str, pointer: str) -> bool:
-        responses = op.get("responses")
-        raw = responses.get(status) if isinstance(responses, dict) else None
-        if raw is None and isinstance(responses, dict):
-            raw = responses.get(int(status)) if status.isdigit() else None
-        response, _ = self.schemas.deref(raw, join_pointer(pointer, "responses", status))
-        headers = response.get("headers") if isinstance(response, dict) else None
-        return isinstance(headers, dict) and any(str(h).lower() == "link" for h in headers)
 
     def _terminal_statuses(self, model: ModelDef) -> tuple[str, tuple[str, ...]] | None:
         status = next((f for f in model.fields if f.wire_name == "status"), None)
@@ -612,13 +539,13 @@ class _Builder:
             updated.append(op)
         return Resource(resource.name, tuple(updated))
 
-    def _naming(self, method: str, path: str, op: dict[str, Any], pointer: str) -> _Naming:
-        override = op.get("x-sdk-name")
-        resource, verb = derive_name(method, path, self.collections, override)
-        given = op.get("operationId")
-        operation_id = str(given) if isinstance(given, str | int) and str(given) else None
+    def _naming(self, op: RawOperation) -> _Naming:
+        override = op.node.get("x-sdk-name")
+        resource, verb = derive_name(op.method, op.path, self.collections, override)
         explicit = isinstance(override, str) and bool(override.strip())
-        return _Naming(pointer, resource, verb, method.upper(), path, operation_id, explicit)
+        return _Naming(
+            op.pointer, resource, verb, op.method.upper(), op.path, op.operation_id, explicit
+        )
 
     def _distinct_names(self, namings: list[_Naming]) -> dict[str, tuple[Name | None, Name]]:
         """(resource, method name) per operation pointer, distinct within each resource.

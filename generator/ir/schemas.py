@@ -1,4 +1,4 @@
-"""Schemas to IR types: ref following, allOf merging, nullability, inline hoisting.
+"""Schemas to IR types: allOf merging, nullability, inline hoisting.
 
 Inline object schemas become named models; their names come from where they sit (the parent
 name plus the field name), so they stay stable when unrelated parts of the spec change.
@@ -15,7 +15,6 @@ from generator.diagnostics import (
     Severity,
     escape_pointer_token,
     join_pointer,
-    resolve_pointer,
     split_pointer,
 )
 from generator.ir.model import (
@@ -40,6 +39,7 @@ from generator.ir.model import (
     Union,
 )
 from generator.ir.names import Name
+from generator.load.refs import Resolver
 
 SCHEMA_PREFIX = "#/components/schemas/"
 Shape = Literal["object", "other", "none"]
@@ -66,6 +66,7 @@ class SchemaConverter:
 
     document: dict[str, Any]
     source: str | None = None
+    resolver: Resolver = field(init=False, repr=False)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     _named: dict[Name, NamedType] = field(default_factory=dict)
     _by_ref: dict[str, Name] = field(default_factory=dict)
@@ -76,6 +77,9 @@ class SchemaConverter:
     """The type each converted schema became, by the schema's pointer (tools, tests)."""
     _shadows: dict[str, list[str]] = field(default_factory=dict)
     """Property pointer -> pointers of earlier allOf definitions of that property."""
+
+    def __post_init__(self) -> None:
+        self.resolver = Resolver(self.document)
 
     # ----- names -------------------------------------------------------------------------
     def claim(self, wanted: Name, owner: str) -> Name:
@@ -95,22 +99,14 @@ class SchemaConverter:
 
     # ----- refs --------------------------------------------------------------------------
     def deref(self, node: Any, pointer: str, *, quiet: bool = False) -> tuple[Any, str]:
-        """Follow `$ref` chains to the schema they name, with the pointer where it lives."""
-        seen: set[str] = set()
-        while isinstance(node, dict) and isinstance(node.get("$ref"), str):
-            ref = node["$ref"]
-            if ref in seen or not ref.startswith("#"):
-                if not quiet:
-                    self.warn("unresolvable-ref", pointer, f"$ref {ref!r} cannot be followed")
-                return {}, pointer
-            seen.add(ref)
-            found, target = resolve_pointer(self.document, ref[1:])
-            if not found:
-                if not quiet:
-                    self.warn("dangling-ref", pointer, f"$ref {ref!r} points at nothing")
-                return {}, pointer
-            node, pointer = target, ref[1:]
-        return node, pointer
+        """Follow `$ref` chains to the node they name, with the pointer where it lives; a chain
+        that cannot be followed gives `{}` (with a warning unless `quiet`)."""
+        target = self.resolver.resolve(node, pointer)
+        if target.problem is not None:
+            if not quiet:
+                self.warn(target.problem.code, pointer, target.problem.message)
+            return {}, pointer
+        return target.node, target.pointer
 
     def named_types(self) -> tuple[NamedType, ...]:
         return tuple(sorted(self._named.values(), key=lambda t: t.name.pascal()))

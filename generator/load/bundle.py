@@ -22,6 +22,7 @@ from typing import Any, Literal
 
 from generator.diagnostics import Severity, escape_pointer_token, join_pointer, resolve_pointer
 from generator.ir.names import Name
+from generator.load.document import HTTP_METHODS
 from generator.load.origins import SourceMap
 
 Kind = Literal[
@@ -45,7 +46,6 @@ SECTIONS_2 = {
     "parameter": ("parameters",),
     "response": ("responses",),
 }
-_HTTP_METHODS = frozenset({"get", "put", "post", "delete", "options", "head", "patch", "trace"})
 _SCHEMA_ONE = frozenset(
     {"items", "additionalProperties", "not", "contains", "if", "then", "else", "propertyNames"}
     | {"unevaluatedItems", "unevaluatedProperties", "additionalItems", "contentSchema"}
@@ -143,7 +143,7 @@ def child_kind(kind: Kind, key: str, swagger2: bool) -> Kind:
             "responses": "response",
         }
         table["response"] = {"headers": "header", "examples": "data"}
-    if kind == "path_item" and key in _HTTP_METHODS:
+    if kind == "path_item" and key in HTTP_METHODS:
         return "operation"
     return table.get(kind, {}).get(key, "other")
 

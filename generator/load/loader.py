@@ -24,9 +24,11 @@ from generator.diagnostics import (
     split_pointer,
 )
 from generator.load.bundle import bundle
+from generator.load.document import DocumentModel, build_model
 from generator.load.guards import MAX_DEPTH, check_shape
 from generator.load.lines import UNKNOWN, YamlLines
 from generator.load.origins import SourceMap, locate_through
+from generator.load.refs import Resolver
 from generator.load.schema_ids import mentions_ids, rebase_refs
 from generator.load.strictparse import (
     DuplicateKey,
@@ -113,6 +115,16 @@ class LoadResult:
     """Every other file the document's refs reached."""
     source_maps: tuple[SourceMap, ...] = ()
     """How pointers of `document` map back to the files, one map per loading step."""
+    _model: list[DocumentModel] = field(default_factory=list, compare=False, repr=False)
+
+    @property
+    def model(self) -> DocumentModel | None:
+        """The document model of `document`, built on first use and kept."""
+        if self.document is None:
+            return None
+        if not self._model:
+            self._model.append(build_model(self.document))
+        return self._model[0]
 
     @property
     def sha256(self) -> str:
@@ -301,15 +313,10 @@ def check_refs(document: dict[str, Any]) -> list[tuple[str, str, str]]:
 
 
 def _ref_cycle(document: Any, ref: str) -> bool:
-    """Whether a chain of bare `$ref`s starting at `ref` comes back to itself."""
-    seen: set[str] = set()
-    while ref.startswith("#") and ref not in seen:
-        seen.add(ref)
-        found, target = resolve_pointer(document, ref[1:])
-        if not found or not isinstance(target, dict) or not isinstance(target.get("$ref"), str):
-            return False
-        ref = target["$ref"]
-    return ref in seen
+    """Whether a chain of bare local `$ref`s starting at `ref` never ends at a definition
+    (it comes back to itself, or is longer than the resolver follows)."""
+    problem = Resolver(document).resolve({"$ref": ref}, "").problem
+    return problem is not None and problem.code == "unresolvable-ref" and problem.ref[:1] == "#"
 
 
 _OPERATION_IN_MESSAGE = re.compile(r"for '(\w+)'(?: operation)? in '(/[^']*)'")

@@ -6,10 +6,10 @@ component names, schemas and security schemes. The full OpenAPI schema validatio
 (openapi-spec-validator, seconds on large documents) is the loader's opt-in.
 
 A `$ref` object stands for any object: it is accepted where it appears and what it points at is
-checked where that is defined. The only ref looked up is a parameter's, to read its name when
-matching path templates. Examples, defaults, enums and `x-` extensions are data: not walked.
-Schemas are walked with a stack, each distinct node once, so depth and YAML aliases cost
-nothing extra. Swagger 2.0 documents get the same checks in 2.0 terms.
+checked where that is defined. The only ref looked up (through `load.refs`, the one resolver) is
+a parameter's, to read its name when matching path templates. Examples, defaults, enums and `x-`
+extensions are data: not walked. Schemas are walked with a stack, each distinct node once, so
+depth and YAML aliases cost nothing extra. Swagger 2.0 documents get the same checks in 2.0 terms.
 
 Most findings are `invalid-openapi` warnings: real documents break the letter of the
 specification in ways that generate fine. The codes in ERROR_CODES are what no SDK can work
@@ -27,9 +27,11 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from generator.diagnostics import join_pointer, split_pointer
+from generator.diagnostics import join_pointer
 from generator.load.cycles import CODE as ALLOF_CYCLE
 from generator.load.cycles import Edges, allof_cycles
+from generator.load.document import HTTP_METHODS, SWAGGER2_METHODS
+from generator.load.refs import Resolver
 
 CODE = "invalid-openapi"
 ERROR_CODES = frozenset(
@@ -44,8 +46,6 @@ Dialect = Literal["2.0", "3.0", "3.1"]
 _Check = Callable[[Any, str, Any], object]
 """Checks one entry of a named section: (value, pointer, name)."""
 
-_METHODS_3 = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
-_METHODS_2 = _METHODS_3[:-1]
 _LOCATIONS_3 = ("query", "header", "path", "cookie")
 _LOCATIONS_2 = ("query", "header", "path", "formData", "body")
 _TYPES_3 = frozenset({"string", "number", "integer", "boolean", "array", "object"})
@@ -83,7 +83,7 @@ _BOOLEAN_OR_SCHEMA = ("additionalProperties", "unevaluatedProperties")
 
 def check_structure(document: dict[str, Any]) -> list[Finding]:
     """Every structural problem of `document`, as ("invalid-openapi", pointer, message)."""
-    checker = _Checker(dialect_of(document), document)
+    checker = _Checker(dialect_of(document), document, Resolver(document))
     checker.check_document()
     return checker.findings
 
@@ -132,6 +132,7 @@ class _Params:
 class _Checker:
     dialect: Dialect
     document: dict[str, Any]
+    resolver: Resolver
     findings: list[Finding] = field(default_factory=list)
     operation_ids: dict[str, str] = field(default_factory=dict)
     schemas: deque[tuple[Any, str]] = field(default_factory=deque)
@@ -291,7 +292,7 @@ class _Checker:
         shared = self.parameters(item, pointer)
         if template is not None:
             self.unused_path_params(shared.path, template)
-        for method in _METHODS_2 if self.v2 else _METHODS_3:
+        for method in SWAGGER2_METHODS if self.v2 else HTTP_METHODS:
             if method in item:
                 operation = self.mapping(
                     item[method], join_pointer(pointer, method), f"operation `{method}`"
@@ -387,29 +388,8 @@ class _Checker:
     def parameter_entry(self, node: Any, pointer: str) -> dict[Any, Any] | None:
         """The parameter a list entry declares (a local ref is looked up, not checked)."""
         if isinstance(node, dict) and "$ref" in node:
-            return self.resolve(node)
+            return self.resolver.resolve(node, pointer).mapping()
         return self.parameter(node, pointer)
-
-    def resolve(self, node: dict[Any, Any]) -> dict[Any, Any] | None:
-        """The mapping a chain of local refs ends at; None for a ref reported elsewhere."""
-        for _hop in range(16):
-            ref = node.get("$ref")
-            if not isinstance(ref, str):
-                return node
-            if not ref.startswith("#"):
-                return None
-            target: Any = self.document
-            for token in split_pointer(ref[1:]):
-                if isinstance(target, dict) and token in target:
-                    target = target[token]
-                elif isinstance(target, list) and token.isdigit() and int(token) < len(target):
-                    target = target[int(token)]
-                else:
-                    return None
-            if not isinstance(target, dict):
-                return None
-            node = target
-        return None
 
     def parameter(self, node: Any, pointer: str) -> dict[Any, Any] | None:
         parameter = self.mapping(node, pointer, "a parameter")

@@ -19,10 +19,10 @@ from __future__ import annotations
 from typing import Any
 
 from generator.diagnostics import join_pointer
+from generator.load.document import SWAGGER2_METHODS
 from generator.load.origins import SourceMap
 
 OPENAPI_VERSION = "3.0.3"
-_HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch")
 _REF_PREFIXES = {
     "#/definitions/": "#/components/schemas/",
     "#/parameters/": "#/components/parameters/",
@@ -180,7 +180,7 @@ class _Converter:
                 self.map.add(join_pointer(where, "parameters", position), None,
                              join_pointer(where, "parameters", index))  # fmt: skip
         for key, value in item.items():
-            if key in _HTTP_METHODS and isinstance(value, dict):
+            if key in SWAGGER2_METHODS and isinstance(value, dict):
                 result[key] = self.operation(value, shared or [], join_pointer(where, key))
             elif key != "parameters":
                 result[key] = value

@@ -21,7 +21,9 @@ def start(
     if not loaded.ok or loaded.document is None or has_errors(loaded.diagnostics):
         return None, loaded.diagnostics
     api = build_api(loaded.document, spec.stem, str(spec))
-    server = SpecServer(loaded.document, token=token, api=api, seed=seed, host=host, port=port)
+    server = SpecServer(
+        loaded.document, token=token, api=api, model=loaded.model, seed=seed, host=host, port=port
+    )
     server.start()
     return server, loaded.diagnostics
 

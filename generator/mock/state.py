@@ -1,5 +1,6 @@
 """What makes the mock behave like the API over several calls, read from the IR: list calls that
-page (a few pages, then no next token), runs that are processing until polled, fresh ids.
+page (three pages in the operation's paging style, then the end), runs that are processing until
+polled, fresh ids.
 
 Every change is applied only when the response stays valid for the spec (the caller checks).
 """
@@ -13,9 +14,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.ir.model import Api, EnumDef, ModelDef, Nullable, Operation, Pagination, Ref
+from generator.mock import paging
+from generator.mock.paging import PageRequest
 
-PAGES = 3
-"""How many pages a paginated list call has."""
 POLLS_UNTIL_DONE = 1
 """How many retrieve calls find a new run still processing."""
 
@@ -51,15 +52,8 @@ class MockState:
             by_name = {op.name: op for op in ops}
             for op in ops:
                 key = (op.method.upper(), op.path)
-                paging = op.pagination
-                if (
-                    paging is not None
-                    and paging.style in ("page_token", "cursor")
-                    and paging.param is not None
-                    and paging.next_field is not None
-                    and "." not in paging.next_field
-                ):  # pages by a token the response names; other styles answer one page
-                    self._pages[key] = paging
+                if op.pagination is not None and paging.pageable(op.pagination):
+                    self._pages[key] = op.pagination
                 polling = op.polling
                 retrieve = by_name.get(polling.retrieve_operation) if polling else None
                 if polling is None or retrieve is None:
@@ -82,7 +76,7 @@ class MockState:
         """What the mock does beyond answering, for its listing."""
         key = (method.upper(), path)
         if key in self._pages:
-            return f"paginated ({PAGES} pages by `{self._pages[key].param}`)"
+            return paging.describe(self._pages[key])
         if key in self._creates:
             run = self._creates[key]
             return f"starts a run ({run.status_field} {run.pending} until polled)"
@@ -94,51 +88,34 @@ class MockState:
         with self._lock:
             return f"{prefix}_{self._random.getrandbits(48):012x}"
 
+    def accepted_query(self, method: str, path: str) -> frozenset[str]:
+        """Query parameters the operation does not declare that the mock's own next URLs carry."""
+        found = self._pages.get((method.upper(), path))
+        if found is not None and found.style == "next_url":
+            return frozenset({paging.NEXT_URL_PARAM})
+        return frozenset()
+
     def adjust(
         self,
         method: str,
         path: str,
-        query: dict[str, list[str]],
+        request: PageRequest,
         path_params: dict[str, str],
         value: Any,
         valid: Valid,
-    ) -> Any:
-        """The response body with the API's state applied, where the spec allows it."""
+    ) -> tuple[Any, dict[str, str]]:
+        """The response body with the API's state applied where the spec allows it, and the
+        headers that go with it."""
         key = (method.upper(), path)
-        if not isinstance(value, dict):
-            return value
         if key in self._pages:
-            return self._page(self._pages[key], query, value, valid)
+            return paging.page(self._pages[key], request, value, valid)
+        if not isinstance(value, dict):
+            return value, {}
         if key in self._creates:
-            return self._create(self._creates[key], value, valid)
+            return self._create(self._creates[key], value, valid), {}
         if key in self._retrieves:
-            return self._poll(self._retrieves[key], path_params, value, valid)
-        return value
-
-    def _page(
-        self,
-        pagination: Pagination,
-        query: dict[str, list[str]],
-        value: dict[str, Any],
-        valid: Valid,
-    ) -> dict[str, Any]:
-        if pagination.param is None or pagination.next_field is None:
-            return value
-        token = (query.get(pagination.param) or [""])[0]
-        index = (
-            int(token.removeprefix("page_"))
-            if token.startswith("page_") and token[5:].isdigit()
-            else 0
-        )
-        following = f"page_{index + 1}" if index + 1 < PAGES else None
-        candidate = {**value, pagination.next_field: following}
-        if valid(candidate):
-            return candidate
-        if following is None:
-            trimmed = {k: v for k, v in value.items() if k != pagination.next_field}
-            if valid(trimmed):
-                return trimmed
-        return value
+            return self._poll(self._retrieves[key], path_params, value, valid), {}
+        return value, {}
 
     def _create(self, run: _Run, value: dict[str, Any], valid: Valid) -> dict[str, Any]:
         current = value.get(run.id_field)

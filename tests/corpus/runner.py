@@ -22,9 +22,10 @@ from typing import Any
 
 from generator.config import ApiConfig, default_api
 from generator.diagnostics import Diagnostic, Severity, join_pointer, resolve_pointer, split_pointer
-from generator.ir.build import HTTP_METHODS, build_api_indexed
+from generator.ir.build import build_api_indexed
 from generator.ir.model import Api, TypeNode
 from generator.load.bundle import iter_schemas
+from generator.load.document import HTTP_METHODS
 from generator.load.loader import load_document
 from generator.pipeline import render_api
 from generator.targets.python.render import PythonOptions, PythonRenderer

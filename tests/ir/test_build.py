@@ -10,6 +10,7 @@ from generator.diagnostics import Severity, has_errors
 from generator.ir.build import build_api
 from generator.ir.model import Api, Binary, Pagination, Primitive
 from generator.ir.names import Name
+from generator.load.structure import check_structure
 from tests.conftest import minimal_spec
 
 SHELTER = Path(__file__).parent.parent / "golden" / "shelter" / "spec.yaml"
@@ -301,20 +302,33 @@ def test_two_paths_may_share_one_path_item() -> None:
     assert len(api.types) == 1, "the shared response schema is one model"
 
 
-def test_what_cannot_become_a_method_is_named_in_a_warning() -> None:
+def test_what_cannot_become_a_method_is_named_once() -> None:
+    """The structural checks name what is not a mapping; the IR leaves it out without a
+    second warning, and warns only about what it decides (a body with no media type)."""
     spec = minimal_spec(
         paths={
             "/a": ["not", "an", "item"],
-            "/b": {"get": None, "post": {"requestBody": {}, "responses": {"200": "ok"}}},
+            "/b": {
+                "get": None,
+                "post": {"requestBody": {}, "responses": {"200": "ok"}},
+                "put": {
+                    "parameters": [{"name": "x", "schema": {}}],
+                    "responses": {"200": {"description": "ok"}},
+                },
+            },
         }
     )
-    found = sorted((d.code, d.pointer) for d in build_api(spec, "x").diagnostics)
-    assert found == [
-        ("empty-request-body", "/paths/~1b/post/requestBody"),
-        ("invalid-operation", "/paths/~1b/get"),
-        ("invalid-path-item", "/paths/~1a"),
-        ("invalid-response", "/paths/~1b/post/responses/200"),
-    ]
+    structural = {pointer for _code, pointer, _message in check_structure(spec)}
+    assert {
+        "/paths/~1a",
+        "/paths/~1b/get",
+        "/paths/~1b/post/responses/200",
+        "/paths/~1b/put/parameters/0",
+    } <= structural
+    api = build_api(spec, "x")
+    found = sorted((d.code, d.pointer) for d in api.diagnostics)
+    assert found == [("empty-request-body", "/paths/~1b/post/requestBody")]
+    assert [(op.method, op.params) for op in api.operations()] == [("PUT", ()), ("POST", ())]
 
 
 def test_callbacks_and_webhooks_without_a_body_are_warned_about() -> None:

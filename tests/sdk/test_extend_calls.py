@@ -20,7 +20,7 @@ import pytest
 from generator.ir.model import Operation
 from generator.targets.python.views import MethodView
 from tests.support.extend import TOKEN, extend_renderer, extend_spec, import_sdk
-from tests.support.spec_server import SpecServer, _SpecModel
+from tests.support.spec_server import SpecModel, SpecServer
 
 
 @dataclass(frozen=True)
@@ -50,8 +50,8 @@ def cases() -> list[Case]:
 
 
 @cache
-def spec_model() -> _SpecModel:
-    return _SpecModel(extend_spec()[1])
+def spec_model() -> SpecModel:
+    return SpecModel(extend_spec()[1])
 
 
 def arguments(case: Case) -> tuple[list[Any], dict[str, Any]]:
@@ -62,7 +62,7 @@ def arguments(case: Case) -> tuple[list[Any], dict[str, Any]]:
     body = case.operation.body
     if body is not None:
         pointer = case.operation.pointer + "/requestBody"
-        _raw, pointer = model.deref(model.get(pointer), pointer)
+        pointer = model.document.model.resolve(model.document.get(pointer), pointer).pointer
         schema_pointer = f"{pointer}/content/{body.media_type.replace('/', '~1')}/schema"
         synthesized = model.synthesize([schema_pointer])
         body_values = synthesized if isinstance(synthesized, dict) else {}

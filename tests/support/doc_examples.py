@@ -20,7 +20,7 @@ from typing import Any
 
 from generator.targets.docs.model import DocsModel, MethodDoc
 from tests.support.extend import extend_renderer, extend_spec
-from tests.support.spec_server import ScriptedResponse, SpecServer, _SpecModel
+from tests.support.spec_server import ScriptedResponse, SpecModel, SpecServer
 
 _FENCE = re.compile(r"^```(?P<info>[^\n`]*)\n(?P<code>.*?)^```$", re.MULTILINE | re.DOTALL)
 
@@ -50,8 +50,8 @@ def docs_model() -> DocsModel:
 
 
 @cache
-def spec_model() -> _SpecModel:
-    return _SpecModel(extend_spec()[1])
+def spec_model() -> SpecModel:
+    return SpecModel(extend_spec()[1])
 
 
 def response_pointer(method: MethodDoc) -> str:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from generator.mock.server import RecordedRequest, ScriptedResponse, SpecServer
-from generator.mock.server import _SpecModel as _SpecModel
+from generator.mock.exchange import RecordedRequest, ScriptedResponse
+from generator.mock.model import SpecModel
+from generator.mock.server import SpecServer
 
-__all__ = ["RecordedRequest", "ScriptedResponse", "SpecServer"]
+__all__ = ["RecordedRequest", "ScriptedResponse", "SpecModel", "SpecServer"]

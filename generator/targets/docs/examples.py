@@ -31,27 +31,13 @@ from generator.ir.model import (
     Union,
 )
 from generator.ir.names import Name
+from generator.ir.samples import FORMAT_SAMPLES, SAMPLE_URL
 
 SAMPLE_FILE = "document.pdf"
 """The local file upload examples send; the example tests create it."""
 
 _FULL_DEPTH = 2  # response examples show every field this deep, required fields below
 _MAX_DEPTH = 8
-
-_STRING_FORMATS: dict[str, str] = {
-    "date-time": "2025-01-01T00:00:00Z",
-    "date": "2025-01-01",
-    "time": "12:00:00Z",
-    "uri": "https://example.com/document.pdf",
-    "url": "https://example.com/document.pdf",
-    "uri-reference": "https://example.com/document.pdf",
-    "email": "user@example.com",
-    "uuid": "00000000-0000-4000-8000-000000000000",
-    "byte": "ZXhhbXBsZQ==",
-    "hostname": "example.com",
-    "ipv4": "192.0.2.1",
-    "ipv6": "2001:db8::1",
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,8 +57,8 @@ def _words(hint: str | Name | None) -> tuple[str, ...]:
 
 def string_for(hint: str | Name | None, fmt: str | None = None) -> str:
     """A plausible string for a field or parameter: by format, else by its name."""
-    if fmt in _STRING_FORMATS:
-        return _STRING_FORMATS[fmt]
+    if fmt in FORMAT_SAMPLES:
+        return FORMAT_SAMPLES[fmt]
     words = _words(hint)
     if not words:
         return "text"
@@ -80,7 +66,7 @@ def string_for(hint: str | Name | None, fmt: str | None = None) -> str:
         stem = "_".join(words[:-1]) or "object"
         return f"{stem}_123"
     if words[-1] in ("url", "uri"):
-        return "https://example.com/document.pdf"
+        return SAMPLE_URL
     if "email" in words:
         return "user@example.com"
     return " ".join(words).capitalize()

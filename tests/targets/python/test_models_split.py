@@ -21,7 +21,7 @@ from generator.pipeline import prepare
 from generator.targets.python.render import PythonRenderer
 from tests.conftest import ROOT
 from tests.support.extend import extend_spec
-from tests.support.spec_server import _SpecModel
+from tests.support.spec_server import SpecModel
 
 PACKAGE = "split_sdk"
 
@@ -87,7 +87,7 @@ def test_one_model_loads_only_the_models_it_names(split_sdk: Path) -> None:
 
 @pytest.mark.parametrize("schema", ["ParseRun", "ExtractRun", "WorkflowRun", "Extractor"])
 def test_models_validate_across_modules(split_sdk: Path, schema: str) -> None:
-    payload = _SpecModel(extend_spec()[1]).synthesize([f"/components/schemas/{schema}"])
+    payload = SpecModel(extend_spec()[1]).synthesize([f"/components/schemas/{schema}"])
     code = (
         "import json, sys\n"
         f"from {PACKAGE}.models import {schema}\n"

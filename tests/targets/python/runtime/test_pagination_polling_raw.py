@@ -10,7 +10,7 @@ import pytest
 
 from generator.targets.python.runtime.polling import PollingOptions, delays
 from tests.support.extend import TOKEN, extend_spec, import_sdk
-from tests.support.spec_server import ScriptedResponse, SpecServer, _SpecModel
+from tests.support.spec_server import ScriptedResponse, SpecModel, SpecServer
 
 FAST = PollingOptions(initial_delay_ms=1, max_delay_ms=5, fast_phase_ms=10)
 
@@ -32,8 +32,8 @@ def script_pages(live: SpecServer) -> None:
 
 
 @cache
-def spec_model() -> _SpecModel:
-    return _SpecModel(extend_spec()[1])
+def spec_model() -> SpecModel:
+    return SpecModel(extend_spec()[1])
 
 
 def run_json(status: str, schema: str = "ExtractRun", run_id: str = "ex_run_1") -> dict[str, Any]:

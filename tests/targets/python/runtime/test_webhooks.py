@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from tests.support.extend import TOKEN, extend_spec, import_sdk
-from tests.support.spec_server import _SpecModel
+from tests.support.spec_server import SpecModel
 
 SECRET = "wss_test_signing_secret"
 SIG = "x-extend-request-signature"
@@ -22,7 +22,7 @@ TS = "x-extend-request-timestamp"
 
 @cache
 def event_body(event_type: str, schema: str) -> str:
-    payload = _SpecModel(extend_spec()[1]).synthesize([f"/components/schemas/{schema}"])
+    payload = SpecModel(extend_spec()[1]).synthesize([f"/components/schemas/{schema}"])
     return json.dumps({"eventId": "evt_1", "eventType": event_type, "payload": payload})
 
 

@@ -117,15 +117,6 @@ class ModelSurface(Protocol):
     def fields(self) -> Sequence[FieldSurface]: ...
 
 
-class NamedSurface(Protocol):
-    """An enum or another named type that is not a model."""
-
-    @property
-    def name(self) -> str: ...
-    @property
-    def description(self) -> str: ...
-
-
 class SurfaceOptions(Protocol):
     @property
     def header(self) -> str:

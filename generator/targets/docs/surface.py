@@ -92,7 +92,7 @@ class ResourceSurface(Protocol):
     @property
     def module(self) -> str:
         """A file-safe name of the resource: its docs page is `<module>.md`. None of
-        FIXED_PAGES, and no Windows device name (`base.portable_stem`)."""
+        FIXED_PAGES, and no Windows device name (`targets.files.portable_stem`)."""
         ...
 
     @property

@@ -3,22 +3,7 @@
 from __future__ import annotations
 
 from generator.diff.registry import CHECKS, Checks
-from generator.diff.rules import (
-    constraints,
-    endpoints,
-    keywords,
-    lifecycle,
-    parameters,
-    request_body,
-    request_properties,
-    response_properties,
-    responses,
-    security,
-    servers,
-    unions,
-)
-
-RULE_MODULES = (
+from generator.diff.rules import (  # noqa: F401 (imported for their registrations)
     constraints,
     endpoints,
     keywords,

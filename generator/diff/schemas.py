@@ -8,6 +8,7 @@ ref is followed and compared where it leads.
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from typing import Any
 
 from generator.diagnostics import join_pointer
@@ -122,6 +123,20 @@ def _mapping(values: object) -> dict[str, Any]:
     return values if isinstance(values, dict) else {}
 
 
+@dataclass(frozen=True, slots=True)
+class _Side:
+    """One side of a comparison, its ref followed."""
+
+    schema: dict[str, Any]
+    pointer: str
+    """Where the schema is defined: the end of its ref."""
+    at: str
+    """Where the schema is used."""
+    nullable: bool
+    name: str | None
+    """The component schema its ref names."""
+
+
 class SchemaComparer:
     """Compares schemas of `old` against schemas of `new`."""
 
@@ -192,89 +207,121 @@ class SchemaComparer:
         if pair in stack:
             return None
         stack = stack | {pair}
-        old_schema = self.view(self.old, old_core, old_pointer)
-        new_schema = self.view(self.new, new_core, new_pointer)
-        old_at, new_at = old_pointer, new_pointer  # where the schemas are used
-        if ref_of(old_core) is not None:
-            old_pointer = self.old.deref(old_core, old_pointer)[1]
-        if ref_of(new_core) is not None:
-            new_pointer = self.new.deref(new_core, new_pointer)[1]
-        if (old_pointer, new_pointer) != pair:
-            if (old_pointer, new_pointer) in stack:
+        old_side = self._side(self.old, old_core, old_pointer, old_wrapped_null)
+        new_side = self._side(self.new, new_core, new_pointer, new_wrapped_null)
+        resolved = (old_side.pointer, new_side.pointer)
+        if resolved != pair:
+            if resolved in stack:
                 return None  # a cycle through refs to other names
-            stack = stack | {(old_pointer, new_pointer)}
-        old_null = old_wrapped_null or is_nullable(old_schema)
-        new_null = new_wrapped_null or is_nullable(new_schema)
-        if old_schema == new_schema and old_null == new_null:
+            stack = stack | {resolved}
+        if old_side.schema == new_side.schema and old_side.nullable == new_side.nullable:
             return None
-        nullable = _changed(old_null, new_null)
-        old_members = self._members(self.old, old_schema, old_pointer)
-        new_members = self._members(self.new, new_schema, new_pointer)
-        old_types, new_types = effective_types(old_schema), effective_types(new_schema)
-        if bool(old_members) != bool(new_members):
+        return self._compare_sides(old_side, new_side, stack)
+
+    def _side(self, document: Document, core: Any, pointer: str, wrapped_null: bool) -> _Side:
+        schema = self.view(document, core, pointer)
+        defined = document.deref(core, pointer)[1] if ref_of(core) is not None else pointer
+        return _Side(
+            schema,
+            defined,
+            pointer,
+            wrapped_null or is_nullable(schema),
+            schema_name(ref_of(core)),
+        )
+
+    def _compare_sides(
+        self, old: _Side, new: _Side, stack: frozenset[tuple[str, str]]
+    ) -> SchemaDiff | None:
+        """Two schemas that differ: their types first (a changed type is all there is to
+        say), then every keyword and subschema."""
+        nullable = _changed(old.nullable, new.nullable)
+        members = (
+            self._members(self.old, old.schema, old.pointer),
+            self._members(self.new, new.schema, new.pointer),
+        )
+        old_types, new_types = effective_types(old.schema), effective_types(new.schema)
+        if bool(members[0]) != bool(members[1]):
             # A union on one side only: the shape changed, whatever the members hold.
-            old_types = _shape(old_types, old_members, schema_name(ref_of(old_core)))
-            new_types = _shape(new_types, new_members, schema_name(ref_of(new_core)))
+            old_types = _shape(old_types, members[0], old.name)
+            new_types = _shape(new_types, members[1], new.name)
         if old_types and new_types and old_types != new_types:
             types = Changed(old_types, new_types)
-            return SchemaDiff(old_at, new_at, types=types, nullable=nullable)
-        enum_added, enum_removed = self._enum(old_schema, new_schema, old_pointer, new_pointer)
+            return SchemaDiff(old.at, new.at, types=types, nullable=nullable)
+        diff = SchemaDiff(
+            old=old.pointer,
+            new=new.pointer,
+            nullable=nullable,
+            **self._value_changes(old, new),
+            **self._structure_changes(old, new, members, stack),
+        )
+        return None if diff == SchemaDiff(old.pointer, new.pointer) else diff
+
+    def _value_changes(self, old: _Side, new: _Side) -> dict[str, Any]:
+        """The SchemaDiff fields of the schemas' own values: format, enums, bounds, pattern,
+        default and lifecycle."""
+        before, after = old.schema, new.schema
+        enum_added, enum_removed = self._enum(before, after, old.pointer, new.pointer)
         extensible_added, extensible_removed = self._enum(
-            old_schema, new_schema, old_pointer, new_pointer, "x-extensible-enum"
+            before, after, old.pointer, new.pointer, "x-extensible-enum"
         )
-        keywords, subschemas = self._keywords(
-            old_schema, new_schema, old_pointer, new_pointer, stack
-        )
+        return {
+            "format": _changed(_text(before.get("format")), _text(after.get("format"))),
+            "enum_added": enum_added,
+            "enum_removed": enum_removed,
+            "constraints": self._constraints(before, after),
+            "pattern": _changed(_text(before.get("pattern")), _text(after.get("pattern"))),
+            "default": _changed(_default(before), _default(after)),
+            "deprecated": _changed(
+                before.get("deprecated") is True, after.get("deprecated") is True
+            ),
+            "sunset": _changed(sunset_text(before), sunset_text(after)),
+            "stability": _changed(stability(before), stability(after)),
+            "enum_set": _changed(
+                isinstance(before.get("enum"), list), isinstance(after.get("enum"), list)
+            ),
+            "extensible_added": extensible_added,
+            "extensible_removed": extensible_removed,
+        }
+
+    def _structure_changes(
+        self,
+        old: _Side,
+        new: _Side,
+        members: tuple[dict[str, tuple[Any, str]], dict[str, tuple[Any, str]]],
+        stack: frozenset[tuple[str, str]],
+    ) -> dict[str, Any]:
+        """The SchemaDiff fields of what the schemas hold: keywords, subschemas, properties,
+        items, union variants, allOf members and `not`."""
+        before, after = old.schema, new.schema
+        at = (old.pointer, new.pointer)
+        keywords, subschemas = self._keywords(before, after, *at, stack)
         all_of_added, all_of_removed = _all_of(
-            self._labelled(self.old, old_schema, old_pointer, ("allOf",)),
-            self._labelled(self.new, new_schema, new_pointer, ("allOf",)),
-            old_pointer,
-            new_pointer,
+            self._labelled(self.old, before, old.pointer, ("allOf",)),
+            self._labelled(self.new, after, new.pointer, ("allOf",)),
+            *at,
         )
         properties_added, properties_removed, properties = self._properties(
-            old_schema, new_schema, old_pointer, new_pointer, stack
+            before, after, *at, stack
         )
         variants_added, variants_removed, variants = self._variants(
-            (old_schema, old_members), (new_schema, new_members), old_pointer, new_pointer, stack
+            (before, members[0]), (after, members[1]), *at, stack
         )
-        diff = SchemaDiff(
-            old=old_pointer,
-            new=new_pointer,
-            format=_changed(_text(old_schema.get("format")), _text(new_schema.get("format"))),
-            nullable=nullable,
-            enum_added=enum_added,
-            enum_removed=enum_removed,
-            constraints=self._constraints(old_schema, new_schema),
-            pattern=_changed(_text(old_schema.get("pattern")), _text(new_schema.get("pattern"))),
-            default=_changed(_default(old_schema), _default(new_schema)),
-            deprecated=_changed(
-                old_schema.get("deprecated") is True, new_schema.get("deprecated") is True
-            ),
-            sunset=_changed(sunset_text(old_schema), sunset_text(new_schema)),
-            stability=_changed(stability(old_schema), stability(new_schema)),
-            enum_set=_changed(
-                isinstance(old_schema.get("enum"), list), isinstance(new_schema.get("enum"), list)
-            ),
-            extensible_added=extensible_added,
-            extensible_removed=extensible_removed,
-            keywords=keywords,
-            subschemas=subschemas,
-            properties_added=properties_added,
-            properties_removed=properties_removed,
-            properties=properties,
-            items=self._sub(old_schema, new_schema, "items", old_pointer, new_pointer, stack),
-            additional=self._sub(
-                old_schema, new_schema, "additionalProperties", old_pointer, new_pointer, stack
-            ),
-            variants_added=variants_added,
-            variants_removed=variants_removed,
-            variants=variants,
-            discriminator=self._discriminator(old_schema, new_schema, old_pointer, new_pointer),
-            all_of_added=all_of_added,
-            all_of_removed=all_of_removed,
-            negated=self._sub(old_schema, new_schema, "not", old_pointer, new_pointer, stack),
-        )
-        return None if diff == SchemaDiff(old_pointer, new_pointer) else diff
+        return {
+            "keywords": keywords,
+            "subschemas": subschemas,
+            "properties_added": properties_added,
+            "properties_removed": properties_removed,
+            "properties": properties,
+            "items": self._sub(before, after, "items", *at, stack),
+            "additional": self._sub(before, after, "additionalProperties", *at, stack),
+            "variants_added": variants_added,
+            "variants_removed": variants_removed,
+            "variants": variants,
+            "discriminator": self._discriminator(before, after, *at),
+            "all_of_added": all_of_added,
+            "all_of_removed": all_of_removed,
+            "negated": self._sub(before, after, "not", *at, stack),
+        }
 
     def _sub(
         self,

@@ -253,102 +253,126 @@ def _with_prefix(envelope: _Envelope, path: str | None) -> str | None:
 
 
 def detect(op: Operation, named: Named, *, link_header: bool) -> Pagination | None:
-    """The paging the operation's names and shapes show, if any."""
+    """The paging the operation's names and shapes show, if any: the styles are tried in
+    this order, each by its query parameter and the response field that feeds it."""
     envelope = _envelope(op.success.type if op.success.kind == "json" else None, named)
     if envelope is None:
         return None
-    model = envelope.model
-    item_model = _model(envelope.item_type, named)
+    probe = _Probe(op, named, envelope)
+    page = _query(op, PAGE_PARAMS)
+    return (
+        probe.page_token(page)
+        or probe.cursor()
+        or probe.offset()
+        or probe.page_number(page, link_header=link_header)
+        or probe.next_url(link_header=link_header)
+    )
 
-    def field(names: Iterable[str], kind: str | None = None) -> str | None:
-        def accept(node: TypeNode) -> bool:
-            return kind is None or _kind(node, named) in (kind, None)
 
-        return _with_prefix(envelope, _field(model, names, named, accept=accept))
+@dataclass(frozen=True, slots=True)
+class _Probe:
+    """One list operation's response, read for each paging style in turn."""
 
-    def has(names: Iterable[str], kind: str) -> str | None:
-        return _with_prefix(
-            envelope, _field(model, names, named, accept=lambda n: _kind(n, named) == kind)
+    op: Operation
+    named: Named
+    envelope: _Envelope
+
+    def has(self, names: Iterable[str], kind: str) -> str | None:
+        """The dotted path of the first of `names` in the paging object, of that kind."""
+        found = _field(
+            self.envelope.model, names, self.named, accept=lambda n: _kind(n, self.named) == kind
+        )
+        return _with_prefix(self.envelope, found)
+
+    def paging(self, style: PaginationStyle, **fields: Any) -> Pagination:
+        """The style with the items, the page-size parameter and what `fields` add."""
+        size = _query(self.op, SIZE_PARAMS)
+        return Pagination(
+            style,
+            items_field=self.envelope.items_field,
+            item_type=self.envelope.item_type,
+            size_param=size.wire_name if size is not None else None,
+            **fields,
         )
 
-    size = _query(op, SIZE_PARAMS)
-    size_param = size.wire_name if size is not None else None
-    has_more = has(HAS_MORE_FIELDS, "boolean")
-    base = {"items_field": envelope.items_field, "item_type": envelope.item_type}
-
-    token = _query(op, TOKEN_PARAMS)
-    page = _query(op, PAGE_PARAMS)
-    if token is None and page is not None and _kind(page.type, named) == "string":
-        token = page  # Stripe's search: `page` is a token, `next_page` names the next one
-    if token is not None:
+    def page_token(self, page: Param | None) -> Pagination | None:
+        token = _query(self.op, TOKEN_PARAMS)
+        if token is None and page is not None and _kind(page.type, self.named) == "string":
+            token = page  # Stripe's search: `page` is a token, `next_page` names the next one
+        if token is None:
+            return None
         fields = (*TOKEN_FIELDS, "next_page") if token is page else TOKEN_FIELDS
-        next_token = has(fields, "string")
-        if next_token is not None:
-            return Pagination(
-                "page_token",
-                param=token.wire_name,
-                next_field=next_token,
-                size_param=size_param,
-                has_more_field=has_more,
-                **base,  # type: ignore[arg-type]
-            )
-    cursor = _query(op, CURSOR_PARAMS)
-    if cursor is not None:
-        next_cursor = has(CURSOR_FIELDS, "string")
+        next_token = self.has(fields, "string")
+        if next_token is None:
+            return None
+        return self.paging(
+            "page_token",
+            param=token.wire_name,
+            next_field=next_token,
+            has_more_field=self.has(HAS_MORE_FIELDS, "boolean"),
+        )
+
+    def cursor(self) -> Pagination | None:
+        cursor = _query(self.op, CURSOR_PARAMS)
+        if cursor is None:
+            return None
+        model, named = self.envelope.model, self.named
+        has_more = self.has(HAS_MORE_FIELDS, "boolean")
+        next_cursor = self.has(CURSOR_FIELDS, "string")
         if next_cursor is None and not _is_url(model, "next", named):
-            next_cursor = _with_prefix(envelope, _direct(model, ("next",), named))
-        item_id = _field(item_model, ("id",), named) if item_model is not None else None
+            next_cursor = _with_prefix(self.envelope, _direct(model, ("next",), named))
         if next_cursor is not None:
-            return Pagination(
-                "cursor",
-                param=cursor.wire_name,
-                next_field=next_cursor,
-                size_param=size_param,
-                has_more_field=has_more,
-                **base,  # type: ignore[arg-type]
+            return self.paging(
+                "cursor", param=cursor.wire_name, next_field=next_cursor, has_more_field=has_more
             )
+        item_model = _model(self.envelope.item_type, named)
+        item_id = _field(item_model, ("id",), named) if item_model is not None else None
         if item_id is not None and "." not in item_id and (has_more or model is None):
-            return Pagination(
+            return self.paging(
                 "cursor",
                 param=cursor.wire_name,
-                size_param=size_param,
                 has_more_field=has_more,
                 cursor_item_field=item_id,
-                **base,  # type: ignore[arg-type]
             )
-    next_url = _direct(model, NEXT_URL_FIELDS, named)
-    next_url = _with_prefix(envelope, next_url)
-    offset = _query(op, OFFSET_PARAMS)
-    if offset is not None and _kind(offset.type, named) in ("integer", "number", None):
-        return Pagination(
+        return None
+
+    def next_url_field(self) -> str | None:
+        found = _direct(self.envelope.model, NEXT_URL_FIELDS, self.named)
+        return _with_prefix(self.envelope, found)
+
+    def offset(self) -> Pagination | None:
+        offset = _query(self.op, OFFSET_PARAMS)
+        if offset is None or _kind(offset.type, self.named) not in ("integer", "number", None):
+            return None
+        return self.paging(
             "offset",
             param=offset.wire_name,
-            next_field=next_url,
-            size_param=size_param,
-            has_more_field=has_more,
-            total_field=has(TOTAL_FIELDS, "integer"),
-            **base,  # type: ignore[arg-type]
+            next_field=self.next_url_field(),
+            has_more_field=self.has(HAS_MORE_FIELDS, "boolean"),
+            total_field=self.has(TOTAL_FIELDS, "integer"),
         )
-    if page is not None and _kind(page.type, named) in ("integer", "number", None):
-        return Pagination(
+
+    def page_number(self, page: Param | None, *, link_header: bool) -> Pagination | None:
+        if page is None or _kind(page.type, self.named) not in ("integer", "number", None):
+            return None
+        return self.paging(
             "page",
             param=page.wire_name,
-            next_field=next_url,
-            size_param=size_param,
-            has_more_field=has_more,
-            total_field=has(TOTAL_PAGES_FIELDS, "integer"),
+            next_field=self.next_url_field(),
+            has_more_field=self.has(HAS_MORE_FIELDS, "boolean"),
+            total_field=self.has(TOTAL_PAGES_FIELDS, "integer"),
             link_header=link_header,
-            **base,  # type: ignore[arg-type]
         )
-    if op.method == "GET" and not envelope.prefix and (next_url is not None or link_header):
-        return Pagination(
-            "next_url",
-            next_field=next_url,
-            size_param=size_param,
-            link_header=link_header and next_url is None,
-            **base,  # type: ignore[arg-type]
+
+    def next_url(self, *, link_header: bool) -> Pagination | None:
+        next_url = self.next_url_field()
+        if self.op.method != "GET" or self.envelope.prefix:
+            return None
+        if next_url is None and not link_header:
+            return None
+        return self.paging(
+            "next_url", next_field=next_url, link_header=link_header and next_url is None
         )
-    return None
 
 
 def from_extension(

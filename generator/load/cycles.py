@@ -12,6 +12,8 @@ only finds the cycles. Pure: returns (code, pointer, message) findings.
 
 from __future__ import annotations
 
+from generator.load.graph import strong_components
+
 CODE = "allof-cycle"
 
 Edges = dict[str, list[tuple[str, bool]]]
@@ -22,7 +24,11 @@ def allof_cycles(edges: Edges, roots: list[str]) -> list[tuple[str, str, str]]:
     """One finding per allOf cycle reachable from `roots` (the schemas that have an allOf),
     at the first schema on it (in pointer order)."""
     findings: list[tuple[str, str, str]] = []
-    for component in _strong_components(edges, roots):
+
+    def targets(source: str) -> list[str]:
+        return [target for target, _ in edges.get(source, ())]
+
+    for component in strong_components(sorted(roots), targets):
         members = set(component)
         inside = [
             source
@@ -44,46 +50,3 @@ def allof_cycles(edges: Edges, roots: list[str]) -> list[tuple[str, str, str]]:
         )
         findings.append((CODE, start, message))
     return sorted(findings, key=lambda f: f[1])
-
-
-def _strong_components(edges: Edges, roots: list[str]) -> list[list[str]]:
-    """Tarjan's strongly connected components, iteratively (specs nest deep)."""
-    index: dict[str, int] = {}
-    low: dict[str, int] = {}
-    on_stack: set[str] = set()
-    stack: list[str] = []
-    components: list[list[str]] = []
-    counter = 0
-    for root in sorted(roots):
-        if root in index:
-            continue
-        work: list[tuple[str, int]] = [(root, 0)]
-        while work:
-            node, position = work.pop()
-            if position == 0:
-                index[node] = low[node] = counter
-                counter += 1
-                stack.append(node)
-                on_stack.add(node)
-            targets = edges.get(node, [])
-            if position < len(targets):
-                work.append((node, position + 1))
-                target = targets[position][0]
-                if target not in index:
-                    work.append((target, 0))
-                elif target in on_stack:
-                    low[node] = min(low[node], index[target])
-                continue
-            if low[node] == index[node]:
-                component: list[str] = []
-                while True:
-                    member = stack.pop()
-                    on_stack.discard(member)
-                    component.append(member)
-                    if member == node:
-                        break
-                components.append(component)
-            if work:
-                parent = work[-1][0]
-                low[parent] = min(low[parent], low[node])
-    return components

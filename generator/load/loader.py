@@ -2,7 +2,9 @@
 structure (full schema validation on request), convert Swagger 2.0 to OpenAPI 3; report
 diagnostics located in the source files.
 
-This module and the writer are the only places that read or write files.
+Of the load stage, only this module reads files: the root file and each file a ref names (the
+bundler, which resolves their paths, asks for them through `read`). It also keeps validation
+results in the cache folder it is given.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from generator.diagnostics import (
     resolve_pointer,
     split_pointer,
 )
-from generator.load.bundle import bundle
+from generator.load.bundle import Bundle, bundle
 from generator.load.document import DocumentModel, build_model
 from generator.load.guards import MAX_DEPTH, check_shape
 from generator.load.lines import UNKNOWN, YamlLines
@@ -462,54 +464,11 @@ def load_document(
     unsupported version, a broken shape, a ref that points at nothing or is refused, an allOf
     cycle, and the structural findings no SDK can work around (`structure.ERROR_CODES`).
     """
-    source, problems = _read_file(path)
-    if source is None:
-        return LoadResult(None, None, tuple(problems))
-    where = str(path)
-    data = source.data
-    if not isinstance(data, dict):
-        message = "an OpenAPI document must be a mapping at the top level"
-        first = first_content_line(source.text)
-        diagnostic = Diagnostic("not-a-mapping", message, file=where, line=first)
-        return LoadResult(None, source, (diagnostic,))
-    breach = check_shape(data)
-    if breach is not None:
-        line = source.line_of(breach.pointer) if breach.code != "alias-bomb" else None
-        diagnostic = Diagnostic(breach.code, breach.message, breach.pointer, where, line)
-        return LoadResult(None, source, (diagnostic,))
-    version_problem = _version_problem(data, source)
-    if version_problem is not None:
-        return LoadResult(None, source, (version_problem,))
-    others: dict[str, SourceDocument] = {}
-    with_ids = str(data.get("openapi", "")).startswith("3.1")
-    rebased: list[Diagnostic] = []
-    if with_ids and mentions_ids(source.text):
-        data, problems_here = rebase_refs(data, path.resolve().as_uri(), is_document=True)
-        rebased += [Diagnostic(code, message, pointer) for code, pointer, message in problems_here]
-
-    def read(other: Path) -> tuple[Any, str | None]:
-        parsed, found = _read_file(other)
-        if parsed is None:
-            return None, "; ".join(d.message for d in found) or "unreadable"
-        others[other.as_posix()] = parsed
-        if with_ids and mentions_ids(parsed.text):
-            whole = isinstance(parsed.data, dict) and "openapi" in parsed.data
-            rebased_data, problems_there = rebase_refs(
-                parsed.data, other.resolve().as_uri(), is_document=whole
-            )
-            rebased.extend(
-                Diagnostic(code, message, pointer, str(other))
-                for code, pointer, message in problems_there
-            )
-            return rebased_data, None
-        return parsed.data, None
-
-    bundled = bundle(path, data, read)
+    source = _read_root(path)
+    if isinstance(source, LoadResult):
+        return source
+    bundled, others, found = _bundle(path, source)
     document = bundled.document
-    found: list[Diagnostic] = rebased + [
-        Diagnostic(p.code, p.message, p.pointer, p.file or where, None, p.severity)
-        for p in bundled.problems
-    ]
     shape = _shape_problems(document)
     local = shape or check_refs(document)
     found += [Diagnostic(code, message, pointer) for code, pointer, message in local]
@@ -534,6 +493,69 @@ def load_document(
         partial.locate(d) if d.file is None else _with_line(d, others, source) for d in found
     )
     return LoadResult(document, source, diagnostics, tuple(others.values()), maps)
+
+
+def _read_root(path: Path) -> SourceDocument | LoadResult:
+    """The root file parsed, or the result of a load that stops there: the file does not
+    parse, is not a mapping, breaches a guard or has an unsupported version."""
+    source, problems = _read_file(path)
+    if source is None:
+        return LoadResult(None, None, tuple(problems))
+    where = str(path)
+    data = source.data
+    if not isinstance(data, dict):
+        message = "an OpenAPI document must be a mapping at the top level"
+        first = first_content_line(source.text)
+        diagnostic = Diagnostic("not-a-mapping", message, file=where, line=first)
+        return LoadResult(None, source, (diagnostic,))
+    breach = check_shape(data)
+    if breach is not None:
+        line = source.line_of(breach.pointer) if breach.code != "alias-bomb" else None
+        diagnostic = Diagnostic(breach.code, breach.message, breach.pointer, where, line)
+        return LoadResult(None, source, (diagnostic,))
+    version_problem = _version_problem(data, source)
+    if version_problem is not None:
+        return LoadResult(None, source, (version_problem,))
+    return source
+
+
+def _bundle(
+    path: Path, source: SourceDocument
+) -> tuple[Bundle, dict[str, SourceDocument], list[Diagnostic]]:
+    """The root document with the files its refs name bundled in (3.1 refs first rebased
+    against their schemas' `$id`s), every other file read by posix path, and what went wrong."""
+    others: dict[str, SourceDocument] = {}
+    data = source.data
+    with_ids = str(data.get("openapi", "")).startswith("3.1")
+    rebased: list[Diagnostic] = []
+    if with_ids and mentions_ids(source.text):
+        data, problems_here = rebase_refs(data, path.resolve().as_uri(), is_document=True)
+        rebased += [Diagnostic(code, message, pointer) for code, pointer, message in problems_here]
+
+    def read(other: Path) -> tuple[Any, str | None]:
+        parsed, found = _read_file(other)
+        if parsed is None:
+            return None, "; ".join(d.message for d in found) or "unreadable"
+        others[other.as_posix()] = parsed
+        if with_ids and mentions_ids(parsed.text):
+            whole = isinstance(parsed.data, dict) and "openapi" in parsed.data
+            rebased_data, problems_there = rebase_refs(
+                parsed.data, other.resolve().as_uri(), is_document=whole
+            )
+            rebased.extend(
+                Diagnostic(code, message, pointer, str(other))
+                for code, pointer, message in problems_there
+            )
+            return rebased_data, None
+        return parsed.data, None
+
+    bundled = bundle(path, data, read)
+    where = str(path)
+    found = rebased + [
+        Diagnostic(p.code, p.message, p.pointer, p.file or where, None, p.severity)
+        for p in bundled.problems
+    ]
+    return bundled, others, found
 
 
 def _severity(code: str) -> Severity:

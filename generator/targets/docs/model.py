@@ -27,6 +27,7 @@ from generator.ir.model import (
 from generator.ir.names import Name
 from generator.targets.docs.examples import Code, ExampleValues, as_data
 from generator.targets.docs.surface import (
+    FIXED_PAGES,
     ArgSurface,
     ErrorClass,
     MethodSurface,
@@ -38,14 +39,11 @@ from generator.templating import json_value
 
 PAGING_STYLES: tuple[PaginationStyle, ...] = ("page_token", "cursor", "offset", "page", "next_url")
 
-SITE_PAGES = frozenset({"index", "models", "errors", "guide", "changelog", "client"})
-"""Pages every docs folder has: a resource of the same name gets its page under another."""
-
 
 def _resource_page(module: str) -> str:
     """A resource's page: its module's name, unless a page of the docs has it (OpenAI's
     `models` resource beside the models page) or a model page could (`model-...`)."""
-    if module in SITE_PAGES or module.startswith("model-"):
+    if module in FIXED_PAGES or module.startswith("model-"):
         return f"{module}-resource.md"
     return f"{module}.md"
 
@@ -416,11 +414,6 @@ class DocsModel:
             example = self.language.pages_example(self, chosen)
             found.append(PagingDoc(style, chosen, example, tuple(pages)))
         return tuple(found)
-
-    @property
-    def list_method(self) -> MethodDoc | None:
-        """A paginated method, for the guide's first pagination example."""
-        return self.paging[0].method if self.paging else None
 
     @functools.cached_property
     def _type_names(self) -> frozenset[str]:

@@ -102,7 +102,7 @@ class ResourceSurface(Protocol):
     @property
     def module(self) -> str:
         """A file-safe name of the resource: its docs page is `<module>.md`. None of
-        FIXED_PAGES, and no Windows device name (`base.portable_stem`)."""
+        FIXED_PAGES, and no Windows device name (`targets.files.portable_stem`)."""
         ...
 
     @property
@@ -125,15 +125,6 @@ class ModelSurface(Protocol):
     def description(self) -> str: ...
     @property
     def fields(self) -> Sequence[FieldSurface]: ...
-
-
-class NamedSurface(Protocol):
-    """An enum or another named type that is not a model."""
-
-    @property
-    def name(self) -> str: ...
-    @property
-    def description(self) -> str: ...
 
 
 class SurfaceOptions(Protocol):

@@ -2,66 +2,32 @@
 
 Types that refer to one another in a cycle must share a module (their annotations name each
 other); everything else gets a module of its own, which imports the modules of the types it
-names. Components come out of Tarjan's algorithm dependencies first, so module imports never
-form a cycle.
+names. Components come out of Tarjan's algorithm (`generator/load/graph.py`) dependencies
+first, so module imports never form a cycle.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Hashable, Mapping, Sequence
 from typing import TypeVar
 
 from generator.ir.names import Name
+from generator.load.graph import strong_components
 from generator.targets.python.imports import names_in
 from generator.targets.python.views import AliasView, ModelView
 
-Node = TypeVar("Node")
+Node = TypeVar("Node", bound=Hashable)
 
 
 def components(nodes: Sequence[Node], edges: Mapping[Node, set[Node]]) -> list[list[Node]]:
     """Strongly connected components of `edges`, each after every component it points to;
     members in the order of `nodes`. Iterative: deep reference chains do not recurse."""
     order = {node: position for position, node in enumerate(nodes)}
-    index: dict[Node, int] = {}
-    low: dict[Node, int] = {}
-    on_stack: set[Node] = set()
-    stack: list[Node] = []
-    found: list[list[Node]] = []
-    for root in nodes:
-        if root in index:
-            continue
-        work: list[tuple[Node, list[Node]]] = []
-        index[root] = low[root] = len(index)
-        stack.append(root)
-        on_stack.add(root)
-        work.append((root, sorted(edges.get(root, ()), key=order.__getitem__, reverse=True)))
-        while work:
-            node, pending = work[-1]
-            if pending:
-                target = pending.pop()
-                if target not in index:
-                    index[target] = low[target] = len(index)
-                    stack.append(target)
-                    on_stack.add(target)
-                    targets = sorted(edges.get(target, ()), key=order.__getitem__, reverse=True)
-                    work.append((target, targets))
-                elif target in on_stack:
-                    low[node] = min(low[node], index[target])
-                continue
-            work.pop()
-            if work:
-                parent = work[-1][0]
-                low[parent] = min(low[parent], low[node])
-            if low[node] == index[node]:
-                members: list[Node] = []
-                while True:
-                    member = stack.pop()
-                    on_stack.discard(member)
-                    members.append(member)
-                    if member == node:
-                        break
-                found.append(sorted(members, key=order.__getitem__))
-    return found
+
+    def targets(node: Node) -> list[Node]:
+        return sorted(edges.get(node, ()), key=order.__getitem__)
+
+    return [sorted(c, key=order.__getitem__) for c in strong_components(nodes, targets)]
 
 
 LEAF_TYPES_PER_MODULE = 32

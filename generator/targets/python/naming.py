@@ -97,6 +97,3 @@ class Scope:
             suffix += 1
         self._used.add(candidate)
         return candidate
-
-    def reserve(self, text: str) -> None:
-        self._used.add(text)

@@ -1,7 +1,8 @@
 """The HTML site: the docs' Markdown pages (a page per model here) as one static folder.
 
-Pure like every renderer: docs model in, {relative path: text} out. The folder needs no server:
-search reads `search-index.js`, a script rather than JSON so it loads from file:// too.
+Docs model in, {relative path: text} out; the static files (`STATIC`) are copied from the
+templates as they are. The folder needs no server: search reads `search-index.js`, a script
+rather than JSON so it loads from file:// too.
 """
 
 from __future__ import annotations

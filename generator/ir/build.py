@@ -9,6 +9,7 @@ from typing import Any
 
 from generator.diagnostics import Diagnostic, Severity, join_pointer
 from generator.ir.model import (
+    AnyType,
     Api,
     Binary,
     Body,
@@ -41,6 +42,7 @@ from generator.ir.naming import collection_paths, derive_name
 from generator.ir.pagination import EXTENSIONS, detect, from_extension
 from generator.ir.schemas import SchemaConverter, to_json
 from generator.ir.shape import with_shapes
+from generator.ir.streams import is_event_stream
 from generator.load.document import DocumentModel, build_model
 from generator.load.document import Operation as RawOperation
 from generator.load.document import Parameter as RawParameter
@@ -456,19 +458,32 @@ class _Builder:
         code, description = declared.status, declared.description
         if not declared.content:
             return Response(code, "empty", None, None, description)
+        events = self._stream_event_type(declared, context)
         media = next((m for m in declared.content if _is_json(m.name)), None)
         if media is not None:
             schema = media.schema.node if media.schema is not None else None
             schema_pointer = join_pointer(media.pointer, "schema")
             node = self.schemas.convert(schema or {}, context, schema_pointer)
             if node == Binary():  # JSON in name only: the bytes are the answer
-                return Response(code, "binary", media.name, node, description)
-            return Response(code, "json", media.name, node, description)
+                return Response(code, "binary", media.name, node, description, events)
+            return Response(code, "json", media.name, node, description, events)
         media = declared.content[0]
+        if events is not None and is_event_stream(media.name):
+            return Response(code, "event_stream", media.name, None, description, events)
         kind: ResponseKind = "text" if media.name.startswith("text/") else "binary"
         node_text: TypeNode = Primitive("string") if kind == "text" else Binary()
         self.schemas.types_at.setdefault(join_pointer(media.pointer, "schema"), node_text)
-        return Response(code, kind, media.name, node_text, description)
+        return Response(code, kind, media.name, node_text, description, events)
+
+    def _stream_event_type(self, declared: RawResponse, context: Name) -> TypeNode | None:
+        """The type of each event of the response's `text/event-stream`, if it has one."""
+        media = next((m for m in declared.content if is_event_stream(m.name)), None)
+        if media is None:
+            return None
+        schema = media.item_schema or media.schema
+        if schema is None:
+            return AnyType()
+        return self.schemas.convert(schema.node, Name((*context.words, "event")), schema.pointer)
 
     def _is_flat_object(self, schema: dict[str, Any]) -> bool:
         """An object body with named properties: its fields become keyword arguments."""

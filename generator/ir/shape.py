@@ -31,6 +31,7 @@ from generator.ir.model import (
     TypeNode,
 )
 from generator.ir.names import Name
+from generator.ir.streams import event_stream_of, idempotency_header_of
 
 RETRY_SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE"})
 """Methods whose request may be sent again after a failure without doing the work twice."""
@@ -87,6 +88,7 @@ def operation_shape(
     kind: ResponseKind = success.kind
     if kind == "json" and success.type is None:
         kind = "empty"
+    idempotency = idempotency_header_of(op, tuple(h.wire_name for h in headers))
     return OperationShape(
         path_arguments=path,
         request_arguments=tuple(request),
@@ -96,7 +98,9 @@ def operation_shape(
         response_type=success.type if kind == "json" else None,
         pagination=op.pagination if kind == "json" else None,
         polling=_polling(op, kind, siblings or {}),
-        retry_safe=op.method.upper() in RETRY_SAFE_METHODS,
+        retry_safe=op.method.upper() in RETRY_SAFE_METHODS or idempotency is not None,
+        event_stream=event_stream_of(op),
+        idempotency_header=idempotency,
     )
 
 

@@ -74,7 +74,10 @@ EXTERNAL: Mapping[str, Source] = {
     "TracebackType": ("types", "TracebackType"),
     **{
         name: ("typing", name)
-        for name in ("TYPE_CHECKING", "Annotated", "Any", "Literal", "TypeAlias", "Unpack", "cast")
+        for name in (
+            *("TYPE_CHECKING", "Annotated", "Any", "Literal", "TypeAlias", "Unpack", "cast"),
+            "overload",
+        )
     },
     "Field": ("pydantic", "Field"),
     "TypeAliasType": ("typing_extensions", "TypeAliasType"),
@@ -84,11 +87,13 @@ EXTERNAL: Mapping[str, Source] = {
 
 _RUNTIME: Mapping[str, tuple[str, ...]] = {
     "arguments": ("checked",),
+    "calls": ("AsyncCalls", "SyncCalls"),
     "errors": ("ConfigurationError", "WebhookVerificationError"),
     "models": ("AwareDatetime", "BaseModel", "union"),
     "pagination": ("AsyncPager", "SyncPage"),
     "polling": ("PollingOptions", "poll", "poll_async"),
     "raw": ("to_raw", "to_raw_async"),
+    "streaming": ("AsyncBinaryResponse", "AsyncStream", "BinaryResponse", "Stream"),
     "transport": ("AsyncCore", "Auth", "SyncCore", "encode_path"),
     "types": ("NOT_GIVEN", "FileUpload", "NotGiven", "RequestOptions"),
     "unions": ("OneOf",),

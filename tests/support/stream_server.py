@@ -169,6 +169,12 @@ class StreamServer:
         self.base_url = f"http://127.0.0.1:{self.port}/v1"
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
 
+    def reset(self) -> None:
+        """Forget the requests and keys seen so far."""
+        with self.lock:
+            self.requests.clear()
+            self.dropped.clear()
+
     def __enter__(self) -> StreamServer:
         self._thread.start()
         return self

@@ -30,6 +30,7 @@ RESERVED_CLASS_NAMES = frozenset(
     | {"Annotated", "OneOf", "TypeAliasType"}
     | {"FileUpload", "List", "Dict", "Unpack", "Environment", "Auth", "SyncCore", "AsyncCore"}
     | {"AwareDatetime", "Annotated"}
+    | {"Stream", "AsyncStream", "BinaryResponse", "AsyncBinaryResponse", "SyncCalls", "AsyncCalls"}
 )
 REQUEST_OPTION_NAMES = frozenset(
     {"timeout", "max_retries", "extra_headers", "extra_query", "extra_body", "options", "self"}

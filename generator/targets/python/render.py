@@ -376,7 +376,7 @@ class PythonRenderer:
         members: frozenset[str] = frozenset(),
     ) -> ResourceView:
         """A resource's class; `members` are names its class binds besides its methods."""
-        scope = Scope(frozenset({"_core"}))
+        scope = Scope(frozenset({"_core"}) | members)
         names = [scope.claim(safe_method(snake(op.name, "call"))) for op in ops]
         polled = {f"{n}_and_poll" for n, op in zip(names, ops, strict=True) if op.polling}
         members = members | frozenset(names) | polled | {"_core"}

@@ -48,10 +48,16 @@ def sdk(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
             del sys.modules[name]
 
 
+@pytest.fixture(scope="module")
+def running() -> Iterator[StreamServer]:
+    with StreamServer() as started:
+        yield started
+
+
 @pytest.fixture
-def server() -> Iterator[StreamServer]:
-    with StreamServer() as running:
-        yield running
+def server(running: StreamServer) -> StreamServer:
+    running.reset()
+    return running
 
 
 def ticks(events: list[Any]) -> list[tuple[int, str | None, object]]:

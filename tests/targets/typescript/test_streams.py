@@ -51,7 +51,9 @@ def test_node_streams_suite_passes(dist: Path) -> None:
             env=env,
             check=False,
         )
-        charges = [r.headers.get("idempotency-key") for r in server.requests if "charges" in r.target]
+        charges = [
+            r.headers.get("idempotency-key") for r in server.requests if "charges" in r.target
+        ]
     output = result.stdout + result.stderr
     assert result.returncode == 0, output
     passed = re.search(r"^# pass (\d+)$", result.stdout, re.MULTILINE)

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, Literal, Unpack, cast
 import httpx
 
 from ._runtime.arguments import checked
+from ._runtime.calls import AsyncCalls, SyncCalls
 from ._runtime.errors import ConfigurationError
 from ._runtime.raw import to_raw, to_raw_async
 from ._runtime.transport import AsyncCore, Auth, SyncCore
@@ -221,7 +222,7 @@ def _base_url(environment: str | None, base_url: str | None) -> str:
     return ENVIRONMENTS[environment]
 
 
-class Extend:
+class Extend(SyncCalls):
     """Synchronous client of Extend API (2026-02-09).
 
     Args:
@@ -237,6 +238,8 @@ class Extend:
         http_client: Your own `httpx.Client` (its proxies, TLS, limits); you close it.
         strict_response_validation: Raise `ResponseValidationError` when a response does not
             match the API description, instead of keeping what the server sent.
+
+    `get`, `post`, `put`, `patch` and `delete` call any path with these settings.
     """
 
     def __init__(
@@ -886,7 +889,7 @@ class ExtendWithRawResponse:
         return WebhookSubscriptionsWithRawResponse(self._core)
 
 
-class AsyncExtend:
+class AsyncExtend(AsyncCalls):
     """Asynchronous client of Extend API (2026-02-09).
 
     Args:
@@ -902,6 +905,8 @@ class AsyncExtend:
         http_client: Your own `httpx.AsyncClient` (its proxies, TLS, limits); you close it.
         strict_response_validation: Raise `ResponseValidationError` when a response does not
             match the API description, instead of keeping what the server sent.
+
+    `get`, `post`, `put`, `patch` and `delete` call any path with these settings.
     """
 
     def __init__(

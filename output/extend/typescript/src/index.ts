@@ -27,6 +27,8 @@ export {
 } from "./runtime/errors.js";
 export type { Fetch, RawResponse, RequestOptions, Token } from "./runtime/core.js";
 export { ApiPromise } from "./runtime/promise.js";
+export type { RawRequest } from "./runtime/calls.js";
+export { Stream, StreamError } from "./runtime/streaming.js";
 export { Page, PagePromise } from "./runtime/pagination.js";
 export type { PollingOptions } from "./runtime/polling.js";
 export { Webhooks, type WebhookEvent } from "./webhooks.js";

@@ -65,9 +65,9 @@ def ticks(events: list[Any]) -> list[tuple[int, str | None, object]]:
 
 
 def test_every_event_arrives_typed_and_in_order(sdk: Any, server: StreamServer) -> None:
-    with sdk.Streams(token="t", base_url=server.base_url) as client:
-        with client.events.list() as stream:
-            events = list(stream)
+    client = sdk.Streams(token="t", base_url=server.base_url)
+    with client, client.events.list() as stream:
+        events = list(stream)
     assert all(type(e).__name__ == "Tick" for e in events)
     assert ticks(events) == TICKS
 
@@ -118,9 +118,7 @@ def test_a_download_streams_to_a_file(sdk: Any, server: StreamServer, tmp_path: 
     assert whole == pattern(1000)
 
 
-def test_a_download_streams_to_a_file_async(
-    sdk: Any, server: StreamServer, tmp_path: Path
-) -> None:
+def test_a_download_streams_to_a_file_async(sdk: Any, server: StreamServer, tmp_path: Path) -> None:
     size = 2 * 65536 + 7
     target = tmp_path / "download.bin"
 
@@ -155,9 +153,9 @@ def test_the_callers_key_is_sent_on_every_retry(sdk: Any, server: StreamServer) 
 
 
 def test_a_post_the_spec_keys_nowhere_is_not_retried(sdk: Any, server: StreamServer) -> None:
-    with sdk.Streams(token="t", base_url=server.base_url, max_retries=2) as client:
-        with pytest.raises(sdk.APIConnectionError):
-            client.post("/charges", json={"amount": 1}, headers={"Idempotency-Key": "raw"})
+    client = sdk.Streams(token="t", base_url=server.base_url, max_retries=2)
+    with client, pytest.raises(sdk.APIConnectionError):
+        client.post("/charges", json={"amount": 1}, headers={"Idempotency-Key": "raw"})
     assert len(server.requests) == 1
 
 

@@ -12,7 +12,9 @@ import {
   errorDetails,
   errorFromResponse,
 } from "./errors.js";
+import { withIdempotencyKey } from "./idempotency.js";
 import { followRedirect, MAX_REDIRECTS } from "./redirects.js";
+import { Stream } from "./streaming.js";
 
 export type Fetch = (input: string, init: RequestInit) => Promise<Response>;
 
@@ -57,7 +59,9 @@ export interface CoreSettings {
 }
 
 export type BodyKind = "json" | "multipart" | "form" | "binary" | "text";
-export type ResponseKind = "json" | "binary" | "text" | "empty";
+/** What a successful response becomes: parsed JSON, the body's stream of bytes, text,
+ * nothing, or a `Stream` of server-sent events. */
+export type ResponseKind = "json" | "binary" | "text" | "empty" | "event_stream";
 
 export interface RequestSpec {
   method: string;
@@ -68,6 +72,14 @@ export interface RequestSpec {
   body?: unknown;
   bodyKind?: BodyKind;
   responseKind: ResponseKind;
+  /** The header of the call's idempotency key: one key per call, the same on every retry,
+   * which makes the call safe to retry whatever its method. */
+  idempotencyHeader?: string;
+}
+
+/** Whether a successful response is handed over unread, to be read as it arrives. */
+function streams(kind: ResponseKind): boolean {
+  return kind === "binary" || kind === "event_stream";
 }
 
 export const INITIAL_RETRY_DELAY_MS = 500;
@@ -163,6 +175,11 @@ function encodeBody(body: unknown, kind: BodyKind | undefined): BodyInit | undef
   }
   return JSON.stringify(body);
 }
+
+const ACCEPT: Partial<Record<ResponseKind, string>> = {
+  json: "application/json",
+  event_stream: "text/event-stream",
+};
 
 const CONTENT_TYPES: Partial<Record<BodyKind, string>> = {
   json: "application/json",
@@ -269,7 +286,7 @@ export class Core {
     token: string | undefined,
   ): Record<string, string> {
     const headers: Record<string, string> = {
-      accept: spec.responseKind === "json" ? "application/json" : "*/*",
+      accept: ACCEPT[spec.responseKind] ?? "*/*",
       "user-agent": this.settings.userAgent,
     };
     const contentType = spec.bodyKind !== undefined ? CONTENT_TYPES[spec.bodyKind] : undefined;
@@ -333,7 +350,7 @@ export class Core {
     return `${base}${spec.path}${queryString(spec.query)}`;
   }
 
-  private shouldRetry(method: string, response: Response, body: unknown): boolean {
+  private shouldRetry(idempotent: boolean, response: Response, body: unknown): boolean {
     const should = response.headers.get("x-should-retry");
     if (should === "true" || should === "false") {
       return should === "true";
@@ -344,7 +361,7 @@ export class Core {
     if (!RETRYABLE_STATUSES.has(response.status)) {
       return false;
     }
-    return IDEMPOTENT_METHODS.has(method) || errorDetails(body)["retryable"] === true;
+    return idempotent || errorDetails(body)["retryable"] === true;
   }
 
   private delayMs(attempt: number, response: Response | undefined): number {
@@ -377,11 +394,13 @@ export class Core {
   }
 
   /** Send a request, retrying where repeating it cannot duplicate work. */
-  async request<T>(spec: RequestSpec, options: RequestOptions = {}): Promise<RawResponse<T>> {
+  async request<T>(call: RequestSpec, options: RequestOptions = {}): Promise<RawResponse<T>> {
     const retries = options.maxRetries ?? this.settings.maxRetries;
     const timeoutMs = (options.timeoutInSeconds ?? this.settings.timeoutInSeconds) * 1000;
     const fetchImpl: Fetch = this.settings.fetch ?? ((input, init) => fetch(input, init));
-    const method = spec.method.toUpperCase();
+    const method = call.method.toUpperCase();
+    const spec = withIdempotencyKey(call, options.headers);
+    const idempotent = IDEMPOTENT_METHODS.has(method) || spec.idempotencyHeader !== undefined;
     for (let attempt = 0; ; attempt++) {
       // Built per attempt: a form upload is sent again whole on a retry.
       const body = encodeBody(spec.body, spec.bodyKind);
@@ -401,13 +420,15 @@ export class Core {
       }
       let response: Response;
       let parsed: unknown;
+      let open = false; // a successful stream keeps its connection and the caller's abort
       try {
         const init: RequestInit = { method, headers, signal: controller.signal, redirect: "manual" };
         if (body !== undefined) {
           init.body = body;
         }
         response = await this.exchange(fetchImpl, url, init);
-        parsed = await readBody(response, response.ok ? spec.responseKind : "json");
+        open = response.ok && streams(spec.responseKind);
+        parsed = open ? undefined : await readBody(response, response.ok ? spec.responseKind : "json");
       } catch (error) {
         if (error instanceof SdkError) {
           throw error; // the SDK's own verdict (a redirect loop, a body of the wrong kind)
@@ -417,7 +438,7 @@ export class Core {
         }
         // A timeout repeats only what is safe to repeat; a refused connection never reached
         // the server, so it is always safe.
-        const safe = IDEMPOTENT_METHODS.has(method) || (!timedOut && neverSent(error));
+        const safe = idempotent || (!timedOut && neverSent(error));
         if (attempt < retries && safe) {
           await sleep(this.delayMs(attempt, undefined), options.abortSignal);
           continue;
@@ -429,16 +450,18 @@ export class Core {
         throw new APIConnectionError(`connection error: ${reason}`, error);
       } finally {
         clearTimeout(timer);
-        options.abortSignal?.removeEventListener("abort", onAbort);
+        if (!open) {
+          options.abortSignal?.removeEventListener("abort", onAbort);
+        }
       }
       if (!response.ok) {
-        if (attempt < retries && this.shouldRetry(method, response, parsed)) {
+        if (attempt < retries && this.shouldRetry(idempotent, response, parsed)) {
           await sleep(this.delayMs(attempt, response), options.abortSignal);
           continue;
         }
         throw errorFromResponse(response.status, response.statusText, response.headers, parsed);
       }
-      const data = (spec.responseKind === "empty" ? undefined : parsed) as T;
+      const data = this.data<T>(spec.responseKind, response, parsed, controller);
       return {
         statusCode: response.status,
         headers: response.headers,
@@ -446,5 +469,15 @@ export class Core {
         data,
       };
     }
+  }
+
+  private data<T>(kind: ResponseKind, response: Response, parsed: unknown, controller: AbortController): T {
+    if (kind === "event_stream") {
+      return new Stream<unknown>(response, controller) as T;
+    }
+    if (kind === "binary") {
+      return (response.body ?? new Blob([]).stream()) as T;
+    }
+    return (kind === "empty" ? undefined : parsed) as T;
   }
 }

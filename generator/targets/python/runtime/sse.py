@@ -44,11 +44,17 @@ class EventDecoder:
             buffer, held = buffer[:-1], b"\r"  # maybe the first half of a CRLF
         if b"\r" in buffer:
             buffer = buffer.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
-        *lines, rest = buffer.split(b"\n")
-        self._pending = rest + held
+        end = buffer.rfind(b"\n")
+        self._pending = buffer[end + 1 :] + held
         events: list[ServerSentEvent] = []
-        for line in lines:
-            event = self._line(line.decode("utf-8", errors="replace"))
+        if end == -1:
+            return events
+        # Whole lines only: no character is cut, so the text decodes in one go.
+        for line in buffer[:end].decode("utf-8", errors="replace").split("\n"):
+            if line.startswith("data: ") and self._started:
+                self._data.append(line[6:])  # the common line, without the general rules
+                continue
+            event = self._line(line)
             if event is not None:
                 events.append(event)
         return events

@@ -195,13 +195,14 @@ class MethodView:
         return (
             (asked, f"Stream<{self.event_annotation}>"),
             (not_asked, self.return_annotation),
-            (self.signature_args, self.full_return),
+            (self._signature(self.request_type, True), self.full_return),
         )
 
     def _signature(self, request_type: str, optional: bool) -> str:
+        """An overload's parameters (an overload declares no default: `request?`)."""
         parts = [f"{a.name}: {a.annotation}" for a in self.positional]
-        default = " = {}" if optional and not self.request_required else ""
-        parts.append(f"request: {request_type}{default}")
+        mark = "?" if optional and not self.request_required else ""
+        parts.append(f"request{mark}: {request_type}")
         return ", ".join(parts)
 
     @property

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Literal, Unpack, cast
 import httpx
 
 from ._runtime.arguments import checked
+from ._runtime.calls import AsyncCalls, SyncCalls
 from ._runtime.errors import ConfigurationError
 from ._runtime.raw import to_raw, to_raw_async
 from ._runtime.transport import AsyncCore, Auth, SyncCore
@@ -59,7 +60,7 @@ def _base_url(environment: str | None, base_url: str | None) -> str:
     return ENVIRONMENTS[environment]
 
 
-class Shelter:
+class Shelter(SyncCalls):
     """Synchronous client of Shelter API (2024-06-01).
 
     Args:
@@ -74,6 +75,8 @@ class Shelter:
         http_client: Your own `httpx.Client` (its proxies, TLS, limits); you close it.
         strict_response_validation: Raise `ResponseValidationError` when a response does not
             match the API description, instead of keeping what the server sent.
+
+    `get`, `post`, `put`, `patch` and `delete` call any path with these settings.
     """
 
     def __init__(
@@ -181,7 +184,7 @@ class ShelterWithRawResponse:
         return AnimalsWithRawResponse(self._core)
 
 
-class AsyncShelter:
+class AsyncShelter(AsyncCalls):
     """Asynchronous client of Shelter API (2024-06-01).
 
     Args:
@@ -196,6 +199,8 @@ class AsyncShelter:
         http_client: Your own `httpx.AsyncClient` (its proxies, TLS, limits); you close it.
         strict_response_validation: Raise `ResponseValidationError` when a response does not
             match the API description, instead of keeping what the server sent.
+
+    `get`, `post`, `put`, `patch` and `delete` call any path with these settings.
     """
 
     def __init__(

@@ -8,6 +8,7 @@ from typing import Any, Unpack, cast
 from .._runtime.arguments import checked
 from .._runtime.pagination import AsyncPager, SyncPage
 from .._runtime.raw import to_raw, to_raw_async
+from .._runtime.streaming import AsyncBinaryResponse, BinaryResponse
 from .._runtime.transport import AsyncCore, SyncCore, encode_path
 from .._runtime.types import NOT_GIVEN, FileUpload, NotGiven, RequestOptions
 from ..models import (
@@ -208,6 +209,7 @@ class Animals:
                 "note": note,
             },
             cast_to=Adoption,
+            idempotency_header="Idempotency-Key",
             options=options,
         )
         return cast("Adoption", response)
@@ -219,7 +221,7 @@ class Animals:
         *,
         tenant: str | NotGiven = NOT_GIVEN,
         **options: Unpack[RequestOptions],
-    ) -> bytes:
+    ) -> BinaryResponse:
         """Download the photo
 
         `GET /animals/{animalId}/photo`
@@ -236,9 +238,10 @@ class Animals:
                 "x-shelter-tenant": tenant,
             },
             cast_to=bytes,
+            stream=BinaryResponse.of(),
             options=options,
         )
-        return cast("bytes", response)
+        return cast("BinaryResponse", response)
 
     @checked
     def upload_photo(
@@ -460,6 +463,7 @@ class AsyncAnimals:
                 "note": note,
             },
             cast_to=Adoption,
+            idempotency_header="Idempotency-Key",
             options=options,
         )
         return cast("Adoption", response)
@@ -471,7 +475,7 @@ class AsyncAnimals:
         *,
         tenant: str | NotGiven = NOT_GIVEN,
         **options: Unpack[RequestOptions],
-    ) -> bytes:
+    ) -> AsyncBinaryResponse:
         """Download the photo
 
         `GET /animals/{animalId}/photo`
@@ -488,9 +492,10 @@ class AsyncAnimals:
                 "x-shelter-tenant": tenant,
             },
             cast_to=bytes,
+            stream=AsyncBinaryResponse.of(),
             options=options,
         )
-        return cast("bytes", response)
+        return cast("AsyncBinaryResponse", response)
 
     @checked
     async def upload_photo(

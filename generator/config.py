@@ -34,8 +34,10 @@ from generator.targets.registry import LANGUAGE_DEFAULT, get_target, target_name
 from generator.templating import TEMPLATES_DIR
 
 SPEC_SUFFIXES = (".yaml", ".yml", ".json")
-API_KEYS = ("specs", "current", "targets", "docs_url")
+API_KEYS = ("specs", "current", "targets", "docs_url", "webhook_signing")
 """The API table's own keys; other plain keys are settings of its targets."""
+WEBHOOK_SIGNINGS = ("standard",)
+"""What `webhook_signing` may choose over the spec's own description."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +59,9 @@ class ApiConfig:
     docs_url: str | None = None
     """Where the API's own documentation lives; relative links in descriptions resolve against
     it (default: the spec's `externalDocs.url`)."""
+    webhook_signing: str | None = None
+    """`standard`: webhook deliveries are signed the Standard Webhooks way, whatever the
+    spec's `x-sdk-webhooks` says (default: as the spec says)."""
 
     def target_settings(self, target: str) -> Mapping[str, Any]:
         return self.settings.get(target, {})
@@ -202,6 +207,12 @@ def load_config(root: Path) -> tuple[ProjectConfig | None, list[Diagnostic]]:
             message = "docs_url must be an http or https URL"
             problems.append(Diagnostic("config-invalid", message, f"{pointer}/docs_url", where))
             continue
+        webhook_signing = entry.get("webhook_signing")
+        if webhook_signing not in (None, *WEBHOOK_SIGNINGS):
+            message = f"webhook_signing must be one of: {', '.join(WEBHOOK_SIGNINGS)}"
+            where_key = f"{pointer}/webhook_signing"
+            problems.append(Diagnostic("config-invalid", message, where_key, where))
+            continue
         shared = {k: v for k, v in entry.items() if k not in API_KEYS and not isinstance(v, dict)}
         shared_by, unused = _shared_settings(shared, targets, pointer, where)
         problems.extend(unused)
@@ -225,6 +236,7 @@ def load_config(root: Path) -> tuple[ProjectConfig | None, list[Diagnostic]]:
                 settings=settings,
                 source=where,
                 docs_url=docs_url,
+                webhook_signing=webhook_signing,
             )
         )
     return ProjectConfig(root, output, tuple(apis)), problems

@@ -35,7 +35,6 @@ from generator.ir.model import (
     TypeNode,
     WebhookEvent,
     Webhooks,
-    WebhookSigning,
 )
 from generator.ir.names import Name
 from generator.ir.naming import collection_paths, derive_name
@@ -43,6 +42,7 @@ from generator.ir.pagination import EXTENSIONS, detect, from_extension
 from generator.ir.schemas import SchemaConverter, to_json
 from generator.ir.shape import with_shapes
 from generator.ir.streams import is_event_stream
+from generator.ir.webhooks import signing_of
 from generator.load.document import DocumentModel, build_model
 from generator.load.document import Operation as RawOperation
 from generator.load.document import Parameter as RawParameter
@@ -139,7 +139,8 @@ class _Builder:
         return url if isinstance(url, str) and url.startswith(("https://", "http://")) else None
 
     def _webhooks(self) -> Webhooks | None:
-        """Events from the 3.1 `webhooks` section; signing from the `x-sdk-webhooks` extension."""
+        """Events from the 3.1 `webhooks` section; signing from the `x-sdk-webhooks` extension,
+        Standard Webhooks without one (`ir/webhooks.py`)."""
         section = self.document.get("webhooks")
         settings = self.document.get("x-sdk-webhooks")
         settings = settings if isinstance(settings, dict) else {}
@@ -169,16 +170,7 @@ class _Builder:
                     str(node.get("summary") or node.get("description") or ""),
                 )
             )
-        signing = None
-        if settings.get("signatureHeader") and settings.get("timestampHeader"):
-            signing = WebhookSigning(
-                signature_header=str(settings["signatureHeader"]),
-                timestamp_header=str(settings["timestampHeader"]),
-                signed_payload=str(settings.get("signedPayload") or "{timestamp}.{body}"),
-                algorithm=str(settings.get("algorithm") or "hmac-sha256"),
-                tolerance_seconds=int(settings.get("toleranceSeconds") or 300),
-            )
-        return Webhooks(tuple(events), type_property, signing)
+        return Webhooks(tuple(events), type_property, signing_of(settings))
 
     def _event_type(self, node: TypeNode, prop: str) -> str | None:
         model = self._model_of(node)

@@ -363,6 +363,12 @@ class ClientHeader:
     description: str = ""
 
 
+WebhookScheme = Literal["hmac", "standard"]
+"""How a delivery's signature is written: `hmac`, the hex HMAC-SHA256 of a payload the spec
+describes (`x-sdk-webhooks`); `standard`, Standard Webhooks (`webhook-id`,
+`webhook-timestamp`, `webhook-signature: v1,<base64>`, `whsec_` secrets)."""
+
+
 @dataclass(frozen=True, slots=True)
 class WebhookSigning:
     """How deliveries are signed: HMAC over a payload built from the timestamp and body."""
@@ -372,6 +378,9 @@ class WebhookSigning:
     signed_payload: str
     algorithm: str
     tolerance_seconds: int
+    scheme: WebhookScheme = "hmac"
+    id_header: str | None = None
+    """The header of the delivery's id, signed with it (Standard Webhooks)."""
 
 
 @dataclass(frozen=True, slots=True)

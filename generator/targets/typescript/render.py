@@ -23,6 +23,7 @@ from generator.ir.model import (
     ModelDef,
     NamedType,
     Operation,
+    OperationShape,
     Pagination,
     TypeNode,
     WebhookSigning,
@@ -425,16 +426,7 @@ class TypescriptRenderer:
         event = ""
         if shape.event_stream is not None:
             event = self.annotator.annotation(shape.event_stream.item_type)
-        if shape.response_kind == "binary":
-            annotation = "ReadableStream<Uint8Array>"
-        elif shape.response_kind == "text":
-            annotation = "string"
-        elif shape.response_kind == "event_stream":
-            annotation = f"Stream<{event}>"
-        elif shape.response_type is None:
-            annotation = "void"
-        else:
-            annotation = self.annotator.annotation(shape.response_type)
+        annotation = self._resolves_to(shape, event)
         selector = shape.event_stream.selector if shape.event_stream is not None else None
         page = None
         if shape.pagination is not None:
@@ -469,6 +461,20 @@ class TypescriptRenderer:
             idempotency_header=shape.idempotency_header,
         )
         return view, request_view
+
+    def _resolves_to(self, shape: OperationShape, event: str) -> str:
+        """What a call's promise resolves to: the body's stream of bytes, text, a `Stream` of
+        `event`s, nothing, or the JSON type (the model, when a request field may ask for
+        events instead: the overloads say so)."""
+        if shape.response_kind == "binary":
+            return "ReadableStream<Uint8Array>"
+        if shape.response_kind == "text":
+            return "string"
+        if shape.response_kind == "event_stream":
+            return f"Stream<{event}>"
+        if shape.response_type is None:
+            return "void"
+        return self.annotator.annotation(shape.response_type)
 
     def _request_arg(self, key: str, arg: Argument, body_kind: str | None) -> ArgView:
         if arg.whole_body:

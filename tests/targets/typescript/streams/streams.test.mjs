@@ -98,3 +98,19 @@ test("any path with the client's settings", async () => {
   assert.deepEqual(parsed, { id: "cmpl_1", text: "Hello, world" });
   await assert.rejects(client().get("/nowhere"), (error) => error instanceof sdk.NotFoundError);
 });
+
+test("Standard Webhooks: a delivery signed in Python verifies and parses; sign() round-trips", async () => {
+  const delivery = JSON.parse(process.env.WEBHOOK_DELIVERY);
+  const hooks = client().webhooks;
+  const event = await hooks.verifyAndParse(delivery.body, delivery.headers, delivery.secret);
+  assert.deepEqual([event.type, event.data.text], ["completion.done", "done"]);
+  const otherKey = `whsec_${btoa("another key entirely, 32 bytes!!")}`;
+  assert.equal(await hooks.verify(delivery.body, delivery.headers, otherKey), false);
+  const stale = { ...delivery.headers, "webhook-timestamp": String(Math.floor(Date.now() / 1000) - 600) };
+  assert.equal(await hooks.verify(delivery.body, stale, delivery.secret), false);
+  const mine = await hooks.sign(delivery.body, delivery.secret);
+  assert.match(mine["webhook-signature"], /^v1,[A-Za-z0-9+/]+=*$/);
+  const rotated = { ...mine, "webhook-signature": `v1,AAAA ${mine["webhook-signature"]}` };
+  assert.ok(await hooks.verify(delivery.body, rotated, delivery.secret));
+  console.log(`TS_SIGNED ${JSON.stringify(mine)}`);
+});

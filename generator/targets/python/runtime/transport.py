@@ -237,7 +237,7 @@ class _CoreBase:
         merged_headers = _merge_headers(shared, headers, cookies, styles)
         if accept is not None:
             merged_headers["Accept"] = accept
-        params = query_pairs(query, styles) if query else []
+        params: list[tuple[str, Any]] = query_pairs(query, styles) if query else []
         if shared.per_call_auth:
             self._add_auth(merged_headers, params)
         extra_body: Mapping[str, Any] | None = None

@@ -131,3 +131,17 @@ func MultipartBody(parts []Part) (*Body, error) {
 	}
 	return &Body{ContentType: writer.FormDataContentType(), Bytes: buffer.Bytes()}, nil
 }
+
+// FormValues are the fields of a whole form body (a struct or map) as form values.
+func FormValues(value any) (url.Values, error) {
+	encoded, err := json.Marshal(value)
+	if err != nil {
+		return nil, err
+	}
+	fields, err := objectFields(encoded)
+	form := url.Values{}
+	for name, field := range fields {
+		AddQuery(form, name, field, true)
+	}
+	return form, err
+}

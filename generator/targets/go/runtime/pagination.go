@@ -314,3 +314,9 @@ func nextCursor(paging Paging, envelope any, items []any) *nextPage {
 	}
 	return &nextPage{query: url.Values{paging.Param: {text(token)}}}
 }
+
+// FailedIterator is an iterator whose first request could not be built: Next is false and
+// Err says why.
+func FailedIterator[T any](err error) *Iterator[T] {
+	return &Iterator[T]{err: err}
+}

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.ir.model import Argument, Operation, OperationShape, Pagination, Polling
+from generator.ir.model import Argument, Array, Nullable, Operation, OperationShape, Pagination, Polling
 from generator.ir.shape import shape_of
 from generator.targets.go.naming import (
     Scope,
@@ -90,7 +90,8 @@ def method_code(
 
 def _request_type(argument: Argument, root: GoTypes) -> str:
     if argument.location == "file":
-        return "[]io.Reader" if root.annotation(argument.type).startswith("[]") else "io.Reader"
+        plain = argument.type.inner if isinstance(argument.type, Nullable) else argument.type
+        return "[]io.Reader" if isinstance(plain, Array) else "io.Reader"
     if argument.whole_body and root.annotation(argument.type) == "[]byte":
         return "io.Reader"
     if argument.location == "client_header":
@@ -243,7 +244,7 @@ def _body_lines(method: MethodCode) -> list[str]:
 def _form_line(field: FieldCode, template: str) -> list[str]:
     value = ("*" if field.pointer else "") + f"request.{field.name}"
     send = template.format(wire=go_string(field.argument.wire_name), value=value)
-    if field.pointer or needs_no_pointer(field.annotation):
+    if field.pointer or needs_no_pointer(field.annotation) or not field.argument.required:
         return [f"\tif request.{field.name} != nil {{", f"\t\t{send}", "\t}"]
     return [f"\t{send}"]
 

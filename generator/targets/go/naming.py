@@ -48,12 +48,12 @@ def unexported(name: Name, fallback: str = "value") -> str:
     return text + "Param" if text in KEYWORDS or text in LOCALS else text
 
 
-def package_name(name: Name, taken: frozenset[str]) -> str:
+def package_name(name: Name) -> str:
     """A resource's package: its words run together in lower case (`extractruns`)."""
     text = "".join(name.words) or "resource"
     if text[0].isdigit():
         text = "r" + text
-    return text + "api" if text in KEYWORDS or text in taken else text
+    return text + "api" if text in KEYWORDS else text
 
 
 def go_string(text: str) -> str:

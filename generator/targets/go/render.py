@@ -62,42 +62,67 @@ class GoRenderer:
         self.package = options.module
 
     @functools.cached_property
-    def type_names(self) -> dict[object, str]:
-        scope = Scope(ROOT_HELPERS)
-        return {t.name: scope.claim(exported(t.name, "Type")) for t in self.api.types}
+    def _attributes(self) -> tuple[tuple[str, str], ...]:
+        """Each resource's client field and package."""
+        packages = Scope(frozenset({"client", "option", "core", self.options.package}))
+        attributes = Scope(frozenset({"WithRawResponse"}))
+        return tuple(
+            (attributes.claim(exported(r.name, "Resource")), packages.claim(package_name(r.name)))
+            for r in self.api.resources
+        )
 
     @functools.cached_property
-    def _named(self) -> dict[object, NamedType]:
+    def _request_names(self) -> dict[tuple[str, str], str]:
+        """Each operation's request struct (`FilesListRequest`), named before the types so
+        that extend-go-sdk's names win a clash with a schema's."""
+        scope = Scope(ROOT_HELPERS)
+        names = {}
+        prefixed = [("", op) for op in self.api.root_operations] + [
+            (attribute, op)
+            for (attribute, _), resource in zip(self._attributes, self.api.resources, strict=True)
+            for op in resource.operations
+        ]
+        for prefix, op in prefixed:
+            names[(op.method, op.path)] = scope.claim(f"{prefix}{code.method_name(op.name)}Request")
+        return names
+
+    @functools.cached_property
+    def type_names(self) -> dict[Name, str]:
+        requests = frozenset(self._request_names.values())
+        scope = Scope(ROOT_HELPERS | requests)
+        names = {}
+        for definition in self.api.types:
+            name = exported(definition.name, "Type")
+            names[definition.name] = scope.claim(name + "Body" if name in requests else name)
+        return names
+
+    @functools.cached_property
+    def _named(self) -> dict[Name, NamedType]:
         return {t.name: t for t in self.api.types}
 
     def _types(self, qualifier: str) -> GoTypes:
-        return GoTypes(self._named, self.type_names, qualifier)  # type: ignore[arg-type]
+        return GoTypes(self._named, self.type_names, qualifier)
 
     @functools.cached_property
     def root_methods(self) -> tuple[code.MethodCode, ...]:
-        return self._methods("", self.api.root_operations, Scope(frozenset(self.type_names.values()) | ROOT_HELPERS))
+        return self._methods(self.api.root_operations)
 
     @functools.cached_property
     def resources(self) -> tuple[ResourceCode, ...]:
-        taken = Scope(frozenset({"client", "option", "core", self.options.package}))
-        attributes = Scope(frozenset({"WithRawResponse"}))
-        requests = Scope(frozenset(self.type_names.values()) | ROOT_HELPERS)
-        self.root_methods  # noqa: B018 - root request names are claimed first
-        views = []
-        for resource in self.api.resources:
-            attribute = attributes.claim(exported(resource.name, "Resource"))
-            package = taken.claim(package_name(resource.name, frozenset()))
-            views.append(ResourceCode(attribute, package, self._methods(attribute, resource.operations, requests)))
-        return tuple(views)
+        return tuple(
+            ResourceCode(attribute, package, self._methods(resource.operations))
+            for (attribute, package), resource in zip(
+                self._attributes, self.api.resources, strict=True
+            )
+        )
 
-    def _methods(self, prefix: str, operations: tuple[Operation, ...], requests: Scope) -> tuple[code.MethodCode, ...]:
+    def _methods(self, operations: tuple[Operation, ...]) -> tuple[code.MethodCode, ...]:
         local = self._types(self.options.package + ".")
         root = self._types("")
-        found = []
-        for op in operations:
-            struct = requests.claim(f"{prefix}{code.method_name(op.name)}Request")
-            found.append(code.method_code(op, struct, local, root))
-        return tuple(found)
+        return tuple(
+            code.method_code(op, self._request_names[(op.method, op.path)], local, root)
+            for op in operations
+        )
 
     @functools.cached_property
     def _environments(self) -> tuple[tuple[str, str], ...]:
@@ -179,13 +204,13 @@ class GoRenderer:
 
     def _resource_file(self, resource: ResourceCode) -> str:
         body = self._operations_code("Client", resource.methods)
-        context = {"resource": resource, "code": "\n".join(body)}
+        context = {"resource": resource, "code": _joined(body)}
         return self._with_imports(self._template("resource.go.j2", **context))
 
     def _client_file(self) -> str:
         fields = [(r.attribute, f"*{r.package}.Client") for r in self.resources]
         body = self._operations_code("Client", self.root_methods)
-        context = {"fields": aligned(fields) if fields else [], "code": "\n".join(body),
+        context = {"fields": aligned(fields) if fields else [], "code": _joined(body),
                    "headers": self._client_headers(), "auth": self._auth()}  # fmt: skip
         return self._with_imports(self._template("client.go.j2", **context))
 
@@ -219,7 +244,8 @@ class GoRenderer:
         used = set(_USES.findall(text))
         standard = sorted(p for p in ("context", "io", "net/http", "net/url") if p.rsplit("/")[-1] in used)
         module = [f"{self.options.module}/{p}" for p in ("core", "option") if p in used]
-        if re.search(rf"\b{re.escape(self.options.package)}\.", text.split("\nimport", 1)[-1]):
+        root_use = rf"(?<![\w./]){re.escape(self.options.package)}\.[A-Z]"
+        if re.search(root_use, text.split("\nimport", 1)[-1]):
             module.insert(0, self.options.module)
         module += [f"{self.options.module}/{r.package}" for r in self.resources if f"*{r.package}.Client" in text]
         root = self.options.package
@@ -227,6 +253,11 @@ class GoRenderer:
         groups = [[f'\t"{p}"' for p in standard], named]
         block = "\n\n".join("\n".join(g) for g in groups if g)
         return text.replace("import (\n__IMPORTS__\n)", f"import (\n{block}\n)")
+
+
+def _joined(lines: list[str]) -> str:
+    """Code lines as text ending in a newline; nothing for no lines."""
+    return "\n".join(lines) + "\n" if lines else ""
 
 
 def _struct(name: str, model: ModelDef, types: GoTypes) -> list[str]:

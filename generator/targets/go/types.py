@@ -87,7 +87,24 @@ class GoTypes:
         """A struct field's type: a pointer when the value may be absent or null."""
         annotation = self.annotation(node)
         optional = not required or isinstance(node, Nullable)
-        return annotation if not optional or needs_no_pointer(annotation) else "*" + annotation
+        return annotation if not optional or self.nilable(node) else "*" + annotation
+
+    def nilable(self, node: TypeNode) -> bool:
+        """Whether a value of `node` already has a nil (pointers, slices, maps, interfaces),
+        looking through named aliases."""
+        seen: set[Name] = set()
+        while isinstance(node, Nullable | Ref):
+            if isinstance(node, Nullable):
+                node = node.inner
+                continue
+            definition = self._named.get(node.name)
+            if not isinstance(definition, AliasDef) or node.name in seen:
+                return isinstance(definition, ModelDef) or definition is None
+            seen.add(node.name)
+            node = definition.target
+        if isinstance(node, EnumType | Const):
+            return scalar_type(node.values if isinstance(node, EnumType) else (node.value,)) == "any"
+        return needs_no_pointer(self.annotation(node))
 
     def _reference(self, name: Name, seen: set[Name]) -> str:
         definition = self._named.get(name)

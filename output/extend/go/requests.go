@@ -4,8 +4,8 @@ package extend
 
 import "io"
 
-// ParseRequest2 is what POST /parse sends.
-type ParseRequest2 struct {
+// ParseRequest is what POST /parse sends.
+type ParseRequest struct {
 	// A document given by URL or by Extend file ID (raw text is not accepted here).
 	File FileURLOrIDInput `json:"file"`
 	// `json` puts the output in the body; `url` returns a download link instead.
@@ -13,17 +13,17 @@ type ParseRequest2 struct {
 	// Settings that control how a document is parsed.
 	Config *ParseConfig `json:"config,omitempty"`
 	// Arbitrary JSON you attach to a run (up to 10KB). The key `extend:usage_tags` may hold an array of strings used to group usage for billing.
-	Metadata *RunMetadata `json:"metadata,omitempty"`
+	Metadata RunMetadata `json:"metadata,omitempty"`
 	// Data-retention settings for the run's stored data.
-	DataRetention *DataRetention `json:"dataRetention,omitempty"`
+	DataRetention DataRetention `json:"dataRetention,omitempty"`
 	// Date-based API version the request is written against.
 	APIVersion *string `json:"-"`
 	// Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
 	WorkspaceID *string `json:"-"`
 }
 
-// EditRequest2 is what POST /edit sends.
-type EditRequest2 struct {
+// EditRequest is what POST /edit sends.
+type EditRequest struct {
 	// A document given by URL or by Extend file ID (raw text is not accepted here).
 	File FileURLOrIDInput `json:"file"`
 	// How a document should be edited.
@@ -34,8 +34,8 @@ type EditRequest2 struct {
 	WorkspaceID *string `json:"-"`
 }
 
-// DetectFormRequest2 is what POST /detect_form sends.
-type DetectFormRequest2 struct {
+// DetectFormRequest is what POST /detect_form sends.
+type DetectFormRequest struct {
 	// A document given by URL or by Extend file ID (raw text is not accepted here).
 	File FileURLOrIDInput `json:"file"`
 	// How form fields should be detected.
@@ -46,26 +46,26 @@ type DetectFormRequest2 struct {
 	WorkspaceID *string `json:"-"`
 }
 
-// ExtractRequest2 is what POST /extract sends.
-type ExtractRequest2 struct {
+// ExtractRequest is what POST /extract sends.
+type ExtractRequest struct {
 	// Points at a saved extractor.
 	Extractor *ExtractRequestExtractor `json:"extractor,omitempty"`
 	// Extraction settings based on a JSON Schema.
 	Config *ExtractConfigJSON `json:"config,omitempty"`
 	// A document given by URL, by Extend file ID, or as raw text.
-	File *FileInput `json:"file,omitempty"`
+	File FileInput `json:"file,omitempty"`
 	// Several documents handled as one unit in a single run.
 	Package *MultiFileRunPackage `json:"package,omitempty"`
 	// Arbitrary JSON you attach to a run (up to 10KB). The key `extend:usage_tags` may hold an array of strings used to group usage for billing.
-	Metadata *RunMetadata `json:"metadata,omitempty"`
+	Metadata RunMetadata `json:"metadata,omitempty"`
 	// Date-based API version the request is written against.
 	APIVersion *string `json:"-"`
 	// Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
 	WorkspaceID *string `json:"-"`
 }
 
-// ClassifyRequest2 is what POST /classify sends.
-type ClassifyRequest2 struct {
+// ClassifyRequest is what POST /classify sends.
+type ClassifyRequest struct {
 	// A document given by URL, by Extend file ID, or as raw text.
 	File FileInput `json:"file"`
 	// Points at a saved classifier.
@@ -73,15 +73,15 @@ type ClassifyRequest2 struct {
 	// Classification settings.
 	Config *ClassifyConfig `json:"config,omitempty"`
 	// Arbitrary JSON you attach to a run (up to 10KB). The key `extend:usage_tags` may hold an array of strings used to group usage for billing.
-	Metadata *RunMetadata `json:"metadata,omitempty"`
+	Metadata RunMetadata `json:"metadata,omitempty"`
 	// Date-based API version the request is written against.
 	APIVersion *string `json:"-"`
 	// Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
 	WorkspaceID *string `json:"-"`
 }
 
-// SplitRequest2 is what POST /split sends.
-type SplitRequest2 struct {
+// SplitRequest is what POST /split sends.
+type SplitRequest struct {
 	// A document given by URL or by Extend file ID (raw text is not accepted here).
 	File FileURLOrIDInput `json:"file"`
 	// Points at a saved splitter.
@@ -89,7 +89,7 @@ type SplitRequest2 struct {
 	// Splitting settings.
 	Config *SplitConfig `json:"config,omitempty"`
 	// Arbitrary JSON you attach to a run (up to 10KB). The key `extend:usage_tags` may hold an array of strings used to group usage for billing.
-	Metadata *RunMetadata `json:"metadata,omitempty"`
+	Metadata RunMetadata `json:"metadata,omitempty"`
 	// Date-based API version the request is written against.
 	APIVersion *string `json:"-"`
 	// Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
@@ -134,10 +134,10 @@ type FilesDeleteRequest struct {
 	WorkspaceID *string `json:"-"`
 }
 
-// FilesUploadRequest2 is what POST /files/upload sends.
-type FilesUploadRequest2 struct {
+// FilesUploadRequest is what POST /files/upload sends.
+type FilesUploadRequest struct {
 	// The document bytes.
-	File []io.Reader `json:"-"`
+	File io.Reader `json:"-"`
 	// Convert the upload to PDF (images, Word, PowerPoint, Excel and HTML are supported).
 	ConvertToPdf *bool `json:"-"`
 	// Password for an encrypted PDF.
@@ -170,16 +170,16 @@ type ParseRunsListRequest struct {
 	WorkspaceID *string `json:"-"`
 }
 
-// ParseRunsCreateRequest2 is what POST /parse_runs sends.
-type ParseRunsCreateRequest2 struct {
+// ParseRunsCreateRequest is what POST /parse_runs sends.
+type ParseRunsCreateRequest struct {
 	// A document given by URL or by Extend file ID (raw text is not accepted here).
 	File FileURLOrIDInput `json:"file"`
 	// Settings that control how a document is parsed.
 	Config *ParseConfig `json:"config,omitempty"`
 	// Arbitrary JSON you attach to a run (up to 10KB). The key `extend:usage_tags` may hold an array of strings used to group usage for billing.
-	Metadata *RunMetadata `json:"metadata,omitempty"`
+	Metadata RunMetadata `json:"metadata,omitempty"`
 	// Data-retention settings for the run's stored data.
-	DataRetention *DataRetention `json:"dataRetention,omitempty"`
+	DataRetention DataRetention `json:"dataRetention,omitempty"`
 	// Date-based API version the request is written against.
 	APIVersion *string `json:"-"`
 	// Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
@@ -212,8 +212,8 @@ type ParseRunsCancelRequest struct {
 	WorkspaceID *string `json:"-"`
 }
 
-// ParseRunsCreateBatchRequest2 is what POST /parse_runs/batch sends.
-type ParseRunsCreateBatchRequest2 struct {
+// ParseRunsCreateBatchRequest is what POST /parse_runs/batch sends.
+type ParseRunsCreateBatchRequest struct {
 	// Documents to parse.
 	Inputs []*BatchRunInput `json:"inputs"`
 	// Settings that control how a document is parsed.
@@ -226,8 +226,8 @@ type ParseRunsCreateBatchRequest2 struct {
 	WorkspaceID *string `json:"-"`
 }
 
-// EditRunsCreateRequest2 is what POST /edit_runs sends.
-type EditRunsCreateRequest2 struct {
+// EditRunsCreateRequest is what POST /edit_runs sends.
+type EditRunsCreateRequest struct {
 	// A document given by URL or by Extend file ID (raw text is not accepted here).
 	File FileURLOrIDInput `json:"file"`
 	// How a document should be edited.
@@ -262,8 +262,8 @@ type EditTemplatesRetrieveRequest struct {
 	WorkspaceID *string `json:"-"`
 }
 
-// EditSchemasGenerateRequest2 is what POST /edit_schemas/generate sends.
-type EditSchemasGenerateRequest2 struct {
+// EditSchemasGenerateRequest is what POST /edit_schemas/generate sends.
+type EditSchemasGenerateRequest struct {
 	// A document given by URL or by Extend file ID (raw text is not accepted here).
 	File FileURLOrIDInput `json:"file"`
 	// How form fields should be detected.
@@ -274,8 +274,8 @@ type EditSchemasGenerateRequest2 struct {
 	WorkspaceID *string `json:"-"`
 }
 
-// FormDetectionRunsCreateRequest2 is what POST /form_detection_runs sends.
-type FormDetectionRunsCreateRequest2 struct {
+// FormDetectionRunsCreateRequest is what POST /form_detection_runs sends.
+type FormDetectionRunsCreateRequest struct {
 	// A document given by URL or by Extend file ID (raw text is not accepted here).
 	File FileURLOrIDInput `json:"file"`
 	// How form fields should be detected.
@@ -322,20 +322,20 @@ type ExtractRunsListRequest struct {
 	WorkspaceID *string `json:"-"`
 }
 
-// ExtractRunsCreateRequest2 is what POST /extract_runs sends.
-type ExtractRunsCreateRequest2 struct {
+// ExtractRunsCreateRequest is what POST /extract_runs sends.
+type ExtractRunsCreateRequest struct {
 	// Points at a saved extractor.
 	Extractor *ExtractRequestExtractor `json:"extractor,omitempty"`
 	// Extraction settings based on a JSON Schema.
 	Config *ExtractConfigJSON `json:"config,omitempty"`
 	// A document given by URL, by Extend file ID, or as raw text.
-	File *FileInput `json:"file,omitempty"`
+	File FileInput `json:"file,omitempty"`
 	// Several documents handled as one unit in a single run.
 	Package *MultiFileRunPackage `json:"package,omitempty"`
 	// Relative ordering hint used when rate limits apply; smaller numbers are served first.
 	Priority *int `json:"priority,omitempty"`
 	// Arbitrary JSON you attach to a run (up to 10KB). The key `extend:usage_tags` may hold an array of strings used to group usage for billing.
-	Metadata *RunMetadata `json:"metadata,omitempty"`
+	Metadata RunMetadata `json:"metadata,omitempty"`
 	// Date-based API version the request is written against.
 	APIVersion *string `json:"-"`
 	// Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
@@ -366,8 +366,8 @@ type ExtractRunsCancelRequest struct {
 	WorkspaceID *string `json:"-"`
 }
 
-// ExtractRunsCreateBatchRequest2 is what POST /extract_runs/batch sends.
-type ExtractRunsCreateBatchRequest2 struct {
+// ExtractRunsCreateBatchRequest is what POST /extract_runs/batch sends.
+type ExtractRunsCreateBatchRequest struct {
 	// The extractor a batch runs.
 	Extractor *ExtractorBatchReference `json:"extractor"`
 	// Documents to process; each becomes one run.
@@ -396,8 +396,8 @@ type ExtractorsListRequest struct {
 	WorkspaceID *string `json:"-"`
 }
 
-// ExtractorsCreateRequest2 is what POST /extractors sends.
-type ExtractorsCreateRequest2 struct {
+// ExtractorsCreateRequest is what POST /extractors sends.
+type ExtractorsCreateRequest struct {
 	// Extractor name.
 	Name string `json:"name"`
 	// Copy the config of this extractor. Not allowed with `config` or `generate`.
@@ -420,8 +420,8 @@ type ExtractorsRetrieveRequest struct {
 	WorkspaceID *string `json:"-"`
 }
 
-// ExtractorsUpdateRequest2 is what POST /extractors/{id} sends.
-type ExtractorsUpdateRequest2 struct {
+// ExtractorsUpdateRequest is what POST /extractors/{id} sends.
+type ExtractorsUpdateRequest struct {
 	// New name.
 	Name *string `json:"name,omitempty"`
 	// Extraction settings based on a JSON Schema.
@@ -446,8 +446,8 @@ type ExtractorVersionsListRequest struct {
 	WorkspaceID *string `json:"-"`
 }
 
-// ExtractorVersionsCreateRequest2 is what POST /extractors/{extractorId}/versions sends.
-type ExtractorVersionsCreateRequest2 struct {
+// ExtractorVersionsCreateRequest is what POST /extractors/{extractorId}/versions sends.
+type ExtractorVersionsCreateRequest struct {
 	// Which part of the version number to increase when publishing.
 	ReleaseType ReleaseType `json:"releaseType"`
 	// Notes about what changed.
@@ -496,8 +496,8 @@ type ClassifyRunsListRequest struct {
 	WorkspaceID *string `json:"-"`
 }
 
-// ClassifyRunsCreateRequest2 is what POST /classify_runs sends.
-type ClassifyRunsCreateRequest2 struct {
+// ClassifyRunsCreateRequest is what POST /classify_runs sends.
+type ClassifyRunsCreateRequest struct {
 	// A document given by URL, by Extend file ID, or as raw text.
 	File FileInput `json:"file"`
 	// Points at a saved classifier.
@@ -507,7 +507,7 @@ type ClassifyRunsCreateRequest2 struct {
 	// Relative ordering hint used when rate limits apply; smaller numbers are served first.
 	Priority *int `json:"priority,omitempty"`
 	// Arbitrary JSON you attach to a run (up to 10KB). The key `extend:usage_tags` may hold an array of strings used to group usage for billing.
-	Metadata *RunMetadata `json:"metadata,omitempty"`
+	Metadata RunMetadata `json:"metadata,omitempty"`
 	// Date-based API version the request is written against.
 	APIVersion *string `json:"-"`
 	// Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
@@ -538,8 +538,8 @@ type ClassifyRunsCancelRequest struct {
 	WorkspaceID *string `json:"-"`
 }
 
-// ClassifyRunsCreateBatchRequest2 is what POST /classify_runs/batch sends.
-type ClassifyRunsCreateBatchRequest2 struct {
+// ClassifyRunsCreateBatchRequest is what POST /classify_runs/batch sends.
+type ClassifyRunsCreateBatchRequest struct {
 	// Points at a saved classifier.
 	Classifier *ClassifyRequestClassifier `json:"classifier"`
 	// Documents to process; each becomes one run.
@@ -568,8 +568,8 @@ type ClassifiersListRequest struct {
 	WorkspaceID *string `json:"-"`
 }
 
-// ClassifiersCreateRequest2 is what POST /classifiers sends.
-type ClassifiersCreateRequest2 struct {
+// ClassifiersCreateRequest is what POST /classifiers sends.
+type ClassifiersCreateRequest struct {
 	// Classifier name.
 	Name string `json:"name"`
 	// Copy the config of this classifier. Not allowed with `config`.
@@ -590,8 +590,8 @@ type ClassifiersRetrieveRequest struct {
 	WorkspaceID *string `json:"-"`
 }
 
-// ClassifiersUpdateRequest2 is what POST /classifiers/{id} sends.
-type ClassifiersUpdateRequest2 struct {
+// ClassifiersUpdateRequest is what POST /classifiers/{id} sends.
+type ClassifiersUpdateRequest struct {
 	// New name.
 	Name *string `json:"name,omitempty"`
 	// Classification settings.
@@ -616,8 +616,8 @@ type ClassifierVersionsListRequest struct {
 	WorkspaceID *string `json:"-"`
 }
 
-// ClassifierVersionsCreateRequest2 is what POST /classifiers/{classifierId}/versions sends.
-type ClassifierVersionsCreateRequest2 struct {
+// ClassifierVersionsCreateRequest is what POST /classifiers/{classifierId}/versions sends.
+type ClassifierVersionsCreateRequest struct {
 	// Which part of the version number to increase when publishing.
 	ReleaseType ReleaseType `json:"releaseType"`
 	// Notes about what changed.
@@ -666,8 +666,8 @@ type SplitRunsListRequest struct {
 	WorkspaceID *string `json:"-"`
 }
 
-// SplitRunsCreateRequest2 is what POST /split_runs sends.
-type SplitRunsCreateRequest2 struct {
+// SplitRunsCreateRequest is what POST /split_runs sends.
+type SplitRunsCreateRequest struct {
 	// A document given by URL or by Extend file ID (raw text is not accepted here).
 	File FileURLOrIDInput `json:"file"`
 	// Points at a saved splitter.
@@ -677,7 +677,7 @@ type SplitRunsCreateRequest2 struct {
 	// Relative ordering hint used when rate limits apply; smaller numbers are served first.
 	Priority *int `json:"priority,omitempty"`
 	// Arbitrary JSON you attach to a run (up to 10KB). The key `extend:usage_tags` may hold an array of strings used to group usage for billing.
-	Metadata *RunMetadata `json:"metadata,omitempty"`
+	Metadata RunMetadata `json:"metadata,omitempty"`
 	// Date-based API version the request is written against.
 	APIVersion *string `json:"-"`
 	// Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
@@ -708,8 +708,8 @@ type SplitRunsCancelRequest struct {
 	WorkspaceID *string `json:"-"`
 }
 
-// SplitRunsCreateBatchRequest2 is what POST /split_runs/batch sends.
-type SplitRunsCreateBatchRequest2 struct {
+// SplitRunsCreateBatchRequest is what POST /split_runs/batch sends.
+type SplitRunsCreateBatchRequest struct {
 	// Points at a saved splitter.
 	Splitter *SplitRequestSplitter `json:"splitter"`
 	// Documents to process; each becomes one run.
@@ -738,8 +738,8 @@ type SplittersListRequest struct {
 	WorkspaceID *string `json:"-"`
 }
 
-// SplittersCreateRequest2 is what POST /splitters sends.
-type SplittersCreateRequest2 struct {
+// SplittersCreateRequest is what POST /splitters sends.
+type SplittersCreateRequest struct {
 	// Splitter name.
 	Name string `json:"name"`
 	// Copy the config of this splitter. Not allowed with `config`.
@@ -760,8 +760,8 @@ type SplittersRetrieveRequest struct {
 	WorkspaceID *string `json:"-"`
 }
 
-// SplittersUpdateRequest2 is what POST /splitters/{id} sends.
-type SplittersUpdateRequest2 struct {
+// SplittersUpdateRequest is what POST /splitters/{id} sends.
+type SplittersUpdateRequest struct {
 	// New name.
 	Name *string `json:"name,omitempty"`
 	// Splitting settings.
@@ -786,8 +786,8 @@ type SplitterVersionsListRequest struct {
 	WorkspaceID *string `json:"-"`
 }
 
-// SplitterVersionsCreateRequest2 is what POST /splitters/{splitterId}/versions sends.
-type SplitterVersionsCreateRequest2 struct {
+// SplitterVersionsCreateRequest is what POST /splitters/{splitterId}/versions sends.
+type SplitterVersionsCreateRequest struct {
 	// Which part of the version number to increase when publishing.
 	ReleaseType ReleaseType `json:"releaseType"`
 	// Notes about what changed.
@@ -824,8 +824,8 @@ type WorkflowsListRequest struct {
 	WorkspaceID *string `json:"-"`
 }
 
-// WorkflowsCreateRequest2 is what POST /workflows sends.
-type WorkflowsCreateRequest2 struct {
+// WorkflowsCreateRequest is what POST /workflows sends.
+type WorkflowsCreateRequest struct {
 	// Workflow name.
 	Name string `json:"name"`
 	// Initial step graph. When omitted a default graph is created.
@@ -844,8 +844,8 @@ type WorkflowsRetrieveRequest struct {
 	WorkspaceID *string `json:"-"`
 }
 
-// WorkflowsUpdateRequest2 is what POST /workflows/{id} sends.
-type WorkflowsUpdateRequest2 struct {
+// WorkflowsUpdateRequest is what POST /workflows/{id} sends.
+type WorkflowsUpdateRequest struct {
 	// New name.
 	Name *string `json:"name,omitempty"`
 	// Replaces all steps of the draft.
@@ -870,8 +870,8 @@ type WorkflowVersionsListRequest struct {
 	WorkspaceID *string `json:"-"`
 }
 
-// WorkflowVersionsCreateRequest2 is what POST /workflows/{id}/versions sends.
-type WorkflowVersionsCreateRequest2 struct {
+// WorkflowVersionsCreateRequest is what POST /workflows/{id}/versions sends.
+type WorkflowVersionsCreateRequest struct {
 	// Optional label for the deployed version.
 	Name *string `json:"name,omitempty"`
 	// Steps to deploy directly; the draft is deployed when omitted.
@@ -914,12 +914,12 @@ type WorkflowRunsListRequest struct {
 	WorkspaceID *string `json:"-"`
 }
 
-// WorkflowRunsCreateRequest2 is what POST /workflow_runs sends.
-type WorkflowRunsCreateRequest2 struct {
+// WorkflowRunsCreateRequest is what POST /workflow_runs sends.
+type WorkflowRunsCreateRequest struct {
 	// Points at a workflow and, optionally, one of its versions.
 	Workflow *WorkflowReference `json:"workflow"`
 	// A document given by URL, by Extend file ID, or as raw text.
-	File *FileInput `json:"file,omitempty"`
+	File FileInput `json:"file,omitempty"`
 	// Two to fifty documents handled together in one workflow run.
 	Package *WorkflowRunPackage `json:"package,omitempty"`
 	// Known outputs to use instead of computing them; not supported with `package`.
@@ -927,9 +927,9 @@ type WorkflowRunsCreateRequest2 struct {
 	// Relative ordering hint used when rate limits apply; smaller numbers are served first.
 	Priority *int `json:"priority,omitempty"`
 	// Arbitrary JSON you attach to a run (up to 10KB). The key `extend:usage_tags` may hold an array of strings used to group usage for billing.
-	Metadata *RunMetadata `json:"metadata,omitempty"`
+	Metadata RunMetadata `json:"metadata,omitempty"`
 	// Secret values made available to the run (for example to external validation steps) but never returned.
-	Secrets *RunSecrets `json:"secrets,omitempty"`
+	Secrets RunSecrets `json:"secrets,omitempty"`
 	// Date-based API version the request is written against.
 	APIVersion *string `json:"-"`
 	// Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
@@ -944,12 +944,12 @@ type WorkflowRunsRetrieveRequest struct {
 	WorkspaceID *string `json:"-"`
 }
 
-// WorkflowRunsUpdateRequest2 is what POST /workflow_runs/{id} sends.
-type WorkflowRunsUpdateRequest2 struct {
+// WorkflowRunsUpdateRequest is what POST /workflow_runs/{id} sends.
+type WorkflowRunsUpdateRequest struct {
 	// New label for the run.
 	Name *string `json:"name,omitempty"`
 	// Arbitrary JSON you attach to a run (up to 10KB). The key `extend:usage_tags` may hold an array of strings used to group usage for billing.
-	Metadata *RunMetadata `json:"metadata,omitempty"`
+	Metadata RunMetadata `json:"metadata,omitempty"`
 	// Date-based API version the request is written against.
 	APIVersion *string `json:"-"`
 	// Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
@@ -972,8 +972,8 @@ type WorkflowRunsCancelRequest struct {
 	WorkspaceID *string `json:"-"`
 }
 
-// WorkflowRunsCreateBatchRequest2 is what POST /workflow_runs/batch sends.
-type WorkflowRunsCreateBatchRequest2 struct {
+// WorkflowRunsCreateBatchRequest is what POST /workflow_runs/batch sends.
+type WorkflowRunsCreateBatchRequest struct {
 	// Points at a workflow and, optionally, one of its versions.
 	Workflow *WorkflowReference `json:"workflow"`
 	// Documents to process, one run each.
@@ -1012,8 +1012,8 @@ type EvaluationSetsListRequest struct {
 	WorkspaceID *string `json:"-"`
 }
 
-// EvaluationSetsCreateRequest2 is what POST /evaluation_sets sends.
-type EvaluationSetsCreateRequest2 struct {
+// EvaluationSetsCreateRequest is what POST /evaluation_sets sends.
+type EvaluationSetsCreateRequest struct {
 	// Name of the evaluation set.
 	Name string `json:"name"`
 	// Extractor, classifier or splitter the set is primarily linked to.
@@ -1050,8 +1050,8 @@ type EvaluationSetItemsListRequest struct {
 	WorkspaceID *string `json:"-"`
 }
 
-// EvaluationSetItemsCreateRequest2 is what POST /evaluation_sets/{evaluationSetId}/items sends.
-type EvaluationSetItemsCreateRequest2 struct {
+// EvaluationSetItemsCreateRequest is what POST /evaluation_sets/{evaluationSetId}/items sends.
+type EvaluationSetItemsCreateRequest struct {
 	// Items to add.
 	Items []*EvaluationSetItemsCreateRequestItemsItem `json:"items"`
 	// Date-based API version the request is written against.
@@ -1068,8 +1068,8 @@ type EvaluationSetItemsRetrieveRequest struct {
 	WorkspaceID *string `json:"-"`
 }
 
-// EvaluationSetItemsUpdateRequest2 is what POST /evaluation_sets/{evaluationSetId}/items/{itemId} sends.
-type EvaluationSetItemsUpdateRequest2 struct {
+// EvaluationSetItemsUpdateRequest is what POST /evaluation_sets/{evaluationSetId}/items/{itemId} sends.
+type EvaluationSetItemsUpdateRequest struct {
 	// Ground-truth output supplied by you.
 	ExpectedOutput ProvidedProcessorOutput `json:"expectedOutput"`
 	// Date-based API version the request is written against.
@@ -1086,12 +1086,12 @@ type EvaluationSetItemsDeleteRequest struct {
 	WorkspaceID *string `json:"-"`
 }
 
-// EvaluationSetRunsCreateRequest2 is what POST /evaluation_set_runs sends.
-type EvaluationSetRunsCreateRequest2 struct {
+// EvaluationSetRunsCreateRequest is what POST /evaluation_set_runs sends.
+type EvaluationSetRunsCreateRequest struct {
 	// Evaluation set to run.
 	EvaluationSetID string `json:"evaluationSetId"`
 	// Processor and version an evaluation run uses.
-	Entity *EvaluationSetRunEntity `json:"entity,omitempty"`
+	Entity EvaluationSetRunEntity `json:"entity,omitempty"`
 	// Only run these items; all items are run when omitted.
 	EvaluationSetItemIds []string `json:"evaluationSetItemIds,omitempty"`
 	// Date-based API version the request is written against.
@@ -1124,8 +1124,8 @@ type WebhookEndpointsListRequest struct {
 	WorkspaceID *string `json:"-"`
 }
 
-// WebhookEndpointsCreateRequest2 is what POST /webhook_endpoints sends.
-type WebhookEndpointsCreateRequest2 struct {
+// WebhookEndpointsCreateRequest is what POST /webhook_endpoints sends.
+type WebhookEndpointsCreateRequest struct {
 	// Where events are delivered.
 	URL string `json:"url"`
 	// Display name.
@@ -1137,7 +1137,7 @@ type WebhookEndpointsCreateRequest2 struct {
 	// Whether the endpoint currently receives deliveries.
 	Status *WebhookEndpointStatus `json:"status,omitempty"`
 	// Delivery options for the endpoint, such as the payload format.
-	AdvancedOptions *WebhookAdvancedOptions `json:"advancedOptions,omitempty"`
+	AdvancedOptions WebhookAdvancedOptions `json:"advancedOptions,omitempty"`
 	// Date-based API version the request is written against.
 	APIVersion2 *string `json:"-"`
 	// Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
@@ -1152,8 +1152,8 @@ type WebhookEndpointsRetrieveRequest struct {
 	WorkspaceID *string `json:"-"`
 }
 
-// WebhookEndpointsUpdateRequest2 is what POST /webhook_endpoints/{id} sends.
-type WebhookEndpointsUpdateRequest2 struct {
+// WebhookEndpointsUpdateRequest is what POST /webhook_endpoints/{id} sends.
+type WebhookEndpointsUpdateRequest struct {
 	// Where events are delivered.
 	URL *string `json:"url,omitempty"`
 	// Display name.
@@ -1163,7 +1163,7 @@ type WebhookEndpointsUpdateRequest2 struct {
 	// Global events to receive.
 	EnabledEvents []WebhookEndpointEventType `json:"enabledEvents,omitempty"`
 	// Delivery options for the endpoint, such as the payload format.
-	AdvancedOptions *WebhookAdvancedOptions `json:"advancedOptions,omitempty"`
+	AdvancedOptions WebhookAdvancedOptions `json:"advancedOptions,omitempty"`
 	// Date-based API version the request is written against.
 	APIVersion *string `json:"-"`
 	// Workspace to act on. Needed with organization-level API keys; workspace-level keys already imply one.
@@ -1196,8 +1196,8 @@ type WebhookSubscriptionsListRequest struct {
 	WorkspaceID *string `json:"-"`
 }
 
-// WebhookSubscriptionsCreateRequest2 is what POST /webhook_subscriptions sends.
-type WebhookSubscriptionsCreateRequest2 struct {
+// WebhookSubscriptionsCreateRequest is what POST /webhook_subscriptions sends.
+type WebhookSubscriptionsCreateRequest struct {
 	// Endpoint to attach to.
 	WebhookEndpointID string `json:"webhookEndpointId"`
 	// Kind of resource a subscription is scoped to, for example `extractor` or `workflow`.
@@ -1220,8 +1220,8 @@ type WebhookSubscriptionsRetrieveRequest struct {
 	WorkspaceID *string `json:"-"`
 }
 
-// WebhookSubscriptionsUpdateRequest2 is what POST /webhook_subscriptions/{id} sends.
-type WebhookSubscriptionsUpdateRequest2 struct {
+// WebhookSubscriptionsUpdateRequest is what POST /webhook_subscriptions/{id} sends.
+type WebhookSubscriptionsUpdateRequest struct {
 	// Events to receive for the resource.
 	EnabledEvents []WebhookSubscriptionEventType `json:"enabledEvents"`
 	// Date-based API version the request is written against.

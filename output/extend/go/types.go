@@ -64,7 +64,7 @@ type BatchRunInput struct {
 	// A document given by URL, by Extend file ID, or as raw text.
 	File FileInput `json:"file"`
 	// Arbitrary JSON you attach to a run (up to 10KB). The key `extend:usage_tags` may hold an array of strings used to group usage for billing.
-	Metadata *RunMetadata `json:"metadata,omitempty"`
+	Metadata RunMetadata `json:"metadata,omitempty"`
 }
 
 // Aggregate state of a batch.
@@ -107,9 +107,9 @@ type BlockMetadata struct {
 	// The page a block sits on.
 	Page *BlockMetadataPage `json:"page,omitempty"`
 	// Where a block sits in a spreadsheet. The model list names this type without its fields, so they arrive untyped.
-	Sheet            *BlockMetadataSheet `json:"sheet,omitempty"`
-	MinOcrConfidence *float64            `json:"minOcrConfidence,omitempty"`
-	AvgOcrConfidence *float64            `json:"avgOcrConfidence,omitempty"`
+	Sheet            BlockMetadataSheet `json:"sheet,omitempty"`
+	MinOcrConfidence *float64           `json:"minOcrConfidence,omitempty"`
+	AvgOcrConfidence *float64           `json:"avgOcrConfidence,omitempty"`
 }
 
 // The page a block sits on.
@@ -327,7 +327,7 @@ type ClassifierVersionSummary struct {
 }
 
 // Request to publish a classifier version.
-type ClassifierVersionsCreateRequest struct {
+type ClassifierVersionsCreateRequestBody struct {
 	// Which part of the version number to increase when publishing.
 	ReleaseType ReleaseType `json:"releaseType"`
 	// Notes about what changed.
@@ -347,7 +347,7 @@ type ClassifierVersionsListResponse struct {
 }
 
 // Request to create a classifier.
-type ClassifiersCreateRequest struct {
+type ClassifiersCreateRequestBody struct {
 	// Classifier name.
 	Name string `json:"name"`
 	// Copy the config of this classifier. Not allowed with `config`.
@@ -367,7 +367,7 @@ type ClassifiersListResponse struct {
 }
 
 // Changes to a classifier.
-type ClassifiersUpdateRequest struct {
+type ClassifiersUpdateRequestBody struct {
 	// New name.
 	Name *string `json:"name,omitempty"`
 	// Classification settings.
@@ -434,7 +434,7 @@ type ClassifyOverrideConfig struct {
 }
 
 // Request to classify a document and wait for the result.
-type ClassifyRequest struct {
+type ClassifyRequestBody struct {
 	// A document given by URL, by Extend file ID, or as raw text.
 	File FileInput `json:"file"`
 	// Points at a saved classifier.
@@ -442,7 +442,7 @@ type ClassifyRequest struct {
 	// Classification settings.
 	Config *ClassifyConfig `json:"config,omitempty"`
 	// Arbitrary JSON you attach to a run (up to 10KB). The key `extend:usage_tags` may hold an array of strings used to group usage for billing.
-	Metadata *RunMetadata `json:"metadata,omitempty"`
+	Metadata RunMetadata `json:"metadata,omitempty"`
 }
 
 // Points at a saved classifier.
@@ -547,7 +547,7 @@ type ClassifyRunSummary struct {
 	// Link to the run in the Extend dashboard.
 	DashboardURL string `json:"dashboardUrl"`
 	// Credits a run used, as shown in list results.
-	Usage *RunUsageSummary `json:"usage,omitempty"`
+	Usage RunUsageSummary `json:"usage,omitempty"`
 	// When this was created (UTC, RFC 3339).
 	CreatedAt string `json:"createdAt"`
 	// When this was last modified (UTC, RFC 3339).
@@ -555,7 +555,7 @@ type ClassifyRunSummary struct {
 }
 
 // Request to classify many documents with one classifier.
-type ClassifyRunsCreateBatchRequest struct {
+type ClassifyRunsCreateBatchRequestBody struct {
 	// Points at a saved classifier.
 	Classifier *ClassifyRequestClassifier `json:"classifier"`
 	// Documents to process; each becomes one run.
@@ -565,7 +565,7 @@ type ClassifyRunsCreateBatchRequest struct {
 }
 
 // Request to start an asynchronous classify run.
-type ClassifyRunsCreateRequest struct {
+type ClassifyRunsCreateRequestBody struct {
 	// A document given by URL, by Extend file ID, or as raw text.
 	File FileInput `json:"file"`
 	// Points at a saved classifier.
@@ -575,7 +575,7 @@ type ClassifyRunsCreateRequest struct {
 	// Relative ordering hint used when rate limits apply; smaller numbers are served first.
 	Priority *int `json:"priority,omitempty"`
 	// Arbitrary JSON you attach to a run (up to 10KB). The key `extend:usage_tags` may hold an array of strings used to group usage for billing.
-	Metadata *RunMetadata `json:"metadata,omitempty"`
+	Metadata RunMetadata `json:"metadata,omitempty"`
 }
 
 type ClassifyRunsCreateRequestClassifier struct {
@@ -656,7 +656,7 @@ type CreatedByUser struct {
 type DataRetention map[string]any
 
 // Request to detect form fields and wait for the result.
-type DetectFormRequest struct {
+type DetectFormRequestBody struct {
 	// A document given by URL or by Extend file ID (raw text is not accepted here).
 	File FileURLOrIDInput `json:"file"`
 	// How form fields should be detected.
@@ -704,18 +704,18 @@ type EditJSON struct {
 	ExtendEditTextEditOptions *EditTextOptions             `json:"extend_edit:text_edit_options,omitempty"`
 	ExtendEditColumnWidth     *float64                     `json:"extend_edit:column_width,omitempty"`
 	// The AcroForm field of the source PDF that an edit field was detected from.
-	ExtendEditSourceAcroform *EditSourceAcroForm `json:"extend_edit:source_acroform,omitempty"`
-	ExtendEditValue          any                 `json:"extend_edit:value,omitempty"`
+	ExtendEditSourceAcroform EditSourceAcroForm `json:"extend_edit:source_acroform,omitempty"`
+	ExtendEditValue          any                `json:"extend_edit:value,omitempty"`
 	// Image placement settings of an edit field.
-	ExtendEditImage      *EditJSONExtendEditImage `json:"extend_edit:image,omitempty"`
-	ExtendEditRowHeights []float64                `json:"extend_edit:row_heights,omitempty"`
-	Items                *EditObjectJSON          `json:"items,omitempty"`
-	Properties           map[string]*EditJSON     `json:"properties,omitempty"`
-	Enum                 []string                 `json:"enum,omitempty"`
-	ExtendDescriptions   []string                 `json:"extend:descriptions,omitempty"`
-	MaxItems             *int                     `json:"maxItems,omitempty"`
-	Required             []string                 `json:"required,omitempty"`
-	AdditionalProperties *bool                    `json:"additionalProperties,omitempty"`
+	ExtendEditImage      EditJSONExtendEditImage `json:"extend_edit:image,omitempty"`
+	ExtendEditRowHeights []float64               `json:"extend_edit:row_heights,omitempty"`
+	Items                *EditObjectJSON         `json:"items,omitempty"`
+	Properties           map[string]*EditJSON    `json:"properties,omitempty"`
+	Enum                 []string                `json:"enum,omitempty"`
+	ExtendDescriptions   []string                `json:"extend:descriptions,omitempty"`
+	MaxItems             *int                    `json:"maxItems,omitempty"`
+	Required             []string                `json:"required,omitempty"`
+	AdditionalProperties *bool                   `json:"additionalProperties,omitempty"`
 }
 
 type EditJSONExtendEditFieldType string
@@ -745,7 +745,7 @@ type EditObjectJSON struct {
 }
 
 // Request to edit a PDF and wait for the result.
-type EditRequest struct {
+type EditRequestBody struct {
 	// A document given by URL or by Extend file ID (raw text is not accepted here).
 	File FileURLOrIDInput `json:"file"`
 	// How a document should be edited.
@@ -759,16 +759,16 @@ type EditRootJSON struct {
 	AdditionalProperties *bool                `json:"additionalProperties,omitempty"`
 	DependentRequired    map[string][]string  `json:"dependentRequired,omitempty"`
 	// A conditional clause of an edit schema, in JSON Schema's if/then/else style.
-	If *EditConditionalClause `json:"if,omitempty"`
+	If EditConditionalClause `json:"if,omitempty"`
 	// A conditional clause of an edit schema, in JSON Schema's if/then/else style.
-	Then *EditConditionalClause `json:"then,omitempty"`
+	Then EditConditionalClause `json:"then,omitempty"`
 	// A conditional clause of an edit schema, in JSON Schema's if/then/else style.
-	Else  *EditConditionalClause  `json:"else,omitempty"`
+	Else  EditConditionalClause   `json:"else,omitempty"`
 	AllOf []EditConditionalClause `json:"allOf,omitempty"`
 	OneOf []EditConditionalClause `json:"oneOf,omitempty"`
 	AnyOf []EditConditionalClause `json:"anyOf,omitempty"`
 	// A conditional clause of an edit schema, in JSON Schema's if/then/else style.
-	Not *EditConditionalClause `json:"not,omitempty"`
+	Not EditConditionalClause `json:"not,omitempty"`
 }
 
 // One application of edits to a PDF.
@@ -845,7 +845,7 @@ const (
 )
 
 // Request to start an asynchronous edit run.
-type EditRunsCreateRequest struct {
+type EditRunsCreateRequestBody struct {
 	// A document given by URL or by Extend file ID (raw text is not accepted here).
 	File FileURLOrIDInput `json:"file"`
 	// How a document should be edited.
@@ -882,7 +882,7 @@ type EditSchemaGenerationResponse struct {
 }
 
 // Request to generate an edit schema from a form.
-type EditSchemasGenerateRequest struct {
+type EditSchemasGenerateRequestBody struct {
 	// A document given by URL or by Extend file ID (raw text is not accepted here).
 	File FileURLOrIDInput `json:"file"`
 	// How form fields should be detected.
@@ -992,7 +992,7 @@ type EvaluationSetItemSummary struct {
 }
 
 // Request to add items to an evaluation set.
-type EvaluationSetItemsCreateRequest struct {
+type EvaluationSetItemsCreateRequestBody struct {
 	// Items to add.
 	Items []*EvaluationSetItemsCreateRequestItemsItem `json:"items"`
 }
@@ -1028,7 +1028,7 @@ type EvaluationSetItemsListResponse struct {
 }
 
 // Replacement expected output for an item.
-type EvaluationSetItemsUpdateRequest struct {
+type EvaluationSetItemsUpdateRequestBody struct {
 	// Ground-truth output supplied by you.
 	ExpectedOutput ProvidedProcessorOutput `json:"expectedOutput"`
 }
@@ -1135,17 +1135,17 @@ type EvaluationSetRunOptions struct {
 }
 
 // Request to start an evaluation set run.
-type EvaluationSetRunsCreateRequest struct {
+type EvaluationSetRunsCreateRequestBody struct {
 	// Evaluation set to run.
 	EvaluationSetID string `json:"evaluationSetId"`
 	// Processor and version an evaluation run uses.
-	Entity *EvaluationSetRunEntity `json:"entity,omitempty"`
+	Entity EvaluationSetRunEntity `json:"entity,omitempty"`
 	// Only run these items; all items are run when omitted.
 	EvaluationSetItemIds []string `json:"evaluationSetItemIds,omitempty"`
 }
 
 // Request to create an evaluation set.
-type EvaluationSetsCreateRequest struct {
+type EvaluationSetsCreateRequestBody struct {
 	// Name of the evaluation set.
 	Name string `json:"name"`
 	// What the set is for.
@@ -1376,17 +1376,17 @@ type ExtractOverrideConfigJSON struct {
 }
 
 // Request to extract data and wait for the result.
-type ExtractRequest struct {
+type ExtractRequestBody struct {
 	// Points at a saved extractor.
 	Extractor *ExtractRequestExtractor `json:"extractor,omitempty"`
 	// Extraction settings based on a JSON Schema.
 	Config *ExtractConfigJSON `json:"config,omitempty"`
 	// A document given by URL, by Extend file ID, or as raw text.
-	File *FileInput `json:"file,omitempty"`
+	File FileInput `json:"file,omitempty"`
 	// Several documents handled as one unit in a single run.
 	Package *MultiFileRunPackage `json:"package,omitempty"`
 	// Arbitrary JSON you attach to a run (up to 10KB). The key `extend:usage_tags` may hold an array of strings used to group usage for billing.
-	Metadata *RunMetadata `json:"metadata,omitempty"`
+	Metadata RunMetadata `json:"metadata,omitempty"`
 }
 
 // Points at a saved extractor.
@@ -1412,11 +1412,11 @@ type ExtractRun struct {
 	// Lifecycle state of an extract, classify or split run.
 	Status ProcessorRunStatus `json:"status"`
 	// Final output: the reviewed output if any, otherwise the initial one.
-	Output *ExtractOutput `json:"output,omitempty"`
+	Output ExtractOutput `json:"output,omitempty"`
 	// Output before any review.
-	InitialOutput *ExtractOutput `json:"initialOutput,omitempty"`
+	InitialOutput ExtractOutput `json:"initialOutput,omitempty"`
 	// Output after review.
-	ReviewedOutput *ExtractOutput `json:"reviewedOutput,omitempty"`
+	ReviewedOutput ExtractOutput `json:"reviewedOutput,omitempty"`
 	// Code explaining a failure, for example `PARSING_ERROR` or `OUT_OF_CREDITS`; new codes may be added.
 	FailureReason *string `json:"failureReason,omitempty"`
 	// Human-readable failure detail.
@@ -1494,7 +1494,7 @@ type ExtractRunSummary struct {
 	// Link to the run in the Extend dashboard.
 	DashboardURL string `json:"dashboardUrl"`
 	// Credits a run used, as shown in list results.
-	Usage *RunUsageSummary `json:"usage,omitempty"`
+	Usage RunUsageSummary `json:"usage,omitempty"`
 	// When this was created (UTC, RFC 3339).
 	CreatedAt string `json:"createdAt"`
 	// When this was last modified (UTC, RFC 3339).
@@ -1502,7 +1502,7 @@ type ExtractRunSummary struct {
 }
 
 // Request to extract from many documents with one extractor.
-type ExtractRunsCreateBatchRequest struct {
+type ExtractRunsCreateBatchRequestBody struct {
 	// The extractor a batch runs.
 	Extractor *ExtractorBatchReference `json:"extractor"`
 	// Documents to process; each becomes one run.
@@ -1512,19 +1512,19 @@ type ExtractRunsCreateBatchRequest struct {
 }
 
 // Request to start an asynchronous extract run.
-type ExtractRunsCreateRequest struct {
+type ExtractRunsCreateRequestBody struct {
 	// Points at a saved extractor.
 	Extractor *ExtractRequestExtractor `json:"extractor,omitempty"`
 	// Extraction settings based on a JSON Schema.
 	Config *ExtractConfigJSON `json:"config,omitempty"`
 	// A document given by URL, by Extend file ID, or as raw text.
-	File *FileInput `json:"file,omitempty"`
+	File FileInput `json:"file,omitempty"`
 	// Several documents handled as one unit in a single run.
 	Package *MultiFileRunPackage `json:"package,omitempty"`
 	// Relative ordering hint used when rate limits apply; smaller numbers are served first.
 	Priority *int `json:"priority,omitempty"`
 	// Arbitrary JSON you attach to a run (up to 10KB). The key `extend:usage_tags` may hold an array of strings used to group usage for billing.
-	Metadata *RunMetadata `json:"metadata,omitempty"`
+	Metadata RunMetadata `json:"metadata,omitempty"`
 }
 
 type ExtractRunsCreateRequestExtractor struct {
@@ -1751,7 +1751,7 @@ type ExtractorVersionSummary struct {
 }
 
 // Request to publish an extractor version.
-type ExtractorVersionsCreateRequest struct {
+type ExtractorVersionsCreateRequestBody struct {
 	// Which part of the version number to increase when publishing.
 	ReleaseType ReleaseType `json:"releaseType"`
 	// Notes about what changed.
@@ -1771,7 +1771,7 @@ type ExtractorVersionsListResponse struct {
 }
 
 // Request to create an extractor.
-type ExtractorsCreateRequest struct {
+type ExtractorsCreateRequestBody struct {
 	// Extractor name.
 	Name string `json:"name"`
 	// Copy the config of this extractor. Not allowed with `config` or `generate`.
@@ -1793,7 +1793,7 @@ type ExtractorsListResponse struct {
 }
 
 // Changes to an extractor.
-type ExtractorsUpdateRequest struct {
+type ExtractorsUpdateRequestBody struct {
 	// New name.
 	Name *string `json:"name,omitempty"`
 	// Extraction settings based on a JSON Schema.
@@ -1956,7 +1956,7 @@ type FilesListResponse struct {
 }
 
 // Multipart form for uploading a document.
-type FilesUploadRequest struct {
+type FilesUploadRequestBody struct {
 	// The document bytes.
 	File []byte `json:"file"`
 	// Password for an encrypted PDF.
@@ -1992,7 +1992,7 @@ type FormDetectionRunOutput struct {
 }
 
 // Request to start an asynchronous form detection run.
-type FormDetectionRunsCreateRequest struct {
+type FormDetectionRunsCreateRequestBody struct {
 	// A document given by URL or by Extend file ID (raw text is not accepted here).
 	File FileURLOrIDInput `json:"file"`
 	// How form fields should be detected.
@@ -2282,15 +2282,15 @@ const (
 )
 
 // Request to parse a document and wait for the result.
-type ParseRequest struct {
+type ParseRequestBody struct {
 	// A document given by URL or by Extend file ID (raw text is not accepted here).
 	File FileURLOrIDInput `json:"file"`
 	// Settings that control how a document is parsed.
 	Config *ParseConfig `json:"config,omitempty"`
 	// Arbitrary JSON you attach to a run (up to 10KB). The key `extend:usage_tags` may hold an array of strings used to group usage for billing.
-	Metadata *RunMetadata `json:"metadata,omitempty"`
+	Metadata RunMetadata `json:"metadata,omitempty"`
 	// Data-retention settings for the run's stored data.
-	DataRetention *DataRetention `json:"dataRetention,omitempty"`
+	DataRetention DataRetention `json:"dataRetention,omitempty"`
 }
 
 type ParseResult struct {
@@ -2428,7 +2428,7 @@ const (
 )
 
 // Request to parse many documents at once.
-type ParseRunsCreateBatchRequest struct {
+type ParseRunsCreateBatchRequestBody struct {
 	// Documents to parse.
 	Inputs []*BatchRunInput `json:"inputs"`
 	// Settings that control how a document is parsed.
@@ -2438,15 +2438,15 @@ type ParseRunsCreateBatchRequest struct {
 }
 
 // Request to start an asynchronous parse run.
-type ParseRunsCreateRequest struct {
+type ParseRunsCreateRequestBody struct {
 	// A document given by URL or by Extend file ID (raw text is not accepted here).
 	File FileURLOrIDInput `json:"file"`
 	// Settings that control how a document is parsed.
 	Config *ParseConfig `json:"config,omitempty"`
 	// Arbitrary JSON you attach to a run (up to 10KB). The key `extend:usage_tags` may hold an array of strings used to group usage for billing.
-	Metadata *RunMetadata `json:"metadata,omitempty"`
+	Metadata RunMetadata `json:"metadata,omitempty"`
 	// Data-retention settings for the run's stored data.
-	DataRetention *DataRetention `json:"dataRetention,omitempty"`
+	DataRetention DataRetention `json:"dataRetention,omitempty"`
 }
 
 // Confirms that the parse run was permanently removed.
@@ -2661,7 +2661,7 @@ type SplitBatchRunInput struct {
 	// A document given by URL or by Extend file ID (raw text is not accepted here).
 	File FileURLOrIDInput `json:"file"`
 	// Arbitrary JSON you attach to a run (up to 10KB). The key `extend:usage_tags` may hold an array of strings used to group usage for billing.
-	Metadata *RunMetadata `json:"metadata,omitempty"`
+	Metadata RunMetadata `json:"metadata,omitempty"`
 }
 
 // One kind of section a document can be split into.
@@ -2722,7 +2722,7 @@ type SplitOverrideConfig struct {
 }
 
 // Request to split a document and wait for the result.
-type SplitRequest struct {
+type SplitRequestBody struct {
 	// A document given by URL or by Extend file ID (raw text is not accepted here).
 	File FileURLOrIDInput `json:"file"`
 	// Points at a saved splitter.
@@ -2730,7 +2730,7 @@ type SplitRequest struct {
 	// Splitting settings.
 	Config *SplitConfig `json:"config,omitempty"`
 	// Arbitrary JSON you attach to a run (up to 10KB). The key `extend:usage_tags` may hold an array of strings used to group usage for billing.
-	Metadata *RunMetadata `json:"metadata,omitempty"`
+	Metadata RunMetadata `json:"metadata,omitempty"`
 }
 
 // Points at a saved splitter.
@@ -2836,7 +2836,7 @@ type SplitRunSummary struct {
 	// Link to the run in the Extend dashboard.
 	DashboardURL string `json:"dashboardUrl"`
 	// Credits a run used, as shown in list results.
-	Usage *RunUsageSummary `json:"usage,omitempty"`
+	Usage RunUsageSummary `json:"usage,omitempty"`
 	// When this was created (UTC, RFC 3339).
 	CreatedAt string `json:"createdAt"`
 	// When this was last modified (UTC, RFC 3339).
@@ -2844,7 +2844,7 @@ type SplitRunSummary struct {
 }
 
 // Request to split many documents with one splitter.
-type SplitRunsCreateBatchRequest struct {
+type SplitRunsCreateBatchRequestBody struct {
 	// Points at a saved splitter.
 	Splitter *SplitRequestSplitter `json:"splitter"`
 	// Documents to process; each becomes one run.
@@ -2854,7 +2854,7 @@ type SplitRunsCreateBatchRequest struct {
 }
 
 // Request to start an asynchronous split run.
-type SplitRunsCreateRequest struct {
+type SplitRunsCreateRequestBody struct {
 	// A document given by URL or by Extend file ID (raw text is not accepted here).
 	File FileURLOrIDInput `json:"file"`
 	// Points at a saved splitter.
@@ -2864,7 +2864,7 @@ type SplitRunsCreateRequest struct {
 	// Relative ordering hint used when rate limits apply; smaller numbers are served first.
 	Priority *int `json:"priority,omitempty"`
 	// Arbitrary JSON you attach to a run (up to 10KB). The key `extend:usage_tags` may hold an array of strings used to group usage for billing.
-	Metadata *RunMetadata `json:"metadata,omitempty"`
+	Metadata RunMetadata `json:"metadata,omitempty"`
 }
 
 type SplitRunsCreateRequestSplitter struct {
@@ -3011,7 +3011,7 @@ type SplitterVersionSummary struct {
 }
 
 // Request to publish a splitter version.
-type SplitterVersionsCreateRequest struct {
+type SplitterVersionsCreateRequestBody struct {
 	// Which part of the version number to increase when publishing.
 	ReleaseType ReleaseType `json:"releaseType"`
 	// Notes about what changed.
@@ -3031,7 +3031,7 @@ type SplitterVersionsListResponse struct {
 }
 
 // Request to create a splitter.
-type SplittersCreateRequest struct {
+type SplittersCreateRequestBody struct {
 	// Splitter name.
 	Name string `json:"name"`
 	// Copy the config of this splitter. Not allowed with `config`.
@@ -3051,7 +3051,7 @@ type SplittersListResponse struct {
 }
 
 // Changes to a splitter.
-type SplittersUpdateRequest struct {
+type SplittersUpdateRequestBody struct {
 	// New name.
 	Name *string `json:"name,omitempty"`
 	// Splitting settings.
@@ -3223,7 +3223,7 @@ type TableCellDetails struct {
 	CellReference *string `json:"cellReference,omitempty"`
 	Formula       *string `json:"formula,omitempty"`
 	// Formatting detected on a table cell (fields not described in the model list; they arrive untyped).
-	Formatting *CellFormatting `json:"formatting,omitempty"`
+	Formatting CellFormatting `json:"formatting,omitempty"`
 }
 
 type TableDetails struct {
@@ -3260,7 +3260,7 @@ type WebhookEndpoint struct {
 	// A published API version.
 	APIVersion APIVersionEnum `json:"apiVersion"`
 	// Delivery options for the endpoint, such as the payload format.
-	AdvancedOptions *WebhookAdvancedOptions `json:"advancedOptions,omitempty"`
+	AdvancedOptions WebhookAdvancedOptions `json:"advancedOptions,omitempty"`
 	// When this was created (UTC, RFC 3339).
 	CreatedAt *string `json:"createdAt,omitempty"`
 	// When this was last modified (UTC, RFC 3339).
@@ -3283,7 +3283,7 @@ type WebhookEndpointCreate struct {
 	// A published API version.
 	APIVersion APIVersionEnum `json:"apiVersion"`
 	// Delivery options for the endpoint, such as the payload format.
-	AdvancedOptions *WebhookAdvancedOptions `json:"advancedOptions,omitempty"`
+	AdvancedOptions WebhookAdvancedOptions `json:"advancedOptions,omitempty"`
 	// When this was created (UTC, RFC 3339).
 	CreatedAt *string `json:"createdAt,omitempty"`
 	// When this was last modified (UTC, RFC 3339).
@@ -3299,7 +3299,7 @@ type WebhookEndpointEventType string
 type WebhookEndpointStatus string
 
 // Request to create a webhook endpoint.
-type WebhookEndpointsCreateRequest struct {
+type WebhookEndpointsCreateRequestBody struct {
 	// Where events are delivered.
 	URL string `json:"url"`
 	// Display name.
@@ -3311,7 +3311,7 @@ type WebhookEndpointsCreateRequest struct {
 	// Whether the endpoint currently receives deliveries.
 	Status *WebhookEndpointStatus `json:"status,omitempty"`
 	// Delivery options for the endpoint, such as the payload format.
-	AdvancedOptions *WebhookAdvancedOptions `json:"advancedOptions,omitempty"`
+	AdvancedOptions WebhookAdvancedOptions `json:"advancedOptions,omitempty"`
 }
 
 // Confirms that the webhook endpoint was permanently removed.
@@ -3333,7 +3333,7 @@ type WebhookEndpointsListResponse struct {
 }
 
 // Fields to change; anything left out stays as it is.
-type WebhookEndpointsUpdateRequest struct {
+type WebhookEndpointsUpdateRequestBody struct {
 	// Where events are delivered.
 	URL *string `json:"url,omitempty"`
 	// Display name.
@@ -3343,7 +3343,7 @@ type WebhookEndpointsUpdateRequest struct {
 	// Global events to receive.
 	EnabledEvents []WebhookEndpointEventType `json:"enabledEvents,omitempty"`
 	// Delivery options for the endpoint, such as the payload format.
-	AdvancedOptions *WebhookAdvancedOptions `json:"advancedOptions,omitempty"`
+	AdvancedOptions WebhookAdvancedOptions `json:"advancedOptions,omitempty"`
 }
 
 // The `classifier.created` event under its name in the event union, with the same fields as `ClassifierCreatedWebhookEvent`.
@@ -3689,7 +3689,7 @@ type WebhookSubscriptionEventType string
 type WebhookSubscriptionResourceType string
 
 // Request to create a webhook subscription.
-type WebhookSubscriptionsCreateRequest struct {
+type WebhookSubscriptionsCreateRequestBody struct {
 	// Endpoint to attach to.
 	WebhookEndpointID string `json:"webhookEndpointId"`
 	// Kind of resource a subscription is scoped to, for example `extractor` or `workflow`.
@@ -3719,7 +3719,7 @@ type WebhookSubscriptionsListResponse struct {
 }
 
 // New event list for a subscription.
-type WebhookSubscriptionsUpdateRequest struct {
+type WebhookSubscriptionsUpdateRequestBody struct {
 	// Events to receive for the resource.
 	EnabledEvents []WebhookSubscriptionEventType `json:"enabledEvents"`
 }
@@ -3902,11 +3902,11 @@ type WorkflowRunSummary struct {
 	CreatedAt       string                  `json:"createdAt"`
 	UpdatedAt       string                  `json:"updatedAt"`
 	// Credits a run used, as shown in list results.
-	Usage *RunUsageSummary `json:"usage,omitempty"`
+	Usage RunUsageSummary `json:"usage,omitempty"`
 }
 
 // Request to start many workflow runs at once.
-type WorkflowRunsCreateBatchRequest struct {
+type WorkflowRunsCreateBatchRequestBody struct {
 	// Points at a workflow and, optionally, one of its versions.
 	Workflow *WorkflowReference `json:"workflow"`
 	// Documents to process, one run each.
@@ -3930,11 +3930,11 @@ type WorkflowRunsCreateBatchResponse struct {
 }
 
 // Request to run a workflow.
-type WorkflowRunsCreateRequest struct {
+type WorkflowRunsCreateRequestBody struct {
 	// Points at a workflow and, optionally, one of its versions.
 	Workflow *WorkflowReference `json:"workflow"`
 	// A document given by URL, by Extend file ID, or as raw text.
-	File *FileInput `json:"file,omitempty"`
+	File FileInput `json:"file,omitempty"`
 	// Two to fifty documents handled together in one workflow run.
 	Package *WorkflowRunPackage `json:"package,omitempty"`
 	// Known outputs to use instead of computing them; not supported with `package`.
@@ -3942,9 +3942,9 @@ type WorkflowRunsCreateRequest struct {
 	// Relative ordering hint used when rate limits apply; smaller numbers are served first.
 	Priority *int `json:"priority,omitempty"`
 	// Arbitrary JSON you attach to a run (up to 10KB). The key `extend:usage_tags` may hold an array of strings used to group usage for billing.
-	Metadata *RunMetadata `json:"metadata,omitempty"`
+	Metadata RunMetadata `json:"metadata,omitempty"`
 	// Secret values made available to the run (for example to external validation steps) but never returned.
-	Secrets *RunSecrets `json:"secrets,omitempty"`
+	Secrets RunSecrets `json:"secrets,omitempty"`
 }
 
 type WorkflowRunsCreateRequestOutputsItem struct {
@@ -3970,11 +3970,11 @@ type WorkflowRunsListResponse struct {
 }
 
 // Fields of a workflow run that may be changed.
-type WorkflowRunsUpdateRequest struct {
+type WorkflowRunsUpdateRequestBody struct {
 	// New label for the run.
 	Name *string `json:"name,omitempty"`
 	// Arbitrary JSON you attach to a run (up to 10KB). The key `extend:usage_tags` may hold an array of strings used to group usage for billing.
-	Metadata *RunMetadata `json:"metadata,omitempty"`
+	Metadata RunMetadata `json:"metadata,omitempty"`
 }
 
 // The workflow step a step run belongs to.
@@ -4235,7 +4235,7 @@ type WorkflowVersionSummary struct {
 }
 
 // Request to deploy a workflow version.
-type WorkflowVersionsCreateRequest struct {
+type WorkflowVersionsCreateRequestBody struct {
 	// Optional label for the deployed version.
 	Name *string `json:"name,omitempty"`
 	// Steps to deploy directly; the draft is deployed when omitted.
@@ -4253,7 +4253,7 @@ type WorkflowVersionsListResponse struct {
 }
 
 // Request to create a workflow.
-type WorkflowsCreateRequest struct {
+type WorkflowsCreateRequestBody struct {
 	// Workflow name.
 	Name string `json:"name"`
 	// Initial step graph. When omitted a default graph is created.
@@ -4271,7 +4271,7 @@ type WorkflowsListResponse struct {
 }
 
 // Changes to a workflow's draft.
-type WorkflowsUpdateRequest struct {
+type WorkflowsUpdateRequestBody struct {
 	// New name.
 	Name *string `json:"name,omitempty"`
 	// Replaces all steps of the draft.

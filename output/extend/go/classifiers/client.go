@@ -93,7 +93,7 @@ func listRequest(request *extend.ClassifiersListRequest) (*core.Request, error) 
 // Create calls POST /classifiers.
 //
 // Create a classifier
-func (c *Client) Create(ctx context.Context, request *extend.ClassifiersCreateRequest2, opts ...option.RequestOption) (*extend.Classifier, error) {
+func (c *Client) Create(ctx context.Context, request *extend.ClassifiersCreateRequest, opts ...option.RequestOption) (*extend.Classifier, error) {
 	response, err := c.WithRawResponse.Create(ctx, request, opts...)
 	if err != nil {
 		return nil, err
@@ -102,7 +102,7 @@ func (c *Client) Create(ctx context.Context, request *extend.ClassifiersCreateRe
 }
 
 // Create calls POST /classifiers and returns the response's status and headers too.
-func (r *RawClient) Create(ctx context.Context, request *extend.ClassifiersCreateRequest2, opts ...option.RequestOption) (*core.Response[*extend.Classifier], error) {
+func (r *RawClient) Create(ctx context.Context, request *extend.ClassifiersCreateRequest, opts ...option.RequestOption) (*core.Response[*extend.Classifier], error) {
 	call, err := createRequest(request)
 	if err != nil {
 		return nil, err
@@ -110,9 +110,9 @@ func (r *RawClient) Create(ctx context.Context, request *extend.ClassifiersCreat
 	return core.Call(ctx, r.caller, call, opts, core.JSON[*extend.Classifier])
 }
 
-func createRequest(request *extend.ClassifiersCreateRequest2) (*core.Request, error) {
+func createRequest(request *extend.ClassifiersCreateRequest) (*core.Request, error) {
 	if request == nil {
-		request = &extend.ClassifiersCreateRequest2{}
+		request = &extend.ClassifiersCreateRequest{}
 	}
 	query := url.Values{}
 	header := http.Header{}
@@ -169,7 +169,7 @@ func retrieveRequest(id string, request *extend.ClassifiersRetrieveRequest) (*co
 // Update calls POST /classifiers/{id}.
 //
 // Update a classifier
-func (c *Client) Update(ctx context.Context, id string, request *extend.ClassifiersUpdateRequest2, opts ...option.RequestOption) (*extend.Classifier, error) {
+func (c *Client) Update(ctx context.Context, id string, request *extend.ClassifiersUpdateRequest, opts ...option.RequestOption) (*extend.Classifier, error) {
 	response, err := c.WithRawResponse.Update(ctx, id, request, opts...)
 	if err != nil {
 		return nil, err
@@ -178,7 +178,7 @@ func (c *Client) Update(ctx context.Context, id string, request *extend.Classifi
 }
 
 // Update calls POST /classifiers/{id} and returns the response's status and headers too.
-func (r *RawClient) Update(ctx context.Context, id string, request *extend.ClassifiersUpdateRequest2, opts ...option.RequestOption) (*core.Response[*extend.Classifier], error) {
+func (r *RawClient) Update(ctx context.Context, id string, request *extend.ClassifiersUpdateRequest, opts ...option.RequestOption) (*core.Response[*extend.Classifier], error) {
 	call, err := updateRequest(id, request)
 	if err != nil {
 		return nil, err
@@ -186,9 +186,9 @@ func (r *RawClient) Update(ctx context.Context, id string, request *extend.Class
 	return core.Call(ctx, r.caller, call, opts, core.JSON[*extend.Classifier])
 }
 
-func updateRequest(id string, request *extend.ClassifiersUpdateRequest2) (*core.Request, error) {
+func updateRequest(id string, request *extend.ClassifiersUpdateRequest) (*core.Request, error) {
 	if request == nil {
-		request = &extend.ClassifiersUpdateRequest2{}
+		request = &extend.ClassifiersUpdateRequest{}
 	}
 	query := url.Values{}
 	header := http.Header{}

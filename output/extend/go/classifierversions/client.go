@@ -90,7 +90,7 @@ func listRequest(classifierID string, request *extend.ClassifierVersionsListRequ
 // Create calls POST /classifiers/{classifierId}/versions.
 //
 // Publish a classifier version
-func (c *Client) Create(ctx context.Context, classifierID string, request *extend.ClassifierVersionsCreateRequest2, opts ...option.RequestOption) (*extend.ClassifierVersion, error) {
+func (c *Client) Create(ctx context.Context, classifierID string, request *extend.ClassifierVersionsCreateRequest, opts ...option.RequestOption) (*extend.ClassifierVersion, error) {
 	response, err := c.WithRawResponse.Create(ctx, classifierID, request, opts...)
 	if err != nil {
 		return nil, err
@@ -99,7 +99,7 @@ func (c *Client) Create(ctx context.Context, classifierID string, request *exten
 }
 
 // Create calls POST /classifiers/{classifierId}/versions and returns the response's status and headers too.
-func (r *RawClient) Create(ctx context.Context, classifierID string, request *extend.ClassifierVersionsCreateRequest2, opts ...option.RequestOption) (*core.Response[*extend.ClassifierVersion], error) {
+func (r *RawClient) Create(ctx context.Context, classifierID string, request *extend.ClassifierVersionsCreateRequest, opts ...option.RequestOption) (*core.Response[*extend.ClassifierVersion], error) {
 	call, err := createRequest(classifierID, request)
 	if err != nil {
 		return nil, err
@@ -107,9 +107,9 @@ func (r *RawClient) Create(ctx context.Context, classifierID string, request *ex
 	return core.Call(ctx, r.caller, call, opts, core.JSON[*extend.ClassifierVersion])
 }
 
-func createRequest(classifierID string, request *extend.ClassifierVersionsCreateRequest2) (*core.Request, error) {
+func createRequest(classifierID string, request *extend.ClassifierVersionsCreateRequest) (*core.Request, error) {
 	if request == nil {
-		request = &extend.ClassifierVersionsCreateRequest2{}
+		request = &extend.ClassifierVersionsCreateRequest{}
 	}
 	query := url.Values{}
 	header := http.Header{}

@@ -111,7 +111,7 @@ func listRequest(request *extend.ClassifyRunsListRequest) (*core.Request, error)
 // Create calls POST /classify_runs.
 //
 // Classify a file (async)
-func (c *Client) Create(ctx context.Context, request *extend.ClassifyRunsCreateRequest2, opts ...option.RequestOption) (*extend.ClassifyRun, error) {
+func (c *Client) Create(ctx context.Context, request *extend.ClassifyRunsCreateRequest, opts ...option.RequestOption) (*extend.ClassifyRun, error) {
 	response, err := c.WithRawResponse.Create(ctx, request, opts...)
 	if err != nil {
 		return nil, err
@@ -120,7 +120,7 @@ func (c *Client) Create(ctx context.Context, request *extend.ClassifyRunsCreateR
 }
 
 // Create calls POST /classify_runs and returns the response's status and headers too.
-func (r *RawClient) Create(ctx context.Context, request *extend.ClassifyRunsCreateRequest2, opts ...option.RequestOption) (*core.Response[*extend.ClassifyRun], error) {
+func (r *RawClient) Create(ctx context.Context, request *extend.ClassifyRunsCreateRequest, opts ...option.RequestOption) (*core.Response[*extend.ClassifyRun], error) {
 	call, err := createRequest(request)
 	if err != nil {
 		return nil, err
@@ -130,7 +130,7 @@ func (r *RawClient) Create(ctx context.Context, request *extend.ClassifyRunsCrea
 
 // CreateAndPoll calls Create, then Retrieve until the run's status is one of
 // PROCESSED, FAILED, CANCELLED; the context bounds the wait.
-func (c *Client) CreateAndPoll(ctx context.Context, request *extend.ClassifyRunsCreateRequest2, opts ...option.RequestOption) (*extend.ClassifyRun, error) {
+func (c *Client) CreateAndPoll(ctx context.Context, request *extend.ClassifyRunsCreateRequest, opts ...option.RequestOption) (*extend.ClassifyRun, error) {
 	run, err := c.Create(ctx, request, opts...)
 	if err != nil {
 		return nil, err
@@ -141,9 +141,9 @@ func (c *Client) CreateAndPoll(ctx context.Context, request *extend.ClassifyRuns
 	return core.Poll(ctx, run, retrieve, core.PollSpec{StatusField: "status", IDField: "id", Terminal: []string{"PROCESSED", "FAILED", "CANCELLED"}}, c.caller.Options(opts))
 }
 
-func createRequest(request *extend.ClassifyRunsCreateRequest2) (*core.Request, error) {
+func createRequest(request *extend.ClassifyRunsCreateRequest) (*core.Request, error) {
 	if request == nil {
-		request = &extend.ClassifyRunsCreateRequest2{}
+		request = &extend.ClassifyRunsCreateRequest{}
 	}
 	query := url.Values{}
 	header := http.Header{}
@@ -272,7 +272,7 @@ func cancelRequest(id string, request *extend.ClassifyRunsCancelRequest) (*core.
 // CreateBatch calls POST /classify_runs/batch.
 //
 // Batch classify files
-func (c *Client) CreateBatch(ctx context.Context, request *extend.ClassifyRunsCreateBatchRequest2, opts ...option.RequestOption) (*extend.BatchRun, error) {
+func (c *Client) CreateBatch(ctx context.Context, request *extend.ClassifyRunsCreateBatchRequest, opts ...option.RequestOption) (*extend.BatchRun, error) {
 	response, err := c.WithRawResponse.CreateBatch(ctx, request, opts...)
 	if err != nil {
 		return nil, err
@@ -281,7 +281,7 @@ func (c *Client) CreateBatch(ctx context.Context, request *extend.ClassifyRunsCr
 }
 
 // CreateBatch calls POST /classify_runs/batch and returns the response's status and headers too.
-func (r *RawClient) CreateBatch(ctx context.Context, request *extend.ClassifyRunsCreateBatchRequest2, opts ...option.RequestOption) (*core.Response[*extend.BatchRun], error) {
+func (r *RawClient) CreateBatch(ctx context.Context, request *extend.ClassifyRunsCreateBatchRequest, opts ...option.RequestOption) (*core.Response[*extend.BatchRun], error) {
 	call, err := createBatchRequest(request)
 	if err != nil {
 		return nil, err
@@ -289,9 +289,9 @@ func (r *RawClient) CreateBatch(ctx context.Context, request *extend.ClassifyRun
 	return core.Call(ctx, r.caller, call, opts, core.JSON[*extend.BatchRun])
 }
 
-func createBatchRequest(request *extend.ClassifyRunsCreateBatchRequest2) (*core.Request, error) {
+func createBatchRequest(request *extend.ClassifyRunsCreateBatchRequest) (*core.Request, error) {
 	if request == nil {
-		request = &extend.ClassifyRunsCreateBatchRequest2{}
+		request = &extend.ClassifyRunsCreateBatchRequest{}
 	}
 	query := url.Values{}
 	header := http.Header{}

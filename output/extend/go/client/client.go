@@ -113,7 +113,7 @@ func NewClient(opts ...option.RequestOption) *Client {
 // Parse calls POST /parse.
 //
 // Parse a file (sync)
-func (c *Client) Parse(ctx context.Context, request *extend.ParseRequest2, opts ...option.RequestOption) (*extend.ParseRun, error) {
+func (c *Client) Parse(ctx context.Context, request *extend.ParseRequest, opts ...option.RequestOption) (*extend.ParseRun, error) {
 	response, err := c.WithRawResponse.Parse(ctx, request, opts...)
 	if err != nil {
 		return nil, err
@@ -122,7 +122,7 @@ func (c *Client) Parse(ctx context.Context, request *extend.ParseRequest2, opts 
 }
 
 // Parse calls POST /parse and returns the response's status and headers too.
-func (r *RawClient) Parse(ctx context.Context, request *extend.ParseRequest2, opts ...option.RequestOption) (*core.Response[*extend.ParseRun], error) {
+func (r *RawClient) Parse(ctx context.Context, request *extend.ParseRequest, opts ...option.RequestOption) (*core.Response[*extend.ParseRun], error) {
 	call, err := parseRequest(request)
 	if err != nil {
 		return nil, err
@@ -130,9 +130,9 @@ func (r *RawClient) Parse(ctx context.Context, request *extend.ParseRequest2, op
 	return core.Call(ctx, r.caller, call, opts, core.JSON[*extend.ParseRun])
 }
 
-func parseRequest(request *extend.ParseRequest2) (*core.Request, error) {
+func parseRequest(request *extend.ParseRequest) (*core.Request, error) {
 	if request == nil {
-		request = &extend.ParseRequest2{}
+		request = &extend.ParseRequest{}
 	}
 	query := url.Values{}
 	header := http.Header{}
@@ -156,7 +156,7 @@ func parseRequest(request *extend.ParseRequest2) (*core.Request, error) {
 // Edit calls POST /edit.
 //
 // Edit a file (sync)
-func (c *Client) Edit(ctx context.Context, request *extend.EditRequest2, opts ...option.RequestOption) (*extend.EditRun, error) {
+func (c *Client) Edit(ctx context.Context, request *extend.EditRequest, opts ...option.RequestOption) (*extend.EditRun, error) {
 	response, err := c.WithRawResponse.Edit(ctx, request, opts...)
 	if err != nil {
 		return nil, err
@@ -165,7 +165,7 @@ func (c *Client) Edit(ctx context.Context, request *extend.EditRequest2, opts ..
 }
 
 // Edit calls POST /edit and returns the response's status and headers too.
-func (r *RawClient) Edit(ctx context.Context, request *extend.EditRequest2, opts ...option.RequestOption) (*core.Response[*extend.EditRun], error) {
+func (r *RawClient) Edit(ctx context.Context, request *extend.EditRequest, opts ...option.RequestOption) (*core.Response[*extend.EditRun], error) {
 	call, err := editRequest(request)
 	if err != nil {
 		return nil, err
@@ -173,9 +173,9 @@ func (r *RawClient) Edit(ctx context.Context, request *extend.EditRequest2, opts
 	return core.Call(ctx, r.caller, call, opts, core.JSON[*extend.EditRun])
 }
 
-func editRequest(request *extend.EditRequest2) (*core.Request, error) {
+func editRequest(request *extend.EditRequest) (*core.Request, error) {
 	if request == nil {
-		request = &extend.EditRequest2{}
+		request = &extend.EditRequest{}
 	}
 	query := url.Values{}
 	header := http.Header{}
@@ -196,7 +196,7 @@ func editRequest(request *extend.EditRequest2) (*core.Request, error) {
 // DetectForm calls POST /detect_form.
 //
 // Detect form fields (sync)
-func (c *Client) DetectForm(ctx context.Context, request *extend.DetectFormRequest2, opts ...option.RequestOption) (*extend.FormDetectionRun, error) {
+func (c *Client) DetectForm(ctx context.Context, request *extend.DetectFormRequest, opts ...option.RequestOption) (*extend.FormDetectionRun, error) {
 	response, err := c.WithRawResponse.DetectForm(ctx, request, opts...)
 	if err != nil {
 		return nil, err
@@ -205,7 +205,7 @@ func (c *Client) DetectForm(ctx context.Context, request *extend.DetectFormReque
 }
 
 // DetectForm calls POST /detect_form and returns the response's status and headers too.
-func (r *RawClient) DetectForm(ctx context.Context, request *extend.DetectFormRequest2, opts ...option.RequestOption) (*core.Response[*extend.FormDetectionRun], error) {
+func (r *RawClient) DetectForm(ctx context.Context, request *extend.DetectFormRequest, opts ...option.RequestOption) (*core.Response[*extend.FormDetectionRun], error) {
 	call, err := detectFormRequest(request)
 	if err != nil {
 		return nil, err
@@ -213,9 +213,9 @@ func (r *RawClient) DetectForm(ctx context.Context, request *extend.DetectFormRe
 	return core.Call(ctx, r.caller, call, opts, core.JSON[*extend.FormDetectionRun])
 }
 
-func detectFormRequest(request *extend.DetectFormRequest2) (*core.Request, error) {
+func detectFormRequest(request *extend.DetectFormRequest) (*core.Request, error) {
 	if request == nil {
-		request = &extend.DetectFormRequest2{}
+		request = &extend.DetectFormRequest{}
 	}
 	query := url.Values{}
 	header := http.Header{}
@@ -236,7 +236,7 @@ func detectFormRequest(request *extend.DetectFormRequest2) (*core.Request, error
 // Extract calls POST /extract.
 //
 // Extract from a file (sync)
-func (c *Client) Extract(ctx context.Context, request *extend.ExtractRequest2, opts ...option.RequestOption) (*extend.ExtractRun, error) {
+func (c *Client) Extract(ctx context.Context, request *extend.ExtractRequest, opts ...option.RequestOption) (*extend.ExtractRun, error) {
 	response, err := c.WithRawResponse.Extract(ctx, request, opts...)
 	if err != nil {
 		return nil, err
@@ -245,7 +245,7 @@ func (c *Client) Extract(ctx context.Context, request *extend.ExtractRequest2, o
 }
 
 // Extract calls POST /extract and returns the response's status and headers too.
-func (r *RawClient) Extract(ctx context.Context, request *extend.ExtractRequest2, opts ...option.RequestOption) (*core.Response[*extend.ExtractRun], error) {
+func (r *RawClient) Extract(ctx context.Context, request *extend.ExtractRequest, opts ...option.RequestOption) (*core.Response[*extend.ExtractRun], error) {
 	call, err := extractRequest(request)
 	if err != nil {
 		return nil, err
@@ -253,9 +253,9 @@ func (r *RawClient) Extract(ctx context.Context, request *extend.ExtractRequest2
 	return core.Call(ctx, r.caller, call, opts, core.JSON[*extend.ExtractRun])
 }
 
-func extractRequest(request *extend.ExtractRequest2) (*core.Request, error) {
+func extractRequest(request *extend.ExtractRequest) (*core.Request, error) {
 	if request == nil {
-		request = &extend.ExtractRequest2{}
+		request = &extend.ExtractRequest{}
 	}
 	query := url.Values{}
 	header := http.Header{}
@@ -276,7 +276,7 @@ func extractRequest(request *extend.ExtractRequest2) (*core.Request, error) {
 // Classify calls POST /classify.
 //
 // Classify a file (sync)
-func (c *Client) Classify(ctx context.Context, request *extend.ClassifyRequest2, opts ...option.RequestOption) (*extend.ClassifyRun, error) {
+func (c *Client) Classify(ctx context.Context, request *extend.ClassifyRequest, opts ...option.RequestOption) (*extend.ClassifyRun, error) {
 	response, err := c.WithRawResponse.Classify(ctx, request, opts...)
 	if err != nil {
 		return nil, err
@@ -285,7 +285,7 @@ func (c *Client) Classify(ctx context.Context, request *extend.ClassifyRequest2,
 }
 
 // Classify calls POST /classify and returns the response's status and headers too.
-func (r *RawClient) Classify(ctx context.Context, request *extend.ClassifyRequest2, opts ...option.RequestOption) (*core.Response[*extend.ClassifyRun], error) {
+func (r *RawClient) Classify(ctx context.Context, request *extend.ClassifyRequest, opts ...option.RequestOption) (*core.Response[*extend.ClassifyRun], error) {
 	call, err := classifyRequest(request)
 	if err != nil {
 		return nil, err
@@ -293,9 +293,9 @@ func (r *RawClient) Classify(ctx context.Context, request *extend.ClassifyReques
 	return core.Call(ctx, r.caller, call, opts, core.JSON[*extend.ClassifyRun])
 }
 
-func classifyRequest(request *extend.ClassifyRequest2) (*core.Request, error) {
+func classifyRequest(request *extend.ClassifyRequest) (*core.Request, error) {
 	if request == nil {
-		request = &extend.ClassifyRequest2{}
+		request = &extend.ClassifyRequest{}
 	}
 	query := url.Values{}
 	header := http.Header{}
@@ -316,7 +316,7 @@ func classifyRequest(request *extend.ClassifyRequest2) (*core.Request, error) {
 // Split calls POST /split.
 //
 // Split a file (sync)
-func (c *Client) Split(ctx context.Context, request *extend.SplitRequest2, opts ...option.RequestOption) (*extend.SplitRun, error) {
+func (c *Client) Split(ctx context.Context, request *extend.SplitRequest, opts ...option.RequestOption) (*extend.SplitRun, error) {
 	response, err := c.WithRawResponse.Split(ctx, request, opts...)
 	if err != nil {
 		return nil, err
@@ -325,7 +325,7 @@ func (c *Client) Split(ctx context.Context, request *extend.SplitRequest2, opts 
 }
 
 // Split calls POST /split and returns the response's status and headers too.
-func (r *RawClient) Split(ctx context.Context, request *extend.SplitRequest2, opts ...option.RequestOption) (*core.Response[*extend.SplitRun], error) {
+func (r *RawClient) Split(ctx context.Context, request *extend.SplitRequest, opts ...option.RequestOption) (*core.Response[*extend.SplitRun], error) {
 	call, err := splitRequest(request)
 	if err != nil {
 		return nil, err
@@ -333,9 +333,9 @@ func (r *RawClient) Split(ctx context.Context, request *extend.SplitRequest2, op
 	return core.Call(ctx, r.caller, call, opts, core.JSON[*extend.SplitRun])
 }
 
-func splitRequest(request *extend.SplitRequest2) (*core.Request, error) {
+func splitRequest(request *extend.SplitRequest) (*core.Request, error) {
 	if request == nil {
-		request = &extend.SplitRequest2{}
+		request = &extend.SplitRequest{}
 	}
 	query := url.Values{}
 	header := http.Header{}

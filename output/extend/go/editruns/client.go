@@ -34,7 +34,7 @@ func NewClient(caller *core.Caller) *Client {
 // Create calls POST /edit_runs.
 //
 // Edit a file (async)
-func (c *Client) Create(ctx context.Context, request *extend.EditRunsCreateRequest2, opts ...option.RequestOption) (*extend.EditRun, error) {
+func (c *Client) Create(ctx context.Context, request *extend.EditRunsCreateRequest, opts ...option.RequestOption) (*extend.EditRun, error) {
 	response, err := c.WithRawResponse.Create(ctx, request, opts...)
 	if err != nil {
 		return nil, err
@@ -43,7 +43,7 @@ func (c *Client) Create(ctx context.Context, request *extend.EditRunsCreateReque
 }
 
 // Create calls POST /edit_runs and returns the response's status and headers too.
-func (r *RawClient) Create(ctx context.Context, request *extend.EditRunsCreateRequest2, opts ...option.RequestOption) (*core.Response[*extend.EditRun], error) {
+func (r *RawClient) Create(ctx context.Context, request *extend.EditRunsCreateRequest, opts ...option.RequestOption) (*core.Response[*extend.EditRun], error) {
 	call, err := createRequest(request)
 	if err != nil {
 		return nil, err
@@ -53,7 +53,7 @@ func (r *RawClient) Create(ctx context.Context, request *extend.EditRunsCreateRe
 
 // CreateAndPoll calls Create, then Retrieve until the run's status is one of
 // PROCESSED, FAILED; the context bounds the wait.
-func (c *Client) CreateAndPoll(ctx context.Context, request *extend.EditRunsCreateRequest2, opts ...option.RequestOption) (*extend.EditRun, error) {
+func (c *Client) CreateAndPoll(ctx context.Context, request *extend.EditRunsCreateRequest, opts ...option.RequestOption) (*extend.EditRun, error) {
 	run, err := c.Create(ctx, request, opts...)
 	if err != nil {
 		return nil, err
@@ -64,9 +64,9 @@ func (c *Client) CreateAndPoll(ctx context.Context, request *extend.EditRunsCrea
 	return core.Poll(ctx, run, retrieve, core.PollSpec{StatusField: "status", IDField: "id", Terminal: []string{"PROCESSED", "FAILED"}}, c.caller.Options(opts))
 }
 
-func createRequest(request *extend.EditRunsCreateRequest2) (*core.Request, error) {
+func createRequest(request *extend.EditRunsCreateRequest) (*core.Request, error) {
 	if request == nil {
-		request = &extend.EditRunsCreateRequest2{}
+		request = &extend.EditRunsCreateRequest{}
 	}
 	query := url.Values{}
 	header := http.Header{}

@@ -34,7 +34,7 @@ func NewClient(caller *core.Caller) *Client {
 // Generate calls POST /edit_schemas/generate.
 //
 // Generate an edit schema
-func (c *Client) Generate(ctx context.Context, request *extend.EditSchemasGenerateRequest2, opts ...option.RequestOption) (*extend.EditSchemaGenerationResponse, error) {
+func (c *Client) Generate(ctx context.Context, request *extend.EditSchemasGenerateRequest, opts ...option.RequestOption) (*extend.EditSchemaGenerationResponse, error) {
 	response, err := c.WithRawResponse.Generate(ctx, request, opts...)
 	if err != nil {
 		return nil, err
@@ -43,7 +43,7 @@ func (c *Client) Generate(ctx context.Context, request *extend.EditSchemasGenera
 }
 
 // Generate calls POST /edit_schemas/generate and returns the response's status and headers too.
-func (r *RawClient) Generate(ctx context.Context, request *extend.EditSchemasGenerateRequest2, opts ...option.RequestOption) (*core.Response[*extend.EditSchemaGenerationResponse], error) {
+func (r *RawClient) Generate(ctx context.Context, request *extend.EditSchemasGenerateRequest, opts ...option.RequestOption) (*core.Response[*extend.EditSchemaGenerationResponse], error) {
 	call, err := generateRequest(request)
 	if err != nil {
 		return nil, err
@@ -51,9 +51,9 @@ func (r *RawClient) Generate(ctx context.Context, request *extend.EditSchemasGen
 	return core.Call(ctx, r.caller, call, opts, core.JSON[*extend.EditSchemaGenerationResponse])
 }
 
-func generateRequest(request *extend.EditSchemasGenerateRequest2) (*core.Request, error) {
+func generateRequest(request *extend.EditSchemasGenerateRequest) (*core.Request, error) {
 	if request == nil {
-		request = &extend.EditSchemasGenerateRequest2{}
+		request = &extend.EditSchemasGenerateRequest{}
 	}
 	query := url.Values{}
 	header := http.Header{}

@@ -93,7 +93,7 @@ func listRequest(evaluationSetID string, request *extend.EvaluationSetItemsListR
 // Create calls POST /evaluation_sets/{evaluationSetId}/items.
 //
 // Add evaluation set items
-func (c *Client) Create(ctx context.Context, evaluationSetID string, request *extend.EvaluationSetItemsCreateRequest2, opts ...option.RequestOption) (*extend.EvaluationSetItemsCreateResponse, error) {
+func (c *Client) Create(ctx context.Context, evaluationSetID string, request *extend.EvaluationSetItemsCreateRequest, opts ...option.RequestOption) (*extend.EvaluationSetItemsCreateResponse, error) {
 	response, err := c.WithRawResponse.Create(ctx, evaluationSetID, request, opts...)
 	if err != nil {
 		return nil, err
@@ -102,7 +102,7 @@ func (c *Client) Create(ctx context.Context, evaluationSetID string, request *ex
 }
 
 // Create calls POST /evaluation_sets/{evaluationSetId}/items and returns the response's status and headers too.
-func (r *RawClient) Create(ctx context.Context, evaluationSetID string, request *extend.EvaluationSetItemsCreateRequest2, opts ...option.RequestOption) (*core.Response[*extend.EvaluationSetItemsCreateResponse], error) {
+func (r *RawClient) Create(ctx context.Context, evaluationSetID string, request *extend.EvaluationSetItemsCreateRequest, opts ...option.RequestOption) (*core.Response[*extend.EvaluationSetItemsCreateResponse], error) {
 	call, err := createRequest(evaluationSetID, request)
 	if err != nil {
 		return nil, err
@@ -110,9 +110,9 @@ func (r *RawClient) Create(ctx context.Context, evaluationSetID string, request 
 	return core.Call(ctx, r.caller, call, opts, core.JSON[*extend.EvaluationSetItemsCreateResponse])
 }
 
-func createRequest(evaluationSetID string, request *extend.EvaluationSetItemsCreateRequest2) (*core.Request, error) {
+func createRequest(evaluationSetID string, request *extend.EvaluationSetItemsCreateRequest) (*core.Request, error) {
 	if request == nil {
-		request = &extend.EvaluationSetItemsCreateRequest2{}
+		request = &extend.EvaluationSetItemsCreateRequest{}
 	}
 	query := url.Values{}
 	header := http.Header{}
@@ -169,7 +169,7 @@ func retrieveRequest(evaluationSetID string, itemID string, request *extend.Eval
 // Update calls POST /evaluation_sets/{evaluationSetId}/items/{itemId}.
 //
 // Update an evaluation set item
-func (c *Client) Update(ctx context.Context, evaluationSetID string, itemID string, request *extend.EvaluationSetItemsUpdateRequest2, opts ...option.RequestOption) (*extend.EvaluationSetItem, error) {
+func (c *Client) Update(ctx context.Context, evaluationSetID string, itemID string, request *extend.EvaluationSetItemsUpdateRequest, opts ...option.RequestOption) (*extend.EvaluationSetItem, error) {
 	response, err := c.WithRawResponse.Update(ctx, evaluationSetID, itemID, request, opts...)
 	if err != nil {
 		return nil, err
@@ -178,7 +178,7 @@ func (c *Client) Update(ctx context.Context, evaluationSetID string, itemID stri
 }
 
 // Update calls POST /evaluation_sets/{evaluationSetId}/items/{itemId} and returns the response's status and headers too.
-func (r *RawClient) Update(ctx context.Context, evaluationSetID string, itemID string, request *extend.EvaluationSetItemsUpdateRequest2, opts ...option.RequestOption) (*core.Response[*extend.EvaluationSetItem], error) {
+func (r *RawClient) Update(ctx context.Context, evaluationSetID string, itemID string, request *extend.EvaluationSetItemsUpdateRequest, opts ...option.RequestOption) (*core.Response[*extend.EvaluationSetItem], error) {
 	call, err := updateRequest(evaluationSetID, itemID, request)
 	if err != nil {
 		return nil, err
@@ -186,9 +186,9 @@ func (r *RawClient) Update(ctx context.Context, evaluationSetID string, itemID s
 	return core.Call(ctx, r.caller, call, opts, core.JSON[*extend.EvaluationSetItem])
 }
 
-func updateRequest(evaluationSetID string, itemID string, request *extend.EvaluationSetItemsUpdateRequest2) (*core.Request, error) {
+func updateRequest(evaluationSetID string, itemID string, request *extend.EvaluationSetItemsUpdateRequest) (*core.Request, error) {
 	if request == nil {
-		request = &extend.EvaluationSetItemsUpdateRequest2{}
+		request = &extend.EvaluationSetItemsUpdateRequest{}
 	}
 	query := url.Values{}
 	header := http.Header{}

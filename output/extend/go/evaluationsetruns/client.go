@@ -34,7 +34,7 @@ func NewClient(caller *core.Caller) *Client {
 // Create calls POST /evaluation_set_runs.
 //
 // Run an evaluation set
-func (c *Client) Create(ctx context.Context, request *extend.EvaluationSetRunsCreateRequest2, opts ...option.RequestOption) (*extend.EvaluationSetRun, error) {
+func (c *Client) Create(ctx context.Context, request *extend.EvaluationSetRunsCreateRequest, opts ...option.RequestOption) (*extend.EvaluationSetRun, error) {
 	response, err := c.WithRawResponse.Create(ctx, request, opts...)
 	if err != nil {
 		return nil, err
@@ -43,7 +43,7 @@ func (c *Client) Create(ctx context.Context, request *extend.EvaluationSetRunsCr
 }
 
 // Create calls POST /evaluation_set_runs and returns the response's status and headers too.
-func (r *RawClient) Create(ctx context.Context, request *extend.EvaluationSetRunsCreateRequest2, opts ...option.RequestOption) (*core.Response[*extend.EvaluationSetRun], error) {
+func (r *RawClient) Create(ctx context.Context, request *extend.EvaluationSetRunsCreateRequest, opts ...option.RequestOption) (*core.Response[*extend.EvaluationSetRun], error) {
 	call, err := createRequest(request)
 	if err != nil {
 		return nil, err
@@ -53,7 +53,7 @@ func (r *RawClient) Create(ctx context.Context, request *extend.EvaluationSetRun
 
 // CreateAndPoll calls Create, then Retrieve until the run's status is one of
 // PROCESSED, FAILED, CANCELLED; the context bounds the wait.
-func (c *Client) CreateAndPoll(ctx context.Context, request *extend.EvaluationSetRunsCreateRequest2, opts ...option.RequestOption) (*extend.EvaluationSetRun, error) {
+func (c *Client) CreateAndPoll(ctx context.Context, request *extend.EvaluationSetRunsCreateRequest, opts ...option.RequestOption) (*extend.EvaluationSetRun, error) {
 	run, err := c.Create(ctx, request, opts...)
 	if err != nil {
 		return nil, err
@@ -64,9 +64,9 @@ func (c *Client) CreateAndPoll(ctx context.Context, request *extend.EvaluationSe
 	return core.Poll(ctx, run, retrieve, core.PollSpec{StatusField: "status", IDField: "id", Terminal: []string{"PROCESSED", "FAILED", "CANCELLED"}}, c.caller.Options(opts))
 }
 
-func createRequest(request *extend.EvaluationSetRunsCreateRequest2) (*core.Request, error) {
+func createRequest(request *extend.EvaluationSetRunsCreateRequest) (*core.Request, error) {
 	if request == nil {
-		request = &extend.EvaluationSetRunsCreateRequest2{}
+		request = &extend.EvaluationSetRunsCreateRequest{}
 	}
 	query := url.Values{}
 	header := http.Header{}

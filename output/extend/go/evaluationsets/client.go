@@ -96,7 +96,7 @@ func listRequest(request *extend.EvaluationSetsListRequest) (*core.Request, erro
 // Create calls POST /evaluation_sets.
 //
 // Create an evaluation set
-func (c *Client) Create(ctx context.Context, request *extend.EvaluationSetsCreateRequest2, opts ...option.RequestOption) (*extend.EvaluationSet, error) {
+func (c *Client) Create(ctx context.Context, request *extend.EvaluationSetsCreateRequest, opts ...option.RequestOption) (*extend.EvaluationSet, error) {
 	response, err := c.WithRawResponse.Create(ctx, request, opts...)
 	if err != nil {
 		return nil, err
@@ -105,7 +105,7 @@ func (c *Client) Create(ctx context.Context, request *extend.EvaluationSetsCreat
 }
 
 // Create calls POST /evaluation_sets and returns the response's status and headers too.
-func (r *RawClient) Create(ctx context.Context, request *extend.EvaluationSetsCreateRequest2, opts ...option.RequestOption) (*core.Response[*extend.EvaluationSet], error) {
+func (r *RawClient) Create(ctx context.Context, request *extend.EvaluationSetsCreateRequest, opts ...option.RequestOption) (*core.Response[*extend.EvaluationSet], error) {
 	call, err := createRequest(request)
 	if err != nil {
 		return nil, err
@@ -113,9 +113,9 @@ func (r *RawClient) Create(ctx context.Context, request *extend.EvaluationSetsCr
 	return core.Call(ctx, r.caller, call, opts, core.JSON[*extend.EvaluationSet])
 }
 
-func createRequest(request *extend.EvaluationSetsCreateRequest2) (*core.Request, error) {
+func createRequest(request *extend.EvaluationSetsCreateRequest) (*core.Request, error) {
 	if request == nil {
-		request = &extend.EvaluationSetsCreateRequest2{}
+		request = &extend.EvaluationSetsCreateRequest{}
 	}
 	query := url.Values{}
 	header := http.Header{}

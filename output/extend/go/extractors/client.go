@@ -93,7 +93,7 @@ func listRequest(request *extend.ExtractorsListRequest) (*core.Request, error) {
 // Create calls POST /extractors.
 //
 // Create a extractor
-func (c *Client) Create(ctx context.Context, request *extend.ExtractorsCreateRequest2, opts ...option.RequestOption) (*extend.Extractor, error) {
+func (c *Client) Create(ctx context.Context, request *extend.ExtractorsCreateRequest, opts ...option.RequestOption) (*extend.Extractor, error) {
 	response, err := c.WithRawResponse.Create(ctx, request, opts...)
 	if err != nil {
 		return nil, err
@@ -102,7 +102,7 @@ func (c *Client) Create(ctx context.Context, request *extend.ExtractorsCreateReq
 }
 
 // Create calls POST /extractors and returns the response's status and headers too.
-func (r *RawClient) Create(ctx context.Context, request *extend.ExtractorsCreateRequest2, opts ...option.RequestOption) (*core.Response[*extend.Extractor], error) {
+func (r *RawClient) Create(ctx context.Context, request *extend.ExtractorsCreateRequest, opts ...option.RequestOption) (*core.Response[*extend.Extractor], error) {
 	call, err := createRequest(request)
 	if err != nil {
 		return nil, err
@@ -110,9 +110,9 @@ func (r *RawClient) Create(ctx context.Context, request *extend.ExtractorsCreate
 	return core.Call(ctx, r.caller, call, opts, core.JSON[*extend.Extractor])
 }
 
-func createRequest(request *extend.ExtractorsCreateRequest2) (*core.Request, error) {
+func createRequest(request *extend.ExtractorsCreateRequest) (*core.Request, error) {
 	if request == nil {
-		request = &extend.ExtractorsCreateRequest2{}
+		request = &extend.ExtractorsCreateRequest{}
 	}
 	query := url.Values{}
 	header := http.Header{}
@@ -169,7 +169,7 @@ func retrieveRequest(id string, request *extend.ExtractorsRetrieveRequest) (*cor
 // Update calls POST /extractors/{id}.
 //
 // Update a extractor
-func (c *Client) Update(ctx context.Context, id string, request *extend.ExtractorsUpdateRequest2, opts ...option.RequestOption) (*extend.Extractor, error) {
+func (c *Client) Update(ctx context.Context, id string, request *extend.ExtractorsUpdateRequest, opts ...option.RequestOption) (*extend.Extractor, error) {
 	response, err := c.WithRawResponse.Update(ctx, id, request, opts...)
 	if err != nil {
 		return nil, err
@@ -178,7 +178,7 @@ func (c *Client) Update(ctx context.Context, id string, request *extend.Extracto
 }
 
 // Update calls POST /extractors/{id} and returns the response's status and headers too.
-func (r *RawClient) Update(ctx context.Context, id string, request *extend.ExtractorsUpdateRequest2, opts ...option.RequestOption) (*core.Response[*extend.Extractor], error) {
+func (r *RawClient) Update(ctx context.Context, id string, request *extend.ExtractorsUpdateRequest, opts ...option.RequestOption) (*core.Response[*extend.Extractor], error) {
 	call, err := updateRequest(id, request)
 	if err != nil {
 		return nil, err
@@ -186,9 +186,9 @@ func (r *RawClient) Update(ctx context.Context, id string, request *extend.Extra
 	return core.Call(ctx, r.caller, call, opts, core.JSON[*extend.Extractor])
 }
 
-func updateRequest(id string, request *extend.ExtractorsUpdateRequest2) (*core.Request, error) {
+func updateRequest(id string, request *extend.ExtractorsUpdateRequest) (*core.Request, error) {
 	if request == nil {
-		request = &extend.ExtractorsUpdateRequest2{}
+		request = &extend.ExtractorsUpdateRequest{}
 	}
 	query := url.Values{}
 	header := http.Header{}

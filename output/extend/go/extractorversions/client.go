@@ -90,7 +90,7 @@ func listRequest(extractorID string, request *extend.ExtractorVersionsListReques
 // Create calls POST /extractors/{extractorId}/versions.
 //
 // Publish a extractor version
-func (c *Client) Create(ctx context.Context, extractorID string, request *extend.ExtractorVersionsCreateRequest2, opts ...option.RequestOption) (*extend.ExtractorVersion, error) {
+func (c *Client) Create(ctx context.Context, extractorID string, request *extend.ExtractorVersionsCreateRequest, opts ...option.RequestOption) (*extend.ExtractorVersion, error) {
 	response, err := c.WithRawResponse.Create(ctx, extractorID, request, opts...)
 	if err != nil {
 		return nil, err
@@ -99,7 +99,7 @@ func (c *Client) Create(ctx context.Context, extractorID string, request *extend
 }
 
 // Create calls POST /extractors/{extractorId}/versions and returns the response's status and headers too.
-func (r *RawClient) Create(ctx context.Context, extractorID string, request *extend.ExtractorVersionsCreateRequest2, opts ...option.RequestOption) (*core.Response[*extend.ExtractorVersion], error) {
+func (r *RawClient) Create(ctx context.Context, extractorID string, request *extend.ExtractorVersionsCreateRequest, opts ...option.RequestOption) (*core.Response[*extend.ExtractorVersion], error) {
 	call, err := createRequest(extractorID, request)
 	if err != nil {
 		return nil, err
@@ -107,9 +107,9 @@ func (r *RawClient) Create(ctx context.Context, extractorID string, request *ext
 	return core.Call(ctx, r.caller, call, opts, core.JSON[*extend.ExtractorVersion])
 }
 
-func createRequest(extractorID string, request *extend.ExtractorVersionsCreateRequest2) (*core.Request, error) {
+func createRequest(extractorID string, request *extend.ExtractorVersionsCreateRequest) (*core.Request, error) {
 	if request == nil {
-		request = &extend.ExtractorVersionsCreateRequest2{}
+		request = &extend.ExtractorVersionsCreateRequest{}
 	}
 	query := url.Values{}
 	header := http.Header{}

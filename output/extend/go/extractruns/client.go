@@ -111,7 +111,7 @@ func listRequest(request *extend.ExtractRunsListRequest) (*core.Request, error) 
 // Create calls POST /extract_runs.
 //
 // Extract from a file (async)
-func (c *Client) Create(ctx context.Context, request *extend.ExtractRunsCreateRequest2, opts ...option.RequestOption) (*extend.ExtractRun, error) {
+func (c *Client) Create(ctx context.Context, request *extend.ExtractRunsCreateRequest, opts ...option.RequestOption) (*extend.ExtractRun, error) {
 	response, err := c.WithRawResponse.Create(ctx, request, opts...)
 	if err != nil {
 		return nil, err
@@ -120,7 +120,7 @@ func (c *Client) Create(ctx context.Context, request *extend.ExtractRunsCreateRe
 }
 
 // Create calls POST /extract_runs and returns the response's status and headers too.
-func (r *RawClient) Create(ctx context.Context, request *extend.ExtractRunsCreateRequest2, opts ...option.RequestOption) (*core.Response[*extend.ExtractRun], error) {
+func (r *RawClient) Create(ctx context.Context, request *extend.ExtractRunsCreateRequest, opts ...option.RequestOption) (*core.Response[*extend.ExtractRun], error) {
 	call, err := createRequest(request)
 	if err != nil {
 		return nil, err
@@ -130,7 +130,7 @@ func (r *RawClient) Create(ctx context.Context, request *extend.ExtractRunsCreat
 
 // CreateAndPoll calls Create, then Retrieve until the run's status is one of
 // PROCESSED, FAILED, CANCELLED; the context bounds the wait.
-func (c *Client) CreateAndPoll(ctx context.Context, request *extend.ExtractRunsCreateRequest2, opts ...option.RequestOption) (*extend.ExtractRun, error) {
+func (c *Client) CreateAndPoll(ctx context.Context, request *extend.ExtractRunsCreateRequest, opts ...option.RequestOption) (*extend.ExtractRun, error) {
 	run, err := c.Create(ctx, request, opts...)
 	if err != nil {
 		return nil, err
@@ -141,9 +141,9 @@ func (c *Client) CreateAndPoll(ctx context.Context, request *extend.ExtractRunsC
 	return core.Poll(ctx, run, retrieve, core.PollSpec{StatusField: "status", IDField: "id", Terminal: []string{"PROCESSED", "FAILED", "CANCELLED"}}, c.caller.Options(opts))
 }
 
-func createRequest(request *extend.ExtractRunsCreateRequest2) (*core.Request, error) {
+func createRequest(request *extend.ExtractRunsCreateRequest) (*core.Request, error) {
 	if request == nil {
-		request = &extend.ExtractRunsCreateRequest2{}
+		request = &extend.ExtractRunsCreateRequest{}
 	}
 	query := url.Values{}
 	header := http.Header{}
@@ -272,7 +272,7 @@ func cancelRequest(id string, request *extend.ExtractRunsCancelRequest) (*core.R
 // CreateBatch calls POST /extract_runs/batch.
 //
 // Batch extract files
-func (c *Client) CreateBatch(ctx context.Context, request *extend.ExtractRunsCreateBatchRequest2, opts ...option.RequestOption) (*extend.BatchRun, error) {
+func (c *Client) CreateBatch(ctx context.Context, request *extend.ExtractRunsCreateBatchRequest, opts ...option.RequestOption) (*extend.BatchRun, error) {
 	response, err := c.WithRawResponse.CreateBatch(ctx, request, opts...)
 	if err != nil {
 		return nil, err
@@ -281,7 +281,7 @@ func (c *Client) CreateBatch(ctx context.Context, request *extend.ExtractRunsCre
 }
 
 // CreateBatch calls POST /extract_runs/batch and returns the response's status and headers too.
-func (r *RawClient) CreateBatch(ctx context.Context, request *extend.ExtractRunsCreateBatchRequest2, opts ...option.RequestOption) (*core.Response[*extend.BatchRun], error) {
+func (r *RawClient) CreateBatch(ctx context.Context, request *extend.ExtractRunsCreateBatchRequest, opts ...option.RequestOption) (*core.Response[*extend.BatchRun], error) {
 	call, err := createBatchRequest(request)
 	if err != nil {
 		return nil, err
@@ -289,9 +289,9 @@ func (r *RawClient) CreateBatch(ctx context.Context, request *extend.ExtractRuns
 	return core.Call(ctx, r.caller, call, opts, core.JSON[*extend.BatchRun])
 }
 
-func createBatchRequest(request *extend.ExtractRunsCreateBatchRequest2) (*core.Request, error) {
+func createBatchRequest(request *extend.ExtractRunsCreateBatchRequest) (*core.Request, error) {
 	if request == nil {
-		request = &extend.ExtractRunsCreateBatchRequest2{}
+		request = &extend.ExtractRunsCreateBatchRequest{}
 	}
 	query := url.Values{}
 	header := http.Header{}

@@ -174,7 +174,7 @@ func deleteRequest(id string, request *extend.FilesDeleteRequest) (*core.Request
 // Upload calls POST /files/upload.
 //
 // Upload a file
-func (c *Client) Upload(ctx context.Context, request *extend.FilesUploadRequest2, opts ...option.RequestOption) (*extend.File, error) {
+func (c *Client) Upload(ctx context.Context, request *extend.FilesUploadRequest, opts ...option.RequestOption) (*extend.File, error) {
 	response, err := c.WithRawResponse.Upload(ctx, request, opts...)
 	if err != nil {
 		return nil, err
@@ -183,7 +183,7 @@ func (c *Client) Upload(ctx context.Context, request *extend.FilesUploadRequest2
 }
 
 // Upload calls POST /files/upload and returns the response's status and headers too.
-func (r *RawClient) Upload(ctx context.Context, request *extend.FilesUploadRequest2, opts ...option.RequestOption) (*core.Response[*extend.File], error) {
+func (r *RawClient) Upload(ctx context.Context, request *extend.FilesUploadRequest, opts ...option.RequestOption) (*core.Response[*extend.File], error) {
 	call, err := uploadRequest(request)
 	if err != nil {
 		return nil, err
@@ -191,9 +191,9 @@ func (r *RawClient) Upload(ctx context.Context, request *extend.FilesUploadReque
 	return core.Call(ctx, r.caller, call, opts, core.JSON[*extend.File])
 }
 
-func uploadRequest(request *extend.FilesUploadRequest2) (*core.Request, error) {
+func uploadRequest(request *extend.FilesUploadRequest) (*core.Request, error) {
 	if request == nil {
-		request = &extend.FilesUploadRequest2{}
+		request = &extend.FilesUploadRequest{}
 	}
 	query := url.Values{}
 	header := http.Header{}
@@ -208,8 +208,8 @@ func uploadRequest(request *extend.FilesUploadRequest2) (*core.Request, error) {
 		core.SetHeader(header, "x-extend-workspace-id", *request.WorkspaceID)
 	}
 	var parts []core.Part
-	for _, file := range request.File {
-		parts = append(parts, core.Part{Name: "file", File: file})
+	if request.File != nil {
+		parts = append(parts, core.Part{Name: "file", File: request.File})
 	}
 	if request.Password != nil {
 		parts = append(parts, core.Part{Name: "password", Value: *request.Password})

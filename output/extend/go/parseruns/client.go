@@ -102,7 +102,7 @@ func listRequest(request *extend.ParseRunsListRequest) (*core.Request, error) {
 // Create calls POST /parse_runs.
 //
 // Parse a file (async)
-func (c *Client) Create(ctx context.Context, request *extend.ParseRunsCreateRequest2, opts ...option.RequestOption) (*extend.ParseRun, error) {
+func (c *Client) Create(ctx context.Context, request *extend.ParseRunsCreateRequest, opts ...option.RequestOption) (*extend.ParseRun, error) {
 	response, err := c.WithRawResponse.Create(ctx, request, opts...)
 	if err != nil {
 		return nil, err
@@ -111,7 +111,7 @@ func (c *Client) Create(ctx context.Context, request *extend.ParseRunsCreateRequ
 }
 
 // Create calls POST /parse_runs and returns the response's status and headers too.
-func (r *RawClient) Create(ctx context.Context, request *extend.ParseRunsCreateRequest2, opts ...option.RequestOption) (*core.Response[*extend.ParseRun], error) {
+func (r *RawClient) Create(ctx context.Context, request *extend.ParseRunsCreateRequest, opts ...option.RequestOption) (*core.Response[*extend.ParseRun], error) {
 	call, err := createRequest(request)
 	if err != nil {
 		return nil, err
@@ -121,7 +121,7 @@ func (r *RawClient) Create(ctx context.Context, request *extend.ParseRunsCreateR
 
 // CreateAndPoll calls Create, then Retrieve until the run's status is one of
 // PROCESSED, FAILED; the context bounds the wait.
-func (c *Client) CreateAndPoll(ctx context.Context, request *extend.ParseRunsCreateRequest2, opts ...option.RequestOption) (*extend.ParseRun, error) {
+func (c *Client) CreateAndPoll(ctx context.Context, request *extend.ParseRunsCreateRequest, opts ...option.RequestOption) (*extend.ParseRun, error) {
 	run, err := c.Create(ctx, request, opts...)
 	if err != nil {
 		return nil, err
@@ -132,9 +132,9 @@ func (c *Client) CreateAndPoll(ctx context.Context, request *extend.ParseRunsCre
 	return core.Poll(ctx, run, retrieve, core.PollSpec{StatusField: "status", IDField: "id", Terminal: []string{"PROCESSED", "FAILED"}}, c.caller.Options(opts))
 }
 
-func createRequest(request *extend.ParseRunsCreateRequest2) (*core.Request, error) {
+func createRequest(request *extend.ParseRunsCreateRequest) (*core.Request, error) {
 	if request == nil {
-		request = &extend.ParseRunsCreateRequest2{}
+		request = &extend.ParseRunsCreateRequest{}
 	}
 	query := url.Values{}
 	header := http.Header{}
@@ -266,7 +266,7 @@ func cancelRequest(id string, request *extend.ParseRunsCancelRequest) (*core.Req
 // CreateBatch calls POST /parse_runs/batch.
 //
 // Batch parse files
-func (c *Client) CreateBatch(ctx context.Context, request *extend.ParseRunsCreateBatchRequest2, opts ...option.RequestOption) (*extend.BatchRun, error) {
+func (c *Client) CreateBatch(ctx context.Context, request *extend.ParseRunsCreateBatchRequest, opts ...option.RequestOption) (*extend.BatchRun, error) {
 	response, err := c.WithRawResponse.CreateBatch(ctx, request, opts...)
 	if err != nil {
 		return nil, err
@@ -275,7 +275,7 @@ func (c *Client) CreateBatch(ctx context.Context, request *extend.ParseRunsCreat
 }
 
 // CreateBatch calls POST /parse_runs/batch and returns the response's status and headers too.
-func (r *RawClient) CreateBatch(ctx context.Context, request *extend.ParseRunsCreateBatchRequest2, opts ...option.RequestOption) (*core.Response[*extend.BatchRun], error) {
+func (r *RawClient) CreateBatch(ctx context.Context, request *extend.ParseRunsCreateBatchRequest, opts ...option.RequestOption) (*core.Response[*extend.BatchRun], error) {
 	call, err := createBatchRequest(request)
 	if err != nil {
 		return nil, err
@@ -283,9 +283,9 @@ func (r *RawClient) CreateBatch(ctx context.Context, request *extend.ParseRunsCr
 	return core.Call(ctx, r.caller, call, opts, core.JSON[*extend.BatchRun])
 }
 
-func createBatchRequest(request *extend.ParseRunsCreateBatchRequest2) (*core.Request, error) {
+func createBatchRequest(request *extend.ParseRunsCreateBatchRequest) (*core.Request, error) {
 	if request == nil {
-		request = &extend.ParseRunsCreateBatchRequest2{}
+		request = &extend.ParseRunsCreateBatchRequest{}
 	}
 	query := url.Values{}
 	header := http.Header{}

@@ -111,7 +111,7 @@ func listRequest(request *extend.SplitRunsListRequest) (*core.Request, error) {
 // Create calls POST /split_runs.
 //
 // Split a file (async)
-func (c *Client) Create(ctx context.Context, request *extend.SplitRunsCreateRequest2, opts ...option.RequestOption) (*extend.SplitRun, error) {
+func (c *Client) Create(ctx context.Context, request *extend.SplitRunsCreateRequest, opts ...option.RequestOption) (*extend.SplitRun, error) {
 	response, err := c.WithRawResponse.Create(ctx, request, opts...)
 	if err != nil {
 		return nil, err
@@ -120,7 +120,7 @@ func (c *Client) Create(ctx context.Context, request *extend.SplitRunsCreateRequ
 }
 
 // Create calls POST /split_runs and returns the response's status and headers too.
-func (r *RawClient) Create(ctx context.Context, request *extend.SplitRunsCreateRequest2, opts ...option.RequestOption) (*core.Response[*extend.SplitRun], error) {
+func (r *RawClient) Create(ctx context.Context, request *extend.SplitRunsCreateRequest, opts ...option.RequestOption) (*core.Response[*extend.SplitRun], error) {
 	call, err := createRequest(request)
 	if err != nil {
 		return nil, err
@@ -130,7 +130,7 @@ func (r *RawClient) Create(ctx context.Context, request *extend.SplitRunsCreateR
 
 // CreateAndPoll calls Create, then Retrieve until the run's status is one of
 // PROCESSED, FAILED, CANCELLED; the context bounds the wait.
-func (c *Client) CreateAndPoll(ctx context.Context, request *extend.SplitRunsCreateRequest2, opts ...option.RequestOption) (*extend.SplitRun, error) {
+func (c *Client) CreateAndPoll(ctx context.Context, request *extend.SplitRunsCreateRequest, opts ...option.RequestOption) (*extend.SplitRun, error) {
 	run, err := c.Create(ctx, request, opts...)
 	if err != nil {
 		return nil, err
@@ -141,9 +141,9 @@ func (c *Client) CreateAndPoll(ctx context.Context, request *extend.SplitRunsCre
 	return core.Poll(ctx, run, retrieve, core.PollSpec{StatusField: "status", IDField: "id", Terminal: []string{"PROCESSED", "FAILED", "CANCELLED"}}, c.caller.Options(opts))
 }
 
-func createRequest(request *extend.SplitRunsCreateRequest2) (*core.Request, error) {
+func createRequest(request *extend.SplitRunsCreateRequest) (*core.Request, error) {
 	if request == nil {
-		request = &extend.SplitRunsCreateRequest2{}
+		request = &extend.SplitRunsCreateRequest{}
 	}
 	query := url.Values{}
 	header := http.Header{}
@@ -272,7 +272,7 @@ func cancelRequest(id string, request *extend.SplitRunsCancelRequest) (*core.Req
 // CreateBatch calls POST /split_runs/batch.
 //
 // Batch split files
-func (c *Client) CreateBatch(ctx context.Context, request *extend.SplitRunsCreateBatchRequest2, opts ...option.RequestOption) (*extend.BatchRun, error) {
+func (c *Client) CreateBatch(ctx context.Context, request *extend.SplitRunsCreateBatchRequest, opts ...option.RequestOption) (*extend.BatchRun, error) {
 	response, err := c.WithRawResponse.CreateBatch(ctx, request, opts...)
 	if err != nil {
 		return nil, err
@@ -281,7 +281,7 @@ func (c *Client) CreateBatch(ctx context.Context, request *extend.SplitRunsCreat
 }
 
 // CreateBatch calls POST /split_runs/batch and returns the response's status and headers too.
-func (r *RawClient) CreateBatch(ctx context.Context, request *extend.SplitRunsCreateBatchRequest2, opts ...option.RequestOption) (*core.Response[*extend.BatchRun], error) {
+func (r *RawClient) CreateBatch(ctx context.Context, request *extend.SplitRunsCreateBatchRequest, opts ...option.RequestOption) (*core.Response[*extend.BatchRun], error) {
 	call, err := createBatchRequest(request)
 	if err != nil {
 		return nil, err
@@ -289,9 +289,9 @@ func (r *RawClient) CreateBatch(ctx context.Context, request *extend.SplitRunsCr
 	return core.Call(ctx, r.caller, call, opts, core.JSON[*extend.BatchRun])
 }
 
-func createBatchRequest(request *extend.SplitRunsCreateBatchRequest2) (*core.Request, error) {
+func createBatchRequest(request *extend.SplitRunsCreateBatchRequest) (*core.Request, error) {
 	if request == nil {
-		request = &extend.SplitRunsCreateBatchRequest2{}
+		request = &extend.SplitRunsCreateBatchRequest{}
 	}
 	query := url.Values{}
 	header := http.Header{}

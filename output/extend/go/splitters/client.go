@@ -93,7 +93,7 @@ func listRequest(request *extend.SplittersListRequest) (*core.Request, error) {
 // Create calls POST /splitters.
 //
 // Create a splitter
-func (c *Client) Create(ctx context.Context, request *extend.SplittersCreateRequest2, opts ...option.RequestOption) (*extend.Splitter, error) {
+func (c *Client) Create(ctx context.Context, request *extend.SplittersCreateRequest, opts ...option.RequestOption) (*extend.Splitter, error) {
 	response, err := c.WithRawResponse.Create(ctx, request, opts...)
 	if err != nil {
 		return nil, err
@@ -102,7 +102,7 @@ func (c *Client) Create(ctx context.Context, request *extend.SplittersCreateRequ
 }
 
 // Create calls POST /splitters and returns the response's status and headers too.
-func (r *RawClient) Create(ctx context.Context, request *extend.SplittersCreateRequest2, opts ...option.RequestOption) (*core.Response[*extend.Splitter], error) {
+func (r *RawClient) Create(ctx context.Context, request *extend.SplittersCreateRequest, opts ...option.RequestOption) (*core.Response[*extend.Splitter], error) {
 	call, err := createRequest(request)
 	if err != nil {
 		return nil, err
@@ -110,9 +110,9 @@ func (r *RawClient) Create(ctx context.Context, request *extend.SplittersCreateR
 	return core.Call(ctx, r.caller, call, opts, core.JSON[*extend.Splitter])
 }
 
-func createRequest(request *extend.SplittersCreateRequest2) (*core.Request, error) {
+func createRequest(request *extend.SplittersCreateRequest) (*core.Request, error) {
 	if request == nil {
-		request = &extend.SplittersCreateRequest2{}
+		request = &extend.SplittersCreateRequest{}
 	}
 	query := url.Values{}
 	header := http.Header{}
@@ -169,7 +169,7 @@ func retrieveRequest(id string, request *extend.SplittersRetrieveRequest) (*core
 // Update calls POST /splitters/{id}.
 //
 // Update a splitter
-func (c *Client) Update(ctx context.Context, id string, request *extend.SplittersUpdateRequest2, opts ...option.RequestOption) (*extend.Splitter, error) {
+func (c *Client) Update(ctx context.Context, id string, request *extend.SplittersUpdateRequest, opts ...option.RequestOption) (*extend.Splitter, error) {
 	response, err := c.WithRawResponse.Update(ctx, id, request, opts...)
 	if err != nil {
 		return nil, err
@@ -178,7 +178,7 @@ func (c *Client) Update(ctx context.Context, id string, request *extend.Splitter
 }
 
 // Update calls POST /splitters/{id} and returns the response's status and headers too.
-func (r *RawClient) Update(ctx context.Context, id string, request *extend.SplittersUpdateRequest2, opts ...option.RequestOption) (*core.Response[*extend.Splitter], error) {
+func (r *RawClient) Update(ctx context.Context, id string, request *extend.SplittersUpdateRequest, opts ...option.RequestOption) (*core.Response[*extend.Splitter], error) {
 	call, err := updateRequest(id, request)
 	if err != nil {
 		return nil, err
@@ -186,9 +186,9 @@ func (r *RawClient) Update(ctx context.Context, id string, request *extend.Split
 	return core.Call(ctx, r.caller, call, opts, core.JSON[*extend.Splitter])
 }
 
-func updateRequest(id string, request *extend.SplittersUpdateRequest2) (*core.Request, error) {
+func updateRequest(id string, request *extend.SplittersUpdateRequest) (*core.Request, error) {
 	if request == nil {
-		request = &extend.SplittersUpdateRequest2{}
+		request = &extend.SplittersUpdateRequest{}
 	}
 	query := url.Values{}
 	header := http.Header{}

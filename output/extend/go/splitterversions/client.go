@@ -90,7 +90,7 @@ func listRequest(splitterID string, request *extend.SplitterVersionsListRequest)
 // Create calls POST /splitters/{splitterId}/versions.
 //
 // Publish a splitter version
-func (c *Client) Create(ctx context.Context, splitterID string, request *extend.SplitterVersionsCreateRequest2, opts ...option.RequestOption) (*extend.SplitterVersion, error) {
+func (c *Client) Create(ctx context.Context, splitterID string, request *extend.SplitterVersionsCreateRequest, opts ...option.RequestOption) (*extend.SplitterVersion, error) {
 	response, err := c.WithRawResponse.Create(ctx, splitterID, request, opts...)
 	if err != nil {
 		return nil, err
@@ -99,7 +99,7 @@ func (c *Client) Create(ctx context.Context, splitterID string, request *extend.
 }
 
 // Create calls POST /splitters/{splitterId}/versions and returns the response's status and headers too.
-func (r *RawClient) Create(ctx context.Context, splitterID string, request *extend.SplitterVersionsCreateRequest2, opts ...option.RequestOption) (*core.Response[*extend.SplitterVersion], error) {
+func (r *RawClient) Create(ctx context.Context, splitterID string, request *extend.SplitterVersionsCreateRequest, opts ...option.RequestOption) (*core.Response[*extend.SplitterVersion], error) {
 	call, err := createRequest(splitterID, request)
 	if err != nil {
 		return nil, err
@@ -107,9 +107,9 @@ func (r *RawClient) Create(ctx context.Context, splitterID string, request *exte
 	return core.Call(ctx, r.caller, call, opts, core.JSON[*extend.SplitterVersion])
 }
 
-func createRequest(splitterID string, request *extend.SplitterVersionsCreateRequest2) (*core.Request, error) {
+func createRequest(splitterID string, request *extend.SplitterVersionsCreateRequest) (*core.Request, error) {
 	if request == nil {
-		request = &extend.SplitterVersionsCreateRequest2{}
+		request = &extend.SplitterVersionsCreateRequest{}
 	}
 	query := url.Values{}
 	header := http.Header{}

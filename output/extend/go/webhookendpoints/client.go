@@ -93,7 +93,7 @@ func listRequest(request *extend.WebhookEndpointsListRequest) (*core.Request, er
 // Create calls POST /webhook_endpoints.
 //
 // Create a webhook endpoint
-func (c *Client) Create(ctx context.Context, request *extend.WebhookEndpointsCreateRequest2, opts ...option.RequestOption) (*extend.WebhookEndpointCreate, error) {
+func (c *Client) Create(ctx context.Context, request *extend.WebhookEndpointsCreateRequest, opts ...option.RequestOption) (*extend.WebhookEndpointCreate, error) {
 	response, err := c.WithRawResponse.Create(ctx, request, opts...)
 	if err != nil {
 		return nil, err
@@ -102,7 +102,7 @@ func (c *Client) Create(ctx context.Context, request *extend.WebhookEndpointsCre
 }
 
 // Create calls POST /webhook_endpoints and returns the response's status and headers too.
-func (r *RawClient) Create(ctx context.Context, request *extend.WebhookEndpointsCreateRequest2, opts ...option.RequestOption) (*core.Response[*extend.WebhookEndpointCreate], error) {
+func (r *RawClient) Create(ctx context.Context, request *extend.WebhookEndpointsCreateRequest, opts ...option.RequestOption) (*core.Response[*extend.WebhookEndpointCreate], error) {
 	call, err := createRequest(request)
 	if err != nil {
 		return nil, err
@@ -110,9 +110,9 @@ func (r *RawClient) Create(ctx context.Context, request *extend.WebhookEndpoints
 	return core.Call(ctx, r.caller, call, opts, core.JSON[*extend.WebhookEndpointCreate])
 }
 
-func createRequest(request *extend.WebhookEndpointsCreateRequest2) (*core.Request, error) {
+func createRequest(request *extend.WebhookEndpointsCreateRequest) (*core.Request, error) {
 	if request == nil {
-		request = &extend.WebhookEndpointsCreateRequest2{}
+		request = &extend.WebhookEndpointsCreateRequest{}
 	}
 	query := url.Values{}
 	header := http.Header{}
@@ -169,7 +169,7 @@ func retrieveRequest(id string, request *extend.WebhookEndpointsRetrieveRequest)
 // Update calls POST /webhook_endpoints/{id}.
 //
 // Update a webhook endpoint
-func (c *Client) Update(ctx context.Context, id string, request *extend.WebhookEndpointsUpdateRequest2, opts ...option.RequestOption) (*extend.WebhookEndpoint, error) {
+func (c *Client) Update(ctx context.Context, id string, request *extend.WebhookEndpointsUpdateRequest, opts ...option.RequestOption) (*extend.WebhookEndpoint, error) {
 	response, err := c.WithRawResponse.Update(ctx, id, request, opts...)
 	if err != nil {
 		return nil, err
@@ -178,7 +178,7 @@ func (c *Client) Update(ctx context.Context, id string, request *extend.WebhookE
 }
 
 // Update calls POST /webhook_endpoints/{id} and returns the response's status and headers too.
-func (r *RawClient) Update(ctx context.Context, id string, request *extend.WebhookEndpointsUpdateRequest2, opts ...option.RequestOption) (*core.Response[*extend.WebhookEndpoint], error) {
+func (r *RawClient) Update(ctx context.Context, id string, request *extend.WebhookEndpointsUpdateRequest, opts ...option.RequestOption) (*core.Response[*extend.WebhookEndpoint], error) {
 	call, err := updateRequest(id, request)
 	if err != nil {
 		return nil, err
@@ -186,9 +186,9 @@ func (r *RawClient) Update(ctx context.Context, id string, request *extend.Webho
 	return core.Call(ctx, r.caller, call, opts, core.JSON[*extend.WebhookEndpoint])
 }
 
-func updateRequest(id string, request *extend.WebhookEndpointsUpdateRequest2) (*core.Request, error) {
+func updateRequest(id string, request *extend.WebhookEndpointsUpdateRequest) (*core.Request, error) {
 	if request == nil {
-		request = &extend.WebhookEndpointsUpdateRequest2{}
+		request = &extend.WebhookEndpointsUpdateRequest{}
 	}
 	query := url.Values{}
 	header := http.Header{}

@@ -96,7 +96,7 @@ func listRequest(request *extend.WebhookSubscriptionsListRequest) (*core.Request
 // Create calls POST /webhook_subscriptions.
 //
 // Create a webhook subscription
-func (c *Client) Create(ctx context.Context, request *extend.WebhookSubscriptionsCreateRequest2, opts ...option.RequestOption) (*extend.WebhookSubscription, error) {
+func (c *Client) Create(ctx context.Context, request *extend.WebhookSubscriptionsCreateRequest, opts ...option.RequestOption) (*extend.WebhookSubscription, error) {
 	response, err := c.WithRawResponse.Create(ctx, request, opts...)
 	if err != nil {
 		return nil, err
@@ -105,7 +105,7 @@ func (c *Client) Create(ctx context.Context, request *extend.WebhookSubscription
 }
 
 // Create calls POST /webhook_subscriptions and returns the response's status and headers too.
-func (r *RawClient) Create(ctx context.Context, request *extend.WebhookSubscriptionsCreateRequest2, opts ...option.RequestOption) (*core.Response[*extend.WebhookSubscription], error) {
+func (r *RawClient) Create(ctx context.Context, request *extend.WebhookSubscriptionsCreateRequest, opts ...option.RequestOption) (*core.Response[*extend.WebhookSubscription], error) {
 	call, err := createRequest(request)
 	if err != nil {
 		return nil, err
@@ -113,9 +113,9 @@ func (r *RawClient) Create(ctx context.Context, request *extend.WebhookSubscript
 	return core.Call(ctx, r.caller, call, opts, core.JSON[*extend.WebhookSubscription])
 }
 
-func createRequest(request *extend.WebhookSubscriptionsCreateRequest2) (*core.Request, error) {
+func createRequest(request *extend.WebhookSubscriptionsCreateRequest) (*core.Request, error) {
 	if request == nil {
-		request = &extend.WebhookSubscriptionsCreateRequest2{}
+		request = &extend.WebhookSubscriptionsCreateRequest{}
 	}
 	query := url.Values{}
 	header := http.Header{}
@@ -172,7 +172,7 @@ func retrieveRequest(id string, request *extend.WebhookSubscriptionsRetrieveRequ
 // Update calls POST /webhook_subscriptions/{id}.
 //
 // Update a webhook subscription
-func (c *Client) Update(ctx context.Context, id string, request *extend.WebhookSubscriptionsUpdateRequest2, opts ...option.RequestOption) (*extend.WebhookSubscription, error) {
+func (c *Client) Update(ctx context.Context, id string, request *extend.WebhookSubscriptionsUpdateRequest, opts ...option.RequestOption) (*extend.WebhookSubscription, error) {
 	response, err := c.WithRawResponse.Update(ctx, id, request, opts...)
 	if err != nil {
 		return nil, err
@@ -181,7 +181,7 @@ func (c *Client) Update(ctx context.Context, id string, request *extend.WebhookS
 }
 
 // Update calls POST /webhook_subscriptions/{id} and returns the response's status and headers too.
-func (r *RawClient) Update(ctx context.Context, id string, request *extend.WebhookSubscriptionsUpdateRequest2, opts ...option.RequestOption) (*core.Response[*extend.WebhookSubscription], error) {
+func (r *RawClient) Update(ctx context.Context, id string, request *extend.WebhookSubscriptionsUpdateRequest, opts ...option.RequestOption) (*core.Response[*extend.WebhookSubscription], error) {
 	call, err := updateRequest(id, request)
 	if err != nil {
 		return nil, err
@@ -189,9 +189,9 @@ func (r *RawClient) Update(ctx context.Context, id string, request *extend.Webho
 	return core.Call(ctx, r.caller, call, opts, core.JSON[*extend.WebhookSubscription])
 }
 
-func updateRequest(id string, request *extend.WebhookSubscriptionsUpdateRequest2) (*core.Request, error) {
+func updateRequest(id string, request *extend.WebhookSubscriptionsUpdateRequest) (*core.Request, error) {
 	if request == nil {
-		request = &extend.WebhookSubscriptionsUpdateRequest2{}
+		request = &extend.WebhookSubscriptionsUpdateRequest{}
 	}
 	query := url.Values{}
 	header := http.Header{}

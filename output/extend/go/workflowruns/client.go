@@ -105,7 +105,7 @@ func listRequest(request *extend.WorkflowRunsListRequest) (*core.Request, error)
 // Create calls POST /workflow_runs.
 //
 // Run a workflow
-func (c *Client) Create(ctx context.Context, request *extend.WorkflowRunsCreateRequest2, opts ...option.RequestOption) (*extend.WorkflowRun, error) {
+func (c *Client) Create(ctx context.Context, request *extend.WorkflowRunsCreateRequest, opts ...option.RequestOption) (*extend.WorkflowRun, error) {
 	response, err := c.WithRawResponse.Create(ctx, request, opts...)
 	if err != nil {
 		return nil, err
@@ -114,7 +114,7 @@ func (c *Client) Create(ctx context.Context, request *extend.WorkflowRunsCreateR
 }
 
 // Create calls POST /workflow_runs and returns the response's status and headers too.
-func (r *RawClient) Create(ctx context.Context, request *extend.WorkflowRunsCreateRequest2, opts ...option.RequestOption) (*core.Response[*extend.WorkflowRun], error) {
+func (r *RawClient) Create(ctx context.Context, request *extend.WorkflowRunsCreateRequest, opts ...option.RequestOption) (*core.Response[*extend.WorkflowRun], error) {
 	call, err := createRequest(request)
 	if err != nil {
 		return nil, err
@@ -124,7 +124,7 @@ func (r *RawClient) Create(ctx context.Context, request *extend.WorkflowRunsCrea
 
 // CreateAndPoll calls Create, then Retrieve until the run's status is one of
 // NEEDS_REVIEW, REJECTED, PROCESSED, FAILED, CANCELLED; the context bounds the wait.
-func (c *Client) CreateAndPoll(ctx context.Context, request *extend.WorkflowRunsCreateRequest2, opts ...option.RequestOption) (*extend.WorkflowRun, error) {
+func (c *Client) CreateAndPoll(ctx context.Context, request *extend.WorkflowRunsCreateRequest, opts ...option.RequestOption) (*extend.WorkflowRun, error) {
 	run, err := c.Create(ctx, request, opts...)
 	if err != nil {
 		return nil, err
@@ -135,9 +135,9 @@ func (c *Client) CreateAndPoll(ctx context.Context, request *extend.WorkflowRuns
 	return core.Poll(ctx, run, retrieve, core.PollSpec{StatusField: "status", IDField: "id", Terminal: []string{"NEEDS_REVIEW", "REJECTED", "PROCESSED", "FAILED", "CANCELLED"}}, c.caller.Options(opts))
 }
 
-func createRequest(request *extend.WorkflowRunsCreateRequest2) (*core.Request, error) {
+func createRequest(request *extend.WorkflowRunsCreateRequest) (*core.Request, error) {
 	if request == nil {
-		request = &extend.WorkflowRunsCreateRequest2{}
+		request = &extend.WorkflowRunsCreateRequest{}
 	}
 	query := url.Values{}
 	header := http.Header{}
@@ -194,7 +194,7 @@ func retrieveRequest(id string, request *extend.WorkflowRunsRetrieveRequest) (*c
 // Update calls POST /workflow_runs/{id}.
 //
 // Update a workflow run
-func (c *Client) Update(ctx context.Context, id string, request *extend.WorkflowRunsUpdateRequest2, opts ...option.RequestOption) (*extend.WorkflowRun, error) {
+func (c *Client) Update(ctx context.Context, id string, request *extend.WorkflowRunsUpdateRequest, opts ...option.RequestOption) (*extend.WorkflowRun, error) {
 	response, err := c.WithRawResponse.Update(ctx, id, request, opts...)
 	if err != nil {
 		return nil, err
@@ -203,7 +203,7 @@ func (c *Client) Update(ctx context.Context, id string, request *extend.Workflow
 }
 
 // Update calls POST /workflow_runs/{id} and returns the response's status and headers too.
-func (r *RawClient) Update(ctx context.Context, id string, request *extend.WorkflowRunsUpdateRequest2, opts ...option.RequestOption) (*core.Response[*extend.WorkflowRun], error) {
+func (r *RawClient) Update(ctx context.Context, id string, request *extend.WorkflowRunsUpdateRequest, opts ...option.RequestOption) (*core.Response[*extend.WorkflowRun], error) {
 	call, err := updateRequest(id, request)
 	if err != nil {
 		return nil, err
@@ -211,9 +211,9 @@ func (r *RawClient) Update(ctx context.Context, id string, request *extend.Workf
 	return core.Call(ctx, r.caller, call, opts, core.JSON[*extend.WorkflowRun])
 }
 
-func updateRequest(id string, request *extend.WorkflowRunsUpdateRequest2) (*core.Request, error) {
+func updateRequest(id string, request *extend.WorkflowRunsUpdateRequest) (*core.Request, error) {
 	if request == nil {
-		request = &extend.WorkflowRunsUpdateRequest2{}
+		request = &extend.WorkflowRunsUpdateRequest{}
 	}
 	query := url.Values{}
 	header := http.Header{}
@@ -306,7 +306,7 @@ func cancelRequest(id string, request *extend.WorkflowRunsCancelRequest) (*core.
 // CreateBatch calls POST /workflow_runs/batch.
 //
 // Batch run a workflow
-func (c *Client) CreateBatch(ctx context.Context, request *extend.WorkflowRunsCreateBatchRequest2, opts ...option.RequestOption) (*extend.WorkflowRunsCreateBatchResponse, error) {
+func (c *Client) CreateBatch(ctx context.Context, request *extend.WorkflowRunsCreateBatchRequest, opts ...option.RequestOption) (*extend.WorkflowRunsCreateBatchResponse, error) {
 	response, err := c.WithRawResponse.CreateBatch(ctx, request, opts...)
 	if err != nil {
 		return nil, err
@@ -315,7 +315,7 @@ func (c *Client) CreateBatch(ctx context.Context, request *extend.WorkflowRunsCr
 }
 
 // CreateBatch calls POST /workflow_runs/batch and returns the response's status and headers too.
-func (r *RawClient) CreateBatch(ctx context.Context, request *extend.WorkflowRunsCreateBatchRequest2, opts ...option.RequestOption) (*core.Response[*extend.WorkflowRunsCreateBatchResponse], error) {
+func (r *RawClient) CreateBatch(ctx context.Context, request *extend.WorkflowRunsCreateBatchRequest, opts ...option.RequestOption) (*core.Response[*extend.WorkflowRunsCreateBatchResponse], error) {
 	call, err := createBatchRequest(request)
 	if err != nil {
 		return nil, err
@@ -323,9 +323,9 @@ func (r *RawClient) CreateBatch(ctx context.Context, request *extend.WorkflowRun
 	return core.Call(ctx, r.caller, call, opts, core.JSON[*extend.WorkflowRunsCreateBatchResponse])
 }
 
-func createBatchRequest(request *extend.WorkflowRunsCreateBatchRequest2) (*core.Request, error) {
+func createBatchRequest(request *extend.WorkflowRunsCreateBatchRequest) (*core.Request, error) {
 	if request == nil {
-		request = &extend.WorkflowRunsCreateBatchRequest2{}
+		request = &extend.WorkflowRunsCreateBatchRequest{}
 	}
 	query := url.Values{}
 	header := http.Header{}

@@ -93,7 +93,7 @@ func listRequest(request *extend.WorkflowsListRequest) (*core.Request, error) {
 // Create calls POST /workflows.
 //
 // Create a workflow
-func (c *Client) Create(ctx context.Context, request *extend.WorkflowsCreateRequest2, opts ...option.RequestOption) (*extend.Workflow, error) {
+func (c *Client) Create(ctx context.Context, request *extend.WorkflowsCreateRequest, opts ...option.RequestOption) (*extend.Workflow, error) {
 	response, err := c.WithRawResponse.Create(ctx, request, opts...)
 	if err != nil {
 		return nil, err
@@ -102,7 +102,7 @@ func (c *Client) Create(ctx context.Context, request *extend.WorkflowsCreateRequ
 }
 
 // Create calls POST /workflows and returns the response's status and headers too.
-func (r *RawClient) Create(ctx context.Context, request *extend.WorkflowsCreateRequest2, opts ...option.RequestOption) (*core.Response[*extend.Workflow], error) {
+func (r *RawClient) Create(ctx context.Context, request *extend.WorkflowsCreateRequest, opts ...option.RequestOption) (*core.Response[*extend.Workflow], error) {
 	call, err := createRequest(request)
 	if err != nil {
 		return nil, err
@@ -110,9 +110,9 @@ func (r *RawClient) Create(ctx context.Context, request *extend.WorkflowsCreateR
 	return core.Call(ctx, r.caller, call, opts, core.JSON[*extend.Workflow])
 }
 
-func createRequest(request *extend.WorkflowsCreateRequest2) (*core.Request, error) {
+func createRequest(request *extend.WorkflowsCreateRequest) (*core.Request, error) {
 	if request == nil {
-		request = &extend.WorkflowsCreateRequest2{}
+		request = &extend.WorkflowsCreateRequest{}
 	}
 	query := url.Values{}
 	header := http.Header{}
@@ -169,7 +169,7 @@ func retrieveRequest(id string, request *extend.WorkflowsRetrieveRequest) (*core
 // Update calls POST /workflows/{id}.
 //
 // Update a workflow
-func (c *Client) Update(ctx context.Context, id string, request *extend.WorkflowsUpdateRequest2, opts ...option.RequestOption) (*extend.Workflow, error) {
+func (c *Client) Update(ctx context.Context, id string, request *extend.WorkflowsUpdateRequest, opts ...option.RequestOption) (*extend.Workflow, error) {
 	response, err := c.WithRawResponse.Update(ctx, id, request, opts...)
 	if err != nil {
 		return nil, err
@@ -178,7 +178,7 @@ func (c *Client) Update(ctx context.Context, id string, request *extend.Workflow
 }
 
 // Update calls POST /workflows/{id} and returns the response's status and headers too.
-func (r *RawClient) Update(ctx context.Context, id string, request *extend.WorkflowsUpdateRequest2, opts ...option.RequestOption) (*core.Response[*extend.Workflow], error) {
+func (r *RawClient) Update(ctx context.Context, id string, request *extend.WorkflowsUpdateRequest, opts ...option.RequestOption) (*core.Response[*extend.Workflow], error) {
 	call, err := updateRequest(id, request)
 	if err != nil {
 		return nil, err
@@ -186,9 +186,9 @@ func (r *RawClient) Update(ctx context.Context, id string, request *extend.Workf
 	return core.Call(ctx, r.caller, call, opts, core.JSON[*extend.Workflow])
 }
 
-func updateRequest(id string, request *extend.WorkflowsUpdateRequest2) (*core.Request, error) {
+func updateRequest(id string, request *extend.WorkflowsUpdateRequest) (*core.Request, error) {
 	if request == nil {
-		request = &extend.WorkflowsUpdateRequest2{}
+		request = &extend.WorkflowsUpdateRequest{}
 	}
 	query := url.Values{}
 	header := http.Header{}

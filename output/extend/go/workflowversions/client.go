@@ -90,7 +90,7 @@ func listRequest(id string, request *extend.WorkflowVersionsListRequest) (*core.
 // Create calls POST /workflows/{id}/versions.
 //
 // Deploy a workflow version
-func (c *Client) Create(ctx context.Context, id string, request *extend.WorkflowVersionsCreateRequest2, opts ...option.RequestOption) (*extend.WorkflowVersion, error) {
+func (c *Client) Create(ctx context.Context, id string, request *extend.WorkflowVersionsCreateRequest, opts ...option.RequestOption) (*extend.WorkflowVersion, error) {
 	response, err := c.WithRawResponse.Create(ctx, id, request, opts...)
 	if err != nil {
 		return nil, err
@@ -99,7 +99,7 @@ func (c *Client) Create(ctx context.Context, id string, request *extend.Workflow
 }
 
 // Create calls POST /workflows/{id}/versions and returns the response's status and headers too.
-func (r *RawClient) Create(ctx context.Context, id string, request *extend.WorkflowVersionsCreateRequest2, opts ...option.RequestOption) (*core.Response[*extend.WorkflowVersion], error) {
+func (r *RawClient) Create(ctx context.Context, id string, request *extend.WorkflowVersionsCreateRequest, opts ...option.RequestOption) (*core.Response[*extend.WorkflowVersion], error) {
 	call, err := createRequest(id, request)
 	if err != nil {
 		return nil, err
@@ -107,9 +107,9 @@ func (r *RawClient) Create(ctx context.Context, id string, request *extend.Workf
 	return core.Call(ctx, r.caller, call, opts, core.JSON[*extend.WorkflowVersion])
 }
 
-func createRequest(id string, request *extend.WorkflowVersionsCreateRequest2) (*core.Request, error) {
+func createRequest(id string, request *extend.WorkflowVersionsCreateRequest) (*core.Request, error) {
 	if request == nil {
-		request = &extend.WorkflowVersionsCreateRequest2{}
+		request = &extend.WorkflowVersionsCreateRequest{}
 	}
 	query := url.Values{}
 	header := http.Header{}

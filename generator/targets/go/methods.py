@@ -8,7 +8,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.ir.model import Argument, Array, Nullable, Operation, OperationShape, Pagination, Polling
+from generator.ir.model import (
+    Argument,
+    Array,
+    Nullable,
+    Operation,
+    OperationShape,
+    Pagination,
+    Polling,
+)
 from generator.ir.shape import shape_of
 from generator.targets.go.naming import (
     Scope,
@@ -162,8 +170,8 @@ def builder_lines(method: MethodCode, root_package: str) -> list[str]:
         params.append(f"request *{root_package}{method.request_struct}")
     lines = [f"func {builder_name(method)}({', '.join(params)}) (*core.Request, error) {{"]
     if method.request_struct is not None:
-        lines += ["\tif request == nil {", f"\t\trequest = &{root_package}{method.request_struct}{{}}",
-                  "\t}"]  # fmt: skip
+        empty = f"&{root_package}{method.request_struct}{{}}"
+        lines += ["\tif request == nil {", f"\t\trequest = {empty}", "\t}"]
     lines += ["\tquery := url.Values{}", "\theader := http.Header{}", "\tvar body *core.Body"]
     for field in method.fields:
         lines.extend(_send_field(field))
@@ -198,7 +206,8 @@ def _send_field(field: FieldCode) -> list[str]:
     elif argument.location in ("header", "client_header"):
         send = f"core.SetHeader(header, {wire}, {'*' if field.pointer else ''}{value})"
     elif argument.location == "cookie":
-        send = f'header.Add("Cookie", {wire}+"="+core.PathSegment({"*" if field.pointer else ""}{value}))'
+        escaped = f"core.PathSegment({'*' if field.pointer else ''}{value})"
+        send = f'header.Add("Cookie", {wire}+"="+{escaped})'
     else:
         return []
     if field.pointer or needs_no_pointer(field.annotation) or not argument.required:
@@ -252,8 +261,8 @@ def _form_line(field: FieldCode, template: str) -> list[str]:
 def _file_lines(field: FieldCode) -> list[str]:
     wire = go_string(field.argument.wire_name)
     if field.annotation.startswith("[]"):
-        return [f"\tfor _, file := range request.{field.name} {{",
-                f"\t\tparts = append(parts, core.Part{{Name: {wire}, File: file}})", "\t}"]  # fmt: skip
+        append = f"\t\tparts = append(parts, core.Part{{Name: {wire}, File: file}})"
+        return [f"\tfor _, file := range request.{field.name} {{", append, "\t}"]
     return [f"\tif request.{field.name} != nil {{",
             f"\t\tparts = append(parts, core.Part{{Name: {wire}, File: request.{field.name}}})",
             "\t}"]  # fmt: skip
@@ -266,7 +275,8 @@ def method_lines(method: MethodCode, receiver: str, root_package: str) -> list[s
     first = f"// {method.name} calls {_qualified(method)}."
     result = f"*core.Response[{method.result or 'struct{}'}]"
     raw = [
-        f"// {method.name} calls {_qualified(method)} and returns the response's status and headers too.",
+        f"// {method.name} calls {_qualified(method)} and returns the response's status and"
+        " headers too.",
         f"func (r *Raw{receiver}) {method.name}({params}) ({result}, error) {{",
         f"\tcall, err := {builder_name(method)}({_builder_arguments(method)})",
         "\tif err != nil {", "\t\treturn nil, err", "\t}",
@@ -277,7 +287,11 @@ def method_lines(method: MethodCode, receiver: str, root_package: str) -> list[s
         body = [f"\t_, err := {call}", "\treturn err"]
         returns = "error"
     else:
-        zero = "nil" if needs_no_pointer(method.result) or method.result == "[]byte" else f"*new({method.result})"
+        zero = (
+            "nil"
+            if needs_no_pointer(method.result) or method.result == "[]byte"
+            else f"*new({method.result})"
+        )
         body = [f"\tresponse, err := {call}", "\tif err != nil {", f"\t\treturn {zero}, err", "\t}",
                 "\treturn response.Body, nil"]  # fmt: skip
         returns = f"({method.result}, error)"
@@ -305,7 +319,8 @@ def pager_lines(method: MethodCode, receiver: str, root_package: str, name: str)
         "\tif err != nil {",
         f"\t\treturn core.FailedIterator[{method.item}](err)",
         "\t}",
-        f"\treturn core.NewIterator[{method.item}](ctx, c.caller, call, opts, {paging_literal(pagination)})",
+        f"\treturn core.NewIterator[{method.item}](ctx, c.caller, call, opts, "
+        f"{paging_literal(pagination)})",
         "}",
     ]  # fmt: skip
 
@@ -329,12 +344,16 @@ def poller_lines(
     assert polling is not None
     request = "nil, " if retrieve.request_struct is not None else ""
     terminal = ", ".join(go_string(v) for v in polling.terminal_values)
-    spec = (f"core.PollSpec{{StatusField: {go_string(polling.status_field)}, "
-            f"IDField: {go_string(polling.id_field)}, Terminal: []string{{{terminal}}}}}")  # fmt: skip
+    spec = (
+        f"core.PollSpec{{StatusField: {go_string(polling.status_field)}, "
+        f"IDField: {go_string(polling.id_field)}, Terminal: []string{{{terminal}}}}}"
+    )
     return [
-        f"// {name} calls {method.name}, then {retrieve.name} until the run's {polling.status_field} is one of",
+        f"// {name} calls {method.name}, then {retrieve.name} until the run's"
+        f" {polling.status_field} is one of",
         f"// {', '.join(polling.terminal_values)}; the context bounds the wait.",
-        f"func (c *{receiver}) {name}({signature(method, root_package)}) ({method.result}, error) {{",
+        f"func (c *{receiver}) {name}({signature(method, root_package)}) "
+        f"({method.result}, error) {{",
         f"\trun, err := c.{method.name}({call_arguments(method)})",
         "\tif err != nil {",
         "\t\treturn nil, err",
@@ -358,4 +377,3 @@ def polls(method: MethodCode, retrieve: MethodCode | None) -> bool:
         and len(retrieve.path_parameters) == 1
         and retrieve.path_parameters[0][1] == "string"
     )
-

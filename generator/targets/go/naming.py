@@ -9,14 +9,12 @@ from collections.abc import Sequence
 
 from generator.ir.names import Name
 
-KEYWORDS = frozenset(
-    "break case chan const continue default defer else fallthrough for func go goto if import"
-    " interface map package range return select struct switch type var".split()
-)
-LOCALS = frozenset(
-    "ctx request opts c r response err query header body parts run iter core option context"
-    " http url io time fmt errors call zero retrieve".split()
-)
+_GO_KEYWORDS = """break case chan const continue default defer else fallthrough for func go goto
+if import interface map package range return select struct switch type var"""
+_METHOD_LOCALS = """ctx request opts c r response err query header body parts run iter core option
+context http url io time fmt errors call zero retrieve"""
+KEYWORDS = frozenset(_GO_KEYWORDS.split())
+LOCALS = frozenset(_METHOD_LOCALS.split())
 """Names the generated methods and files use themselves: a parameter may not take them."""
 INITIALISMS = frozenset({"id", "url", "uri", "api", "http", "https", "json", "uuid", "html"})
 _IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")

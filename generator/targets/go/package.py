@@ -77,7 +77,8 @@ def package_go(source: Path, dist: Path) -> Packaged:
             encoding="utf-8",
         )
         (consumer / "main.go").write_text(
-            f'package main\n\nimport (\n\t"fmt"\n\n\t{package} "{module}"\n\t"{module}/client"\n)\n\n'
+            'package main\n\nimport (\n\t"fmt"\n\n'
+            f'\t{package} "{module}"\n\t"{module}/client"\n)\n\n'
             f"func main() {{\n\t_ = client.NewClient()\n\tfmt.Println({package}.Version)\n}}\n",
             encoding="utf-8",
         )
@@ -87,4 +88,3 @@ def package_go(source: Path, dist: Path) -> Packaged:
         raise ReleaseError(f"{module} reports version {printed.strip()}, expected {version}")
     installed = f"built, vetted and imported by a throwaway module: {module} v{version}"
     return Packaged((archive,), version, installed, f"git tag v{version} && git push --tags")
-

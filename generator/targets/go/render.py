@@ -19,6 +19,7 @@ from generator.targets.go.naming import (
     exported,
     go_comment,
     go_string,
+    method_name,
     package_name,
     struct_tag,
 )
@@ -83,7 +84,7 @@ class GoRenderer:
             for op in resource.operations
         ]
         for prefix, op in prefixed:
-            names[(op.method, op.path)] = scope.claim(f"{prefix}{code.method_name(op.name)}Request")
+            names[(op.method, op.path)] = scope.claim(f"{prefix}{method_name(op.name)}Request")
         return names
 
     @functools.cached_property
@@ -158,7 +159,9 @@ class GoRenderer:
 
     def _template(self, name: str, **extra: object) -> str:
         template = self.env.get_template(f"go/{name}")
-        return template.render(sdk=self, options=self.options, api=self.api, go_string=go_string, **extra)
+        return template.render(
+            sdk=self, options=self.options, api=self.api, go_string=go_string, **extra
+        )
 
     def _types_file(self) -> str:
         types = self._types("")
@@ -194,11 +197,21 @@ class GoRenderer:
         for method in methods:
             lines += ["", *code.method_lines(method, receiver, root)]
             if method.shape.pagination is not None and method.item is not None:
-                lines += ["", *code.pager_lines(method, receiver, root, names.claim(method.name + "AutoPaging"))]
+                lines += [
+                    "",
+                    *code.pager_lines(
+                        method, receiver, root, names.claim(method.name + "AutoPaging")
+                    ),
+                ]
             polling = method.shape.polling
             retrieve = by_operation.get(polling.retrieve_operation) if polling else None
             if retrieve is not None and code.polls(method, retrieve):
-                lines += ["", *code.poller_lines(method, retrieve, receiver, root, names.claim(method.name + "AndPoll"))]
+                lines += [
+                    "",
+                    *code.poller_lines(
+                        method, retrieve, receiver, root, names.claim(method.name + "AndPoll")
+                    ),
+                ]
             lines += ["", *code.builder_lines(method, root)]
         return lines
 
@@ -242,14 +255,22 @@ class GoRenderer:
     def _with_imports(self, text: str) -> str:
         """The file with the standard and module imports its code uses, as gofmt sorts them."""
         used = set(_USES.findall(text))
-        standard = sorted(p for p in ("context", "io", "net/http", "net/url") if p.rsplit("/")[-1] in used)
+        standard = sorted(
+            p for p in ("context", "io", "net/http", "net/url") if p.rsplit("/")[-1] in used
+        )
         module = [f"{self.options.module}/{p}" for p in ("core", "option") if p in used]
         root_use = rf"(?<![\w./]){re.escape(self.options.package)}\.[A-Z]"
         if re.search(root_use, text.split("\nimport", 1)[-1]):
             module.insert(0, self.options.module)
-        module += [f"{self.options.module}/{r.package}" for r in self.resources if f"*{r.package}.Client" in text]
+        module += [
+            f"{self.options.module}/{r.package}"
+            for r in self.resources
+            if f"*{r.package}.Client" in text
+        ]
         root = self.options.package
-        named = [f'\t{root} "{p}"' if p == self.options.module else f'\t"{p}"' for p in sorted(module)]
+        named = [
+            f'\t{root} "{p}"' if p == self.options.module else f'\t"{p}"' for p in sorted(module)
+        ]
         groups = [[f'\t"{p}"' for p in standard], named]
         block = "\n\n".join("\n".join(g) for g in groups if g)
         return text.replace("import (\n__IMPORTS__\n)", f"import (\n{block}\n)")
@@ -271,7 +292,13 @@ def _struct(name: str, model: ModelDef, types: GoTypes) -> list[str]:
             block = []
             lines += comment
         annotation = types.field(field.type, field.required)
-        block.append((scope.claim(exported(field.name)), annotation, struct_tag(field.wire_name, not field.required)))
+        block.append(
+            (
+                scope.claim(exported(field.name)),
+                annotation,
+                struct_tag(field.wire_name, not field.required),
+            )
+        )
     return [*lines, *aligned(block), "}"]
 
 
@@ -288,5 +315,15 @@ def _enum(name: str, enum: EnumDef) -> list[str]:
         words = exported(Name.parse(str(value)), "Value")
         literal = go_string(value) if isinstance(value, str) else str(value).lower()
         rows.append((scope.claim(name + words), name, f"= {literal}"))
-    return [*lines, "", "// The values the API names; any other is accepted too.", "const (", *aligned(rows), ")"] if rows else lines
-
+    return (
+        [
+            *lines,
+            "",
+            "// The values the API names; any other is accepted too.",
+            "const (",
+            *aligned(rows),
+            ")",
+        ]
+        if rows
+        else lines
+    )

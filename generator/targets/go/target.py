@@ -108,7 +108,9 @@ class GoTarget:
         from generator.targets.go.render import GoOptions, GoRenderer
         from generator.templating import environment
 
-        renderer = GoRenderer(api, GoOptions("example.com/sdk", "sdk", None, "0", ""), environment())
+        renderer = GoRenderer(
+            api, GoOptions("example.com/sdk", "sdk", None, "0", ""), environment()
+        )
         methods: dict[tuple[str, str], str] = {}
         for resource in renderer.resources:
             for method in resource.methods:
@@ -116,7 +118,7 @@ class GoTarget:
                 methods[(op.method, op.path)] = f"client.{resource.attribute}.{method.name}"
         for method in renderer.root_methods:
             methods[(method.operation.method, method.operation.path)] = f"client.{method.name}"
-        return SdkNames(methods, dict(renderer.type_names))  # type: ignore[arg-type]
+        return SdkNames(methods, dict(renderer.type_names))
 
 
 TARGET = GoTarget()

@@ -103,7 +103,9 @@ class GoTypes:
             seen.add(node.name)
             node = definition.target
         if isinstance(node, EnumType | Const):
-            return scalar_type(node.values if isinstance(node, EnumType) else (node.value,)) == "any"
+            return (
+                scalar_type(node.values if isinstance(node, EnumType) else (node.value,)) == "any"
+            )
         return needs_no_pointer(self.annotation(node))
 
     def _reference(self, name: Name, seen: set[Name]) -> str:

@@ -30,13 +30,17 @@ def test_the_corpus_go_sdk_is_gofmt_and_vet_clean(name: str, tmp_path: Path) -> 
     config = default_api(document.path, tmp_path)
     api, _version, _sha, diagnostics = load_api(config)
     assert api is not None, diagnostics
-    given = TargetInput(api, config.name, document.path, {}, environment(), Release("0.1.0", HEADER))
+    given = TargetInput(
+        api, config.name, document.path, {}, environment(), Release("0.1.0", HEADER)
+    )
     sdk = tmp_path / "go"
     for path, text in get_target("go").sdk(given).render().items():
         (sdk / path).parent.mkdir(parents=True, exist_ok=True)
         (sdk / path).write_text(text, encoding="utf-8")
     gofmt = Path(go()).resolve().with_name("gofmt")
-    listed = subprocess.run([str(gofmt), "-l", str(sdk)], capture_output=True, text=True, check=False)
+    listed = subprocess.run(
+        [str(gofmt), "-l", str(sdk)], capture_output=True, text=True, check=False
+    )
     assert listed.returncode == 0 and listed.stdout == "", listed.stdout + listed.stderr
     vetted = run_go(["vet", "./..."], sdk, tmp_path)
     assert vetted.returncode == 0, vetted.stdout[-3000:] + vetted.stderr[-3000:]

@@ -28,9 +28,7 @@ def ours(version: str) -> frozenset[tuple[str, str]]:
     document = yaml.safe_load((SPECS / f"{version}.yaml").read_text(encoding="utf-8"))
     names = get_target("go").names(build_api(document, "extend")).methods.values()
     parts = [name.split(".") for name in names]
-    return frozenset(
-        ("client", p[1]) if len(p) == 2 else (p[1].lower(), p[2]) for p in parts
-    )
+    return frozenset(("client", p[1]) if len(p) == 2 else (p[1].lower(), p[2]) for p in parts)
 
 
 def test_every_current_method_resolves() -> None:

@@ -63,8 +63,11 @@ def _go_meaning(method: code.MethodCode, text: str) -> Meaning:
         op.method.upper(),
         op.path,
         tuple(a.wire_name for _, _, a in method.path_parameters),
-        frozenset((f.argument.location, f.argument.wire_name) for f in method.fields
-                  if f.argument.location != "client_header"),  # fmt: skip
+        frozenset(
+            (f.argument.location, f.argument.wire_name)
+            for f in method.fields
+            if f.argument.location != "client_header"
+        ),
         style,
         f"func (c *Client) {method.name}AndPoll(" in text,
         _KIND.get(method.decoder, "json"),

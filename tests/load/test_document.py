@@ -409,7 +409,7 @@ LONG = {
     }
 }
 LONG["components"]["schemas"][f"S{MAX_REF_HOPS}"] = {"type": "string"}
-ENCODED = {"paths": {"/users/{id}": {"get": {"responses": {}}}}}
+ENCODED: dict[str, Any] = {"paths": {"/users/{id}": {"get": {"responses": {}}}}}
 REF_CASES: list[tuple[str, dict[str, Any], str, tuple[str, str | None]]] = [
     ("a chain of two", CHAIN, "#/components/schemas/A", ("/components/schemas/B", None)),
     (

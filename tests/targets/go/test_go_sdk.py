@@ -36,6 +36,7 @@ def test_the_sdk_is_gofmt_clean() -> None:
     assert done.stdout.split() == []
 
 
+@pytest.mark.slow
 def test_the_sdk_builds_and_is_vet_clean(cache: Path) -> None:
     done = run_go(["vet", "./..."], SDK, cache)
     assert done.returncode == 0, done.stdout + done.stderr

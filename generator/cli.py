@@ -97,7 +97,9 @@ def _render_all(
         if patches is not None:
             files, problems = _with_patches(files, patches / api.name, api.output)
             diagnostics.extend(problems)
-        trees[api.output] = with_manifest(files, api.spec_label, rendered.spec_sha256)
+        trees[api.output] = with_manifest(
+            files, api.spec_label, rendered.spec_sha256, rendered.protected
+        )
     if has_errors(diagnostics):
         return {}, diagnostics
     return trees, diagnostics

@@ -32,6 +32,7 @@ from ._runtime.errors import (
     UnprocessableEntityError,
     WebhookVerificationError,
 )
+from ._runtime.hooks import Hooks
 from ._runtime.pagination import AsyncPage, AsyncPager, SyncPage
 from ._runtime.polling import PollingOptions, PollingTimeoutError
 from ._runtime.transport import RawResponse
@@ -962,6 +963,7 @@ __all__ = [
     "Extend",
     "ExtendError",
     "FileUpload",
+    "Hooks",
     "InternalServerError",
     "NOT_GIVEN",
     "NotFoundError",

@@ -12,6 +12,7 @@ import httpx
 
 from ._runtime.arguments import checked
 from ._runtime.errors import ConfigurationError
+from ._runtime.hooks import Hooks
 from ._runtime.raw import to_raw, to_raw_async
 from ._runtime.transport import AsyncCore, Auth, SyncCore
 from ._runtime.types import NOT_GIVEN, NotGiven, RequestOptions
@@ -235,6 +236,8 @@ class Extend:
         api_version: Sent as `x-extend-api-version` on every request; per call with `api_version=`.
         workspace_id: Sent as `x-extend-workspace-id` on every request; per call with `workspace_id=`.
         http_client: Your own `httpx.Client` (its proxies, TLS, limits); you close it.
+        hooks: Functions run on every attempt: before a request is sent (add a header, sign
+            it), after a response arrives (log it), on an error (see `Hooks`).
         strict_response_validation: Raise `ResponseValidationError` when a response does not
             match the API description, instead of keeping what the server sent.
     """
@@ -252,6 +255,7 @@ class Extend:
         workspace_id: str | None = None,
         http_client: httpx.Client | None = None,
         strict_response_validation: bool = False,
+        hooks: Hooks | None = None,
     ) -> None:
         self._core = SyncCore(
             base_url=_base_url(environment, base_url),
@@ -268,6 +272,7 @@ class Extend:
             user_agent=_USER_AGENT,
             http_client=http_client,
             strict_response_validation=strict_response_validation,
+            hooks=hooks,
         )
 
     @property
@@ -900,6 +905,8 @@ class AsyncExtend:
         api_version: Sent as `x-extend-api-version` on every request; per call with `api_version=`.
         workspace_id: Sent as `x-extend-workspace-id` on every request; per call with `workspace_id=`.
         http_client: Your own `httpx.AsyncClient` (its proxies, TLS, limits); you close it.
+        hooks: Functions run on every attempt: before a request is sent (add a header, sign
+            it), after a response arrives (log it), on an error (see `Hooks`).
         strict_response_validation: Raise `ResponseValidationError` when a response does not
             match the API description, instead of keeping what the server sent.
     """
@@ -917,6 +924,7 @@ class AsyncExtend:
         workspace_id: str | None = None,
         http_client: httpx.AsyncClient | None = None,
         strict_response_validation: bool = False,
+        hooks: Hooks | None = None,
     ) -> None:
         self._core = AsyncCore(
             base_url=_base_url(environment, base_url),
@@ -933,6 +941,7 @@ class AsyncExtend:
             user_agent=_USER_AGENT,
             http_client=http_client,
             strict_response_validation=strict_response_validation,
+            hooks=hooks,
         )
 
     @property

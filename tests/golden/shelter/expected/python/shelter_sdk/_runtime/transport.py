@@ -33,6 +33,7 @@ from .errors import (
     error_from_response,
 )
 from .files import file_part, to_multipart
+from .hooks import NO_HOOKS, Hooks
 from .pagination import AsyncPage, AsyncPager, NextRequest, Paging, SyncPage, request_target
 from .redirects import MAX_REDIRECTS, credentials_of, follow, too_many
 from .types import NotGiven, RequestOptions, strip_not_given
@@ -139,6 +140,7 @@ class _CoreBase:
         max_retries: int,
         user_agent: str,
         strict_response_validation: bool = False,
+        hooks: Hooks | None = None,
     ) -> None:
         if not base_url:
             raise ConfigurationError("no base URL: pass environment= or base_url=")
@@ -156,6 +158,7 @@ class _CoreBase:
         self.timeout = timeout
         self.max_retries = max_retries
         self.strict_response_validation = strict_response_validation
+        self.hooks = hooks or NO_HOOKS
         headers: dict[str, str] = {
             "User-Agent": f"{user_agent} python/{platform.python_version()}",
             "Accept": "application/json",
@@ -357,6 +360,20 @@ class _CoreBase:
             request_id = response.headers.get("x-request-id")
             return RawResponse(response.status_code, response.headers, request_id, parsed, response)
         return parsed
+
+    def _failed(self, request: httpx.Request, failure: Exception) -> Exception:
+        """An attempt without a response: logged, shown to the hooks, returned to raise."""
+        self._log(request, None)
+        self.hooks.error(request, failure)
+        return failure
+
+    def _answered(self, request: httpx.Request, response: httpx.Response) -> None:
+        """An attempt with a response: logged and shown to the hooks (an error status as the
+        error it raises)."""
+        self._log(request, response)
+        self.hooks.response(request, response)
+        if response.status_code >= 400 and self.hooks.on_error:
+            self.hooks.error(request, error_from_response(response))
 
     def _log(self, request: httpx.Request, response: httpx.Response | None) -> None:
         if logger.isEnabledFor(logging.DEBUG):
@@ -564,23 +581,24 @@ class SyncCore(_CoreBase):
                 self.http, method, path, query=query, headers=headers, json=json,
                 data=data, files=parts, content=content, options=options, cookies=cookies,
             )  # fmt: skip
+            request = self.hooks.request(request)
             try:
                 response = self._exchange(request)
             except httpx.TimeoutException as error:
-                self._log(request, None)
+                failure: Exception = self._failed(request, APITimeoutError(request=request))
                 if attempt < retries and self._should_retry(request, None, error):
                     time.sleep(self._retry_delay(attempt, None))
                     attempt += 1
                     continue
-                raise APITimeoutError(request=request) from error
+                raise failure from error
             except httpx.RequestError as error:
-                self._log(request, None)
+                failure = self._failed(request, APIConnectionError(request=request))
                 if attempt < retries and self._should_retry(request, None, error):
                     time.sleep(self._retry_delay(attempt, None))
                     attempt += 1
                     continue
-                raise APIConnectionError(request=request) from error
-            self._log(request, response)
+                raise failure from error
+            self._answered(request, response)
             retry = response.status_code >= 400 and attempt < retries
             if retry and self._should_retry(request, response, None):
                 time.sleep(self._retry_delay(attempt, response))
@@ -678,23 +696,24 @@ class AsyncCore(_CoreBase):
                 self.http, method, path, query=query, headers=headers, json=json,
                 data=data, files=parts, content=content, options=options, cookies=cookies,
             )  # fmt: skip
+            request = self.hooks.request(request)
             try:
                 response = await self._exchange(request)
             except httpx.TimeoutException as error:
-                self._log(request, None)
+                failure: Exception = self._failed(request, APITimeoutError(request=request))
                 if attempt < retries and self._should_retry(request, None, error):
                     await _sleep(self._retry_delay(attempt, None))
                     attempt += 1
                     continue
-                raise APITimeoutError(request=request) from error
+                raise failure from error
             except httpx.RequestError as error:
-                self._log(request, None)
+                failure = self._failed(request, APIConnectionError(request=request))
                 if attempt < retries and self._should_retry(request, None, error):
                     await _sleep(self._retry_delay(attempt, None))
                     attempt += 1
                     continue
-                raise APIConnectionError(request=request) from error
-            self._log(request, response)
+                raise failure from error
+            self._answered(request, response)
             retry = response.status_code >= 400 and attempt < retries
             if retry and self._should_retry(request, response, None):
                 await _sleep(self._retry_delay(attempt, response))
@@ -742,6 +761,7 @@ __all__ = [
     "APIStatusError",
     "AsyncCore",
     "Auth",
+    "Hooks",
     "RawResponse",
     "SyncCore",
     "encode_path",

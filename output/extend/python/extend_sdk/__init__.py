@@ -38,6 +38,7 @@ from ._runtime.polling import PollingOptions, PollingTimeoutError
 from ._runtime.transport import RawResponse
 from ._runtime.types import NOT_GIVEN, FileUpload, NotGiven, RequestOptions
 from ._version import __version__
+from .lib import ExtractionFailedError, TypedExtraction
 
 if TYPE_CHECKING:
     from .models import (
@@ -962,6 +963,7 @@ __all__ = [
     "Environment",
     "Extend",
     "ExtendError",
+    "ExtractionFailedError",
     "FileUpload",
     "Hooks",
     "InternalServerError",
@@ -978,6 +980,7 @@ __all__ = [
     "RequestValidationError",
     "ResponseValidationError",
     "SyncPage",
+    "TypedExtraction",
     "UnprocessableEntityError",
     "UnknownWebhookEvent",
     "WebhookEvent",

@@ -21,6 +21,7 @@ from ._version import __version__
 if TYPE_CHECKING:
     # Models load when a method needs them: importing the client stays cheap.
     from ._webhooks import Webhooks
+    from .lib.extraction import ModelT, TypedExtraction
     from .models import (
         ClassifyConfig,
         ClassifyRequestClassifier,
@@ -308,6 +309,14 @@ class Extend:
     def with_raw_response(self) -> ExtendWithRawResponse:
         """The same client whose methods return `RawResponse` (status, headers, parsed body)."""
         return ExtendWithRawResponse(self._core)
+
+    def extract_typed(
+        self, file: dict[str, Any], *, schema: type[ModelT], max_wait: float | None = None
+    ) -> TypedExtraction[ModelT]:
+        """Extract `file` into the pydantic model `schema` (see `lib/extraction.py`)."""
+        from .lib.extraction import extract_typed
+
+        return extract_typed(self, file, schema=schema, max_wait=max_wait)
 
     @functools.cached_property
     def files(self) -> Files:
@@ -977,6 +986,14 @@ class AsyncExtend:
     def with_raw_response(self) -> AsyncExtendWithRawResponse:
         """The same client whose methods return `RawResponse` (status, headers, parsed body)."""
         return AsyncExtendWithRawResponse(self._core)
+
+    async def extract_typed(
+        self, file: dict[str, Any], *, schema: type[ModelT], max_wait: float | None = None
+    ) -> TypedExtraction[ModelT]:
+        """Extract `file` into the pydantic model `schema` (see `lib/extraction.py`)."""
+        from .lib.extraction import extract_typed_async
+
+        return await extract_typed_async(self, file, schema=schema, max_wait=max_wait)
 
     @functools.cached_property
     def files(self) -> AsyncFiles:

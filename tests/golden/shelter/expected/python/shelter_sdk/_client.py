@@ -164,6 +164,7 @@ class Shelter:
             headers={
                 "x-shelter-tenant": tenant,
             },
+            accept="text/plain",
             cast_to=str,
             options=options,
         )
@@ -290,6 +291,7 @@ class AsyncShelter:
             headers={
                 "x-shelter-tenant": tenant,
             },
+            accept="text/plain",
             cast_to=str,
             options=options,
         )

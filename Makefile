@@ -18,11 +18,12 @@ FORMAT ?= text
 JOBS ?= auto
 PYTEST := $(PY) -m pytest -q -n $(JOBS)
 
-.PHONY: generate check test test-fast conformance browser go lint golden corpus validate diff bench docs release clean help
+.PHONY: generate check patches test test-fast conformance browser go lint golden corpus validate diff bench docs release clean help
 
 help:
 	@echo "make generate   regenerate output/ for every API in pyproject.toml [tool.sdkgen]"
 	@echo "make check      exit 1 when output/ is not what the generator renders now"
+	@echo "make patches    save hand edits of output/ as patches/<api>/ (replayed on generate)"
 	@echo "make test       the test suite, in parallel (JOBS=auto), but for the conformance proofs"
 	@echo "make test-fast  the same without the tests marked slow (corpus, mypy, browser)"
 	@echo "make conformance  the whole-corpus proofs (every corpus SDK against black); CI runs it"
@@ -55,6 +56,10 @@ generate: $(STAMP)
 
 check: $(STAMP)
 	$(PY) -m generator check
+
+# Save hand edits of output/ as patches/<api>/ (replayed by every generate and check).
+patches: $(STAMP)
+	$(PY) -m generator patches save
 
 test: $(STAMP) $(NODE_STAMP)
 	$(PYTEST) --dist loadscope --no-loadscope-reorder -m "not conformance"

@@ -89,6 +89,7 @@ _RUNTIME: Mapping[str, tuple[str, ...]] = {
     "arguments": ("checked",),
     "calls": ("AsyncCalls", "SyncCalls"),
     "errors": ("ConfigurationError", "WebhookVerificationError"),
+    "hooks": ("Hooks",),
     "models": ("AwareDatetime", "BaseModel", "union"),
     "pagination": ("AsyncPager", "SyncPage"),
     "polling": ("PollingOptions", "poll", "poll_async"),

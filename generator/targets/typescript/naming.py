@@ -33,6 +33,7 @@ RUNTIME_EXPORTS = frozenset(
     | {"ConfigurationError", "WebhookVerificationError", "PollingTimeoutError", "Core"}
     | {"Fetch", "Token", "WebhookEvent", "Webhooks", "HeadersLike", "VERSION"}
     | {"Stream", "StreamError", "RawRequest"}
+    | {"Hooks", "HookRequest"}
 )
 """What the package root exports besides the API's own types."""
 _IDENTIFIER = re.compile(r"^[A-Za-z_$][A-Za-z0-9_$]*$")

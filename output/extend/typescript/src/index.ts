@@ -26,6 +26,7 @@ export {
   WebhookVerificationError,
 } from "./runtime/errors.js";
 export type { Fetch, RawResponse, RequestOptions, Token } from "./runtime/core.js";
+export type { HookRequest, Hooks } from "./runtime/hooks.js";
 export { ApiPromise } from "./runtime/promise.js";
 export type { RawRequest } from "./runtime/calls.js";
 export { Stream, StreamError } from "./runtime/streaming.js";

@@ -12,9 +12,13 @@ import {
   errorDetails,
   errorFromResponse,
 } from "./errors.js";
+import { afterResponse, beforeRequest, type HookRequest, type Hooks, onError } from "./hooks.js";
 import { withIdempotencyKey } from "./idempotency.js";
 import { followRedirect, MAX_REDIRECTS } from "./redirects.js";
 import { Stream } from "./streaming.js";
+import { encodePath, headerText, multipartBody, pairs, type Style } from "./styles.js";
+
+export { encodePath };
 
 export type Fetch = (input: string, init: RequestInit) => Promise<Response>;
 
@@ -56,6 +60,8 @@ export interface CoreSettings {
   maxRetries: number;
   fetch: Fetch | undefined;
   userAgent: string;
+  /** Functions run on every attempt (see `hooks.ts`). */
+  hooks?: Hooks;
 }
 
 export type BodyKind = "json" | "multipart" | "form" | "binary" | "text";
@@ -72,6 +78,10 @@ export interface RequestSpec {
   body?: unknown;
   bodyKind?: BodyKind;
   responseKind: ResponseKind;
+  /** The style of each argument not written OpenAPI's default way, by wire name. */
+  styles?: Record<string, Style>;
+  /** The `Accept` header, when it is not the JSON default. */
+  accept?: string;
   /** The header of the call's idempotency key: one key per call, the same on every retry,
    * which makes the call safe to retry whatever its method. */
   idempotencyHeader?: string;
@@ -88,11 +98,6 @@ export const MAX_RETRY_AFTER_MS = 60000;
 const RETRYABLE_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
 const IDEMPOTENT_METHODS = new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE"]);
 
-/** A path parameter, percent-encoded so `/`, `?` and `#` stay inside their segment. */
-export function encodePath(value: unknown): string {
-  return encodeURIComponent(String(value));
-}
-
 /** The environment variable `name`, where the runtime has one (Node, Bun, Deno with access). */
 export function readEnv(name: string): string | undefined {
   const host = globalThis as { process?: { env?: Record<string, string | undefined> } };
@@ -100,72 +105,28 @@ export function readEnv(name: string): string | undefined {
   return value === undefined || value === "" ? undefined : value;
 }
 
-function scalar(value: unknown): string {
-  if (value instanceof Date) {
-    return value.toISOString();
-  }
-  if (typeof value === "object" && value !== null) {
-    return JSON.stringify(value);
-  }
-  return String(value);
-}
-
-export function queryString(query: Record<string, unknown> | undefined): string {
-  if (query === undefined) {
-    return "";
-  }
-  const params = new URLSearchParams();
-  for (const [name, value] of Object.entries(query)) {
-    if (value === undefined || value === null) {
-      continue;
-    }
-    const values: unknown[] = Array.isArray(value) ? value : [value];
-    for (const item of values) {
-      params.append(name, scalar(item));
-    }
-  }
-  const text = params.toString();
+/** The query string of `query` (each value by its style), with its `?`; empty for none. */
+export function queryString(
+  query: Record<string, unknown> | undefined,
+  styles?: Record<string, Style>,
+): string {
+  const text = new URLSearchParams(pairs(query, styles)).toString();
   return text === "" ? "" : `?${text}`;
 }
 
-function formValue(value: unknown): string | Blob {
-  if (value instanceof Blob) {
-    return value;
-  }
-  return scalar(value);
-}
-
-function encodeBody(body: unknown, kind: BodyKind | undefined): BodyInit | undefined {
+function encodeBody(
+  body: unknown,
+  kind: BodyKind | undefined,
+  styles: Record<string, Style> | undefined,
+): BodyInit | undefined {
   if (body === undefined) {
     return undefined;
   }
   if (kind === "multipart") {
-    const form = new FormData();
-    for (const [name, value] of Object.entries(body as Record<string, unknown>)) {
-      if (value === undefined || value === null) {
-        continue;
-      }
-      const values: unknown[] = Array.isArray(value) ? value : [value];
-      for (const item of values) {
-        const part = formValue(item);
-        if (part instanceof Blob) {
-          const fileName = part instanceof File ? part.name : name;
-          form.append(name, part, fileName);
-        } else {
-          form.append(name, part);
-        }
-      }
-    }
-    return form;
+    return multipartBody(body as Record<string, unknown>, styles);
   }
   if (kind === "form") {
-    const form = new URLSearchParams();
-    for (const [name, value] of Object.entries(body as Record<string, unknown>)) {
-      if (value !== undefined && value !== null) {
-        form.append(name, scalar(value));
-      }
-    }
-    return form;
+    return new URLSearchParams(pairs(body as Record<string, unknown>, styles));
   }
   if (kind === "binary") {
     return body as BodyInit;
@@ -286,7 +247,7 @@ export class Core {
     token: string | undefined,
   ): Record<string, string> {
     const headers: Record<string, string> = {
-      accept: ACCEPT[spec.responseKind] ?? "*/*",
+      accept: spec.accept ?? ACCEPT[spec.responseKind] ?? "*/*",
       "user-agent": this.settings.userAgent,
     };
     const contentType = spec.bodyKind !== undefined ? CONTENT_TYPES[spec.bodyKind] : undefined;
@@ -315,15 +276,13 @@ export class Core {
     if (spec.headers !== undefined) {
       for (const [name, value] of Object.entries(spec.headers)) {
         if (value !== undefined && value !== null) {
-          headers[name.toLowerCase()] = scalar(value);
+          headers[name.toLowerCase()] = headerText(value, spec.styles?.[name]?.[1] ?? false);
         }
       }
     }
-    const cookies = Object.entries(spec.cookies ?? {}).filter(([, v]) => v !== undefined && v !== null);
+    const cookies = pairs(spec.cookies, spec.styles);
     if (cookies.length > 0) {
-      headers["cookie"] = cookies
-        .map(([name, value]) => `${name}=${encodeURIComponent(scalar(value))}`)
-        .join("; ");
+      headers["cookie"] = cookies.map(([name, text]) => `${name}=${encodeURIComponent(text)}`).join("; ");
     }
     if (auth.kind === "cookie" && token !== undefined) {
       const pair = `${auth.name}=${encodeURIComponent(token)}`;
@@ -345,9 +304,9 @@ export class Core {
     const base = this.settings.baseUrl.replace(/\/+$/, "");
     if (this.settings.auth.kind === "query" && token !== undefined) {
       const query: Record<string, unknown> = { ...spec.query, [this.settings.auth.name]: token };
-      return `${base}${spec.path}${queryString(query)}`;
+      return `${base}${spec.path}${queryString(query, spec.styles)}`;
     }
-    return `${base}${spec.path}${queryString(spec.query)}`;
+    return `${base}${spec.path}${queryString(spec.query, spec.styles)}`;
   }
 
   private shouldRetry(idempotent: boolean, response: Response, body: unknown): boolean {
@@ -403,10 +362,15 @@ export class Core {
     const idempotent = IDEMPOTENT_METHODS.has(method) || spec.idempotencyHeader !== undefined;
     for (let attempt = 0; ; attempt++) {
       // Built per attempt: a form upload is sent again whole on a retry.
-      const body = encodeBody(spec.body, spec.bodyKind);
+      const body = encodeBody(spec.body, spec.bodyKind, spec.styles);
       const token = typeof this.settings.token === "string" ? this.settings.token : await this.token();
-      const url = this.url(spec, token);
-      const headers = this.headers(spec, options, token);
+      const hooked: HookRequest = {
+        method,
+        url: this.url(spec, token),
+        headers: this.headers(spec, options, token),
+        body,
+      };
+      await beforeRequest(this.settings.hooks, hooked);
       const controller = new AbortController();
       let timedOut = false;
       const timer = setTimeout(() => {
@@ -422,9 +386,10 @@ export class Core {
       let parsed: unknown;
       let open = false; // a successful stream keeps its connection and the caller's abort
       try {
-        const init: RequestInit = { method, headers, signal: controller.signal, redirect: "manual" };
-        if (body !== undefined) {
-          init.body = body;
+        const { headers, url } = hooked;
+        const init: RequestInit = { method: hooked.method, headers, signal: controller.signal, redirect: "manual" };
+        if (hooked.body !== undefined) {
+          init.body = hooked.body;
         }
         response = await this.exchange(fetchImpl, url, init);
         open = response.ok && streams(spec.responseKind);
@@ -434,8 +399,14 @@ export class Core {
           throw error; // the SDK's own verdict (a redirect loop, a body of the wrong kind)
         }
         if (options.abortSignal?.aborted) {
-          throw new APIConnectionError("the request was aborted", error);
+          const aborted = new APIConnectionError("the request was aborted", error);
+          throw await onError(this.settings.hooks, hooked, aborted);
         }
+        const reason = error instanceof Error ? error.message : String(error);
+        const failure = timedOut
+          ? new APITimeoutError(`the request timed out after ${timeoutMs} ms`, error)
+          : new APIConnectionError(`connection error: ${reason}`, error);
+        await onError(this.settings.hooks, hooked, failure);
         // A timeout repeats only what is safe to repeat; a refused connection never reached
         // the server, so it is always safe.
         const safe = idempotent || (!timedOut && neverSent(error));
@@ -443,23 +414,22 @@ export class Core {
           await sleep(this.delayMs(attempt, undefined), options.abortSignal);
           continue;
         }
-        if (timedOut) {
-          throw new APITimeoutError(`the request timed out after ${timeoutMs} ms`, error);
-        }
-        const reason = error instanceof Error ? error.message : String(error);
-        throw new APIConnectionError(`connection error: ${reason}`, error);
+        throw failure;
       } finally {
         clearTimeout(timer);
         if (!open) {
           options.abortSignal?.removeEventListener("abort", onAbort);
         }
       }
+      await afterResponse(this.settings.hooks, hooked, response);
       if (!response.ok) {
+        const failure = errorFromResponse(response.status, response.statusText, response.headers, parsed);
+        await onError(this.settings.hooks, hooked, failure);
         if (attempt < retries && this.shouldRetry(idempotent, response, parsed)) {
           await sleep(this.delayMs(attempt, response), options.abortSignal);
           continue;
         }
-        throw errorFromResponse(response.status, response.statusText, response.headers, parsed);
+        throw failure;
       }
       const data = this.data<T>(spec.responseKind, response, parsed, controller);
       return {

@@ -13,6 +13,7 @@ import httpx
 from ._runtime.arguments import checked
 from ._runtime.calls import AsyncCalls, SyncCalls
 from ._runtime.errors import ConfigurationError
+from ._runtime.hooks import Hooks
 from ._runtime.raw import to_raw, to_raw_async
 from ._runtime.transport import AsyncCore, Auth, SyncCore
 from ._runtime.types import NOT_GIVEN, NotGiven, RequestOptions
@@ -73,6 +74,8 @@ class Shelter(SyncCalls):
         default_headers: Headers sent with every request.
         tenant: Sent as `x-shelter-tenant` on every request; per call with `tenant=`.
         http_client: Your own `httpx.Client` (its proxies, TLS, limits); you close it.
+        hooks: Functions run on every attempt: before a request is sent (add a header, sign
+            it), after a response arrives (log it), on an error (see `Hooks`).
         strict_response_validation: Raise `ResponseValidationError` when a response does not
             match the API description, instead of keeping what the server sent.
 
@@ -91,6 +94,7 @@ class Shelter(SyncCalls):
         tenant: str | None = None,
         http_client: httpx.Client | None = None,
         strict_response_validation: bool = False,
+        hooks: Hooks | None = None,
     ) -> None:
         self._core = SyncCore(
             base_url=_base_url(environment, base_url),
@@ -106,6 +110,7 @@ class Shelter(SyncCalls):
             user_agent=_USER_AGENT,
             http_client=http_client,
             strict_response_validation=strict_response_validation,
+            hooks=hooks,
         )
 
     @property
@@ -162,6 +167,7 @@ class Shelter(SyncCalls):
             headers={
                 "x-shelter-tenant": tenant,
             },
+            accept="text/plain",
             cast_to=str,
             options=options,
         )
@@ -197,6 +203,8 @@ class AsyncShelter(AsyncCalls):
         default_headers: Headers sent with every request.
         tenant: Sent as `x-shelter-tenant` on every request; per call with `tenant=`.
         http_client: Your own `httpx.AsyncClient` (its proxies, TLS, limits); you close it.
+        hooks: Functions run on every attempt: before a request is sent (add a header, sign
+            it), after a response arrives (log it), on an error (see `Hooks`).
         strict_response_validation: Raise `ResponseValidationError` when a response does not
             match the API description, instead of keeping what the server sent.
 
@@ -215,6 +223,7 @@ class AsyncShelter(AsyncCalls):
         tenant: str | None = None,
         http_client: httpx.AsyncClient | None = None,
         strict_response_validation: bool = False,
+        hooks: Hooks | None = None,
     ) -> None:
         self._core = AsyncCore(
             base_url=_base_url(environment, base_url),
@@ -230,6 +239,7 @@ class AsyncShelter(AsyncCalls):
             user_agent=_USER_AGENT,
             http_client=http_client,
             strict_response_validation=strict_response_validation,
+            hooks=hooks,
         )
 
     @property
@@ -286,6 +296,7 @@ class AsyncShelter(AsyncCalls):
             headers={
                 "x-shelter-tenant": tenant,
             },
+            accept="text/plain",
             cast_to=str,
             options=options,
         )

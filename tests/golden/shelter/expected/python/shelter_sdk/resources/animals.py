@@ -237,6 +237,7 @@ class Animals:
             headers={
                 "x-shelter-tenant": tenant,
             },
+            accept="image/jpeg",
             cast_to=bytes,
             stream=BinaryResponse.of(),
             options=options,
@@ -491,6 +492,7 @@ class AsyncAnimals:
             headers={
                 "x-shelter-tenant": tenant,
             },
+            accept="image/jpeg",
             cast_to=bytes,
             stream=AsyncBinaryResponse.of(),
             options=options,

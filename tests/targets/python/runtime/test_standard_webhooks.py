@@ -37,7 +37,7 @@ def signed(body: str, key: bytes = KEY, stamp: int | None = None) -> dict[str, s
 @pytest.fixture(scope="module")
 def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     folder = tmp_path_factory.mktemp("standard-webhooks")
-    rendered = render_api(default_api(SPEC, folder / "out", "hooks_sdk"))
+    rendered = render_api(default_api(SPEC, folder / "out", "signed_sdk"))
     for relative, text in rendered.files.items():
         target = folder / "out" / relative
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -45,10 +45,10 @@ def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     package = folder / "out" / "python"
     sys.path.insert(0, str(package))
     try:
-        yield importlib.import_module("hooks_sdk").Hooks(token="t")
+        yield importlib.import_module("signed_sdk").Signed(token="t")
     finally:
         sys.path.remove(str(package))
-        for name in [m for m in sys.modules if m.startswith("hooks_sdk")]:
+        for name in [m for m in sys.modules if m.startswith("signed_sdk")]:
             del sys.modules[name]
 
 

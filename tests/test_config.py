@@ -115,8 +115,7 @@ def test_webhook_signing_is_an_api_key_that_chooses_standard_webhooks(tmp_path: 
     assert api.webhook_signing == "standard"
     assert "webhook_signing" not in api.target_settings("python")
     (tmp_path / "pyproject.toml").write_text(
-        '[tool.sdkgen]\n\n[tool.sdkgen.apis.pets]\nspecs = "specs/pets"\n'
-        'webhook_signing = "md5"\n'
+        '[tool.sdkgen]\n\n[tool.sdkgen.apis.pets]\nspecs = "specs/pets"\nwebhook_signing = "md5"\n'
     )
     config, problems = load_config(tmp_path)
     assert [p.pointer for p in problems] == ["/tool/sdkgen/apis/pets/webhook_signing"]

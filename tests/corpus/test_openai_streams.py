@@ -77,7 +77,7 @@ def stream_example(page: str, call: str) -> str:
     blocks = re.findall(r"\*\*Stream the response:\*\*.*?```python\n(.*?)```", page, re.S)
     found = [b for b in blocks if call in b]
     assert found, f"no streaming example of {call}"
-    return found[0]
+    return str(found[0])
 
 
 @pytest.mark.slow

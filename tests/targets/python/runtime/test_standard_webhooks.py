@@ -12,7 +12,7 @@ import importlib
 import json
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -64,7 +64,7 @@ def test_one_of_several_signatures_is_enough(client: Any) -> None:
     assert client.webhooks.verify(BODY, headers, SECRET)
 
 
-CASES = {
+CASES: dict[str, tuple[Callable[[], dict[str, str]], str]] = {
     "another secret": (lambda: signed(BODY, key=b"not the key at all, not at all!!"), SECRET),
     "stale": (lambda: signed(BODY, stamp=int(time.time()) - 600), SECRET),
     "from the future": (lambda: signed(BODY, stamp=int(time.time()) + 600), SECRET),

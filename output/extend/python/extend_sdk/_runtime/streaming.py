@@ -18,7 +18,6 @@ from typing import Any, Generic, TypeVar
 import httpx
 
 from .errors import APIError
-from .models import parse_as
 from .sse import ServerSentEvent, aiter_events, iter_events
 
 T = TypeVar("T")
@@ -52,6 +51,8 @@ def decode_event(event: ServerSentEvent, item: Any, strict: bool) -> Any:
         raise StreamError(_error_message(body), event=event, body=body)
     if isinstance(body, str) and item is not str:
         return body
+    from .models import parse_as  # pydantic loads with the first event, not at import
+
     return parse_as(item, body, strict=strict)
 
 

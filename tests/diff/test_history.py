@@ -90,7 +90,7 @@ def test_the_changelog_has_a_section_per_version_newest_first_breaking_first(
     history, _ = releases(config.apis[0])
     assert history is not None
     found = history.releases
-    text = render_changelog(found, title="Pets", package="pets_sdk", language="Python")
+    text = render_changelog(found, title="Pets", packages=[("pets_sdk", "Python")])
     headings = [line for line in text.splitlines() if line.startswith("#")]
     assert headings == [
         "# Changelog",
@@ -102,7 +102,16 @@ def test_the_changelog_has_a_section_per_version_newest_first_breaking_first(
     ]
     assert "Since release 1.1.0 (API version 2025-06-01): 1 change: 1 breaking" in text
     assert "- **DELETE /pets/{petId}**: endpoint removed; SDK `client.pets.delete`" in text
-    assert text == render_changelog(found, title="Pets", package="pets_sdk", language="Python")
+    assert text == render_changelog(found, title="Pets", packages=[("pets_sdk", "Python")])
+    assert "Releases of `pets_sdk` (the Python SDK), the SDK for Pets, newest first." in text
+    both = render_changelog(
+        found, title="Pets", packages=[("pets_sdk", "Python"), ("pets-sdk", "TypeScript")]
+    )
+    assert (
+        "Releases of `pets_sdk` (the Python SDK) and `pets-sdk` (the TypeScript SDK), the SDKs "
+        "for Pets, newest first. They share each version; methods below are named as in the "
+        "Python SDK."
+    ) in both
 
 
 def test_the_pipeline_writes_the_changelog_and_the_sdk_version(tmp_path: Path) -> None:

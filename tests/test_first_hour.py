@@ -176,3 +176,19 @@ def test_the_install_stamp_ignores_configuration_edits(tmp_path: Path) -> None:
     assert "pip install" not in _make_dry_run(tmp_path)  # [tool.sdkgen] is no dependency
     pyproject.write_text(pyproject.read_text().replace('"click>=8.1,<9"', '"click>=8.2,<9"'))
     assert "pip install" in _make_dry_run(tmp_path)
+
+
+def test_an_argument_with_a_default_is_not_shown_as_required(tmp_path: Path) -> None:
+    document = pets()
+    operation = document["paths"]["/pets"]["get"]
+    operation.setdefault("parameters", []).append(
+        {"name": "per_page", "in": "query", "required": True,
+         "schema": {"type": "integer", "default": 10}}
+    )  # fmt: skip
+    spec = tmp_path / "pets.yaml"
+    spec.write_text(yaml.safe_dump(document, sort_keys=False))
+    result = CliRunner().invoke(main, ["generate", str(spec), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    pages = "".join(p.read_text() for p in (tmp_path / "out" / "docs").glob("*.md"))
+    (row,) = [line for line in pages.splitlines() if line.startswith("| `per_page` |")]
+    assert "| no | `10` |" in row

@@ -108,7 +108,8 @@ FITS_JS = """(() => {
   const main = document.querySelector('main').getBoundingClientRect();
   const sidebar = document.querySelector('.sidebar');
   const wide = Array.from(document.querySelectorAll('main table'))
-    .filter(t => t.getBoundingClientRect().right > main.right + 1 || t.scrollWidth > t.clientWidth + 1)
+    .filter(t => t.getBoundingClientRect().right > main.right + 1
+      || t.scrollWidth > t.clientWidth + 1)
     .map(t => t.querySelector('th')?.textContent);
   return {
     sidebar: sidebar.scrollWidth <= sidebar.clientWidth,

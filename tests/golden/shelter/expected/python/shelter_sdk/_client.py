@@ -159,6 +159,7 @@ class Shelter:
             headers={
                 "x-shelter-tenant": tenant,
             },
+            accept="text/plain",
             cast_to=str,
             options=options,
         )
@@ -281,6 +282,7 @@ class AsyncShelter:
             headers={
                 "x-shelter-tenant": tenant,
             },
+            accept="text/plain",
             cast_to=str,
             options=options,
         )

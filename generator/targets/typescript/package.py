@@ -34,7 +34,8 @@ def package_typescript(source: Path, dist: Path) -> Packaged:
         copy = Path(scratch) / "typescript"
         shutil.copytree(source, copy)
         path = f"{_tsc(source).parent}{os.pathsep}{os.environ.get('PATH', '')}"
-        run(["npm", "run", "--silent", "build"], "npm run build", copy, env={"PATH": path})
+        env = {**os.environ, "PATH": path}
+        run(["npm", "run", "--silent", "build"], "npm run build", copy, env)
         run(["npm", "pack", "--silent", "--pack-destination", str(dist)], "npm pack", copy)
         files = tuple(sorted(dist.glob("*.tgz")))
         if len(files) != 1:

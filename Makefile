@@ -117,7 +117,7 @@ golden: $(STAMP)
 	$(PY) -m tests.golden.regenerate
 	$(PY) -m tests.hostile.regenerate
 
-release: $(STAMP) $(NODE_STAMP)
+release: $(STAMP) $(NODE_STAMP) go
 	$(PY) -m generator release
 
 docs: $(STAMP)

@@ -4,7 +4,10 @@
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
-STAMP := $(VENV)/.installed
+# The install stamp is named by a hash of what pip installs from ([project], [build-system]), so
+# editing [tool.sdkgen] (or any other tool's table) does not rebuild the venv.
+DEPS_HASH := $(shell $(PYTHON) -c 'import hashlib, json, tomllib; t = tomllib.load(open("pyproject.toml", "rb")); print(hashlib.sha256(json.dumps([t.get("project"), t.get("build-system")], sort_keys=True).encode()).hexdigest()[:16])')
+STAMP := $(VENV)/.installed-$(DEPS_HASH)
 
 NODE_STAMP := node_modules/.installed
 
@@ -41,11 +44,12 @@ help:
 	@echo "                openapi-python-client and datamodel-code-generator (own venv); streams"
 	@echo "                (200 MB download RSS, SSE parser cost)"
 
-$(STAMP): pyproject.toml
+$(STAMP):
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[dev]'
-	@touch $(STAMP)
+	@rm -f $(VENV)/.installed-*
+	touch $(STAMP)
 
 # Dev tools of the TypeScript target (tsc, Node types), pinned in package-lock.json.
 $(NODE_STAMP): package.json package-lock.json
@@ -119,7 +123,7 @@ golden: $(STAMP)
 	$(PY) -m tests.golden.regenerate
 	$(PY) -m tests.hostile.regenerate
 
-release: $(STAMP)
+release: $(STAMP) $(NODE_STAMP) go
 	$(PY) -m generator release
 
 docs: $(STAMP)

@@ -299,9 +299,7 @@ class PythonRenderer:
             body_return=qualify(annotation, arguments),
             code_item=qualify(item, members),
             body_item=qualify(item, arguments),
-            security=(
-                None if shape.auth == self.api.auth else requirement_literal(shape.auth)
-            ),
+            security=(None if shape.auth == self.api.auth else requirement_literal(shape.auth)),
         )
 
     def _attribute_of(self, node: TypeNode | None, wire_name: str) -> str:

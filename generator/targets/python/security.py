@@ -82,9 +82,7 @@ def security_view(api: Api, token_env: str | None, environments: tuple[str, ...]
             if name != "token"
         )
     variables = tuple(
-        VariableOption(
-            safe_attribute(snake(v.name)), v.wire_name, v.default, v.enum, v.description
-        )
+        VariableOption(safe_attribute(snake(v.name)), v.wire_name, v.default, v.enum, v.description)
         for v in api.server_variables
     )
     servers = tuple(
@@ -117,4 +115,3 @@ def _scheme(scheme: SecurityScheme, names: list[str], envs: list[str | None]) ->
     if scheme.scopes:
         parts.append("scopes=" + _tuple(py_str(s) for s in scheme.scopes))
     return "Scheme(" + ", ".join(parts) + ")"
-

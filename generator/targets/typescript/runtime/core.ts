@@ -11,6 +11,7 @@ import {
   errorDetails,
   errorFromResponse,
 } from "./errors.js";
+import { type Applied, type Requirement, type Scheme, Security } from "./auth.js";
 import { followRedirect, MAX_REDIRECTS } from "./redirects.js";
 
 export type Fetch = (input: string, init: RequestInit) => Promise<Response>;
@@ -37,16 +38,9 @@ export interface RawResponse<T> {
 
 export type Token = string | (() => string | Promise<string>);
 
-export interface Auth {
-  kind: "bearer" | "basic" | "header" | "query" | "cookie" | "none";
-  name: string;
-}
-
 export interface CoreSettings {
   baseUrl: string;
-  token: Token | undefined;
-  tokenEnv: string | undefined;
-  auth: Auth;
+  security: Security;
   clientHeaders: Record<string, string | undefined>;
   headers: Record<string, string> | undefined;
   timeoutInSeconds: number;
@@ -67,6 +61,8 @@ export interface RequestSpec {
   body?: unknown;
   bodyKind?: BodyKind;
   responseKind: ResponseKind;
+  /** The operation's credential alternatives, when they are not the API's. */
+  security?: Requirement;
 }
 
 export const INITIAL_RETRY_DELAY_MS = 500;
@@ -78,13 +74,6 @@ const IDEMPOTENT_METHODS = new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE"]);
 /** A path parameter, percent-encoded so `/`, `?` and `#` stay inside their segment. */
 export function encodePath(value: unknown): string {
   return encodeURIComponent(String(value));
-}
-
-/** The environment variable `name`, where the runtime has one (Node, Bun, Deno with access). */
-export function readEnv(name: string): string | undefined {
-  const host = globalThis as { process?: { env?: Record<string, string | undefined> } };
-  const value = host.process?.env?.[name];
-  return value === undefined || value === "" ? undefined : value;
 }
 
 function scalar(value: unknown): string {
@@ -250,22 +239,22 @@ export class Core {
     return this.settings.baseUrl;
   }
 
-  private async token(): Promise<string | undefined> {
-    const token = this.settings.token;
-    if (typeof token === "function") {
-      return await token();
+  /** The schemes a call sends, or the error naming what is missing. */
+  private chosen(spec: RequestSpec): Scheme[] {
+    const security = this.settings.security;
+    const requirement = spec.security ?? security.defaultRequirement;
+    const chosen = security.choose(requirement);
+    if (chosen === undefined) {
+      throw security.missing(requirement);
     }
-    if (token !== undefined) {
-      return token;
-    }
-    return this.settings.tokenEnv !== undefined ? readEnv(this.settings.tokenEnv) : undefined;
+    return chosen;
   }
 
   /** The headers of one request, names lower-cased (a plain object: cheaper than `Headers`). */
   private headers(
     spec: RequestSpec,
     options: RequestOptions,
-    token: string | undefined,
+    auth: Applied,
   ): Record<string, string> {
     const headers: Record<string, string> = {
       accept: spec.responseKind === "json" ? "application/json" : "*/*",
@@ -275,15 +264,7 @@ export class Core {
     if (spec.body !== undefined && contentType !== undefined) {
       headers["content-type"] = contentType;
     }
-    const auth = this.settings.auth;
-    if (auth.kind !== "none" && auth.kind !== "query" && auth.kind !== "cookie") {
-      if (token === undefined) {
-        const where = this.settings.tokenEnv ? ` or set ${this.settings.tokenEnv}` : "";
-        throw new ConfigurationError(`no API token: pass \`token\`${where}`);
-      }
-      const prefix = auth.kind === "bearer" ? "Bearer " : auth.kind === "basic" ? "Basic " : "";
-      headers[auth.name.toLowerCase()] = prefix + token;
-    }
+    Object.assign(headers, auth.headers);
     for (const [name, value] of Object.entries(this.settings.clientHeaders)) {
       if (value !== undefined) {
         headers[name.toLowerCase()] = value;
@@ -307,8 +288,7 @@ export class Core {
         .map(([name, value]) => `${name}=${encodeURIComponent(scalar(value))}`)
         .join("; ");
     }
-    if (auth.kind === "cookie" && token !== undefined) {
-      const pair = `${auth.name}=${encodeURIComponent(token)}`;
+    for (const pair of auth.cookies) {
       headers["cookie"] = headers["cookie"] !== undefined ? `${headers["cookie"]}; ${pair}` : pair;
     }
     if (options.headers !== undefined) {
@@ -323,10 +303,10 @@ export class Core {
     return headers;
   }
 
-  private url(spec: RequestSpec, token: string | undefined): string {
+  private url(spec: RequestSpec, auth: Applied): string {
     const base = this.settings.baseUrl.replace(/\/+$/, "");
-    if (this.settings.auth.kind === "query" && token !== undefined) {
-      const query: Record<string, unknown> = { ...spec.query, [this.settings.auth.name]: token };
+    if (auth.query.length > 0) {
+      const query: Record<string, unknown> = { ...spec.query, ...Object.fromEntries(auth.query) };
       return `${base}${spec.path}${queryString(query)}`;
     }
     return `${base}${spec.path}${queryString(spec.query)}`;
@@ -362,7 +342,7 @@ export class Core {
     let response = await fetchImpl(url, init);
     let hop = { url, init };
     for (let hops = 0; ; hops++) {
-      const next = followRedirect(hop.url, hop.init, response, this.settings.auth);
+      const next = followRedirect(hop.url, hop.init, response, this.settings.security.redirectCredentials());
       if (next === undefined) {
         return response;
       }
@@ -381,12 +361,14 @@ export class Core {
     const timeoutMs = (options.timeoutInSeconds ?? this.settings.timeoutInSeconds) * 1000;
     const fetchImpl: Fetch = this.settings.fetch ?? ((input, init) => fetch(input, init));
     const method = spec.method.toUpperCase();
+    const chosen = this.chosen(spec);
+    let refreshed = false;
     for (let attempt = 0; ; attempt++) {
       // Built per attempt: a form upload is sent again whole on a retry.
       const body = encodeBody(spec.body, spec.bodyKind);
-      const token = typeof this.settings.token === "string" ? this.settings.token : await this.token();
-      const url = this.url(spec, token);
-      const headers = this.headers(spec, options, token);
+      const auth = await this.settings.security.apply(chosen, fetchImpl, this.settings.baseUrl);
+      const url = this.url(spec, auth);
+      const headers = this.headers(spec, options, auth);
       const controller = new AbortController();
       let timedOut = false;
       const timer = setTimeout(() => {
@@ -429,6 +411,14 @@ export class Core {
       } finally {
         clearTimeout(timer);
         options.abortSignal?.removeEventListener("abort", onAbort);
+      }
+      if (response.status === 401 && auth.fetched.length > 0 && !refreshed) {
+        refreshed = true; // the token was revoked or expired early: fetch it again
+        for (const [cache, token] of auth.fetched) {
+          cache.forget(token);
+        }
+        attempt -= 1;
+        continue;
       }
       if (!response.ok) {
         if (attempt < retries && this.shouldRetry(method, response, parsed)) {

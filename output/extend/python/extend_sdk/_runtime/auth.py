@@ -125,7 +125,7 @@ class Security:
         for alternative in requirement:
             wanted = [self.schemes[name] for name in alternative if name not in self.values]
             options = [f"{o}=" for scheme in wanted for o in scheme.options]
-            env = [e for scheme in wanted for e in _env_names(scheme, self.token_env) if e]
+            env = [e for scheme in wanted for e in scheme.env if e]
             hint = " and ".join(options)
             hints.append(f"{hint} (or set {', '.join(env)})" if env else hint)
         if len(hints) == 1 and hints[0].startswith("token="):
@@ -139,7 +139,7 @@ class Security:
         headers: list[tuple[str, str]] = []
         for scheme in chosen:
             values = self.values[scheme.name]
-            if scheme.kind == "oauth2" or scheme.place != "header" or any(map(callable, values)):
+            if scheme.name in self.oauth2 or scheme.place != "header" or any(map(callable, values)):
                 return None
             headers.append(self.header(scheme, {}))
         return headers
@@ -149,9 +149,9 @@ class Security:
         if scheme.kind == "basic":
             pair = f"{_value(values[0])}:{_value(values[1]) if values[1] else ''}"
             return "Authorization", "Basic " + base64.b64encode(pair.encode()).decode()
-        if scheme.kind == "oauth2":
+        if scheme.name in self.oauth2:
             return "Authorization", f"Bearer {fetched[scheme.name]}"
-        if scheme.kind == "bearer":
+        if scheme.kind in ("bearer", "oauth2"):  # OAuth2 with a token the caller obtained
             return "Authorization", f"Bearer {_value(values[0])}"
         return scheme.parameter, _value(values[0])
 
@@ -194,13 +194,6 @@ class Security:
 
 def _env(name: str | None) -> str | None:
     return (os.environ.get(name) or None) if name else None
-
-
-def _env_names(scheme: Scheme, token_env: str | None) -> list[str | None]:
-    return [
-        token_env if option == "token" else env
-        for option, env in zip(scheme.options, scheme.env, strict=False)
-    ]
 
 
 class OAuth2Tokens:

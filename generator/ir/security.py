@@ -133,6 +133,10 @@ def server_variables(
 class _Names:
     api: Name
     taken: set[Name] = field(default_factory=set)
+    envs: set[Name] = field(default_factory=set)
+
+    def __post_init__(self) -> None:
+        self.envs.add(self.api + Name(("api", "key")))
 
     def claim(self, wanted: Name, prefix: Name) -> Name:
         name = wanted if wanted.words else prefix
@@ -167,15 +171,19 @@ class _Names:
         found: list[Credential] = []
         for role, name in wanted:
             claimed = self.claim(name, prefix)
-            env = None if is_token else self.env(claimed)
+            env = None if is_token else self.env(claimed, prefix)
             found.append(Credential(role, claimed, env))
         return tuple(found)
 
-    def env(self, name: Name) -> str:
-        """`<API>_<OPTION>`, without the API's words twice (`PLAID_CLIENT_ID`)."""
+    def env(self, name: Name, prefix: Name) -> str:
+        """`<API>_<OPTION>`, without the API's words twice (`PLAID_CLIENT_ID`); never the
+        token's own variable (`<API>_API_KEY` by default), nor one taken already."""
         words = name.words
         if words[: len(self.api.words)] != self.api.words:
             words = self.api.words + words
+        if Name(words) in self.envs:
+            words = self.api.words + prefix.words + name.words
+        self.envs.add(Name(words))
         return "_".join(words).upper()
 
 

@@ -213,9 +213,7 @@ class _Builder:
             if position == 0 and not label:
                 name = Name(("default",))
             variables = tuple(
-                ServerVariable(
-                    Name.parse(v.name), v.name, v.default or "", v.enum, v.description
-                )
+                ServerVariable(Name.parse(v.name), v.name, v.default or "", v.enum, v.description)
                 for v in server.variables
             )
             servers.append(Server(server.url, name, server.description, variables))

@@ -12,7 +12,6 @@ import importlib
 import sys
 import threading
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import httpx
@@ -108,7 +107,9 @@ def test_a_missing_key_of_a_requirement_names_the_options_to_pass(
     sdk: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     client = sdk.Vault(token="t", plaid_client_id="id-1", http_client=scripted([]))
-    with pytest.raises(sdk.ConfigurationError, match="plaid_secret= .or set VAULT_PLAID_SECRET"):
+    with pytest.raises(
+        sdk.ConfigurationError, match=r"plaid_secret= \(or set VAULT_PLAID_SECRET\)"
+    ):
         client.link.list()
     monkeypatch.setenv("VAULT_PLAID_SECRET", "from-env")
     sent: Sent = []

@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 from generator.targets.python.runtime import transport
+from generator.targets.python.runtime.auth import Scheme, Security
 from generator.targets.python.runtime.errors import (
     APIConnectionError,
     APIError,
@@ -23,7 +24,6 @@ from generator.targets.python.runtime.errors import (
     ResponseValidationError,
 )
 from generator.targets.python.runtime.models import BaseModel
-from generator.targets.python.runtime.auth import Scheme, Security
 from generator.targets.python.runtime.transport import AsyncCore, SyncCore
 from tests.support.extend import import_sdk
 from tests.support.fault_server import (

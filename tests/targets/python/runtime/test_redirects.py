@@ -13,8 +13,8 @@ from typing import Any
 import httpx
 import pytest
 
-from generator.targets.python.runtime.errors import APIConnectionError
 from generator.targets.python.runtime.auth import Scheme, Security
+from generator.targets.python.runtime.errors import APIConnectionError
 from generator.targets.python.runtime.redirects import MAX_REDIRECTS, Credentials, follow
 from generator.targets.python.runtime.transport import AsyncCore, SyncCore
 from tests.support.fault_server import FaultServer

@@ -60,7 +60,8 @@ BEARER = Security(
 @contextlib.contextmanager
 def client(base_url: str, *, max_retries: int = 2, timeout: float = 10.0) -> Iterator[SyncCore]:
     core = SyncCore(
-        base_url=base_url, security=BEARER, client_headers={}, default_headers=None, timeout=timeout, max_retries=max_retries, user_agent="faults-test",
+        base_url=base_url, security=BEARER, client_headers={}, default_headers=None,
+        timeout=timeout, max_retries=max_retries, user_agent="faults-test",
     )  # fmt: skip
     try:
         yield core
@@ -206,7 +207,8 @@ def test_the_async_client_retries_a_get_cut_in_its_body(
 
     async def call() -> Any:
         core = AsyncCore(
-            base_url=server.base_url, security=BEARER, client_headers={}, default_headers=None, timeout=10.0, max_retries=2,
+            base_url=server.base_url, security=BEARER, client_headers={}, default_headers=None,
+            timeout=10.0, max_retries=2,
             user_agent="faults-test",
         )  # fmt: skip
         try:

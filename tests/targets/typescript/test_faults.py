@@ -30,7 +30,8 @@ COMPILER_OPTIONS = {
     "skipLibCheck": True,
     "noEmitOnError": True,
 }
-# Each scheme (and three sent together) x each status x both origins, a downgrade and a loop; then the faults.
+# Each scheme (and three sent together) x each status x both origins, a downgrade and a loop;
+# then the faults.
 EXPECTED_TESTS = 6 * 5 * 2 + 2 + 16
 
 

@@ -20,6 +20,7 @@ class CredentialOption:
     env: str | None
     scheme: str
     role: str
+    """What the value is, in words: `username`, `API key`, `client secret`, ..."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +78,7 @@ def security_view(api: Api, token_env: str | None, environments: tuple[str, ...]
         schemes.append(_scheme(scheme, names, envs))
         given.append((py_str(scheme.name), _tuple(names)))
         options.extend(
-            CredentialOption(name, env, scheme.name, credential.role)
+            CredentialOption(name, env, scheme.name, _label(scheme, credential.role))
             for name, env, credential in zip(names, envs, scheme.credentials, strict=True)
             if name != "token"
         )
@@ -115,3 +116,9 @@ def _scheme(scheme: SecurityScheme, names: list[str], envs: list[str | None]) ->
     if scheme.scopes:
         parts.append("scopes=" + _tuple(py_str(s) for s in scheme.scopes))
     return "Scheme(" + ", ".join(parts) + ")"
+
+
+def _label(scheme: SecurityScheme, role: str) -> str:
+    if scheme.kind == "api_key":
+        return "API key"
+    return role.replace("_", " ")

@@ -18,6 +18,7 @@ from generator.ir.model import (
     EnumDef,
     EnumType,
     Field,
+    FieldEncoding,
     ModelDef,
     Nullable,
     Operation,
@@ -246,6 +247,8 @@ class _Builder:
         by_name: dict[str, RawParameter] = {}
         for raw in raw_ops:
             for param in raw.parameters:
+                if _ignored_header(param):
+                    continue
                 if param.location == "header" and param.ref is not None:
                     wire = param.name.lower()
                     counts[wire] += 1
@@ -284,7 +287,7 @@ class _Builder:
         converted: list[Param] = []
         for param in raw.parameters:
             location = param.location
-            if location == "header" and param.name.lower() in shared:
+            if _ignored_header(param) or (location == "header" and param.name.lower() in shared):
                 continue
             if location not in ("path", "query", "header", "cookie"):
                 message = f"parameter location {location!r} is not path, query, header or cookie"
@@ -315,6 +318,7 @@ class _Builder:
             errors=errors,
             tags=tuple(str(t) for t in op.get("tags") or []),
             pointer=pointer,
+            accept=_success_media_types(raw),
         )
         pagination = self._pagination(operation, raw)
         if pagination is not None:
@@ -409,6 +413,10 @@ class _Builder:
             fields=fields,
             type=node,
             description=body.description,
+            encodings=tuple(
+                FieldEncoding(e.property, e.style, e.explode, e.content_type)
+                for e in media.encodings
+            ),
         )
 
     def _responses(self, raw: RawOperation, context: Name) -> tuple[Response, tuple[Response, ...]]:
@@ -659,6 +667,23 @@ def _method_path_name(op: _Naming) -> Name:
     if params:
         words += ["by", *[w for p in params[-1:] for w in p]]
     return Name(tuple(words))
+
+
+IGNORED_HEADERS = frozenset({"accept", "content-type", "authorization"})
+"""Header parameters OpenAPI says to ignore: the media types and the security schemes set them."""
+
+
+def _ignored_header(param: RawParameter) -> bool:
+    return param.location == "header" and param.name.lower() in IGNORED_HEADERS
+
+
+def _success_media_types(raw: RawOperation) -> tuple[str, ...]:
+    """The media types the operation's success responses declare, each once, in order."""
+    found: dict[str, None] = {}
+    for response in raw.responses:
+        if response.status.startswith("2"):
+            found.update((media.name, None) for media in response.content)
+    return tuple(found)
 
 
 def _strip_null(node: TypeNode) -> TypeNode:

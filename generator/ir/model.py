@@ -145,6 +145,17 @@ BodyKind = Literal["json", "multipart", "form", "binary", "text"]
 
 
 @dataclass(frozen=True, slots=True)
+class FieldEncoding:
+    """How one property of a form or multipart body is sent, as the media type's `encoding`
+    object declares it (each part left unset when the document does not say)."""
+
+    property: str
+    style: str | None = None
+    explode: bool | None = None
+    content_type: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Body:
     """A request body. Object bodies are flattened into `fields`; others travel whole."""
 
@@ -154,6 +165,7 @@ class Body:
     fields: tuple[Field, ...] | None
     type: TypeNode
     description: str = ""
+    encodings: tuple[FieldEncoding, ...] = ()
 
 
 ResponseKind = Literal["json", "binary", "text", "empty"]
@@ -310,6 +322,22 @@ class AuthRequirement:
         return "optional" if () in self.alternatives else "required"
 
 
+ParamStyle = Literal[
+    "simple", "label", "matrix", "form", "spaceDelimited", "pipeDelimited", "deepObject", "json"
+]
+"""How a value is written on the wire: OpenAPI's parameter styles, and `json` for a value sent
+as JSON text (a form or multipart field whose encoding's content type is JSON)."""
+
+STYLES_BY_LOCATION: dict[str, tuple[ParamStyle, ...]] = {
+    "path": ("simple", "label", "matrix"),
+    "query": ("form", "spaceDelimited", "pipeDelimited", "deepObject"),
+    "header": ("simple",),
+    "cookie": ("form",),
+    "form": ("form", "spaceDelimited", "pipeDelimited", "deepObject", "json"),
+    "file": ("form", "deepObject", "json"),
+}
+"""The styles OpenAPI allows where an argument travels; the first is the default."""
+
 ArgumentLocation = Literal[
     "path", "query", "header", "cookie", "body", "form", "file", "client_header"
 ]
@@ -330,8 +358,20 @@ class Argument:
     description: str = ""
     default_json: str | None = None
     deprecated: bool = False
-    style: str | None = None
-    explode: bool | None = None
+    style: ParamStyle | None = None
+    """How the value is written (`STYLES_BY_LOCATION`); None where no style applies (a JSON
+    body field, a client header)."""
+    explode: bool = False
+    """OpenAPI's `explode`: each item or property a name of its own (`a=1&a=2`, `a.b.c`)."""
+
+    @property
+    def default_style(self) -> bool:
+        """Whether the value is written as OpenAPI writes it when the document says nothing,
+        so a target need not spell out its style."""
+        allowed = STYLES_BY_LOCATION.get(self.location)
+        if self.style is None or allowed is None:
+            return True
+        return self.style == allowed[0] and self.explode == (self.style == "form")
 
     @property
     def whole_body(self) -> bool:
@@ -362,6 +402,8 @@ class OperationShape:
     """Whether a failed attempt may be sent again as it is (an idempotent method)."""
     auth: AuthRequirement = AuthRequirement()
     """The credentials a call sends (its own `security`, else the document's)."""
+    accept: str = "application/json"
+    """The `Accept` header of a call: the media types the success responses declare."""
 
     @property
     def arguments(self) -> tuple[Argument, ...]:
@@ -399,6 +441,8 @@ class Operation:
     pagination: Pagination | None = None
     polling: Polling | None = None
     auth: AuthRequirement = AuthRequirement()
+    accept: tuple[str, ...] = ()
+    """The media types of every success response, in document order."""
     shape: OperationShape | None = None
     """Decided once the whole API is built (`ir.shape.with_shapes`); read it through
     `ir.shape.shape_of`."""

@@ -519,7 +519,11 @@ class SchemaConverter:
                     name=Name.parse(wire) if Name.parse(wire).words else Name(("field",)),
                     wire_name=wire,
                     type=node,
-                    required=wire in required,
+                    # A model serves both directions: a readOnly property is never required of
+                    # a request, a writeOnly one never of a response.
+                    required=wire in required
+                    and not resolved.get("readOnly")
+                    and not resolved.get("writeOnly"),
                     description=str(resolved.get("description") or ""),
                     default_json=to_json(default) if "default" in resolved else None,
                     deprecated=bool(resolved.get("deprecated")),

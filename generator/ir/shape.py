@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 
 from generator.ir.model import (
+    STYLES_BY_LOCATION,
     Api,
     Argument,
     ArgumentLocation,
@@ -20,10 +21,12 @@ from generator.ir.model import (
     BodyKind,
     ClientHeader,
     Field,
+    FieldEncoding,
     Nullable,
     Operation,
     OperationShape,
     Param,
+    ParamStyle,
     Polling,
     Primitive,
     Resource,
@@ -76,7 +79,8 @@ def operation_shape(
     request = [_parameter(p) for p in op.params if p.location != "path"]
     body = op.body
     if body is not None and body.fields is not None:
-        request.extend(_body_field(f, body.kind) for f in body.fields)
+        encodings = {e.property: e for e in body.encodings}
+        request.extend(_body_field(f, body.kind, encodings.get(f.wire_name)) for f in body.fields)
     elif body is not None:
         # Only JSON can leave a body out; form data, bytes and text are sent as given.
         required = body.required or body.kind != "json"
@@ -98,6 +102,7 @@ def operation_shape(
         polling=_polling(op, kind, siblings or {}),
         retry_safe=op.method.upper() in RETRY_SAFE_METHODS,
         auth=op.auth,
+        accept=", ".join(op.accept) if op.accept and kind != "empty" else "application/json",
     )
 
 
@@ -116,6 +121,7 @@ def _polling(
 
 
 def _parameter(param: Param) -> Argument:
+    style, explode = effective_style(param.location, param.style, param.explode)
     return Argument(
         param.name,
         param.wire_name,
@@ -125,15 +131,34 @@ def _parameter(param: Param) -> Argument:
         param.description,
         param.default_json,
         param.deprecated,
-        param.style,
-        param.explode,
+        style,
+        explode,
     )
 
 
-def _body_field(field: Field, kind: BodyKind) -> Argument:
+def effective_style(
+    location: ArgumentLocation, declared: str | None, explode: bool | None
+) -> tuple[ParamStyle, bool]:
+    """The style and explode a value is written with: the declared ones where the location
+    allows them, OpenAPI's defaults otherwise (`simple` for path and header, `form` for query,
+    cookie and form fields; explode only for `form`)."""
+    allowed = STYLES_BY_LOCATION[location]
+    style = next((s for s in allowed if s == declared), allowed[0])
+    return style, (style == "form") if explode is None else explode
+
+
+def _body_field(field: Field, kind: BodyKind, encoding: FieldEncoding | None) -> Argument:
     location: ArgumentLocation = "body"
+    style: ParamStyle | None = None
+    explode = False
     if kind != "json":
         location = "file" if carries_file(field.type) else "form"
+        declared = encoding.style if encoding is not None else None
+        if encoding is not None and _is_json(encoding.content_type) and declared is None:
+            declared = "json"
+        style, explode = effective_style(
+            location, declared, encoding.explode if encoding is not None else None
+        )
     return Argument(
         field.name,
         field.wire_name,
@@ -143,7 +168,14 @@ def _body_field(field: Field, kind: BodyKind) -> Argument:
         field.description,
         field.default_json,
         field.deprecated,
+        style,
+        explode,
     )
+
+
+def _is_json(media_type: str | None) -> bool:
+    base = (media_type or "").split(";")[0].strip().lower()
+    return base == "application/json" or base.endswith("+json")
 
 
 def _client_header(header: ClientHeader) -> Argument:

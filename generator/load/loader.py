@@ -297,6 +297,7 @@ def check_refs(document: dict[str, Any]) -> list[tuple[str, str, str]]:
     files were bundled before this runs; the bundler reports those it could not follow.
     """
     from generator.load.bundle import iter_schema_refs
+    from generator.load.refs import fragment_pointer
 
     problems: list[tuple[str, str, str]] = []
     for ref, where in iter_schema_refs(document):
@@ -306,7 +307,7 @@ def check_refs(document: dict[str, Any]) -> list[tuple[str, str, str]]:
                 " (a JSON pointer starts with '#/')"
             )
             problems.append(("dangling-ref", where, message))
-        elif ref.startswith("#") and not resolve_pointer(document, ref[1:])[0]:
+        elif ref.startswith("#") and not resolve_pointer(document, fragment_pointer(ref))[0]:
             problems.append(("dangling-ref", where, f"$ref {ref!r} points at nothing"))
         elif _ref_cycle(document, ref):
             message = f"$ref {ref!r} leads only to other $refs and back: nothing is defined"

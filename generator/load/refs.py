@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any, Literal
+from urllib.parse import unquote
 
 from generator.diagnostics import resolve_pointer
 
@@ -46,6 +47,12 @@ class Target:
         return self.node if isinstance(self.node, dict) else None
 
 
+def fragment_pointer(ref: str) -> str:
+    """The JSON pointer of a local ref (`#/a/b`): its URI fragment, percent-decoded as a
+    fragment is (RFC 6901, section 6), so `#/paths/~1users~1%7Bid%7D` names `/users/{id}`."""
+    return unquote(ref[1:]) if "%" in ref else ref[1:]
+
+
 def ref_of(node: Any) -> str | None:
     """The `$ref` string of a reference object, None for anything else."""
     if isinstance(node, dict):
@@ -77,10 +84,10 @@ class Resolver:
                 message = f"$ref {ref!r} cannot be followed"
                 return Target(None, asked, first, RefProblem("unresolvable-ref", ref, message))
             seen.add(ref)
-            found, target = resolve_pointer(self.document, ref[1:])
+            found, target = resolve_pointer(self.document, fragment_pointer(ref))
             if not found:
                 message = f"$ref {ref!r} points at nothing"
                 return Target(None, asked, first, RefProblem("dangling-ref", ref, message))
-            node, pointer = target, ref[1:]
+            node, pointer = target, fragment_pointer(ref)
             ref = ref_of(node)
         return Target(node, pointer, first)

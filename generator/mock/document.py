@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import re
 from typing import Any
-from urllib.parse import unquote
 
 from generator.diagnostics import join_pointer
 from generator.load.document import DocumentModel, build_model
+from generator.load.refs import fragment_pointer
 
 SPEC_URI = "https://spec-server.invalid/openapi.json"
 """The URI the document is registered under for the validators (never fetched)."""
@@ -47,7 +47,7 @@ class SpecDocument:
             ref = ref[len(SPEC_URI) :]
         if not ref.startswith("#"):
             return None
-        return unquote(ref[1:])
+        return fragment_pointer(ref)
 
     def facets(self, pointers: list[str]) -> Facets:
         """The schema nodes that all apply to a value: the nodes, their $ref targets, allOf."""

@@ -150,7 +150,51 @@ def _direction_keywords(
                     )
         yield from original_properties(validator, props, instance, schema)
 
-    return {"required": required, "properties": properties}
+    def all_of(validator: Any, members: Any, instance: Any, schema: Any) -> Iterator[Any]:
+        # A member may require a property another member marks readOnly (or writeOnly):
+        # the merged schema does not require it in this direction.
+        excused = {n for m in members for n in _flagged_names(document, m, skip_flag, 0)}
+        for index, member in enumerate(members):
+            relaxed = _without_required(document, member, excused)
+            yield from validator.descend(instance, relaxed, schema_path=index)
+
+    return {"required": required, "properties": properties, "allOf": all_of}
+
+
+def _resolved(document: SpecDocument, schema: Any) -> Any:
+    ref = schema.get("$ref") if isinstance(schema, dict) else None
+    target = document.ref_pointer(ref) if isinstance(ref, str) else None
+    if target is None:
+        return schema
+    try:
+        return document.get(target)
+    except (KeyError, IndexError, ValueError):
+        return schema
+
+
+def _flagged_names(document: SpecDocument, schema: Any, flag: str, depth: int) -> set[str]:
+    """The properties a schema (with its allOf members) marks with `flag`."""
+    node = _resolved(document, schema)
+    if not isinstance(node, dict) or depth > 16:
+        return set()
+    props = node.get("properties")
+    found = {
+        str(name)
+        for name, prop in (props.items() if isinstance(props, dict) else ())
+        if _flagged(document, prop, flag)
+    }
+    for member in node.get("allOf") or []:
+        found |= _flagged_names(document, member, flag, depth + 1)
+    return found
+
+
+def _without_required(document: SpecDocument, schema: Any, excused: set[str]) -> Any:
+    """The member with the excused names left out of its `required` list."""
+    node = _resolved(document, schema)
+    required = node.get("required") if isinstance(node, dict) else None
+    if not excused or not isinstance(required, list) or not excused & set(required):
+        return schema
+    return {**node, "required": [name for name in required if name not in excused]}
 
 
 def _discriminated(document: SpecDocument, original: Keyword) -> Keyword:

@@ -12,6 +12,7 @@ from urllib.parse import parse_qs, unquote
 
 from generator.diagnostics import join_pointer
 from generator.load.document import MediaType, Parameter
+from generator.mock.brackets import base_name, bracket_tree, typed
 from generator.mock.credentials import Schemes
 from generator.mock.document import SpecDocument
 from generator.mock.exchange import RecordedRequest
@@ -183,19 +184,17 @@ class RequestChecker:
                 rec.errors.append(f"{where}: not valid JSON: {short(query[p.name][0])}")
                 return True, query[p.name][0], {p.name}, False
         kind = doc.kind(schema_pointer(p))
+        if p.style == "deepObject":
+            tree, consumed = bracket_tree(p.name, query)
+            if consumed:
+                return True, typed(doc, tree, schema_pointer(p)), consumed, False
         if kind == "object":
             props = doc.property_pointers(schema_pointer(p))
             obj: dict[str, Any] = {}
-            consumed: set[str] = set()
-            if p.style == "deepObject":
-                prefix = p.name + "["
-                for key, values in query.items():
-                    if key.startswith(prefix) and key.endswith("]"):
-                        prop = key[len(prefix) : -1]
-                        obj[prop] = doc.coerce(values[-1], props.get(prop))
-                        consumed.add(key)
-                return bool(consumed), obj, consumed, False
-            if p.explode:
+            consumed = set()
+            if p.style == "deepObject" and p.name not in query:
+                return False, obj, consumed, False
+            if p.explode and p.style != "deepObject":
                 schema = schema_pointer(p)
                 free = any(
                     node.get("additionalProperties") not in (None, False)
@@ -316,7 +315,16 @@ class RequestChecker:
         doc = self._document
         props = doc.property_pointers(schema_ptr)
         content_types = {e.property: e.content_type for e in media_type.encodings}
+        delimiters = {
+            e.property: {"spaceDelimited": " ", "pipeDelimited": "|"}.get(e.style or "", ",")
+            for e in media_type.encodings
+            if e.explode is False
+        }
         instance: dict[str, Any] = {}
+        for name in {base_name(key) for key in fields if "[" in key} & set(props):
+            tree, consumed = bracket_tree(name, fields)
+            instance[name] = typed(doc, tree, props[name])
+            fields = {key: values for key, values in fields.items() if key not in consumed}
 
         def binary(ptr: str | None) -> bool:
             if ptr is None:
@@ -342,6 +350,8 @@ class RequestChecker:
                     return values[0]
             if kind == "array":
                 items = doc.items_pointer(ptr)
+                if name in delimiters and len(values) == 1:
+                    values = values[0].split(delimiters[name]) if values[0] else []
                 return [doc.coerce(v, items) for v in values]
             if len(values) > 1:
                 rec.errors.append(f"{where}: field {name!r} sent {len(values)} times")

@@ -409,8 +409,15 @@ LONG = {
     }
 }
 LONG["components"]["schemas"][f"S{MAX_REF_HOPS}"] = {"type": "string"}
+ENCODED: dict[str, Any] = {"paths": {"/users/{id}": {"get": {"responses": {}}}}}
 REF_CASES: list[tuple[str, dict[str, Any], str, tuple[str, str | None]]] = [
     ("a chain of two", CHAIN, "#/components/schemas/A", ("/components/schemas/B", None)),
+    (
+        "a percent-encoded fragment",
+        ENCODED,
+        "#/paths/~1users~1%7Bid%7D",
+        ("/paths/~1users~1{id}", None),
+    ),
     ("a ref to itself", CHAIN, "#/components/schemas/Self", ("/x", "unresolvable-ref")),
     ("two refs to each other", CHAIN, "#/components/schemas/P", ("/x", "unresolvable-ref")),
     ("a chain into nothing", CHAIN, "#/components/schemas/Gone", ("/x", "dangling-ref")),

@@ -241,7 +241,7 @@ class PythonRenderer:
         keyword = tuple(
             self._arg_view(a, scope, members, shape.body_kind) for a in shape.request_arguments
         )
-        path_names = {a.wire_name: a.name for a in positional}
+        path_names = {a.wire_name: (a.name, a.style) for a in positional}
         whole_body = next((a for a in keyword if a.where == "body" and not a.wire_name), None)
         if shape.response_kind == "binary":
             annotation, cast_expr = "bytes", "bytes"
@@ -277,6 +277,7 @@ class PythonRenderer:
             http_method=op.method,
             path=op.path,
             path_expr=_path_expression(op.path, path_names),
+            accept="" if shape.accept == "application/json" else shape.accept,
             summary=op.summary,
             description=op.description,
             deprecated=op.deprecated,
@@ -348,6 +349,7 @@ class PythonRenderer:
             arg.default_json,
             arg.type,
             qualify(annotation, members),
+            "" if arg.default_style else f"({quoted(arg.style or '')}, {arg.explode})",
         )
 
     def resource_view(
@@ -705,15 +707,18 @@ def _deprecated(description: str, deprecated: bool) -> str:
     return f"{description.rstrip()} Deprecated." if description.strip() else "Deprecated."
 
 
-def _path_expression(path: str, names: dict[str, str]) -> str:
-    """The request path as a Python expression: literal parts and encoded parameters."""
+def _path_expression(path: str, names: dict[str, tuple[str, str]]) -> str:
+    """The request path as a Python expression: literal parts and encoded parameters, each
+    with its style where it is not `simple` (`names`: the argument and its style literal)."""
     parts: list[str] = []
     position = 0
     for match in re.finditer(r"{([^}]+)}", path):
         if match.start() > position:
             parts.append(quoted(path[position : match.start()]))
-        name = names.get(match.group(1))
-        parts.append(f"encode_path({name})" if name else quoted(match.group(0)))
+        name, style = names.get(match.group(1), ("", ""))
+        wire = quoted(match.group(1))
+        encoded = f"encode_path({name}, {style[1:-1]}, {wire})" if style else f"encode_path({name})"
+        parts.append(encoded if name else quoted(match.group(0)))
         position = match.end()
     if position < len(path):
         parts.append(quoted(path[position:]))

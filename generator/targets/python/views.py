@@ -95,6 +95,9 @@ class ArgView:
     """The IR type, for targets (docs) that synthesise example values."""
     code_annotation: str = ""
     """The type as the signature writes it (qualified where the class shadows a name)."""
+    style: str = ""
+    """`(style, explode)` as a Python literal when the value is not written OpenAPI's default
+    way for its location, else empty."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +122,8 @@ class MethodView:
     http_method: str
     path: str
     path_expr: str
+    accept: str
+    """The `Accept` header when it is not `application/json`, else empty."""
     summary: str
     description: str
     deprecated: bool
@@ -191,6 +196,12 @@ class MethodView:
         if self.poll is not None:
             found |= {"PollingOptions", "poll", "poll_async"} | names_in(self.body_return)
         return found
+
+    @property
+    def styled(self) -> tuple[ArgView, ...]:
+        """The arguments of the query, headers, cookies and form written in a style of their
+        own (path parameters carry theirs in the path expression)."""
+        return tuple(a for a in self.keyword if a.style)
 
     def args(self, where: str) -> tuple[ArgView, ...]:
         return tuple(a for a in self.positional + self.keyword if a.where == where)

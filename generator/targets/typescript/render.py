@@ -117,6 +117,8 @@ class ArgView:
     key: str = ""
     access: str = ""
     """The expression reading the value inside the method."""
+    style: str = ""
+    """`["style", explode]` when the value is not written OpenAPI's default way, else empty."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,6 +162,13 @@ class MethodView:
     poll: PollView | None
     security: str | None = None
     """The operation's credential alternatives as a literal, when they are not the API's."""
+    accept: str = ""
+    """The `Accept` header when it is not `application/json`, else empty."""
+
+    @property
+    def styled(self) -> tuple[ArgView, ...]:
+        """The request's arguments written in a style of their own."""
+        return tuple(a for a in self.keyword if a.style)
 
     @property
     def returns_none(self) -> bool:
@@ -252,14 +261,24 @@ def _module_names(api: Api) -> dict[Name, str]:
     return names
 
 
-def _path_expression(path: str, names: Mapping[str, str]) -> str:
-    """A template literal of the path, each parameter percent-encoded."""
+def _style_literal(arg: Argument) -> str:
+    """`["style", explode]` for an argument not written OpenAPI's default way, else empty."""
+    if arg.default_style:
+        return ""
+    return f"[{ts_string(arg.style or '')}, {'true' if arg.explode else 'false'}]"
+
+
+def _path_expression(path: str, names: Mapping[str, tuple[str, str]]) -> str:
+    """A template literal of the path, each parameter percent-encoded by its style."""
 
     def piece(match: re.Match[str]) -> str:
         wire = match.group(1)
         if wire not in names:
             return match.group(0)
-        return "${encodePath(" + names[wire] + ")}"
+        name, style = names[wire]
+        if style:
+            return "${encodePath(" + f"{name}, {style[1:-1]}, {ts_string(wire)}" + ")}"
+        return "${encodePath(" + name + ")}"
 
     escaped = path.replace("\\", "\\\\").replace("`", "\\`").replace("${", "\\${")
     return "`" + re.sub(r"\{([^}]+)\}", piece, escaped) + "`"
@@ -355,7 +374,10 @@ class TypescriptRenderer:
                         argument.description, "path", argument.default_json, argument.type, arg,
                         arg)
             )  # fmt: skip
-        path_names = {a.wire_name: a.name for a in positional}
+        path_names = {
+            a.wire_name: (a.name, _style_literal(s))
+            for a, s in zip(positional, shape.path_arguments, strict=True)
+        }
         # A call overrides a client header through `options.headers`, as extend-ai's do: a
         # request object only for it would change the signature of calls that take none.
         keyword = tuple(
@@ -413,6 +435,7 @@ class TypescriptRenderer:
             page=page,
             poll=None,
             security=(None if shape.auth == self.api.auth else requirement_literal(shape.auth)),
+            accept="" if shape.accept == "application/json" else shape.accept,
         )
         return view, request_view
 
@@ -425,7 +448,7 @@ class TypescriptRenderer:
             annotation = self.annotator.annotation(arg.type)
         return ArgView(key, arg.wire_name, annotation, arg.required, arg.description,
                        arg.location, arg.default_json, arg.type, property_key(key),
-                       member("request", key))  # fmt: skip
+                       member("request", key), _style_literal(arg))  # fmt: skip
 
     def _poll_view(
         self, op: Operation, views: Mapping[Name, MethodView], own: MethodView, taken: Scope

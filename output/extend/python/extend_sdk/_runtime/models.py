@@ -46,7 +46,7 @@ AwareDatetime = Annotated[datetime, pydantic.AfterValidator(_aware)]
 
 
 class UnionResolutionError(ValueError):
-    """A value fits none, or more than one, of a union's members."""
+    """A value fits none of a union's members."""
 
 
 def _fits(member: type[pydantic.BaseModel], value: Any) -> tuple[pydantic.BaseModel | None, bool]:
@@ -64,7 +64,8 @@ def union(
     mapping: dict[str, type[pydantic.BaseModel]] | None = None,
 ) -> Any:
     """Validation for a union of models: by discriminator when the value names a member, else
-    by the one member that fits it exactly; a value that fits several is an error naming them.
+    by the member that fits it exactly, the best fit among several (the one using the most
+    of its keys); a value that fits none is an error naming the members.
     """
     names = ", ".join(m.__name__ for m in members)
 
@@ -82,12 +83,11 @@ def union(
         exact = [(m, built) for m, built, complete in results if built is not None and complete]
         loose = [(m, built) for m, built, _complete in results if built is not None]
         candidates = exact or loose
-        if len(candidates) == 1:
-            return candidates[0][1]
         if not candidates:
             raise UnionResolutionError(f"the value fits none of {names}")
-        matching = ", ".join(m.__name__ for m, _ in candidates)
-        raise UnionResolutionError(f"the value is ambiguous: it fits each of {matching}")
+        # Several fit (anyOf allows it): the one that declares the most of the value's keys,
+        # the first listed among equals.
+        return max(candidates, key=lambda found: len(found[1].model_fields_set))[1]
 
     # What lenient parsing reads to pick a member of a value that fits none.
     resolve.discriminator = discriminator  # type: ignore[attr-defined]

@@ -13,10 +13,9 @@ import logging
 import platform
 import random
 import time
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
-from urllib.parse import quote
 
 import httpx
 
@@ -34,6 +33,7 @@ from .errors import (
 from .files import file_part, to_multipart
 from .pagination import AsyncPage, AsyncPager, NextRequest, Paging, SyncPage, request_target
 from .redirects import MAX_REDIRECTS, follow, too_many
+from .styles import Style, cookie_text, encode_path, header_text, multipart_fields, query_pairs
 from .types import NotGiven, RequestOptions, strip_not_given
 
 logger = logging.getLogger(__package__.rsplit(".", 1)[0] if __package__ else "sdk")
@@ -46,26 +46,6 @@ RETRYABLE_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
 IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
 REDACTED = "<redacted>"
 _OPTION_NAMES = frozenset(RequestOptions.__annotations__)
-
-
-def encode_path(value: object) -> str:
-    """A path parameter as one percent-encoded segment: '/' and '?' never split the path."""
-    if isinstance(value, bool):
-        value = str(value).lower()
-    return quote(str(value), safe="")
-
-
-def _cookie_header(cookies: Mapping[str, Any]) -> str:
-    """Cookie parameters as one `Cookie` header; values outside RFC 6265's set are escaped."""
-    pairs = [
-        f"{name}={quote(str(value), safe=_COOKIE_SAFE)}"
-        for name, value in cookies.items()
-        if value is not None
-    ]
-    return "; ".join(pairs)
-
-
-_COOKIE_SAFE = "!#$&'()*+-./:<=>?@[]^_`{|}~"
 
 
 def _check_header_value(name: str, value: str) -> str:
@@ -224,16 +204,20 @@ class _CoreBase:
         headers: Mapping[str, Any] | None,
         json: Any,
         data: Mapping[str, Any] | None,
-        files: list[tuple[str, tuple[str, bytes, str]]] | None,
+        files: Sequence[tuple[str, tuple[str | None, bytes, str]]] | None,
         content: bytes | str | None,
         options: RequestOptions,
         cookies: Mapping[str, Any] | None = None,
         security: Requirement | None = None,
         fetched: Mapping[str, str] | None = None,
+        styles: Mapping[str, Style] | None = None,
+        accept: str | None = None,
     ) -> httpx.Request:
         shared = self._shared(client)
-        merged_headers = _merge_headers(shared, headers, cookies)
-        params = _query_params(query) if query else []
+        merged_headers = _merge_headers(shared, headers, cookies, styles)
+        if accept is not None:
+            merged_headers["Accept"] = accept
+        params: list[tuple[str, Any]] = query_pairs(query, styles) if query else []
         if security is not None:
             for name, _value in shared.fixed_auth:  # this operation sends its own
                 del merged_headers[name]
@@ -244,9 +228,15 @@ class _CoreBase:
             for name, text in (options.get("extra_headers") or {}).items():
                 self._refuse_protected(name)
                 merged_headers[name] = _check_header_value(name, text)
-            params.extend(_query_params(options.get("extra_query") or {}))
+            params.extend(query_pairs(options.get("extra_query") or {}))
             extra_body = options.get("extra_body")
         body_json, body_data = _body(json, data, files is not None, content, extra_body)
+        if files is not None and body_data:
+            # Objects without a style of their own travel as JSON parts.
+            body_data, json_parts = multipart_fields(body_data, styles)
+            files = [*files, *json_parts]
+        elif body_data:
+            body_data = _form_fields(body_data, styles)
         timeout = options.get("timeout", self.timeout) if options else self.timeout
         url = self.base_url + path
         if shared.direct and not client.cookies and not client.params:
@@ -337,7 +327,10 @@ class _CoreBase:
 
 
 def _merge_headers(
-    shared: _Shared, headers: Mapping[str, Any] | None, cookies: Mapping[str, Any] | None
+    shared: _Shared,
+    headers: Mapping[str, Any] | None,
+    cookies: Mapping[str, Any] | None,
+    styles: Mapping[str, Style] | None,
 ) -> httpx.Headers:
     """The shared headers with a call's header and cookie parameters over them."""
     merged = shared.headers.copy()
@@ -345,12 +338,13 @@ def _merge_headers(
         given = False
         for name, value in headers.items():
             if value is not None and not isinstance(value, NotGiven):
-                merged[name] = _check_header_value(name, str(value))
+                explode = styles is not None and styles.get(name, ("simple", False))[1]
+                merged[name] = _check_header_value(name, header_text(value, explode))
                 given = True
         for name, value in shared.fixed_auth if given else ():  # the credentials win
             merged[name] = value
     if cookies:
-        cookie = _cookie_header(strip_not_given(cookies))
+        cookie = cookie_text(cookies, styles)
         if cookie:
             merged["Cookie"] = cookie
     return merged
@@ -376,7 +370,7 @@ def _body(
         fields = strip_not_given(data or {})
         if extra_body:
             fields.update(extra_body)
-        body_data = {k: _form_value(v) for k, v in fields.items() if v is not None}
+        body_data = {k: v for k, v in fields.items() if v is not None}
     return body_json, body_data
 
 
@@ -411,29 +405,13 @@ def _retry_after(headers: httpx.Headers) -> float | None:
         return parsed.timestamp() - time.time()
 
 
-def _form_value(value: Any) -> Any:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return value
-
-
-def _query_params(query: Mapping[str, Any]) -> list[tuple[str, str | int | float | bool | None]]:
-    """Query parameters as (name, text) pairs: lists repeat the name; None and NOT_GIVEN are
-    left out."""
-    params: list[tuple[str, str | int | float | bool | None]] = []
-    for name, value in query.items():
-        if value is None or isinstance(value, NotGiven):
-            continue
-        if type(value) is str:
-            params.append((name, value))
-            continue
-        values = value if isinstance(value, list | tuple) else [value]
-        for item in values:
-            item = to_jsonable(item)
-            if isinstance(item, bool):
-                item = "true" if item else "false"
-            params.append((name, str(item)))
-    return params
+def _form_fields(data: Mapping[str, Any], styles: Mapping[str, Style] | None) -> dict[str, Any]:
+    """A form-urlencoded body's fields by their style (bracket names for `deepObject`, a
+    repeated name for an exploded array), each name with its texts in order."""
+    fields: dict[str, list[str]] = {}
+    for name, text in query_pairs(data, styles):
+        fields.setdefault(name, []).append(text)
+    return {name: texts[0] if len(texts) == 1 else texts for name, texts in fields.items()}
 
 
 def _parse(response: httpx.Response, cast_to: Any, strict: bool) -> Any:
@@ -523,6 +501,8 @@ class SyncCore(_CoreBase):
         raw: bool = False,
         cookies: Mapping[str, Any] | None = None,
         security: Requirement | None = None,
+        styles: Mapping[str, Style] | None = None,
+        accept: str | None = None,
     ) -> Any:
         retries = self._retries(options)
         attempt = 0
@@ -538,6 +518,7 @@ class SyncCore(_CoreBase):
                 self.http, method, path, query=query, headers=headers, json=json,
                 data=data, files=parts, content=content, options=options, cookies=cookies,
                 security=security, fetched=fetched,
+                styles=styles, accept=accept,
             )  # fmt: skip
             try:
                 response = self._exchange(request)
@@ -578,6 +559,8 @@ class SyncCore(_CoreBase):
         query: Mapping[str, Any] | None = None,
         headers: Mapping[str, Any] | None = None,
         security: Requirement | None = None,
+        styles: Mapping[str, Style] | None = None,
+        accept: str | None = None,
         **paging: Any,
     ) -> Any:
         """The first page of a paginated list (`paging`: the fields of `Paging`); the page
@@ -592,7 +575,7 @@ class SyncCore(_CoreBase):
                 page_query.update(following.query)
             result = self.request(
                 method, page_path, cast_to=cast_to, options=options, query=page_query,
-                headers=headers, raw=True, security=security,
+                headers=headers, raw=True, security=security, styles=styles, accept=accept,
             )  # fmt: skip
             page = SyncPage[Any](
                 result.parsed, paging=rule, fetch=fetch, query=page_query, headers=result.headers
@@ -648,6 +631,8 @@ class AsyncCore(_CoreBase):
         raw: bool = False,
         cookies: Mapping[str, Any] | None = None,
         security: Requirement | None = None,
+        styles: Mapping[str, Style] | None = None,
+        accept: str | None = None,
     ) -> Any:
         retries = self._retries(options)
         attempt = 0
@@ -663,6 +648,7 @@ class AsyncCore(_CoreBase):
                 self.http, method, path, query=query, headers=headers, json=json,
                 data=data, files=parts, content=content, options=options, cookies=cookies,
                 security=security, fetched=fetched,
+                styles=styles, accept=accept,
             )  # fmt: skip
             try:
                 response = await self._exchange(request)
@@ -703,6 +689,8 @@ class AsyncCore(_CoreBase):
         query: Mapping[str, Any] | None = None,
         headers: Mapping[str, Any] | None = None,
         security: Requirement | None = None,
+        styles: Mapping[str, Style] | None = None,
+        accept: str | None = None,
         **paging: Any,
     ) -> Any:
         """An `AsyncPager`: await it for the first page, or `async for` over every item."""
@@ -716,7 +704,7 @@ class AsyncCore(_CoreBase):
                 page_query.update(following.query)
             result = await self.request(
                 method, page_path, cast_to=cast_to, options=options, query=page_query,
-                headers=headers, raw=True, security=security,
+                headers=headers, raw=True, security=security, styles=styles, accept=accept,
             )  # fmt: skip
             page = AsyncPage[Any](
                 result.parsed, paging=rule, fetch=fetch, query=page_query, headers=result.headers

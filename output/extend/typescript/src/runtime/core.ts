@@ -14,6 +14,9 @@ import {
 } from "./errors.js";
 import { type Applied, type Requirement, type Scheme, Security } from "./auth.js";
 import { followRedirect, MAX_REDIRECTS } from "./redirects.js";
+import { encodePath, headerText, multipartBody, pairs, type Style } from "./styles.js";
+
+export { encodePath };
 
 export type Fetch = (input: string, init: RequestInit) => Promise<Response>;
 
@@ -64,6 +67,10 @@ export interface RequestSpec {
   responseKind: ResponseKind;
   /** The operation's credential alternatives, when they are not the API's. */
   security?: Requirement;
+  /** The style of each argument not written OpenAPI's default way, by wire name. */
+  styles?: Record<string, Style>;
+  /** The `Accept` header, when it is not the JSON default. */
+  accept?: string;
 }
 
 export const INITIAL_RETRY_DELAY_MS = 500;
@@ -72,77 +79,28 @@ export const MAX_RETRY_AFTER_MS = 60000;
 const RETRYABLE_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
 const IDEMPOTENT_METHODS = new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE"]);
 
-/** A path parameter, percent-encoded so `/`, `?` and `#` stay inside their segment. */
-export function encodePath(value: unknown): string {
-  return encodeURIComponent(String(value));
-}
-
-function scalar(value: unknown): string {
-  if (value instanceof Date) {
-    return value.toISOString();
-  }
-  if (typeof value === "object" && value !== null) {
-    return JSON.stringify(value);
-  }
-  return String(value);
-}
-
-export function queryString(query: Record<string, unknown> | undefined): string {
-  if (query === undefined) {
-    return "";
-  }
-  const params = new URLSearchParams();
-  for (const [name, value] of Object.entries(query)) {
-    if (value === undefined || value === null) {
-      continue;
-    }
-    const values: unknown[] = Array.isArray(value) ? value : [value];
-    for (const item of values) {
-      params.append(name, scalar(item));
-    }
-  }
-  const text = params.toString();
+/** The query string of `query` (each value by its style), with its `?`; empty for none. */
+export function queryString(
+  query: Record<string, unknown> | undefined,
+  styles?: Record<string, Style>,
+): string {
+  const text = new URLSearchParams(pairs(query, styles)).toString();
   return text === "" ? "" : `?${text}`;
 }
 
-function formValue(value: unknown): string | Blob {
-  if (value instanceof Blob) {
-    return value;
-  }
-  return scalar(value);
-}
-
-function encodeBody(body: unknown, kind: BodyKind | undefined): BodyInit | undefined {
+function encodeBody(
+  body: unknown,
+  kind: BodyKind | undefined,
+  styles: Record<string, Style> | undefined,
+): BodyInit | undefined {
   if (body === undefined) {
     return undefined;
   }
   if (kind === "multipart") {
-    const form = new FormData();
-    for (const [name, value] of Object.entries(body as Record<string, unknown>)) {
-      if (value === undefined || value === null) {
-        continue;
-      }
-      const values: unknown[] = Array.isArray(value) ? value : [value];
-      for (const item of values) {
-        const part = formValue(item);
-        if (part instanceof Blob) {
-          const fileName = part instanceof File ? part.name : name;
-          form.append(name, part, fileName);
-        } else {
-          form.append(name, part);
-        }
-      }
-    }
-    return form;
+    return multipartBody(body as Record<string, unknown>, styles);
   }
   if (kind === "form") {
-    const form = new URLSearchParams();
-    for (const [name, value] of Object.entries(body as Record<string, unknown>)) {
-      if (value !== undefined && value !== null) {
-        form.append(name, scalar(value));
-      }
-    }
-    return form;
+    return new URLSearchParams(pairs(body as Record<string, unknown>, styles));
   }
   if (kind === "binary") {
     return body as BodyInit;
@@ -258,7 +216,7 @@ export class Core {
     auth: Applied,
   ): Record<string, string> {
     const headers: Record<string, string> = {
-      accept: spec.responseKind === "json" ? "application/json" : "*/*",
+      accept: spec.accept ?? (spec.responseKind === "json" ? "application/json" : "*/*"),
       "user-agent": this.settings.userAgent,
     };
     const contentType = spec.bodyKind !== undefined ? CONTENT_TYPES[spec.bodyKind] : undefined;
@@ -279,15 +237,13 @@ export class Core {
     if (spec.headers !== undefined) {
       for (const [name, value] of Object.entries(spec.headers)) {
         if (value !== undefined && value !== null) {
-          headers[name.toLowerCase()] = scalar(value);
+          headers[name.toLowerCase()] = headerText(value, spec.styles?.[name]?.[1] ?? false);
         }
       }
     }
-    const cookies = Object.entries(spec.cookies ?? {}).filter(([, v]) => v !== undefined && v !== null);
+    const cookies = pairs(spec.cookies, spec.styles);
     if (cookies.length > 0) {
-      headers["cookie"] = cookies
-        .map(([name, value]) => `${name}=${encodeURIComponent(scalar(value))}`)
-        .join("; ");
+      headers["cookie"] = cookies.map(([name, text]) => `${name}=${encodeURIComponent(text)}`).join("; ");
     }
     for (const pair of auth.cookies) {
       headers["cookie"] = headers["cookie"] !== undefined ? `${headers["cookie"]}; ${pair}` : pair;
@@ -308,9 +264,9 @@ export class Core {
     const base = this.settings.baseUrl.replace(/\/+$/, "");
     if (auth.query.length > 0) {
       const query: Record<string, unknown> = { ...spec.query, ...Object.fromEntries(auth.query) };
-      return `${base}${spec.path}${queryString(query)}`;
+      return `${base}${spec.path}${queryString(query, spec.styles)}`;
     }
-    return `${base}${spec.path}${queryString(spec.query)}`;
+    return `${base}${spec.path}${queryString(spec.query, spec.styles)}`;
   }
 
   private shouldRetry(method: string, response: Response, body: unknown): boolean {
@@ -366,7 +322,7 @@ export class Core {
     let refreshed = false;
     for (let attempt = 0; ; attempt++) {
       // Built per attempt: a form upload is sent again whole on a retry.
-      const body = encodeBody(spec.body, spec.bodyKind);
+      const body = encodeBody(spec.body, spec.bodyKind, spec.styles);
       const auth = await this.settings.security.apply(chosen, fetchImpl, this.settings.baseUrl);
       const url = this.url(spec, auth);
       const headers = this.headers(spec, options, auth);

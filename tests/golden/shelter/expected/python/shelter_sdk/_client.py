@@ -168,6 +168,7 @@ class Shelter:
             headers={
                 "x-shelter-tenant": tenant,
             },
+            accept="text/plain",
             cast_to=str,
             options=options,
         )
@@ -295,6 +296,7 @@ class AsyncShelter:
             headers={
                 "x-shelter-tenant": tenant,
             },
+            accept="text/plain",
             cast_to=str,
             options=options,
         )

@@ -35,7 +35,7 @@ class Adoption(BaseModel):
 
 
 class Animal(BaseModel):
-    id: str
+    id: str | None = None
     name: str
     species: Species | str
     admitted_at: AwareDatetime = Field(alias="admittedAt")

@@ -235,6 +235,7 @@ class Animals:
             headers={
                 "x-shelter-tenant": tenant,
             },
+            accept="image/jpeg",
             cast_to=bytes,
             options=options,
         )
@@ -487,6 +488,7 @@ class AsyncAnimals:
             headers={
                 "x-shelter-tenant": tenant,
             },
+            accept="image/jpeg",
             cast_to=bytes,
             options=options,
         )

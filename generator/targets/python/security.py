@@ -12,6 +12,10 @@ from generator.targets.python.naming import safe_attribute, snake
 from generator.templating import py_str
 
 
+LINE_LENGTH = 100
+"""The line length of generated Python (black's setting for it)."""
+
+
 @dataclass(frozen=True, slots=True)
 class CredentialOption:
     """A keyword argument of the client that configures a credential."""
@@ -47,6 +51,15 @@ class SecurityView:
     variables: tuple[VariableOption, ...]
     servers: tuple[tuple[str, tuple[tuple[str, str, tuple[str, ...]], ...]], ...]
     """Per environment name: its variables (name in the URL, default, allowed values)."""
+
+    @property
+    def schemes_code(self) -> str:
+        """The `_SCHEMES` constant laid out as black lays it out."""
+        start = "_SCHEMES: tuple[Scheme, ...] = "
+        one_line = start + _tuple(self.schemes)
+        if len(self.schemes) < 2 and len(one_line) <= LINE_LENGTH:
+            return one_line
+        return start + "(\n" + "".join(f"    {s},\n" for s in self.schemes) + ")"
 
 
 def requirement_literal(requirement: AuthRequirement) -> str:

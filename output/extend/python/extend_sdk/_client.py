@@ -207,9 +207,7 @@ ENVIRONMENTS: dict[str, str] = {
 Environment = Literal["US", "US2", "EU1"]
 
 _TOKEN_ENV = "EXTEND_API_KEY"
-_SCHEMES: tuple[Scheme, ...] = (
-    Scheme("bearerAuth", "bearer", ("token",), ("EXTEND_API_KEY",)),
-)
+_SCHEMES: tuple[Scheme, ...] = (Scheme("bearerAuth", "bearer", ("token",), ("EXTEND_API_KEY",)),)
 _SECURITY: Requirement = (("bearerAuth",),)
 _USER_AGENT = "extend_sdk-python/" + __version__
 

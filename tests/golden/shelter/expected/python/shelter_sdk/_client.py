@@ -45,9 +45,7 @@ ENVIRONMENTS: dict[str, str] = {
 Environment = Literal["PRODUCTION", "SANDBOX"]
 
 _TOKEN_ENV = "SHELTER_API_KEY"
-_SCHEMES: tuple[Scheme, ...] = (
-    Scheme("bearer", "bearer", ("token",), ("SHELTER_API_KEY",)),
-)
+_SCHEMES: tuple[Scheme, ...] = (Scheme("bearer", "bearer", ("token",), ("SHELTER_API_KEY",)),)
 _SECURITY: Requirement = (("bearer",),)
 _USER_AGENT = "shelter_sdk-python/" + __version__
 

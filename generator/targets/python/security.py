@@ -11,7 +11,6 @@ from generator.ir.model import Api, AuthRequirement, SecurityScheme
 from generator.targets.python.naming import safe_attribute, snake
 from generator.templating import py_str
 
-
 LINE_LENGTH = 100
 """The line length of generated Python (black's setting for it)."""
 

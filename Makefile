@@ -18,15 +18,17 @@ FORMAT ?= text
 JOBS ?= auto
 PYTEST := $(PY) -m pytest -q -n $(JOBS)
 
-.PHONY: generate check test test-fast conformance browser lint golden corpus validate diff bench docs release clean help
+.PHONY: generate check patches test test-fast conformance browser go lint golden corpus validate diff bench docs release clean help
 
 help:
 	@echo "make generate   regenerate output/ for every API in pyproject.toml [tool.sdkgen]"
 	@echo "make check      exit 1 when output/ is not what the generator renders now"
+	@echo "make patches    save hand edits of output/ as patches/<api>/ (replayed on generate)"
 	@echo "make test       the test suite, in parallel (JOBS=auto), but for the conformance proofs"
 	@echo "make test-fast  the same without the tests marked slow (corpus, mypy, browser)"
 	@echo "make conformance  the whole-corpus proofs (every corpus SDK against black); CI runs it"
 	@echo "make browser    install Debian's chromium with apt-get when missing (the site test needs it)"
+	@echo "make go         install Debian's Go toolchain (golang-go) with apt-get when missing (Go tests need it)"
 	@echo "make lint       ruff and mypy --strict on generator/ and tests/"
 	@echo "make golden     regenerate the golden trees (tests/golden/) and diagnostics (tests/hostile/)"
 	@echo "make docs       the HTML docs site of every API into build/docs/<api>/ (not committed)"
@@ -55,6 +57,10 @@ generate: $(STAMP)
 check: $(STAMP)
 	$(PY) -m generator check
 
+# Save hand edits of output/ as patches/<api>/ (replayed by every generate and check).
+patches: $(STAMP)
+	$(PY) -m generator patches save
+
 test: $(STAMP) $(NODE_STAMP)
 	$(PYTEST) --dist loadscope --no-loadscope-reorder -m "not conformance"
 
@@ -82,6 +88,25 @@ browser:
 			$$apt update; \
 		fi; \
 		$$apt install -y chromium || { $$apt update && $$apt install -y chromium; }; \
+	fi
+
+# The Go target's toolchain, the same way: Debian's golang-go when `go` is missing. Tests run it
+# offline (GOPROXY=off): the generated module needs nothing outside the standard library.
+go:
+	@if command -v go >/dev/null 2>&1; then \
+		echo "go: $$(command -v go) ($$(go version))"; \
+	elif ! command -v apt-get >/dev/null 2>&1; then \
+		echo "make go: go is missing and apt-get is not here; install Go 1.19 or newer by hand" >&2; \
+		exit 1; \
+	else \
+		if [ "$$(id -u)" = 0 ]; then sudo=; \
+		elif command -v sudo >/dev/null 2>&1; then sudo=sudo; \
+		else echo "make go: installing golang-go needs root or sudo" >&2; exit 1; fi; \
+		apt="$$sudo env DEBIAN_FRONTEND=noninteractive apt-get"; \
+		if ! apt-cache policy golang-go 2>/dev/null | grep -q 'Candidate: [0-9]'; then \
+			$$apt update; \
+		fi; \
+		$$apt install -y golang-go || { $$apt update && $$apt install -y golang-go; }; \
 	fi
 
 lint: $(STAMP)

@@ -50,12 +50,25 @@ def _cache_dir(root: Path | None) -> Path | None:
     return root / CACHE_DIR_NAME if root is not None else None
 
 
+def _patches_dir(root: Path | None) -> Path | None:
+    """The project's folder of saved hand edits (`patches/<api>/...`)."""
+    from generator.emit.patches import PATCHES_DIR
+
+    return root / PATCHES_DIR if root is not None else None
+
+
 def _render_all(
-    apis: Sequence[ApiConfig], cache_dir: Path | None, *, full_validation: bool = False
+    apis: Sequence[ApiConfig],
+    cache_dir: Path | None,
+    *,
+    full_validation: bool = False,
+    patches: Path | None = None,
 ) -> tuple[dict[Path, dict[str, str]], list[Diagnostic]]:
     """Render and format every API; nothing is written. Any error leaves the result empty.
 
-    `full_validation` adds the OpenAPI schema validation to the structural checks.
+    `full_validation` adds the OpenAPI schema validation to the structural checks; `patches`,
+    the project's patch folder, has each API's saved hand edits merged in (a conflict is an
+    error).
     """
     from generator.emit.formatting import FormatJob, FormattingError
     from generator.emit.write import with_manifest
@@ -80,10 +93,29 @@ def _render_all(
         diagnostics.extend(rendered.diagnostics)
         if has_errors(rendered.diagnostics):
             continue
-        trees[api.output] = with_manifest(rendered.files, api.spec_label, rendered.spec_sha256)
+        files = rendered.files
+        if patches is not None:
+            files, problems = _with_patches(files, patches / api.name, api.output)
+            diagnostics.extend(problems)
+        trees[api.output] = with_manifest(
+            files, api.spec_label, rendered.spec_sha256, rendered.protected
+        )
     if has_errors(diagnostics):
         return {}, diagnostics
     return trees, diagnostics
+
+
+def _with_patches(
+    files: dict[str, str], folder: Path, output: Path
+) -> tuple[dict[str, str], tuple[Diagnostic, ...]]:
+    """The render with the API's saved patches merged in, or the problems that stop it."""
+    from generator.emit.patches import failure_diagnostics, load_patches, replay
+
+    patches, problems = load_patches(folder)
+    if problems or not patches:
+        return files, problems
+    replayed = replay(files, patches)
+    return replayed.files, failure_diagnostics(replayed, output)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -158,7 +190,8 @@ def generate(
     from generator.emit.write import write_tree
 
     cache_dir = _cache_dir(root)
-    trees, diagnostics = _render_all(apis, cache_dir, full_validation=validate)
+    patches = _patches_dir(root) if spec is None else None
+    trees, diagnostics = _render_all(apis, cache_dir, full_validation=validate, patches=patches)
     _print_diagnostics(diagnostics)
     if not trees:
         click.echo("generation failed: nothing was written", err=True)
@@ -182,10 +215,12 @@ def _stale_files(project: ProjectConfig) -> int:
     cache_dir = _cache_dir(project.root)
     if cache_dir is not None and confirms_up_to_date(project, cache_dir):
         return 0
-    trees, diagnostics = _render_all(project.apis, cache_dir)
+    trees, diagnostics = _render_all(project.apis, cache_dir, patches=_patches_dir(project.root))
     _print_diagnostics([d for d in diagnostics if d.severity is Severity.ERROR])
     if not trees:
-        click.echo("check failed: the specs do not generate", err=True)
+        click.echo(
+            "check failed: the specs do not generate or a saved patch does not apply", err=True
+        )
         sys.exit(1)
     stale = 0
     shown = 0
@@ -395,3 +430,104 @@ def diff(
     click.echo(render(report, format_name, color=color), nl=False, color=color)
     if fail_on is not None and report.at_least(Level(fail_on)):
         sys.exit(1)
+
+
+@main.group("patches", invoke_without_command=True)
+@click.pass_context
+def patches_group(context: click.Context) -> None:
+    """Hand edits of generated files, kept as patches in patches/<api>/ and replayed by every
+    `generate` and `check` (a three-way merge with the render each was made on).
+
+    Alone: list each patch and whether it still applies; exit 1 when one does not."""
+    if context.invoked_subcommand is not None:
+        return
+    from generator.emit.patches import State, load_patches, replay
+
+    project = _project()
+    trees, diagnostics = _render_all(project.apis, _cache_dir(project.root))
+    _print_diagnostics([d for d in diagnostics if d.severity is Severity.ERROR])
+    if not trees:
+        click.echo("patches: the specs do not generate", err=True)
+        sys.exit(1)
+    folder = _patches_dir(project.root)
+    assert folder is not None
+    failed = 0
+    for api in project.apis:
+        found, problems = load_patches(folder / api.name)
+        _print_diagnostics(problems)
+        failed += len(problems)
+        for status in replay(trees[api.output], found).statuses:
+            where = status.patch.patch_file.relative_to(project.root)
+            detail = f": {status.detail}" if status.detail else ""
+            click.echo(f"{where}: {status.state.value}{detail}")
+            failed += status.state in (State.CONFLICT, State.GONE)
+        if not found and not problems:
+            click.echo(f"{api.name}: no patches")
+    if failed:
+        sys.exit(1)
+
+
+def _rendered_from_current_inputs(output: Path, rendered_manifest: str) -> bool:
+    """Whether output/<api> was written from the spec and generator rendering now (so its
+    differences from the render are hand edits, not an older render)."""
+    import json
+
+    from generator.emit.write import MANIFEST
+
+    try:
+        on_disk = json.loads((output / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    rendered = json.loads(rendered_manifest)
+    keys = ("generator", "spec")
+    return isinstance(on_disk, dict) and all(on_disk.get(k) == rendered[k] for k in keys)
+
+
+@patches_group.command("save")
+@click.argument("api_name", metavar="[API]", required=False)
+def save_command(api_name: str | None) -> None:
+    """Save every difference between output/<API> and its render as patches/<API>/ (all APIs
+    without API). A file back to its render loses its patch."""
+    from generator.emit.patches import read_texts, save_patches
+    from generator.emit.write import MANIFEST
+
+    project = _project()
+    apis = [api for api in project.apis if api_name in (None, api.name)]
+    if not apis:
+        known = ", ".join(api.name for api in project.apis)
+        raise click.UsageError(f"unknown API {api_name!r} (known: {known})")
+    trees, diagnostics = _render_all(apis, _cache_dir(project.root))
+    _print_diagnostics([d for d in diagnostics if d.severity is Severity.ERROR])
+    if not trees:
+        click.echo("patches save failed: the specs do not generate; nothing was saved", err=True)
+        sys.exit(1)
+    folder = _patches_dir(project.root)
+    assert folder is not None
+    for api in apis:
+        files = trees[api.output]
+        if not _rendered_from_current_inputs(api.output, files[MANIFEST]):
+            click.echo(
+                f"patches save refused: {api.output} was not generated from the current spec "
+                "and generator; run `make generate` first (a patch would undo the new render)",
+                err=True,
+            )
+            sys.exit(1)
+        saved = save_patches(folder / api.name, files, read_texts(api.output, files))
+        click.echo(
+            f"{api.name}: {saved} patch(es) in {(folder / api.name).relative_to(project.root)}"
+        )
+    _write_replayed(apis, project.root)
+
+
+def _write_replayed(apis: Sequence[ApiConfig], root: Path) -> None:
+    """Write output/ as `generate` would with the patches just saved: the files are what is on
+    disk already; the manifest now records them."""
+    from generator.emit.write import write_tree
+
+    trees, diagnostics = _render_all(apis, _cache_dir(root), patches=_patches_dir(root))
+    _print_diagnostics(diagnostics)
+    if not trees:
+        click.echo("the saved patches do not replay; output/ was left as it was", err=True)
+        sys.exit(1)
+    for target, files in trees.items():
+        write_tree(target, files)

@@ -17,6 +17,7 @@ if TYPE_CHECKING:  # the registry itself stays light: `check` reads it without l
 TARGET_MODULES: dict[str, str] = {
     "python": "generator.targets.python.target",
     "typescript": "generator.targets.typescript.target",
+    "go": "generator.targets.go.target",
 }
 LANGUAGE_DEFAULT = ("python",)
 """The targets of an API whose configuration names none."""

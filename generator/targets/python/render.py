@@ -118,6 +118,11 @@ class PythonRenderer:
     language = "Python"
     readme_template = "python/README.md.j2"
 
+    @property
+    def protected(self) -> str:
+        """`<package>/lib/`: hand-written modules of the package, never generated."""
+        return f"{self.options.package}/lib/"
+
     def __init__(self, api: Api, options: PythonOptions, env: jinja2.Environment) -> None:
         self.api = api
         self.options = options
@@ -617,7 +622,7 @@ class ModuleImports:
 
     CLIENT_FIXED = frozenset(
         {"functools", "Callable", "Mapping", "TracebackType", "Literal", "httpx"}
-        | {"ConfigurationError", "AsyncCore", "SyncCore", "__version__"}
+        | {"ConfigurationError", "AsyncCore", "Hooks", "SyncCore", "__version__"}
         | {"Requirement", "Scheme", "Security"}
     )
     """What `client.py.j2` writes whatever the API."""

@@ -290,6 +290,8 @@ class TypescriptRenderer:
     folder = "typescript"
     language = "TypeScript"
     readme_template = "typescript/README.md.j2"
+    protected = "src/lib/"
+    """Hand-written modules compiled with the SDK, never generated."""
 
     def __init__(self, api: Api, options: TypescriptOptions, env: jinja2.Environment) -> None:
         self.api = api

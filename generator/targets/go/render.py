@@ -1,0 +1,332 @@
+"""The Go SDK of one API, from the IR: names made once here, code laid out by `methods.py`, the
+runtime (`runtime/*.go`) copied verbatim into `core/`. Files come out gofmt-clean."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+
+from generator.ir.model import AliasDef, Api, EnumDef, ModelDef, NamedType, Operation
+from generator.ir.names import Name
+from generator.targets.go import methods as code
+from generator.targets.go.naming import (
+    Scope,
+    aligned,
+    exported,
+    go_comment,
+    go_string,
+    method_name,
+    package_name,
+    struct_tag,
+)
+from generator.targets.go.types import GoTypes, emits_alias, scalar_type
+
+RUNTIME_DIR = Path(__file__).parent / "runtime"
+ROOT_HELPERS = frozenset({"String", "Int", "Float64", "Bool", "Environments", "Version"})
+_USES = re.compile(r"\b(context|url|http|io|core|option)\.")
+
+
+@dataclass(frozen=True, slots=True)
+class GoOptions:
+    module: str
+    package: str
+    token_env: str | None
+    sdk_version: str
+    header: str
+    provenance: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ResourceCode:
+    attribute: str
+    """The client's field (`Files`)."""
+    package: str
+    """Its package (`files`)."""
+    methods: tuple[code.MethodCode, ...]
+
+
+class GoRenderer:
+    """Renders one API as a Go module: root package (types, requests), client, option, core,
+    one package per resource."""
+
+    folder = "go"
+    language = "Go"
+    protected = "lib/"
+    """Hand-written packages of the module (`<module>/lib/...`), never generated."""
+
+    def __init__(self, api: Api, options: GoOptions, env: jinja2.Environment) -> None:
+        self.api = api
+        self.options = options
+        self.env = env
+        self.package = options.module
+
+    @functools.cached_property
+    def _attributes(self) -> tuple[tuple[str, str], ...]:
+        """Each resource's client field and package."""
+        packages = Scope(frozenset({"client", "option", "core", self.options.package}))
+        attributes = Scope(frozenset({"WithRawResponse"}))
+        return tuple(
+            (attributes.claim(exported(r.name, "Resource")), packages.claim(package_name(r.name)))
+            for r in self.api.resources
+        )
+
+    @functools.cached_property
+    def _request_names(self) -> dict[tuple[str, str], str]:
+        """Each operation's request struct (`FilesListRequest`), named before the types so
+        that extend-go-sdk's names win a clash with a schema's."""
+        scope = Scope(ROOT_HELPERS)
+        names = {}
+        prefixed = [("", op) for op in self.api.root_operations] + [
+            (attribute, op)
+            for (attribute, _), resource in zip(self._attributes, self.api.resources, strict=True)
+            for op in resource.operations
+        ]
+        for prefix, op in prefixed:
+            names[(op.method, op.path)] = scope.claim(f"{prefix}{method_name(op.name)}Request")
+        return names
+
+    @functools.cached_property
+    def type_names(self) -> dict[Name, str]:
+        requests = frozenset(self._request_names.values())
+        scope = Scope(ROOT_HELPERS | requests)
+        names = {}
+        for definition in self.api.types:
+            name = exported(definition.name, "Type")
+            names[definition.name] = scope.claim(name + "Body" if name in requests else name)
+        return names
+
+    @functools.cached_property
+    def _named(self) -> dict[Name, NamedType]:
+        return {t.name: t for t in self.api.types}
+
+    def _types(self, qualifier: str) -> GoTypes:
+        return GoTypes(self._named, self.type_names, qualifier)
+
+    @functools.cached_property
+    def root_methods(self) -> tuple[code.MethodCode, ...]:
+        return self._methods(self.api.root_operations)
+
+    @functools.cached_property
+    def resources(self) -> tuple[ResourceCode, ...]:
+        return tuple(
+            ResourceCode(attribute, package, self._methods(resource.operations))
+            for (attribute, package), resource in zip(
+                self._attributes, self.api.resources, strict=True
+            )
+        )
+
+    def _methods(self, operations: tuple[Operation, ...]) -> tuple[code.MethodCode, ...]:
+        local = self._types(self.options.package + ".")
+        root = self._types("")
+        return tuple(
+            code.method_code(op, self._request_names[(op.method, op.path)], local, root)
+            for op in operations
+        )
+
+    @functools.cached_property
+    def _environments(self) -> tuple[tuple[str, str], ...]:
+        scope = Scope()
+        return tuple(
+            (scope.claim(exported(s.name, "Default")), go_string(s.url)) for s in self.api.servers
+        )
+
+    @property
+    def environment_fields(self) -> list[str]:
+        return aligned([(name, "string") for name, _ in self._environments])
+
+    @property
+    def environment_values(self) -> list[str]:
+        return aligned([(f"{name}:", f"{url},") for name, url in self._environments])
+
+    def render(self) -> dict[str, str]:
+        header = f"// {self.options.header}\n\n"
+        files = {
+            "go.mod": f"module {self.options.module}\n\ngo 1.19\n",
+            f"{self.options.package}.go": self._template("root.go.j2"),
+            "types.go": header + self._types_file(),
+            "requests.go": header + self._requests_file(),
+            "option/option.go": self._template("option.go.j2"),
+            "client/client.go": self._client_file(),
+            "README.md": self._template("README.md.j2"),
+        }
+        for source in sorted(RUNTIME_DIR.glob("*.go")):
+            files[f"core/{source.name}"] = header + source.read_text(encoding="utf-8")
+        for resource in self.resources:
+            files[f"{resource.package}/client.go"] = self._resource_file(resource)
+        return files
+
+    def _template(self, name: str, **extra: object) -> str:
+        template = self.env.get_template(f"go/{name}")
+        return template.render(
+            sdk=self, options=self.options, api=self.api, go_string=go_string, **extra
+        )
+
+    def _types_file(self) -> str:
+        types = self._types("")
+        lines = [f"package {self.options.package}", ""]
+        for definition in self.api.types:
+            name = self.type_names[definition.name]
+            if isinstance(definition, AliasDef) and not emits_alias(definition):
+                continue
+            lines += go_comment(definition.description)
+            if isinstance(definition, ModelDef):
+                lines += _struct(name, definition, types)
+            elif isinstance(definition, EnumDef):
+                lines += _enum(name, definition)
+            elif isinstance(definition, AliasDef):
+                lines.append(f"type {name} {types.alias_underlying(definition)}")
+            lines.append("")
+        return "\n".join(lines)
+
+    def _requests_file(self) -> str:
+        body: list[str] = []
+        for method in (*self.root_methods, *(m for r in self.resources for m in r.methods)):
+            if method.request_struct is not None:
+                body += [*code.request_struct_lines(method), ""]
+        text = "\n".join(body)
+        imports = '\nimport "io"\n' if re.search(r"\bio\.", text) else ""
+        return f"package {self.options.package}\n{imports}\n" + text
+
+    def _operations_code(self, receiver: str, methods: tuple[code.MethodCode, ...]) -> list[str]:
+        root = self.options.package + "."
+        names = Scope(frozenset(m.name for m in methods) | {"WithRawResponse"})
+        by_operation = {m.operation.name: m for m in methods}
+        lines: list[str] = []
+        for method in methods:
+            lines += ["", *code.method_lines(method, receiver, root)]
+            if method.shape.pagination is not None and method.item is not None:
+                lines += [
+                    "",
+                    *code.pager_lines(
+                        method, receiver, root, names.claim(method.name + "AutoPaging")
+                    ),
+                ]
+            polling = method.shape.polling
+            retrieve = by_operation.get(polling.retrieve_operation) if polling else None
+            if retrieve is not None and code.polls(method, retrieve):
+                lines += [
+                    "",
+                    *code.poller_lines(
+                        method, retrieve, receiver, root, names.claim(method.name + "AndPoll")
+                    ),
+                ]
+            lines += ["", *code.builder_lines(method, root)]
+        return lines
+
+    def _resource_file(self, resource: ResourceCode) -> str:
+        body = self._operations_code("Client", resource.methods)
+        context = {"resource": resource, "code": _joined(body)}
+        return self._with_imports(self._template("resource.go.j2", **context))
+
+    def _client_file(self) -> str:
+        fields = [(r.attribute, f"*{r.package}.Client") for r in self.resources]
+        body = self._operations_code("Client", self.root_methods)
+        context = {"fields": aligned(fields) if fields else [], "code": _joined(body),
+                   "headers": self._client_headers(), "auth": self._auth()}  # fmt: skip
+        return self._with_imports(self._template("client.go.j2", **context))
+
+    def _client_headers(self) -> list[tuple[str, str]]:
+        headers = []
+        for header in self.api.client_headers:
+            default = header.default
+            if default is None and header.name.words == ("api", "version"):
+                default = self.api.version
+            if default is not None:
+                headers.append((go_string(header.wire_name), go_string(default)))
+        return headers
+
+    def _auth(self) -> str:
+        scheme = next(iter(self.api.security), None)
+        if scheme is None:
+            return "core.Auth{}"
+        name = go_string(scheme.parameter_name or "Authorization")
+        place = scheme.place if scheme.kind == "api_key" else None
+        if place == "header":
+            return f"core.Auth{{Header: {name}}}"
+        if place == "query":
+            return f"core.Auth{{Query: {name}}}"
+        if place == "cookie":
+            prefix = go_string((scheme.parameter_name or "token") + "=")
+            return f'core.Auth{{Header: "Cookie", Prefix: {prefix}}}'
+        prefix = '"Basic "' if scheme.kind == "basic" else '"Bearer "'
+        return f'core.Auth{{Header: "Authorization", Prefix: {prefix}}}'
+
+    def _with_imports(self, text: str) -> str:
+        """The file with the standard and module imports its code uses, as gofmt sorts them."""
+        used = set(_USES.findall(text))
+        standard = sorted(
+            p for p in ("context", "io", "net/http", "net/url") if p.rsplit("/")[-1] in used
+        )
+        module = [f"{self.options.module}/{p}" for p in ("core", "option") if p in used]
+        root_use = rf"(?<![\w./]){re.escape(self.options.package)}\.[A-Z]"
+        if re.search(root_use, text.split("\nimport", 1)[-1]):
+            module.insert(0, self.options.module)
+        module += [
+            f"{self.options.module}/{r.package}"
+            for r in self.resources
+            if f"*{r.package}.Client" in text
+        ]
+        root = self.options.package
+        named = [
+            f'\t{root} "{p}"' if p == self.options.module else f'\t"{p}"' for p in sorted(module)
+        ]
+        groups = [[f'\t"{p}"' for p in standard], named]
+        block = "\n\n".join("\n".join(g) for g in groups if g)
+        return text.replace("import (\n__IMPORTS__\n)", f"import (\n{block}\n)")
+
+
+def _joined(lines: list[str]) -> str:
+    """Code lines as text ending in a newline; nothing for no lines."""
+    return "\n".join(lines) + "\n" if lines else ""
+
+
+def _struct(name: str, model: ModelDef, types: GoTypes) -> list[str]:
+    lines = [f"type {name} struct {{"]
+    scope = Scope()
+    block: list[tuple[str, ...]] = []
+    for field in model.fields:
+        comment = go_comment(field.description, "\t")
+        if comment:
+            lines += aligned(block)
+            block = []
+            lines += comment
+        annotation = types.field(field.type, field.required)
+        block.append(
+            (
+                scope.claim(exported(field.name)),
+                annotation,
+                struct_tag(field.wire_name, not field.required),
+            )
+        )
+    return [*lines, *aligned(block), "}"]
+
+
+def _enum(name: str, enum: EnumDef) -> list[str]:
+    underlying = scalar_type(enum.values)
+    lines = [f"type {name} {underlying}"]
+    if underlying == "any":
+        return lines
+    scope = Scope()
+    rows = []
+    for value in enum.values:
+        if value is None:
+            continue
+        words = exported(Name.parse(str(value)), "Value")
+        literal = go_string(value) if isinstance(value, str) else str(value).lower()
+        rows.append((scope.claim(name + words), name, f"= {literal}"))
+    return (
+        [
+            *lines,
+            "",
+            "// The values the API names; any other is accepted too.",
+            "const (",
+            *aligned(rows),
+            ")",
+        ]
+        if rows
+        else lines
+    )

@@ -1,0 +1,243 @@
+package core
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"math/rand"
+	"net/http"
+	"net/url"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+)
+
+const (
+	initialRetryDelay = 500 * time.Millisecond
+	maxRetryDelay     = 8 * time.Second
+	maxRetryAfter     = 60 * time.Second
+)
+
+// Auth says how a token travels: in a header (with a prefix such as "Bearer ") or a query
+// parameter.
+type Auth struct {
+	Header string
+	Prefix string
+	Query  string
+}
+
+// CallerConfig is what a generated client knows of its API.
+type CallerConfig struct {
+	BaseURL  string
+	Auth     Auth
+	TokenEnv string
+	Header   http.Header
+}
+
+// Caller sends the requests of one client.
+type Caller struct {
+	config  CallerConfig
+	options []RequestOption
+}
+
+// NewCaller is the caller of a client made with the given options.
+func NewCaller(config CallerConfig, options []RequestOption) *Caller {
+	return &Caller{config: config, options: append([]RequestOption(nil), options...)}
+}
+
+// Options are the client's options followed by a call's.
+func (c *Caller) Options(call []RequestOption) *RequestOptions {
+	all := make([]RequestOption, 0, len(c.options)+len(call))
+	return NewRequestOptions(append(append(all, c.options...), call...)...)
+}
+
+// Request is one operation's request, before the options apply.
+type Request struct {
+	Method    string
+	Path      string
+	Query     url.Values
+	Header    http.Header
+	Body      *Body
+	RetrySafe bool
+}
+
+// Body is an encoded request body, kept whole so that a retry sends it again.
+type Body struct {
+	ContentType string
+	Bytes       []byte
+}
+
+// RawResponse is a successful response before its body is decoded.
+type RawResponse struct {
+	StatusCode int
+	Header     http.Header
+	Body       []byte
+}
+
+// Response is a decoded response with its status and headers (the WithRawResponse methods).
+type Response[T any] struct {
+	StatusCode int
+	Header     http.Header
+	Body       T
+}
+
+// Decoder turns a successful response into a method's result.
+type Decoder[T any] func(raw *RawResponse, options *RequestOptions) (T, error)
+
+// Call sends a request and decodes its response.
+func Call[T any](ctx context.Context, caller *Caller, request *Request, call []RequestOption, decode Decoder[T]) (*Response[T], error) {
+	options := caller.Options(call)
+	raw, err := caller.Send(ctx, request, options)
+	if err != nil {
+		return nil, err
+	}
+	body, err := decode(raw, options)
+	if err != nil {
+		return nil, err
+	}
+	return &Response[T]{StatusCode: raw.StatusCode, Header: raw.Header, Body: body}, nil
+}
+
+// Send sends a request until it succeeds, fails for good or runs out of attempts.
+func (c *Caller) Send(ctx context.Context, request *Request, options *RequestOptions) (*RawResponse, error) {
+	for attempt := 0; ; attempt++ {
+		built, err := c.build(ctx, request, options)
+		if err != nil {
+			return nil, err
+		}
+		raw, retry, err := c.attempt(built, request.RetrySafe)
+		if !retry || attempt+1 >= options.MaxAttempts {
+			return raw, err
+		}
+		delay := retryDelay(attempt, raw, err)
+		timer := time.NewTimer(delay)
+		select {
+		case <-ctx.Done():
+			timer.Stop()
+			return nil, ctx.Err()
+		case <-timer.C:
+		}
+	}
+}
+
+func (c *Caller) attempt(built *http.Request, retrySafe bool) (*RawResponse, bool, error) {
+	client := HTTPClient(http.DefaultClient)
+	if sender, ok := built.Context().Value(senderKey{}).(HTTPClient); ok {
+		client = sender
+	}
+	response, err := client.Do(built)
+	if err != nil {
+		return nil, retrySafe && built.Context().Err() == nil, err
+	}
+	defer response.Body.Close()
+	body, err := io.ReadAll(response.Body)
+	if err != nil {
+		return nil, retrySafe, err
+	}
+	raw := &RawResponse{StatusCode: response.StatusCode, Header: response.Header, Body: body}
+	if response.StatusCode < 400 {
+		return raw, false, nil
+	}
+	apiError := &APIError{StatusCode: response.StatusCode, Header: response.Header, Body: body}
+	return raw, shouldRetry(response, retrySafe), apiError
+}
+
+type senderKey struct{}
+
+func shouldRetry(response *http.Response, retrySafe bool) bool {
+	switch response.Header.Get("X-Should-Retry") {
+	case "true":
+		return true
+	case "false":
+		return false
+	}
+	switch response.StatusCode {
+	case http.StatusTooManyRequests:
+		return true
+	case http.StatusRequestTimeout, http.StatusInternalServerError, http.StatusBadGateway,
+		http.StatusServiceUnavailable, http.StatusGatewayTimeout:
+		return retrySafe
+	}
+	return false
+}
+
+func retryDelay(attempt int, raw *RawResponse, err error) time.Duration {
+	if raw != nil {
+		if after, ok := retryAfter(raw.Header.Get("Retry-After")); ok {
+			return after
+		}
+	}
+	delay := initialRetryDelay << uint(attempt)
+	if delay > maxRetryDelay || delay <= 0 {
+		delay = maxRetryDelay
+	}
+	return delay - time.Duration(rand.Int63n(int64(delay/4)+1))
+}
+
+func retryAfter(value string) (time.Duration, bool) {
+	value = strings.TrimSpace(value)
+	if value == "" {
+		return 0, false
+	}
+	var after time.Duration
+	if seconds, err := strconv.ParseFloat(value, 64); err == nil {
+		after = time.Duration(seconds * float64(time.Second))
+	} else if date, err := http.ParseTime(value); err == nil {
+		after = time.Until(date)
+	} else {
+		return 0, false
+	}
+	if after < 0 || after > maxRetryAfter {
+		return 0, false
+	}
+	return after, true
+}
+
+func (c *Caller) build(ctx context.Context, request *Request, options *RequestOptions) (*http.Request, error) {
+	base := options.BaseURL
+	if base == "" {
+		base = c.config.BaseURL
+	}
+	target, err := url.Parse(strings.TrimRight(base, "/") + request.Path)
+	if err != nil {
+		return nil, err
+	}
+	query := target.Query()
+	for _, values := range []url.Values{request.Query, options.Query} {
+		for name, list := range values {
+			query[name] = append([]string(nil), list...)
+		}
+	}
+	token := options.Token
+	if token == "" && c.config.TokenEnv != "" {
+		token = os.Getenv(c.config.TokenEnv)
+	}
+	if token != "" && c.config.Auth.Query != "" {
+		query.Set(c.config.Auth.Query, token)
+	}
+	target.RawQuery = query.Encode()
+	var body io.Reader
+	if request.Body != nil {
+		body = bytes.NewReader(request.Body.Bytes)
+	}
+	if options.HTTPClient != nil {
+		ctx = context.WithValue(ctx, senderKey{}, options.HTTPClient)
+	}
+	built, err := http.NewRequestWithContext(ctx, request.Method, target.String(), body)
+	if err != nil {
+		return nil, err
+	}
+	for _, header := range []http.Header{c.config.Header, request.Header, options.Header} {
+		for name, values := range header {
+			built.Header[http.CanonicalHeaderKey(name)] = append([]string(nil), values...)
+		}
+	}
+	if token != "" && c.config.Auth.Header != "" {
+		built.Header.Set(c.config.Auth.Header, c.config.Auth.Prefix+token)
+	}
+	if request.Body != nil {
+		built.Header.Set("Content-Type", request.Body.ContentType)
+	}
+	return built, nil
+}

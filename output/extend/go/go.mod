@@ -1,0 +1,3 @@
+module example.com/extend-go
+
+go 1.19

@@ -4,7 +4,10 @@
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
-STAMP := $(VENV)/.installed
+# The install stamp is named by a hash of what pip installs from ([project], [build-system]), so
+# editing [tool.sdkgen] (or any other tool's table) does not rebuild the venv.
+DEPS_HASH := $(shell $(PYTHON) -c 'import hashlib, json, tomllib; t = tomllib.load(open("pyproject.toml", "rb")); print(hashlib.sha256(json.dumps([t.get("project"), t.get("build-system")], sort_keys=True).encode()).hexdigest()[:16])')
+STAMP := $(VENV)/.installed-$(DEPS_HASH)
 
 NODE_STAMP := node_modules/.installed
 
@@ -40,11 +43,12 @@ help:
 	@echo "make bench      both SDKs against raw httpx/fetch and extend-ai; cold generation against"
 	@echo "                openapi-python-client and datamodel-code-generator (own venv)"
 
-$(STAMP): pyproject.toml
+$(STAMP):
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[dev]'
-	@touch $(STAMP)
+	@rm -f $(VENV)/.installed-*
+	touch $(STAMP)
 
 # Dev tools of the TypeScript target (tsc, Node types), pinned in package-lock.json.
 $(NODE_STAMP): package.json package-lock.json
@@ -118,7 +122,7 @@ golden: $(STAMP)
 	$(PY) -m tests.golden.regenerate
 	$(PY) -m tests.hostile.regenerate
 
-release: $(STAMP)
+release: $(STAMP) $(NODE_STAMP) go
 	$(PY) -m generator release
 
 docs: $(STAMP)

@@ -125,10 +125,8 @@ def prepare(
         surface = target.documented(sdk)
         if surface is not None:
             surfaces.append(surface)
-    first = sdks[0]
-    changelog = render_changelog(
-        history.releases, title=api.title, package=first.package, language=first.language
-    )
+    packages = [(sdk.package, sdk.language) for sdk in sdks]
+    changelog = render_changelog(history.releases, title=api.title, packages=packages)
     return Prepared(tuple(sdks), changelog, sha, diagnostics, history.files, tuple(surfaces))
 
 

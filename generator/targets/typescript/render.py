@@ -48,6 +48,8 @@ from generator.targets.typescript.security import requirement_literal, security_
 from generator.targets.typescript.types import Annotator, open_enum
 
 RUNTIME_DIR = Path(__file__).parent / "runtime"
+TYPESCRIPT_VERSION = "5.7.2"
+"""The compiler a generated package builds with (its devDependency): the project's own."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +60,8 @@ class TypescriptOptions:
     sdk_version: str
     header: str
     provenance: str = ""
+    license: str = "UNLICENSED"
+    typescript_version: str = TYPESCRIPT_VERSION
 
 
 @dataclass(frozen=True, slots=True)
@@ -603,6 +607,7 @@ class TypescriptRenderer:
             "typescript/version.ts.j2": "src/version.ts",
             "typescript/package.json.j2": "package.json",
             "typescript/tsconfig.json.j2": "tsconfig.json",
+            "typescript/tsconfig.cjs.json.j2": "tsconfig.cjs.json",
             "typescript/README.md.j2": "README.md",
             "typescript/gitignore.j2": ".gitignore",
         }

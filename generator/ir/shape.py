@@ -105,6 +105,7 @@ def operation_shape(
         retry_safe=op.method.upper() in RETRY_SAFE_METHODS or idempotency is not None,
         event_stream=event_stream_of(op),
         idempotency_header=idempotency,
+        auth=op.auth,
         accept=", ".join(op.accept) if op.accept and kind != "empty" else "application/json",
     )
 

@@ -156,6 +156,8 @@ class MethodView:
     stream_selector: ArgView | None = None
     """The boolean argument that asks for the event stream, when it is optional."""
     idempotency_header: str | None = None
+    security: str | None = None
+    """The operation's credential alternatives as a literal, when they are not the API's."""
 
     @property
     def returns_none(self) -> bool:

@@ -47,6 +47,23 @@ def shape_of(op: Operation) -> OperationShape:
     return op.shape
 
 
+def with_idempotency_header(api: Api, header: str) -> Api:
+    """The API with every call of a method that is not idempotent sending a generated key in
+    `header` (the configuration's `idempotency_header`), which makes it safe to retry."""
+
+    def keyed(op: Operation) -> Operation:
+        shape = shape_of(op)
+        if shape.retry_safe or shape.idempotency_header is not None:
+            return op
+        return replace(op, shape=replace(shape, idempotency_header=header, retry_safe=True))
+
+    root = tuple(keyed(op) for op in api.root_operations)
+    resources = tuple(
+        replace(r, operations=tuple(keyed(op) for op in r.operations)) for r in api.resources
+    )
+    return replace(api, root_operations=root, resources=resources)
+
+
 def with_shapes(api: Api) -> Api:
     """The API with each operation's shape decided (see `OperationShape`)."""
     headers = api.client_headers

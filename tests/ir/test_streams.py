@@ -13,7 +13,7 @@ import yaml
 from generator.ir.build import build_api
 from generator.ir.model import Ref
 from generator.ir.names import Name
-from generator.ir.shape import shape_of
+from generator.ir.shape import shape_of, with_idempotency_header
 from generator.ir.webhooks import STANDARD_WEBHOOKS, with_standard_webhooks
 
 SPEC = Path(__file__).parents[1] / "support" / "streams_spec.yaml"
@@ -79,6 +79,16 @@ def test_an_idempotency_header_makes_a_post_safe_to_retry() -> None:
     spec = edited("/charges", lambda op: op.pop("parameters"))
     unkeyed = shapes(spec)["createCharge"]
     assert unkeyed.idempotency_header is None and not unkeyed.retry_safe
+
+
+def test_the_configuration_names_an_idempotency_header_the_spec_does_not() -> None:
+    spec = edited("/charges", lambda op: op.pop("parameters"))
+    api = with_idempotency_header(build_api(spec, "streams"), "Idempotency-Key")
+    for op in api.operations():
+        shape = shape_of(op)
+        keyed = op.method in ("POST", "PATCH")
+        assert (shape.idempotency_header == "Idempotency-Key") is keyed, op.operation_id
+        assert shape.retry_safe, op.operation_id
 
 
 def test_webhooks_without_a_scheme_are_standard_webhooks() -> None:

@@ -30,7 +30,7 @@ public final class Json {
         }
         try {
             return ObjectMappers.JSON.convertValue(node, type);
-        } catch (IllegalArgumentException drifted) {
+        } catch (RuntimeException drifted) { // a value of another shape, however Jackson says it
             return null;
         }
     }
@@ -42,7 +42,7 @@ public final class Json {
         }
         try {
             return ObjectMappers.JSON.convertValue(node, type);
-        } catch (IllegalArgumentException drifted) {
+        } catch (RuntimeException drifted) { // a value of another shape, however Jackson says it
             return null;
         }
     }

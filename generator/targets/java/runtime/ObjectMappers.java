@@ -2,6 +2,7 @@ package sdkgen.runtime;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
@@ -60,7 +61,10 @@ public final class ObjectMappers {
         @Override
         public OffsetDateTime deserialize(JsonParser in, DeserializationContext context)
                 throws IOException {
-            String text = in.getValueAsString();
+            if (!in.hasToken(JsonToken.VALUE_STRING)) {
+                throw context.wrongTokenException(in, OffsetDateTime.class, JsonToken.VALUE_STRING, "a date-time");
+            }
+            String text = in.getText();
             try {
                 return OffsetDateTime.parse(text);
             } catch (DateTimeParseException notDateTime) {
@@ -78,7 +82,10 @@ public final class ObjectMappers {
         @Override
         public LocalDate deserialize(JsonParser in, DeserializationContext context)
                 throws IOException {
-            String text = in.getValueAsString();
+            if (!in.hasToken(JsonToken.VALUE_STRING)) {
+                throw context.wrongTokenException(in, LocalDate.class, JsonToken.VALUE_STRING, "a date");
+            }
+            String text = in.getText();
             try {
                 return LocalDate.parse(text);
             } catch (DateTimeParseException notDate) {

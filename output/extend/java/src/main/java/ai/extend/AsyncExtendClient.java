@@ -42,12 +42,64 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
-/** The Extend API API, each call returning a CompletableFuture. */public class AsyncExtendClient {
+/** The Extend API API, each call returning a CompletableFuture. */
+public class AsyncExtendClient {
     private final RawExtendClient raw;
-    private final Executor executor;    private final AsyncFilesClient files;    private final AsyncParseRunsClient parseRuns;    private final AsyncEditRunsClient editRuns;    private final AsyncEditTemplatesClient editTemplates;    private final AsyncEditSchemasClient editSchemas;    private final AsyncFormDetectionRunsClient formDetectionRuns;    private final AsyncExtractRunsClient extractRuns;    private final AsyncExtractorsClient extractors;    private final AsyncExtractorVersionsClient extractorVersions;    private final AsyncClassifyRunsClient classifyRuns;    private final AsyncClassifiersClient classifiers;    private final AsyncClassifierVersionsClient classifierVersions;    private final AsyncSplitRunsClient splitRuns;    private final AsyncSplittersClient splitters;    private final AsyncSplitterVersionsClient splitterVersions;    private final AsyncWorkflowsClient workflows;    private final AsyncWorkflowVersionsClient workflowVersions;    private final AsyncWorkflowRunsClient workflowRuns;    private final AsyncBatchRunsClient batchRuns;    private final AsyncEvaluationSetsClient evaluationSets;    private final AsyncEvaluationSetItemsClient evaluationSetItems;    private final AsyncEvaluationSetRunsClient evaluationSetRuns;    private final AsyncWebhookEndpointsClient webhookEndpoints;    private final AsyncWebhookSubscriptionsClient webhookSubscriptions;
+    private final Executor executor;
+    private final AsyncFilesClient files;
+    private final AsyncParseRunsClient parseRuns;
+    private final AsyncEditRunsClient editRuns;
+    private final AsyncEditTemplatesClient editTemplates;
+    private final AsyncEditSchemasClient editSchemas;
+    private final AsyncFormDetectionRunsClient formDetectionRuns;
+    private final AsyncExtractRunsClient extractRuns;
+    private final AsyncExtractorsClient extractors;
+    private final AsyncExtractorVersionsClient extractorVersions;
+    private final AsyncClassifyRunsClient classifyRuns;
+    private final AsyncClassifiersClient classifiers;
+    private final AsyncClassifierVersionsClient classifierVersions;
+    private final AsyncSplitRunsClient splitRuns;
+    private final AsyncSplittersClient splitters;
+    private final AsyncSplitterVersionsClient splitterVersions;
+    private final AsyncWorkflowsClient workflows;
+    private final AsyncWorkflowVersionsClient workflowVersions;
+    private final AsyncWorkflowRunsClient workflowRuns;
+    private final AsyncBatchRunsClient batchRuns;
+    private final AsyncEvaluationSetsClient evaluationSets;
+    private final AsyncEvaluationSetItemsClient evaluationSetItems;
+    private final AsyncEvaluationSetRunsClient evaluationSetRuns;
+    private final AsyncWebhookEndpointsClient webhookEndpoints;
+    private final AsyncWebhookSubscriptionsClient webhookSubscriptions;
+
     public AsyncExtendClient(HttpCaller caller) {
         this.raw = new RawExtendClient(caller);
-        this.executor = caller.options().executor();        this.files = new AsyncFilesClient(caller);        this.parseRuns = new AsyncParseRunsClient(caller);        this.editRuns = new AsyncEditRunsClient(caller);        this.editTemplates = new AsyncEditTemplatesClient(caller);        this.editSchemas = new AsyncEditSchemasClient(caller);        this.formDetectionRuns = new AsyncFormDetectionRunsClient(caller);        this.extractRuns = new AsyncExtractRunsClient(caller);        this.extractors = new AsyncExtractorsClient(caller);        this.extractorVersions = new AsyncExtractorVersionsClient(caller);        this.classifyRuns = new AsyncClassifyRunsClient(caller);        this.classifiers = new AsyncClassifiersClient(caller);        this.classifierVersions = new AsyncClassifierVersionsClient(caller);        this.splitRuns = new AsyncSplitRunsClient(caller);        this.splitters = new AsyncSplittersClient(caller);        this.splitterVersions = new AsyncSplitterVersionsClient(caller);        this.workflows = new AsyncWorkflowsClient(caller);        this.workflowVersions = new AsyncWorkflowVersionsClient(caller);        this.workflowRuns = new AsyncWorkflowRunsClient(caller);        this.batchRuns = new AsyncBatchRunsClient(caller);        this.evaluationSets = new AsyncEvaluationSetsClient(caller);        this.evaluationSetItems = new AsyncEvaluationSetItemsClient(caller);        this.evaluationSetRuns = new AsyncEvaluationSetRunsClient(caller);        this.webhookEndpoints = new AsyncWebhookEndpointsClient(caller);        this.webhookSubscriptions = new AsyncWebhookSubscriptionsClient(caller);    }
+        this.executor = caller.options().executor();
+        this.files = new AsyncFilesClient(caller);
+        this.parseRuns = new AsyncParseRunsClient(caller);
+        this.editRuns = new AsyncEditRunsClient(caller);
+        this.editTemplates = new AsyncEditTemplatesClient(caller);
+        this.editSchemas = new AsyncEditSchemasClient(caller);
+        this.formDetectionRuns = new AsyncFormDetectionRunsClient(caller);
+        this.extractRuns = new AsyncExtractRunsClient(caller);
+        this.extractors = new AsyncExtractorsClient(caller);
+        this.extractorVersions = new AsyncExtractorVersionsClient(caller);
+        this.classifyRuns = new AsyncClassifyRunsClient(caller);
+        this.classifiers = new AsyncClassifiersClient(caller);
+        this.classifierVersions = new AsyncClassifierVersionsClient(caller);
+        this.splitRuns = new AsyncSplitRunsClient(caller);
+        this.splitters = new AsyncSplittersClient(caller);
+        this.splitterVersions = new AsyncSplitterVersionsClient(caller);
+        this.workflows = new AsyncWorkflowsClient(caller);
+        this.workflowVersions = new AsyncWorkflowVersionsClient(caller);
+        this.workflowRuns = new AsyncWorkflowRunsClient(caller);
+        this.batchRuns = new AsyncBatchRunsClient(caller);
+        this.evaluationSets = new AsyncEvaluationSetsClient(caller);
+        this.evaluationSetItems = new AsyncEvaluationSetItemsClient(caller);
+        this.evaluationSetRuns = new AsyncEvaluationSetRunsClient(caller);
+        this.webhookEndpoints = new AsyncWebhookEndpointsClient(caller);
+        this.webhookSubscriptions = new AsyncWebhookSubscriptionsClient(caller);
+    }
+
     /** Configures an async client as ExtendClient.builder() does a client. */
     public static Builder builder() {
         return new Builder();
@@ -98,78 +150,103 @@ import java.util.concurrent.Executor;
             return new AsyncExtendClient(sync.build().caller());
         }
     }
+
     public AsyncFilesClient files() {
         return files;
     }
+
     public AsyncParseRunsClient parseRuns() {
         return parseRuns;
     }
+
     public AsyncEditRunsClient editRuns() {
         return editRuns;
     }
+
     public AsyncEditTemplatesClient editTemplates() {
         return editTemplates;
     }
+
     public AsyncEditSchemasClient editSchemas() {
         return editSchemas;
     }
+
     public AsyncFormDetectionRunsClient formDetectionRuns() {
         return formDetectionRuns;
     }
+
     public AsyncExtractRunsClient extractRuns() {
         return extractRuns;
     }
+
     public AsyncExtractorsClient extractors() {
         return extractors;
     }
+
     public AsyncExtractorVersionsClient extractorVersions() {
         return extractorVersions;
     }
+
     public AsyncClassifyRunsClient classifyRuns() {
         return classifyRuns;
     }
+
     public AsyncClassifiersClient classifiers() {
         return classifiers;
     }
+
     public AsyncClassifierVersionsClient classifierVersions() {
         return classifierVersions;
     }
+
     public AsyncSplitRunsClient splitRuns() {
         return splitRuns;
     }
+
     public AsyncSplittersClient splitters() {
         return splitters;
     }
+
     public AsyncSplitterVersionsClient splitterVersions() {
         return splitterVersions;
     }
+
     public AsyncWorkflowsClient workflows() {
         return workflows;
     }
+
     public AsyncWorkflowVersionsClient workflowVersions() {
         return workflowVersions;
     }
+
     public AsyncWorkflowRunsClient workflowRuns() {
         return workflowRuns;
     }
+
     public AsyncBatchRunsClient batchRuns() {
         return batchRuns;
     }
+
     public AsyncEvaluationSetsClient evaluationSets() {
         return evaluationSets;
     }
+
     public AsyncEvaluationSetItemsClient evaluationSetItems() {
         return evaluationSetItems;
     }
+
     public AsyncEvaluationSetRunsClient evaluationSetRuns() {
         return evaluationSetRuns;
     }
+
     public AsyncWebhookEndpointsClient webhookEndpoints() {
         return webhookEndpoints;
     }
+
     public AsyncWebhookSubscriptionsClient webhookSubscriptions() {
         return webhookSubscriptions;
     }
+
     public CompletableFuture<ParseRun> parse(ParseRequest request, RequestOptions requestOptions) {
         return CompletableFuture.supplyAsync(() -> raw.parse(request, requestOptions).body(), executor);
     }
@@ -177,6 +254,7 @@ import java.util.concurrent.Executor;
     public CompletableFuture<ParseRun> parse(ParseRequest request) {
         return CompletableFuture.supplyAsync(() -> raw.parse(request, null).body(), executor);
     }
+
     public CompletableFuture<EditRun> edit(EditRequest request, RequestOptions requestOptions) {
         return CompletableFuture.supplyAsync(() -> raw.edit(request, requestOptions).body(), executor);
     }
@@ -184,6 +262,7 @@ import java.util.concurrent.Executor;
     public CompletableFuture<EditRun> edit(EditRequest request) {
         return CompletableFuture.supplyAsync(() -> raw.edit(request, null).body(), executor);
     }
+
     public CompletableFuture<FormDetectionRun> detectForm(DetectFormRequest request, RequestOptions requestOptions) {
         return CompletableFuture.supplyAsync(() -> raw.detectForm(request, requestOptions).body(), executor);
     }
@@ -191,6 +270,7 @@ import java.util.concurrent.Executor;
     public CompletableFuture<FormDetectionRun> detectForm(DetectFormRequest request) {
         return CompletableFuture.supplyAsync(() -> raw.detectForm(request, null).body(), executor);
     }
+
     public CompletableFuture<ExtractRun> extract(ExtractRequest request, RequestOptions requestOptions) {
         return CompletableFuture.supplyAsync(() -> raw.extract(request, requestOptions).body(), executor);
     }
@@ -206,6 +286,7 @@ import java.util.concurrent.Executor;
     public CompletableFuture<ExtractRun> extract() {
         return CompletableFuture.supplyAsync(() -> raw.extract(ExtractRequest.builder().build(), null).body(), executor);
     }
+
     public CompletableFuture<ClassifyRun> classify(ClassifyRequest request, RequestOptions requestOptions) {
         return CompletableFuture.supplyAsync(() -> raw.classify(request, requestOptions).body(), executor);
     }
@@ -213,10 +294,12 @@ import java.util.concurrent.Executor;
     public CompletableFuture<ClassifyRun> classify(ClassifyRequest request) {
         return CompletableFuture.supplyAsync(() -> raw.classify(request, null).body(), executor);
     }
+
     public CompletableFuture<SplitRun> split(SplitRequest request, RequestOptions requestOptions) {
         return CompletableFuture.supplyAsync(() -> raw.split(request, requestOptions).body(), executor);
     }
 
     public CompletableFuture<SplitRun> split(SplitRequest request) {
         return CompletableFuture.supplyAsync(() -> raw.split(request, null).body(), executor);
-    }}
+    }
+}

@@ -42,15 +42,68 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
-/** The Extend API API: resources are accessors, calls are methods. */public class ExtendClient {
+/** The Extend API API: resources are accessors, calls are methods. */
+public class ExtendClient {
     private final HttpCaller caller;
-    private final RawExtendClient raw;    private final FilesClient files;    private final ParseRunsClient parseRuns;    private final EditRunsClient editRuns;    private final EditTemplatesClient editTemplates;    private final EditSchemasClient editSchemas;    private final FormDetectionRunsClient formDetectionRuns;    private final ExtractRunsClient extractRuns;    private final ExtractorsClient extractors;    private final ExtractorVersionsClient extractorVersions;    private final ClassifyRunsClient classifyRuns;    private final ClassifiersClient classifiers;    private final ClassifierVersionsClient classifierVersions;    private final SplitRunsClient splitRuns;    private final SplittersClient splitters;    private final SplitterVersionsClient splitterVersions;    private final WorkflowsClient workflows;    private final WorkflowVersionsClient workflowVersions;    private final WorkflowRunsClient workflowRuns;    private final BatchRunsClient batchRuns;    private final EvaluationSetsClient evaluationSets;    private final EvaluationSetItemsClient evaluationSetItems;    private final EvaluationSetRunsClient evaluationSetRuns;    private final WebhookEndpointsClient webhookEndpoints;    private final WebhookSubscriptionsClient webhookSubscriptions;
+    private final RawExtendClient raw;
+    private final FilesClient files;
+    private final ParseRunsClient parseRuns;
+    private final EditRunsClient editRuns;
+    private final EditTemplatesClient editTemplates;
+    private final EditSchemasClient editSchemas;
+    private final FormDetectionRunsClient formDetectionRuns;
+    private final ExtractRunsClient extractRuns;
+    private final ExtractorsClient extractors;
+    private final ExtractorVersionsClient extractorVersions;
+    private final ClassifyRunsClient classifyRuns;
+    private final ClassifiersClient classifiers;
+    private final ClassifierVersionsClient classifierVersions;
+    private final SplitRunsClient splitRuns;
+    private final SplittersClient splitters;
+    private final SplitterVersionsClient splitterVersions;
+    private final WorkflowsClient workflows;
+    private final WorkflowVersionsClient workflowVersions;
+    private final WorkflowRunsClient workflowRuns;
+    private final BatchRunsClient batchRuns;
+    private final EvaluationSetsClient evaluationSets;
+    private final EvaluationSetItemsClient evaluationSetItems;
+    private final EvaluationSetRunsClient evaluationSetRuns;
+    private final WebhookEndpointsClient webhookEndpoints;
+    private final WebhookSubscriptionsClient webhookSubscriptions;
+
     public ExtendClient(HttpCaller caller) {
         this.caller = caller;
-        this.raw = new RawExtendClient(caller);        this.files = new FilesClient(caller);        this.parseRuns = new ParseRunsClient(caller);        this.editRuns = new EditRunsClient(caller);        this.editTemplates = new EditTemplatesClient(caller);        this.editSchemas = new EditSchemasClient(caller);        this.formDetectionRuns = new FormDetectionRunsClient(caller);        this.extractRuns = new ExtractRunsClient(caller);        this.extractors = new ExtractorsClient(caller);        this.extractorVersions = new ExtractorVersionsClient(caller);        this.classifyRuns = new ClassifyRunsClient(caller);        this.classifiers = new ClassifiersClient(caller);        this.classifierVersions = new ClassifierVersionsClient(caller);        this.splitRuns = new SplitRunsClient(caller);        this.splitters = new SplittersClient(caller);        this.splitterVersions = new SplitterVersionsClient(caller);        this.workflows = new WorkflowsClient(caller);        this.workflowVersions = new WorkflowVersionsClient(caller);        this.workflowRuns = new WorkflowRunsClient(caller);        this.batchRuns = new BatchRunsClient(caller);        this.evaluationSets = new EvaluationSetsClient(caller);        this.evaluationSetItems = new EvaluationSetItemsClient(caller);        this.evaluationSetRuns = new EvaluationSetRunsClient(caller);        this.webhookEndpoints = new WebhookEndpointsClient(caller);        this.webhookSubscriptions = new WebhookSubscriptionsClient(caller);    }
+        this.raw = new RawExtendClient(caller);
+        this.files = new FilesClient(caller);
+        this.parseRuns = new ParseRunsClient(caller);
+        this.editRuns = new EditRunsClient(caller);
+        this.editTemplates = new EditTemplatesClient(caller);
+        this.editSchemas = new EditSchemasClient(caller);
+        this.formDetectionRuns = new FormDetectionRunsClient(caller);
+        this.extractRuns = new ExtractRunsClient(caller);
+        this.extractors = new ExtractorsClient(caller);
+        this.extractorVersions = new ExtractorVersionsClient(caller);
+        this.classifyRuns = new ClassifyRunsClient(caller);
+        this.classifiers = new ClassifiersClient(caller);
+        this.classifierVersions = new ClassifierVersionsClient(caller);
+        this.splitRuns = new SplitRunsClient(caller);
+        this.splitters = new SplittersClient(caller);
+        this.splitterVersions = new SplitterVersionsClient(caller);
+        this.workflows = new WorkflowsClient(caller);
+        this.workflowVersions = new WorkflowVersionsClient(caller);
+        this.workflowRuns = new WorkflowRunsClient(caller);
+        this.batchRuns = new BatchRunsClient(caller);
+        this.evaluationSets = new EvaluationSetsClient(caller);
+        this.evaluationSetItems = new EvaluationSetItemsClient(caller);
+        this.evaluationSetRuns = new EvaluationSetRunsClient(caller);
+        this.webhookEndpoints = new WebhookEndpointsClient(caller);
+        this.webhookSubscriptions = new WebhookSubscriptionsClient(caller);
+    }
+
     public static Builder builder() {
         return new Builder();
     }
+
     HttpCaller caller() {
         return caller;
     }
@@ -59,78 +112,103 @@ import java.util.concurrent.Executor;
     public RawExtendClient withRawResponse() {
         return raw;
     }
+
     public FilesClient files() {
         return files;
     }
+
     public ParseRunsClient parseRuns() {
         return parseRuns;
     }
+
     public EditRunsClient editRuns() {
         return editRuns;
     }
+
     public EditTemplatesClient editTemplates() {
         return editTemplates;
     }
+
     public EditSchemasClient editSchemas() {
         return editSchemas;
     }
+
     public FormDetectionRunsClient formDetectionRuns() {
         return formDetectionRuns;
     }
+
     public ExtractRunsClient extractRuns() {
         return extractRuns;
     }
+
     public ExtractorsClient extractors() {
         return extractors;
     }
+
     public ExtractorVersionsClient extractorVersions() {
         return extractorVersions;
     }
+
     public ClassifyRunsClient classifyRuns() {
         return classifyRuns;
     }
+
     public ClassifiersClient classifiers() {
         return classifiers;
     }
+
     public ClassifierVersionsClient classifierVersions() {
         return classifierVersions;
     }
+
     public SplitRunsClient splitRuns() {
         return splitRuns;
     }
+
     public SplittersClient splitters() {
         return splitters;
     }
+
     public SplitterVersionsClient splitterVersions() {
         return splitterVersions;
     }
+
     public WorkflowsClient workflows() {
         return workflows;
     }
+
     public WorkflowVersionsClient workflowVersions() {
         return workflowVersions;
     }
+
     public WorkflowRunsClient workflowRuns() {
         return workflowRuns;
     }
+
     public BatchRunsClient batchRuns() {
         return batchRuns;
     }
+
     public EvaluationSetsClient evaluationSets() {
         return evaluationSets;
     }
+
     public EvaluationSetItemsClient evaluationSetItems() {
         return evaluationSetItems;
     }
+
     public EvaluationSetRunsClient evaluationSetRuns() {
         return evaluationSetRuns;
     }
+
     public WebhookEndpointsClient webhookEndpoints() {
         return webhookEndpoints;
     }
+
     public WebhookSubscriptionsClient webhookSubscriptions() {
         return webhookSubscriptions;
     }
+
     /**
      * Parse a file (sync)
      */
@@ -141,6 +219,7 @@ import java.util.concurrent.Executor;
     public ParseRun parse(ParseRequest request) {
         return raw.parse(request, null).body();
     }
+
     /**
      * Edit a file (sync)
      */
@@ -151,6 +230,7 @@ import java.util.concurrent.Executor;
     public EditRun edit(EditRequest request) {
         return raw.edit(request, null).body();
     }
+
     /**
      * Detect form fields (sync)
      */
@@ -161,6 +241,7 @@ import java.util.concurrent.Executor;
     public FormDetectionRun detectForm(DetectFormRequest request) {
         return raw.detectForm(request, null).body();
     }
+
     /**
      * Extract from a file (sync)
      */
@@ -179,6 +260,7 @@ import java.util.concurrent.Executor;
     public ExtractRun extract() {
         return raw.extract(ExtractRequest.builder().build(), null).body();
     }
+
     /**
      * Classify a file (sync)
      */
@@ -189,6 +271,7 @@ import java.util.concurrent.Executor;
     public ClassifyRun classify(ClassifyRequest request) {
         return raw.classify(request, null).body();
     }
+
     /**
      * Split a file (sync)
      */
@@ -198,7 +281,9 @@ import java.util.concurrent.Executor;
 
     public SplitRun split(SplitRequest request) {
         return raw.split(request, null).body();
-    }    /** Configures a client: token, environment or URL, timeout, retries, headers. */
+    }
+
+    /** Configures a client: token, environment or URL, timeout, retries, headers. */
     public static final class Builder {
         private final ClientOptions.Builder options = ClientOptions.builder();
         private String url = Environment.US.getUrl();
@@ -276,9 +361,13 @@ import java.util.concurrent.Executor;
         }
 
         public ExtendClient build() {
-            String token = apiKey;            if (token == null) {
+            String token = apiKey;
+            if (token == null) {
                 token = System.getenv("EXTEND_API_KEY");
-            }            options.apiKey(token).baseUrl(url).errors(Errors::create);
+            }
+            options.apiKey(token).baseUrl(url).errors(Errors::create);
             return new ExtendClient(new HttpCaller(options.build()));
         }
-    }}
+    }
+
+}

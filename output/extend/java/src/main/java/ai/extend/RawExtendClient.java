@@ -49,6 +49,7 @@ public final class RawExtendClient {
     public RawExtendClient(HttpCaller caller) {
         this.caller = caller;
     }
+
     /**
      * POST /parse: Parse a file (sync)
      */
@@ -75,6 +76,7 @@ public final class RawExtendClient {
         call.json(body);
         return call;
     }
+
     /**
      * POST /edit: Edit a file (sync)
      */
@@ -98,6 +100,7 @@ public final class RawExtendClient {
         call.json(body);
         return call;
     }
+
     /**
      * POST /detect_form: Detect form fields (sync)
      */
@@ -121,6 +124,7 @@ public final class RawExtendClient {
         call.json(body);
         return call;
     }
+
     /**
      * POST /extract: Extract from a file (sync)
      */
@@ -155,6 +159,7 @@ public final class RawExtendClient {
         call.json(body);
         return call;
     }
+
     /**
      * POST /classify: Classify a file (sync)
      */
@@ -180,6 +185,7 @@ public final class RawExtendClient {
         call.json(body);
         return call;
     }
+
     /**
      * POST /split: Split a file (sync)
      */
@@ -204,4 +210,5 @@ public final class RawExtendClient {
         body.values().removeIf(Objects::isNull);
         call.json(body);
         return call;
-    }}
+    }
+}

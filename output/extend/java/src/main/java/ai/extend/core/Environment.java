@@ -3,7 +3,11 @@
 package ai.extend.core;
 
 /** Where the API is served: the environments it names, or any URL. */
-public final class Environment {    public static final Environment US = new Environment("https://api.extend.ai");    public static final Environment US2 = new Environment("https://api.us2.extend.app");    public static final Environment EU1 = new Environment("https://api.eu1.extend.ai");
+public final class Environment {
+    public static final Environment US = new Environment("https://api.extend.ai");
+    public static final Environment US2 = new Environment("https://api.us2.extend.app");
+    public static final Environment EU1 = new Environment("https://api.eu1.extend.ai");
+
     private final String url;
 
     private Environment(String url) {

@@ -4,6 +4,7 @@ package ai.extend.core;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
@@ -62,7 +63,10 @@ public final class ObjectMappers {
         @Override
         public OffsetDateTime deserialize(JsonParser in, DeserializationContext context)
                 throws IOException {
-            String text = in.getValueAsString();
+            if (!in.hasToken(JsonToken.VALUE_STRING)) {
+                throw context.wrongTokenException(in, OffsetDateTime.class, JsonToken.VALUE_STRING, "a date-time");
+            }
+            String text = in.getText();
             try {
                 return OffsetDateTime.parse(text);
             } catch (DateTimeParseException notDateTime) {
@@ -80,7 +84,10 @@ public final class ObjectMappers {
         @Override
         public LocalDate deserialize(JsonParser in, DeserializationContext context)
                 throws IOException {
-            String text = in.getValueAsString();
+            if (!in.hasToken(JsonToken.VALUE_STRING)) {
+                throw context.wrongTokenException(in, LocalDate.class, JsonToken.VALUE_STRING, "a date");
+            }
+            String text = in.getText();
             try {
                 return LocalDate.parse(text);
             } catch (DateTimeParseException notDate) {

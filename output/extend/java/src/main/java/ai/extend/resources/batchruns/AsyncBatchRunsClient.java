@@ -17,12 +17,16 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
-/** The batchRuns resource's calls, each returning a CompletableFuture. */public class AsyncBatchRunsClient {
+/** The batchRuns resource's calls, each returning a CompletableFuture. */
+public class AsyncBatchRunsClient {
     private final RawBatchRunsClient raw;
     private final Executor executor;
+
     public AsyncBatchRunsClient(HttpCaller caller) {
         this.raw = new RawBatchRunsClient(caller);
-        this.executor = caller.options().executor();    }
+        this.executor = caller.options().executor();
+    }
+
     public CompletableFuture<BatchRun> get(String id, BatchRunsGetRequest request, RequestOptions requestOptions) {
         return CompletableFuture.supplyAsync(() -> raw.get(id, request, requestOptions).body(), executor);
     }
@@ -37,4 +41,5 @@ import java.util.concurrent.Executor;
 
     public CompletableFuture<BatchRun> get(String id) {
         return CompletableFuture.supplyAsync(() -> raw.get(id, BatchRunsGetRequest.builder().build(), null).body(), executor);
-    }}
+    }
+}

@@ -17,12 +17,16 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
-/** The batchRuns resource's calls. */public class BatchRunsClient {
+/** The batchRuns resource's calls. */
+public class BatchRunsClient {
     private final HttpCaller caller;
     private final RawBatchRunsClient raw;
+
     public BatchRunsClient(HttpCaller caller) {
         this.caller = caller;
-        this.raw = new RawBatchRunsClient(caller);    }
+        this.raw = new RawBatchRunsClient(caller);
+    }
+
     HttpCaller caller() {
         return caller;
     }
@@ -31,6 +35,7 @@ import java.util.concurrent.Executor;
     public RawBatchRunsClient withRawResponse() {
         return raw;
     }
+
     /**
      * Get a batch run
      */
@@ -48,4 +53,6 @@ import java.util.concurrent.Executor;
 
     public BatchRun get(String id) {
         return raw.get(id, BatchRunsGetRequest.builder().build(), null).body();
-    }}
+    }
+
+}

@@ -24,6 +24,7 @@ public final class RawBatchRunsClient {
     public RawBatchRunsClient(HttpCaller caller) {
         this.caller = caller;
     }
+
     /**
      * GET /batch_runs/{id}: Get a batch run
      */
@@ -49,4 +50,5 @@ public final class RawBatchRunsClient {
         call.header("x-extend-api-version", request.getApiVersion().orElse(null));
         call.header("x-extend-workspace-id", request.getWorkspaceId().orElse(null));
         return call;
-    }}
+    }
+}

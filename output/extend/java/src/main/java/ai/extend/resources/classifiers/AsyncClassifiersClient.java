@@ -17,12 +17,16 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
-/** The classifiers resource's calls, each returning a CompletableFuture. */public class AsyncClassifiersClient {
+/** The classifiers resource's calls, each returning a CompletableFuture. */
+public class AsyncClassifiersClient {
     private final RawClassifiersClient raw;
     private final Executor executor;
+
     public AsyncClassifiersClient(HttpCaller caller) {
         this.raw = new RawClassifiersClient(caller);
-        this.executor = caller.options().executor();    }
+        this.executor = caller.options().executor();
+    }
+
     public CompletableFuture<ClassifiersListResponse> list(ClassifiersListRequest request, RequestOptions requestOptions) {
         return CompletableFuture.supplyAsync(() -> raw.list(request, requestOptions).body(), executor);
     }
@@ -38,6 +42,7 @@ import java.util.concurrent.Executor;
     public CompletableFuture<ClassifiersListResponse> list() {
         return CompletableFuture.supplyAsync(() -> raw.list(ClassifiersListRequest.builder().build(), null).body(), executor);
     }
+
     public CompletableFuture<Classifier> create(ClassifiersCreateRequest request, RequestOptions requestOptions) {
         return CompletableFuture.supplyAsync(() -> raw.create(request, requestOptions).body(), executor);
     }
@@ -45,6 +50,7 @@ import java.util.concurrent.Executor;
     public CompletableFuture<Classifier> create(ClassifiersCreateRequest request) {
         return CompletableFuture.supplyAsync(() -> raw.create(request, null).body(), executor);
     }
+
     public CompletableFuture<Classifier> retrieve(String id, ClassifiersRetrieveRequest request, RequestOptions requestOptions) {
         return CompletableFuture.supplyAsync(() -> raw.retrieve(id, request, requestOptions).body(), executor);
     }
@@ -60,6 +66,7 @@ import java.util.concurrent.Executor;
     public CompletableFuture<Classifier> retrieve(String id) {
         return CompletableFuture.supplyAsync(() -> raw.retrieve(id, ClassifiersRetrieveRequest.builder().build(), null).body(), executor);
     }
+
     public CompletableFuture<Classifier> update(String id, ClassifiersUpdateRequest request, RequestOptions requestOptions) {
         return CompletableFuture.supplyAsync(() -> raw.update(id, request, requestOptions).body(), executor);
     }
@@ -74,4 +81,5 @@ import java.util.concurrent.Executor;
 
     public CompletableFuture<Classifier> update(String id) {
         return CompletableFuture.supplyAsync(() -> raw.update(id, ClassifiersUpdateRequest.builder().build(), null).body(), executor);
-    }}
+    }
+}

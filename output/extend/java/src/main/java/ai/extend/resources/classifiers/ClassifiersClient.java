@@ -17,12 +17,16 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
-/** The classifiers resource's calls. */public class ClassifiersClient {
+/** The classifiers resource's calls. */
+public class ClassifiersClient {
     private final HttpCaller caller;
     private final RawClassifiersClient raw;
+
     public ClassifiersClient(HttpCaller caller) {
         this.caller = caller;
-        this.raw = new RawClassifiersClient(caller);    }
+        this.raw = new RawClassifiersClient(caller);
+    }
+
     HttpCaller caller() {
         return caller;
     }
@@ -31,6 +35,7 @@ import java.util.concurrent.Executor;
     public RawClassifiersClient withRawResponse() {
         return raw;
     }
+
     /**
      * List classifiers
      */
@@ -49,6 +54,7 @@ import java.util.concurrent.Executor;
     public ClassifiersListResponse list() {
         return raw.list(ClassifiersListRequest.builder().build(), null).body();
     }
+
     /**
      * Create a classifier
      */
@@ -59,6 +65,7 @@ import java.util.concurrent.Executor;
     public Classifier create(ClassifiersCreateRequest request) {
         return raw.create(request, null).body();
     }
+
     /**
      * Get a classifier
      */
@@ -77,6 +84,7 @@ import java.util.concurrent.Executor;
     public Classifier retrieve(String id) {
         return raw.retrieve(id, ClassifiersRetrieveRequest.builder().build(), null).body();
     }
+
     /**
      * Update a classifier
      */
@@ -95,6 +103,7 @@ import java.util.concurrent.Executor;
     public Classifier update(String id) {
         return raw.update(id, ClassifiersUpdateRequest.builder().build(), null).body();
     }
+
     /** Every item of every page of list, fetched as iteration reaches it. */
     public PagingIterable<ClassifierSummary> listAutoPaging(ClassifiersListRequest request, RequestOptions requestOptions) {
         return new PagingIterable<>(caller, RawClassifiersClient.listRequest(request), requestOptions,
@@ -111,4 +120,5 @@ import java.util.concurrent.Executor;
 
     public PagingIterable<ClassifierSummary> listAutoPaging() {
         return listAutoPaging(ClassifiersListRequest.builder().build(), null);
-    }}
+    }
+}

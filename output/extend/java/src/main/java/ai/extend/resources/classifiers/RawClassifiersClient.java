@@ -24,6 +24,7 @@ public final class RawClassifiersClient {
     public RawClassifiersClient(HttpCaller caller) {
         this.caller = caller;
     }
+
     /**
      * GET /classifiers: List classifiers
      */
@@ -54,6 +55,7 @@ public final class RawClassifiersClient {
         call.header("x-extend-workspace-id", request.getWorkspaceId().orElse(null));
         return call;
     }
+
     /**
      * POST /classifiers: Create a classifier
      */
@@ -78,6 +80,7 @@ public final class RawClassifiersClient {
         call.json(body);
         return call;
     }
+
     /**
      * GET /classifiers/{id}: Get a classifier
      */
@@ -104,6 +107,7 @@ public final class RawClassifiersClient {
         call.header("x-extend-workspace-id", request.getWorkspaceId().orElse(null));
         return call;
     }
+
     /**
      * POST /classifiers/{id}: Update a classifier
      */
@@ -134,4 +138,5 @@ public final class RawClassifiersClient {
         body.values().removeIf(Objects::isNull);
         call.json(body);
         return call;
-    }}
+    }
+}

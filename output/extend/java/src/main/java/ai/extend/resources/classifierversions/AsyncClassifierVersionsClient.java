@@ -17,12 +17,16 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
-/** The classifierVersions resource's calls, each returning a CompletableFuture. */public class AsyncClassifierVersionsClient {
+/** The classifierVersions resource's calls, each returning a CompletableFuture. */
+public class AsyncClassifierVersionsClient {
     private final RawClassifierVersionsClient raw;
     private final Executor executor;
+
     public AsyncClassifierVersionsClient(HttpCaller caller) {
         this.raw = new RawClassifierVersionsClient(caller);
-        this.executor = caller.options().executor();    }
+        this.executor = caller.options().executor();
+    }
+
     public CompletableFuture<ClassifierVersionsListResponse> list(String classifierId, ClassifierVersionsListRequest request, RequestOptions requestOptions) {
         return CompletableFuture.supplyAsync(() -> raw.list(classifierId, request, requestOptions).body(), executor);
     }
@@ -38,6 +42,7 @@ import java.util.concurrent.Executor;
     public CompletableFuture<ClassifierVersionsListResponse> list(String classifierId) {
         return CompletableFuture.supplyAsync(() -> raw.list(classifierId, ClassifierVersionsListRequest.builder().build(), null).body(), executor);
     }
+
     public CompletableFuture<ClassifierVersion> create(String classifierId, ClassifierVersionsCreateRequest request, RequestOptions requestOptions) {
         return CompletableFuture.supplyAsync(() -> raw.create(classifierId, request, requestOptions).body(), executor);
     }
@@ -45,6 +50,7 @@ import java.util.concurrent.Executor;
     public CompletableFuture<ClassifierVersion> create(String classifierId, ClassifierVersionsCreateRequest request) {
         return CompletableFuture.supplyAsync(() -> raw.create(classifierId, request, null).body(), executor);
     }
+
     public CompletableFuture<ClassifierVersion> retrieve(String classifierId, String versionId, ClassifierVersionsRetrieveRequest request, RequestOptions requestOptions) {
         return CompletableFuture.supplyAsync(() -> raw.retrieve(classifierId, versionId, request, requestOptions).body(), executor);
     }
@@ -59,4 +65,5 @@ import java.util.concurrent.Executor;
 
     public CompletableFuture<ClassifierVersion> retrieve(String classifierId, String versionId) {
         return CompletableFuture.supplyAsync(() -> raw.retrieve(classifierId, versionId, ClassifierVersionsRetrieveRequest.builder().build(), null).body(), executor);
-    }}
+    }
+}

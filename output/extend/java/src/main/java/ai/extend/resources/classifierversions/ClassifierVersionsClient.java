@@ -17,12 +17,16 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
-/** The classifierVersions resource's calls. */public class ClassifierVersionsClient {
+/** The classifierVersions resource's calls. */
+public class ClassifierVersionsClient {
     private final HttpCaller caller;
     private final RawClassifierVersionsClient raw;
+
     public ClassifierVersionsClient(HttpCaller caller) {
         this.caller = caller;
-        this.raw = new RawClassifierVersionsClient(caller);    }
+        this.raw = new RawClassifierVersionsClient(caller);
+    }
+
     HttpCaller caller() {
         return caller;
     }
@@ -31,6 +35,7 @@ import java.util.concurrent.Executor;
     public RawClassifierVersionsClient withRawResponse() {
         return raw;
     }
+
     /**
      * List classifier versions
      */
@@ -49,6 +54,7 @@ import java.util.concurrent.Executor;
     public ClassifierVersionsListResponse list(String classifierId) {
         return raw.list(classifierId, ClassifierVersionsListRequest.builder().build(), null).body();
     }
+
     /**
      * Publish a classifier version
      */
@@ -59,6 +65,7 @@ import java.util.concurrent.Executor;
     public ClassifierVersion create(String classifierId, ClassifierVersionsCreateRequest request) {
         return raw.create(classifierId, request, null).body();
     }
+
     /**
      * Get a classifier version
      */
@@ -77,6 +84,7 @@ import java.util.concurrent.Executor;
     public ClassifierVersion retrieve(String classifierId, String versionId) {
         return raw.retrieve(classifierId, versionId, ClassifierVersionsRetrieveRequest.builder().build(), null).body();
     }
+
     /** Every item of every page of list, fetched as iteration reaches it. */
     public PagingIterable<ClassifierVersionSummary> listAutoPaging(String classifierId, ClassifierVersionsListRequest request, RequestOptions requestOptions) {
         return new PagingIterable<>(caller, RawClassifierVersionsClient.listRequest(classifierId, request), requestOptions,
@@ -93,4 +101,5 @@ import java.util.concurrent.Executor;
 
     public PagingIterable<ClassifierVersionSummary> listAutoPaging(String classifierId) {
         return listAutoPaging(classifierId, ClassifierVersionsListRequest.builder().build(), null);
-    }}
+    }
+}

@@ -24,6 +24,7 @@ public final class RawClassifierVersionsClient {
     public RawClassifierVersionsClient(HttpCaller caller) {
         this.caller = caller;
     }
+
     /**
      * GET /classifiers/{classifierId}/versions: List classifier versions
      */
@@ -53,6 +54,7 @@ public final class RawClassifierVersionsClient {
         call.header("x-extend-workspace-id", request.getWorkspaceId().orElse(null));
         return call;
     }
+
     /**
      * POST /classifiers/{classifierId}/versions: Publish a classifier version
      */
@@ -77,6 +79,7 @@ public final class RawClassifierVersionsClient {
         call.json(body);
         return call;
     }
+
     /**
      * GET /classifiers/{classifierId}/versions/{versionId}: Get a classifier version
      */
@@ -102,4 +105,5 @@ public final class RawClassifierVersionsClient {
         call.header("x-extend-api-version", request.getApiVersion().orElse(null));
         call.header("x-extend-workspace-id", request.getWorkspaceId().orElse(null));
         return call;
-    }}
+    }
+}

@@ -17,12 +17,16 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
-/** The classifyRuns resource's calls, each returning a CompletableFuture. */public class AsyncClassifyRunsClient {
+/** The classifyRuns resource's calls, each returning a CompletableFuture. */
+public class AsyncClassifyRunsClient {
     private final RawClassifyRunsClient raw;
     private final Executor executor;
+
     public AsyncClassifyRunsClient(HttpCaller caller) {
         this.raw = new RawClassifyRunsClient(caller);
-        this.executor = caller.options().executor();    }
+        this.executor = caller.options().executor();
+    }
+
     public CompletableFuture<ClassifyRunsListResponse> list(ClassifyRunsListRequest request, RequestOptions requestOptions) {
         return CompletableFuture.supplyAsync(() -> raw.list(request, requestOptions).body(), executor);
     }
@@ -38,6 +42,7 @@ import java.util.concurrent.Executor;
     public CompletableFuture<ClassifyRunsListResponse> list() {
         return CompletableFuture.supplyAsync(() -> raw.list(ClassifyRunsListRequest.builder().build(), null).body(), executor);
     }
+
     public CompletableFuture<ClassifyRun> create(ClassifyRunsCreateRequest request, RequestOptions requestOptions) {
         return CompletableFuture.supplyAsync(() -> raw.create(request, requestOptions).body(), executor);
     }
@@ -45,6 +50,7 @@ import java.util.concurrent.Executor;
     public CompletableFuture<ClassifyRun> create(ClassifyRunsCreateRequest request) {
         return CompletableFuture.supplyAsync(() -> raw.create(request, null).body(), executor);
     }
+
     public CompletableFuture<ClassifyRun> retrieve(String id, ClassifyRunsRetrieveRequest request, RequestOptions requestOptions) {
         return CompletableFuture.supplyAsync(() -> raw.retrieve(id, request, requestOptions).body(), executor);
     }
@@ -60,6 +66,7 @@ import java.util.concurrent.Executor;
     public CompletableFuture<ClassifyRun> retrieve(String id) {
         return CompletableFuture.supplyAsync(() -> raw.retrieve(id, ClassifyRunsRetrieveRequest.builder().build(), null).body(), executor);
     }
+
     public CompletableFuture<ClassifyRunsDeleteResponse> delete(String id, ClassifyRunsDeleteRequest request, RequestOptions requestOptions) {
         return CompletableFuture.supplyAsync(() -> raw.delete(id, request, requestOptions).body(), executor);
     }
@@ -75,6 +82,7 @@ import java.util.concurrent.Executor;
     public CompletableFuture<ClassifyRunsDeleteResponse> delete(String id) {
         return CompletableFuture.supplyAsync(() -> raw.delete(id, ClassifyRunsDeleteRequest.builder().build(), null).body(), executor);
     }
+
     public CompletableFuture<ClassifyRun> cancel(String id, ClassifyRunsCancelRequest request, RequestOptions requestOptions) {
         return CompletableFuture.supplyAsync(() -> raw.cancel(id, request, requestOptions).body(), executor);
     }
@@ -90,10 +98,12 @@ import java.util.concurrent.Executor;
     public CompletableFuture<ClassifyRun> cancel(String id) {
         return CompletableFuture.supplyAsync(() -> raw.cancel(id, ClassifyRunsCancelRequest.builder().build(), null).body(), executor);
     }
+
     public CompletableFuture<BatchRun> createBatch(ClassifyRunsCreateBatchRequest request, RequestOptions requestOptions) {
         return CompletableFuture.supplyAsync(() -> raw.createBatch(request, requestOptions).body(), executor);
     }
 
     public CompletableFuture<BatchRun> createBatch(ClassifyRunsCreateBatchRequest request) {
         return CompletableFuture.supplyAsync(() -> raw.createBatch(request, null).body(), executor);
-    }}
+    }
+}

@@ -17,12 +17,16 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
-/** The classifyRuns resource's calls. */public class ClassifyRunsClient {
+/** The classifyRuns resource's calls. */
+public class ClassifyRunsClient {
     private final HttpCaller caller;
     private final RawClassifyRunsClient raw;
+
     public ClassifyRunsClient(HttpCaller caller) {
         this.caller = caller;
-        this.raw = new RawClassifyRunsClient(caller);    }
+        this.raw = new RawClassifyRunsClient(caller);
+    }
+
     HttpCaller caller() {
         return caller;
     }
@@ -31,6 +35,7 @@ import java.util.concurrent.Executor;
     public RawClassifyRunsClient withRawResponse() {
         return raw;
     }
+
     /**
      * List classify runs
      */
@@ -49,6 +54,7 @@ import java.util.concurrent.Executor;
     public ClassifyRunsListResponse list() {
         return raw.list(ClassifyRunsListRequest.builder().build(), null).body();
     }
+
     /**
      * Classify a file (async)
      */
@@ -59,6 +65,7 @@ import java.util.concurrent.Executor;
     public ClassifyRun create(ClassifyRunsCreateRequest request) {
         return raw.create(request, null).body();
     }
+
     /**
      * Get a classify run
      */
@@ -77,6 +84,7 @@ import java.util.concurrent.Executor;
     public ClassifyRun retrieve(String id) {
         return raw.retrieve(id, ClassifyRunsRetrieveRequest.builder().build(), null).body();
     }
+
     /**
      * Delete a classify run
      */
@@ -95,6 +103,7 @@ import java.util.concurrent.Executor;
     public ClassifyRunsDeleteResponse delete(String id) {
         return raw.delete(id, ClassifyRunsDeleteRequest.builder().build(), null).body();
     }
+
     /**
      * Cancel a classify run
      */
@@ -113,6 +122,7 @@ import java.util.concurrent.Executor;
     public ClassifyRun cancel(String id) {
         return raw.cancel(id, ClassifyRunsCancelRequest.builder().build(), null).body();
     }
+
     /**
      * Batch classify files
      */
@@ -123,6 +133,7 @@ import java.util.concurrent.Executor;
     public BatchRun createBatch(ClassifyRunsCreateBatchRequest request) {
         return raw.createBatch(request, null).body();
     }
+
     /** Every item of every page of list, fetched as iteration reaches it. */
     public PagingIterable<ClassifyRunSummary> listAutoPaging(ClassifyRunsListRequest request, RequestOptions requestOptions) {
         return new PagingIterable<>(caller, RawClassifyRunsClient.listRequest(request), requestOptions,
@@ -150,4 +161,5 @@ import java.util.concurrent.Executor;
 
     public ClassifyRun createAndPoll(ClassifyRunsCreateRequest request) {
         return createAndPoll(request, null);
-    }}
+    }
+}

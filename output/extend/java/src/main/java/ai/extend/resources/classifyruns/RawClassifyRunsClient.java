@@ -24,6 +24,7 @@ public final class RawClassifyRunsClient {
     public RawClassifyRunsClient(HttpCaller caller) {
         this.caller = caller;
     }
+
     /**
      * GET /classify_runs: List classify runs
      */
@@ -60,6 +61,7 @@ public final class RawClassifyRunsClient {
         call.header("x-extend-workspace-id", request.getWorkspaceId().orElse(null));
         return call;
     }
+
     /**
      * POST /classify_runs: Classify a file (async)
      */
@@ -86,6 +88,7 @@ public final class RawClassifyRunsClient {
         call.json(body);
         return call;
     }
+
     /**
      * GET /classify_runs/{id}: Get a classify run
      */
@@ -112,6 +115,7 @@ public final class RawClassifyRunsClient {
         call.header("x-extend-workspace-id", request.getWorkspaceId().orElse(null));
         return call;
     }
+
     /**
      * DELETE /classify_runs/{id}: Delete a classify run
      */
@@ -138,6 +142,7 @@ public final class RawClassifyRunsClient {
         call.header("x-extend-workspace-id", request.getWorkspaceId().orElse(null));
         return call;
     }
+
     /**
      * POST /classify_runs/{id}/cancel: Cancel a classify run
      */
@@ -164,6 +169,7 @@ public final class RawClassifyRunsClient {
         call.header("x-extend-workspace-id", request.getWorkspaceId().orElse(null));
         return call;
     }
+
     /**
      * POST /classify_runs/batch: Batch classify files
      */
@@ -187,4 +193,5 @@ public final class RawClassifyRunsClient {
         body.values().removeIf(Objects::isNull);
         call.json(body);
         return call;
-    }}
+    }
+}

@@ -17,12 +17,16 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
-/** The editRuns resource's calls, each returning a CompletableFuture. */public class AsyncEditRunsClient {
+/** The editRuns resource's calls, each returning a CompletableFuture. */
+public class AsyncEditRunsClient {
     private final RawEditRunsClient raw;
     private final Executor executor;
+
     public AsyncEditRunsClient(HttpCaller caller) {
         this.raw = new RawEditRunsClient(caller);
-        this.executor = caller.options().executor();    }
+        this.executor = caller.options().executor();
+    }
+
     public CompletableFuture<EditRun> create(EditRunsCreateRequest request, RequestOptions requestOptions) {
         return CompletableFuture.supplyAsync(() -> raw.create(request, requestOptions).body(), executor);
     }
@@ -30,6 +34,7 @@ import java.util.concurrent.Executor;
     public CompletableFuture<EditRun> create(EditRunsCreateRequest request) {
         return CompletableFuture.supplyAsync(() -> raw.create(request, null).body(), executor);
     }
+
     public CompletableFuture<EditRun> retrieve(String id, EditRunsRetrieveRequest request, RequestOptions requestOptions) {
         return CompletableFuture.supplyAsync(() -> raw.retrieve(id, request, requestOptions).body(), executor);
     }
@@ -45,6 +50,7 @@ import java.util.concurrent.Executor;
     public CompletableFuture<EditRun> retrieve(String id) {
         return CompletableFuture.supplyAsync(() -> raw.retrieve(id, EditRunsRetrieveRequest.builder().build(), null).body(), executor);
     }
+
     public CompletableFuture<EditRunsDeleteResponse> delete(String id, EditRunsDeleteRequest request, RequestOptions requestOptions) {
         return CompletableFuture.supplyAsync(() -> raw.delete(id, request, requestOptions).body(), executor);
     }
@@ -59,4 +65,5 @@ import java.util.concurrent.Executor;
 
     public CompletableFuture<EditRunsDeleteResponse> delete(String id) {
         return CompletableFuture.supplyAsync(() -> raw.delete(id, EditRunsDeleteRequest.builder().build(), null).body(), executor);
-    }}
+    }
+}

@@ -17,12 +17,16 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
-/** The editRuns resource's calls. */public class EditRunsClient {
+/** The editRuns resource's calls. */
+public class EditRunsClient {
     private final HttpCaller caller;
     private final RawEditRunsClient raw;
+
     public EditRunsClient(HttpCaller caller) {
         this.caller = caller;
-        this.raw = new RawEditRunsClient(caller);    }
+        this.raw = new RawEditRunsClient(caller);
+    }
+
     HttpCaller caller() {
         return caller;
     }
@@ -31,6 +35,7 @@ import java.util.concurrent.Executor;
     public RawEditRunsClient withRawResponse() {
         return raw;
     }
+
     /**
      * Edit a file (async)
      */
@@ -41,6 +46,7 @@ import java.util.concurrent.Executor;
     public EditRun create(EditRunsCreateRequest request) {
         return raw.create(request, null).body();
     }
+
     /**
      * Get an edit run
      */
@@ -59,6 +65,7 @@ import java.util.concurrent.Executor;
     public EditRun retrieve(String id) {
         return raw.retrieve(id, EditRunsRetrieveRequest.builder().build(), null).body();
     }
+
     /**
      * Delete an edit run
      */
@@ -77,6 +84,7 @@ import java.util.concurrent.Executor;
     public EditRunsDeleteResponse delete(String id) {
         return raw.delete(id, EditRunsDeleteRequest.builder().build(), null).body();
     }
+
     /** Calls create, then retrieve until the run's status is terminal. */
     public EditRun createAndPoll(EditRunsCreateRequest request, RequestOptions requestOptions) {
         EditRun run = create(request, requestOptions);
@@ -86,4 +94,5 @@ import java.util.concurrent.Executor;
 
     public EditRun createAndPoll(EditRunsCreateRequest request) {
         return createAndPoll(request, null);
-    }}
+    }
+}

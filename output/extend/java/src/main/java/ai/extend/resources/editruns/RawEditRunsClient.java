@@ -24,6 +24,7 @@ public final class RawEditRunsClient {
     public RawEditRunsClient(HttpCaller caller) {
         this.caller = caller;
     }
+
     /**
      * POST /edit_runs: Edit a file (async)
      */
@@ -47,6 +48,7 @@ public final class RawEditRunsClient {
         call.json(body);
         return call;
     }
+
     /**
      * GET /edit_runs/{id}: Get an edit run
      */
@@ -73,6 +75,7 @@ public final class RawEditRunsClient {
         call.header("x-extend-workspace-id", request.getWorkspaceId().orElse(null));
         return call;
     }
+
     /**
      * DELETE /edit_runs/{id}: Delete an edit run
      */
@@ -98,4 +101,5 @@ public final class RawEditRunsClient {
         call.header("x-extend-api-version", request.getApiVersion().orElse(null));
         call.header("x-extend-workspace-id", request.getWorkspaceId().orElse(null));
         return call;
-    }}
+    }
+}

@@ -17,12 +17,16 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
-/** The editSchemas resource's calls, each returning a CompletableFuture. */public class AsyncEditSchemasClient {
+/** The editSchemas resource's calls, each returning a CompletableFuture. */
+public class AsyncEditSchemasClient {
     private final RawEditSchemasClient raw;
     private final Executor executor;
+
     public AsyncEditSchemasClient(HttpCaller caller) {
         this.raw = new RawEditSchemasClient(caller);
-        this.executor = caller.options().executor();    }
+        this.executor = caller.options().executor();
+    }
+
     @Deprecated
     public CompletableFuture<EditSchemaGenerationResponse> generate(EditSchemasGenerateRequest request, RequestOptions requestOptions) {
         return CompletableFuture.supplyAsync(() -> raw.generate(request, requestOptions).body(), executor);
@@ -31,4 +35,5 @@ import java.util.concurrent.Executor;
     @Deprecated
     public CompletableFuture<EditSchemaGenerationResponse> generate(EditSchemasGenerateRequest request) {
         return CompletableFuture.supplyAsync(() -> raw.generate(request, null).body(), executor);
-    }}
+    }
+}

@@ -17,12 +17,16 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
-/** The editSchemas resource's calls. */public class EditSchemasClient {
+/** The editSchemas resource's calls. */
+public class EditSchemasClient {
     private final HttpCaller caller;
     private final RawEditSchemasClient raw;
+
     public EditSchemasClient(HttpCaller caller) {
         this.caller = caller;
-        this.raw = new RawEditSchemasClient(caller);    }
+        this.raw = new RawEditSchemasClient(caller);
+    }
+
     HttpCaller caller() {
         return caller;
     }
@@ -31,6 +35,7 @@ import java.util.concurrent.Executor;
     public RawEditSchemasClient withRawResponse() {
         return raw;
     }
+
     /**
      * Generate an edit schema
      */
@@ -42,4 +47,6 @@ import java.util.concurrent.Executor;
     @Deprecated
     public EditSchemaGenerationResponse generate(EditSchemasGenerateRequest request) {
         return raw.generate(request, null).body();
-    }}
+    }
+
+}

@@ -24,6 +24,7 @@ public final class RawEditSchemasClient {
     public RawEditSchemasClient(HttpCaller caller) {
         this.caller = caller;
     }
+
     /**
      * POST /edit_schemas/generate: Generate an edit schema
      */
@@ -46,4 +47,5 @@ public final class RawEditSchemasClient {
         body.values().removeIf(Objects::isNull);
         call.json(body);
         return call;
-    }}
+    }
+}

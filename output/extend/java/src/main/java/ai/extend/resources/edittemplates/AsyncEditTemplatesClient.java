@@ -17,12 +17,16 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
-/** The editTemplates resource's calls, each returning a CompletableFuture. */public class AsyncEditTemplatesClient {
+/** The editTemplates resource's calls, each returning a CompletableFuture. */
+public class AsyncEditTemplatesClient {
     private final RawEditTemplatesClient raw;
     private final Executor executor;
+
     public AsyncEditTemplatesClient(HttpCaller caller) {
         this.raw = new RawEditTemplatesClient(caller);
-        this.executor = caller.options().executor();    }
+        this.executor = caller.options().executor();
+    }
+
     public CompletableFuture<EditTemplate> retrieve(String id, EditTemplatesRetrieveRequest request, RequestOptions requestOptions) {
         return CompletableFuture.supplyAsync(() -> raw.retrieve(id, request, requestOptions).body(), executor);
     }
@@ -37,4 +41,5 @@ import java.util.concurrent.Executor;
 
     public CompletableFuture<EditTemplate> retrieve(String id) {
         return CompletableFuture.supplyAsync(() -> raw.retrieve(id, EditTemplatesRetrieveRequest.builder().build(), null).body(), executor);
-    }}
+    }
+}

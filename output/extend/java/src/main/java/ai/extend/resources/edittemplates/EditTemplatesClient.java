@@ -17,12 +17,16 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
-/** The editTemplates resource's calls. */public class EditTemplatesClient {
+/** The editTemplates resource's calls. */
+public class EditTemplatesClient {
     private final HttpCaller caller;
     private final RawEditTemplatesClient raw;
+
     public EditTemplatesClient(HttpCaller caller) {
         this.caller = caller;
-        this.raw = new RawEditTemplatesClient(caller);    }
+        this.raw = new RawEditTemplatesClient(caller);
+    }
+
     HttpCaller caller() {
         return caller;
     }
@@ -31,6 +35,7 @@ import java.util.concurrent.Executor;
     public RawEditTemplatesClient withRawResponse() {
         return raw;
     }
+
     /**
      * Get an edit template
      */
@@ -48,4 +53,6 @@ import java.util.concurrent.Executor;
 
     public EditTemplate retrieve(String id) {
         return raw.retrieve(id, EditTemplatesRetrieveRequest.builder().build(), null).body();
-    }}
+    }
+
+}

@@ -24,6 +24,7 @@ public final class RawEditTemplatesClient {
     public RawEditTemplatesClient(HttpCaller caller) {
         this.caller = caller;
     }
+
     /**
      * GET /edit_templates/{id}: Get an edit template
      */
@@ -49,4 +50,5 @@ public final class RawEditTemplatesClient {
         call.header("x-extend-api-version", request.getApiVersion().orElse(null));
         call.header("x-extend-workspace-id", request.getWorkspaceId().orElse(null));
         return call;
-    }}
+    }
+}

@@ -17,12 +17,16 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
-/** The evaluationSetItems resource's calls, each returning a CompletableFuture. */public class AsyncEvaluationSetItemsClient {
+/** The evaluationSetItems resource's calls, each returning a CompletableFuture. */
+public class AsyncEvaluationSetItemsClient {
     private final RawEvaluationSetItemsClient raw;
     private final Executor executor;
+
     public AsyncEvaluationSetItemsClient(HttpCaller caller) {
         this.raw = new RawEvaluationSetItemsClient(caller);
-        this.executor = caller.options().executor();    }
+        this.executor = caller.options().executor();
+    }
+
     public CompletableFuture<EvaluationSetItemsListResponse> list(String evaluationSetId, EvaluationSetItemsListRequest request, RequestOptions requestOptions) {
         return CompletableFuture.supplyAsync(() -> raw.list(evaluationSetId, request, requestOptions).body(), executor);
     }
@@ -38,6 +42,7 @@ import java.util.concurrent.Executor;
     public CompletableFuture<EvaluationSetItemsListResponse> list(String evaluationSetId) {
         return CompletableFuture.supplyAsync(() -> raw.list(evaluationSetId, EvaluationSetItemsListRequest.builder().build(), null).body(), executor);
     }
+
     public CompletableFuture<EvaluationSetItemsCreateResponse> create(String evaluationSetId, EvaluationSetItemsCreateRequest request, RequestOptions requestOptions) {
         return CompletableFuture.supplyAsync(() -> raw.create(evaluationSetId, request, requestOptions).body(), executor);
     }
@@ -45,6 +50,7 @@ import java.util.concurrent.Executor;
     public CompletableFuture<EvaluationSetItemsCreateResponse> create(String evaluationSetId, EvaluationSetItemsCreateRequest request) {
         return CompletableFuture.supplyAsync(() -> raw.create(evaluationSetId, request, null).body(), executor);
     }
+
     public CompletableFuture<EvaluationSetItem> retrieve(String evaluationSetId, String itemId, EvaluationSetItemsRetrieveRequest request, RequestOptions requestOptions) {
         return CompletableFuture.supplyAsync(() -> raw.retrieve(evaluationSetId, itemId, request, requestOptions).body(), executor);
     }
@@ -60,6 +66,7 @@ import java.util.concurrent.Executor;
     public CompletableFuture<EvaluationSetItem> retrieve(String evaluationSetId, String itemId) {
         return CompletableFuture.supplyAsync(() -> raw.retrieve(evaluationSetId, itemId, EvaluationSetItemsRetrieveRequest.builder().build(), null).body(), executor);
     }
+
     public CompletableFuture<EvaluationSetItem> update(String evaluationSetId, String itemId, EvaluationSetItemsUpdateRequest request, RequestOptions requestOptions) {
         return CompletableFuture.supplyAsync(() -> raw.update(evaluationSetId, itemId, request, requestOptions).body(), executor);
     }
@@ -67,6 +74,7 @@ import java.util.concurrent.Executor;
     public CompletableFuture<EvaluationSetItem> update(String evaluationSetId, String itemId, EvaluationSetItemsUpdateRequest request) {
         return CompletableFuture.supplyAsync(() -> raw.update(evaluationSetId, itemId, request, null).body(), executor);
     }
+
     public CompletableFuture<EvaluationSetItemsDeleteResponse> delete(String evaluationSetId, String itemId, EvaluationSetItemsDeleteRequest request, RequestOptions requestOptions) {
         return CompletableFuture.supplyAsync(() -> raw.delete(evaluationSetId, itemId, request, requestOptions).body(), executor);
     }
@@ -81,4 +89,5 @@ import java.util.concurrent.Executor;
 
     public CompletableFuture<EvaluationSetItemsDeleteResponse> delete(String evaluationSetId, String itemId) {
         return CompletableFuture.supplyAsync(() -> raw.delete(evaluationSetId, itemId, EvaluationSetItemsDeleteRequest.builder().build(), null).body(), executor);
-    }}
+    }
+}

@@ -17,12 +17,16 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
-/** The evaluationSetItems resource's calls. */public class EvaluationSetItemsClient {
+/** The evaluationSetItems resource's calls. */
+public class EvaluationSetItemsClient {
     private final HttpCaller caller;
     private final RawEvaluationSetItemsClient raw;
+
     public EvaluationSetItemsClient(HttpCaller caller) {
         this.caller = caller;
-        this.raw = new RawEvaluationSetItemsClient(caller);    }
+        this.raw = new RawEvaluationSetItemsClient(caller);
+    }
+
     HttpCaller caller() {
         return caller;
     }
@@ -31,6 +35,7 @@ import java.util.concurrent.Executor;
     public RawEvaluationSetItemsClient withRawResponse() {
         return raw;
     }
+
     /**
      * List evaluation set items
      */
@@ -49,6 +54,7 @@ import java.util.concurrent.Executor;
     public EvaluationSetItemsListResponse list(String evaluationSetId) {
         return raw.list(evaluationSetId, EvaluationSetItemsListRequest.builder().build(), null).body();
     }
+
     /**
      * Add evaluation set items
      */
@@ -59,6 +65,7 @@ import java.util.concurrent.Executor;
     public EvaluationSetItemsCreateResponse create(String evaluationSetId, EvaluationSetItemsCreateRequest request) {
         return raw.create(evaluationSetId, request, null).body();
     }
+
     /**
      * Get an evaluation set item
      */
@@ -77,6 +84,7 @@ import java.util.concurrent.Executor;
     public EvaluationSetItem retrieve(String evaluationSetId, String itemId) {
         return raw.retrieve(evaluationSetId, itemId, EvaluationSetItemsRetrieveRequest.builder().build(), null).body();
     }
+
     /**
      * Update an evaluation set item
      */
@@ -87,6 +95,7 @@ import java.util.concurrent.Executor;
     public EvaluationSetItem update(String evaluationSetId, String itemId, EvaluationSetItemsUpdateRequest request) {
         return raw.update(evaluationSetId, itemId, request, null).body();
     }
+
     /**
      * Delete an evaluation set item
      */
@@ -105,6 +114,7 @@ import java.util.concurrent.Executor;
     public EvaluationSetItemsDeleteResponse delete(String evaluationSetId, String itemId) {
         return raw.delete(evaluationSetId, itemId, EvaluationSetItemsDeleteRequest.builder().build(), null).body();
     }
+
     /** Every item of every page of list, fetched as iteration reaches it. */
     public PagingIterable<EvaluationSetItemSummary> listAutoPaging(String evaluationSetId, EvaluationSetItemsListRequest request, RequestOptions requestOptions) {
         return new PagingIterable<>(caller, RawEvaluationSetItemsClient.listRequest(evaluationSetId, request), requestOptions,
@@ -121,4 +131,5 @@ import java.util.concurrent.Executor;
 
     public PagingIterable<EvaluationSetItemSummary> listAutoPaging(String evaluationSetId) {
         return listAutoPaging(evaluationSetId, EvaluationSetItemsListRequest.builder().build(), null);
-    }}
+    }
+}

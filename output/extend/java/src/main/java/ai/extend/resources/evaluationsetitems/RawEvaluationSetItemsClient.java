@@ -24,6 +24,7 @@ public final class RawEvaluationSetItemsClient {
     public RawEvaluationSetItemsClient(HttpCaller caller) {
         this.caller = caller;
     }
+
     /**
      * GET /evaluation_sets/{evaluationSetId}/items: List evaluation set items
      */
@@ -54,6 +55,7 @@ public final class RawEvaluationSetItemsClient {
         call.header("x-extend-workspace-id", request.getWorkspaceId().orElse(null));
         return call;
     }
+
     /**
      * POST /evaluation_sets/{evaluationSetId}/items: Add evaluation set items
      */
@@ -76,6 +78,7 @@ public final class RawEvaluationSetItemsClient {
         call.json(body);
         return call;
     }
+
     /**
      * GET /evaluation_sets/{evaluationSetId}/items/{itemId}: Get an evaluation set item
      */
@@ -102,6 +105,7 @@ public final class RawEvaluationSetItemsClient {
         call.header("x-extend-workspace-id", request.getWorkspaceId().orElse(null));
         return call;
     }
+
     /**
      * POST /evaluation_sets/{evaluationSetId}/items/{itemId}: Update an evaluation set item
      */
@@ -124,6 +128,7 @@ public final class RawEvaluationSetItemsClient {
         call.json(body);
         return call;
     }
+
     /**
      * DELETE /evaluation_sets/{evaluationSetId}/items/{itemId}: Delete an evaluation set item
      */
@@ -149,4 +154,5 @@ public final class RawEvaluationSetItemsClient {
         call.header("x-extend-api-version", request.getApiVersion().orElse(null));
         call.header("x-extend-workspace-id", request.getWorkspaceId().orElse(null));
         return call;
-    }}
+    }
+}

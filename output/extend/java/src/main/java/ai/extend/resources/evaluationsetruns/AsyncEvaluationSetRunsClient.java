@@ -17,12 +17,16 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
-/** The evaluationSetRuns resource's calls, each returning a CompletableFuture. */public class AsyncEvaluationSetRunsClient {
+/** The evaluationSetRuns resource's calls, each returning a CompletableFuture. */
+public class AsyncEvaluationSetRunsClient {
     private final RawEvaluationSetRunsClient raw;
     private final Executor executor;
+
     public AsyncEvaluationSetRunsClient(HttpCaller caller) {
         this.raw = new RawEvaluationSetRunsClient(caller);
-        this.executor = caller.options().executor();    }
+        this.executor = caller.options().executor();
+    }
+
     public CompletableFuture<EvaluationSetRun> create(EvaluationSetRunsCreateRequest request, RequestOptions requestOptions) {
         return CompletableFuture.supplyAsync(() -> raw.create(request, requestOptions).body(), executor);
     }
@@ -30,6 +34,7 @@ import java.util.concurrent.Executor;
     public CompletableFuture<EvaluationSetRun> create(EvaluationSetRunsCreateRequest request) {
         return CompletableFuture.supplyAsync(() -> raw.create(request, null).body(), executor);
     }
+
     public CompletableFuture<EvaluationSetRun> retrieve(String id, EvaluationSetRunsRetrieveRequest request, RequestOptions requestOptions) {
         return CompletableFuture.supplyAsync(() -> raw.retrieve(id, request, requestOptions).body(), executor);
     }
@@ -44,4 +49,5 @@ import java.util.concurrent.Executor;
 
     public CompletableFuture<EvaluationSetRun> retrieve(String id) {
         return CompletableFuture.supplyAsync(() -> raw.retrieve(id, EvaluationSetRunsRetrieveRequest.builder().build(), null).body(), executor);
-    }}
+    }
+}

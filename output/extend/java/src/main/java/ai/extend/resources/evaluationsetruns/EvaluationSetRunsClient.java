@@ -17,12 +17,16 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
-/** The evaluationSetRuns resource's calls. */public class EvaluationSetRunsClient {
+/** The evaluationSetRuns resource's calls. */
+public class EvaluationSetRunsClient {
     private final HttpCaller caller;
     private final RawEvaluationSetRunsClient raw;
+
     public EvaluationSetRunsClient(HttpCaller caller) {
         this.caller = caller;
-        this.raw = new RawEvaluationSetRunsClient(caller);    }
+        this.raw = new RawEvaluationSetRunsClient(caller);
+    }
+
     HttpCaller caller() {
         return caller;
     }
@@ -31,6 +35,7 @@ import java.util.concurrent.Executor;
     public RawEvaluationSetRunsClient withRawResponse() {
         return raw;
     }
+
     /**
      * Run an evaluation set
      */
@@ -41,6 +46,7 @@ import java.util.concurrent.Executor;
     public EvaluationSetRun create(EvaluationSetRunsCreateRequest request) {
         return raw.create(request, null).body();
     }
+
     /**
      * Get an evaluation set run
      */
@@ -59,6 +65,7 @@ import java.util.concurrent.Executor;
     public EvaluationSetRun retrieve(String id) {
         return raw.retrieve(id, EvaluationSetRunsRetrieveRequest.builder().build(), null).body();
     }
+
     /** Calls create, then retrieve until the run's status is terminal. */
     public EvaluationSetRun createAndPoll(EvaluationSetRunsCreateRequest request, RequestOptions requestOptions) {
         EvaluationSetRun run = create(request, requestOptions);
@@ -68,4 +75,5 @@ import java.util.concurrent.Executor;
 
     public EvaluationSetRun createAndPoll(EvaluationSetRunsCreateRequest request) {
         return createAndPoll(request, null);
-    }}
+    }
+}

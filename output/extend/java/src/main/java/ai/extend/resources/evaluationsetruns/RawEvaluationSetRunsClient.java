@@ -24,6 +24,7 @@ public final class RawEvaluationSetRunsClient {
     public RawEvaluationSetRunsClient(HttpCaller caller) {
         this.caller = caller;
     }
+
     /**
      * POST /evaluation_set_runs: Run an evaluation set
      */
@@ -48,6 +49,7 @@ public final class RawEvaluationSetRunsClient {
         call.json(body);
         return call;
     }
+
     /**
      * GET /evaluation_set_runs/{id}: Get an evaluation set run
      */
@@ -73,4 +75,5 @@ public final class RawEvaluationSetRunsClient {
         call.header("x-extend-api-version", request.getApiVersion().orElse(null));
         call.header("x-extend-workspace-id", request.getWorkspaceId().orElse(null));
         return call;
-    }}
+    }
+}

@@ -17,12 +17,16 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
-/** The evaluationSets resource's calls, each returning a CompletableFuture. */public class AsyncEvaluationSetsClient {
+/** The evaluationSets resource's calls, each returning a CompletableFuture. */
+public class AsyncEvaluationSetsClient {
     private final RawEvaluationSetsClient raw;
     private final Executor executor;
+
     public AsyncEvaluationSetsClient(HttpCaller caller) {
         this.raw = new RawEvaluationSetsClient(caller);
-        this.executor = caller.options().executor();    }
+        this.executor = caller.options().executor();
+    }
+
     public CompletableFuture<EvaluationSetsListResponse> list(EvaluationSetsListRequest request, RequestOptions requestOptions) {
         return CompletableFuture.supplyAsync(() -> raw.list(request, requestOptions).body(), executor);
     }
@@ -38,6 +42,7 @@ import java.util.concurrent.Executor;
     public CompletableFuture<EvaluationSetsListResponse> list() {
         return CompletableFuture.supplyAsync(() -> raw.list(EvaluationSetsListRequest.builder().build(), null).body(), executor);
     }
+
     public CompletableFuture<EvaluationSet> create(EvaluationSetsCreateRequest request, RequestOptions requestOptions) {
         return CompletableFuture.supplyAsync(() -> raw.create(request, requestOptions).body(), executor);
     }
@@ -45,6 +50,7 @@ import java.util.concurrent.Executor;
     public CompletableFuture<EvaluationSet> create(EvaluationSetsCreateRequest request) {
         return CompletableFuture.supplyAsync(() -> raw.create(request, null).body(), executor);
     }
+
     public CompletableFuture<EvaluationSet> retrieve(String id, EvaluationSetsRetrieveRequest request, RequestOptions requestOptions) {
         return CompletableFuture.supplyAsync(() -> raw.retrieve(id, request, requestOptions).body(), executor);
     }
@@ -59,4 +65,5 @@ import java.util.concurrent.Executor;
 
     public CompletableFuture<EvaluationSet> retrieve(String id) {
         return CompletableFuture.supplyAsync(() -> raw.retrieve(id, EvaluationSetsRetrieveRequest.builder().build(), null).body(), executor);
-    }}
+    }
+}

@@ -17,12 +17,16 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
-/** The evaluationSets resource's calls. */public class EvaluationSetsClient {
+/** The evaluationSets resource's calls. */
+public class EvaluationSetsClient {
     private final HttpCaller caller;
     private final RawEvaluationSetsClient raw;
+
     public EvaluationSetsClient(HttpCaller caller) {
         this.caller = caller;
-        this.raw = new RawEvaluationSetsClient(caller);    }
+        this.raw = new RawEvaluationSetsClient(caller);
+    }
+
     HttpCaller caller() {
         return caller;
     }
@@ -31,6 +35,7 @@ import java.util.concurrent.Executor;
     public RawEvaluationSetsClient withRawResponse() {
         return raw;
     }
+
     /**
      * List evaluation sets
      */
@@ -49,6 +54,7 @@ import java.util.concurrent.Executor;
     public EvaluationSetsListResponse list() {
         return raw.list(EvaluationSetsListRequest.builder().build(), null).body();
     }
+
     /**
      * Create an evaluation set
      */
@@ -59,6 +65,7 @@ import java.util.concurrent.Executor;
     public EvaluationSet create(EvaluationSetsCreateRequest request) {
         return raw.create(request, null).body();
     }
+
     /**
      * Get an evaluation set
      */
@@ -77,6 +84,7 @@ import java.util.concurrent.Executor;
     public EvaluationSet retrieve(String id) {
         return raw.retrieve(id, EvaluationSetsRetrieveRequest.builder().build(), null).body();
     }
+
     /** Every item of every page of list, fetched as iteration reaches it. */
     public PagingIterable<EvaluationSet> listAutoPaging(EvaluationSetsListRequest request, RequestOptions requestOptions) {
         return new PagingIterable<>(caller, RawEvaluationSetsClient.listRequest(request), requestOptions,
@@ -93,4 +101,5 @@ import java.util.concurrent.Executor;
 
     public PagingIterable<EvaluationSet> listAutoPaging() {
         return listAutoPaging(EvaluationSetsListRequest.builder().build(), null);
-    }}
+    }
+}

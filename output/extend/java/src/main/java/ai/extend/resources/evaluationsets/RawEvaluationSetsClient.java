@@ -24,6 +24,7 @@ public final class RawEvaluationSetsClient {
     public RawEvaluationSetsClient(HttpCaller caller) {
         this.caller = caller;
     }
+
     /**
      * GET /evaluation_sets: List evaluation sets
      */
@@ -55,6 +56,7 @@ public final class RawEvaluationSetsClient {
         call.header("x-extend-workspace-id", request.getWorkspaceId().orElse(null));
         return call;
     }
+
     /**
      * POST /evaluation_sets: Create an evaluation set
      */
@@ -79,6 +81,7 @@ public final class RawEvaluationSetsClient {
         call.json(body);
         return call;
     }
+
     /**
      * GET /evaluation_sets/{id}: Get an evaluation set
      */
@@ -104,4 +107,5 @@ public final class RawEvaluationSetsClient {
         call.header("x-extend-api-version", request.getApiVersion().orElse(null));
         call.header("x-extend-workspace-id", request.getWorkspaceId().orElse(null));
         return call;
-    }}
+    }
+}

@@ -17,12 +17,16 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
-/** The extractors resource's calls, each returning a CompletableFuture. */public class AsyncExtractorsClient {
+/** The extractors resource's calls, each returning a CompletableFuture. */
+public class AsyncExtractorsClient {
     private final RawExtractorsClient raw;
     private final Executor executor;
+
     public AsyncExtractorsClient(HttpCaller caller) {
         this.raw = new RawExtractorsClient(caller);
-        this.executor = caller.options().executor();    }
+        this.executor = caller.options().executor();
+    }
+
     public CompletableFuture<ExtractorsListResponse> list(ExtractorsListRequest request, RequestOptions requestOptions) {
         return CompletableFuture.supplyAsync(() -> raw.list(request, requestOptions).body(), executor);
     }
@@ -38,6 +42,7 @@ import java.util.concurrent.Executor;
     public CompletableFuture<ExtractorsListResponse> list() {
         return CompletableFuture.supplyAsync(() -> raw.list(ExtractorsListRequest.builder().build(), null).body(), executor);
     }
+
     public CompletableFuture<Extractor> create(ExtractorsCreateRequest request, RequestOptions requestOptions) {
         return CompletableFuture.supplyAsync(() -> raw.create(request, requestOptions).body(), executor);
     }
@@ -45,6 +50,7 @@ import java.util.concurrent.Executor;
     public CompletableFuture<Extractor> create(ExtractorsCreateRequest request) {
         return CompletableFuture.supplyAsync(() -> raw.create(request, null).body(), executor);
     }
+
     public CompletableFuture<Extractor> retrieve(String id, ExtractorsRetrieveRequest request, RequestOptions requestOptions) {
         return CompletableFuture.supplyAsync(() -> raw.retrieve(id, request, requestOptions).body(), executor);
     }
@@ -60,6 +66,7 @@ import java.util.concurrent.Executor;
     public CompletableFuture<Extractor> retrieve(String id) {
         return CompletableFuture.supplyAsync(() -> raw.retrieve(id, ExtractorsRetrieveRequest.builder().build(), null).body(), executor);
     }
+
     public CompletableFuture<Extractor> update(String id, ExtractorsUpdateRequest request, RequestOptions requestOptions) {
         return CompletableFuture.supplyAsync(() -> raw.update(id, request, requestOptions).body(), executor);
     }
@@ -74,4 +81,5 @@ import java.util.concurrent.Executor;
 
     public CompletableFuture<Extractor> update(String id) {
         return CompletableFuture.supplyAsync(() -> raw.update(id, ExtractorsUpdateRequest.builder().build(), null).body(), executor);
-    }}
+    }
+}

@@ -17,12 +17,16 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
-/** The extractors resource's calls. */public class ExtractorsClient {
+/** The extractors resource's calls. */
+public class ExtractorsClient {
     private final HttpCaller caller;
     private final RawExtractorsClient raw;
+
     public ExtractorsClient(HttpCaller caller) {
         this.caller = caller;
-        this.raw = new RawExtractorsClient(caller);    }
+        this.raw = new RawExtractorsClient(caller);
+    }
+
     HttpCaller caller() {
         return caller;
     }
@@ -31,6 +35,7 @@ import java.util.concurrent.Executor;
     public RawExtractorsClient withRawResponse() {
         return raw;
     }
+
     /**
      * List extractors
      */
@@ -49,6 +54,7 @@ import java.util.concurrent.Executor;
     public ExtractorsListResponse list() {
         return raw.list(ExtractorsListRequest.builder().build(), null).body();
     }
+
     /**
      * Create a extractor
      */
@@ -59,6 +65,7 @@ import java.util.concurrent.Executor;
     public Extractor create(ExtractorsCreateRequest request) {
         return raw.create(request, null).body();
     }
+
     /**
      * Get a extractor
      */
@@ -77,6 +84,7 @@ import java.util.concurrent.Executor;
     public Extractor retrieve(String id) {
         return raw.retrieve(id, ExtractorsRetrieveRequest.builder().build(), null).body();
     }
+
     /**
      * Update a extractor
      */
@@ -95,6 +103,7 @@ import java.util.concurrent.Executor;
     public Extractor update(String id) {
         return raw.update(id, ExtractorsUpdateRequest.builder().build(), null).body();
     }
+
     /** Every item of every page of list, fetched as iteration reaches it. */
     public PagingIterable<ExtractorSummary> listAutoPaging(ExtractorsListRequest request, RequestOptions requestOptions) {
         return new PagingIterable<>(caller, RawExtractorsClient.listRequest(request), requestOptions,
@@ -111,4 +120,5 @@ import java.util.concurrent.Executor;
 
     public PagingIterable<ExtractorSummary> listAutoPaging() {
         return listAutoPaging(ExtractorsListRequest.builder().build(), null);
-    }}
+    }
+}

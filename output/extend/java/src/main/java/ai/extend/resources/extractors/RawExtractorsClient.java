@@ -24,6 +24,7 @@ public final class RawExtractorsClient {
     public RawExtractorsClient(HttpCaller caller) {
         this.caller = caller;
     }
+
     /**
      * GET /extractors: List extractors
      */
@@ -54,6 +55,7 @@ public final class RawExtractorsClient {
         call.header("x-extend-workspace-id", request.getWorkspaceId().orElse(null));
         return call;
     }
+
     /**
      * POST /extractors: Create a extractor
      */
@@ -79,6 +81,7 @@ public final class RawExtractorsClient {
         call.json(body);
         return call;
     }
+
     /**
      * GET /extractors/{id}: Get a extractor
      */
@@ -105,6 +108,7 @@ public final class RawExtractorsClient {
         call.header("x-extend-workspace-id", request.getWorkspaceId().orElse(null));
         return call;
     }
+
     /**
      * POST /extractors/{id}: Update a extractor
      */
@@ -135,4 +139,5 @@ public final class RawExtractorsClient {
         body.values().removeIf(Objects::isNull);
         call.json(body);
         return call;
-    }}
+    }
+}

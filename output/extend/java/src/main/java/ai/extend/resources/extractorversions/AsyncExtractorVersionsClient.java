@@ -17,12 +17,16 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
-/** The extractorVersions resource's calls, each returning a CompletableFuture. */public class AsyncExtractorVersionsClient {
+/** The extractorVersions resource's calls, each returning a CompletableFuture. */
+public class AsyncExtractorVersionsClient {
     private final RawExtractorVersionsClient raw;
     private final Executor executor;
+
     public AsyncExtractorVersionsClient(HttpCaller caller) {
         this.raw = new RawExtractorVersionsClient(caller);
-        this.executor = caller.options().executor();    }
+        this.executor = caller.options().executor();
+    }
+
     public CompletableFuture<ExtractorVersionsListResponse> list(String extractorId, ExtractorVersionsListRequest request, RequestOptions requestOptions) {
         return CompletableFuture.supplyAsync(() -> raw.list(extractorId, request, requestOptions).body(), executor);
     }
@@ -38,6 +42,7 @@ import java.util.concurrent.Executor;
     public CompletableFuture<ExtractorVersionsListResponse> list(String extractorId) {
         return CompletableFuture.supplyAsync(() -> raw.list(extractorId, ExtractorVersionsListRequest.builder().build(), null).body(), executor);
     }
+
     public CompletableFuture<ExtractorVersion> create(String extractorId, ExtractorVersionsCreateRequest request, RequestOptions requestOptions) {
         return CompletableFuture.supplyAsync(() -> raw.create(extractorId, request, requestOptions).body(), executor);
     }
@@ -45,6 +50,7 @@ import java.util.concurrent.Executor;
     public CompletableFuture<ExtractorVersion> create(String extractorId, ExtractorVersionsCreateRequest request) {
         return CompletableFuture.supplyAsync(() -> raw.create(extractorId, request, null).body(), executor);
     }
+
     public CompletableFuture<ExtractorVersion> retrieve(String extractorId, String versionId, ExtractorVersionsRetrieveRequest request, RequestOptions requestOptions) {
         return CompletableFuture.supplyAsync(() -> raw.retrieve(extractorId, versionId, request, requestOptions).body(), executor);
     }
@@ -59,4 +65,5 @@ import java.util.concurrent.Executor;
 
     public CompletableFuture<ExtractorVersion> retrieve(String extractorId, String versionId) {
         return CompletableFuture.supplyAsync(() -> raw.retrieve(extractorId, versionId, ExtractorVersionsRetrieveRequest.builder().build(), null).body(), executor);
-    }}
+    }
+}

@@ -17,12 +17,16 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
-/** The extractorVersions resource's calls. */public class ExtractorVersionsClient {
+/** The extractorVersions resource's calls. */
+public class ExtractorVersionsClient {
     private final HttpCaller caller;
     private final RawExtractorVersionsClient raw;
+
     public ExtractorVersionsClient(HttpCaller caller) {
         this.caller = caller;
-        this.raw = new RawExtractorVersionsClient(caller);    }
+        this.raw = new RawExtractorVersionsClient(caller);
+    }
+
     HttpCaller caller() {
         return caller;
     }
@@ -31,6 +35,7 @@ import java.util.concurrent.Executor;
     public RawExtractorVersionsClient withRawResponse() {
         return raw;
     }
+
     /**
      * List extractor versions
      */
@@ -49,6 +54,7 @@ import java.util.concurrent.Executor;
     public ExtractorVersionsListResponse list(String extractorId) {
         return raw.list(extractorId, ExtractorVersionsListRequest.builder().build(), null).body();
     }
+
     /**
      * Publish a extractor version
      */
@@ -59,6 +65,7 @@ import java.util.concurrent.Executor;
     public ExtractorVersion create(String extractorId, ExtractorVersionsCreateRequest request) {
         return raw.create(extractorId, request, null).body();
     }
+
     /**
      * Get a extractor version
      */
@@ -77,6 +84,7 @@ import java.util.concurrent.Executor;
     public ExtractorVersion retrieve(String extractorId, String versionId) {
         return raw.retrieve(extractorId, versionId, ExtractorVersionsRetrieveRequest.builder().build(), null).body();
     }
+
     /** Every item of every page of list, fetched as iteration reaches it. */
     public PagingIterable<ExtractorVersionSummary> listAutoPaging(String extractorId, ExtractorVersionsListRequest request, RequestOptions requestOptions) {
         return new PagingIterable<>(caller, RawExtractorVersionsClient.listRequest(extractorId, request), requestOptions,
@@ -93,4 +101,5 @@ import java.util.concurrent.Executor;
 
     public PagingIterable<ExtractorVersionSummary> listAutoPaging(String extractorId) {
         return listAutoPaging(extractorId, ExtractorVersionsListRequest.builder().build(), null);
-    }}
+    }
+}

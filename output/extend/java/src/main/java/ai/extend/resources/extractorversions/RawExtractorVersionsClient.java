@@ -24,6 +24,7 @@ public final class RawExtractorVersionsClient {
     public RawExtractorVersionsClient(HttpCaller caller) {
         this.caller = caller;
     }
+
     /**
      * GET /extractors/{extractorId}/versions: List extractor versions
      */
@@ -53,6 +54,7 @@ public final class RawExtractorVersionsClient {
         call.header("x-extend-workspace-id", request.getWorkspaceId().orElse(null));
         return call;
     }
+
     /**
      * POST /extractors/{extractorId}/versions: Publish a extractor version
      */
@@ -77,6 +79,7 @@ public final class RawExtractorVersionsClient {
         call.json(body);
         return call;
     }
+
     /**
      * GET /extractors/{extractorId}/versions/{versionId}: Get a extractor version
      */
@@ -102,4 +105,5 @@ public final class RawExtractorVersionsClient {
         call.header("x-extend-api-version", request.getApiVersion().orElse(null));
         call.header("x-extend-workspace-id", request.getWorkspaceId().orElse(null));
         return call;
-    }}
+    }
+}

@@ -17,12 +17,16 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
-/** The extractRuns resource's calls, each returning a CompletableFuture. */public class AsyncExtractRunsClient {
+/** The extractRuns resource's calls, each returning a CompletableFuture. */
+public class AsyncExtractRunsClient {
     private final RawExtractRunsClient raw;
     private final Executor executor;
+
     public AsyncExtractRunsClient(HttpCaller caller) {
         this.raw = new RawExtractRunsClient(caller);
-        this.executor = caller.options().executor();    }
+        this.executor = caller.options().executor();
+    }
+
     public CompletableFuture<ExtractRunsListResponse> list(ExtractRunsListRequest request, RequestOptions requestOptions) {
         return CompletableFuture.supplyAsync(() -> raw.list(request, requestOptions).body(), executor);
     }
@@ -38,6 +42,7 @@ import java.util.concurrent.Executor;
     public CompletableFuture<ExtractRunsListResponse> list() {
         return CompletableFuture.supplyAsync(() -> raw.list(ExtractRunsListRequest.builder().build(), null).body(), executor);
     }
+
     public CompletableFuture<ExtractRun> create(ExtractRunsCreateRequest request, RequestOptions requestOptions) {
         return CompletableFuture.supplyAsync(() -> raw.create(request, requestOptions).body(), executor);
     }
@@ -53,6 +58,7 @@ import java.util.concurrent.Executor;
     public CompletableFuture<ExtractRun> create() {
         return CompletableFuture.supplyAsync(() -> raw.create(ExtractRunsCreateRequest.builder().build(), null).body(), executor);
     }
+
     public CompletableFuture<ExtractRun> retrieve(String id, ExtractRunsRetrieveRequest request, RequestOptions requestOptions) {
         return CompletableFuture.supplyAsync(() -> raw.retrieve(id, request, requestOptions).body(), executor);
     }
@@ -68,6 +74,7 @@ import java.util.concurrent.Executor;
     public CompletableFuture<ExtractRun> retrieve(String id) {
         return CompletableFuture.supplyAsync(() -> raw.retrieve(id, ExtractRunsRetrieveRequest.builder().build(), null).body(), executor);
     }
+
     public CompletableFuture<ExtractRunsDeleteResponse> delete(String id, ExtractRunsDeleteRequest request, RequestOptions requestOptions) {
         return CompletableFuture.supplyAsync(() -> raw.delete(id, request, requestOptions).body(), executor);
     }
@@ -83,6 +90,7 @@ import java.util.concurrent.Executor;
     public CompletableFuture<ExtractRunsDeleteResponse> delete(String id) {
         return CompletableFuture.supplyAsync(() -> raw.delete(id, ExtractRunsDeleteRequest.builder().build(), null).body(), executor);
     }
+
     public CompletableFuture<ExtractRun> cancel(String id, ExtractRunsCancelRequest request, RequestOptions requestOptions) {
         return CompletableFuture.supplyAsync(() -> raw.cancel(id, request, requestOptions).body(), executor);
     }
@@ -98,10 +106,12 @@ import java.util.concurrent.Executor;
     public CompletableFuture<ExtractRun> cancel(String id) {
         return CompletableFuture.supplyAsync(() -> raw.cancel(id, ExtractRunsCancelRequest.builder().build(), null).body(), executor);
     }
+
     public CompletableFuture<BatchRun> createBatch(ExtractRunsCreateBatchRequest request, RequestOptions requestOptions) {
         return CompletableFuture.supplyAsync(() -> raw.createBatch(request, requestOptions).body(), executor);
     }
 
     public CompletableFuture<BatchRun> createBatch(ExtractRunsCreateBatchRequest request) {
         return CompletableFuture.supplyAsync(() -> raw.createBatch(request, null).body(), executor);
-    }}
+    }
+}

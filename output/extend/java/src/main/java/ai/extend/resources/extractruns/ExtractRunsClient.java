@@ -17,12 +17,16 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
-/** The extractRuns resource's calls. */public class ExtractRunsClient {
+/** The extractRuns resource's calls. */
+public class ExtractRunsClient {
     private final HttpCaller caller;
     private final RawExtractRunsClient raw;
+
     public ExtractRunsClient(HttpCaller caller) {
         this.caller = caller;
-        this.raw = new RawExtractRunsClient(caller);    }
+        this.raw = new RawExtractRunsClient(caller);
+    }
+
     HttpCaller caller() {
         return caller;
     }
@@ -31,6 +35,7 @@ import java.util.concurrent.Executor;
     public RawExtractRunsClient withRawResponse() {
         return raw;
     }
+
     /**
      * List extract runs
      */
@@ -49,6 +54,7 @@ import java.util.concurrent.Executor;
     public ExtractRunsListResponse list() {
         return raw.list(ExtractRunsListRequest.builder().build(), null).body();
     }
+
     /**
      * Extract from a file (async)
      */
@@ -67,6 +73,7 @@ import java.util.concurrent.Executor;
     public ExtractRun create() {
         return raw.create(ExtractRunsCreateRequest.builder().build(), null).body();
     }
+
     /**
      * Get a extract run
      */
@@ -85,6 +92,7 @@ import java.util.concurrent.Executor;
     public ExtractRun retrieve(String id) {
         return raw.retrieve(id, ExtractRunsRetrieveRequest.builder().build(), null).body();
     }
+
     /**
      * Delete a extract run
      */
@@ -103,6 +111,7 @@ import java.util.concurrent.Executor;
     public ExtractRunsDeleteResponse delete(String id) {
         return raw.delete(id, ExtractRunsDeleteRequest.builder().build(), null).body();
     }
+
     /**
      * Cancel a extract run
      */
@@ -121,6 +130,7 @@ import java.util.concurrent.Executor;
     public ExtractRun cancel(String id) {
         return raw.cancel(id, ExtractRunsCancelRequest.builder().build(), null).body();
     }
+
     /**
      * Batch extract files
      */
@@ -131,6 +141,7 @@ import java.util.concurrent.Executor;
     public BatchRun createBatch(ExtractRunsCreateBatchRequest request) {
         return raw.createBatch(request, null).body();
     }
+
     /** Every item of every page of list, fetched as iteration reaches it. */
     public PagingIterable<ExtractRunSummary> listAutoPaging(ExtractRunsListRequest request, RequestOptions requestOptions) {
         return new PagingIterable<>(caller, RawExtractRunsClient.listRequest(request), requestOptions,
@@ -166,4 +177,5 @@ import java.util.concurrent.Executor;
 
     public ExtractRun createAndPoll() {
         return createAndPoll(ExtractRunsCreateRequest.builder().build(), null);
-    }}
+    }
+}

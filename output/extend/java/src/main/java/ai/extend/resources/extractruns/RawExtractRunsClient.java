@@ -24,6 +24,7 @@ public final class RawExtractRunsClient {
     public RawExtractRunsClient(HttpCaller caller) {
         this.caller = caller;
     }
+
     /**
      * GET /extract_runs: List extract runs
      */
@@ -60,6 +61,7 @@ public final class RawExtractRunsClient {
         call.header("x-extend-workspace-id", request.getWorkspaceId().orElse(null));
         return call;
     }
+
     /**
      * POST /extract_runs: Extract from a file (async)
      */
@@ -95,6 +97,7 @@ public final class RawExtractRunsClient {
         call.json(body);
         return call;
     }
+
     /**
      * GET /extract_runs/{id}: Get a extract run
      */
@@ -121,6 +124,7 @@ public final class RawExtractRunsClient {
         call.header("x-extend-workspace-id", request.getWorkspaceId().orElse(null));
         return call;
     }
+
     /**
      * DELETE /extract_runs/{id}: Delete a extract run
      */
@@ -147,6 +151,7 @@ public final class RawExtractRunsClient {
         call.header("x-extend-workspace-id", request.getWorkspaceId().orElse(null));
         return call;
     }
+
     /**
      * POST /extract_runs/{id}/cancel: Cancel a extract run
      */
@@ -173,6 +178,7 @@ public final class RawExtractRunsClient {
         call.header("x-extend-workspace-id", request.getWorkspaceId().orElse(null));
         return call;
     }
+
     /**
      * POST /extract_runs/batch: Batch extract files
      */
@@ -196,4 +202,5 @@ public final class RawExtractRunsClient {
         body.values().removeIf(Objects::isNull);
         call.json(body);
         return call;
-    }}
+    }
+}

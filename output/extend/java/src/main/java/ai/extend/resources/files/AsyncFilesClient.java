@@ -17,12 +17,16 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
-/** The files resource's calls, each returning a CompletableFuture. */public class AsyncFilesClient {
+/** The files resource's calls, each returning a CompletableFuture. */
+public class AsyncFilesClient {
     private final RawFilesClient raw;
     private final Executor executor;
+
     public AsyncFilesClient(HttpCaller caller) {
         this.raw = new RawFilesClient(caller);
-        this.executor = caller.options().executor();    }
+        this.executor = caller.options().executor();
+    }
+
     public CompletableFuture<FilesListResponse> list(FilesListRequest request, RequestOptions requestOptions) {
         return CompletableFuture.supplyAsync(() -> raw.list(request, requestOptions).body(), executor);
     }
@@ -38,6 +42,7 @@ import java.util.concurrent.Executor;
     public CompletableFuture<FilesListResponse> list() {
         return CompletableFuture.supplyAsync(() -> raw.list(FilesListRequest.builder().build(), null).body(), executor);
     }
+
     public CompletableFuture<File> retrieve(String id, FilesRetrieveRequest request, RequestOptions requestOptions) {
         return CompletableFuture.supplyAsync(() -> raw.retrieve(id, request, requestOptions).body(), executor);
     }
@@ -53,6 +58,7 @@ import java.util.concurrent.Executor;
     public CompletableFuture<File> retrieve(String id) {
         return CompletableFuture.supplyAsync(() -> raw.retrieve(id, FilesRetrieveRequest.builder().build(), null).body(), executor);
     }
+
     public CompletableFuture<FilesDeleteResponse> delete(String id, FilesDeleteRequest request, RequestOptions requestOptions) {
         return CompletableFuture.supplyAsync(() -> raw.delete(id, request, requestOptions).body(), executor);
     }
@@ -68,10 +74,12 @@ import java.util.concurrent.Executor;
     public CompletableFuture<FilesDeleteResponse> delete(String id) {
         return CompletableFuture.supplyAsync(() -> raw.delete(id, FilesDeleteRequest.builder().build(), null).body(), executor);
     }
+
     public CompletableFuture<File> upload(FilesUploadRequest request, RequestOptions requestOptions) {
         return CompletableFuture.supplyAsync(() -> raw.upload(request, requestOptions).body(), executor);
     }
 
     public CompletableFuture<File> upload(FilesUploadRequest request) {
         return CompletableFuture.supplyAsync(() -> raw.upload(request, null).body(), executor);
-    }}
+    }
+}

@@ -17,12 +17,16 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
-/** The files resource's calls. */public class FilesClient {
+/** The files resource's calls. */
+public class FilesClient {
     private final HttpCaller caller;
     private final RawFilesClient raw;
+
     public FilesClient(HttpCaller caller) {
         this.caller = caller;
-        this.raw = new RawFilesClient(caller);    }
+        this.raw = new RawFilesClient(caller);
+    }
+
     HttpCaller caller() {
         return caller;
     }
@@ -31,6 +35,7 @@ import java.util.concurrent.Executor;
     public RawFilesClient withRawResponse() {
         return raw;
     }
+
     /**
      * List files
      */
@@ -49,6 +54,7 @@ import java.util.concurrent.Executor;
     public FilesListResponse list() {
         return raw.list(FilesListRequest.builder().build(), null).body();
     }
+
     /**
      * Get a file
      */
@@ -67,6 +73,7 @@ import java.util.concurrent.Executor;
     public File retrieve(String id) {
         return raw.retrieve(id, FilesRetrieveRequest.builder().build(), null).body();
     }
+
     /**
      * Delete a file
      */
@@ -85,6 +92,7 @@ import java.util.concurrent.Executor;
     public FilesDeleteResponse delete(String id) {
         return raw.delete(id, FilesDeleteRequest.builder().build(), null).body();
     }
+
     /**
      * Upload a file
      */
@@ -95,6 +103,7 @@ import java.util.concurrent.Executor;
     public File upload(FilesUploadRequest request) {
         return raw.upload(request, null).body();
     }
+
     /** Every item of every page of list, fetched as iteration reaches it. */
     public PagingIterable<FileSummary> listAutoPaging(FilesListRequest request, RequestOptions requestOptions) {
         return new PagingIterable<>(caller, RawFilesClient.listRequest(request), requestOptions,
@@ -111,4 +120,5 @@ import java.util.concurrent.Executor;
 
     public PagingIterable<FileSummary> listAutoPaging() {
         return listAutoPaging(FilesListRequest.builder().build(), null);
-    }}
+    }
+}

@@ -24,6 +24,7 @@ public final class RawFilesClient {
     public RawFilesClient(HttpCaller caller) {
         this.caller = caller;
     }
+
     /**
      * GET /files: List files
      */
@@ -54,6 +55,7 @@ public final class RawFilesClient {
         call.header("x-extend-workspace-id", request.getWorkspaceId().orElse(null));
         return call;
     }
+
     /**
      * GET /files/{id}: Get a file
      */
@@ -83,6 +85,7 @@ public final class RawFilesClient {
         call.header("x-extend-workspace-id", request.getWorkspaceId().orElse(null));
         return call;
     }
+
     /**
      * DELETE /files/{id}: Delete a file
      */
@@ -109,6 +112,7 @@ public final class RawFilesClient {
         call.header("x-extend-workspace-id", request.getWorkspaceId().orElse(null));
         return call;
     }
+
     /**
      * POST /files/upload: Upload a file
      */
@@ -131,4 +135,5 @@ public final class RawFilesClient {
         parts.field("password", request.getPassword().orElse(null));
         call.multipart(parts);
         return call;
-    }}
+    }
+}

@@ -17,12 +17,16 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
-/** The formDetectionRuns resource's calls, each returning a CompletableFuture. */public class AsyncFormDetectionRunsClient {
+/** The formDetectionRuns resource's calls, each returning a CompletableFuture. */
+public class AsyncFormDetectionRunsClient {
     private final RawFormDetectionRunsClient raw;
     private final Executor executor;
+
     public AsyncFormDetectionRunsClient(HttpCaller caller) {
         this.raw = new RawFormDetectionRunsClient(caller);
-        this.executor = caller.options().executor();    }
+        this.executor = caller.options().executor();
+    }
+
     public CompletableFuture<FormDetectionRun> create(FormDetectionRunsCreateRequest request, RequestOptions requestOptions) {
         return CompletableFuture.supplyAsync(() -> raw.create(request, requestOptions).body(), executor);
     }
@@ -30,6 +34,7 @@ import java.util.concurrent.Executor;
     public CompletableFuture<FormDetectionRun> create(FormDetectionRunsCreateRequest request) {
         return CompletableFuture.supplyAsync(() -> raw.create(request, null).body(), executor);
     }
+
     public CompletableFuture<FormDetectionRun> retrieve(String id, FormDetectionRunsRetrieveRequest request, RequestOptions requestOptions) {
         return CompletableFuture.supplyAsync(() -> raw.retrieve(id, request, requestOptions).body(), executor);
     }
@@ -44,4 +49,5 @@ import java.util.concurrent.Executor;
 
     public CompletableFuture<FormDetectionRun> retrieve(String id) {
         return CompletableFuture.supplyAsync(() -> raw.retrieve(id, FormDetectionRunsRetrieveRequest.builder().build(), null).body(), executor);
-    }}
+    }
+}

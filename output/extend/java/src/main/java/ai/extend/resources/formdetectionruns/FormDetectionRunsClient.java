@@ -17,12 +17,16 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
-/** The formDetectionRuns resource's calls. */public class FormDetectionRunsClient {
+/** The formDetectionRuns resource's calls. */
+public class FormDetectionRunsClient {
     private final HttpCaller caller;
     private final RawFormDetectionRunsClient raw;
+
     public FormDetectionRunsClient(HttpCaller caller) {
         this.caller = caller;
-        this.raw = new RawFormDetectionRunsClient(caller);    }
+        this.raw = new RawFormDetectionRunsClient(caller);
+    }
+
     HttpCaller caller() {
         return caller;
     }
@@ -31,6 +35,7 @@ import java.util.concurrent.Executor;
     public RawFormDetectionRunsClient withRawResponse() {
         return raw;
     }
+
     /**
      * Detect form fields (async)
      */
@@ -41,6 +46,7 @@ import java.util.concurrent.Executor;
     public FormDetectionRun create(FormDetectionRunsCreateRequest request) {
         return raw.create(request, null).body();
     }
+
     /**
      * Get a form detection run
      */
@@ -59,6 +65,7 @@ import java.util.concurrent.Executor;
     public FormDetectionRun retrieve(String id) {
         return raw.retrieve(id, FormDetectionRunsRetrieveRequest.builder().build(), null).body();
     }
+
     /** Calls create, then retrieve until the run's status is terminal. */
     public FormDetectionRun createAndPoll(FormDetectionRunsCreateRequest request, RequestOptions requestOptions) {
         FormDetectionRun run = create(request, requestOptions);
@@ -68,4 +75,5 @@ import java.util.concurrent.Executor;
 
     public FormDetectionRun createAndPoll(FormDetectionRunsCreateRequest request) {
         return createAndPoll(request, null);
-    }}
+    }
+}

@@ -24,6 +24,7 @@ public final class RawFormDetectionRunsClient {
     public RawFormDetectionRunsClient(HttpCaller caller) {
         this.caller = caller;
     }
+
     /**
      * POST /form_detection_runs: Detect form fields (async)
      */
@@ -47,6 +48,7 @@ public final class RawFormDetectionRunsClient {
         call.json(body);
         return call;
     }
+
     /**
      * GET /form_detection_runs/{id}: Get a form detection run
      */
@@ -72,4 +74,5 @@ public final class RawFormDetectionRunsClient {
         call.header("x-extend-api-version", request.getApiVersion().orElse(null));
         call.header("x-extend-workspace-id", request.getWorkspaceId().orElse(null));
         return call;
-    }}
+    }
+}

@@ -17,12 +17,16 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
-/** The parseRuns resource's calls, each returning a CompletableFuture. */public class AsyncParseRunsClient {
+/** The parseRuns resource's calls, each returning a CompletableFuture. */
+public class AsyncParseRunsClient {
     private final RawParseRunsClient raw;
     private final Executor executor;
+
     public AsyncParseRunsClient(HttpCaller caller) {
         this.raw = new RawParseRunsClient(caller);
-        this.executor = caller.options().executor();    }
+        this.executor = caller.options().executor();
+    }
+
     public CompletableFuture<ParseRunsListResponse> list(ParseRunsListRequest request, RequestOptions requestOptions) {
         return CompletableFuture.supplyAsync(() -> raw.list(request, requestOptions).body(), executor);
     }
@@ -38,6 +42,7 @@ import java.util.concurrent.Executor;
     public CompletableFuture<ParseRunsListResponse> list() {
         return CompletableFuture.supplyAsync(() -> raw.list(ParseRunsListRequest.builder().build(), null).body(), executor);
     }
+
     public CompletableFuture<ParseRun> create(ParseRunsCreateRequest request, RequestOptions requestOptions) {
         return CompletableFuture.supplyAsync(() -> raw.create(request, requestOptions).body(), executor);
     }
@@ -45,6 +50,7 @@ import java.util.concurrent.Executor;
     public CompletableFuture<ParseRun> create(ParseRunsCreateRequest request) {
         return CompletableFuture.supplyAsync(() -> raw.create(request, null).body(), executor);
     }
+
     public CompletableFuture<ParseRun> retrieve(String id, ParseRunsRetrieveRequest request, RequestOptions requestOptions) {
         return CompletableFuture.supplyAsync(() -> raw.retrieve(id, request, requestOptions).body(), executor);
     }
@@ -60,6 +66,7 @@ import java.util.concurrent.Executor;
     public CompletableFuture<ParseRun> retrieve(String id) {
         return CompletableFuture.supplyAsync(() -> raw.retrieve(id, ParseRunsRetrieveRequest.builder().build(), null).body(), executor);
     }
+
     public CompletableFuture<ParseRunsDeleteResponse> delete(String id, ParseRunsDeleteRequest request, RequestOptions requestOptions) {
         return CompletableFuture.supplyAsync(() -> raw.delete(id, request, requestOptions).body(), executor);
     }
@@ -75,6 +82,7 @@ import java.util.concurrent.Executor;
     public CompletableFuture<ParseRunsDeleteResponse> delete(String id) {
         return CompletableFuture.supplyAsync(() -> raw.delete(id, ParseRunsDeleteRequest.builder().build(), null).body(), executor);
     }
+
     public CompletableFuture<ParseRun> cancel(String id, ParseRunsCancelRequest request, RequestOptions requestOptions) {
         return CompletableFuture.supplyAsync(() -> raw.cancel(id, request, requestOptions).body(), executor);
     }
@@ -90,10 +98,12 @@ import java.util.concurrent.Executor;
     public CompletableFuture<ParseRun> cancel(String id) {
         return CompletableFuture.supplyAsync(() -> raw.cancel(id, ParseRunsCancelRequest.builder().build(), null).body(), executor);
     }
+
     public CompletableFuture<BatchRun> createBatch(ParseRunsCreateBatchRequest request, RequestOptions requestOptions) {
         return CompletableFuture.supplyAsync(() -> raw.createBatch(request, requestOptions).body(), executor);
     }
 
     public CompletableFuture<BatchRun> createBatch(ParseRunsCreateBatchRequest request) {
         return CompletableFuture.supplyAsync(() -> raw.createBatch(request, null).body(), executor);
-    }}
+    }
+}

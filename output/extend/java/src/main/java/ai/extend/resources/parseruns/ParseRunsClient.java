@@ -17,12 +17,16 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
-/** The parseRuns resource's calls. */public class ParseRunsClient {
+/** The parseRuns resource's calls. */
+public class ParseRunsClient {
     private final HttpCaller caller;
     private final RawParseRunsClient raw;
+
     public ParseRunsClient(HttpCaller caller) {
         this.caller = caller;
-        this.raw = new RawParseRunsClient(caller);    }
+        this.raw = new RawParseRunsClient(caller);
+    }
+
     HttpCaller caller() {
         return caller;
     }
@@ -31,6 +35,7 @@ import java.util.concurrent.Executor;
     public RawParseRunsClient withRawResponse() {
         return raw;
     }
+
     /**
      * List parse runs
      */
@@ -49,6 +54,7 @@ import java.util.concurrent.Executor;
     public ParseRunsListResponse list() {
         return raw.list(ParseRunsListRequest.builder().build(), null).body();
     }
+
     /**
      * Parse a file (async)
      */
@@ -59,6 +65,7 @@ import java.util.concurrent.Executor;
     public ParseRun create(ParseRunsCreateRequest request) {
         return raw.create(request, null).body();
     }
+
     /**
      * Get a parse run
      */
@@ -77,6 +84,7 @@ import java.util.concurrent.Executor;
     public ParseRun retrieve(String id) {
         return raw.retrieve(id, ParseRunsRetrieveRequest.builder().build(), null).body();
     }
+
     /**
      * Delete a parse run
      */
@@ -95,6 +103,7 @@ import java.util.concurrent.Executor;
     public ParseRunsDeleteResponse delete(String id) {
         return raw.delete(id, ParseRunsDeleteRequest.builder().build(), null).body();
     }
+
     /**
      * Cancel a parse run
      */
@@ -113,6 +122,7 @@ import java.util.concurrent.Executor;
     public ParseRun cancel(String id) {
         return raw.cancel(id, ParseRunsCancelRequest.builder().build(), null).body();
     }
+
     /**
      * Batch parse files
      */
@@ -123,6 +133,7 @@ import java.util.concurrent.Executor;
     public BatchRun createBatch(ParseRunsCreateBatchRequest request) {
         return raw.createBatch(request, null).body();
     }
+
     /** Every item of every page of list, fetched as iteration reaches it. */
     public PagingIterable<ParseRun> listAutoPaging(ParseRunsListRequest request, RequestOptions requestOptions) {
         return new PagingIterable<>(caller, RawParseRunsClient.listRequest(request), requestOptions,
@@ -150,4 +161,5 @@ import java.util.concurrent.Executor;
 
     public ParseRun createAndPoll(ParseRunsCreateRequest request) {
         return createAndPoll(request, null);
-    }}
+    }
+}

@@ -24,6 +24,7 @@ public final class RawParseRunsClient {
     public RawParseRunsClient(HttpCaller caller) {
         this.caller = caller;
     }
+
     /**
      * GET /parse_runs: List parse runs
      */
@@ -57,6 +58,7 @@ public final class RawParseRunsClient {
         call.header("x-extend-workspace-id", request.getWorkspaceId().orElse(null));
         return call;
     }
+
     /**
      * POST /parse_runs: Parse a file (async)
      */
@@ -82,6 +84,7 @@ public final class RawParseRunsClient {
         call.json(body);
         return call;
     }
+
     /**
      * GET /parse_runs/{id}: Get a parse run
      */
@@ -109,6 +112,7 @@ public final class RawParseRunsClient {
         call.header("x-extend-workspace-id", request.getWorkspaceId().orElse(null));
         return call;
     }
+
     /**
      * DELETE /parse_runs/{id}: Delete a parse run
      */
@@ -135,6 +139,7 @@ public final class RawParseRunsClient {
         call.header("x-extend-workspace-id", request.getWorkspaceId().orElse(null));
         return call;
     }
+
     /**
      * POST /parse_runs/{id}/cancel: Cancel a parse run
      */
@@ -161,6 +166,7 @@ public final class RawParseRunsClient {
         call.header("x-extend-workspace-id", request.getWorkspaceId().orElse(null));
         return call;
     }
+
     /**
      * POST /parse_runs/batch: Batch parse files
      */
@@ -184,4 +190,5 @@ public final class RawParseRunsClient {
         body.values().removeIf(Objects::isNull);
         call.json(body);
         return call;
-    }}
+    }
+}

@@ -17,12 +17,16 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
-/** The splitRuns resource's calls, each returning a CompletableFuture. */public class AsyncSplitRunsClient {
+/** The splitRuns resource's calls, each returning a CompletableFuture. */
+public class AsyncSplitRunsClient {
     private final RawSplitRunsClient raw;
     private final Executor executor;
+
     public AsyncSplitRunsClient(HttpCaller caller) {
         this.raw = new RawSplitRunsClient(caller);
-        this.executor = caller.options().executor();    }
+        this.executor = caller.options().executor();
+    }
+
     public CompletableFuture<SplitRunsListResponse> list(SplitRunsListRequest request, RequestOptions requestOptions) {
         return CompletableFuture.supplyAsync(() -> raw.list(request, requestOptions).body(), executor);
     }
@@ -38,6 +42,7 @@ import java.util.concurrent.Executor;
     public CompletableFuture<SplitRunsListResponse> list() {
         return CompletableFuture.supplyAsync(() -> raw.list(SplitRunsListRequest.builder().build(), null).body(), executor);
     }
+
     public CompletableFuture<SplitRun> create(SplitRunsCreateRequest request, RequestOptions requestOptions) {
         return CompletableFuture.supplyAsync(() -> raw.create(request, requestOptions).body(), executor);
     }
@@ -45,6 +50,7 @@ import java.util.concurrent.Executor;
     public CompletableFuture<SplitRun> create(SplitRunsCreateRequest request) {
         return CompletableFuture.supplyAsync(() -> raw.create(request, null).body(), executor);
     }
+
     public CompletableFuture<SplitRun> retrieve(String id, SplitRunsRetrieveRequest request, RequestOptions requestOptions) {
         return CompletableFuture.supplyAsync(() -> raw.retrieve(id, request, requestOptions).body(), executor);
     }
@@ -60,6 +66,7 @@ import java.util.concurrent.Executor;
     public CompletableFuture<SplitRun> retrieve(String id) {
         return CompletableFuture.supplyAsync(() -> raw.retrieve(id, SplitRunsRetrieveRequest.builder().build(), null).body(), executor);
     }
+
     public CompletableFuture<SplitRunsDeleteResponse> delete(String id, SplitRunsDeleteRequest request, RequestOptions requestOptions) {
         return CompletableFuture.supplyAsync(() -> raw.delete(id, request, requestOptions).body(), executor);
     }
@@ -75,6 +82,7 @@ import java.util.concurrent.Executor;
     public CompletableFuture<SplitRunsDeleteResponse> delete(String id) {
         return CompletableFuture.supplyAsync(() -> raw.delete(id, SplitRunsDeleteRequest.builder().build(), null).body(), executor);
     }
+
     public CompletableFuture<SplitRun> cancel(String id, SplitRunsCancelRequest request, RequestOptions requestOptions) {
         return CompletableFuture.supplyAsync(() -> raw.cancel(id, request, requestOptions).body(), executor);
     }
@@ -90,10 +98,12 @@ import java.util.concurrent.Executor;
     public CompletableFuture<SplitRun> cancel(String id) {
         return CompletableFuture.supplyAsync(() -> raw.cancel(id, SplitRunsCancelRequest.builder().build(), null).body(), executor);
     }
+
     public CompletableFuture<BatchRun> createBatch(SplitRunsCreateBatchRequest request, RequestOptions requestOptions) {
         return CompletableFuture.supplyAsync(() -> raw.createBatch(request, requestOptions).body(), executor);
     }
 
     public CompletableFuture<BatchRun> createBatch(SplitRunsCreateBatchRequest request) {
         return CompletableFuture.supplyAsync(() -> raw.createBatch(request, null).body(), executor);
-    }}
+    }
+}

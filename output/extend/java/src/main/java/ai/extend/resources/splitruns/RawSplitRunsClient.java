@@ -24,6 +24,7 @@ public final class RawSplitRunsClient {
     public RawSplitRunsClient(HttpCaller caller) {
         this.caller = caller;
     }
+
     /**
      * GET /split_runs: List split runs
      */
@@ -60,6 +61,7 @@ public final class RawSplitRunsClient {
         call.header("x-extend-workspace-id", request.getWorkspaceId().orElse(null));
         return call;
     }
+
     /**
      * POST /split_runs: Split a file (async)
      */
@@ -86,6 +88,7 @@ public final class RawSplitRunsClient {
         call.json(body);
         return call;
     }
+
     /**
      * GET /split_runs/{id}: Get a split run
      */
@@ -112,6 +115,7 @@ public final class RawSplitRunsClient {
         call.header("x-extend-workspace-id", request.getWorkspaceId().orElse(null));
         return call;
     }
+
     /**
      * DELETE /split_runs/{id}: Delete a split run
      */
@@ -138,6 +142,7 @@ public final class RawSplitRunsClient {
         call.header("x-extend-workspace-id", request.getWorkspaceId().orElse(null));
         return call;
     }
+
     /**
      * POST /split_runs/{id}/cancel: Cancel a split run
      */
@@ -164,6 +169,7 @@ public final class RawSplitRunsClient {
         call.header("x-extend-workspace-id", request.getWorkspaceId().orElse(null));
         return call;
     }
+
     /**
      * POST /split_runs/batch: Batch split files
      */
@@ -187,4 +193,5 @@ public final class RawSplitRunsClient {
         body.values().removeIf(Objects::isNull);
         call.json(body);
         return call;
-    }}
+    }
+}

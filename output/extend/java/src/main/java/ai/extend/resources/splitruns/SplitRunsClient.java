@@ -17,12 +17,16 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
-/** The splitRuns resource's calls. */public class SplitRunsClient {
+/** The splitRuns resource's calls. */
+public class SplitRunsClient {
     private final HttpCaller caller;
     private final RawSplitRunsClient raw;
+
     public SplitRunsClient(HttpCaller caller) {
         this.caller = caller;
-        this.raw = new RawSplitRunsClient(caller);    }
+        this.raw = new RawSplitRunsClient(caller);
+    }
+
     HttpCaller caller() {
         return caller;
     }
@@ -31,6 +35,7 @@ import java.util.concurrent.Executor;
     public RawSplitRunsClient withRawResponse() {
         return raw;
     }
+
     /**
      * List split runs
      */
@@ -49,6 +54,7 @@ import java.util.concurrent.Executor;
     public SplitRunsListResponse list() {
         return raw.list(SplitRunsListRequest.builder().build(), null).body();
     }
+
     /**
      * Split a file (async)
      */
@@ -59,6 +65,7 @@ import java.util.concurrent.Executor;
     public SplitRun create(SplitRunsCreateRequest request) {
         return raw.create(request, null).body();
     }
+
     /**
      * Get a split run
      */
@@ -77,6 +84,7 @@ import java.util.concurrent.Executor;
     public SplitRun retrieve(String id) {
         return raw.retrieve(id, SplitRunsRetrieveRequest.builder().build(), null).body();
     }
+
     /**
      * Delete a split run
      */
@@ -95,6 +103,7 @@ import java.util.concurrent.Executor;
     public SplitRunsDeleteResponse delete(String id) {
         return raw.delete(id, SplitRunsDeleteRequest.builder().build(), null).body();
     }
+
     /**
      * Cancel a split run
      */
@@ -113,6 +122,7 @@ import java.util.concurrent.Executor;
     public SplitRun cancel(String id) {
         return raw.cancel(id, SplitRunsCancelRequest.builder().build(), null).body();
     }
+
     /**
      * Batch split files
      */
@@ -123,6 +133,7 @@ import java.util.concurrent.Executor;
     public BatchRun createBatch(SplitRunsCreateBatchRequest request) {
         return raw.createBatch(request, null).body();
     }
+
     /** Every item of every page of list, fetched as iteration reaches it. */
     public PagingIterable<SplitRunSummary> listAutoPaging(SplitRunsListRequest request, RequestOptions requestOptions) {
         return new PagingIterable<>(caller, RawSplitRunsClient.listRequest(request), requestOptions,
@@ -150,4 +161,5 @@ import java.util.concurrent.Executor;
 
     public SplitRun createAndPoll(SplitRunsCreateRequest request) {
         return createAndPoll(request, null);
-    }}
+    }
+}

@@ -17,12 +17,16 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
-/** The splitters resource's calls, each returning a CompletableFuture. */public class AsyncSplittersClient {
+/** The splitters resource's calls, each returning a CompletableFuture. */
+public class AsyncSplittersClient {
     private final RawSplittersClient raw;
     private final Executor executor;
+
     public AsyncSplittersClient(HttpCaller caller) {
         this.raw = new RawSplittersClient(caller);
-        this.executor = caller.options().executor();    }
+        this.executor = caller.options().executor();
+    }
+
     public CompletableFuture<SplittersListResponse> list(SplittersListRequest request, RequestOptions requestOptions) {
         return CompletableFuture.supplyAsync(() -> raw.list(request, requestOptions).body(), executor);
     }
@@ -38,6 +42,7 @@ import java.util.concurrent.Executor;
     public CompletableFuture<SplittersListResponse> list() {
         return CompletableFuture.supplyAsync(() -> raw.list(SplittersListRequest.builder().build(), null).body(), executor);
     }
+
     public CompletableFuture<Splitter> create(SplittersCreateRequest request, RequestOptions requestOptions) {
         return CompletableFuture.supplyAsync(() -> raw.create(request, requestOptions).body(), executor);
     }
@@ -45,6 +50,7 @@ import java.util.concurrent.Executor;
     public CompletableFuture<Splitter> create(SplittersCreateRequest request) {
         return CompletableFuture.supplyAsync(() -> raw.create(request, null).body(), executor);
     }
+
     public CompletableFuture<Splitter> retrieve(String id, SplittersRetrieveRequest request, RequestOptions requestOptions) {
         return CompletableFuture.supplyAsync(() -> raw.retrieve(id, request, requestOptions).body(), executor);
     }
@@ -60,6 +66,7 @@ import java.util.concurrent.Executor;
     public CompletableFuture<Splitter> retrieve(String id) {
         return CompletableFuture.supplyAsync(() -> raw.retrieve(id, SplittersRetrieveRequest.builder().build(), null).body(), executor);
     }
+
     public CompletableFuture<Splitter> update(String id, SplittersUpdateRequest request, RequestOptions requestOptions) {
         return CompletableFuture.supplyAsync(() -> raw.update(id, request, requestOptions).body(), executor);
     }
@@ -74,4 +81,5 @@ import java.util.concurrent.Executor;
 
     public CompletableFuture<Splitter> update(String id) {
         return CompletableFuture.supplyAsync(() -> raw.update(id, SplittersUpdateRequest.builder().build(), null).body(), executor);
-    }}
+    }
+}

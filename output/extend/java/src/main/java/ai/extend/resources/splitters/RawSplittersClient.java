@@ -24,6 +24,7 @@ public final class RawSplittersClient {
     public RawSplittersClient(HttpCaller caller) {
         this.caller = caller;
     }
+
     /**
      * GET /splitters: List splitters
      */
@@ -54,6 +55,7 @@ public final class RawSplittersClient {
         call.header("x-extend-workspace-id", request.getWorkspaceId().orElse(null));
         return call;
     }
+
     /**
      * POST /splitters: Create a splitter
      */
@@ -78,6 +80,7 @@ public final class RawSplittersClient {
         call.json(body);
         return call;
     }
+
     /**
      * GET /splitters/{id}: Get a splitter
      */
@@ -104,6 +107,7 @@ public final class RawSplittersClient {
         call.header("x-extend-workspace-id", request.getWorkspaceId().orElse(null));
         return call;
     }
+
     /**
      * POST /splitters/{id}: Update a splitter
      */
@@ -134,4 +138,5 @@ public final class RawSplittersClient {
         body.values().removeIf(Objects::isNull);
         call.json(body);
         return call;
-    }}
+    }
+}

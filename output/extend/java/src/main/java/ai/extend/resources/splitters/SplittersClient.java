@@ -17,12 +17,16 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
-/** The splitters resource's calls. */public class SplittersClient {
+/** The splitters resource's calls. */
+public class SplittersClient {
     private final HttpCaller caller;
     private final RawSplittersClient raw;
+
     public SplittersClient(HttpCaller caller) {
         this.caller = caller;
-        this.raw = new RawSplittersClient(caller);    }
+        this.raw = new RawSplittersClient(caller);
+    }
+
     HttpCaller caller() {
         return caller;
     }
@@ -31,6 +35,7 @@ import java.util.concurrent.Executor;
     public RawSplittersClient withRawResponse() {
         return raw;
     }
+
     /**
      * List splitters
      */
@@ -49,6 +54,7 @@ import java.util.concurrent.Executor;
     public SplittersListResponse list() {
         return raw.list(SplittersListRequest.builder().build(), null).body();
     }
+
     /**
      * Create a splitter
      */
@@ -59,6 +65,7 @@ import java.util.concurrent.Executor;
     public Splitter create(SplittersCreateRequest request) {
         return raw.create(request, null).body();
     }
+
     /**
      * Get a splitter
      */
@@ -77,6 +84,7 @@ import java.util.concurrent.Executor;
     public Splitter retrieve(String id) {
         return raw.retrieve(id, SplittersRetrieveRequest.builder().build(), null).body();
     }
+
     /**
      * Update a splitter
      */
@@ -95,6 +103,7 @@ import java.util.concurrent.Executor;
     public Splitter update(String id) {
         return raw.update(id, SplittersUpdateRequest.builder().build(), null).body();
     }
+
     /** Every item of every page of list, fetched as iteration reaches it. */
     public PagingIterable<SplitterSummary> listAutoPaging(SplittersListRequest request, RequestOptions requestOptions) {
         return new PagingIterable<>(caller, RawSplittersClient.listRequest(request), requestOptions,
@@ -111,4 +120,5 @@ import java.util.concurrent.Executor;
 
     public PagingIterable<SplitterSummary> listAutoPaging() {
         return listAutoPaging(SplittersListRequest.builder().build(), null);
-    }}
+    }
+}

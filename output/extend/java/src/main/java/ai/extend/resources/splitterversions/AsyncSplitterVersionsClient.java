@@ -17,12 +17,16 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
-/** The splitterVersions resource's calls, each returning a CompletableFuture. */public class AsyncSplitterVersionsClient {
+/** The splitterVersions resource's calls, each returning a CompletableFuture. */
+public class AsyncSplitterVersionsClient {
     private final RawSplitterVersionsClient raw;
     private final Executor executor;
+
     public AsyncSplitterVersionsClient(HttpCaller caller) {
         this.raw = new RawSplitterVersionsClient(caller);
-        this.executor = caller.options().executor();    }
+        this.executor = caller.options().executor();
+    }
+
     public CompletableFuture<SplitterVersionsListResponse> list(String splitterId, SplitterVersionsListRequest request, RequestOptions requestOptions) {
         return CompletableFuture.supplyAsync(() -> raw.list(splitterId, request, requestOptions).body(), executor);
     }
@@ -38,6 +42,7 @@ import java.util.concurrent.Executor;
     public CompletableFuture<SplitterVersionsListResponse> list(String splitterId) {
         return CompletableFuture.supplyAsync(() -> raw.list(splitterId, SplitterVersionsListRequest.builder().build(), null).body(), executor);
     }
+
     public CompletableFuture<SplitterVersion> create(String splitterId, SplitterVersionsCreateRequest request, RequestOptions requestOptions) {
         return CompletableFuture.supplyAsync(() -> raw.create(splitterId, request, requestOptions).body(), executor);
     }
@@ -45,6 +50,7 @@ import java.util.concurrent.Executor;
     public CompletableFuture<SplitterVersion> create(String splitterId, SplitterVersionsCreateRequest request) {
         return CompletableFuture.supplyAsync(() -> raw.create(splitterId, request, null).body(), executor);
     }
+
     public CompletableFuture<SplitterVersion> retrieve(String splitterId, String versionId, SplitterVersionsRetrieveRequest request, RequestOptions requestOptions) {
         return CompletableFuture.supplyAsync(() -> raw.retrieve(splitterId, versionId, request, requestOptions).body(), executor);
     }
@@ -59,4 +65,5 @@ import java.util.concurrent.Executor;
 
     public CompletableFuture<SplitterVersion> retrieve(String splitterId, String versionId) {
         return CompletableFuture.supplyAsync(() -> raw.retrieve(splitterId, versionId, SplitterVersionsRetrieveRequest.builder().build(), null).body(), executor);
-    }}
+    }
+}

@@ -24,6 +24,7 @@ public final class RawSplitterVersionsClient {
     public RawSplitterVersionsClient(HttpCaller caller) {
         this.caller = caller;
     }
+
     /**
      * GET /splitters/{splitterId}/versions: List splitter versions
      */
@@ -53,6 +54,7 @@ public final class RawSplitterVersionsClient {
         call.header("x-extend-workspace-id", request.getWorkspaceId().orElse(null));
         return call;
     }
+
     /**
      * POST /splitters/{splitterId}/versions: Publish a splitter version
      */
@@ -77,6 +79,7 @@ public final class RawSplitterVersionsClient {
         call.json(body);
         return call;
     }
+
     /**
      * GET /splitters/{splitterId}/versions/{versionId}: Get a splitter version
      */
@@ -102,4 +105,5 @@ public final class RawSplitterVersionsClient {
         call.header("x-extend-api-version", request.getApiVersion().orElse(null));
         call.header("x-extend-workspace-id", request.getWorkspaceId().orElse(null));
         return call;
-    }}
+    }
+}

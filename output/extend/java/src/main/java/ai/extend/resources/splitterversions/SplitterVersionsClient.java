@@ -17,12 +17,16 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
-/** The splitterVersions resource's calls. */public class SplitterVersionsClient {
+/** The splitterVersions resource's calls. */
+public class SplitterVersionsClient {
     private final HttpCaller caller;
     private final RawSplitterVersionsClient raw;
+
     public SplitterVersionsClient(HttpCaller caller) {
         this.caller = caller;
-        this.raw = new RawSplitterVersionsClient(caller);    }
+        this.raw = new RawSplitterVersionsClient(caller);
+    }
+
     HttpCaller caller() {
         return caller;
     }
@@ -31,6 +35,7 @@ import java.util.concurrent.Executor;
     public RawSplitterVersionsClient withRawResponse() {
         return raw;
     }
+
     /**
      * List splitter versions
      */
@@ -49,6 +54,7 @@ import java.util.concurrent.Executor;
     public SplitterVersionsListResponse list(String splitterId) {
         return raw.list(splitterId, SplitterVersionsListRequest.builder().build(), null).body();
     }
+
     /**
      * Publish a splitter version
      */
@@ -59,6 +65,7 @@ import java.util.concurrent.Executor;
     public SplitterVersion create(String splitterId, SplitterVersionsCreateRequest request) {
         return raw.create(splitterId, request, null).body();
     }
+
     /**
      * Get a splitter version
      */
@@ -77,6 +84,7 @@ import java.util.concurrent.Executor;
     public SplitterVersion retrieve(String splitterId, String versionId) {
         return raw.retrieve(splitterId, versionId, SplitterVersionsRetrieveRequest.builder().build(), null).body();
     }
+
     /** Every item of every page of list, fetched as iteration reaches it. */
     public PagingIterable<SplitterVersionSummary> listAutoPaging(String splitterId, SplitterVersionsListRequest request, RequestOptions requestOptions) {
         return new PagingIterable<>(caller, RawSplitterVersionsClient.listRequest(splitterId, request), requestOptions,
@@ -93,4 +101,5 @@ import java.util.concurrent.Executor;
 
     public PagingIterable<SplitterVersionSummary> listAutoPaging(String splitterId) {
         return listAutoPaging(splitterId, SplitterVersionsListRequest.builder().build(), null);
-    }}
+    }
+}

@@ -17,12 +17,16 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
-/** The webhookEndpoints resource's calls, each returning a CompletableFuture. */public class AsyncWebhookEndpointsClient {
+/** The webhookEndpoints resource's calls, each returning a CompletableFuture. */
+public class AsyncWebhookEndpointsClient {
     private final RawWebhookEndpointsClient raw;
     private final Executor executor;
+
     public AsyncWebhookEndpointsClient(HttpCaller caller) {
         this.raw = new RawWebhookEndpointsClient(caller);
-        this.executor = caller.options().executor();    }
+        this.executor = caller.options().executor();
+    }
+
     public CompletableFuture<WebhookEndpointsListResponse> list(WebhookEndpointsListRequest request, RequestOptions requestOptions) {
         return CompletableFuture.supplyAsync(() -> raw.list(request, requestOptions).body(), executor);
     }
@@ -38,6 +42,7 @@ import java.util.concurrent.Executor;
     public CompletableFuture<WebhookEndpointsListResponse> list() {
         return CompletableFuture.supplyAsync(() -> raw.list(WebhookEndpointsListRequest.builder().build(), null).body(), executor);
     }
+
     public CompletableFuture<WebhookEndpointCreate> create(WebhookEndpointsCreateRequest request, RequestOptions requestOptions) {
         return CompletableFuture.supplyAsync(() -> raw.create(request, requestOptions).body(), executor);
     }
@@ -45,6 +50,7 @@ import java.util.concurrent.Executor;
     public CompletableFuture<WebhookEndpointCreate> create(WebhookEndpointsCreateRequest request) {
         return CompletableFuture.supplyAsync(() -> raw.create(request, null).body(), executor);
     }
+
     public CompletableFuture<WebhookEndpoint> retrieve(String id, WebhookEndpointsRetrieveRequest request, RequestOptions requestOptions) {
         return CompletableFuture.supplyAsync(() -> raw.retrieve(id, request, requestOptions).body(), executor);
     }
@@ -60,6 +66,7 @@ import java.util.concurrent.Executor;
     public CompletableFuture<WebhookEndpoint> retrieve(String id) {
         return CompletableFuture.supplyAsync(() -> raw.retrieve(id, WebhookEndpointsRetrieveRequest.builder().build(), null).body(), executor);
     }
+
     public CompletableFuture<WebhookEndpoint> update(String id, WebhookEndpointsUpdateRequest request, RequestOptions requestOptions) {
         return CompletableFuture.supplyAsync(() -> raw.update(id, request, requestOptions).body(), executor);
     }
@@ -75,6 +82,7 @@ import java.util.concurrent.Executor;
     public CompletableFuture<WebhookEndpoint> update(String id) {
         return CompletableFuture.supplyAsync(() -> raw.update(id, WebhookEndpointsUpdateRequest.builder().build(), null).body(), executor);
     }
+
     public CompletableFuture<WebhookEndpointsDeleteResponse> delete(String id, WebhookEndpointsDeleteRequest request, RequestOptions requestOptions) {
         return CompletableFuture.supplyAsync(() -> raw.delete(id, request, requestOptions).body(), executor);
     }
@@ -89,4 +97,5 @@ import java.util.concurrent.Executor;
 
     public CompletableFuture<WebhookEndpointsDeleteResponse> delete(String id) {
         return CompletableFuture.supplyAsync(() -> raw.delete(id, WebhookEndpointsDeleteRequest.builder().build(), null).body(), executor);
-    }}
+    }
+}

@@ -24,6 +24,7 @@ public final class RawWebhookEndpointsClient {
     public RawWebhookEndpointsClient(HttpCaller caller) {
         this.caller = caller;
     }
+
     /**
      * GET /webhook_endpoints: List webhook endpoints
      */
@@ -54,6 +55,7 @@ public final class RawWebhookEndpointsClient {
         call.header("x-extend-workspace-id", request.getWorkspaceId().orElse(null));
         return call;
     }
+
     /**
      * POST /webhook_endpoints: Create a webhook endpoint
      */
@@ -81,6 +83,7 @@ public final class RawWebhookEndpointsClient {
         call.json(body);
         return call;
     }
+
     /**
      * GET /webhook_endpoints/{id}: Get a webhook endpoint
      */
@@ -107,6 +110,7 @@ public final class RawWebhookEndpointsClient {
         call.header("x-extend-workspace-id", request.getWorkspaceId().orElse(null));
         return call;
     }
+
     /**
      * POST /webhook_endpoints/{id}: Update a webhook endpoint
      */
@@ -141,6 +145,7 @@ public final class RawWebhookEndpointsClient {
         call.json(body);
         return call;
     }
+
     /**
      * DELETE /webhook_endpoints/{id}: Delete a webhook endpoint
      */
@@ -166,4 +171,5 @@ public final class RawWebhookEndpointsClient {
         call.header("x-extend-api-version", request.getApiVersion().orElse(null));
         call.header("x-extend-workspace-id", request.getWorkspaceId().orElse(null));
         return call;
-    }}
+    }
+}

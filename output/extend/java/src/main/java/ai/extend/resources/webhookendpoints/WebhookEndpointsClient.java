@@ -17,12 +17,16 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
-/** The webhookEndpoints resource's calls. */public class WebhookEndpointsClient {
+/** The webhookEndpoints resource's calls. */
+public class WebhookEndpointsClient {
     private final HttpCaller caller;
     private final RawWebhookEndpointsClient raw;
+
     public WebhookEndpointsClient(HttpCaller caller) {
         this.caller = caller;
-        this.raw = new RawWebhookEndpointsClient(caller);    }
+        this.raw = new RawWebhookEndpointsClient(caller);
+    }
+
     HttpCaller caller() {
         return caller;
     }
@@ -31,6 +35,7 @@ import java.util.concurrent.Executor;
     public RawWebhookEndpointsClient withRawResponse() {
         return raw;
     }
+
     /**
      * List webhook endpoints
      */
@@ -49,6 +54,7 @@ import java.util.concurrent.Executor;
     public WebhookEndpointsListResponse list() {
         return raw.list(WebhookEndpointsListRequest.builder().build(), null).body();
     }
+
     /**
      * Create a webhook endpoint
      */
@@ -59,6 +65,7 @@ import java.util.concurrent.Executor;
     public WebhookEndpointCreate create(WebhookEndpointsCreateRequest request) {
         return raw.create(request, null).body();
     }
+
     /**
      * Get a webhook endpoint
      */
@@ -77,6 +84,7 @@ import java.util.concurrent.Executor;
     public WebhookEndpoint retrieve(String id) {
         return raw.retrieve(id, WebhookEndpointsRetrieveRequest.builder().build(), null).body();
     }
+
     /**
      * Update a webhook endpoint
      */
@@ -95,6 +103,7 @@ import java.util.concurrent.Executor;
     public WebhookEndpoint update(String id) {
         return raw.update(id, WebhookEndpointsUpdateRequest.builder().build(), null).body();
     }
+
     /**
      * Delete a webhook endpoint
      */
@@ -113,6 +122,7 @@ import java.util.concurrent.Executor;
     public WebhookEndpointsDeleteResponse delete(String id) {
         return raw.delete(id, WebhookEndpointsDeleteRequest.builder().build(), null).body();
     }
+
     /** Every item of every page of list, fetched as iteration reaches it. */
     public PagingIterable<WebhookEndpoint> listAutoPaging(WebhookEndpointsListRequest request, RequestOptions requestOptions) {
         return new PagingIterable<>(caller, RawWebhookEndpointsClient.listRequest(request), requestOptions,
@@ -129,4 +139,5 @@ import java.util.concurrent.Executor;
 
     public PagingIterable<WebhookEndpoint> listAutoPaging() {
         return listAutoPaging(WebhookEndpointsListRequest.builder().build(), null);
-    }}
+    }
+}

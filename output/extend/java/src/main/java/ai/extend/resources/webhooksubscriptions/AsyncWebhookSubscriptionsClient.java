@@ -17,12 +17,16 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
-/** The webhookSubscriptions resource's calls, each returning a CompletableFuture. */public class AsyncWebhookSubscriptionsClient {
+/** The webhookSubscriptions resource's calls, each returning a CompletableFuture. */
+public class AsyncWebhookSubscriptionsClient {
     private final RawWebhookSubscriptionsClient raw;
     private final Executor executor;
+
     public AsyncWebhookSubscriptionsClient(HttpCaller caller) {
         this.raw = new RawWebhookSubscriptionsClient(caller);
-        this.executor = caller.options().executor();    }
+        this.executor = caller.options().executor();
+    }
+
     public CompletableFuture<WebhookSubscriptionsListResponse> list(WebhookSubscriptionsListRequest request, RequestOptions requestOptions) {
         return CompletableFuture.supplyAsync(() -> raw.list(request, requestOptions).body(), executor);
     }
@@ -38,6 +42,7 @@ import java.util.concurrent.Executor;
     public CompletableFuture<WebhookSubscriptionsListResponse> list() {
         return CompletableFuture.supplyAsync(() -> raw.list(WebhookSubscriptionsListRequest.builder().build(), null).body(), executor);
     }
+
     public CompletableFuture<WebhookSubscription> create(WebhookSubscriptionsCreateRequest request, RequestOptions requestOptions) {
         return CompletableFuture.supplyAsync(() -> raw.create(request, requestOptions).body(), executor);
     }
@@ -45,6 +50,7 @@ import java.util.concurrent.Executor;
     public CompletableFuture<WebhookSubscription> create(WebhookSubscriptionsCreateRequest request) {
         return CompletableFuture.supplyAsync(() -> raw.create(request, null).body(), executor);
     }
+
     public CompletableFuture<WebhookSubscription> retrieve(String id, WebhookSubscriptionsRetrieveRequest request, RequestOptions requestOptions) {
         return CompletableFuture.supplyAsync(() -> raw.retrieve(id, request, requestOptions).body(), executor);
     }
@@ -60,6 +66,7 @@ import java.util.concurrent.Executor;
     public CompletableFuture<WebhookSubscription> retrieve(String id) {
         return CompletableFuture.supplyAsync(() -> raw.retrieve(id, WebhookSubscriptionsRetrieveRequest.builder().build(), null).body(), executor);
     }
+
     public CompletableFuture<WebhookSubscription> update(String id, WebhookSubscriptionsUpdateRequest request, RequestOptions requestOptions) {
         return CompletableFuture.supplyAsync(() -> raw.update(id, request, requestOptions).body(), executor);
     }
@@ -67,6 +74,7 @@ import java.util.concurrent.Executor;
     public CompletableFuture<WebhookSubscription> update(String id, WebhookSubscriptionsUpdateRequest request) {
         return CompletableFuture.supplyAsync(() -> raw.update(id, request, null).body(), executor);
     }
+
     public CompletableFuture<WebhookSubscriptionsDeleteResponse> delete(String id, WebhookSubscriptionsDeleteRequest request, RequestOptions requestOptions) {
         return CompletableFuture.supplyAsync(() -> raw.delete(id, request, requestOptions).body(), executor);
     }
@@ -81,4 +89,5 @@ import java.util.concurrent.Executor;
 
     public CompletableFuture<WebhookSubscriptionsDeleteResponse> delete(String id) {
         return CompletableFuture.supplyAsync(() -> raw.delete(id, WebhookSubscriptionsDeleteRequest.builder().build(), null).body(), executor);
-    }}
+    }
+}

@@ -24,6 +24,7 @@ public final class RawWebhookSubscriptionsClient {
     public RawWebhookSubscriptionsClient(HttpCaller caller) {
         this.caller = caller;
     }
+
     /**
      * GET /webhook_subscriptions: List webhook subscriptions
      */
@@ -55,6 +56,7 @@ public final class RawWebhookSubscriptionsClient {
         call.header("x-extend-workspace-id", request.getWorkspaceId().orElse(null));
         return call;
     }
+
     /**
      * POST /webhook_subscriptions: Create a webhook subscription
      */
@@ -80,6 +82,7 @@ public final class RawWebhookSubscriptionsClient {
         call.json(body);
         return call;
     }
+
     /**
      * GET /webhook_subscriptions/{id}: Get a webhook subscription
      */
@@ -106,6 +109,7 @@ public final class RawWebhookSubscriptionsClient {
         call.header("x-extend-workspace-id", request.getWorkspaceId().orElse(null));
         return call;
     }
+
     /**
      * POST /webhook_subscriptions/{id}: Update a webhook subscription
      */
@@ -128,6 +132,7 @@ public final class RawWebhookSubscriptionsClient {
         call.json(body);
         return call;
     }
+
     /**
      * DELETE /webhook_subscriptions/{id}: Delete a webhook subscription
      */
@@ -153,4 +158,5 @@ public final class RawWebhookSubscriptionsClient {
         call.header("x-extend-api-version", request.getApiVersion().orElse(null));
         call.header("x-extend-workspace-id", request.getWorkspaceId().orElse(null));
         return call;
-    }}
+    }
+}

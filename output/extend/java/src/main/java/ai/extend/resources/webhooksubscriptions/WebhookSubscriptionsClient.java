@@ -17,12 +17,16 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
-/** The webhookSubscriptions resource's calls. */public class WebhookSubscriptionsClient {
+/** The webhookSubscriptions resource's calls. */
+public class WebhookSubscriptionsClient {
     private final HttpCaller caller;
     private final RawWebhookSubscriptionsClient raw;
+
     public WebhookSubscriptionsClient(HttpCaller caller) {
         this.caller = caller;
-        this.raw = new RawWebhookSubscriptionsClient(caller);    }
+        this.raw = new RawWebhookSubscriptionsClient(caller);
+    }
+
     HttpCaller caller() {
         return caller;
     }
@@ -31,6 +35,7 @@ import java.util.concurrent.Executor;
     public RawWebhookSubscriptionsClient withRawResponse() {
         return raw;
     }
+
     /**
      * List webhook subscriptions
      */
@@ -49,6 +54,7 @@ import java.util.concurrent.Executor;
     public WebhookSubscriptionsListResponse list() {
         return raw.list(WebhookSubscriptionsListRequest.builder().build(), null).body();
     }
+
     /**
      * Create a webhook subscription
      */
@@ -59,6 +65,7 @@ import java.util.concurrent.Executor;
     public WebhookSubscription create(WebhookSubscriptionsCreateRequest request) {
         return raw.create(request, null).body();
     }
+
     /**
      * Get a webhook subscription
      */
@@ -77,6 +84,7 @@ import java.util.concurrent.Executor;
     public WebhookSubscription retrieve(String id) {
         return raw.retrieve(id, WebhookSubscriptionsRetrieveRequest.builder().build(), null).body();
     }
+
     /**
      * Update a webhook subscription
      */
@@ -87,6 +95,7 @@ import java.util.concurrent.Executor;
     public WebhookSubscription update(String id, WebhookSubscriptionsUpdateRequest request) {
         return raw.update(id, request, null).body();
     }
+
     /**
      * Delete a webhook subscription
      */
@@ -105,6 +114,7 @@ import java.util.concurrent.Executor;
     public WebhookSubscriptionsDeleteResponse delete(String id) {
         return raw.delete(id, WebhookSubscriptionsDeleteRequest.builder().build(), null).body();
     }
+
     /** Every item of every page of list, fetched as iteration reaches it. */
     public PagingIterable<WebhookSubscription> listAutoPaging(WebhookSubscriptionsListRequest request, RequestOptions requestOptions) {
         return new PagingIterable<>(caller, RawWebhookSubscriptionsClient.listRequest(request), requestOptions,
@@ -121,4 +131,5 @@ import java.util.concurrent.Executor;
 
     public PagingIterable<WebhookSubscription> listAutoPaging() {
         return listAutoPaging(WebhookSubscriptionsListRequest.builder().build(), null);
-    }}
+    }
+}

@@ -17,12 +17,16 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
-/** The workflowRuns resource's calls, each returning a CompletableFuture. */public class AsyncWorkflowRunsClient {
+/** The workflowRuns resource's calls, each returning a CompletableFuture. */
+public class AsyncWorkflowRunsClient {
     private final RawWorkflowRunsClient raw;
     private final Executor executor;
+
     public AsyncWorkflowRunsClient(HttpCaller caller) {
         this.raw = new RawWorkflowRunsClient(caller);
-        this.executor = caller.options().executor();    }
+        this.executor = caller.options().executor();
+    }
+
     public CompletableFuture<WorkflowRunsListResponse> list(WorkflowRunsListRequest request, RequestOptions requestOptions) {
         return CompletableFuture.supplyAsync(() -> raw.list(request, requestOptions).body(), executor);
     }
@@ -38,6 +42,7 @@ import java.util.concurrent.Executor;
     public CompletableFuture<WorkflowRunsListResponse> list() {
         return CompletableFuture.supplyAsync(() -> raw.list(WorkflowRunsListRequest.builder().build(), null).body(), executor);
     }
+
     public CompletableFuture<WorkflowRun> create(WorkflowRunsCreateRequest request, RequestOptions requestOptions) {
         return CompletableFuture.supplyAsync(() -> raw.create(request, requestOptions).body(), executor);
     }
@@ -45,6 +50,7 @@ import java.util.concurrent.Executor;
     public CompletableFuture<WorkflowRun> create(WorkflowRunsCreateRequest request) {
         return CompletableFuture.supplyAsync(() -> raw.create(request, null).body(), executor);
     }
+
     public CompletableFuture<WorkflowRun> retrieve(String id, WorkflowRunsRetrieveRequest request, RequestOptions requestOptions) {
         return CompletableFuture.supplyAsync(() -> raw.retrieve(id, request, requestOptions).body(), executor);
     }
@@ -60,6 +66,7 @@ import java.util.concurrent.Executor;
     public CompletableFuture<WorkflowRun> retrieve(String id) {
         return CompletableFuture.supplyAsync(() -> raw.retrieve(id, WorkflowRunsRetrieveRequest.builder().build(), null).body(), executor);
     }
+
     public CompletableFuture<WorkflowRun> update(String id, WorkflowRunsUpdateRequest request, RequestOptions requestOptions) {
         return CompletableFuture.supplyAsync(() -> raw.update(id, request, requestOptions).body(), executor);
     }
@@ -75,6 +82,7 @@ import java.util.concurrent.Executor;
     public CompletableFuture<WorkflowRun> update(String id) {
         return CompletableFuture.supplyAsync(() -> raw.update(id, WorkflowRunsUpdateRequest.builder().build(), null).body(), executor);
     }
+
     public CompletableFuture<WorkflowRunsDeleteResponse> delete(String id, WorkflowRunsDeleteRequest request, RequestOptions requestOptions) {
         return CompletableFuture.supplyAsync(() -> raw.delete(id, request, requestOptions).body(), executor);
     }
@@ -90,6 +98,7 @@ import java.util.concurrent.Executor;
     public CompletableFuture<WorkflowRunsDeleteResponse> delete(String id) {
         return CompletableFuture.supplyAsync(() -> raw.delete(id, WorkflowRunsDeleteRequest.builder().build(), null).body(), executor);
     }
+
     public CompletableFuture<WorkflowRun> cancel(String id, WorkflowRunsCancelRequest request, RequestOptions requestOptions) {
         return CompletableFuture.supplyAsync(() -> raw.cancel(id, request, requestOptions).body(), executor);
     }
@@ -105,10 +114,12 @@ import java.util.concurrent.Executor;
     public CompletableFuture<WorkflowRun> cancel(String id) {
         return CompletableFuture.supplyAsync(() -> raw.cancel(id, WorkflowRunsCancelRequest.builder().build(), null).body(), executor);
     }
+
     public CompletableFuture<WorkflowRunsCreateBatchResponse> createBatch(WorkflowRunsCreateBatchRequest request, RequestOptions requestOptions) {
         return CompletableFuture.supplyAsync(() -> raw.createBatch(request, requestOptions).body(), executor);
     }
 
     public CompletableFuture<WorkflowRunsCreateBatchResponse> createBatch(WorkflowRunsCreateBatchRequest request) {
         return CompletableFuture.supplyAsync(() -> raw.createBatch(request, null).body(), executor);
-    }}
+    }
+}

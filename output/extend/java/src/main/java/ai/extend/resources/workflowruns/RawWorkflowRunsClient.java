@@ -24,6 +24,7 @@ public final class RawWorkflowRunsClient {
     public RawWorkflowRunsClient(HttpCaller caller) {
         this.caller = caller;
     }
+
     /**
      * GET /workflow_runs: List workflow runs
      */
@@ -58,6 +59,7 @@ public final class RawWorkflowRunsClient {
         call.header("x-extend-workspace-id", request.getWorkspaceId().orElse(null));
         return call;
     }
+
     /**
      * POST /workflow_runs: Run a workflow
      */
@@ -86,6 +88,7 @@ public final class RawWorkflowRunsClient {
         call.json(body);
         return call;
     }
+
     /**
      * GET /workflow_runs/{id}: Get a workflow run
      */
@@ -112,6 +115,7 @@ public final class RawWorkflowRunsClient {
         call.header("x-extend-workspace-id", request.getWorkspaceId().orElse(null));
         return call;
     }
+
     /**
      * POST /workflow_runs/{id}: Update a workflow run
      */
@@ -143,6 +147,7 @@ public final class RawWorkflowRunsClient {
         call.json(body);
         return call;
     }
+
     /**
      * DELETE /workflow_runs/{id}: Delete a workflow run
      */
@@ -169,6 +174,7 @@ public final class RawWorkflowRunsClient {
         call.header("x-extend-workspace-id", request.getWorkspaceId().orElse(null));
         return call;
     }
+
     /**
      * POST /workflow_runs/{id}/cancel: Cancel a workflow run
      */
@@ -195,6 +201,7 @@ public final class RawWorkflowRunsClient {
         call.header("x-extend-workspace-id", request.getWorkspaceId().orElse(null));
         return call;
     }
+
     /**
      * POST /workflow_runs/batch: Batch run a workflow
      */
@@ -218,4 +225,5 @@ public final class RawWorkflowRunsClient {
         body.values().removeIf(Objects::isNull);
         call.json(body);
         return call;
-    }}
+    }
+}

@@ -17,12 +17,16 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
-/** The workflowRuns resource's calls. */public class WorkflowRunsClient {
+/** The workflowRuns resource's calls. */
+public class WorkflowRunsClient {
     private final HttpCaller caller;
     private final RawWorkflowRunsClient raw;
+
     public WorkflowRunsClient(HttpCaller caller) {
         this.caller = caller;
-        this.raw = new RawWorkflowRunsClient(caller);    }
+        this.raw = new RawWorkflowRunsClient(caller);
+    }
+
     HttpCaller caller() {
         return caller;
     }
@@ -31,6 +35,7 @@ import java.util.concurrent.Executor;
     public RawWorkflowRunsClient withRawResponse() {
         return raw;
     }
+
     /**
      * List workflow runs
      */
@@ -49,6 +54,7 @@ import java.util.concurrent.Executor;
     public WorkflowRunsListResponse list() {
         return raw.list(WorkflowRunsListRequest.builder().build(), null).body();
     }
+
     /**
      * Run a workflow
      */
@@ -59,6 +65,7 @@ import java.util.concurrent.Executor;
     public WorkflowRun create(WorkflowRunsCreateRequest request) {
         return raw.create(request, null).body();
     }
+
     /**
      * Get a workflow run
      */
@@ -77,6 +84,7 @@ import java.util.concurrent.Executor;
     public WorkflowRun retrieve(String id) {
         return raw.retrieve(id, WorkflowRunsRetrieveRequest.builder().build(), null).body();
     }
+
     /**
      * Update a workflow run
      */
@@ -95,6 +103,7 @@ import java.util.concurrent.Executor;
     public WorkflowRun update(String id) {
         return raw.update(id, WorkflowRunsUpdateRequest.builder().build(), null).body();
     }
+
     /**
      * Delete a workflow run
      */
@@ -113,6 +122,7 @@ import java.util.concurrent.Executor;
     public WorkflowRunsDeleteResponse delete(String id) {
         return raw.delete(id, WorkflowRunsDeleteRequest.builder().build(), null).body();
     }
+
     /**
      * Cancel a workflow run
      */
@@ -131,6 +141,7 @@ import java.util.concurrent.Executor;
     public WorkflowRun cancel(String id) {
         return raw.cancel(id, WorkflowRunsCancelRequest.builder().build(), null).body();
     }
+
     /**
      * Batch run a workflow
      */
@@ -141,6 +152,7 @@ import java.util.concurrent.Executor;
     public WorkflowRunsCreateBatchResponse createBatch(WorkflowRunsCreateBatchRequest request) {
         return raw.createBatch(request, null).body();
     }
+
     /** Every item of every page of list, fetched as iteration reaches it. */
     public PagingIterable<WorkflowRunSummary> listAutoPaging(WorkflowRunsListRequest request, RequestOptions requestOptions) {
         return new PagingIterable<>(caller, RawWorkflowRunsClient.listRequest(request), requestOptions,
@@ -168,4 +180,5 @@ import java.util.concurrent.Executor;
 
     public WorkflowRun createAndPoll(WorkflowRunsCreateRequest request) {
         return createAndPoll(request, null);
-    }}
+    }
+}

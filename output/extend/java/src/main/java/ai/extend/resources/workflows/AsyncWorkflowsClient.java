@@ -17,12 +17,16 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
-/** The workflows resource's calls, each returning a CompletableFuture. */public class AsyncWorkflowsClient {
+/** The workflows resource's calls, each returning a CompletableFuture. */
+public class AsyncWorkflowsClient {
     private final RawWorkflowsClient raw;
     private final Executor executor;
+
     public AsyncWorkflowsClient(HttpCaller caller) {
         this.raw = new RawWorkflowsClient(caller);
-        this.executor = caller.options().executor();    }
+        this.executor = caller.options().executor();
+    }
+
     public CompletableFuture<WorkflowsListResponse> list(WorkflowsListRequest request, RequestOptions requestOptions) {
         return CompletableFuture.supplyAsync(() -> raw.list(request, requestOptions).body(), executor);
     }
@@ -38,6 +42,7 @@ import java.util.concurrent.Executor;
     public CompletableFuture<WorkflowsListResponse> list() {
         return CompletableFuture.supplyAsync(() -> raw.list(WorkflowsListRequest.builder().build(), null).body(), executor);
     }
+
     public CompletableFuture<Workflow> create(WorkflowsCreateRequest request, RequestOptions requestOptions) {
         return CompletableFuture.supplyAsync(() -> raw.create(request, requestOptions).body(), executor);
     }
@@ -45,6 +50,7 @@ import java.util.concurrent.Executor;
     public CompletableFuture<Workflow> create(WorkflowsCreateRequest request) {
         return CompletableFuture.supplyAsync(() -> raw.create(request, null).body(), executor);
     }
+
     public CompletableFuture<Workflow> retrieve(String id, WorkflowsRetrieveRequest request, RequestOptions requestOptions) {
         return CompletableFuture.supplyAsync(() -> raw.retrieve(id, request, requestOptions).body(), executor);
     }
@@ -60,6 +66,7 @@ import java.util.concurrent.Executor;
     public CompletableFuture<Workflow> retrieve(String id) {
         return CompletableFuture.supplyAsync(() -> raw.retrieve(id, WorkflowsRetrieveRequest.builder().build(), null).body(), executor);
     }
+
     public CompletableFuture<Workflow> update(String id, WorkflowsUpdateRequest request, RequestOptions requestOptions) {
         return CompletableFuture.supplyAsync(() -> raw.update(id, request, requestOptions).body(), executor);
     }
@@ -74,4 +81,5 @@ import java.util.concurrent.Executor;
 
     public CompletableFuture<Workflow> update(String id) {
         return CompletableFuture.supplyAsync(() -> raw.update(id, WorkflowsUpdateRequest.builder().build(), null).body(), executor);
-    }}
+    }
+}

@@ -24,6 +24,7 @@ public final class RawWorkflowsClient {
     public RawWorkflowsClient(HttpCaller caller) {
         this.caller = caller;
     }
+
     /**
      * GET /workflows: List workflows
      */
@@ -54,6 +55,7 @@ public final class RawWorkflowsClient {
         call.header("x-extend-workspace-id", request.getWorkspaceId().orElse(null));
         return call;
     }
+
     /**
      * POST /workflows: Create a workflow
      */
@@ -77,6 +79,7 @@ public final class RawWorkflowsClient {
         call.json(body);
         return call;
     }
+
     /**
      * GET /workflows/{id}: Get a workflow
      */
@@ -103,6 +106,7 @@ public final class RawWorkflowsClient {
         call.header("x-extend-workspace-id", request.getWorkspaceId().orElse(null));
         return call;
     }
+
     /**
      * POST /workflows/{id}: Update a workflow
      */
@@ -133,4 +137,5 @@ public final class RawWorkflowsClient {
         body.values().removeIf(Objects::isNull);
         call.json(body);
         return call;
-    }}
+    }
+}

@@ -17,12 +17,16 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
-/** The workflows resource's calls. */public class WorkflowsClient {
+/** The workflows resource's calls. */
+public class WorkflowsClient {
     private final HttpCaller caller;
     private final RawWorkflowsClient raw;
+
     public WorkflowsClient(HttpCaller caller) {
         this.caller = caller;
-        this.raw = new RawWorkflowsClient(caller);    }
+        this.raw = new RawWorkflowsClient(caller);
+    }
+
     HttpCaller caller() {
         return caller;
     }
@@ -31,6 +35,7 @@ import java.util.concurrent.Executor;
     public RawWorkflowsClient withRawResponse() {
         return raw;
     }
+
     /**
      * List workflows
      */
@@ -49,6 +54,7 @@ import java.util.concurrent.Executor;
     public WorkflowsListResponse list() {
         return raw.list(WorkflowsListRequest.builder().build(), null).body();
     }
+
     /**
      * Create a workflow
      */
@@ -59,6 +65,7 @@ import java.util.concurrent.Executor;
     public Workflow create(WorkflowsCreateRequest request) {
         return raw.create(request, null).body();
     }
+
     /**
      * Get a workflow
      */
@@ -77,6 +84,7 @@ import java.util.concurrent.Executor;
     public Workflow retrieve(String id) {
         return raw.retrieve(id, WorkflowsRetrieveRequest.builder().build(), null).body();
     }
+
     /**
      * Update a workflow
      */
@@ -95,6 +103,7 @@ import java.util.concurrent.Executor;
     public Workflow update(String id) {
         return raw.update(id, WorkflowsUpdateRequest.builder().build(), null).body();
     }
+
     /** Every item of every page of list, fetched as iteration reaches it. */
     public PagingIterable<WorkflowSummary> listAutoPaging(WorkflowsListRequest request, RequestOptions requestOptions) {
         return new PagingIterable<>(caller, RawWorkflowsClient.listRequest(request), requestOptions,
@@ -111,4 +120,5 @@ import java.util.concurrent.Executor;
 
     public PagingIterable<WorkflowSummary> listAutoPaging() {
         return listAutoPaging(WorkflowsListRequest.builder().build(), null);
-    }}
+    }
+}

@@ -17,12 +17,16 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
-/** The workflowVersions resource's calls, each returning a CompletableFuture. */public class AsyncWorkflowVersionsClient {
+/** The workflowVersions resource's calls, each returning a CompletableFuture. */
+public class AsyncWorkflowVersionsClient {
     private final RawWorkflowVersionsClient raw;
     private final Executor executor;
+
     public AsyncWorkflowVersionsClient(HttpCaller caller) {
         this.raw = new RawWorkflowVersionsClient(caller);
-        this.executor = caller.options().executor();    }
+        this.executor = caller.options().executor();
+    }
+
     public CompletableFuture<WorkflowVersionsListResponse> list(String id, WorkflowVersionsListRequest request, RequestOptions requestOptions) {
         return CompletableFuture.supplyAsync(() -> raw.list(id, request, requestOptions).body(), executor);
     }
@@ -38,6 +42,7 @@ import java.util.concurrent.Executor;
     public CompletableFuture<WorkflowVersionsListResponse> list(String id) {
         return CompletableFuture.supplyAsync(() -> raw.list(id, WorkflowVersionsListRequest.builder().build(), null).body(), executor);
     }
+
     public CompletableFuture<WorkflowVersion> create(String id, WorkflowVersionsCreateRequest request, RequestOptions requestOptions) {
         return CompletableFuture.supplyAsync(() -> raw.create(id, request, requestOptions).body(), executor);
     }
@@ -53,6 +58,7 @@ import java.util.concurrent.Executor;
     public CompletableFuture<WorkflowVersion> create(String id) {
         return CompletableFuture.supplyAsync(() -> raw.create(id, WorkflowVersionsCreateRequest.builder().build(), null).body(), executor);
     }
+
     public CompletableFuture<WorkflowVersion> retrieve(String id, String versionId, WorkflowVersionsRetrieveRequest request, RequestOptions requestOptions) {
         return CompletableFuture.supplyAsync(() -> raw.retrieve(id, versionId, request, requestOptions).body(), executor);
     }
@@ -67,4 +73,5 @@ import java.util.concurrent.Executor;
 
     public CompletableFuture<WorkflowVersion> retrieve(String id, String versionId) {
         return CompletableFuture.supplyAsync(() -> raw.retrieve(id, versionId, WorkflowVersionsRetrieveRequest.builder().build(), null).body(), executor);
-    }}
+    }
+}

@@ -24,6 +24,7 @@ public final class RawWorkflowVersionsClient {
     public RawWorkflowVersionsClient(HttpCaller caller) {
         this.caller = caller;
     }
+
     /**
      * GET /workflows/{id}/versions: List workflow versions
      */
@@ -53,6 +54,7 @@ public final class RawWorkflowVersionsClient {
         call.header("x-extend-workspace-id", request.getWorkspaceId().orElse(null));
         return call;
     }
+
     /**
      * POST /workflows/{id}/versions: Deploy a workflow version
      */
@@ -84,6 +86,7 @@ public final class RawWorkflowVersionsClient {
         call.json(body);
         return call;
     }
+
     /**
      * GET /workflows/{id}/versions/{versionId}: Get a workflow version
      */
@@ -109,4 +112,5 @@ public final class RawWorkflowVersionsClient {
         call.header("x-extend-api-version", request.getApiVersion().orElse(null));
         call.header("x-extend-workspace-id", request.getWorkspaceId().orElse(null));
         return call;
-    }}
+    }
+}

@@ -17,12 +17,16 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
-/** The workflowVersions resource's calls. */public class WorkflowVersionsClient {
+/** The workflowVersions resource's calls. */
+public class WorkflowVersionsClient {
     private final HttpCaller caller;
     private final RawWorkflowVersionsClient raw;
+
     public WorkflowVersionsClient(HttpCaller caller) {
         this.caller = caller;
-        this.raw = new RawWorkflowVersionsClient(caller);    }
+        this.raw = new RawWorkflowVersionsClient(caller);
+    }
+
     HttpCaller caller() {
         return caller;
     }
@@ -31,6 +35,7 @@ import java.util.concurrent.Executor;
     public RawWorkflowVersionsClient withRawResponse() {
         return raw;
     }
+
     /**
      * List workflow versions
      */
@@ -49,6 +54,7 @@ import java.util.concurrent.Executor;
     public WorkflowVersionsListResponse list(String id) {
         return raw.list(id, WorkflowVersionsListRequest.builder().build(), null).body();
     }
+
     /**
      * Deploy a workflow version
      */
@@ -67,6 +73,7 @@ import java.util.concurrent.Executor;
     public WorkflowVersion create(String id) {
         return raw.create(id, WorkflowVersionsCreateRequest.builder().build(), null).body();
     }
+
     /**
      * Get a workflow version
      */
@@ -85,6 +92,7 @@ import java.util.concurrent.Executor;
     public WorkflowVersion retrieve(String id, String versionId) {
         return raw.retrieve(id, versionId, WorkflowVersionsRetrieveRequest.builder().build(), null).body();
     }
+
     /** Every item of every page of list, fetched as iteration reaches it. */
     public PagingIterable<WorkflowVersionSummary> listAutoPaging(String id, WorkflowVersionsListRequest request, RequestOptions requestOptions) {
         return new PagingIterable<>(caller, RawWorkflowVersionsClient.listRequest(id, request), requestOptions,
@@ -101,4 +109,5 @@ import java.util.concurrent.Executor;
 
     public PagingIterable<WorkflowVersionSummary> listAutoPaging(String id) {
         return listAutoPaging(id, WorkflowVersionsListRequest.builder().build(), null);
-    }}
+    }
+}

@@ -62,12 +62,22 @@ def method_code(op: Operation, request_class: str | None, types: JavaTypes) -> M
     fields = []
     for argument in shape.request_arguments:
         name = names.claim(member_name(argument.name, "body"))
-        fields.append(FieldCode(name, "get" + name[:1].upper() + name[1:],
-                                _request_type(argument, types), argument))  # fmt: skip
+        fields.append(
+            FieldCode(
+                name, "get" + name[:1].upper() + name[1:], _request_type(argument, types), argument
+            )
+        )
     result = _result(shape, types)
     item = types.annotation(shape.pagination.item_type) if shape.pagination else None
-    return MethodCode(op, member_name(op.name, "call"), request_class if fields else None, path,
-                      tuple(fields), result, item)  # fmt: skip
+    return MethodCode(
+        op,
+        member_name(op.name, "call"),
+        request_class if fields else None,
+        path,
+        tuple(fields),
+        result,
+        item,
+    )
 
 
 def _request_type(argument: Argument, types: JavaTypes) -> str:
@@ -104,25 +114,51 @@ def request_class_lines(method: MethodCode) -> list[str]:
                 f"        this.{field.name} = Objects.requireNonNull(builder.{field.name}, "
                 f"{message});"
             )
-    lines += ["    }", "", "    public static Builder builder() {", "        return new Builder();",
-              "    }"]  # fmt: skip
+    lines += [
+        "    }",
+        "",
+        "    public static Builder builder() {",
+        "        return new Builder();",
+        "    }",
+    ]
     for field in method.fields:
         returned = f"Optional<{field.annotation}>" if field.optional else field.annotation
         value = f"Optional.ofNullable({field.name})" if field.optional else field.name
-        lines += ["", *javadoc(field.argument.description, "    "),
-                  f"    public {returned} {field.getter}() {{", f"        return {value};", "    }"]  # fmt: skip
+        lines += [
+            "",
+            *javadoc(field.argument.description, "    "),
+            f"    public {returned} {field.getter}() {{",
+            f"        return {value};",
+            "    }",
+        ]
     lines += ["", "    public static final class Builder {"]
     lines += [f"        private {f.annotation} {f.name};" for f in method.fields]
     lines += ["", "        private Builder() {}"]
     for field in method.fields:
-        lines += ["", f"        public Builder {field.name}({field.annotation} value) {{",
-                  f"            this.{field.name} = value;", "            return this;", "        }"]  # fmt: skip
+        lines += [
+            "",
+            f"        public Builder {field.name}({field.annotation} value) {{",
+            f"            this.{field.name} = value;",
+            "            return this;",
+            "        }",
+        ]
         if field.optional:
-            lines += ["", f"        public Builder {field.name}(Optional<{field.annotation}> value) {{",
-                      f"            this.{field.name} = value.orElse(null);",
-                      "            return this;", "        }"]  # fmt: skip
-    return [*lines, "", f"        public {name} build() {{", f"            return new {name}(this);",
-            "        }", "    }", "}"]  # fmt: skip
+            lines += [
+                "",
+                f"        public Builder {field.name}(Optional<{field.annotation}> value) {{",
+                f"            this.{field.name} = value.orElse(null);",
+                "            return this;",
+                "        }",
+            ]
+    return [
+        *lines,
+        "",
+        f"        public {name} build() {{",
+        f"            return new {name}(this);",
+        "        }",
+        "    }",
+        "}",
+    ]
 
 
 def parameters(method: MethodCode, with_request: bool, with_options: bool) -> str:
@@ -219,20 +255,24 @@ def _body_lines(method: MethodCode) -> list[str]:
         if whole.annotation == "byte[]":
             return [f"        call.raw({value}, {media});"]
         if kind == "text":
-            return [f"        call.raw(String.valueOf({value})"
-                    f".getBytes(java.nio.charset.StandardCharsets.UTF_8), {media});"]  # fmt: skip
+            return [
+                f"        call.raw(String.valueOf({value})"
+                f".getBytes(java.nio.charset.StandardCharsets.UTF_8), {media});"
+            ]
         return [f"        call.form(Json.fields({value}));"]
     located = [f for f in method.fields if f.argument.location in ("body", "form", "file")]
     if kind == "json":
         lines = ["        Map<String, Object> body = new LinkedHashMap<>();"]
-        lines += [f"        body.put({java_string(f.argument.wire_name)}, {_value(f)});"
-                  for f in located]  # fmt: skip
+        lines += [
+            f"        body.put({java_string(f.argument.wire_name)}, {_value(f)});" for f in located
+        ]
         lines.append("        body.values().removeIf(Objects::isNull);")
         return [*lines, "        call.json(body);"]
     if kind == "form":
         lines = ["        Map<String, Object> form = new LinkedHashMap<>();"]
-        lines += [f"        form.put({java_string(f.argument.wire_name)}, {_value(f)});"
-                  for f in located]  # fmt: skip
+        lines += [
+            f"        form.put({java_string(f.argument.wire_name)}, {_value(f)});" for f in located
+        ]
         lines.append("        form.values().removeIf(Objects::isNull);")
         return [*lines, "        call.form(form);"]
     lines = ["        Multipart parts = new Multipart();"]
@@ -261,11 +301,20 @@ def raw_method_lines(method: MethodCode) -> list[str]:
     else:
         decode = f"caller.json({build}, requestOptions, {reader(method.result)})"
     result = f"RawResponse<{method.result}>"
-    lines = ["", *doc, f"    public {result} {method.name}({parameters(method, True, True)}) {{",
-             f"        return {decode};", "    }"]  # fmt: skip
+    lines = [
+        "",
+        *doc,
+        f"    public {result} {method.name}({parameters(method, True, True)}) {{",
+        f"        return {decode};",
+        "    }",
+    ]
     for params, call in overloads(method)[1:]:
-        lines += ["", f"    public {result} {method.name}({params}) {{",
-                  f"        return {method.name}({call});", "    }"]  # fmt: skip
+        lines += [
+            "",
+            f"    public {result} {method.name}({params}) {{",
+            f"        return {method.name}({call});",
+            "    }",
+        ]
     return lines
 
 
@@ -283,10 +332,14 @@ def sync_method_lines(method: MethodCode) -> list[str]:
     for index, (params, call) in enumerate(overloads(method)):
         prefix = "" if returns == "void" else "return "
         suffix = "" if returns == "void" else ".body()"
-        lines += ["", *(doc if index == 0 else []),
-                  *(["    @Deprecated"] if op.deprecated else []),
-                  f"    public {returns} {method.name}({params}) {{",
-                  f"        {prefix}raw.{method.name}({call}){suffix};", "    }"]  # fmt: skip
+        lines += [
+            "",
+            *(doc if index == 0 else []),
+            *(["    @Deprecated"] if op.deprecated else []),
+            f"    public {returns} {method.name}({params}) {{",
+            f"        {prefix}raw.{method.name}({call}){suffix};",
+            "    }",
+        ]
     return lines
 
 
@@ -294,10 +347,14 @@ def async_method_lines(method: MethodCode) -> list[str]:
     """The async client's overloads: the raw call on the client's executor."""
     lines: list[str] = []
     for params, call in overloads(method):
-        lines += ["", *(["    @Deprecated"] if method.operation.deprecated else []),
-                  f"    public CompletableFuture<{method.result}> {method.name}({params}) {{",
-                  f"        return CompletableFuture.supplyAsync(() -> raw.{method.name}({call})"
-                  ".body(), executor);", "    }"]  # fmt: skip
+        lines += [
+            "",
+            *(["    @Deprecated"] if method.operation.deprecated else []),
+            f"    public CompletableFuture<{method.result}> {method.name}({params}) {{",
+            f"        return CompletableFuture.supplyAsync(() -> raw.{method.name}({call})"
+            ".body(), executor);",
+            "    }",
+        ]
     return lines
 
 
@@ -305,9 +362,16 @@ def pager_lines(method: MethodCode, name: str, raw: str) -> list[str]:
     """`<list>AutoPaging`: an Iterable over every item of every page."""
     pagination = method.shape.pagination
     assert pagination is not None and method.item is not None
-    values = [pagination.style, pagination.items_field, pagination.param, pagination.next_field,
-              pagination.size_param, pagination.has_more_field, pagination.total_field,
-              pagination.cursor_item_field]  # fmt: skip
+    values = [
+        pagination.style,
+        pagination.items_field,
+        pagination.param,
+        pagination.next_field,
+        pagination.size_param,
+        pagination.has_more_field,
+        pagination.total_field,
+        pagination.cursor_item_field,
+    ]
     literal = ", ".join("null" if v is None else java_string(v) for v in values)
     link = "true" if pagination.link_header else "false"
     iterable = f"PagingIterable<{method.item}>"
@@ -321,8 +385,12 @@ def pager_lines(method: MethodCode, name: str, raw: str) -> list[str]:
         "    }",
     ]
     for params, call in overloads(method)[1:]:
-        lines += ["", f"    public {iterable} {name}({params}) {{",
-                  f"        return {name}({call});", "    }"]  # fmt: skip
+        lines += [
+            "",
+            f"    public {iterable} {name}({params}) {{",
+            f"        return {name}({call});",
+            "    }",
+        ]
     return lines
 
 
@@ -347,21 +415,23 @@ def poller_lines(method: MethodCode, retrieve: MethodCode, name: str) -> list[st
     assert polling is not None
     terminal = ", ".join(java_string(v) for v in polling.terminal_values)
     request = f"{retrieve.request_class}.builder().build(), " if retrieve.request_class else ""
+    call = arguments(method, "request", "requestOptions")
     lines = [
         "",
         f"    /** Calls {method.name}, then {retrieve.name} until the run's "
         f"{polling.status_field} is terminal. */",
         f"    public {method.result} {name}({parameters(method, True, True)}) {{",
-        f"        {method.result} run = {method.name}({arguments(method, 'request', 'requestOptions')});",
+        f"        {method.result} run = {method.name}({call});",
         f"        return Poller.poll(run, id -> {retrieve.name}(id, {request}requestOptions),",
         f"                {java_string(polling.status_field)}, {java_string(polling.id_field)}, "
         f"Set.of({terminal}), caller.options());",
         "    }",
     ]
     for params, call in overloads(method)[1:]:
-        lines += ["", f"    public {method.result} {name}({params}) {{",
-                  f"        return {name}({call});", "    }"]  # fmt: skip
+        lines += [
+            "",
+            f"    public {method.result} {name}({params}) {{",
+            f"        return {name}({call});",
+            "    }",
+        ]
     return lines
-
-
-

@@ -14,29 +14,62 @@ from generator.targets.java.naming import (
 )
 from generator.targets.java.types import JavaTypes, erased, reader
 
-MODEL_IMPORTS = (
-    "com.fasterxml.jackson.annotation.JsonCreator", "com.fasterxml.jackson.databind.JsonNode",
-    "com.fasterxml.jackson.core.type.TypeReference", "java.time.LocalDate",
-    "java.time.OffsetDateTime", "java.util.List", "java.util.Map", "java.util.Optional",
+MODEL_IMPORTS: tuple[str, ...] = (
+    "com.fasterxml.jackson.annotation.JsonCreator",
+    "com.fasterxml.jackson.databind.JsonNode",
+    "com.fasterxml.jackson.core.type.TypeReference",
+    "java.time.LocalDate",
+    "java.time.OffsetDateTime",
+    "java.util.List",
+    "java.util.Map",
+    "java.util.Optional",
     "java.util.Set",
-)  # fmt: skip
+)
 _MODEL_MEMBERS = frozenset(
-    {"getClass", "getAdditionalProperties", "toJson", "knownFields", "hashCode", "toString",
-     "equals", "field", "optional", "builder", "notify", "notifyAll", "wait", "finalize",
-     "clone"}
-)  # fmt: skip
+    {
+        "getClass",
+        "getAdditionalProperties",
+        "toJson",
+        "knownFields",
+        "hashCode",
+        "toString",
+        "equals",
+        "field",
+        "optional",
+        "builder",
+        "notify",
+        "notifyAll",
+        "wait",
+        "finalize",
+        "clone",
+    }
+)
 _BUILDER_MEMBERS = frozenset(
-    {"build", "self", "set", "from", "json", "additionalProperty", "getClass", "hashCode",
-     "toString", "equals", "notify", "notifyAll", "wait", "finalize", "clone"}
-)  # fmt: skip
+    {
+        "build",
+        "self",
+        "set",
+        "from",
+        "json",
+        "additionalProperty",
+        "getClass",
+        "hashCode",
+        "toString",
+        "equals",
+        "notify",
+        "notifyAll",
+        "wait",
+        "finalize",
+        "clone",
+    }
+)
 
 
 def model_lines(name: str, model: ModelDef, types: JavaTypes) -> list[str]:
     getters, setters = Scope(_MODEL_MEMBERS), Scope(_BUILDER_MEMBERS)
     wire = ", ".join(java_string(f.wire_name) for f in model.fields)
     lines = [
-        *javadoc(model.description),
-        *(["@Deprecated"] if model.deprecated else []),
+        *javadoc(model.description + ("\n\nDeprecated by the API." if model.deprecated else "")),
         f"public final class {name} extends Model {{",
         f"    private static final Set<String> FIELDS = Set.of({wire});",
         "",
@@ -58,16 +91,28 @@ def model_lines(name: str, model: ModelDef, types: JavaTypes) -> list[str]:
         returned = f"Optional<{annotation}>" if optional else annotation
         call = "optional" if optional else "field"
         wire_name = java_string(field.wire_name)
-        lines += ["", *javadoc(field.description, "    "),
-                  *(["    @Deprecated"] if field.deprecated else []),
-                  f"    public {returned} {getter}() {{",
-                  f"        return {call}({wire_name}, {reader(annotation)});", "    }"]  # fmt: skip
+        lines += [
+            "",
+            *javadoc(field.description, "    "),
+            *(["    @Deprecated"] if field.deprecated else []),
+            f"    public {returned} {getter}() {{",
+            f"        return {call}({wire_name}, {reader(annotation)});",
+            "    }",
+        ]
         setter = setters.claim(member_name(field.name))
-        builder += ["", f"        public Builder {setter}({annotation} value) {{",
-                    f"            return set({wire_name}, value);", "        }"]  # fmt: skip
+        builder += [
+            "",
+            f"        public Builder {setter}({annotation} value) {{",
+            f"            return set({wire_name}, value);",
+            "        }",
+        ]
         if optional:
-            builder += ["", f"        public Builder {setter}(Optional<{annotation}> value) {{",
-                        f"            return set({wire_name}, value);", "        }"]  # fmt: skip
+            builder += [
+                "",
+                f"        public Builder {setter}(Optional<{annotation}> value) {{",
+                f"            return set({wire_name}, value);",
+                "        }",
+            ]
     return [
         *lines,
         "",
@@ -76,7 +121,7 @@ def model_lines(name: str, model: ModelDef, types: JavaTypes) -> list[str]:
         "    }",
         "",
         f"    /** Builds a {name}; a field left unset is absent. */",
-        f"    public static final class Builder extends Model.Builder<Builder> {{",
+        "    public static final class Builder extends Model.Builder<Builder> {",
         "        private Builder() {}",
         "",
         "        @Override",
@@ -93,10 +138,12 @@ def model_lines(name: str, model: ModelDef, types: JavaTypes) -> list[str]:
     ]
 
 
-ENUM_IMPORTS = (
-    "com.fasterxml.jackson.annotation.JsonCreator", "com.fasterxml.jackson.annotation.JsonValue",
-    "java.util.HashMap", "java.util.Map",
-)  # fmt: skip
+ENUM_IMPORTS: tuple[str, ...] = (
+    "com.fasterxml.jackson.annotation.JsonCreator",
+    "com.fasterxml.jackson.annotation.JsonValue",
+    "java.util.HashMap",
+    "java.util.Map",
+)
 
 
 def enum_lines(name: str, enum: EnumDef) -> list[str]:
@@ -106,9 +153,11 @@ def enum_lines(name: str, enum: EnumDef) -> list[str]:
         for v in enum.values
         if v is not None
     ]
-    lines = [*javadoc(enum.description),
-             "/** An open enum: the values the API names, and any other value as it is. */",
-             f"public final class {name} {{"]  # fmt: skip
+    lines = [
+        *javadoc(enum.description),
+        "/** An open enum: the values the API names, and any other value as it is. */",
+        f"public final class {name} {{",
+    ]
     lines += [
         f"    public static final {name} {constant} = new {name}({literal});"
         for constant, literal in constants
@@ -133,7 +182,7 @@ def enum_lines(name: str, enum: EnumDef) -> list[str]:
         "        return known;",
         "    }",
         "",
-        "    /** The constant of a known value (so `==` compares), else the value kept as it is. */",
+        "    /** The constant of a known value (`==` compares), else the value kept as it is. */",
         "    @JsonCreator",
         f"    public static {name} valueOf(String value) {{",
         f"        {name} known = KNOWN.get(value);",
@@ -164,11 +213,16 @@ def enum_lines(name: str, enum: EnumDef) -> list[str]:
     ]
 
 
-UNION_IMPORTS = (
-    "com.fasterxml.jackson.annotation.JsonCreator", "com.fasterxml.jackson.annotation.JsonValue",
-    "com.fasterxml.jackson.databind.JsonNode", "java.time.LocalDate", "java.time.OffsetDateTime",
-    "java.util.List", "java.util.Map", "java.util.Optional",
-)  # fmt: skip
+UNION_IMPORTS: tuple[str, ...] = (
+    "com.fasterxml.jackson.annotation.JsonCreator",
+    "com.fasterxml.jackson.annotation.JsonValue",
+    "com.fasterxml.jackson.databind.JsonNode",
+    "java.time.LocalDate",
+    "java.time.OffsetDateTime",
+    "java.util.List",
+    "java.util.Map",
+    "java.util.Optional",
+)
 
 
 def union_lines(name: str, alias: AliasDef, types: JavaTypes) -> list[str]:
@@ -180,8 +234,12 @@ def union_lines(name: str, alias: AliasDef, types: JavaTypes) -> list[str]:
         if erased(annotation) in erasures | {"Object"}:
             continue
         erasures.add(erased(annotation))
-        factories += ["", f"    public static {name} of({annotation} value) {{",
-                      f"        return new {name}(Json.tree(value));", "    }"]  # fmt: skip
+        factories += [
+            "",
+            f"    public static {name} of({annotation} value) {{",
+            f"        return new {name}(Json.tree(value));",
+            "    }",
+        ]
     discriminator = alias.target.discriminator
     told = f" (told apart by `{discriminator.property}`)" if discriminator else ""
     return [

@@ -60,12 +60,18 @@ def javadoc(text: str, indent: str = "") -> list[str]:
     if not lines:
         return []
     safe = [
-        line.replace("*/", "*&#47;").replace("@", "&#64;").replace("<", "&lt;")
-        .replace(">", "&gt;").replace("\\u", "\\\\u")
+        line.replace("*/", "*&#47;")
+        .replace("@", "&#64;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\\u", "\\\\u")
         for line in lines
-    ]  # fmt: skip
-    return [f"{indent}/**", *(f"{indent} *" + (f" {line}" if line else "") for line in safe),
-            f"{indent} */"]  # fmt: skip
+    ]
+    return [
+        f"{indent}/**",
+        *(f"{indent} *" + (f" {line}" if line else "") for line in safe),
+        f"{indent} */",
+    ]
 
 
 def is_identifier(text: str) -> bool:

@@ -25,13 +25,27 @@ def jackson_classpath() -> str | None:
 def javac_command(classpath: str, out: Path, sources: list[Path]) -> list[str]:
     """javac with every lint on, warnings as errors, for Java 11."""
     javac = shutil.which("javac") or "javac"
-    return [javac, "-Xlint:all", "-Werror", "--release", "11", "-encoding", "UTF-8",
-            "-cp", classpath, "-d", str(out), *map(str, sources)]  # fmt: skip
+    return [
+        javac,
+        "-Xlint:all",
+        "-Werror",
+        "--release",
+        "11",
+        "-encoding",
+        "UTF-8",
+        "-cp",
+        classpath,
+        "-d",
+        str(out),
+        *map(str, sources),
+    ]
 
 
 def _coordinates(pom: str) -> tuple[str, str, str]:
-    found = [re.search(rf"^  <{tag}>([^<]*)</{tag}>", pom, re.M) for tag in
-             ("groupId", "artifactId", "version")]  # fmt: skip
+    found = [
+        re.search(rf"^  <{tag}>([^<]*)</{tag}>", pom, re.M)
+        for tag in ("groupId", "artifactId", "version")
+    ]
     if not all(found):
         raise ReleaseError("pom.xml: no groupId, artifactId or version")
     group, artifact, version = (m.group(1) for m in found if m is not None)
@@ -66,27 +80,45 @@ def package_java(source: Path, dist: Path) -> Packaged:
         classes = scratch / "classes"
         run(javac_command(classpath, classes, sources), "javac", source)
         run([jar, "--create", "--file", str(binary), "-C", str(classes), "."], "jar", source)
-        run([jar, "--create", "--file", str(sources_jar), "-C",
-             str(source / "src" / "main" / "java"), "."], "sources jar", source)  # fmt: skip
+        run(
+            [
+                jar,
+                "--create",
+                "--file",
+                str(sources_jar),
+                "-C",
+                str(source / "src" / "main" / "java"),
+                ".",
+            ],
+            "sources jar",
+            source,
+        )
         shutil.copy(source / "pom.xml", dist / f"{artifact}-{version}.pom")
         client = _client_class(source)
         program = scratch / "program" / "Check.java"
         program.parent.mkdir()
         program.write_text(
             f"public final class Check {{\n    public static void main(String[] args) {{\n"
-            f"        {client} client = {client}.builder().apiKey(\"key\")"
-            f".url(\"http://127.0.0.1:9\").build();\n"
-            f"        System.out.println(client.withRawResponse() != null ? \"{version}\" : \"\");\n"
+            f'        {client} client = {client}.builder().apiKey("key")'
+            f'.url("http://127.0.0.1:9").build();\n'
+            f'        System.out.println(client.withRawResponse() != null ? "{version}" : "");\n'
             f"    }}\n}}\n",
             encoding="utf-8",
         )
         with_jar = f"{binary}:{classpath}"
         run(javac_command(with_jar, scratch / "program", [program]), "javac (program)", scratch)
         java = shutil.which("java") or "java"
-        printed = run([java, "-cp", f"{scratch / 'program'}:{with_jar}", "Check"],
-                      "running a program against the jar", scratch)  # fmt: skip
+        printed = run(
+            [java, "-cp", f"{scratch / 'program'}:{with_jar}", "Check"],
+            "running a program against the jar",
+            scratch,
+        )
     if printed.strip() != version:
         raise ReleaseError(f"the program against {binary.name} printed {printed.strip()!r}")
     installed = f"compiled and ran a program against {binary.name}: {client}"
-    return Packaged((binary, sources_jar, dist / f"{artifact}-{version}.pom"), version, installed,
-                    "mvn deploy:deploy-file with the jar, the sources jar and the POM")  # fmt: skip
+    return Packaged(
+        (binary, sources_jar, dist / f"{artifact}-{version}.pom"),
+        version,
+        installed,
+        "mvn deploy:deploy-file with the jar, the sources jar and the POM",
+    )

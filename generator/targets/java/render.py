@@ -34,11 +34,18 @@ from generator.targets.java.types import JavaTypes, emits_class
 RUNTIME_DIR = Path(__file__).parent / "runtime"
 RUNTIME_PACKAGE = "package sdkgen.runtime;"
 CLIENT_IMPORTS = (
-    "com.fasterxml.jackson.core.type.TypeReference", "java.time.LocalDate",
-    "java.time.OffsetDateTime", "java.util.LinkedHashMap", "java.util.List", "java.util.Map",
-    "java.util.Objects", "java.util.Optional", "java.util.Set",
-    "java.util.concurrent.CompletableFuture", "java.util.concurrent.Executor",
-)  # fmt: skip
+    "com.fasterxml.jackson.core.type.TypeReference",
+    "java.time.LocalDate",
+    "java.time.OffsetDateTime",
+    "java.util.LinkedHashMap",
+    "java.util.List",
+    "java.util.Map",
+    "java.util.Objects",
+    "java.util.Optional",
+    "java.util.Set",
+    "java.util.concurrent.CompletableFuture",
+    "java.util.concurrent.Executor",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,11 +89,13 @@ class JavaRenderer:
         reserved = frozenset({"withRawResponse", "builder", "getClass", "hashCode", "toString"})
         accessors, classes, packages = Scope(reserved), Scope(RESERVED_CLASSES), Scope()
         return tuple(
-            (accessors.claim(member_name(r.name, "resource")),
-             classes.claim(class_name(r.name, "Resource")),
-             packages.claim("".join(r.name.words) or "resource"))
+            (
+                accessors.claim(member_name(r.name, "resource")),
+                classes.claim(class_name(r.name, "Resource")),
+                packages.claim("".join(r.name.words) or "resource"),
+            )
             for r in self.api.resources
-        )  # fmt: skip
+        )
 
     @functools.cached_property
     def _request_names(self) -> dict[tuple[str, str], str]:
@@ -114,8 +123,11 @@ class JavaRenderer:
         taken = RESERVED_CLASSES | frozenset(self._request_names.values())
         taken |= frozenset(self._errors.values())
         taken |= {self.options.client, "Async" + self.options.client, "Raw" + self.options.client}
-        taken |= {f"{prefix}{c}Client" for _, c, _ in self._resource_names for prefix in
-                  ("", "Async", "Raw")}  # fmt: skip
+        taken |= {
+            f"{prefix}{c}Client"
+            for _, c, _ in self._resource_names
+            for prefix in ("", "Async", "Raw")
+        }
         scope = Scope(frozenset(taken))
         return {t.name: scope.claim(class_name(t.name, "Type")) for t in self.api.types}
 
@@ -173,9 +185,14 @@ class JavaRenderer:
             files[f"{source}/errors/{name}.java"] = self._header() + text
         files.update(self._client_files("", "", self.root_methods, None))
         for resource in self.resources:
-            files.update(self._client_files(
-                f"resources/{resource.package}/", resource.class_name[: -len("Client")],
-                resource.methods, resource))  # fmt: skip
+            files.update(
+                self._client_files(
+                    f"resources/{resource.package}/",
+                    resource.class_name[: -len("Client")],
+                    resource.methods,
+                    resource,
+                )
+            )
         return files
 
     def _header(self) -> str:
@@ -215,10 +232,15 @@ class JavaRenderer:
         return any(emits_class(t) for t in self.api.types)
 
     def _client_files(
-        self, folder: str, prefix: str, methods: tuple[code.MethodCode, ...],
+        self,
+        folder: str,
+        prefix: str,
+        methods: tuple[code.MethodCode, ...],
         resource: ResourceCode | None,
-    ) -> dict[str, str]:  # fmt: skip
-        package = self.options.package + ("." + folder.strip("/").replace("/", ".") if folder else "")
+    ) -> dict[str, str]:
+        package = self.options.package + (
+            "." + folder.strip("/").replace("/", ".") if folder else ""
+        )
         wildcard = [f"{self.options.package}.core"]
         if self.has_types:
             wildcard.append(f"{self.options.package}.types")
@@ -235,8 +257,13 @@ class JavaRenderer:
             wildcard += [f"{self.options.package}.resources.{r.package}" for r in self.resources]
         head = self._imports(package, CLIENT_IMPORTS, tuple(wildcard))
         name = self.options.client if resource is None else f"{prefix}Client"
-        context = {"name": name, "methods": methods, "resource": resource, "code": code,
-                   "resources": self.resources if resource is None else ()}  # fmt: skip
+        context = {
+            "name": name,
+            "methods": methods,
+            "resource": resource,
+            "code": code,
+            "resources": self.resources if resource is None else (),
+        }
         for kind in ("", "Async", "Raw"):
             text = self._template(f"{kind or 'Sync'}Client.java.j2", **context)
             files[f"{self._source}/{folder}{kind}{name}.java"] = head + text

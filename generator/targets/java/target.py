@@ -56,13 +56,22 @@ def java_settings(api_name: str, settings: Settings) -> JavaSettings:
     )
 
 
-def java_options(api_name: str, settings: Settings, version: str, header: str,
-                 provenance: str = "") -> JavaOptions:  # fmt: skip
+def java_options(
+    api_name: str, settings: Settings, version: str, header: str, provenance: str = ""
+) -> JavaOptions:
     from generator.targets.java.render import JavaOptions
 
     resolved = java_settings(api_name, settings)
-    return JavaOptions(resolved.package, resolved.client, resolved.group_id,
-                       resolved.artifact_id, resolved.token_env, version, header, provenance)  # fmt: skip
+    return JavaOptions(
+        resolved.package,
+        resolved.client,
+        resolved.group_id,
+        resolved.artifact_id,
+        resolved.token_env,
+        version,
+        header,
+        provenance,
+    )
 
 
 class JavaTarget:
@@ -95,8 +104,9 @@ class JavaTarget:
         from generator.targets.java.render import JavaRenderer
 
         release = given.release
-        options = java_options(given.api_name, given.settings, release.sdk_version,
-                               release.header, release.provenance)  # fmt: skip
+        options = java_options(
+            given.api_name, given.settings, release.sdk_version, release.header, release.provenance
+        )
         return JavaRenderer(given.api, options, given.env)
 
     def documented(self, sdk: TargetSdk) -> None:

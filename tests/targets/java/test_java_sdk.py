@@ -21,7 +21,9 @@ JUNIT_TESTS = Path(__file__).parent / "junit"
 
 
 @pytest.fixture(scope="module")
-def compiled(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, subprocess.CompletedProcess[str]]:
+def compiled(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> tuple[Path, subprocess.CompletedProcess[str]]:
     console = junit_console()
     out = tmp_path_factory.mktemp("java-classes")
     done = javac(out, [*sources(SDK), *sorted(JUNIT_TESTS.glob("*.java"))], str(console))
@@ -38,7 +40,9 @@ def test_the_sdk_and_its_tests_compile_with_every_lint_on(
 
 
 @pytest.mark.slow
-def test_junit_behaviour_tests_pass(compiled: tuple[Path, subprocess.CompletedProcess[str]]) -> None:
+def test_junit_behaviour_tests_pass(
+    compiled: tuple[Path, subprocess.CompletedProcess[str]],
+) -> None:
     out, done = compiled
     assert done.returncode == 0, (done.stdout + done.stderr)[-4000:]
     spec, _document = extend_spec()

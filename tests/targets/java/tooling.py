@@ -32,7 +32,9 @@ def sources(root: Path) -> list[Path]:
     return sorted((root / "src" / "main" / "java").rglob("*.java"))
 
 
-def javac(out: Path, files: list[Path], extra_classpath: str = "") -> subprocess.CompletedProcess[str]:
+def javac(
+    out: Path, files: list[Path], extra_classpath: str = ""
+) -> subprocess.CompletedProcess[str]:
     """javac -Xlint:all -Werror --release 11 over `files` into `out`."""
     path = classpath() + (f":{extra_classpath}" if extra_classpath else "")
     return subprocess.run(

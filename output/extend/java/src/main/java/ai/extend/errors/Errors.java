@@ -5,12 +5,12 @@ package ai.extend.errors;
 import ai.extend.core.ApiException;
 import java.net.http.HttpHeaders;
 
-/** Makes the exception of an unsuccessful response: a declared error its class. */
+/** The exception of an unsuccessful response: a declared error its own class. */
 public final class Errors {
     private Errors() {}
 
-    public static ApiException create(String message, int statusCode, HttpHeaders headers,
-            Object body) {
+    public static ApiException create(
+            String message, int statusCode, HttpHeaders headers, Object body) {
         switch (statusCode) {
             case 400:
                 return new BadRequestError(message, headers, body);

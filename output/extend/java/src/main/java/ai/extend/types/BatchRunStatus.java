@@ -35,7 +35,7 @@ public final class BatchRunStatus {
         return known;
     }
 
-    /** The constant of a known value (so `==` compares), else the value kept as it is. */
+    /** The constant of a known value (`==` compares), else the value kept as it is. */
     @JsonCreator
     public static BatchRunStatus valueOf(String value) {
         BatchRunStatus known = KNOWN.get(value);

@@ -40,7 +40,7 @@ public final class BlockType {
         return known;
     }
 
-    /** The constant of a known value (so `==` compares), else the value kept as it is. */
+    /** The constant of a known value (`==` compares), else the value kept as it is. */
     @JsonCreator
     public static BlockType valueOf(String value) {
         BlockType known = KNOWN.get(value);

@@ -30,7 +30,7 @@ public final class ChunkType {
         return known;
     }
 
-    /** The constant of a known value (so `==` compares), else the value kept as it is. */
+    /** The constant of a known value (`==` compares), else the value kept as it is. */
     @JsonCreator
     public static ChunkType valueOf(String value) {
         ChunkType known = KNOWN.get(value);

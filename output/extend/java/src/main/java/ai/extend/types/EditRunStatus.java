@@ -33,7 +33,7 @@ public final class EditRunStatus {
         return known;
     }
 
-    /** The constant of a known value (so `==` compares), else the value kept as it is. */
+    /** The constant of a known value (`==` compares), else the value kept as it is. */
     @JsonCreator
     public static EditRunStatus valueOf(String value) {
         EditRunStatus known = KNOWN.get(value);

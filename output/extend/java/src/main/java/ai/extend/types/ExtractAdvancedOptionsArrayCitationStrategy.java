@@ -29,7 +29,7 @@ public final class ExtractAdvancedOptionsArrayCitationStrategy {
         return known;
     }
 
-    /** The constant of a known value (so `==` compares), else the value kept as it is. */
+    /** The constant of a known value (`==` compares), else the value kept as it is. */
     @JsonCreator
     public static ExtractAdvancedOptionsArrayCitationStrategy valueOf(String value) {
         ExtractAdvancedOptionsArrayCitationStrategy known = KNOWN.get(value);

@@ -31,7 +31,7 @@ public final class ExtractChunkingOptionsChunkSelectionStrategy {
         return known;
     }
 
-    /** The constant of a known value (so `==` compares), else the value kept as it is. */
+    /** The constant of a known value (`==` compares), else the value kept as it is. */
     @JsonCreator
     public static ExtractChunkingOptionsChunkSelectionStrategy valueOf(String value) {
         ExtractChunkingOptionsChunkSelectionStrategy known = KNOWN.get(value);

@@ -29,7 +29,7 @@ public final class ExtractConfigLegacyBaseProcessor {
         return known;
     }
 
-    /** The constant of a known value (so `==` compares), else the value kept as it is. */
+    /** The constant of a known value (`==` compares), else the value kept as it is. */
     @JsonCreator
     public static ExtractConfigLegacyBaseProcessor valueOf(String value) {
         ExtractConfigLegacyBaseProcessor known = KNOWN.get(value);

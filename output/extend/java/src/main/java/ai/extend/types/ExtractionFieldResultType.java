@@ -36,7 +36,7 @@ public final class ExtractionFieldResultType {
         return known;
     }
 
-    /** The constant of a known value (so `==` compares), else the value kept as it is. */
+    /** The constant of a known value (`==` compares), else the value kept as it is. */
     @JsonCreator
     public static ExtractionFieldResultType valueOf(String value) {
         ExtractionFieldResultType known = KNOWN.get(value);

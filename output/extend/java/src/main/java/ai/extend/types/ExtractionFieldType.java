@@ -36,7 +36,7 @@ public final class ExtractionFieldType {
         return known;
     }
 
-    /** The constant of a known value (so `==` compares), else the value kept as it is. */
+    /** The constant of a known value (`==` compares), else the value kept as it is. */
     @JsonCreator
     public static ExtractionFieldType valueOf(String value) {
         ExtractionFieldType known = KNOWN.get(value);

@@ -32,7 +32,7 @@ public final class FigureDetailsFigureType {
         return known;
     }
 
-    /** The constant of a known value (so `==` compares), else the value kept as it is. */
+    /** The constant of a known value (`==` compares), else the value kept as it is. */
     @JsonCreator
     public static FigureDetailsFigureType valueOf(String value) {
         FigureDetailsFigureType known = KNOWN.get(value);

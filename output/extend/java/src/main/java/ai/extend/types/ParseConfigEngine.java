@@ -30,7 +30,7 @@ public final class ParseConfigEngine {
         return known;
     }
 
-    /** The constant of a known value (so `==` compares), else the value kept as it is. */
+    /** The constant of a known value (`==` compares), else the value kept as it is. */
     @JsonCreator
     public static ParseConfigEngine valueOf(String value) {
         ParseConfigEngine known = KNOWN.get(value);

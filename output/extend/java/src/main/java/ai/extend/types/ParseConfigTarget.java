@@ -29,7 +29,7 @@ public final class ParseConfigTarget {
         return known;
     }
 
-    /** The constant of a known value (so `==` compares), else the value kept as it is. */
+    /** The constant of a known value (`==` compares), else the value kept as it is. */
     @JsonCreator
     public static ParseConfigTarget valueOf(String value) {
         ParseConfigTarget known = KNOWN.get(value);

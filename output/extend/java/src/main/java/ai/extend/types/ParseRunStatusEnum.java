@@ -34,7 +34,7 @@ public final class ParseRunStatusEnum {
         return known;
     }
 
-    /** The constant of a known value (so `==` compares), else the value kept as it is. */
+    /** The constant of a known value (`==` compares), else the value kept as it is. */
     @JsonCreator
     public static ParseRunStatusEnum valueOf(String value) {
         ParseRunStatusEnum known = KNOWN.get(value);

@@ -30,7 +30,7 @@ public final class ParseRunStatusStatus {
         return known;
     }
 
-    /** The constant of a known value (so `==` compares), else the value kept as it is. */
+    /** The constant of a known value (`==` compares), else the value kept as it is. */
     @JsonCreator
     public static ParseRunStatusStatus valueOf(String value) {
         ParseRunStatusStatus known = KNOWN.get(value);

@@ -35,7 +35,7 @@ public final class ProcessorRunStatus {
         return known;
     }
 
-    /** The constant of a known value (so `==` compares), else the value kept as it is. */
+    /** The constant of a known value (`==` compares), else the value kept as it is. */
     @JsonCreator
     public static ProcessorRunStatus valueOf(String value) {
         ProcessorRunStatus known = KNOWN.get(value);

@@ -30,7 +30,7 @@ public final class RuleValidationResultRulesItemFailureReason {
         return known;
     }
 
-    /** The constant of a known value (so `==` compares), else the value kept as it is. */
+    /** The constant of a known value (`==` compares), else the value kept as it is. */
     @JsonCreator
     public static RuleValidationResultRulesItemFailureReason valueOf(String value) {
         RuleValidationResultRulesItemFailureReason known = KNOWN.get(value);

@@ -37,7 +37,7 @@ public final class RunSource {
         return known;
     }
 
-    /** The constant of a known value (so `==` compares), else the value kept as it is. */
+    /** The constant of a known value (`==` compares), else the value kept as it is. */
     @JsonCreator
     public static RunSource valueOf(String value) {
         RunSource known = KNOWN.get(value);

@@ -32,7 +32,7 @@ public final class SortBy {
         return known;
     }
 
-    /** The constant of a known value (so `==` compares), else the value kept as it is. */
+    /** The constant of a known value (`==` compares), else the value kept as it is. */
     @JsonCreator
     public static SortBy valueOf(String value) {
         SortBy known = KNOWN.get(value);

@@ -29,7 +29,7 @@ public final class SplitAdvancedOptionsSplitMethod {
         return known;
     }
 
-    /** The constant of a known value (so `==` compares), else the value kept as it is. */
+    /** The constant of a known value (`==` compares), else the value kept as it is. */
     @JsonCreator
     public static SplitAdvancedOptionsSplitMethod valueOf(String value) {
         SplitAdvancedOptionsSplitMethod known = KNOWN.get(value);

@@ -29,7 +29,7 @@ public final class SplitBaseProcessor {
         return known;
     }
 
-    /** The constant of a known value (so `==` compares), else the value kept as it is. */
+    /** The constant of a known value (`==` compares), else the value kept as it is. */
     @JsonCreator
     public static SplitBaseProcessor valueOf(String value) {
         SplitBaseProcessor known = KNOWN.get(value);

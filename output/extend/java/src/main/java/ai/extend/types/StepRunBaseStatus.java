@@ -34,7 +34,7 @@ public final class StepRunBaseStatus {
         return known;
     }
 
-    /** The constant of a known value (so `==` compares), else the value kept as it is. */
+    /** The constant of a known value (`==` compares), else the value kept as it is. */
     @JsonCreator
     public static StepRunBaseStatus valueOf(String value) {
         StepRunBaseStatus known = KNOWN.get(value);

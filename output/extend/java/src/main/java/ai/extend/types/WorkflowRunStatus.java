@@ -38,7 +38,7 @@ public final class WorkflowRunStatus {
         return known;
     }
 
-    /** The constant of a known value (so `==` compares), else the value kept as it is. */
+    /** The constant of a known value (`==` compares), else the value kept as it is. */
     @JsonCreator
     public static WorkflowRunStatus valueOf(String value) {
         WorkflowRunStatus known = KNOWN.get(value);

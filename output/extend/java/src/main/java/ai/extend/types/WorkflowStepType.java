@@ -39,7 +39,7 @@ public final class WorkflowStepType {
         return known;
     }
 
-    /** The constant of a known value (so `==` compares), else the value kept as it is. */
+    /** The constant of a known value (`==` compares), else the value kept as it is. */
     @JsonCreator
     public static WorkflowStepType valueOf(String value) {
         WorkflowStepType known = KNOWN.get(value);

@@ -4,7 +4,10 @@
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
-STAMP := $(VENV)/.installed
+# The install stamp is named by a hash of what pip installs from ([project], [build-system]), so
+# editing [tool.sdkgen] (or any other tool's table) does not rebuild the venv.
+DEPS_HASH := $(shell $(PYTHON) -c 'import hashlib, json, tomllib; t = tomllib.load(open("pyproject.toml", "rb")); print(hashlib.sha256(json.dumps([t.get("project"), t.get("build-system")], sort_keys=True).encode()).hexdigest()[:16])')
+STAMP := $(VENV)/.installed-$(DEPS_HASH)
 
 NODE_STAMP := node_modules/.installed
 
@@ -18,11 +21,12 @@ FORMAT ?= text
 JOBS ?= auto
 PYTEST := $(PY) -m pytest -q -n $(JOBS)
 
-.PHONY: generate check test test-fast conformance browser go java lint golden corpus validate diff bench docs release clean help
+.PHONY: generate check patches test test-fast conformance browser go java lint golden corpus validate diff bench docs release clean help
 
 help:
 	@echo "make generate   regenerate output/ for every API in pyproject.toml [tool.sdkgen]"
 	@echo "make check      exit 1 when output/ is not what the generator renders now"
+	@echo "make patches    save hand edits of output/ as patches/<api>/ (replayed on generate)"
 	@echo "make test       the test suite, in parallel (JOBS=auto), but for the conformance proofs"
 	@echo "make test-fast  the same without the tests marked slow (corpus, mypy, browser)"
 	@echo "make conformance  the whole-corpus proofs (every corpus SDK against black); CI runs it"
@@ -40,11 +44,12 @@ help:
 	@echo "make bench      both SDKs against raw httpx/fetch and extend-ai; cold generation against"
 	@echo "                openapi-python-client and datamodel-code-generator (own venv)"
 
-$(STAMP): pyproject.toml
+$(STAMP):
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[dev]'
-	@touch $(STAMP)
+	@rm -f $(VENV)/.installed-*
+	touch $(STAMP)
 
 # Dev tools of the TypeScript target (tsc, Node types), pinned in package-lock.json.
 $(NODE_STAMP): package.json package-lock.json
@@ -56,6 +61,10 @@ generate: $(STAMP)
 
 check: $(STAMP)
 	$(PY) -m generator check
+
+# Save hand edits of output/ as patches/<api>/ (replayed by every generate and check).
+patches: $(STAMP)
+	$(PY) -m generator patches save
 
 test: $(STAMP) $(NODE_STAMP)
 	$(PYTEST) --dist loadscope --no-loadscope-reorder -m "not conformance"
@@ -136,7 +145,7 @@ golden: $(STAMP)
 	$(PY) -m tests.golden.regenerate
 	$(PY) -m tests.hostile.regenerate
 
-release: $(STAMP)
+release: $(STAMP) $(NODE_STAMP) go
 	$(PY) -m generator release
 
 docs: $(STAMP)

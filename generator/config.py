@@ -118,6 +118,52 @@ def _current_spec(folder: Path, current: Any) -> Path | None:
     return versions[-1] if versions else None
 
 
+def _newer_than_current(folder: Path, spec: Path, pointer: str, where: str) -> list[Diagnostic]:
+    """A warning for each spec file of the folder that sorts after `current`: it is not
+    generated until `current` names it."""
+    newer = sorted(p for p in folder.iterdir() if p.suffix in SPEC_SUFFIXES and p.stem > spec.stem)
+    return [
+        Diagnostic(
+            "spec-newer-than-current",
+            f"{path.name} is newer than current ({spec.stem!r}) and is not generated; set "
+            f"current = {path.stem!r} to generate and release it",
+            f"{pointer}/current",
+            where,
+            severity=Severity.WARNING,
+        )
+        for path in newer
+    ]
+
+
+def _unconfigured_folders(root: Path, configured: set[Path], where: str) -> list[Diagnostic]:
+    """A warning for each folder of `specs/` that holds specs but no API table names."""
+    specs = root / "specs"
+    if not specs.is_dir():
+        return []
+    problems: list[Diagnostic] = []
+    for folder in sorted(p for p in specs.iterdir() if p.is_dir()):
+        if folder.resolve() in configured:
+            continue
+        if not any(p.suffix in SPEC_SUFFIXES for p in folder.iterdir()):
+            continue
+        name = folder.name
+        message = (
+            f"specs/{name}/ is not generated: no [tool.sdkgen.apis.{name}] table names it; add "
+            f'[tool.sdkgen.apis.{name}] with targets = ["python"] (and specs = "specs/{name}" '
+            "if the table has another name) to pyproject.toml"
+        )
+        problems.append(
+            Diagnostic(
+                "specs-folder-unconfigured",
+                message,
+                f"/tool/sdkgen/apis/{name}",
+                where,
+                severity=Severity.WARNING,
+            )
+        )
+    return problems
+
+
 def _targets(entry: dict[str, Any]) -> tuple[tuple[str, ...], str | None]:
     """The API's targets, or why they are not a list of known target names."""
     value = entry.get("targets", list(LANGUAGE_DEFAULT))
@@ -176,6 +222,7 @@ def load_config(root: Path) -> tuple[ProjectConfig | None, list[Diagnostic]]:
         templates = TEMPLATES_DIR
     apis: list[ApiConfig] = []
     problems: list[Diagnostic] = []
+    configured: set[Path] = set()
     for name, entry in sorted((section.get("apis") or {}).items()):
         pointer = f"/tool/sdkgen/apis/{name}"
         if not isinstance(entry, dict):
@@ -186,11 +233,14 @@ def load_config(root: Path) -> tuple[ProjectConfig | None, list[Diagnostic]]:
             message = f"specs folder {folder} does not exist"
             problems.append(Diagnostic("config-invalid", message, pointer, where))
             continue
+        configured.add(folder.resolve())
         spec = _current_spec(folder, entry.get("current"))
         if spec is None:
             message = f"no spec for version {entry.get('current')!r} in {folder}"
             problems.append(Diagnostic("config-invalid", message, pointer, where))
             continue
+        if isinstance(entry.get("current"), str):
+            problems.extend(_newer_than_current(folder, spec, pointer, where))
         targets, wrong = _targets(entry)
         if wrong is not None:
             problems.append(Diagnostic("config-invalid", wrong, f"{pointer}/targets", where))
@@ -227,4 +277,5 @@ def load_config(root: Path) -> tuple[ProjectConfig | None, list[Diagnostic]]:
                 docs_url=docs_url,
             )
         )
+    problems.extend(_unconfigured_folders(root, configured, where))
     return ProjectConfig(root, output, tuple(apis)), problems

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -31,6 +32,21 @@ class Diagnostic:
 
     def render(self) -> str:
         return f"{self.location()}: {self.severity.value} [{self.code}] {self.message}"
+
+
+def collapse_repeats(diagnostics: Sequence[Diagnostic]) -> list[tuple[Diagnostic, int]]:
+    """Each distinct warning once, with how many other places say exactly the same (one schema
+    reached through several references is found at each of them), in first-seen order. Every
+    error keeps its own line: each place needs fixing."""
+    counts: dict[tuple[object, ...], int] = {}
+    first: dict[tuple[object, ...], Diagnostic] = {}
+    for diagnostic in diagnostics:
+        key: tuple[object, ...] = (diagnostic.code, diagnostic.message, diagnostic.file)
+        if diagnostic.severity is Severity.ERROR:
+            key = (diagnostic,)
+        first.setdefault(key, diagnostic)
+        counts[key] = counts.get(key, 0) + 1
+    return [(first[key], count - 1) for key, count in counts.items()]
 
 
 def has_errors(diagnostics: tuple[Diagnostic, ...] | list[Diagnostic]) -> bool:

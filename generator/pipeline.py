@@ -33,6 +33,8 @@ class Rendered:
     files: dict[str, str]
     spec_sha256: str
     diagnostics: tuple[Diagnostic, ...]
+    protected: tuple[str, ...] = ()
+    """Each SDK's folder for hand-written code (`python/extend_sdk/lib/`), never written."""
 
 
 def load_api(
@@ -123,10 +125,8 @@ def prepare(
         surface = target.documented(sdk)
         if surface is not None:
             surfaces.append(surface)
-    first = sdks[0]
-    changelog = render_changelog(
-        history.releases, title=api.title, package=first.package, language=first.language
-    )
+    packages = [(sdk.package, sdk.language) for sdk in sdks]
+    changelog = render_changelog(history.releases, title=api.title, packages=packages)
     return Prepared(tuple(sdks), changelog, sha, diagnostics, history.files, tuple(surfaces))
 
 
@@ -160,7 +160,8 @@ def render_api(
     files.update({f"docs/{path}": text for path, text in docs.items()})
     files[CHANGELOG] = prepared.changelog
     files.update(prepared.ledger)
-    return Rendered(files, prepared.spec_sha256, prepared.diagnostics)
+    protected = tuple(f"{sdk.folder}/{sdk.protected}" for sdk in prepared.sdks)
+    return Rendered(files, prepared.spec_sha256, prepared.diagnostics, protected)
 
 
 def _docs(surfaces: tuple[DocumentedSdk, ...]) -> dict[str, str]:

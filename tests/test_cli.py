@@ -153,7 +153,7 @@ def project_copy(tmp_path: Path) -> Path:
     """A copy of this project's inputs and output/, to edit without touching the real one."""
     for name in ("pyproject.toml",):
         shutil.copy2(ROOT / name, tmp_path / name)
-    for name in ("specs", "templates", "output"):
+    for name in ("specs", "templates", "output", "patches"):
         shutil.copytree(ROOT / name, tmp_path / name)
     return tmp_path
 

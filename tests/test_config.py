@@ -150,7 +150,9 @@ def test_an_api_key_no_target_knows_is_an_error(tmp_path: Path) -> None:
     assert config is not None
     (problem,) = problems
     assert problem.severity is Severity.ERROR and problem.code == "config-invalid"
-    assert problem.message == "unknown setting 'pakage' (known: client, package, token_env)"
+    assert (
+        problem.message == "unknown setting 'pakage' (known: client, license, package, token_env)"
+    )
     assert problem.pointer == "/tool/sdkgen/apis/pets/pakage"
 
 

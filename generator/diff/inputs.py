@@ -7,9 +7,14 @@ import tempfile
 from dataclasses import replace
 from pathlib import Path
 
-from generator.diagnostics import Diagnostic, has_errors
+from generator.diagnostics import Diagnostic, Severity, has_errors
 from generator.diff.version import Version
+from generator.load.cycles import CODE as ALLOF_CYCLE
 from generator.load.loader import load_document
+from generator.load.structure import ERROR_CODES
+
+GENERATION_ONLY = ERROR_CODES - {ALLOF_CYCLE}
+"""Errors that stop generation but not a comparison (an allOf cycle has no meaning to compare)."""
 
 
 def load_version(
@@ -19,9 +24,16 @@ def load_version(
     full_validation: bool = False,
     cache_dir: Path | None = None,
 ) -> tuple[Version | None, tuple[Diagnostic, ...]]:
-    """Load one document as a side of a diff; None when it has errors."""
+    """Load one document as a side of a diff; None when it cannot be read.
+
+    What stops only generation (`GENERATION_ONLY`: a path template with no parameter, two
+    operations with one operationId, a header HTTP cannot send) is a warning here: the document
+    still says what changed."""
     loaded = load_document(path, full_validation=full_validation, cache_dir=cache_dir)
-    diagnostics = loaded.diagnostics
+    diagnostics = tuple(
+        replace(d, severity=Severity.WARNING) if d.code in GENERATION_ONLY else d
+        for d in loaded.diagnostics
+    )
     if label is not None:
         diagnostics = tuple(replace(d, file=label) for d in diagnostics)
     if loaded.document is None or has_errors(diagnostics):

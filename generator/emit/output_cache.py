@@ -2,10 +2,11 @@
 
 `check` on a project whose inputs have not changed then only hashes the files in output/
 against the record, instead of loading, rendering and formatting again. The key covers every
-file of each API's specs folder (history and split specs included), the templates, the
-generator's own code, the project's configuration and the versions of black and jinja2, so any
-edit to specs/, templates/ or the generator misses the record and takes the full path. Records
-live in `.sdkgen-cache/outputs/` (git-ignored) and may be deleted at will.
+file of each API's specs folder (history and split specs included), the saved patches, the
+templates, the generator's own code, the project's configuration and the versions of black and
+jinja2, so any edit to specs/, patches/, templates/ or the generator misses the record and
+takes the full path. Records live in `.sdkgen-cache/outputs/` (git-ignored) and may be deleted
+at will.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from pathlib import Path
 
 import generator
 from generator.config import ProjectConfig
+from generator.emit.patches import PATCHES_DIR
 
 _GENERATOR_DIR = Path(generator.__file__).resolve().parent
 CACHE_DIR_NAME = ".sdkgen-cache"
@@ -59,6 +61,7 @@ def inputs_key(project: ProjectConfig) -> str:
     digest.update(versions.encode())
     folders = [_GENERATOR_DIR, *sorted({api.templates for api in project.apis})]
     folders += sorted({api.spec.parent for api in project.apis})
+    folders.append(project.root / PATCHES_DIR)  # saved hand edits are replayed into output/
     for file in [project.root / "pyproject.toml"] + [f for d in folders for f in _files(d)]:
         digest.update(os.fsencode(file))
         digest.update(hashlib.sha256(file.read_bytes()).digest())

@@ -8,7 +8,6 @@ API's current spec. Publishing stays the user's step; the command is printed.
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 from collections.abc import Callable
@@ -69,7 +68,7 @@ def release(apis: tuple[ApiConfig, ...], dist: Path, log: Callable[[str], None])
 
 
 def summary(built: list[Built], root: Path) -> str:
-    lines = [json.dumps({b.api + "/" + b.target: b.version for b in built}, sort_keys=True)]
+    lines = ["built: " + ", ".join(f"{b.api}/{b.target} {b.version}" for b in built)]
     for item in built:
         files = " ".join(str(f.relative_to(root)) if f.is_relative_to(root) else str(f)
                          for f in item.files)  # fmt: skip

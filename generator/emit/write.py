@@ -23,18 +23,29 @@ def sha256_text(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def manifest_text(files: Mapping[str, str], spec_label: str, spec_sha256: str) -> str:
-    manifest = {
+def manifest_text(
+    files: Mapping[str, str], spec_label: str, spec_sha256: str, protected: tuple[str, ...] = ()
+) -> str:
+    manifest: dict[str, object] = {
         "generator": f"sdkgen {__version__}",
         "spec": {"path": spec_label, "sha256": spec_sha256},
         "files": {path: sha256_text(files[path]) for path in sorted(files)},
     }
+    if protected:
+        manifest["protected"] = sorted(protected)
     return json.dumps(manifest, indent=2, sort_keys=True) + "\n"
 
 
-def with_manifest(files: Mapping[str, str], spec_label: str, spec_sha256: str) -> dict[str, str]:
+def with_manifest(
+    files: Mapping[str, str], spec_label: str, spec_sha256: str, protected: tuple[str, ...] = ()
+) -> dict[str, str]:
+    """The files and their manifest. `protected` folders (each SDK's `lib/`) hold hand-written
+    code: nothing is rendered there (ValueError), and the manifest lists them."""
+    for path in files:
+        if any(path.startswith(folder) for folder in protected):
+            raise ValueError(f"refusing to generate into a protected folder: {path!r}")
     result = dict(files)
-    result[MANIFEST] = manifest_text(files, spec_label, spec_sha256)
+    result[MANIFEST] = manifest_text(files, spec_label, spec_sha256, protected)
     return result
 
 

@@ -23,12 +23,15 @@ not a mapping where a mapping belongs is left out; the structural checks report 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any, Literal
 
 from generator.diagnostics import join_pointer
 from generator.load.refs import Resolver, Target
 
+HTTP_TOKEN = re.compile(r"^[!#$%&'*+.^_`|~0-9A-Za-z-]+$")
+"""An HTTP field name (RFC 9110's token): a header parameter named otherwise cannot be sent."""
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 """The operations a path item can hold, in the order the specification lists them."""
 SWAGGER2_METHODS = tuple(method for method in HTTP_METHODS if method != "trace")
@@ -354,7 +357,8 @@ class _Reader:
         )
 
     def parameters(self, listed: Any, base: str, level: Level = "path") -> tuple[Parameter, ...]:
-        """The usable parameters of one `parameters` list; the last of one (name, in) wins."""
+        """The usable parameters of one `parameters` list (a header parameter whose name is not
+        an HTTP token is not); the last of one (name, in) wins."""
         found: dict[tuple[str, str], Parameter] = {}
         for position, raw in enumerate(listed if isinstance(listed, list) else ()):
             listed_at = join_pointer(base, position)
@@ -365,6 +369,8 @@ class _Reader:
             name, location = _text(node.get("name")), node.get("in")
             if name is None or not isinstance(location, str):
                 continue
+            if location == "header" and not HTTP_TOKEN.match(name):
+                continue  # no request can carry it (the structural checks say so)
             schema, media_type = self.parameter_schema(node, target.pointer)
             found[name, location] = Parameter(
                 name, location, node, target.pointer, listed_at, target.ref, level, schema,

@@ -30,7 +30,7 @@ from typing import Any, Literal
 from generator.diagnostics import join_pointer
 from generator.load.cycles import CODE as ALLOF_CYCLE
 from generator.load.cycles import Edges, allof_cycles
-from generator.load.document import HTTP_METHODS, SWAGGER2_METHODS
+from generator.load.document import HTTP_METHODS, HTTP_TOKEN, SWAGGER2_METHODS
 from generator.load.refs import Resolver
 
 CODE = "invalid-openapi"
@@ -38,8 +38,7 @@ ERROR_CODES = frozenset(
     {"duplicate-operation-id", "path-param-undeclared", "path-param-repeated"}
     | {"invalid-header-name", ALLOF_CYCLE}
 )
-_TOKEN = re.compile(r"^[!#$%&'*+.^_`|~0-9A-Za-z-]+$")
-"""An HTTP field name (RFC 9110's token)."""
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 Finding = tuple[str, str, str]
 Dialect = Literal["2.0", "3.0", "3.1"]
@@ -411,22 +410,27 @@ class _Checker:
         if location == "path" and parameter.get("required") is not True:
             self.add(pointer, f"path {label} must have `required: true`")
         if location == "header" and isinstance(name, str):
-            self.header_name(name, join_pointer(pointer, "name"), f"header parameter {name!r}")
+            where = join_pointer(pointer, "name")
+            self.header_name(name, where, f"header parameter {name!r}", droppable=True)
         if self.v2:
             self.swagger_parameter_type(parameter, pointer, label)
         else:
             self.schema_or_content(parameter, pointer, label)
         return parameter
 
-    def header_name(self, name: str, pointer: str, label: str) -> None:
+    def header_name(self, name: str, pointer: str, label: str, *, droppable: bool = False) -> None:
         """A header the SDK sends: its name must be an HTTP token, or no request can carry it.
-        `label` says which header it is, in the message."""
-        if not _TOKEN.match(name):
-            message = (
-                f"{label} is not an HTTP header name (letters, digits and"
-                " !#$%&'*+-.^_`|~ only: no spaces, colons, quotes or line breaks)"
-            )
-            self.add(pointer, message, "invalid-header-name")
+        `label` says which header it is, in the message. A `droppable` one (a parameter) is
+        left out of every SDK with a warning, unless a control character (a line break) makes
+        the document suspect: that, and a security scheme's header, stay errors."""
+        if HTTP_TOKEN.match(name):
+            return
+        rule = "letters, digits and !#$%&'*+-.^_`|~ only: no spaces, colons, quotes or line breaks"
+        if droppable and not _CONTROL.search(name):
+            message = f"{label} is not an HTTP header name ({rule}): no request can send it, so"
+            self.add(pointer, message + " every SDK leaves it out", "header-parameter-unsendable")
+        else:
+            self.add(pointer, f"{label} is not an HTTP header name ({rule})", "invalid-header-name")
 
     def schema_or_content(self, node: dict[Any, Any], pointer: str, label: str) -> None:
         """A 3.x parameter or header: exactly one of `schema` and `content`."""

@@ -77,6 +77,12 @@ class TargetSdk(Protocol):
         """The language's name in prose (`Python`)."""
         ...
 
+    @property
+    def protected(self) -> str:
+        """The SDK's folder for hand-written code, relative to `folder` and ending in `/`
+        (`extend_sdk/lib/`): the generator never renders, writes or deletes anything there."""
+        ...
+
     def render(self) -> dict[str, str]:
         """The target's files, relative to its folder of the API's output."""
         ...

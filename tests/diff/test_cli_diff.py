@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -132,3 +133,25 @@ def test_color_is_forced_on_or_off(pair: tuple[Path, Path]) -> None:
     old, new = pair
     assert "\x1b[" in run("diff", str(old), str(new), "--color")[1]
     assert "\x1b[" not in run("diff", str(old), str(new), "--no-color")[1]
+
+
+def test_what_stops_only_generation_is_a_warning_and_the_documents_still_diff(
+    tmp_path: Path,
+) -> None:
+    """A path parameter the operation does not declare, two operations with one operationId:
+    generation refuses them, a comparison does not need to."""
+
+    def broken(document: dict[str, Any]) -> dict[str, Any]:
+        del document["paths"]["/pets/{petId}/adopt"]["parameters"]
+        document["paths"]["/pets"]["post"]["operationId"] = "listPets"
+        return document
+
+    old, new = tmp_path / "old.yaml", tmp_path / "new.yaml"
+    old.write_text(yaml.safe_dump(broken(pets()), sort_keys=False))
+    revised = apply(pets(), Drop(f"{ITEM}/delete"))
+    new.write_text(yaml.safe_dump(broken(revised), sort_keys=False))
+    code, output = run("diff", str(old), str(new), "--fail-on", "breaking")
+    assert code == 1, output
+    assert "warning [path-param-undeclared]" in output
+    assert "warning [duplicate-operation-id]" in output
+    assert "breaking [endpoint-removed] DELETE /pets/{petId}" in output

@@ -8,7 +8,7 @@ import pytest
 
 from generator.diff.formats import FORMATS, render
 from generator.diff.formats.github import escape_data, escape_property
-from generator.diff.model import Report
+from generator.diff.model import Bump, Change, Level, Location, Report
 from tests.diff.cases import ITEM, PET
 from tests.diff.specs import Drop, Set, apply, diff, pets
 
@@ -53,7 +53,7 @@ def test_text_is_coloured_only_when_asked(report: Report) -> None:
 def test_markdown_has_a_section_per_level_and_a_line_per_change(report: Report) -> None:
     text = render(report, "markdown")
     assert text.startswith("# API changes: `old.yaml` → `new.yaml`\n")
-    assert "## Breaking changes (1)" in text
+    assert "<details open><summary><strong>Breaking changes (1)</strong></summary>" in text
     assert (
         "- **DELETE /pets/{petId}**: endpoint removed; SDK `client.pets.delete`; "
         "rule `endpoint-removed`"
@@ -99,3 +99,45 @@ def test_an_empty_report_renders_in_every_format(name: str) -> None:
         assert text == ""
     else:
         assert "0 breaking" in text or '"breaking": 0' in text
+
+
+def test_markdown_names_every_affected_method_in_collapsible_sections() -> None:
+    from generator.diff.formats.markdown import render_markdown
+
+    methods = tuple(f"client.things.method_{i}" for i in range(40))
+    operations = tuple(f"GET /things/{i}" for i in range(40))
+    change = Change("schema-changed", Level.BREAKING, Bump.MAJOR, "a shared schema changed",
+                    Location("/a"), Location("/a"), operations, methods, ())  # fmt: skip
+    text = render_markdown(Report("old.yaml", "new.yaml", (change,)))
+    assert "<details open><summary><strong>Breaking changes (1)</strong></summary>" in text
+    assert all(f"`{method}`" in text for method in methods)
+    assert "more)" not in text
+
+
+def test_markdown_keeps_within_githubs_comment_limit_dropping_the_least_severe_first() -> None:
+    from generator.diff.formats.markdown import COMMENT_LIMIT, render_markdown
+
+    def changes(level: Level, count: int) -> list[Change]:
+        return [
+            Change(
+                "rule-id",
+                level,
+                Bump.MAJOR,
+                f"change {i} " + "x" * 200,
+                Location("/a"),
+                Location("/a"),
+                (f"GET /p/{i}",),
+                (f"client.p.m_{i}",),
+                (),
+            )
+            for i in range(count)
+        ]
+
+    many = (*changes(Level.BREAKING, 150), *changes(Level.NON_BREAKING, 300))
+    text = render_markdown(Report("old.yaml", "new.yaml", many))
+    assert len(text) <= COMMENT_LIMIT
+    assert all(f"`client.p.m_{i}`" in text for i in range(150))  # every breaking change kept
+    shown = text.count("\n- ")
+    assert f"(+{450 - shown} changes not shown" in text
+    small = render_markdown(Report("old.yaml", "new.yaml", many[:3]), limit=COMMENT_LIMIT)
+    assert "not shown" not in small

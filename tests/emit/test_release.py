@@ -64,6 +64,8 @@ def test_a_generated_project_is_built_checked_and_imported(
         assert "pets_sdk/py.typed" in wheel.namelist()
     assert "imported: pets_sdk 2.0.0" in output
     assert "python -m twine upload dist/pets/python/" in output
+    assert "built: pets/python 2.0.0" in output
+    assert not [line for line in output.splitlines() if line.startswith("{")]  # human lines only
 
 
 @pytest.mark.slow
@@ -81,7 +83,10 @@ def test_the_typescript_sdk_is_packed_installed_and_imported(tmp_path: Path) -> 
     built = build(api, "typescript", tmp_path, log.append)
     version = json.loads((api.output / "typescript" / "package.json").read_text())["version"]
     assert [f.name for f in built.files] == [f"extend-sdk-{version}.tgz"]
-    assert log[-1] == f"  installed into a throwaway project and imported: extend-sdk {version}"
+    assert (
+        log[-1]
+        == f"  installed into a throwaway project, imported and required: extend-sdk {version}"
+    )
     assert "npm publish" in summary([built], tmp_path)
 
 

@@ -23,7 +23,7 @@ def render_case(case: Path) -> dict[str, str]:
         problems = "\n".join(d.render() for d in rendered.diagnostics)
         raise SystemExit(f"{case.name}: the golden spec does not generate:\n{problems}")
     formatted = format_files(rendered.files, None)
-    return with_manifest(formatted, config.spec_label, rendered.spec_sha256)
+    return with_manifest(formatted, config.spec_label, rendered.spec_sha256, rendered.protected)
 
 
 def main() -> None:

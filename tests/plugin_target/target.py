@@ -107,6 +107,7 @@ class ListingSdk:
         self.title = str(given.settings.get("title", given.api.title))
 
     folder = "listing"
+    protected = "lib/"
     language = "Listing"
 
     def render(self) -> dict[str, str]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from generator.diff.formats.common import LEVELS, headline, shorten
-from generator.diff.model import Change, Report
+from generator.diff.model import Change, Level, Report
 from generator.templating import md
 
 
@@ -40,12 +40,57 @@ def render_sections(report: Report, heading: str, limit: int | None = 6) -> list
     return lines
 
 
-def render_markdown(report: Report) -> str:
-    lines = [
+COMMENT_LIMIT = 65_536
+"""The most characters GitHub keeps in a pull request comment."""
+
+
+def _section(level: Level, lines: list[str], total: int) -> list[str]:
+    """One level's change lines in a collapsible section (the breaking ones open); `total`
+    counts the level's changes, shown or not."""
+    opened = " open" if level is Level.BREAKING else ""
+    summary = f"<summary><strong>{level.heading} ({total})</strong></summary>"
+    return ["", f"<details{opened}>{summary}", "", *lines, "", "</details>"]
+
+
+def _fit(sections: list[tuple[Level, list[str], int]], room: int) -> int:
+    """Drops change lines from the end (least severe first) until the sections fit in `room`
+    characters; returns how many it dropped."""
+    size = sum(len("\n".join(_section(*section))) + 1 for section in sections)
+    dropped = 0
+    while size > room and sections:
+        level, lines, total = sections[-1]
+        if not lines:
+            size -= len("\n".join(_section(level, lines, total))) + 1
+            sections.pop()
+            continue
+        size -= len(lines.pop()) + 1
+        dropped += 1
+    return dropped
+
+
+def render_markdown(report: Report, limit: int = COMMENT_LIMIT) -> str:
+    """The report as a pull request comment: a section per level, every affected operation,
+    method and model named. It stays within `limit` characters: where the changes would pass
+    it, the least severe make way for a line counting them."""
+    head = [
         f"# API changes: `{report.old_label}` → `{report.new_label}`",
         "",
         f"{headline(report)}. Suggested SDK version bump: **{report.bump.value}**.",
         *(f"\n> Note: {md(note)}" for note in report.notes),
     ]
-    lines += render_sections(report, "##")
-    return "\n".join(lines) + "\n"
+    sections = [
+        (level, [change_line(c, limit=None) for c in changes], len(changes))
+        for level in LEVELS
+        if (changes := [c for c in report.changes if c.level is level])
+    ]
+    tail = (
+        "\n\n(+{} changes not shown: a comment holds {:,} characters; `sdkgen diff --format"
+        " text` lists every change)"
+    )
+    room = limit - len("\n".join(head)) - len(tail.format(len(report.changes), limit)) - 1
+    dropped = _fit(sections, room)
+    body = [line for section in sections for line in _section(*section)]
+    text = "\n".join(head + body)
+    if dropped:
+        text += tail.format(dropped, limit)
+    return text + "\n"

@@ -115,11 +115,32 @@ _MD_LINK = re.compile(r"(!?)\[((?:\\.|[^\[\]\\])*)\]\(\s*<?([^()\s<>]*)>?(?:\s+\
 _CODE_SPAN = re.compile(r"(?P<ticks>`+)(?:.+?)(?P=ticks)", re.S)
 _ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#\d{1,7}|#[xX][0-9A-Fa-f]{1,6});")
 _FENCE = re.compile(r"^ {0,3}(```+|~~~+)")
+_BARE_URL = re.compile(r"(?<![\w/=\"'(<])https?://[^\s<>()\[\]`]*[^\s<>()\[\]`.,;:!?'\"]")
+"""A URL written as plain text, linked as GitHub's Markdown does (trailing punctuation stays
+text)."""
 _INLINE = re.compile(
     f"(?P<code>{_CODE_SPAN.pattern})|(?P<auto>{_AUTOLINK.pattern})"
-    f"|(?P<link>{_MD_LINK.pattern})|(?P<tag>{_TAG.pattern})",
+    f"|(?P<link>{_MD_LINK.pattern})|(?P<tag>{_TAG.pattern})|(?P<bare>{_BARE_URL.pattern})",
     re.S,
 )
+_DEFINITION = re.compile(r'^ {0,3}\[([^\]]+)\]:[ \t]*<?(\S+?)>?(?:[ \t]+"[^"]*")?[ \t]*$', re.M)
+_REFERENCE = re.compile(r"(?<![\]\\])\[((?:\\.|[^\[\]\\])+)\](?:\[((?:[^\[\]\\])*)\])")
+
+
+def _inline_references(text: str) -> str:
+    """Reference links (`[text][id]`, `[id][]` with a line `[id]: url`) as inline links, the
+    definitions taken out; a reference with no definition stays as written."""
+    targets = {label.strip().lower(): url for label, url in _DEFINITION.findall(text)}
+    if not targets:
+        return text
+    text = _DEFINITION.sub("", text)
+
+    def inline(match: re.Match[str]) -> str:
+        label = (match.group(2) or match.group(1)).strip().lower()
+        url = targets.get(label)
+        return match.group(0) if url is None else f"[{match.group(1)}]({url})"
+
+    return _REFERENCE.sub(inline, text)
 
 
 def _escape(text: str) -> str:
@@ -157,6 +178,8 @@ class DescriptionText:
         scheme = urlsplit(url).scheme.lower() if re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", url) else ""
         if scheme:
             return url if scheme in SAFE_SCHEMES else None
+        if url.startswith("//"):  # scheme-relative: another site, as the page would load it
+            return "https:" + url
         if self.base_url is None:
             return None
         resolved = urljoin(self.base_url, url)
@@ -165,7 +188,7 @@ class DescriptionText:
     # ----- entry points ------------------------------------------------------------------------
     def block(self, value: object) -> str:
         """A description as Markdown blocks."""
-        text = clean_text(str(value)).strip()
+        text = _inline_references(clean_text(str(value)).strip())
         out: list[str] = []
         prose: list[str] = []
         fence: str | None = None
@@ -217,6 +240,8 @@ class DescriptionText:
                 out.append(f"[{_escape(match.group(0)[1:-1])}]({url})" if url else "")
             elif match.group("link"):
                 out.append(self._markdown_link(match.group(0)))
+            elif match.group("bare"):
+                out.append(f"[{_escape(match.group(0))}]({match.group(0)})")
             else:
                 dropping = self._tag(match.group(0), out, opened, cell)
         if dropping is None:

@@ -55,6 +55,8 @@ class GoRenderer:
 
     folder = "go"
     language = "Go"
+    protected = "lib/"
+    """Hand-written packages of the module (`<module>/lib/...`), never generated."""
 
     def __init__(self, api: Api, options: GoOptions, env: jinja2.Environment) -> None:
         self.api = api

@@ -2,7 +2,8 @@
 
 Settings live under `[tool.sdkgen.apis.<api>.go]`:
 
-    module = "example.com/extend-go"  # the module path (go.mod), where it is published
+    module = "example.com/extend-go"  # the module path (go.mod), where it is published; from
+                                      # SDK version 2.0.0 on, `/v2` (and so on) is appended
     package = "extend"                # the root package: types and request structs
     token_env = "EXTEND_API_KEY"      # where the client reads its token when none is passed
 
@@ -49,6 +50,17 @@ def go_settings(api_name: str, settings: Settings) -> GoSettings:
     )
 
 
+def versioned_module(module: str, sdk_version: str) -> str:
+    """The module path a release of `sdk_version` is imported by: Go requires major versions 2
+    and up to end the path in `/v<major>` (`example.com/extend-go/v2`), and the SDK's own
+    imports follow it. A configured path that already ends in its major version is kept."""
+    major = sdk_version.split(".", 1)[0]
+    if not major.isdigit() or int(major) < 2:
+        return module
+    suffix = f"/v{int(major)}"
+    return module if module.endswith(suffix) else re.sub(r"/v[0-9]+$", "", module) + suffix
+
+
 class GoTarget:
     """Go modules on net/http: the standard library only, Go 1.19 or newer."""
 
@@ -79,7 +91,7 @@ class GoTarget:
 
         settings = go_settings(given.api_name, given.settings)
         options = GoOptions(
-            module=settings.module,
+            module=versioned_module(settings.module, given.release.sdk_version),
             package=settings.package,
             token_env=settings.token_env,
             sdk_version=given.release.sdk_version,

@@ -85,6 +85,7 @@ EXTERNAL: Mapping[str, Source] = {
 _RUNTIME: Mapping[str, tuple[str, ...]] = {
     "arguments": ("checked",),
     "errors": ("ConfigurationError", "WebhookVerificationError"),
+    "hooks": ("Hooks",),
     "models": ("AwareDatetime", "BaseModel", "union"),
     "pagination": ("AsyncPager", "SyncPage"),
     "polling": ("PollingOptions", "poll", "poll_async"),

@@ -117,6 +117,11 @@ class PythonRenderer:
     language = "Python"
     readme_template = "python/README.md.j2"
 
+    @property
+    def protected(self) -> str:
+        """`<package>/lib/`: hand-written modules of the package, never generated."""
+        return f"{self.options.package}/lib/"
+
     def __init__(self, api: Api, options: PythonOptions, env: jinja2.Environment) -> None:
         self.api = api
         self.options = options
@@ -625,7 +630,7 @@ class ModuleImports:
 
     CLIENT_FIXED = frozenset(
         {"functools", "Callable", "Mapping", "TracebackType", "Literal", "httpx"}
-        | {"ConfigurationError", "AsyncCore", "Auth", "SyncCore", "__version__"}
+        | {"ConfigurationError", "AsyncCore", "Auth", "Hooks", "SyncCore", "__version__"}
     )
     """What `client.py.j2` writes whatever the API."""
     LAZY_RUNTIME = frozenset({"AwareDatetime", "union", "_union"})

@@ -32,6 +32,7 @@ RUNTIME_EXPORTS = frozenset(
     | {"RateLimitError", "InternalServerError", "APIConnectionError", "APITimeoutError"}
     | {"ConfigurationError", "WebhookVerificationError", "PollingTimeoutError", "Core"}
     | {"Fetch", "Token", "WebhookEvent", "Webhooks", "HeadersLike", "VERSION"}
+    | {"Hooks", "HookRequest"}
 )
 """What the package root exports besides the API's own types."""
 _IDENTIFIER = re.compile(r"^[A-Za-z_$][A-Za-z0-9_$]*$")

@@ -1,10 +1,12 @@
-"""The TypeScript SDK's release artefact: `dist/` compiled with tsc, the `npm pack` tarball,
-installed offline into a throwaway project (from the tarball alone: it has no dependencies)
-and imported by Node."""
+"""The TypeScript SDK's release artefact: `dist/` built by the package's own `npm run build`
+(ES modules and a CommonJS build, with the project's tsc), the `npm pack` tarball, installed
+offline into a throwaway project (from the tarball alone: it has no dependencies), then both
+imported and required by Node."""
 
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -31,7 +33,9 @@ def package_typescript(source: Path, dist: Path) -> Packaged:
     with tempfile.TemporaryDirectory(prefix="sdkgen-build-") as scratch:
         copy = Path(scratch) / "typescript"
         shutil.copytree(source, copy)
-        run([str(_tsc(source)), "-p", str(copy / "tsconfig.json")], "compiling the TS SDK")
+        path = f"{_tsc(source).parent}{os.pathsep}{os.environ.get('PATH', '')}"
+        env = {**os.environ, "PATH": path}
+        run(["npm", "run", "--silent", "build"], "npm run build", copy, env)
         run(["npm", "pack", "--silent", "--pack-destination", str(dist)], "npm pack", copy)
         files = tuple(sorted(dist.glob("*.tgz")))
         if len(files) != 1:
@@ -43,9 +47,13 @@ def package_typescript(source: Path, dist: Path) -> Packaged:
             "installing the tarball", project)  # fmt: skip
         code = f"import({json.dumps(name)}).then((m) => console.log(m.VERSION))"
         imported = run(["node", "-e", code], f"importing {name}", project).strip()
-    if imported != manifest["version"]:
-        raise ReleaseError(
-            f"{name} reports version {imported}, its package.json says {manifest['version']}"
-        )
-    installed = f"installed into a throwaway project and imported: {name} {imported}"
+        code = f"console.log(require({json.dumps(name)}).VERSION)"
+        required = run(["node", "-e", code], f"requiring {name} (CommonJS)", project).strip()
+    for way, reported in (("import", imported), ("require", required)):
+        if reported != manifest["version"]:
+            raise ReleaseError(
+                f"{name} ({way}) reports version {reported}, its package.json says"
+                f" {manifest['version']}"
+            )
+    installed = f"installed into a throwaway project, imported and required: {name} {imported}"
     return Packaged(files, imported, installed, "npm publish")

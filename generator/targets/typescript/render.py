@@ -47,6 +47,8 @@ from generator.targets.typescript.naming import (
 from generator.targets.typescript.types import Annotator, open_enum
 
 RUNTIME_DIR = Path(__file__).parent / "runtime"
+TYPESCRIPT_VERSION = "5.7.2"
+"""The compiler a generated package builds with (its devDependency): the project's own."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +59,8 @@ class TypescriptOptions:
     sdk_version: str
     header: str
     provenance: str = ""
+    license: str = "UNLICENSED"
+    typescript_version: str = TYPESCRIPT_VERSION
 
 
 @dataclass(frozen=True, slots=True)
@@ -287,6 +291,8 @@ class TypescriptRenderer:
     folder = "typescript"
     language = "TypeScript"
     readme_template = "typescript/README.md.j2"
+    protected = "src/lib/"
+    """Hand-written modules compiled with the SDK, never generated."""
 
     def __init__(self, api: Api, options: TypescriptOptions, env: jinja2.Environment) -> None:
         self.api = api
@@ -607,6 +613,7 @@ class TypescriptRenderer:
             "typescript/version.ts.j2": "src/version.ts",
             "typescript/package.json.j2": "package.json",
             "typescript/tsconfig.json.j2": "tsconfig.json",
+            "typescript/tsconfig.cjs.json.j2": "tsconfig.cjs.json",
             "typescript/README.md.j2": "README.md",
             "typescript/gitignore.j2": ".gitignore",
         }

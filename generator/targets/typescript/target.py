@@ -5,9 +5,11 @@ Settings live under `[tool.sdkgen.apis.<api>.typescript]`:
     package = "extend-sdk"       # the npm package name
     client = "ExtendClient"      # the client class
     token_env = "EXTEND_API_KEY" # where the client reads its token when none is passed
+    license = "MIT"              # package.json's license: an SPDX expression (default UNLICENSED)
 
 Defaults come from the API's name: `spotify` gives `spotify-sdk`, `SpotifyClient`,
-`SPOTIFY_API_KEY`. Rendering modules load on first use, so reading the configuration stays cheap.
+`SPOTIFY_API_KEY`; the licence defaults to `UNLICENSED` (npm's word for "no licence granted":
+set yours). Rendering modules load on first use, so reading the configuration stays cheap.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ if TYPE_CHECKING:
     from generator.targets.base import Packaged, SdkNames, Settings, TargetInput, TargetSdk
     from generator.targets.typescript.render import TypescriptRenderer
 
-SETTING_KEYS = ("package", "client", "token_env")
+SETTING_KEYS = ("package", "client", "token_env", "license")
 _IDENTIFIER = re.compile(r"^[A-Za-z_$][A-Za-z0-9_$]*$")
 _NPM_NAME = re.compile(r"^(@[a-z0-9][a-z0-9._~-]*/)?[a-z0-9][a-z0-9._~-]*$")
 
@@ -34,6 +36,7 @@ class TypescriptSettings:
     package: str
     client_class: str
     token_env: str | None
+    license: str
 
 
 def typescript_settings(api_name: str, settings: Settings) -> TypescriptSettings:
@@ -47,6 +50,7 @@ def typescript_settings(api_name: str, settings: Settings) -> TypescriptSettings
         package=str(settings.get("package", f"{kebab}-sdk")),
         client_class=str(settings.get("client", f"{client}Client")),
         token_env=None if token_env is None else str(token_env),
+        license=str(settings.get("license", "UNLICENSED")),
     )
 
 
@@ -78,6 +82,7 @@ class TypescriptTarget:
             package=settings.package,
             client_class=settings.client_class,
             token_env=settings.token_env,
+            license=settings.license,
             sdk_version=given.release.sdk_version,
             header=given.release.header,
             provenance=given.release.provenance,

@@ -1,3 +1,3 @@
-module example.com/extend-go
+module example.com/extend-go/v2
 
 go 1.19

@@ -37,6 +37,22 @@ CASES = [
         "<https://x.example/a>",
         "[https://x.example/a](https://x.example/a)",
     ),
+    (
+        "bare URLs become links, trailing punctuation stays text",
+        "See https://x.example/concepts/runs.",
+        "See [https://x.example/concepts/runs](https://x.example/concepts/runs).",
+    ),
+    (
+        "reference links become links",
+        "See [the concept][runs].\n\n[runs]: https://x.example/concepts/runs",
+        "See [the concept](https://x.example/concepts/runs).",
+    ),
+    (
+        "scheme-relative links go to the other site",
+        "[c](//x.example/concepts)",
+        "[c](https://x.example/concepts)",
+    ),
+    ("a reference with no definition stays", "[a][b] and [c][]", "[a][b] and [c][]"),
     ("images show their text", "![diagram](https://x.example/a.png)", "diagram"),
     ("code spans are verbatim", "use `<T>` here", "use `<T>` here"),
     ("comments go", "a<!-- hidden -->b", "ab"),

@@ -12,12 +12,13 @@ from pathlib import Path
 import pytest
 
 from generator.mock.serve import start
+from generator.targets.go.target import versioned_module
 from tests.conftest import ROOT
 from tests.support.extend import API_VERSION, TOKEN, extend_spec
 from tests.targets.go.tooling import consumer_module, go, run_go
 
 SDK = ROOT / "output" / "extend" / "go"
-MODULE = "example.com/extend-go"
+MODULE = "example.com/extend-go/v2"
 GO_TESTS = Path(__file__).parent / "gotest"
 
 
@@ -66,3 +67,19 @@ def test_go_behaviour_tests_pass(cache: Path, tmp_path: Path) -> None:
     mismatches = [e for e in server.errors() if deliberate not in e]
     assert mismatches == [], mismatches
     assert len(server.requests) >= 10
+
+
+@pytest.mark.parametrize(
+    ("module", "version", "expected"),
+    [
+        ("example.com/x-go", "0.3.0", "example.com/x-go"),
+        ("example.com/x-go", "1.9.0", "example.com/x-go"),
+        ("example.com/x-go", "2.0.0", "example.com/x-go/v2"),
+        ("example.com/x-go/v2", "2.1.0", "example.com/x-go/v2"),
+        ("example.com/x-go/v2", "3.0.0", "example.com/x-go/v3"),
+    ],
+)
+def test_a_major_version_from_2_on_ends_the_module_path(
+    module: str, version: str, expected: str
+) -> None:
+    assert versioned_module(module, version) == expected

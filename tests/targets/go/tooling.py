@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -31,8 +32,10 @@ def run_go(args: list[str], cwd: Path, cache: Path, **env: str) -> subprocess.Co
 def consumer_module(folder: Path, module: str, sdk: Path) -> Path:
     """A throwaway module in `folder` that imports the SDK at `sdk` through `replace`."""
     folder.mkdir(parents=True, exist_ok=True)
+    major = re.search(r"/v([2-9][0-9]*)$", module)
+    version = f"v{major.group(1)}.0.0" if major else "v0.0.0"  # Go checks a /vN path's major
     (folder / "go.mod").write_text(
-        f"module example.com/consumer\n\ngo 1.19\n\nrequire {module} v0.0.0\n\n"
+        f"module example.com/consumer\n\ngo 1.19\n\nrequire {module} {version}\n\n"
         f"replace {module} => {sdk}\n",
         encoding="utf-8",
     )

@@ -102,3 +102,32 @@ def test_a_model_search_and_a_screenshot_of_the_index(site: Path, page: Page) ->
     assert png.startswith(b"\x89PNG\r\n\x1a\n") and len(png) > 10_000
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     (ARTIFACTS / "site-index.png").write_bytes(png)
+
+
+FITS_JS = """(() => {
+  const main = document.querySelector('main').getBoundingClientRect();
+  const sidebar = document.querySelector('.sidebar');
+  const wide = Array.from(document.querySelectorAll('main table'))
+    .filter(t => t.getBoundingClientRect().right > main.right + 1
+      || t.scrollWidth > t.clientWidth + 1)
+    .map(t => t.querySelector('th')?.textContent);
+  return {
+    sidebar: sidebar.scrollWidth <= sidebar.clientWidth,
+    page: document.documentElement.scrollWidth <= document.documentElement.clientWidth,
+    wide,
+  };
+})()"""
+
+
+def test_every_page_fits_a_1280_pixel_window(site: Path, page: Page) -> None:
+    """No sidebar entry cut or scrolled sideways, no table wider than the text column."""
+    page.send(
+        "Emulation.setDeviceMetricsOverride",
+        {"width": 1280, "height": 800, "deviceScaleFactor": 1, "mobile": False},
+    )
+    try:
+        for path in sorted(site.glob("*.html")):
+            assert page.goto(path.as_uri()) == [], path.name
+            assert page.evaluate(FITS_JS) == {"sidebar": True, "page": True, "wide": []}, path.name
+    finally:
+        page.send("Emulation.clearDeviceMetricsOverride")

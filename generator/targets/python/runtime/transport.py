@@ -31,6 +31,7 @@ from .errors import (
     error_from_response,
 )
 from .files import file_part, to_multipart
+from .hooks import NO_HOOKS, Hooks
 from .pagination import AsyncPage, AsyncPager, NextRequest, Paging, SyncPage, request_target
 from .redirects import MAX_REDIRECTS, credentials_of, follow, too_many
 from .styles import Style, cookie_text, encode_path, header_text, multipart_fields, query_pairs
@@ -118,6 +119,7 @@ class _CoreBase:
         max_retries: int,
         user_agent: str,
         strict_response_validation: bool = False,
+        hooks: Hooks | None = None,
     ) -> None:
         if not base_url:
             raise ConfigurationError("no base URL: pass environment= or base_url=")
@@ -135,6 +137,7 @@ class _CoreBase:
         self.timeout = timeout
         self.max_retries = max_retries
         self.strict_response_validation = strict_response_validation
+        self.hooks = hooks or NO_HOOKS
         headers: dict[str, str] = {
             "User-Agent": f"{user_agent} python/{platform.python_version()}",
             "Accept": "application/json",
@@ -347,6 +350,20 @@ class _CoreBase:
             return RawResponse(response.status_code, response.headers, request_id, parsed, response)
         return parsed
 
+    def _failed(self, request: httpx.Request, failure: Exception) -> Exception:
+        """An attempt without a response: logged, shown to the hooks, returned to raise."""
+        self._log(request, None)
+        self.hooks.error(request, failure)
+        return failure
+
+    def _answered(self, request: httpx.Request, response: httpx.Response) -> None:
+        """An attempt with a response: logged and shown to the hooks (an error status as the
+        error it raises)."""
+        self._log(request, response)
+        self.hooks.response(request, response)
+        if response.status_code >= 400 and self.hooks.on_error:
+            self.hooks.error(request, error_from_response(response))
+
     def _log(self, request: httpx.Request, response: httpx.Response | None) -> None:
         if logger.isEnabledFor(logging.DEBUG):
             status = response.status_code if response is not None else "error"
@@ -544,23 +561,24 @@ class SyncCore(_CoreBase):
                 data=data, files=parts, content=content, options=options, cookies=cookies,
                 styles=styles, accept=accept,
             )  # fmt: skip
+            request = self.hooks.request(request)
             try:
                 response = self._exchange(request)
             except httpx.TimeoutException as error:
-                self._log(request, None)
+                failure: Exception = self._failed(request, APITimeoutError(request=request))
                 if attempt < retries and self._should_retry(request, None, error):
                     time.sleep(self._retry_delay(attempt, None))
                     attempt += 1
                     continue
-                raise APITimeoutError(request=request) from error
+                raise failure from error
             except httpx.RequestError as error:
-                self._log(request, None)
+                failure = self._failed(request, APIConnectionError(request=request))
                 if attempt < retries and self._should_retry(request, None, error):
                     time.sleep(self._retry_delay(attempt, None))
                     attempt += 1
                     continue
-                raise APIConnectionError(request=request) from error
-            self._log(request, response)
+                raise failure from error
+            self._answered(request, response)
             retry = response.status_code >= 400 and attempt < retries
             if retry and self._should_retry(request, response, None):
                 time.sleep(self._retry_delay(attempt, response))
@@ -663,23 +681,24 @@ class AsyncCore(_CoreBase):
                 data=data, files=parts, content=content, options=options, cookies=cookies,
                 styles=styles, accept=accept,
             )  # fmt: skip
+            request = self.hooks.request(request)
             try:
                 response = await self._exchange(request)
             except httpx.TimeoutException as error:
-                self._log(request, None)
+                failure: Exception = self._failed(request, APITimeoutError(request=request))
                 if attempt < retries and self._should_retry(request, None, error):
                     await _sleep(self._retry_delay(attempt, None))
                     attempt += 1
                     continue
-                raise APITimeoutError(request=request) from error
+                raise failure from error
             except httpx.RequestError as error:
-                self._log(request, None)
+                failure = self._failed(request, APIConnectionError(request=request))
                 if attempt < retries and self._should_retry(request, None, error):
                     await _sleep(self._retry_delay(attempt, None))
                     attempt += 1
                     continue
-                raise APIConnectionError(request=request) from error
-            self._log(request, response)
+                raise failure from error
+            self._answered(request, response)
             retry = response.status_code >= 400 and attempt < retries
             if retry and self._should_retry(request, response, None):
                 await _sleep(self._retry_delay(attempt, response))
@@ -729,6 +748,7 @@ __all__ = [
     "APIStatusError",
     "AsyncCore",
     "Auth",
+    "Hooks",
     "RawResponse",
     "SyncCore",
     "encode_path",

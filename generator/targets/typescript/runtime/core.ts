@@ -11,6 +11,7 @@ import {
   errorDetails,
   errorFromResponse,
 } from "./errors.js";
+import { afterResponse, beforeRequest, type HookRequest, type Hooks, onError } from "./hooks.js";
 import { followRedirect, MAX_REDIRECTS } from "./redirects.js";
 import { encodePath, headerText, multipartBody, pairs, type Style } from "./styles.js";
 
@@ -56,6 +57,8 @@ export interface CoreSettings {
   maxRetries: number;
   fetch: Fetch | undefined;
   userAgent: string;
+  /** Functions run on every attempt (see `hooks.ts`). */
+  hooks?: Hooks;
 }
 
 export type BodyKind = "json" | "multipart" | "form" | "binary" | "text";
@@ -341,8 +344,13 @@ export class Core {
       // Built per attempt: a form upload is sent again whole on a retry.
       const body = encodeBody(spec.body, spec.bodyKind, spec.styles);
       const token = typeof this.settings.token === "string" ? this.settings.token : await this.token();
-      const url = this.url(spec, token);
-      const headers = this.headers(spec, options, token);
+      const hooked: HookRequest = {
+        method,
+        url: this.url(spec, token),
+        headers: this.headers(spec, options, token),
+        body,
+      };
+      await beforeRequest(this.settings.hooks, hooked);
       const controller = new AbortController();
       let timedOut = false;
       const timer = setTimeout(() => {
@@ -357,9 +365,10 @@ export class Core {
       let response: Response;
       let parsed: unknown;
       try {
-        const init: RequestInit = { method, headers, signal: controller.signal, redirect: "manual" };
-        if (body !== undefined) {
-          init.body = body;
+        const { headers, url } = hooked;
+        const init: RequestInit = { method: hooked.method, headers, signal: controller.signal, redirect: "manual" };
+        if (hooked.body !== undefined) {
+          init.body = hooked.body;
         }
         response = await this.exchange(fetchImpl, url, init);
         parsed = await readBody(response, response.ok ? spec.responseKind : "json");
@@ -368,8 +377,14 @@ export class Core {
           throw error; // the SDK's own verdict (a redirect loop, a body of the wrong kind)
         }
         if (options.abortSignal?.aborted) {
-          throw new APIConnectionError("the request was aborted", error);
+          const aborted = new APIConnectionError("the request was aborted", error);
+          throw await onError(this.settings.hooks, hooked, aborted);
         }
+        const reason = error instanceof Error ? error.message : String(error);
+        const failure = timedOut
+          ? new APITimeoutError(`the request timed out after ${timeoutMs} ms`, error)
+          : new APIConnectionError(`connection error: ${reason}`, error);
+        await onError(this.settings.hooks, hooked, failure);
         // A timeout repeats only what is safe to repeat; a refused connection never reached
         // the server, so it is always safe.
         const safe = IDEMPOTENT_METHODS.has(method) || (!timedOut && neverSent(error));
@@ -377,21 +392,20 @@ export class Core {
           await sleep(this.delayMs(attempt, undefined), options.abortSignal);
           continue;
         }
-        if (timedOut) {
-          throw new APITimeoutError(`the request timed out after ${timeoutMs} ms`, error);
-        }
-        const reason = error instanceof Error ? error.message : String(error);
-        throw new APIConnectionError(`connection error: ${reason}`, error);
+        throw failure;
       } finally {
         clearTimeout(timer);
         options.abortSignal?.removeEventListener("abort", onAbort);
       }
+      await afterResponse(this.settings.hooks, hooked, response);
       if (!response.ok) {
+        const failure = errorFromResponse(response.status, response.statusText, response.headers, parsed);
+        await onError(this.settings.hooks, hooked, failure);
         if (attempt < retries && this.shouldRetry(method, response, parsed)) {
           await sleep(this.delayMs(attempt, response), options.abortSignal);
           continue;
         }
-        throw errorFromResponse(response.status, response.statusText, response.headers, parsed);
+        throw failure;
       }
       const data = (spec.responseKind === "empty" ? undefined : parsed) as T;
       return {

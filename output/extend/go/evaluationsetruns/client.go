@@ -8,9 +8,9 @@ import (
 	"net/http"
 	"net/url"
 
-	extend "example.com/extend-go"
-	"example.com/extend-go/core"
-	"example.com/extend-go/option"
+	extend "example.com/extend-go/v2"
+	"example.com/extend-go/v2/core"
+	"example.com/extend-go/v2/option"
 )
 
 // Client calls the EvaluationSetRuns operations.

@@ -9,7 +9,7 @@ import (
 	"net/url"
 	"time"
 
-	"example.com/extend-go/core"
+	"example.com/extend-go/v2/core"
 )
 
 // RequestOption changes the options of a client or of one call.

@@ -32,11 +32,13 @@ from ._runtime.errors import (
     UnprocessableEntityError,
     WebhookVerificationError,
 )
+from ._runtime.hooks import Hooks
 from ._runtime.pagination import AsyncPage, AsyncPager, SyncPage
 from ._runtime.polling import PollingOptions, PollingTimeoutError
 from ._runtime.transport import RawResponse
 from ._runtime.types import NOT_GIVEN, FileUpload, NotGiven, RequestOptions
 from ._version import __version__
+from .lib import ExtractionFailedError, TypedExtraction
 
 if TYPE_CHECKING:
     from .models import (
@@ -961,7 +963,9 @@ __all__ = [
     "Environment",
     "Extend",
     "ExtendError",
+    "ExtractionFailedError",
     "FileUpload",
+    "Hooks",
     "InternalServerError",
     "NOT_GIVEN",
     "NotFoundError",
@@ -976,6 +980,7 @@ __all__ = [
     "RequestValidationError",
     "ResponseValidationError",
     "SyncPage",
+    "TypedExtraction",
     "UnprocessableEntityError",
     "UnknownWebhookEvent",
     "WebhookEvent",

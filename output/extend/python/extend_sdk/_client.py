@@ -12,6 +12,7 @@ import httpx
 
 from ._runtime.arguments import checked
 from ._runtime.errors import ConfigurationError
+from ._runtime.hooks import Hooks
 from ._runtime.raw import to_raw, to_raw_async
 from ._runtime.transport import AsyncCore, Auth, SyncCore
 from ._runtime.types import NOT_GIVEN, NotGiven, RequestOptions
@@ -20,6 +21,7 @@ from ._version import __version__
 if TYPE_CHECKING:
     # Models load when a method needs them: importing the client stays cheap.
     from ._webhooks import Webhooks
+    from .lib.extraction import ModelT, TypedExtraction
     from .models import (
         ClassifyConfig,
         ClassifyRequestClassifier,
@@ -235,6 +237,8 @@ class Extend:
         api_version: Sent as `x-extend-api-version` on every request; per call with `api_version=`.
         workspace_id: Sent as `x-extend-workspace-id` on every request; per call with `workspace_id=`.
         http_client: Your own `httpx.Client` (its proxies, TLS, limits); you close it.
+        hooks: Functions run on every attempt: before a request is sent (add a header, sign
+            it), after a response arrives (log it), on an error (see `Hooks`).
         strict_response_validation: Raise `ResponseValidationError` when a response does not
             match the API description, instead of keeping what the server sent.
     """
@@ -252,6 +256,7 @@ class Extend:
         workspace_id: str | None = None,
         http_client: httpx.Client | None = None,
         strict_response_validation: bool = False,
+        hooks: Hooks | None = None,
     ) -> None:
         self._core = SyncCore(
             base_url=_base_url(environment, base_url),
@@ -268,6 +273,7 @@ class Extend:
             user_agent=_USER_AGENT,
             http_client=http_client,
             strict_response_validation=strict_response_validation,
+            hooks=hooks,
         )
 
     @property
@@ -303,6 +309,14 @@ class Extend:
     def with_raw_response(self) -> ExtendWithRawResponse:
         """The same client whose methods return `RawResponse` (status, headers, parsed body)."""
         return ExtendWithRawResponse(self._core)
+
+    def extract_typed(
+        self, file: dict[str, Any], *, schema: type[ModelT], max_wait: float | None = None
+    ) -> TypedExtraction[ModelT]:
+        """Extract `file` into the pydantic model `schema` (see `lib/extraction.py`)."""
+        from .lib.extraction import extract_typed
+
+        return extract_typed(self, file, schema=schema, max_wait=max_wait)
 
     @functools.cached_property
     def files(self) -> Files:
@@ -900,6 +914,8 @@ class AsyncExtend:
         api_version: Sent as `x-extend-api-version` on every request; per call with `api_version=`.
         workspace_id: Sent as `x-extend-workspace-id` on every request; per call with `workspace_id=`.
         http_client: Your own `httpx.AsyncClient` (its proxies, TLS, limits); you close it.
+        hooks: Functions run on every attempt: before a request is sent (add a header, sign
+            it), after a response arrives (log it), on an error (see `Hooks`).
         strict_response_validation: Raise `ResponseValidationError` when a response does not
             match the API description, instead of keeping what the server sent.
     """
@@ -917,6 +933,7 @@ class AsyncExtend:
         workspace_id: str | None = None,
         http_client: httpx.AsyncClient | None = None,
         strict_response_validation: bool = False,
+        hooks: Hooks | None = None,
     ) -> None:
         self._core = AsyncCore(
             base_url=_base_url(environment, base_url),
@@ -933,6 +950,7 @@ class AsyncExtend:
             user_agent=_USER_AGENT,
             http_client=http_client,
             strict_response_validation=strict_response_validation,
+            hooks=hooks,
         )
 
     @property
@@ -968,6 +986,14 @@ class AsyncExtend:
     def with_raw_response(self) -> AsyncExtendWithRawResponse:
         """The same client whose methods return `RawResponse` (status, headers, parsed body)."""
         return AsyncExtendWithRawResponse(self._core)
+
+    async def extract_typed(
+        self, file: dict[str, Any], *, schema: type[ModelT], max_wait: float | None = None
+    ) -> TypedExtraction[ModelT]:
+        """Extract `file` into the pydantic model `schema` (see `lib/extraction.py`)."""
+        from .lib.extraction import extract_typed_async
+
+        return await extract_typed_async(self, file, schema=schema, max_wait=max_wait)
 
     @functools.cached_property
     def files(self) -> AsyncFiles:

@@ -26,6 +26,7 @@ export {
   WebhookVerificationError,
 } from "./runtime/errors.js";
 export type { Fetch, RawResponse, RequestOptions, Token } from "./runtime/core.js";
+export type { HookRequest, Hooks } from "./runtime/hooks.js";
 export { ApiPromise } from "./runtime/promise.js";
 export { Page, PagePromise } from "./runtime/pagination.js";
 export type { PollingOptions } from "./runtime/polling.js";

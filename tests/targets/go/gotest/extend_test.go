@@ -13,10 +13,10 @@ import (
 	"testing"
 	"time"
 
-	extend "example.com/extend-go"
-	"example.com/extend-go/client"
-	"example.com/extend-go/core"
-	"example.com/extend-go/option"
+	extend "example.com/extend-go/v2"
+	"example.com/extend-go/v2/client"
+	"example.com/extend-go/v2/core"
+	"example.com/extend-go/v2/option"
 )
 
 func mockClient(t *testing.T, opts ...option.RequestOption) *client.Client {

@@ -2,7 +2,7 @@
 // local server.
 import assert from "node:assert/strict";
 import test from "node:test";
-import { scripted, sdk } from "./helpers.mjs";
+import { scripted, scriptedFetch, sdk } from "./helpers.mjs";
 
 const FILE = { object: "file", id: "file_1", name: "a.pdf", presignedUrl: "https://x/y" };
 const ERROR = (retryable) => ({ code: "INTERNAL_ERROR", message: "boom", retryable, requestId: "req_x" });
@@ -77,29 +77,24 @@ test("errors by status, exported from the package root", async () => {
   }
 });
 
+// The timeout and abort tests answer through `scriptedFetch`: a call that hangs until its signal
+// aborts, so what they prove holds however slow the machine is.
 test("a slow answer is an APITimeoutError", async () => {
-  const s = await scripted([[200, FILE, {}, 2000]]);
-  try {
-    await assert.rejects(
-      s.client({ maxRetries: 0 }).files.retrieve("x", {}, { timeoutInSeconds: 0.05 }),
-      sdk.APITimeoutError,
-    );
-  } finally {
-    await s.close();
-  }
+  const f = scriptedFetch(["hang"]);
+  await assert.rejects(
+    f.client({ maxRetries: 0 }).files.retrieve("x", {}, { timeoutInSeconds: 0.05 }),
+    sdk.APITimeoutError,
+  );
+  assert.equal(f.calls.length, 1);
 });
 
 test("an aborted call is an APIConnectionError and is not retried", async () => {
-  const s = await scripted([[200, FILE, {}, 2000]]);
-  try {
-    const controller = new AbortController();
-    const call = s.client().files.retrieve("x", {}, { abortSignal: controller.signal });
-    setTimeout(() => controller.abort(), 20);
-    await assert.rejects(call, sdk.APIConnectionError);
-    assert.equal(s.requests.length, 1);
-  } finally {
-    await s.close();
-  }
+  const f = scriptedFetch(["hang", [200, FILE]]);
+  const controller = new AbortController();
+  const call = f.client().files.retrieve("x", {}, { abortSignal: controller.signal });
+  controller.abort();
+  await assert.rejects(call, sdk.APIConnectionError);
+  assert.ok(f.calls.length <= 1, `${f.calls.length} calls`);
 });
 
 test("a refused connection is an APIConnectionError after retries", async () => {
@@ -283,21 +278,13 @@ test("an upload retried is sent again whole", async () => {
 });
 
 test("a POST is not retried after a timeout; a GET is", async () => {
-  const post = await scripted([[200, FILE, {}, 1500], [200, FILE]]);
-  try {
-    await assert.rejects(post.client().extractRuns.create({}, { timeoutInSeconds: 0.3 }), sdk.APITimeoutError);
-    await new Promise((resolve) => setTimeout(resolve, 600)); // time for a retry, were there one
-    assert.ok(post.requests.length <= 1, `${post.requests.length} requests`);
-  } finally {
-    await post.close();
-  }
-  const get = await scripted([[200, FILE, {}, 3000], [200, FILE]]);
-  try {
-    const file = await get.client().files.retrieve("x", {}, { timeoutInSeconds: 1 });
-    assert.equal(file.id, "file_1");
-  } finally {
-    await get.close();
-  }
+  const post = scriptedFetch(["hang", [200, FILE]]);
+  await assert.rejects(post.client().extractRuns.create({}, { timeoutInSeconds: 0.05 }), sdk.APITimeoutError);
+  assert.deepEqual(post.calls.map((c) => c.method), ["POST"]); // the call is over: no retry to come
+  const get = scriptedFetch(["hang", [200, FILE]]);
+  const file = await get.client().files.retrieve("x", {}, { timeoutInSeconds: 0.05 });
+  assert.equal(file.id, "file_1");
+  assert.deepEqual(get.calls.map((c) => c.method), ["GET", "GET"]);
 });
 
 test("an error awaited through withRawResponse alone is no unhandled rejection", async () => {

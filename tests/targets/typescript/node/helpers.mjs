@@ -43,3 +43,29 @@ export async function scripted(script) {
 export function specClient(options = {}) {
   return new sdk.ExtendClient({ token: TOKEN, baseUrl: SPEC_URL, apiVersion: API_VERSION, ...options });
 }
+
+/**
+ * A `fetch` answering from `script` in order, with no clock in it: "hang" never answers and
+ * fails only when the call's signal aborts (as fetch does on a timeout or an abort);
+ * [status, body] answers at once. `calls` records each call's method and URL.
+ */
+export function scriptedFetch(script) {
+  const calls = [];
+  const fetch = (input, init) => {
+    calls.push({ method: init.method, url: String(input) });
+    const step = script[Math.min(calls.length - 1, script.length - 1)];
+    if (step === "hang") {
+      return new Promise((_resolve, reject) => {
+        const fail = () => reject(init.signal.reason ?? new DOMException("aborted", "AbortError"));
+        if (init.signal.aborted) fail();
+        else init.signal.addEventListener("abort", fail, { once: true });
+      });
+    }
+    const [status, body] = step;
+    const headers = { "content-type": "application/json" };
+    return Promise.resolve(new Response(JSON.stringify(body), { status, headers }));
+  };
+  const client = (options = {}) =>
+    new sdk.ExtendClient({ token: "t", baseUrl: "http://sdk.test", maxRetries: 2, fetch, ...options });
+  return { calls, client };
+}

@@ -31,6 +31,7 @@ from ._runtime.errors import (
     ResponseValidationError,
     UnprocessableEntityError,
 )
+from ._runtime.hooks import Hooks
 from ._runtime.pagination import AsyncPage, AsyncPager, SyncPage
 from ._runtime.polling import PollingOptions, PollingTimeoutError
 from ._runtime.transport import RawResponse
@@ -100,6 +101,7 @@ __all__ = [
     "Shelter",
     "ShelterError",
     "FileUpload",
+    "Hooks",
     "InternalServerError",
     "NOT_GIVEN",
     "NotFoundError",

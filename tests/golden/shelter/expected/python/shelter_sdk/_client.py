@@ -12,6 +12,7 @@ import httpx
 
 from ._runtime.arguments import checked
 from ._runtime.errors import ConfigurationError
+from ._runtime.hooks import Hooks
 from ._runtime.raw import to_raw, to_raw_async
 from ._runtime.transport import AsyncCore, Auth, SyncCore
 from ._runtime.types import NOT_GIVEN, NotGiven, RequestOptions
@@ -72,6 +73,8 @@ class Shelter:
         default_headers: Headers sent with every request.
         tenant: Sent as `x-shelter-tenant` on every request; per call with `tenant=`.
         http_client: Your own `httpx.Client` (its proxies, TLS, limits); you close it.
+        hooks: Functions run on every attempt: before a request is sent (add a header, sign
+            it), after a response arrives (log it), on an error (see `Hooks`).
         strict_response_validation: Raise `ResponseValidationError` when a response does not
             match the API description, instead of keeping what the server sent.
     """
@@ -88,6 +91,7 @@ class Shelter:
         tenant: str | None = None,
         http_client: httpx.Client | None = None,
         strict_response_validation: bool = False,
+        hooks: Hooks | None = None,
     ) -> None:
         self._core = SyncCore(
             base_url=_base_url(environment, base_url),
@@ -103,6 +107,7 @@ class Shelter:
             user_agent=_USER_AGENT,
             http_client=http_client,
             strict_response_validation=strict_response_validation,
+            hooks=hooks,
         )
 
     @property
@@ -195,6 +200,8 @@ class AsyncShelter:
         default_headers: Headers sent with every request.
         tenant: Sent as `x-shelter-tenant` on every request; per call with `tenant=`.
         http_client: Your own `httpx.AsyncClient` (its proxies, TLS, limits); you close it.
+        hooks: Functions run on every attempt: before a request is sent (add a header, sign
+            it), after a response arrives (log it), on an error (see `Hooks`).
         strict_response_validation: Raise `ResponseValidationError` when a response does not
             match the API description, instead of keeping what the server sent.
     """
@@ -211,6 +218,7 @@ class AsyncShelter:
         tenant: str | None = None,
         http_client: httpx.AsyncClient | None = None,
         strict_response_validation: bool = False,
+        hooks: Hooks | None = None,
     ) -> None:
         self._core = AsyncCore(
             base_url=_base_url(environment, base_url),
@@ -226,6 +234,7 @@ class AsyncShelter:
             user_agent=_USER_AGENT,
             http_client=http_client,
             strict_response_validation=strict_response_validation,
+            hooks=hooks,
         )
 
     @property

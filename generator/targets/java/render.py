@@ -156,6 +156,11 @@ class JavaRenderer:
         )
 
     @property
+    def protected(self) -> str:
+        """`src/main/java/<package>/lib/`: hand-written classes of the SDK, never generated."""
+        return self._source + "/lib/"
+
+    @property
     def _source(self) -> str:
         return "src/main/java/" + self.options.package.replace(".", "/")
 

@@ -145,7 +145,7 @@ golden: $(STAMP)
 	$(PY) -m tests.golden.regenerate
 	$(PY) -m tests.hostile.regenerate
 
-release: $(STAMP) $(NODE_STAMP) go
+release: $(STAMP) $(NODE_STAMP) go java
 	$(PY) -m generator release
 
 docs: $(STAMP)

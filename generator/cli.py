@@ -588,7 +588,6 @@ def _diff_changed(
     return worst
 
 
-
 @main.group("patches", invoke_without_command=True)
 @click.pass_context
 def patches_group(context: click.Context) -> None:

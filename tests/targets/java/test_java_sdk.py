@@ -50,7 +50,8 @@ def test_junit_behaviour_tests_pass(
     assert server is not None, diagnostics
     env = {**os.environ, "SPEC_SERVER_URL": server.base_url, "SPEC_SERVER_TOKEN": TOKEN,
            "SPEC_SERVER_API_VERSION": API_VERSION, "EXTEND_API_KEY": ""}  # fmt: skip
-    command = ["java", "-jar", str(junit_console()), "--class-path", f"{out}:{classpath()}",
+    quick = ["-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"]
+    command = ["java", *quick, "-jar", str(junit_console()), "--class-path", f"{out}:{classpath()}",
                "--select-class", "ExtendTest", "--disable-banner", "--details=summary"]  # fmt: skip
     try:
         run = subprocess.run(command, capture_output=True, text=True, env=env, timeout=600,

@@ -86,7 +86,9 @@ class JavaRenderer:
 
     @functools.cached_property
     def _resource_names(self) -> tuple[tuple[str, str, str], ...]:
-        reserved = frozenset({"withRawResponse", "builder", "getClass", "hashCode", "toString"})
+        reserved = frozenset(
+            {"withRawResponse", "builder", "webhooks", "getClass", "hashCode", "toString"}
+        )
         accessors, classes, packages = Scope(reserved), Scope(RESERVED_CLASSES), Scope()
         return tuple(
             (
@@ -302,6 +304,35 @@ class JavaRenderer:
             return f'ClientOptions.AuthPlace.HEADER, "Cookie", {prefix}'
         prefix = '"Basic "' if scheme.kind == "basic" else '"Bearer "'
         return f'ClientOptions.AuthPlace.HEADER, "Authorization", {prefix}'
+
+    def webhook_lines(self) -> list[str]:
+        """The root client's `webhooks()`: a verifier of the API's deliveries, its events read
+        as their model classes."""
+        webhooks = self.api.webhooks
+        if webhooks is None:
+            return []
+        signing = webhooks.signing
+        entries = []
+        for event in webhooks.events:
+            annotation = self._types.annotation(event.type)
+            if annotation in self.type_names.values():
+                entries.append(f"Map.entry({java_string(event.event_type)}, {annotation}.class)")
+        events = "Map.ofEntries(" + ", ".join(entries) + ")" if entries else "Map.of()"
+        if signing is None:
+            arguments = 'null, null, "", 0'
+        else:
+            arguments = (
+                f"{java_string(signing.signature_header)}, {java_string(signing.timestamp_header)},"
+                f" {java_string(signing.signed_payload)}, {signing.tolerance_seconds}"
+            )
+        return [
+            "",
+            "    /** Verifies, parses and signs the API's webhook deliveries. */",
+            "    public static WebhookVerifier webhooks() {",
+            f"        return new WebhookVerifier({arguments}, {java_string(webhooks.type_property)},",
+            f"                {events});",
+            "    }",
+        ]
 
     def helpers(self, methods: tuple[code.MethodCode, ...], raw: str) -> list[str]:
         """The sync client's paging and polling helpers; `raw` is its raw client's class."""

@@ -17,6 +17,7 @@ import ai.extend.core.ObjectMappers;
 import ai.extend.core.RawResponse;
 import ai.extend.core.RequestOptions;
 import ai.extend.core.SdkException;
+import ai.extend.core.WebhookVerifier;
 import ai.extend.errors.BadRequestError;
 import ai.extend.errors.NotFoundError;
 import ai.extend.resources.extractruns.requests.ExtractRunsCreateRequest;
@@ -24,12 +25,14 @@ import ai.extend.resources.files.requests.FilesListRequest;
 import ai.extend.resources.files.requests.FilesUploadRequest;
 import ai.extend.types.ExtractRequestExtractor;
 import ai.extend.types.ExtractRun;
+import ai.extend.types.ExtractRunProcessedWebhookEvent;
 import ai.extend.types.File;
 import ai.extend.types.FileFromUrl;
 import ai.extend.types.FileInput;
 import ai.extend.types.FileSummary;
 import ai.extend.types.FilesListResponse;
 import ai.extend.types.ProcessorRunStatus;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -359,5 +362,42 @@ class ExtendTest {
             Exception error = assertThrows(Exception.class, () -> client.files().retrieve("f").get());
             assertTrue(error.getCause() instanceof NotFoundError, String.valueOf(error.getCause()));
         }
+    }
+
+    private static Map<String, List<String>> listed(Map<String, String> headers) {
+        Map<String, List<String>> multi = new java.util.HashMap<>();
+        headers.forEach((name, value) -> multi.put(name.toUpperCase(java.util.Locale.ROOT), List.of(value)));
+        return multi;
+    }
+
+    @Test
+    void aSignedWebhookVerifiesAndATamperedOneDoesNot() {
+        WebhookVerifier webhooks = ExtendClient.webhooks();
+        String body = "{\"eventType\":\"extract_run.processed\",\"eventId\":\"evt_1\"}";
+        long now = java.time.Instant.now().getEpochSecond();
+        Map<String, List<String>> headers = listed(webhooks.sign(body, "whsec", now));
+        assertTrue(webhooks.verify(body, headers, "whsec"));
+        assertFalse(webhooks.verify(body + " ", headers, "whsec"));
+        assertFalse(webhooks.verify(body, headers, "other"));
+        Map<String, List<String>> stale = listed(webhooks.sign(body, "whsec", now - 3600));
+        assertFalse(webhooks.verify(body, stale, "whsec"));
+    }
+
+    @Test
+    void aWebhookEventParsesAsItsClass() {
+        WebhookVerifier webhooks = ExtendClient.webhooks();
+        String body = "{\"eventType\":\"extract_run.processed\",\"eventId\":\"evt_1\"}";
+        Object event = webhooks.parse(body);
+        assertTrue(event instanceof ExtractRunProcessedWebhookEvent, String.valueOf(event));
+        Map<String, List<String>> headers = listed(webhooks.sign(body, "k", java.time.Instant.now().getEpochSecond()));
+        assertTrue(webhooks.verifyAndParse(body, headers, "k", ExtractRunProcessedWebhookEvent.class).isPresent());
+        assertThrows(SdkException.class, () -> webhooks.verifyAndParse(body, Map.of(), "k", Object.class));
+    }
+
+    @Test
+    void anUnknownWebhookEventIsKeptAsJson() {
+        Object event = ExtendClient.webhooks().parse("{\"eventType\":\"novel.thing\",\"x\":1}");
+        assertTrue(event instanceof JsonNode);
+        assertEquals(1, ((JsonNode) event).get("x").asInt());
     }
 }

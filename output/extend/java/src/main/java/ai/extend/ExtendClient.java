@@ -283,6 +283,12 @@ public class ExtendClient {
         return raw.split(request, null).body();
     }
 
+    /** Verifies, parses and signs the API's webhook deliveries. */
+    public static WebhookVerifier webhooks() {
+        return new WebhookVerifier("x-extend-request-signature", "x-extend-request-timestamp", "v0:{timestamp}:{body}", 300, "eventType",
+                Map.ofEntries(Map.entry("extract_run.processed", ExtractRunProcessedWebhookEvent.class), Map.entry("extract_run.failed", ExtractRunFailedWebhookEvent.class), Map.entry("classify_run.processed", ClassifyRunProcessedWebhookEvent.class), Map.entry("classify_run.failed", ClassifyRunFailedWebhookEvent.class), Map.entry("split_run.processed", SplitRunProcessedWebhookEvent.class), Map.entry("split_run.failed", SplitRunFailedWebhookEvent.class), Map.entry("parse_run.processed", ParseRunProcessedWebhookEvent.class), Map.entry("parse_run.failed", ParseRunFailedWebhookEvent.class), Map.entry("edit_run.processed", EditRunProcessedWebhookEvent.class), Map.entry("edit_run.failed", EditRunFailedWebhookEvent.class), Map.entry("workflow_run.completed", WorkflowRunCompletedWebhookEvent.class), Map.entry("workflow_run.failed", WorkflowRunFailedWebhookEvent.class), Map.entry("workflow_run.needs_review", WorkflowRunNeedsReviewWebhookEvent.class), Map.entry("workflow_run.step_run.processed", WorkflowRunStepRunProcessedWebhookEvent.class), Map.entry("classifier.created", ClassifierCreatedWebhookEvent.class), Map.entry("classifier.deleted", ClassifierDeletedWebhookEvent.class), Map.entry("classifier.draft.updated", ClassifierDraftUpdatedWebhookEvent.class), Map.entry("classifier.updated", ClassifierUpdatedWebhookEvent.class), Map.entry("classifier.version.published", ClassifierVersionPublishedWebhookEvent.class), Map.entry("extractor.created", ExtractorCreatedWebhookEvent.class), Map.entry("extractor.deleted", ExtractorDeletedWebhookEvent.class), Map.entry("extractor.draft.updated", ExtractorDraftUpdatedWebhookEvent.class), Map.entry("extractor.updated", ExtractorUpdatedWebhookEvent.class), Map.entry("extractor.version.published", ExtractorVersionPublishedWebhookEvent.class), Map.entry("splitter.created", SplitterCreatedWebhookEvent.class), Map.entry("splitter.deleted", SplitterDeletedWebhookEvent.class), Map.entry("splitter.draft.updated", SplitterDraftUpdatedWebhookEvent.class), Map.entry("splitter.updated", SplitterUpdatedWebhookEvent.class), Map.entry("splitter.version.published", SplitterVersionPublishedWebhookEvent.class), Map.entry("workflow.created", WorkflowCreatedWebhookEvent.class), Map.entry("workflow.deleted", WorkflowDeletedWebhookEvent.class), Map.entry("workflow.deployed", WorkflowDeployedWebhookEvent.class), Map.entry("workflow_run.cancelled", WorkflowRunCancelledWebhookEvent.class), Map.entry("workflow_run.rejected", WorkflowRunRejectedWebhookEvent.class)));
+    }
+
     /** Configures a client: token, environment or URL, timeout, retries, headers. */
     public static final class Builder {
         private final ClientOptions.Builder options = ClientOptions.builder();
@@ -369,5 +375,4 @@ public class ExtendClient {
             return new ExtendClient(new HttpCaller(options.build()));
         }
     }
-
 }

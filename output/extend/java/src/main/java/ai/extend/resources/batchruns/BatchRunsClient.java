@@ -54,5 +54,4 @@ public class BatchRunsClient {
     public BatchRun get(String id) {
         return raw.get(id, BatchRunsGetRequest.builder().build(), null).body();
     }
-
 }

@@ -48,5 +48,4 @@ public class EditSchemasClient {
     public EditSchemaGenerationResponse generate(EditSchemasGenerateRequest request) {
         return raw.generate(request, null).body();
     }
-
 }

@@ -54,5 +54,4 @@ public class EditTemplatesClient {
     public EditTemplate retrieve(String id) {
         return raw.retrieve(id, EditTemplatesRetrieveRequest.builder().build(), null).body();
     }
-
 }

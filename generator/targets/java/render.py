@@ -325,11 +325,12 @@ class JavaRenderer:
                 f"{java_string(signing.signature_header)}, {java_string(signing.timestamp_header)},"
                 f" {java_string(signing.signed_payload)}, {signing.tolerance_seconds}"
             )
+        type_property = java_string(webhooks.type_property)
         return [
             "",
             "    /** Verifies, parses and signs the API's webhook deliveries. */",
             "    public static WebhookVerifier webhooks() {",
-            f"        return new WebhookVerifier({arguments}, {java_string(webhooks.type_property)},",
+            f"        return new WebhookVerifier({arguments}, {type_property},",
             f"                {events});",
             "    }",
         ]

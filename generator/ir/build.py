@@ -32,6 +32,7 @@ from generator.ir.model import (
     ResponseKind,
     SecurityScheme,
     Server,
+    ServerVariable,
     TypeNode,
     WebhookEvent,
     Webhooks,
@@ -41,6 +42,7 @@ from generator.ir.names import Name
 from generator.ir.naming import collection_paths, derive_name
 from generator.ir.pagination import EXTENSIONS, detect, from_extension
 from generator.ir.schemas import SchemaConverter, to_json
+from generator.ir.security import requirement, security_schemes, server_variables
 from generator.ir.shape import with_shapes
 from generator.load.document import DocumentModel, build_model
 from generator.load.document import Operation as RawOperation
@@ -89,6 +91,7 @@ class _Builder:
         self.schemas = SchemaConverter(model.document, source)
         self.diagnostics: list[Diagnostic] = []
         self.collections = collection_paths({item.path: item.node for item in model.path_items})
+        self.raw_operations = {raw.pointer: raw for raw in model.operations}
 
     def problem(self, code: str, pointer: str, message: str, *, error: bool = True) -> None:
         severity = Severity.ERROR if error else Severity.WARNING
@@ -115,13 +118,22 @@ class _Builder:
         self._check_names(root, resources)
         resources = tuple(self._with_polling(r) for r in resources)
         webhooks = self._webhooks()
+        servers = self._servers()
+        variables = server_variables(servers, (h.name for h in client_headers))
+        taken = [h.name for h in client_headers] + [v.name for v in variables]
+        schemes = security_schemes(self.model, self.name, taken, self._warn)
+        root = [self._with_auth(op, schemes) for op in root]
+        resources = tuple(
+            replace(r, operations=tuple(self._with_auth(op, schemes) for op in r.operations))
+            for r in resources
+        )
         api = Api(
             name=self.name,
             title=str(info.get("title") or self.name.pascal()),
             version=str(info.get("version") or "0"),
             description=str(info.get("description") or ""),
-            servers=self._servers(),
-            security=self._security(),
+            servers=servers,
+            security=schemes,
             client_headers=client_headers,
             root_operations=tuple(root),
             resources=resources,
@@ -129,8 +141,15 @@ class _Builder:
             diagnostics=tuple(self.schemas.diagnostics + self.diagnostics),
             webhooks=webhooks,
             docs_url=self._docs_url(),
+            auth=requirement(self.model.security, schemes),
+            server_variables=variables,
         )
         return with_shapes(api)
+
+    def _with_auth(self, op: Operation, schemes: tuple[SecurityScheme, ...]) -> Operation:
+        """`op` with the credentials its calls send (`ir.security.requirement`)."""
+        raw = self.raw_operations[op.pointer]
+        return replace(op, auth=requirement(raw.security, schemes))
 
     def _docs_url(self) -> str | None:
         external = self.document.get("externalDocs")
@@ -194,59 +213,15 @@ class _Builder:
             name = Name.parse(str(label)) if label else Name(("server", str(position + 1)))
             if position == 0 and not label:
                 name = Name(("default",))
-            servers.append(Server(server.url, name, server.description))
+            variables = tuple(
+                ServerVariable(Name.parse(v.name), v.name, v.default or "", v.enum, v.description)
+                for v in server.variables
+            )
+            servers.append(Server(server.url, name, server.description, variables))
         return tuple(servers)
 
-    def _security(self) -> tuple[SecurityScheme, ...]:
-        schemes = (self.document.get("components") or {}).get("securitySchemes") or {}
-        found: list[SecurityScheme] = []
-        for key, scheme in schemes.items():
-            if not isinstance(scheme, dict):
-                continue
-            kind = str(scheme.get("type", ""))
-            if kind == "http" and str(scheme.get("scheme", "")).lower() == "bearer":
-                found.append(SecurityScheme(key, "bearer"))
-            elif kind == "http" and str(scheme.get("scheme", "")).lower() == "basic":
-                found.append(SecurityScheme(key, "basic"))
-            elif kind == "apiKey":
-                where = str(scheme.get("in", "header"))
-                variant = {"query": "api_key_query", "cookie": "api_key_cookie"}.get(
-                    where, "api_key_header"
-                )
-                found.append(SecurityScheme(key, variant, str(scheme.get("name", ""))))  # type: ignore[arg-type]
-            elif kind == "oauth2" or kind == "openIdConnect":
-                found.append(SecurityScheme(key, "bearer"))
-            else:
-                found.append(SecurityScheme(key, "other"))
-        usage = self._security_usage()
-        found.sort(key=lambda scheme: usage.get(scheme.name, (1, 0)))
-        for scheme in found[:1]:
-            if scheme.kind == "other":
-                self.problem(
-                    "unsupported-security",
-                    join_pointer("", "components", "securitySchemes", scheme.name),
-                    f"the client sends no credentials for security scheme {scheme.name!r} "
-                    "(neither bearer, basic nor an API key in a header, the query or a cookie); "
-                    "pass them with extra_headers",
-                    error=False,
-                )
-        return tuple(found)
-
-    def _security_usage(self) -> dict[str, tuple[int, int]]:
-        """Scheme name -> sort key: the document's own requirements first, then the schemes
-        most operations require (the client authenticates with the first)."""
-        usage: dict[str, tuple[int, int]] = {}
-        for requirement in self.model.security or ():
-            for name, _scopes in requirement.schemes:
-                usage.setdefault(name, (0, 0))
-        counts: Counter[str] = Counter()
-        for op in self.model.operations:
-            if not op.security_inherited:
-                for requirement in op.security or ():
-                    counts.update(name for name, _scopes in requirement.schemes)
-        for name, count in counts.items():
-            usage.setdefault(name, (1, -count))
-        return usage
+    def _warn(self, code: str, pointer: str, message: str) -> None:
+        self.problem(code, pointer, message, error=False)
 
     # ----- operations ---------------------------------------------------------------------
     def _note_incoming(self) -> None:

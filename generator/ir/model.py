@@ -231,6 +231,97 @@ class Polling:
     id_field: str = "id"
 
 
+@dataclass(frozen=True, slots=True)
+class ServerVariable:
+    """A `{name}` in a server URL: a client option, its default substituted when not given."""
+
+    name: Name
+    """The client option (each target cases it)."""
+    wire_name: str
+    """The name between the braces of the URL."""
+    default: str
+    enum: tuple[str, ...] = ()
+    """The values the variable may take; empty for any."""
+    description: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Server:
+    url: str
+    """The URL as written, `{variable}`s included."""
+    name: Name
+    description: str = ""
+    variables: tuple[ServerVariable, ...] = ()
+
+    def default_url(self) -> str:
+        """The URL with every variable's default substituted."""
+        url = self.url
+        for variable in self.variables:
+            url = url.replace("{" + variable.wire_name + "}", variable.default)
+        return url
+
+
+SchemeKind = Literal["bearer", "basic", "api_key", "oauth2", "other"]
+"""`bearer`: a token in `Authorization: Bearer` (HTTP bearer, OpenID Connect, and OAuth2
+without a client-credentials flow, whose token the caller obtains); `basic`: a username and a
+password; `api_key`: a key in a header, the query or a cookie; `oauth2`: a client-credentials
+flow the client runs itself; `other`: a scheme no client sends (mutual TLS, HTTP digest)."""
+CredentialRole = Literal["token", "username", "password", "client_id", "client_secret"]
+CredentialPlace = Literal["header", "query", "cookie"]
+
+
+@dataclass(frozen=True, slots=True)
+class Credential:
+    """One value a caller configures for a scheme: a client option, read from an environment
+    variable when it is not given."""
+
+    role: CredentialRole
+    name: Name
+    """The client option (each target cases it); `token` for the API's main token."""
+    env: str | None
+    """The environment variable; None for `token`, whose variable is a target setting."""
+
+
+@dataclass(frozen=True, slots=True)
+class SecurityScheme:
+    name: str
+    """The key of `components.securitySchemes`."""
+    kind: SchemeKind
+    credentials: tuple[Credential, ...] = ()
+    """In the order the scheme uses them (username before password, id before secret)."""
+    place: CredentialPlace = "header"
+    parameter_name: str = "Authorization"
+    """The header, query parameter or cookie the credential travels in."""
+    token_alias: bool = False
+    """The client's `token` option fills this scheme when its own options are not given (a
+    basic scheme reads `user:password`, or a token alone as the username)."""
+    token_url: str | None = None
+    """The OAuth2 client-credentials token endpoint, as the spec writes it."""
+    scopes: tuple[str, ...] = ()
+    """The scopes the client asks its OAuth2 token for."""
+    description: str = ""
+    pointer: str = ""
+
+
+AuthMode = Literal["required", "optional", "none"]
+
+
+@dataclass(frozen=True, slots=True)
+class AuthRequirement:
+    """What credentials an operation sends: alternatives in the document's order, each the
+    names of the schemes it sends together; an empty alternative means "none needed"."""
+
+    alternatives: tuple[tuple[str, ...], ...] = ()
+
+    @property
+    def mode(self) -> AuthMode:
+        """`none`: no credentials are sent (`security: []`, or none declared); `optional`: sent
+        when configured; `required`: a call without them fails before it is sent."""
+        if not self.alternatives:
+            return "none"
+        return "optional" if () in self.alternatives else "required"
+
+
 ParamStyle = Literal[
     "simple", "label", "matrix", "form", "spaceDelimited", "pipeDelimited", "deepObject", "json"
 ]
@@ -309,6 +400,8 @@ class OperationShape:
     operation it polls takes the run's id and nothing else that is required."""
     retry_safe: bool
     """Whether a failed attempt may be sent again as it is (an idempotent method)."""
+    auth: AuthRequirement = AuthRequirement()
+    """The credentials a call sends (its own `security`, else the document's)."""
     accept: str = "application/json"
     """The `Accept` header of a call: the media types the success responses declare."""
 
@@ -347,6 +440,7 @@ class Operation:
     pointer: str
     pagination: Pagination | None = None
     polling: Polling | None = None
+    auth: AuthRequirement = AuthRequirement()
     accept: tuple[str, ...] = ()
     """The media types of every success response, in document order."""
     shape: OperationShape | None = None
@@ -358,20 +452,6 @@ class Operation:
 class Resource:
     name: Name
     operations: tuple[Operation, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Server:
-    url: str
-    name: Name
-    description: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class SecurityScheme:
-    name: str
-    kind: Literal["bearer", "basic", "api_key_header", "api_key_query", "api_key_cookie", "other"]
-    parameter_name: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -419,15 +499,27 @@ class Api:
     description: str
     servers: tuple[Server, ...]
     security: tuple[SecurityScheme, ...]
+    """The schemes operations use, the client's first choice first."""
     client_headers: tuple[ClientHeader, ...]
     root_operations: tuple[Operation, ...]
     resources: tuple[Resource, ...]
     types: tuple[NamedType, ...]
     diagnostics: tuple[Diagnostic, ...] = field(default=())
     webhooks: Webhooks | None = None
+    auth: AuthRequirement = AuthRequirement()
+    """The document's own requirement: what an operation without `security` sends."""
+    server_variables: tuple[ServerVariable, ...] = ()
+    """Every variable of the servers' URLs, once by name: one client option each."""
     docs_url: str | None = None
     """Where the API's own documentation lives (the spec's `externalDocs.url`, or the
     configuration's `docs_url`): relative links in descriptions resolve against it."""
+
+    @property
+    def credentials_required(self) -> bool:
+        """Whether every operation needs credentials: a client without any is refused when it
+        is made, not on its first call."""
+        operations = self.operations()
+        return bool(operations) and all(op.auth.mode == "required" for op in operations)
 
     def operations(self) -> tuple[Operation, ...]:
         return self.root_operations + tuple(op for r in self.resources for op in r.operations)

@@ -101,6 +101,7 @@ def operation_shape(
         pagination=op.pagination if kind == "json" else None,
         polling=_polling(op, kind, siblings or {}),
         retry_safe=op.method.upper() in RETRY_SAFE_METHODS,
+        auth=op.auth,
         accept=", ".join(op.accept) if op.accept and kind != "empty" else "application/json",
     )
 

@@ -13,6 +13,7 @@ from urllib.parse import parse_qs, unquote
 from generator.diagnostics import join_pointer
 from generator.load.document import MediaType, Parameter
 from generator.mock.brackets import base_name, bracket_tree, typed
+from generator.mock.credentials import Schemes
 from generator.mock.document import SpecDocument
 from generator.mock.exchange import RecordedRequest
 from generator.mock.media import FilePart, is_json_media, match_media, parse_multipart
@@ -32,11 +33,12 @@ class RequestChecker:
         validation: Validation,
         *,
         token: str | None = None,
+        credentials: Mapping[str, str] | None = None,
         required_headers: Mapping[str, str] | None = None,
     ) -> None:
         self._document: SpecDocument = validation.document
         self._validation = validation
-        self._token = token
+        self._schemes = Schemes.of(self._document.model, credentials, token)
         self._required_headers = dict(required_headers or {})
 
     def check(
@@ -49,20 +51,13 @@ class RequestChecker:
         """Record on `rec` every way it deviates from `route`; `raw_path` holds the path
         parameters as sent, `accepted_query` undeclared query parameters the mock itself put in
         a URL it gave."""
-        self._check_auth(rec)
-        self._check_params(route, rec, raw_path, accepted_query)
+        self._check_auth(route, rec)
+        keys = self._schemes.query_names(route.operation)
+        self._check_params(route, rec, raw_path, accepted_query | keys)
         self._check_body(route, rec)
 
-    def _check_auth(self, rec: RecordedRequest) -> None:
-        if self._token is not None:
-            auth = rec.headers.get("authorization")
-            if auth is None:
-                rec.errors.append("missing Authorization header (expected 'Bearer <token>')")
-            elif auth != f"Bearer {self._token}":
-                rec.errors.append(
-                    f"Authorization header {short(auth, 40)} does not carry the expected "
-                    "bearer token"
-                )
+    def _check_auth(self, route: Route, rec: RecordedRequest) -> None:
+        rec.errors.extend(self._schemes.problems(route.operation, rec))
         for name, expected in self._required_headers.items():
             got = rec.headers.get(name.lower())
             if got is None:

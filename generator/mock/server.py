@@ -118,7 +118,9 @@ class SpecServer:
     """A real HTTP server on 127.0.0.1 that plays an OpenAPI document.
 
     ``spec`` is the parsed OpenAPI 3.0/3.1 document (local ``#/...`` refs unresolved).
-    If ``token`` is set every request must carry ``Authorization: Bearer <token>``;
+    Each request must carry the credentials its operation requires (`mock.credentials`);
+    ``credentials`` maps a scheme's name to the value it must carry (basic: ``user:password``),
+    ``token`` is the value of every other scheme;
     ``required_headers`` maps header names to the exact value each request must carry.
     With ``api`` (the document's IR) list calls page and runs stay processing until polled;
     ``model`` is the loader's document model of ``spec`` (built from ``spec`` when not given);
@@ -130,6 +132,7 @@ class SpecServer:
         spec: dict[str, Any],
         *,
         token: str | None = None,
+        credentials: Mapping[str, str] | None = None,
         required_headers: Mapping[str, str] | None = None,
         api: Api | None = None,
         model: DocumentModel | None = None,
@@ -140,7 +143,10 @@ class SpecServer:
         self.model = SpecModel(spec, model)
         self.state = MockState(api, seed)
         self._checker = RequestChecker(
-            self.model.validation, token=token, required_headers=required_headers
+            self.model.validation,
+            token=token,
+            credentials=credentials,
+            required_headers=required_headers,
         )
         self._responder = Responder(self.model.synthesis, self.state)
         self._host = host

@@ -256,7 +256,7 @@ def test_the_scheme_the_document_requires_comes_first() -> None:
     }
     required = minimal_spec(components={"securitySchemes": schemes}, security=[{"key": []}])
     api = build_api(required, "x")
-    assert [(s.name, s.kind) for s in api.security][:1] == [("key", "api_key_header")]
+    assert [(s.name, s.kind, s.place) for s in api.security][:1] == [("key", "api_key", "header")]
     assert api.diagnostics == ()
 
     spec = minimal_spec(components={"securitySchemes": schemes})

@@ -169,7 +169,7 @@ def test_security_definitions() -> None:
     assert schemes["key"] == {"type": "apiKey", "name": "api_key", "in": "query"}
     assert list(schemes["oauth"]["flows"]) == ["authorizationCode"]
     kinds = [(s.name, s.kind) for s in build_api(converted, "zoo").security]
-    assert kinds == [("basic", "basic"), ("key", "api_key_query"), ("oauth", "bearer")]
+    assert kinds == [("basic", "basic"), ("key", "api_key"), ("oauth", "bearer")]
 
 
 def test_loading_a_swagger_file_converts_it_and_reports_in_its_own_terms(tmp_path: Path) -> None:

@@ -33,7 +33,7 @@ def test_the_command_serves_and_logs() -> None:
         base, count = match.group(1), int(match.group(2))
         listing = [process.stdout.readline() for _ in range(count + 1)]
         assert any("GET /files " in line and "listFiles" in line for line in listing)
-        headers = {"x-extend-api-version": API_VERSION}
+        headers = {"x-extend-api-version": API_VERSION, "Authorization": "Bearer any"}
         assert httpx.get(f"{base}/files/file_1", headers=headers).status_code == 200
         wrong = httpx.post(f"{base}/extract_runs", json={"priority": "x"}, headers=headers)
         assert wrong.status_code == 400

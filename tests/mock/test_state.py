@@ -12,7 +12,8 @@ from generator.mock.serve import listing, start
 from generator.mock.server import SpecServer
 from tests.support.extend import API_VERSION, extend_spec
 
-HEADERS = {"x-extend-api-version": API_VERSION}
+HEADERS = {"x-extend-api-version": API_VERSION, "Authorization": "Bearer any-token"}
+"""The Extend API requires a bearer token: the mock checks one is sent."""
 
 
 @pytest.fixture(scope="module")

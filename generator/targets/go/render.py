@@ -244,11 +244,12 @@ class GoRenderer:
         if scheme is None:
             return "core.Auth{}"
         name = go_string(scheme.parameter_name or "Authorization")
-        if scheme.kind == "api_key_header":
+        place = scheme.place if scheme.kind == "api_key" else None
+        if place == "header":
             return f"core.Auth{{Header: {name}}}"
-        if scheme.kind == "api_key_query":
+        if place == "query":
             return f"core.Auth{{Query: {name}}}"
-        if scheme.kind == "api_key_cookie":
+        if place == "cookie":
             prefix = go_string((scheme.parameter_name or "token") + "=")
             return f'core.Auth{{Header: "Cookie", Prefix: {prefix}}}'
         prefix = '"Basic "' if scheme.kind == "basic" else '"Bearer "'

@@ -28,7 +28,8 @@ PYDANTIC_ATTRIBUTES = frozenset(
 RESERVED_CLASS_NAMES = frozenset(
     {"BaseModel", "Field", "Any", "Literal", "TypeAlias", "NotGiven", "RequestOptions"}
     | {"Annotated", "OneOf", "TypeAliasType"}
-    | {"FileUpload", "List", "Dict", "Unpack", "Environment", "Auth", "SyncCore", "AsyncCore"}
+    | {"FileUpload", "List", "Dict", "Unpack", "Environment", "SyncCore", "AsyncCore"}
+    | {"Requirement", "Scheme", "Security", "Variables"}
     | {"AwareDatetime", "Annotated"}
 )
 REQUEST_OPTION_NAMES = frozenset(

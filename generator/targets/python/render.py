@@ -53,6 +53,7 @@ from generator.targets.python.naming import (
     safe_method,
     snake,
 )
+from generator.targets.python.security import requirement_literal, security_view
 from generator.targets.python.types import (
     TypeRenderer,
     default_literal,
@@ -304,6 +305,7 @@ class PythonRenderer:
             body_return=qualify(annotation, arguments),
             code_item=qualify(item, members),
             body_item=qualify(item, arguments),
+            security=(None if shape.auth == self.api.auth else requirement_literal(shape.auth)),
         )
 
     def _attribute_of(self, node: TypeNode | None, wire_name: str) -> str:
@@ -548,17 +550,6 @@ class PythonRenderer:
             ServerView(s.name.snake().upper() or "DEFAULT", s.url, s.description)
             for s in self.api.servers
         )
-        auth = next(iter(self.api.security), None)
-        auth_kind, auth_name = "none", "Authorization"
-        if auth is not None:
-            auth_kind = {
-                "bearer": "bearer",
-                "basic": "basic",
-                "api_key_header": "header",
-                "api_key_query": "query",
-                "api_key_cookie": "cookie",
-            }.get(auth.kind, "bearer")
-            auth_name = auth.parameter_name or "Authorization"
         return {
             "api": self.api,
             "options": self.options,
@@ -571,8 +562,9 @@ class PythonRenderer:
             "servers": servers,
             "client_headers": tuple(self._client_header_view(h) for h in self.api.client_headers),
             "webhooks": self.webhooks_view(),
-            "auth_kind": auth_kind,
-            "auth_name": auth_name,
+            "security": security_view(
+                self.api, self.options.token_env, tuple(s.name for s in servers)
+            ),
             "json": json,
             "imports": ModuleImports(self),
         }
@@ -630,7 +622,8 @@ class ModuleImports:
 
     CLIENT_FIXED = frozenset(
         {"functools", "Callable", "Mapping", "TracebackType", "Literal", "httpx"}
-        | {"ConfigurationError", "AsyncCore", "Auth", "Hooks", "SyncCore", "__version__"}
+        | {"ConfigurationError", "AsyncCore", "Hooks", "SyncCore", "__version__"}
+        | {"Requirement", "Scheme", "Security"}
     )
     """What `client.py.j2` writes whatever the API."""
     LAZY_RUNTIME = frozenset({"AwareDatetime", "union", "_union"})
@@ -647,6 +640,8 @@ class ModuleImports:
         used = set(self.CLIENT_FIXED)
         if root.methods:
             used |= {"to_raw", "to_raw_async"}
+        if renderer.api.server_variables:
+            used |= {"Variables", "server_url"}
         for method in root.methods:
             used |= method.names()
         lazy = used & (renderer._class_name_set | self.LAZY_RUNTIME)

@@ -149,6 +149,8 @@ class MethodView:
     code_item: str = ""
     body_item: str = ""
     """The page item's annotation, in the signature and in the body."""
+    security: str | None = None
+    """The operation's credential alternatives as a literal, when they are not the API's."""
 
     @property
     def returns_none(self) -> bool:

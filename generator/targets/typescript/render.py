@@ -44,6 +44,7 @@ from generator.targets.typescript.naming import (
     ts_comment,
     ts_string,
 )
+from generator.targets.typescript.security import requirement_literal, security_view
 from generator.targets.typescript.types import Annotator, open_enum
 
 RUNTIME_DIR = Path(__file__).parent / "runtime"
@@ -163,6 +164,8 @@ class MethodView:
     return_annotation: str
     page: PageView | None
     poll: PollView | None
+    security: str | None = None
+    """The operation's credential alternatives as a literal, when they are not the API's."""
     accept: str = ""
     """The `Accept` header when it is not `application/json`, else empty."""
 
@@ -437,6 +440,7 @@ class TypescriptRenderer:
             return_annotation=annotation,
             page=page,
             poll=None,
+            security=(None if shape.auth == self.api.auth else requirement_literal(shape.auth)),
             accept="" if shape.accept == "application/json" else shape.accept,
         )
         return view, request_view
@@ -530,17 +534,6 @@ class TypescriptRenderer:
             ServerView(s.name.snake().upper() or "DEFAULT", s.url, s.description)
             for s in self.api.servers
         )
-        auth = next(iter(self.api.security), None)
-        auth_kind, auth_name = "none", "Authorization"
-        if auth is not None:
-            auth_kind = {
-                "bearer": "bearer",
-                "basic": "basic",
-                "api_key_header": "header",
-                "api_key_query": "query",
-                "api_key_cookie": "cookie",
-            }.get(auth.kind, "bearer")
-            auth_name = auth.parameter_name or "Authorization"
         headers = []
         names = Scope(frozenset({"token", "environment", "baseUrl", "maxRetries", "fetch"})
                       | {"timeoutInSeconds", "headers"})  # fmt: skip
@@ -577,8 +570,9 @@ class TypescriptRenderer:
             "servers": servers,
             "client_headers": tuple(headers),
             "webhooks": self.webhooks_view,
-            "auth_kind": auth_kind,
-            "auth_name": auth_name,
+            "security": security_view(
+                self.api, self.options.token_env, tuple(s.name for s in servers)
+            ),
             "ts_string": ts_string,
             "ts_comment": ts_comment,
             "property_key": property_key,

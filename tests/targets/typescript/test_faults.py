@@ -30,8 +30,9 @@ COMPILER_OPTIONS = {
     "skipLibCheck": True,
     "noEmitOnError": True,
 }
-# Each scheme x each status x both origins, a downgrade and a loop; then the faults.
-EXPECTED_TESTS = 5 * 5 * 2 + 2 + 16
+# Each scheme (and three sent together) x each status x both origins, a downgrade and a loop;
+# then the faults.
+EXPECTED_TESTS = 6 * 5 * 2 + 2 + 16
 
 
 def compile_runtime(folder: Path) -> Path:

@@ -6,20 +6,19 @@ the same for every API lives here, so generated code stays small.
 
 from __future__ import annotations
 
-import base64
 import copy
 import email.utils
 import logging
-import os
 import platform
 import random
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Generic, Literal, TypeVar
+from typing import Any, Generic, TypeVar
 
 import httpx
 
+from .auth import OAuth2Tokens, Requirement, Scheme, Security
 from .encoding import to_jsonable
 from .errors import (
     APIConnectionError,
@@ -33,15 +32,12 @@ from .errors import (
 from .files import file_part, to_multipart
 from .hooks import NO_HOOKS, Hooks
 from .pagination import AsyncPage, AsyncPager, NextRequest, Paging, SyncPage, request_target
-from .redirects import MAX_REDIRECTS, credentials_of, follow, too_many
+from .redirects import MAX_REDIRECTS, follow, too_many
 from .styles import Style, cookie_text, encode_path, header_text, multipart_fields, query_pairs
 from .types import NotGiven, RequestOptions, strip_not_given
 
 logger = logging.getLogger(__package__.rsplit(".", 1)[0] if __package__ else "sdk")
 logger.addHandler(logging.NullHandler())
-
-AuthKind = Literal["bearer", "basic", "header", "query", "cookie", "none"]
-Token = str | Callable[[], str]
 
 INITIAL_RETRY_DELAY = 0.5
 MAX_RETRY_DELAY = 8.0
@@ -59,26 +55,16 @@ def _check_header_value(name: str, value: str) -> str:
 
 
 @dataclass(frozen=True, slots=True)
-class Auth:
-    kind: AuthKind
-    name: str = "Authorization"
-
-
-_HEADER_AUTH = frozenset({"bearer", "basic", "header"})
-
-
-@dataclass(frozen=True, slots=True)
 class _Shared:
     """The parts of a request that stay the same from call to call (see `_CoreBase._shared`)."""
 
     client: httpx.Client | httpx.AsyncClient
     client_headers: list[tuple[bytes, bytes]]
     core_headers: dict[str, str]
-    token: Token | None
     timeout: float | None
-    headers: httpx.Headers  # the client's headers, the core's over them, a fixed token's
-    fixed_auth: tuple[str, str] | None
-    per_call_auth: bool  # a token callable, or a token in the query
+    headers: httpx.Headers  # the client's headers, the core's over them, fixed credentials'
+    fixed_auth: list[tuple[str, str]]
+    per_call_auth: bool  # credentials a default call works out each time (callables, query)
     timeout_extension: dict[str, float | None]
     direct: bool  # the client builds requests as httpx does: build them without it
 
@@ -110,9 +96,7 @@ class _CoreBase:
         self,
         *,
         base_url: str,
-        token: Token | None,
-        token_env: str | None,
-        auth: Auth,
+        security: Security,
         client_headers: Mapping[str, str | None],
         default_headers: Mapping[str, str] | None,
         timeout: float | None,
@@ -123,17 +107,12 @@ class _CoreBase:
     ) -> None:
         if not base_url:
             raise ConfigurationError("no base URL: pass environment= or base_url=")
-        if token is None and token_env:
-            token = os.environ.get(token_env) or None
-        if token is None and auth.kind != "none":
-            hint = f" or set the {token_env} environment variable" if token_env else ""
-            raise ConfigurationError(f"no API token: pass token={hint}")
         if max_retries < 0:
             raise ConfigurationError("max_retries must be 0 or more")
         self.base_url = base_url.rstrip("/")
-        self._token = token
-        self._auth = auth
-        self._credentials = credentials_of(auth.kind, auth.name)
+        self.security = security
+        self._credentials = security.redirect_credentials()
+        self._default_choice = security.choose(security.default)
         self.timeout = timeout
         self.max_retries = max_retries
         self.strict_response_validation = strict_response_validation
@@ -169,22 +148,15 @@ class _CoreBase:
         view._raw = True
         return view
 
-    def _token_value(self) -> str:
-        token: str | None = self._token() if callable(self._token) else self._token
-        if not token:
-            raise ConfigurationError("the token callable returned no token")
-        return _check_header_value("token", token)
-
     def _shared(self, client: httpx.Client | httpx.AsyncClient) -> _Shared:
         """What every request through `client` shares, worked out again only when one of its
-        inputs changed: the client's own headers, this core's headers, the token, the timeout.
+        inputs changed: the client's own headers, this core's headers, the timeout.
         """
         shared = self._shared_parts
         client_headers = client.headers.raw
         if (
             shared is not None
             and shared.client is client
-            and shared.token is self._token
             and shared.timeout == self.timeout
             and shared.client_headers == client_headers
             and shared.core_headers == self.headers
@@ -193,31 +165,36 @@ class _CoreBase:
         # httpx's own merge, done once: the client's headers, then the core's over them.
         headers = httpx.Headers(client.headers)
         headers.update(self.headers)
-        fixed_auth: tuple[str, str] | None = None
-        if not callable(self._token) and self._auth.kind in _HEADER_AUTH:
-            fixed_auth = self._auth_header()  # a fixed token's header is the same every time
-            headers[fixed_auth[0]] = fixed_auth[1]
+        choice = self._default_choice
+        fixed = self.security.fixed(choice) if choice else None
+        for name, value in fixed or ():  # fixed credentials are the same every time
+            headers[name] = value
         shared = self._shared_parts = _Shared(
             client=client,
             client_headers=client_headers,
             core_headers=dict(self.headers),
-            token=self._token,
             timeout=self.timeout,
             headers=headers,
-            fixed_auth=fixed_auth,
-            per_call_auth=fixed_auth is None and self._auth.kind != "none",
+            fixed_auth=fixed or [],
+            per_call_auth=fixed is None,
             timeout_extension=_timeout_extension(self.timeout),
             direct=type(client).build_request is httpx.Client.build_request,
         )
         return shared
 
-    def _auth_header(self) -> tuple[str, str]:
-        if self._auth.kind == "bearer":
-            return "Authorization", f"Bearer {self._token_value()}"
-        if self._auth.kind == "basic":
-            encoded = base64.b64encode(self._token_value().encode()).decode()
-            return "Authorization", f"Basic {encoded}"
-        return self._auth.name, self._token_value()
+    def _choice(self, requirement: Requirement | None) -> tuple[Scheme, ...]:
+        """The schemes a call sends (`requirement`: its operation's, None for the API's)."""
+        choice = self.security.choose(self.security.default if requirement is None else requirement)
+        if choice is None:
+            raise self.security.missing(
+                self.security.default if requirement is None else requirement
+            )
+        return choice
+
+    def _oauth2(self, requirement: Requirement | None) -> list[OAuth2Tokens]:
+        if not self.security.oauth2:
+            return []
+        return self.security.oauth2_of(self._choice(requirement))
 
     def build_request(
         self,
@@ -233,6 +210,8 @@ class _CoreBase:
         content: bytes | str | None,
         options: RequestOptions,
         cookies: Mapping[str, Any] | None = None,
+        security: Requirement | None = None,
+        fetched: Mapping[str, str] | None = None,
         styles: Mapping[str, Style] | None = None,
         accept: str | None = None,
     ) -> httpx.Request:
@@ -241,8 +220,11 @@ class _CoreBase:
         if accept is not None:
             merged_headers["Accept"] = accept
         params: list[tuple[str, Any]] = query_pairs(query, styles) if query else []
-        if shared.per_call_auth:
-            self._add_auth(merged_headers, params)
+        if security is not None:
+            for name, _value in shared.fixed_auth:  # this operation sends its own
+                del merged_headers[name]
+        if security is not None or shared.per_call_auth:
+            self.security.apply(self._choice(security), fetched or {}, merged_headers, params)
         extra_body: Mapping[str, Any] | None = None
         if options:
             for name, text in (options.get("extra_headers") or {}).items():
@@ -290,18 +272,6 @@ class _CoreBase:
             content=content,
             timeout=httpx.Timeout(timeout) if timeout is not None else None,
         )
-
-    def _add_auth(self, headers: httpx.Headers, params: list[tuple[str, Any]]) -> None:
-        """The credentials of one call: a token callable's header, a query or cookie key."""
-        if self._auth.kind == "query":
-            params.append((self._auth.name, self._token_value()))
-        elif self._auth.kind == "cookie":
-            pair = cookie_text({self._auth.name: self._token_value()})
-            cookie = headers.get("Cookie")
-            headers["Cookie"] = f"{cookie}; {pair}" if cookie else pair
-        else:
-            name, value = self._auth_header()
-            headers[name] = value
 
     def _retries(self, options: RequestOptions) -> int:
         if not options:
@@ -387,8 +357,8 @@ def _merge_headers(
                 explode = styles is not None and styles.get(name, ("simple", False))[1]
                 merged[name] = _check_header_value(name, header_text(value, explode))
                 given = True
-        if given and shared.fixed_auth is not None:  # the token's header wins
-            merged[shared.fixed_auth[0]] = shared.fixed_auth[1]
+        for name, value in shared.fixed_auth if given else ():  # the credentials win
+            merged[name] = value
     if cookies:
         cookie = cookie_text(cookies, styles)
         if cookie:
@@ -546,6 +516,7 @@ class SyncCore(_CoreBase):
         content: Any = None,
         raw: bool = False,
         cookies: Mapping[str, Any] | None = None,
+        security: Requirement | None = None,
         styles: Mapping[str, Style] | None = None,
         accept: str | None = None,
     ) -> Any:
@@ -555,10 +526,14 @@ class SyncCore(_CoreBase):
         parts = to_multipart(strip_not_given(files)) if files is not None else None
         if content is not None and not isinstance(content, bytes | str):
             content = file_part(content)[1]
+        tokens = self._oauth2(security)
+        refreshed = False
         while True:
+            fetched = {c.scheme.name: c.get(self.http, self.base_url) for c in tokens}
             request = self.build_request(
                 self.http, method, path, query=query, headers=headers, json=json,
                 data=data, files=parts, content=content, options=options, cookies=cookies,
+                security=security, fetched=fetched,
                 styles=styles, accept=accept,
             )  # fmt: skip
             request = self.hooks.request(request)
@@ -579,6 +554,11 @@ class SyncCore(_CoreBase):
                     continue
                 raise failure from error
             self._answered(request, response)
+            if response.status_code == 401 and tokens and not refreshed:
+                refreshed = True  # the token was revoked or expired early: fetch it again
+                for cache in tokens:
+                    cache.forget(fetched[cache.scheme.name])
+                continue
             retry = response.status_code >= 400 and attempt < retries
             if retry and self._should_retry(request, response, None):
                 time.sleep(self._retry_delay(attempt, response))
@@ -595,6 +575,7 @@ class SyncCore(_CoreBase):
         options: RequestOptions,
         query: Mapping[str, Any] | None = None,
         headers: Mapping[str, Any] | None = None,
+        security: Requirement | None = None,
         styles: Mapping[str, Style] | None = None,
         accept: str | None = None,
         **paging: Any,
@@ -611,7 +592,7 @@ class SyncCore(_CoreBase):
                 page_query.update(following.query)
             result = self.request(
                 method, page_path, cast_to=cast_to, options=options, query=page_query,
-                headers=headers, raw=True, styles=styles, accept=accept,
+                headers=headers, raw=True, security=security, styles=styles, accept=accept,
             )  # fmt: skip
             page = SyncPage[Any](
                 result.parsed, paging=rule, fetch=fetch, query=page_query, headers=result.headers
@@ -666,6 +647,7 @@ class AsyncCore(_CoreBase):
         content: Any = None,
         raw: bool = False,
         cookies: Mapping[str, Any] | None = None,
+        security: Requirement | None = None,
         styles: Mapping[str, Style] | None = None,
         accept: str | None = None,
     ) -> Any:
@@ -675,10 +657,14 @@ class AsyncCore(_CoreBase):
         parts = to_multipart(strip_not_given(files)) if files is not None else None
         if content is not None and not isinstance(content, bytes | str):
             content = file_part(content)[1]
+        tokens = self._oauth2(security)
+        refreshed = False
         while True:
+            fetched = {c.scheme.name: await c.aget(self.http, self.base_url) for c in tokens}
             request = self.build_request(
                 self.http, method, path, query=query, headers=headers, json=json,
                 data=data, files=parts, content=content, options=options, cookies=cookies,
+                security=security, fetched=fetched,
                 styles=styles, accept=accept,
             )  # fmt: skip
             request = self.hooks.request(request)
@@ -699,6 +685,11 @@ class AsyncCore(_CoreBase):
                     continue
                 raise failure from error
             self._answered(request, response)
+            if response.status_code == 401 and tokens and not refreshed:
+                refreshed = True  # the token was revoked or expired early: fetch it again
+                for cache in tokens:
+                    cache.forget(fetched[cache.scheme.name])
+                continue
             retry = response.status_code >= 400 and attempt < retries
             if retry and self._should_retry(request, response, None):
                 await _sleep(self._retry_delay(attempt, response))
@@ -715,6 +706,7 @@ class AsyncCore(_CoreBase):
         options: RequestOptions,
         query: Mapping[str, Any] | None = None,
         headers: Mapping[str, Any] | None = None,
+        security: Requirement | None = None,
         styles: Mapping[str, Style] | None = None,
         accept: str | None = None,
         **paging: Any,
@@ -730,7 +722,7 @@ class AsyncCore(_CoreBase):
                 page_query.update(following.query)
             result = await self.request(
                 method, page_path, cast_to=cast_to, options=options, query=page_query,
-                headers=headers, raw=True, styles=styles, accept=accept,
+                headers=headers, raw=True, security=security, styles=styles, accept=accept,
             )  # fmt: skip
             page = AsyncPage[Any](
                 result.parsed, paging=rule, fetch=fetch, query=page_query, headers=result.headers
@@ -747,9 +739,10 @@ class AsyncCore(_CoreBase):
 __all__ = [
     "APIStatusError",
     "AsyncCore",
-    "Auth",
     "Hooks",
     "RawResponse",
+    "Scheme",
+    "Security",
     "SyncCore",
     "encode_path",
 ]

@@ -11,6 +11,7 @@ import {
   errorDetails,
   errorFromResponse,
 } from "./errors.js";
+import { type Applied, type Requirement, type Scheme, Security } from "./auth.js";
 import { afterResponse, beforeRequest, type HookRequest, type Hooks, onError } from "./hooks.js";
 import { followRedirect, MAX_REDIRECTS } from "./redirects.js";
 import { encodePath, headerText, multipartBody, pairs, type Style } from "./styles.js";
@@ -41,16 +42,9 @@ export interface RawResponse<T> {
 
 export type Token = string | (() => string | Promise<string>);
 
-export interface Auth {
-  kind: "bearer" | "basic" | "header" | "query" | "cookie" | "none";
-  name: string;
-}
-
 export interface CoreSettings {
   baseUrl: string;
-  token: Token | undefined;
-  tokenEnv: string | undefined;
-  auth: Auth;
+  security: Security;
   clientHeaders: Record<string, string | undefined>;
   headers: Record<string, string> | undefined;
   timeoutInSeconds: number;
@@ -73,6 +67,8 @@ export interface RequestSpec {
   body?: unknown;
   bodyKind?: BodyKind;
   responseKind: ResponseKind;
+  /** The operation's credential alternatives, when they are not the API's. */
+  security?: Requirement;
   /** The style of each argument not written OpenAPI's default way, by wire name. */
   styles?: Record<string, Style>;
   /** The `Accept` header, when it is not the JSON default. */
@@ -84,13 +80,6 @@ export const MAX_RETRY_DELAY_MS = 8000;
 export const MAX_RETRY_AFTER_MS = 60000;
 const RETRYABLE_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
 const IDEMPOTENT_METHODS = new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE"]);
-
-/** The environment variable `name`, where the runtime has one (Node, Bun, Deno with access). */
-export function readEnv(name: string): string | undefined {
-  const host = globalThis as { process?: { env?: Record<string, string | undefined> } };
-  const value = host.process?.env?.[name];
-  return value === undefined || value === "" ? undefined : value;
-}
 
 /** The query string of `query` (each value by its style), with its `?`; empty for none. */
 export function queryString(
@@ -211,22 +200,22 @@ export class Core {
     return this.settings.baseUrl;
   }
 
-  private async token(): Promise<string | undefined> {
-    const token = this.settings.token;
-    if (typeof token === "function") {
-      return await token();
+  /** The schemes a call sends, or the error naming what is missing. */
+  private chosen(spec: RequestSpec): Scheme[] {
+    const security = this.settings.security;
+    const requirement = spec.security ?? security.defaultRequirement;
+    const chosen = security.choose(requirement);
+    if (chosen === undefined) {
+      throw security.missing(requirement);
     }
-    if (token !== undefined) {
-      return token;
-    }
-    return this.settings.tokenEnv !== undefined ? readEnv(this.settings.tokenEnv) : undefined;
+    return chosen;
   }
 
   /** The headers of one request, names lower-cased (a plain object: cheaper than `Headers`). */
   private headers(
     spec: RequestSpec,
     options: RequestOptions,
-    token: string | undefined,
+    auth: Applied,
   ): Record<string, string> {
     const headers: Record<string, string> = {
       accept: spec.accept ?? (spec.responseKind === "json" ? "application/json" : "*/*"),
@@ -236,15 +225,7 @@ export class Core {
     if (spec.body !== undefined && contentType !== undefined) {
       headers["content-type"] = contentType;
     }
-    const auth = this.settings.auth;
-    if (auth.kind !== "none" && auth.kind !== "query" && auth.kind !== "cookie") {
-      if (token === undefined) {
-        const where = this.settings.tokenEnv ? ` or set ${this.settings.tokenEnv}` : "";
-        throw new ConfigurationError(`no API token: pass \`token\`${where}`);
-      }
-      const prefix = auth.kind === "bearer" ? "Bearer " : auth.kind === "basic" ? "Basic " : "";
-      headers[auth.name.toLowerCase()] = prefix + token;
-    }
+    Object.assign(headers, auth.headers);
     for (const [name, value] of Object.entries(this.settings.clientHeaders)) {
       if (value !== undefined) {
         headers[name.toLowerCase()] = value;
@@ -266,8 +247,7 @@ export class Core {
     if (cookies.length > 0) {
       headers["cookie"] = cookies.map(([name, text]) => `${name}=${encodeURIComponent(text)}`).join("; ");
     }
-    if (auth.kind === "cookie" && token !== undefined) {
-      const pair = `${auth.name}=${encodeURIComponent(token)}`;
+    for (const pair of auth.cookies) {
       headers["cookie"] = headers["cookie"] !== undefined ? `${headers["cookie"]}; ${pair}` : pair;
     }
     if (options.headers !== undefined) {
@@ -282,10 +262,10 @@ export class Core {
     return headers;
   }
 
-  private url(spec: RequestSpec, token: string | undefined): string {
+  private url(spec: RequestSpec, auth: Applied): string {
     const base = this.settings.baseUrl.replace(/\/+$/, "");
-    if (this.settings.auth.kind === "query" && token !== undefined) {
-      const query: Record<string, unknown> = { ...spec.query, [this.settings.auth.name]: token };
+    if (auth.query.length > 0) {
+      const query: Record<string, unknown> = { ...spec.query, ...Object.fromEntries(auth.query) };
       return `${base}${spec.path}${queryString(query, spec.styles)}`;
     }
     return `${base}${spec.path}${queryString(spec.query, spec.styles)}`;
@@ -321,7 +301,7 @@ export class Core {
     let response = await fetchImpl(url, init);
     let hop = { url, init };
     for (let hops = 0; ; hops++) {
-      const next = followRedirect(hop.url, hop.init, response, this.settings.auth);
+      const next = followRedirect(hop.url, hop.init, response, this.settings.security.redirectCredentials());
       if (next === undefined) {
         return response;
       }
@@ -340,14 +320,16 @@ export class Core {
     const timeoutMs = (options.timeoutInSeconds ?? this.settings.timeoutInSeconds) * 1000;
     const fetchImpl: Fetch = this.settings.fetch ?? ((input, init) => fetch(input, init));
     const method = spec.method.toUpperCase();
+    const chosen = this.chosen(spec);
+    let refreshed = false;
     for (let attempt = 0; ; attempt++) {
       // Built per attempt: a form upload is sent again whole on a retry.
       const body = encodeBody(spec.body, spec.bodyKind, spec.styles);
-      const token = typeof this.settings.token === "string" ? this.settings.token : await this.token();
+      const auth = await this.settings.security.apply(chosen, fetchImpl, this.settings.baseUrl);
       const hooked: HookRequest = {
         method,
-        url: this.url(spec, token),
-        headers: this.headers(spec, options, token),
+        url: this.url(spec, auth),
+        headers: this.headers(spec, options, auth),
         body,
       };
       await beforeRequest(this.settings.hooks, hooked);
@@ -398,6 +380,14 @@ export class Core {
         options.abortSignal?.removeEventListener("abort", onAbort);
       }
       await afterResponse(this.settings.hooks, hooked, response);
+      if (response.status === 401 && auth.fetched.length > 0 && !refreshed) {
+        refreshed = true; // the token was revoked or expired early: fetch it again
+        for (const [cache, token] of auth.fetched) {
+          cache.forget(token);
+        }
+        attempt -= 1;
+        continue;
+      }
       if (!response.ok) {
         const failure = errorFromResponse(response.status, response.statusText, response.headers, parsed);
         await onError(this.settings.hooks, hooked, failure);

@@ -3,17 +3,16 @@
  * to another host. To another scheme, host or port (an `https` -> `http` downgrade included) a
  * hop loses every credential the SDK added. */
 
-import type { Auth } from "./core.js";
 import { APIConnectionError } from "./errors.js";
 
 export const MAX_REDIRECTS = 10;
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
-const ALWAYS_CREDENTIALS = ["authorization", "proxy-authorization", "cookie"];
 const BODY_HEADERS = ["content-length", "content-type", "transfer-encoding", "content-encoding"];
 
-/** The header names (lower case) that carry the credentials of `auth`. */
-export function credentialHeaders(auth: Auth): string[] {
-  return auth.kind === "header" ? [...ALWAYS_CREDENTIALS, auth.name.toLowerCase()] : ALWAYS_CREDENTIALS;
+/** Where the SDK puts its credentials: header names (lower case), query parameters. */
+export interface Credentials {
+  headers: readonly string[];
+  query: readonly string[];
 }
 
 export interface Hop {
@@ -24,7 +23,7 @@ export interface Hop {
 /** The request a redirect asks for, or `undefined` when `response` is not one to follow. 303
  * (and 301/302 after a POST) become a GET without a body; 307 and 308 repeat the method and the
  * body, unless the body was a stream that cannot be sent twice. */
-export function followRedirect(url: string, init: RequestInit, response: Response, auth: Auth): Hop | undefined {
+export function followRedirect(url: string, init: RequestInit, response: Response, credentials: Credentials): Hop | undefined {
   if (response.type === "opaqueredirect") {
     // A browser hides where a manual redirect goes: following blind could carry credentials.
     throw new APIConnectionError("the server redirected the request, and this runtime hides where to");
@@ -58,15 +57,19 @@ export function followRedirect(url: string, init: RequestInit, response: Respons
   }
   const previous = new URL(url);
   if (next.origin !== previous.origin) {
-    for (const name of credentialHeaders(auth)) {
+    for (const name of credentials.headers) {
       delete headers[name];
     }
-    if (auth.kind === "query") {
-      next.searchParams.delete(auth.name);
+    for (const name of credentials.query) {
+      next.searchParams.delete(name);
     }
-  } else if (auth.kind === "query" && !next.searchParams.has(auth.name)) {
-    for (const value of previous.searchParams.getAll(auth.name)) {
-      next.searchParams.append(auth.name, value);
+  } else {
+    for (const name of credentials.query) {
+      if (!next.searchParams.has(name)) {
+        for (const value of previous.searchParams.getAll(name)) {
+          next.searchParams.append(name, value);
+        }
+      }
     }
   }
   const following: RequestInit = { ...init, method, headers };

@@ -11,10 +11,11 @@ from typing import TYPE_CHECKING, Any, Literal, Unpack, cast
 import httpx
 
 from ._runtime.arguments import checked
+from ._runtime.auth import Requirement, Scheme, Security
 from ._runtime.errors import ConfigurationError
 from ._runtime.hooks import Hooks
 from ._runtime.raw import to_raw, to_raw_async
-from ._runtime.transport import AsyncCore, Auth, SyncCore
+from ._runtime.transport import AsyncCore, SyncCore
 from ._runtime.types import NOT_GIVEN, NotGiven, RequestOptions
 from ._version import __version__
 
@@ -208,7 +209,8 @@ ENVIRONMENTS: dict[str, str] = {
 Environment = Literal["US", "US2", "EU1"]
 
 _TOKEN_ENV = "EXTEND_API_KEY"
-_AUTH = Auth("bearer", "Authorization")
+_SCHEMES: tuple[Scheme, ...] = (Scheme("bearerAuth", "bearer", ("token",), ("EXTEND_API_KEY",)),)
+_SECURITY: Requirement = (("bearerAuth",),)
 _USER_AGENT = "extend_sdk-python/" + __version__
 
 
@@ -260,9 +262,14 @@ class Extend:
     ) -> None:
         self._core = SyncCore(
             base_url=_base_url(environment, base_url),
-            token=token,
-            token_env=_TOKEN_ENV,
-            auth=_AUTH,
+            security=Security(
+                _SCHEMES,
+                {"bearerAuth": (token,)},
+                token=token,
+                token_env=_TOKEN_ENV,
+                default=_SECURITY,
+                required=True,
+            ),
             client_headers={
                 "x-extend-api-version": api_version,
                 "x-extend-workspace-id": workspace_id,
@@ -937,9 +944,14 @@ class AsyncExtend:
     ) -> None:
         self._core = AsyncCore(
             base_url=_base_url(environment, base_url),
-            token=token,
-            token_env=_TOKEN_ENV,
-            auth=_AUTH,
+            security=Security(
+                _SCHEMES,
+                {"bearerAuth": (token,)},
+                token=token,
+                token_env=_TOKEN_ENV,
+                default=_SECURITY,
+                required=True,
+            ),
             client_headers={
                 "x-extend-api-version": api_version,
                 "x-extend-workspace-id": workspace_id,

@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 from generator.targets.python.runtime import transport
+from generator.targets.python.runtime.auth import Scheme, Security
 from generator.targets.python.runtime.errors import (
     APIConnectionError,
     APIError,
@@ -23,7 +24,7 @@ from generator.targets.python.runtime.errors import (
     ResponseValidationError,
 )
 from generator.targets.python.runtime.models import BaseModel
-from generator.targets.python.runtime.transport import AsyncCore, Auth, SyncCore
+from generator.targets.python.runtime.transport import AsyncCore, SyncCore
 from tests.support.extend import import_sdk
 from tests.support.fault_server import (
     BROKEN_JSON,
@@ -50,11 +51,17 @@ def sleeps(monkeypatch: pytest.MonkeyPatch) -> list[float]:
     return recorded
 
 
+BEARER = Security(
+    (Scheme("bearer", "bearer", ("token",), (None,)),), {"bearer": ("t0ken",)},
+    token=None, token_env=None, default=(("bearer",),), required=True,
+)  # fmt: skip
+
+
 @contextlib.contextmanager
 def client(base_url: str, *, max_retries: int = 2, timeout: float = 10.0) -> Iterator[SyncCore]:
     core = SyncCore(
-        base_url=base_url, token="t0ken", token_env=None, auth=Auth("bearer"), client_headers={},
-        default_headers=None, timeout=timeout, max_retries=max_retries, user_agent="faults-test",
+        base_url=base_url, security=BEARER, client_headers={}, default_headers=None,
+        timeout=timeout, max_retries=max_retries, user_agent="faults-test",
     )  # fmt: skip
     try:
         yield core
@@ -200,8 +207,8 @@ def test_the_async_client_retries_a_get_cut_in_its_body(
 
     async def call() -> Any:
         core = AsyncCore(
-            base_url=server.base_url, token="t0ken", token_env=None, auth=Auth("bearer"),
-            client_headers={}, default_headers=None, timeout=10.0, max_retries=2,
+            base_url=server.base_url, security=BEARER, client_headers={}, default_headers=None,
+            timeout=10.0, max_retries=2,
             user_agent="faults-test",
         )  # fmt: skip
         try:

@@ -14,9 +14,10 @@ import httpx
 import pytest
 
 from generator.targets.python.runtime import transport
+from generator.targets.python.runtime.auth import Scheme, Security
 from generator.targets.python.runtime.errors import APIConnectionError, InternalServerError
 from generator.targets.python.runtime.hooks import Hooks
-from generator.targets.python.runtime.transport import AsyncCore, Auth, SyncCore
+from generator.targets.python.runtime.transport import AsyncCore, SyncCore
 from tests.support.fault_server import FaultServer
 
 KEY = b"signing-key"
@@ -29,9 +30,15 @@ def server(monkeypatch: pytest.MonkeyPatch) -> Iterator[FaultServer]:
         yield running
 
 
+BEARER = Security(
+    (Scheme("bearer", "bearer", ("token",), (None,)),), {"bearer": ("t0ken",)},
+    token=None, token_env=None, default=(("bearer",),), required=True,
+)  # fmt: skip
+
+
 def settings(base_url: str, hooks: Hooks, retries: int = 2) -> dict[str, Any]:
     return {
-        "base_url": base_url, "token": "t0ken", "token_env": None, "auth": Auth("bearer"),
+        "base_url": base_url, "security": BEARER,
         "client_headers": {}, "default_headers": None, "timeout": 10.0,
         "max_retries": retries, "user_agent": "hooks-test", "hooks": hooks,
     }  # fmt: skip

@@ -9,23 +9,32 @@ import { pathToFileURL } from "node:url";
 
 const dist = process.env.RUNTIME_DIST;
 const { Core } = await import(pathToFileURL(path.join(dist, "core.js")).href);
+const { Security } = await import(pathToFileURL(path.join(dist, "auth.js")).href);
 const errors = await import(pathToFileURL(path.join(dist, "errors.js")).href);
 const FIRST = Number(process.env.FAULT_A);
 const SECOND = Number(process.env.FAULT_B);
 const SECRET = "s3cret-token-value";
+const key = (name, place, parameter) => ({ name, kind: "api_key", options: [name], env: [undefined], place, parameter });
 const SCHEMES = {
-  bearer: { kind: "bearer", name: "Authorization" },
-  basic: { kind: "basic", name: "Authorization" },
-  "api-key-header": { kind: "header", name: "X-Api-Key" },
-  "api-key-query": { kind: "query", name: "api_key" },
-  "api-key-cookie": { kind: "cookie", name: "session_key" },
+  bearer: [{ name: "bearer", kind: "bearer", options: ["token"], env: [undefined] }],
+  basic: [{ name: "basic", kind: "basic", options: ["username", "password"], env: [undefined, undefined] }],
+  "api-key-header": [key("key", "header", "X-Api-Key")],
+  "api-key-query": [key("query", "query", "api_key")],
+  "api-key-cookie": [key("jar", "cookie", "session_key")],
+  "keys-together": [key("id", "header", "X-Client-Id"), key("secret", "header", "X-Secret"), key("q", "query", "key")],
 };
 const STATUSES = [301, 302, 303, 307, 308];
 const SECRET_PAGE = "<html><body>Please sign in to the proxy</body></html>";
 
-function core(baseUrl, settings = {}) {
+/** Every scheme of `schemes` configured with SECRET (basic: as username and password), required together. */
+function securityOf(schemes) {
+  const given = Object.fromEntries(schemes.map((scheme) => [scheme.name, scheme.options.map(() => SECRET)]));
+  return new Security(schemes, given, undefined, undefined, [schemes.map((scheme) => scheme.name)]);
+}
+
+function core(baseUrl, { schemes = SCHEMES.bearer, ...settings } = {}) {
   return new Core({
-    baseUrl, token: SECRET, tokenEnv: undefined, auth: SCHEMES.bearer, clientHeaders: {},
+    baseUrl, security: securityOf(schemes), clientHeaders: {},
     headers: undefined, timeoutInSeconds: 10, maxRetries: 0, fetch: undefined,
     userAgent: "faults-test", ...settings,
   });
@@ -33,15 +42,22 @@ function core(baseUrl, settings = {}) {
 
 const origin = (port) => `http://127.0.0.1:${port}`;
 
-function credentialSeen(echo, auth) {
-  if (auth.kind === "query") {
-    return new URL(echo.target, "http://x").searchParams.get(auth.name) ?? undefined;
-  }
-  return echo.headers[auth.kind === "cookie" ? "cookie" : auth.name.toLowerCase()];
+function credentialsSeen(echo, schemes) {
+  return schemes.map((scheme) => {
+    if (scheme.place === "query") {
+      return new URL(echo.target, "http://x").searchParams.get(scheme.parameter) ?? undefined;
+    }
+    return echo.headers[scheme.place === "cookie" ? "cookie" : (scheme.parameter ?? "authorization").toLowerCase()];
+  });
 }
 
-function expectedCredential(auth) {
-  return { bearer: `Bearer ${SECRET}`, basic: `Basic ${SECRET}`, cookie: `${auth.name}=${SECRET}` }[auth.kind] ?? SECRET;
+function expectedCredentials(schemes) {
+  return schemes.map((scheme) => {
+    if (scheme.kind === "bearer") return `Bearer ${SECRET}`;
+    if (scheme.kind === "basic") return `Basic ${btoa(`${SECRET}:${SECRET}`)}`;
+    if (scheme.place === "cookie") return `${scheme.parameter}=${SECRET}`;
+    return SECRET;
+  });
 }
 
 function checkMethodAndBody(echo, status) {
@@ -54,27 +70,27 @@ function checkMethodAndBody(echo, status) {
   }
 }
 
-async function postThroughRedirect(auth, status, port, bare) {
+async function postThroughRedirect(schemes, status, port, bare) {
   const path = `/redirect/${status}/${port}${bare ? "/bare" : ""}`;
   const spec = { method: "POST", path, query: { page: "2" }, body: { n: 1 }, bodyKind: "json", responseKind: "json" };
-  return (await core(origin(FIRST), { auth }).request(spec)).data;
+  return (await core(origin(FIRST), { schemes }).request(spec)).data;
 }
 
 describe("redirects", { concurrency: true }, () => {
-  for (const [scheme, auth] of Object.entries(SCHEMES)) {
+  for (const [scheme, schemes] of Object.entries(SCHEMES)) {
     for (const status of STATUSES) {
       test(`${scheme} ${status}: a same-origin redirect keeps the credential`, async () => {
-        const echo = await postThroughRedirect(auth, status, FIRST, true);
+        const echo = await postThroughRedirect(schemes, status, FIRST, true);
         assert.equal(echo.port, FIRST);
-        assert.equal(credentialSeen(echo, auth), expectedCredential(auth));
+        assert.deepEqual(credentialsSeen(echo, schemes), expectedCredentials(schemes));
         checkMethodAndBody(echo, status);
       });
       test(`${scheme} ${status}: a cross-origin redirect drops every credential`, async () => {
-        const echo = await postThroughRedirect(auth, status, SECOND, false);
+        const echo = await postThroughRedirect(schemes, status, SECOND, false);
         assert.equal(echo.port, SECOND);
-        assert.equal(credentialSeen(echo, auth), undefined);
+        assert.deepEqual(credentialsSeen(echo, schemes), schemes.map(() => undefined));
         const seen = JSON.stringify(echo);
-        assert.ok(!seen.includes(SECRET) && !seen.includes(expectedCredential(auth)), seen);
+        assert.ok(!seen.includes(SECRET) && !expectedCredentials(schemes).some((c) => seen.includes(c)), seen);
         assert.match(echo.target, /page=2/);
         checkMethodAndBody(echo, status);
       });
@@ -82,7 +98,7 @@ describe("redirects", { concurrency: true }, () => {
   }
 
   test("an https -> http downgrade carries no credential, whatever the scheme", async () => {
-    for (const auth of Object.values(SCHEMES)) {
+    for (const schemes of Object.values(SCHEMES)) {
       const sent = [];
       const fetch = async (url, init) => {
         sent.push({ url, headers: init.headers });
@@ -90,11 +106,13 @@ describe("redirects", { concurrency: true }, () => {
           ? new Response(null, { status: 301, headers: { location: "http://api.example.test/v1/files" } })
           : new Response("{}", { status: 200, headers: { "content-type": "application/json" } });
       };
-      const client = core("https://api.example.test", { auth, fetch });
+      const client = core("https://api.example.test", { schemes, fetch });
       await client.request({ method: "GET", path: "/v1/files", responseKind: "json" });
-      assert.ok(JSON.stringify(sent[0]).includes(SECRET));
+      const first = JSON.stringify(sent[0]);
+      assert.ok(expectedCredentials(schemes).every((credential) => first.includes(credential)), first);
       assert.equal(sent[1].url, "http://api.example.test/v1/files");
-      assert.ok(!JSON.stringify(sent[1]).includes(SECRET), JSON.stringify(sent[1]));
+      const second = JSON.stringify(sent[1]);
+      assert.ok(!second.includes(SECRET) && !expectedCredentials(schemes).some((c) => second.includes(c)), second);
     }
   });
 

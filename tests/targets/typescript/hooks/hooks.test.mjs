@@ -10,12 +10,14 @@ import { pathToFileURL } from "node:url";
 const dist = process.env.RUNTIME_DIST;
 const { Core } = await import(pathToFileURL(path.join(dist, "core.js")).href);
 const errors = await import(pathToFileURL(path.join(dist, "errors.js")).href);
+const { Security } = await import(pathToFileURL(path.join(dist, "auth.js")).href);
+const BEARER = [{ name: "bearer", kind: "bearer", options: ["token"], env: [undefined] }];
 const BASE = `http://127.0.0.1:${process.env.FAULT_A}`;
 const KEY = "signing-key";
 
 function core(hooks, maxRetries = 2) {
   return new Core({
-    baseUrl: BASE, token: "t0ken", tokenEnv: undefined, auth: { kind: "bearer", name: "Authorization" },
+    baseUrl: BASE, security: new Security(BEARER, { bearer: ["t0ken"] }, undefined, undefined, [["bearer"]]),
     clientHeaders: {}, headers: undefined, timeoutInSeconds: 10, maxRetries, fetch: undefined,
     userAgent: "hooks-test", hooks,
   });

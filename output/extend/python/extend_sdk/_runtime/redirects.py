@@ -18,26 +18,17 @@ from .errors import APIConnectionError
 MAX_REDIRECTS = 10
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 _DEFAULT_PORTS = {"http": 80, "https": 443}
-_ALWAYS_CREDENTIALS = frozenset({"authorization", "proxy-authorization", "cookie"})
+ALWAYS_CREDENTIALS = frozenset({"authorization", "proxy-authorization", "cookie"})
 _BODY_HEADERS = ("content-length", "content-type", "transfer-encoding", "content-encoding")
 
 
 @dataclass(frozen=True, slots=True)
 class Credentials:
-    """Where the SDK puts its credentials: header names (lower case), and the query parameter
-    of an API key sent in the URL."""
+    """Where the SDK puts its credentials: header names (lower case), and the query parameters
+    of API keys sent in the URL."""
 
-    headers: frozenset[str] = _ALWAYS_CREDENTIALS
-    query: str | None = None
-
-
-def credentials_of(kind: str, name: str) -> Credentials:
-    """The credentials of an auth scheme (`Auth.kind`, `Auth.name`)."""
-    if kind == "header":
-        return Credentials(_ALWAYS_CREDENTIALS | {name.lower()})
-    if kind == "query":
-        return Credentials(query=name)
-    return Credentials()
+    headers: frozenset[str] = ALWAYS_CREDENTIALS
+    query: tuple[str, ...] = ()
 
 
 def origin(url: httpx.URL) -> tuple[str, str, int | None]:
@@ -79,11 +70,13 @@ def follow(
     if origin(url) != origin(request.url):
         for name in credentials.headers:
             headers.pop(name, None)
-        if credentials.query is not None:
-            url = url.copy_remove_param(credentials.query)
-    elif credentials.query is not None and credentials.query not in url.params:
-        for value in request.url.params.get_list(credentials.query):
-            url = url.copy_add_param(credentials.query, value)
+        for name in credentials.query:
+            url = url.copy_remove_param(name)
+    else:
+        for name in credentials.query:
+            if name not in url.params:
+                for value in request.url.params.get_list(name):
+                    url = url.copy_add_param(name, value)
     return httpx.Request(
         method,
         url,

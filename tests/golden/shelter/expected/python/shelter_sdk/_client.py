@@ -11,10 +11,11 @@ from typing import TYPE_CHECKING, Literal, Unpack, cast
 import httpx
 
 from ._runtime.arguments import checked
+from ._runtime.auth import Requirement, Scheme, Security
 from ._runtime.errors import ConfigurationError
 from ._runtime.hooks import Hooks
 from ._runtime.raw import to_raw, to_raw_async
-from ._runtime.transport import AsyncCore, Auth, SyncCore
+from ._runtime.transport import AsyncCore, SyncCore
 from ._runtime.types import NOT_GIVEN, NotGiven, RequestOptions
 from ._version import __version__
 
@@ -45,7 +46,8 @@ ENVIRONMENTS: dict[str, str] = {
 Environment = Literal["PRODUCTION", "SANDBOX"]
 
 _TOKEN_ENV = "SHELTER_API_KEY"
-_AUTH = Auth("bearer", "Authorization")
+_SCHEMES: tuple[Scheme, ...] = (Scheme("bearer", "bearer", ("token",), ("SHELTER_API_KEY",)),)
+_SECURITY: Requirement = (("bearer",),)
 _USER_AGENT = "shelter_sdk-python/" + __version__
 
 
@@ -95,9 +97,14 @@ class Shelter:
     ) -> None:
         self._core = SyncCore(
             base_url=_base_url(environment, base_url),
-            token=token,
-            token_env=_TOKEN_ENV,
-            auth=_AUTH,
+            security=Security(
+                _SCHEMES,
+                {"bearer": (token,)},
+                token=token,
+                token_env=_TOKEN_ENV,
+                default=_SECURITY,
+                required=True,
+            ),
             client_headers={
                 "x-shelter-tenant": tenant,
             },
@@ -222,9 +229,14 @@ class AsyncShelter:
     ) -> None:
         self._core = AsyncCore(
             base_url=_base_url(environment, base_url),
-            token=token,
-            token_env=_TOKEN_ENV,
-            auth=_AUTH,
+            security=Security(
+                _SCHEMES,
+                {"bearer": (token,)},
+                token=token,
+                token_env=_TOKEN_ENV,
+                default=_SECURITY,
+                required=True,
+            ),
             client_headers={
                 "x-shelter-tenant": tenant,
             },

@@ -291,15 +291,18 @@ class JavaRenderer:
         return lines
 
     def _auth(self) -> str:
+        """Where the client's token travels: the API's first scheme (an API key in its header,
+        query parameter or cookie; else an `Authorization` header, Basic or Bearer)."""
         scheme = next(iter(self.api.security), None)
         if scheme is None:
             return 'ClientOptions.AuthPlace.NONE, "", ""'
         name = java_string(scheme.parameter_name or "Authorization")
-        if scheme.kind == "api_key_header":
+        place = scheme.place if scheme.kind == "api_key" else None
+        if place == "header":
             return f'ClientOptions.AuthPlace.HEADER, {name}, ""'
-        if scheme.kind == "api_key_query":
+        if place == "query":
             return f'ClientOptions.AuthPlace.QUERY, {name}, ""'
-        if scheme.kind == "api_key_cookie":
+        if place == "cookie":
             prefix = java_string((scheme.parameter_name or "token") + "=")
             return f'ClientOptions.AuthPlace.HEADER, "Cookie", {prefix}'
         prefix = '"Basic "' if scheme.kind == "basic" else '"Bearer "'

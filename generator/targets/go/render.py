@@ -22,6 +22,7 @@ from generator.targets.go.naming import (
     method_name,
     package_name,
     struct_tag,
+    top_comment,
 )
 from generator.targets.go.types import GoTypes, emits_alias, scalar_type
 
@@ -172,7 +173,7 @@ class GoRenderer:
             name = self.type_names[definition.name]
             if isinstance(definition, AliasDef) and not emits_alias(definition):
                 continue
-            lines += go_comment(definition.description)
+            lines += top_comment(definition.description)
             if isinstance(definition, ModelDef):
                 lines += _struct(name, definition, types)
             elif isinstance(definition, EnumDef):

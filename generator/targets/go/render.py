@@ -10,7 +10,15 @@ from pathlib import Path
 
 import jinja2
 
-from generator.ir.model import AliasDef, Api, EnumDef, ModelDef, NamedType, Operation
+from generator.ir.model import (
+    AliasDef,
+    Api,
+    EnumDef,
+    ModelDef,
+    NamedType,
+    Operation,
+    Webhooks,
+)
 from generator.ir.names import Name
 from generator.targets.go import methods as code
 from generator.targets.go.naming import (
@@ -68,7 +76,10 @@ class GoRenderer:
     @functools.cached_property
     def _attributes(self) -> tuple[tuple[str, str], ...]:
         """Each resource's client field and package."""
-        packages = Scope(frozenset({"client", "option", "core", self.options.package}))
+        reserved = {"client", "option", "core", self.options.package}
+        if self.api.webhooks is not None:
+            reserved.add("webhook")
+        packages = Scope(frozenset(reserved))
         attributes = Scope(frozenset({"WithRawResponse"}))
         return tuple(
             (attributes.claim(exported(r.name, "Resource")), packages.claim(package_name(r.name)))
@@ -158,6 +169,8 @@ class GoRenderer:
             files[f"core/{source.name}"] = header + source.read_text(encoding="utf-8")
         for resource in self.resources:
             files[f"{resource.package}/client.go"] = self._resource_file(resource)
+        if self.api.webhooks is not None:
+            files["webhook/webhook.go"] = self._webhook_file(self.api.webhooks)
         return files
 
     def _template(self, name: str, **extra: object) -> str:
@@ -229,6 +242,24 @@ class GoRenderer:
         context = {"fields": aligned(fields) if fields else [], "code": _joined(body),
                    "headers": self._client_headers(), "auth": self._auth()}  # fmt: skip
         return self._with_imports(self._template("client.go.j2", **context))
+
+    def _webhook_file(self, webhooks: Webhooks) -> str:
+        """Package webhook: verify, parse (into the event types the spec names) and sign."""
+        types = self._types(self.options.package + ".")
+        cases = []
+        for event in webhooks.events:
+            annotation = types.annotation(event.type)
+            constructor = f"new({annotation.removeprefix('*')})"
+            cases.append((event.event_type, constructor))
+        text = self._template(
+            "webhook.go.j2", signing=webhooks.signing, type_property=webhooks.type_property,
+            cases=cases,
+        )  # fmt: skip
+        module = [f'\t"{self.options.module}/core"']
+        if any(f"{self.options.package}." in c for _, c in cases):
+            module.insert(0, f'\t{self.options.package} "{self.options.module}"')
+        block = '\t"net/http"\n\t"time"\n\n' + "\n".join(module)
+        return text.replace("import (\n__IMPORTS__\n)", f"import (\n{block}\n)")
 
     def _client_headers(self) -> list[tuple[str, str]]:
         headers = []

@@ -13,6 +13,7 @@ import jinja2
 from generator.ir.model import (
     AliasDef,
     Api,
+    Discriminator,
     EnumDef,
     ModelDef,
     NamedType,
@@ -32,7 +33,7 @@ from generator.targets.go.naming import (
     struct_tag,
     top_comment,
 )
-from generator.targets.go.types import GoTypes, emits_alias, scalar_type
+from generator.targets.go.types import GoTypes, emits_alias, scalar_type, tagged_union
 
 RUNTIME_DIR = Path(__file__).parent / "runtime"
 ROOT_HELPERS = frozenset({"String", "Int", "Float64", "Bool", "Environments", "Version"})
@@ -187,13 +188,19 @@ class GoRenderer:
             if isinstance(definition, AliasDef) and not emits_alias(definition):
                 continue
             lines += top_comment(definition.description)
-            if isinstance(definition, ModelDef):
+            discriminator = tagged_union(definition) if isinstance(definition, AliasDef) else None
+            if discriminator is not None:
+                lines += _union(name, discriminator, types)
+            elif isinstance(definition, ModelDef):
                 lines += _struct(name, definition, types)
             elif isinstance(definition, EnumDef):
                 lines += _enum(name, definition)
             elif isinstance(definition, AliasDef):
                 lines.append(f"type {name} {types.alias_underlying(definition)}")
             lines.append("")
+        if any(line.startswith("func (u *") for line in lines):
+            imports = ["import (", '\t"encoding/json"', "", f'\t"{self.options.module}/core"', ")"]
+            lines[1:1] = ["", *imports]
         return "\n".join(lines)
 
     def _requests_file(self) -> str:
@@ -335,6 +342,37 @@ def _struct(name: str, model: ModelDef, types: GoTypes) -> list[str]:
             )
         )
     return [*lines, *aligned(block), "}"]
+
+
+def _union(name: str, discriminator: Discriminator, types: GoTypes) -> list[str]:
+    """A union told apart by a property: a struct holding the member the property names."""
+    wire = go_string(discriminator.property)
+    cases = [
+        line
+        for tag, constructor in types.variants(discriminator)
+        for line in (f"\t\tcase {go_string(tag)}:", f"\t\t\treturn {constructor}")
+    ]
+    typed = ["\t\tswitch tag {", *cases, "\t\t}"] if cases else []
+    return [
+        f"type {name} struct {{",
+        f"\t// Value is the member the {wire} property names (a pointer to its type), or a map",
+        "\t// for a member the SDK does not know yet.",
+        "\tValue any",
+        "}",
+        "",
+        f"// UnmarshalJSON decodes the member the {wire} property names.",
+        f"func (u *{name}) UnmarshalJSON(data []byte) error {{",
+        f"\tvalue, err := core.DecodeUnion(data, {wire}, func(tag string) any {{",
+        *typed,
+        "\t\treturn nil",
+        "\t})",
+        "\tu.Value = value",
+        "\treturn err",
+        "}",
+        "",
+        "// MarshalJSON encodes the member Value holds.",
+        f"func (u {name}) MarshalJSON() ([]byte, error) {{ return json.Marshal(u.Value) }}",
+    ]
 
 
 def _enum(name: str, enum: EnumDef) -> list[str]:

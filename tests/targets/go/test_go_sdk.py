@@ -62,7 +62,7 @@ def test_go_behaviour_tests_pass(cache: Path, tmp_path: Path) -> None:
     output = done.stdout + done.stderr
     assert done.returncode == 0, output
     passed = re.findall(r"^--- PASS: (\w+)", done.stdout, re.MULTILINE)
-    assert len(passed) >= 24, output
+    assert len(passed) >= 25, output
     deliberate = "does not carry the expected bearer token"  # the wrong-token test's request
     mismatches = [e for e in server.errors() if deliberate not in e]
     assert mismatches == [], mismatches

@@ -1,12 +1,14 @@
-// Webhooks and open enums of the generated Extend Go SDK: deliveries signed by webhook.Sign
+// Webhooks, open enums and unions of the generated Extend Go SDK: deliveries signed by webhook.Sign
 // verify and parse into typed events; tampered, stale or unsigned ones fail with a
-// *webhook.VerificationError; an enum value the SDK does not know decodes as it is.
+// *webhook.VerificationError; an enum value the SDK does not know decodes as it is; a union decodes the member its
+// discriminator names.
 package gotest
 
 import (
 	"encoding/json"
 	"errors"
 	"net/http"
+	"strings"
 	"testing"
 	"time"
 
@@ -104,5 +106,26 @@ func TestAnEnumValueTheSDKDoesNotKnowDecodesAsItIs(t *testing.T) {
 	}
 	if run.Status != extend.ProcessorRunStatus("ARCHIVED_LATER") || run.Status == extend.ProcessorRunStatusProcessed {
 		t.Fatalf("status: %q", run.Status)
+	}
+}
+
+func TestAUnionDecodesTheMemberItsDiscriminatorNames(t *testing.T) {
+	var entity extend.EvaluationSetEntity
+	if err := json.Unmarshal([]byte(`{"object":"extractor","id":"ex_1","name":"Invoices"}`), &entity); err != nil {
+		t.Fatal(err)
+	}
+	extractor, ok := entity.Value.(*extend.EvaluationSetEntityExtractor)
+	if !ok || extractor.ID != "ex_1" {
+		t.Fatalf("member: %#v", entity.Value)
+	}
+	encoded, err := json.Marshal(entity)
+	if err != nil || !strings.Contains(string(encoded), `"id":"ex_1"`) {
+		t.Fatalf("encoded %s: %v", encoded, err)
+	}
+	if err := json.Unmarshal([]byte(`{"object":"router","id":"r_1"}`), &entity); err != nil {
+		t.Fatal(err)
+	}
+	if member, ok := entity.Value.(map[string]any); !ok || member["id"] != "r_1" {
+		t.Fatalf("a member newer than the SDK: %#v", entity.Value)
 	}
 }

@@ -1,6 +1,7 @@
 // Per-call overhead: the same GET answered by an in-process server, through a raw net/http
 // request (decoded into the same type) and through the generated client. Prints JSON: the
-// median microseconds per call of each, over rounds that interleave the two.
+// median microseconds per call of each, over rounds that interleave the two (in turns first),
+// and the median of each round's ratio (two runs close in time meet the same load).
 package main
 
 import (
@@ -69,16 +70,23 @@ func main() {
 			}
 		}
 	}
+	ratios := []float64{}
 	for r := 0; r < rounds; r++ {
-		for _, name := range names {
+		order := names
+		if r%2 == 1 {
+			order = []string{names[1], names[0]}
+		}
+		for _, name := range order {
 			start := time.Now()
 			for i := 0; i < calls; i++ {
 				clients[name]()
 			}
 			times[name] = append(times[name], float64(time.Since(start).Microseconds())/float64(calls))
 		}
+		ratios = append(ratios, times["generated"][r]/times["raw net/http"][r])
 	}
-	result := map[string]float64{}
+	sort.Float64s(ratios)
+	result := map[string]float64{"ratio": ratios[len(ratios)/2]}
 	for name, list := range times {
 		sort.Float64s(list)
 		result[name] = list[len(list)/2]

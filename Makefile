@@ -41,8 +41,8 @@ help:
 	@echo "make validate SPEC=path   diagnostics of one spec"
 	@echo "make diff       what changed between the two newest versions in specs/\$$(API) (API=extend)"
 	@echo "make bench      both SDKs against raw httpx/fetch and extend-ai; cold generation against"
-	@echo "                openapi-python-client and datamodel-code-generator (own venv); the Go SDK"
-	@echo "                against raw net/http"
+	@echo "                openapi-python-client and datamodel-code-generator (own venv); streams"
+	@echo "                (200 MB download RSS, SSE parser cost); the Go SDK against raw net/http"
 
 $(STAMP):
 	$(PYTHON) -m venv $(VENV)
@@ -164,6 +164,7 @@ bench: $(STAMP) $(BENCH_STAMP) $(NODE_STAMP) $(BENCH_NODE)
 	$(PY) -m generator.diff.bench
 	$(BENCH_VENV)/bin/python bench/generation.py
 	$(PY) bench/typescript.py
+	$(PY) bench/streams.py
 	$(PY) bench/go.py
 
 clean:

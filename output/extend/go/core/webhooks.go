@@ -4,7 +4,9 @@ package core
 
 import (
 	"crypto/hmac"
+	"crypto/rand"
 	"crypto/sha256"
+	"encoding/base64"
 	"encoding/hex"
 	"encoding/json"
 	"net/http"
@@ -15,12 +17,16 @@ import (
 )
 
 // Signing is how an API signs its webhook deliveries: HMAC-SHA256, in hex, over SignedPayload
-// with {timestamp} and {body} replaced. A zero Signing means the API declares no scheme.
+// with {timestamp} and {body} replaced; or, when Scheme is "standard" (Standard Webhooks), in
+// base64 as `v1,<signature>` over `{id}.{timestamp}.{body}` with the key a `whsec_` secret
+// holds. A zero Signing means the API declares no scheme.
 type Signing struct {
 	SignatureHeader  string
 	TimestampHeader  string
 	SignedPayload    string
 	ToleranceSeconds int64
+	Scheme           string
+	IDHeader         string
 }
 
 // WebhookVerificationError is a delivery that fails verification or parsing; reach it with
@@ -76,6 +82,9 @@ func CheckWebhook(signing Signing, body []byte, header http.Header, secret strin
 	if age := now.Unix() - seconds; age > signing.ToleranceSeconds || -age > signing.ToleranceSeconds {
 		return &WebhookVerificationError{"the timestamp is outside the allowed tolerance"}
 	}
+	if signing.Scheme == "standard" {
+		return checkStandard(signing, timestamp, body, header, secret)
+	}
 	expected := []byte(WebhookSignature(signing, timestamp, body, secret))
 	separator := func(r rune) bool { return r == ',' || unicode.IsSpace(r) }
 	for _, candidate := range strings.FieldsFunc(given, separator) {
@@ -100,8 +109,52 @@ func SignWebhook(signing Signing, body []byte, secret string, timestamp time.Tim
 	stamp := strconv.FormatInt(timestamp.Unix(), 10)
 	header := http.Header{}
 	header.Set(signing.TimestampHeader, stamp)
-	header.Set(signing.SignatureHeader, WebhookSignature(signing, stamp, body, secret))
+	if signing.Scheme != "standard" {
+		header.Set(signing.SignatureHeader, WebhookSignature(signing, stamp, body, secret))
+		return header, nil
+	}
+	random := make([]byte, 16)
+	if _, err := rand.Read(random); err != nil {
+		return nil, err
+	}
+	id := "msg_" + hex.EncodeToString(random)
+	signature, err := standardSignature(secret, id, stamp, body)
+	if err != nil {
+		return nil, err
+	}
+	header.Set(signing.IDHeader, id)
+	header.Set(signing.SignatureHeader, "v1,"+signature)
 	return header, nil
+}
+
+// standardSignature is the base64 HMAC-SHA256 of `{id}.{timestamp}.{body}` with the key a
+// `whsec_` secret holds (the prefix may be left out).
+func standardSignature(secret, id, timestamp string, body []byte) (string, error) {
+	key, err := base64.StdEncoding.DecodeString(strings.TrimPrefix(secret, "whsec_"))
+	if err != nil {
+		return "", &WebhookVerificationError{"the signing secret is not a whsec_ secret"}
+	}
+	mac := hmac.New(sha256.New, key)
+	mac.Write([]byte(id + "." + timestamp + "." + string(body)))
+	return base64.StdEncoding.EncodeToString(mac.Sum(nil)), nil
+}
+
+func checkStandard(signing Signing, timestamp string, body []byte, header http.Header, secret string) error {
+	id := header.Get(signing.IDHeader)
+	if id == "" {
+		return &WebhookVerificationError{"the delivery has no id header"}
+	}
+	expected, err := standardSignature(secret, id, timestamp, body)
+	if err != nil {
+		return err
+	}
+	for _, part := range strings.Fields(header.Get(signing.SignatureHeader)) {
+		version, given, _ := strings.Cut(part, ",")
+		if version == "v1" && hmac.Equal([]byte(given), []byte(expected)) {
+			return nil
+		}
+	}
+	return &WebhookVerificationError{"the signature does not match"}
 }
 
 // ParseWebhook is the event of body: its type read from typeProperty, its data decoded

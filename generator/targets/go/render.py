@@ -371,7 +371,9 @@ def _union(name: str, discriminator: Discriminator, types: GoTypes) -> list[str]
         "}",
         "",
         "// MarshalJSON encodes the member Value holds.",
-        f"func (u {name}) MarshalJSON() ([]byte, error) {{ return json.Marshal(u.Value) }}",
+        f"func (u {name}) MarshalJSON() ([]byte, error) {{",
+        "\treturn json.Marshal(u.Value)",
+        "}",
     ]
 
 

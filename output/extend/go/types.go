@@ -973,7 +973,9 @@ func (u *EvaluationSetEntity) UnmarshalJSON(data []byte) error {
 }
 
 // MarshalJSON encodes the member Value holds.
-func (u EvaluationSetEntity) MarshalJSON() ([]byte, error) { return json.Marshal(u.Value) }
+func (u EvaluationSetEntity) MarshalJSON() ([]byte, error) {
+	return json.Marshal(u.Value)
+}
 
 type EvaluationSetEntityClassifier struct {
 	Object    *string `json:"object,omitempty"`
@@ -1108,7 +1110,9 @@ func (u *EvaluationSetRunEntity) UnmarshalJSON(data []byte) error {
 }
 
 // MarshalJSON encodes the member Value holds.
-func (u EvaluationSetRunEntity) MarshalJSON() ([]byte, error) { return json.Marshal(u.Value) }
+func (u EvaluationSetRunEntity) MarshalJSON() ([]byte, error) {
+	return json.Marshal(u.Value)
+}
 
 type EvaluationSetRunEntityClassifier struct {
 	Object    *string `json:"object,omitempty"`
@@ -1158,7 +1162,9 @@ func (u *EvaluationSetRunEntityVersion) UnmarshalJSON(data []byte) error {
 }
 
 // MarshalJSON encodes the member Value holds.
-func (u EvaluationSetRunEntityVersion) MarshalJSON() ([]byte, error) { return json.Marshal(u.Value) }
+func (u EvaluationSetRunEntityVersion) MarshalJSON() ([]byte, error) {
+	return json.Marshal(u.Value)
+}
 
 type EvaluationSetRunEntityVersionClassifierVersion struct {
 	Object       *string `json:"object,omitempty"`
@@ -1214,7 +1220,9 @@ func (u *EvaluationSetRunMetrics) UnmarshalJSON(data []byte) error {
 }
 
 // MarshalJSON encodes the member Value holds.
-func (u EvaluationSetRunMetrics) MarshalJSON() ([]byte, error) { return json.Marshal(u.Value) }
+func (u EvaluationSetRunMetrics) MarshalJSON() ([]byte, error) {
+	return json.Marshal(u.Value)
+}
 
 // Accuracy metrics of an evaluation run of a classify processor; the metric fields are not in the model list and arrive untyped.
 type EvaluationSetRunMetricsClassify struct {

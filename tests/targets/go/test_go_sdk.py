@@ -22,10 +22,9 @@ MODULE = "example.com/extend-go/v2"
 GO_TESTS = Path(__file__).parent / "gotest"
 
 
-@pytest.fixture(scope="module")
-def cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    go()
-    return tmp_path_factory.mktemp("go-cache")
+@pytest.fixture
+def cache(go_cache: Path) -> Path:
+    return go_cache
 
 
 def test_the_sdk_is_gofmt_clean() -> None:

@@ -137,12 +137,14 @@ EXPECTED_QUERIES = {
 
 
 @pytest.mark.slow
-def test_the_go_sdk_walks_every_paging_style(sdk: Path, server: SpecServer, tmp_path: Path) -> None:
+def test_the_go_sdk_walks_every_paging_style(
+    sdk: Path, server: SpecServer, tmp_path: Path, go_cache: Path
+) -> None:
     _script(server)
     module = consumer_module(tmp_path / "consumer", MODULE, sdk)
     shutil.copy(GO_TESTS, module / GO_TESTS.name)
     done = run_go(
-        ["test", "-count=1", "-v", "./..."], module, tmp_path, SPEC_SERVER_URL=server.base_url
+        ["test", "-count=1", "-v", "./..."], module, go_cache, SPEC_SERVER_URL=server.base_url
     )
     output = done.stdout + done.stderr
     assert done.returncode == 0, output

@@ -62,7 +62,7 @@ def _cases() -> dict[str, dict[str, Any]]:
 
 
 @pytest.mark.slow
-def test_the_go_sdk_verifies_standard_webhooks(tmp_path: Path) -> None:
+def test_the_go_sdk_verifies_standard_webhooks(tmp_path: Path, go_cache: Path) -> None:
     go()
     config = default_api(SPEC, tmp_path / "out", "signed")
     config = replace(config, targets=("go",), settings={"go": {"module": MODULE}})
@@ -75,7 +75,7 @@ def test_the_go_sdk_verifies_standard_webhooks(tmp_path: Path) -> None:
     module = consumer_module(tmp_path / "consumer", MODULE, tmp_path / "out" / "go")
     shutil.copy(GO_TESTS, module / GO_TESTS.name)
     cases = json.dumps(_cases())
-    done = run_go(["test", "-count=1", "-v", "./..."], module, tmp_path, WEBHOOK_CASES=cases)
+    done = run_go(["test", "-count=1", "-v", "./..."], module, go_cache, WEBHOOK_CASES=cases)
     output = done.stdout + done.stderr
     assert done.returncode == 0, output
     assert len(re.findall(r"^--- PASS: (\w+)", done.stdout, re.MULTILINE)) == 2, output

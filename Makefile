@@ -43,7 +43,7 @@ help:
 	@echo "make diff       what changed between the two newest versions in specs/\$$(API) (API=extend)"
 	@echo "make bench      both SDKs against raw httpx/fetch and extend-ai; cold generation against"
 	@echo "                openapi-python-client and datamodel-code-generator (own venv); streams"
-	@echo "                (200 MB download RSS, SSE parser cost)"
+	@echo "                (200 MB download RSS, SSE parser cost); the Go SDK against raw net/http"
 
 $(STAMP):
 	$(PYTHON) -m venv $(VENV)
@@ -188,6 +188,7 @@ bench: $(STAMP) $(BENCH_STAMP) $(NODE_STAMP) $(BENCH_NODE)
 	$(BENCH_VENV)/bin/python bench/generation.py
 	$(PY) bench/typescript.py
 	$(PY) bench/streams.py
+	$(PY) bench/go.py
 
 clean:
 	rm -rf $(VENV) $(BENCH_VENV) .bench-node node_modules .sdkgen-cache .mypy_cache .pytest_cache .ruff_cache

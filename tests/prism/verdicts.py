@@ -1,0 +1,106 @@
+"""What Prism and the mock say about each request, and what became of each example.
+
+Prism (`--errors`) answers a request it rejects with a problem document (RFC 7807): a 4xx with
+`type` ending `#UNPROCESSABLE_ENTITY` (and `validation`, the violations), `#UNAUTHORIZED`,
+`#NOT_ACCEPTABLE`, `#NO_PATH_MATCHED_ERROR`, ... A violation of a value's own constraint
+(`pattern`, `minLength`, ...) is the example argument's fault, not the SDK's wire form: it is
+counted apart. The mock's verdict comes from replaying the same bytes."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from generator.mock.server import SpecServer
+from tests.prism.recorder import Exchange
+
+VALUE_CONSTRAINTS = frozenset(
+    {"pattern", "minLength", "maxLength", "minimum", "maximum", "exclusiveMinimum",
+     "exclusiveMaximum", "minItems", "maxItems", "multipleOf", "minProperties", "maxProperties"}
+)  # fmt: skip
+
+
+def _problem(exchange: Exchange) -> dict[str, Any] | None:
+    if exchange.status < 400:
+        return None
+    kind = dict((k.lower(), v) for k, v in exchange.response_headers).get("content-type", "")
+    if "problem+json" not in kind:
+        return None
+    try:
+        found = json.loads(exchange.response_body)
+    except ValueError:
+        return None
+    return found if isinstance(found, dict) and "prism/errors#" in str(found.get("type")) else None
+
+
+def rejection(exchange: Exchange) -> str | None:
+    """Why Prism rejected the request, None when it accepted it."""
+    problem = _problem(exchange)
+    if problem is None:
+        return None
+    violations = problem.get("validation") or []
+    named = "; ".join(
+        f"{'.'.join(map(str, v.get('location', [])))}: {v.get('message')}" for v in violations
+    )
+    return f"{exchange.status} {problem.get('title')}: {named or problem.get('detail')}"
+
+
+def argument_fault(exchange: Exchange) -> bool:
+    """Whether every violation Prism names is a value constraint of the example argument."""
+    problem = _problem(exchange)
+    violations = (problem or {}).get("validation") or []
+    return bool(violations) and all(v.get("code") in VALUE_CONSTRAINTS for v in violations)
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """One example in one language: `ok`, `rejected` (for the SDK's fault), `argument` (an
+    example value Prism finds out of range), `reader` (the SDK failed on an answer Prism gave
+    as valid), `unsent` (the SDK raised before sending) or `other`."""
+
+    qualified: str
+    kind: str
+    detail: str = ""
+
+
+def outcome(qualified: str, result: str, exchanges: list[Exchange]) -> Outcome:
+    for exchange in exchanges:
+        why = rejection(exchange)
+        if why is not None:
+            kind = "argument" if argument_fault(exchange) else "rejected"
+            return Outcome(qualified, kind, f"{exchange.method} {exchange.target}: {why}")
+    if result == "ok":
+        return Outcome(qualified, "ok")
+    if not exchanges:
+        return Outcome(qualified, "unsent", result)
+    if 200 <= exchanges[-1].status < 300:
+        return Outcome(qualified, "reader", result)
+    return Outcome(qualified, "other", f"{exchanges[-1].status}: {result}")
+
+
+def tally(outcomes: list[Outcome]) -> Counter[str]:
+    return Counter(o.kind for o in outcomes)
+
+
+def mock_rejects(server: SpecServer, exchange: Exchange) -> bool:
+    """Whether the mock finds anything wrong with the same request."""
+    headers = {k.lower(): v for k, v in exchange.headers}
+    server.handle(exchange.method, exchange.target, headers, exchange.body)
+    return bool(server.requests[-1].errors)
+
+
+def disagreements(server: SpecServer, exchanges: list[Exchange]) -> tuple[int, list[str]]:
+    """How many requests both judged, and those where Prism and the mock disagree."""
+    found: list[str] = []
+    for exchange in exchanges:
+        prism = rejection(exchange)
+        mock = mock_rejects(server, exchange)
+        if (prism is not None) != mock:
+            said = server.requests[-1].errors if mock else prism
+            found.append(
+                f"{exchange.method} {exchange.target}: Prism {'rejects' if prism else 'accepts'},"
+                f" the mock {'rejects' if mock else 'accepts'}: {said}"
+            )
+    return len(exchanges), found

@@ -90,9 +90,9 @@ def _setup(docs: DocsModel, language: str, proxy: str) -> str:
     setup = docs.language.setup_example(None)
     if language == "python":
         options = f'token="{TOKEN}", base_url="{proxy}", max_retries=0, timeout=30'
-        return re.sub(r"= (\w+)\(\)$", rf"= \1({options})", setup.strip(), flags=re.M)
+        return re.sub(r"= (\w+)\(.*\)$", rf"= \1({options})", setup.strip(), flags=re.M)
     options = f'{{ token: "{TOKEN}", baseUrl: "{proxy}", maxRetries: 0, timeoutInSeconds: 30 }}'
-    return re.sub(r"new (\w+)\(\);$", rf"new \1({options});", setup.strip(), flags=re.M)
+    return re.sub(r"new (\w+)\(.*\);$", rf"new \1({options});", setup.strip(), flags=re.M)
 
 
 _PY_DRIVER = '''

@@ -16,14 +16,13 @@ from pathlib import Path
 from generator.ir.build import build_api
 from generator.load.loader import load_document
 from generator.mock.server import SpecServer
-from tests.conftest import SHARED
+from tests.conftest import shared_path
 from tests.prism.drivers import Sdks, calls, generate, run_python, run_typescript, sample
 from tests.prism.prism import running_prism
 from tests.prism.recorder import Recorder
 from tests.prism.trim import write_trimmed
 from tests.prism.verdicts import Outcome, disagreements, outcome, tally
 
-CORPUS = SHARED / "corpus"
 SPECS = {
     "openai": "openai.yaml",
     "spotify": "spotify.yaml",
@@ -58,10 +57,11 @@ class Prepared:
 
 
 def prepare_api(api: str, count: int, work: Path) -> Prepared:
-    document = CORPUS / SPECS[api]
+    document = shared_path("corpus", SPECS[api])
     sdks = generate(document, work / "sdk")
     first = next(iter(sdks.docs.values()))
-    operations = [f"{m.operation.method.upper()} {m.operation.path}" for m in sample(first.methods, count)]
+    chosen = sample(first.methods, count)
+    operations = [f"{m.operation.method.upper()} {m.operation.path}" for m in chosen]
     loaded = load_document(document)
     assert loaded.model is not None and loaded.document is not None
     served = write_trimmed(loaded.model, set(operations), work / f"{api}.served.json")

@@ -35,12 +35,36 @@ def _problem(exchange: Exchange) -> dict[str, Any] | None:
     return found if isinstance(found, dict) and "prism/errors#" in str(found.get("type")) else None
 
 
+def _header_violations(exchange: Exchange) -> list[dict[str, Any]]:
+    """The request's violations Prism lists in `sl-violations` when it answers with an error
+    response the spec declares."""
+    raw = dict((k.lower(), v) for k, v in exchange.response_headers).get("sl-violations")
+    if exchange.status < 400 or not raw:
+        return []
+    try:
+        found = json.loads(raw)
+    except ValueError:
+        return []
+    return [
+        v for v in found
+        if isinstance(v, dict) and v.get("severity") == "Error"
+        and (v.get("location") or [""])[0] == "request"
+    ]  # fmt: skip
+
+
+def _violations(exchange: Exchange) -> list[dict[str, Any]]:
+    problem = _problem(exchange)
+    listed = (problem or {}).get("validation") or []
+    return [v for v in listed if isinstance(v, dict)] + _header_violations(exchange)
+
+
 def rejection(exchange: Exchange) -> str | None:
     """Why Prism rejected the request, None when it accepted it."""
     problem = _problem(exchange)
-    if problem is None:
+    violations = _violations(exchange)
+    if problem is None and not violations:
         return None
-    violations = problem.get("validation") or []
+    problem = problem or {"title": "declared error response"}
     named = "; ".join(
         f"{'.'.join(map(str, v.get('location', [])))}: {v.get('message')}" for v in violations
     )
@@ -49,8 +73,7 @@ def rejection(exchange: Exchange) -> str | None:
 
 def argument_fault(exchange: Exchange) -> bool:
     """Whether every violation Prism names is a value constraint of the example argument."""
-    problem = _problem(exchange)
-    violations = (problem or {}).get("validation") or []
+    violations = _violations(exchange)
     return bool(violations) and all(v.get("code") in VALUE_CONSTRAINTS for v in violations)
 
 

@@ -229,7 +229,7 @@ class PythonDocsLanguage:
                 "datetime(2025, 1, 1, tzinfo=timezone.utc)",
                 ("from datetime import datetime, timezone",),
             )
-        if arg.where == "path" and arg.wire_name == "id":
+        if arg.where == "path" and arg.wire_name == "id" and docs.textual(arg.type_node):
             known = docs.example_id(op)
             if known is not None:
                 return known

@@ -1,8 +1,10 @@
 """What Prism and the mock say about each request, and what became of each example.
 
-Prism (`--errors`) answers a request it rejects with a problem document (RFC 7807): a 4xx with
-`type` ending `#UNPROCESSABLE_ENTITY` (and `validation`, the violations), `#UNAUTHORIZED`,
-`#NOT_ACCEPTABLE`, `#NO_PATH_MATCHED_ERROR`, ... A violation of a value's own constraint
+Prism answers a request it rejects with a 4xx: an error response the spec declares, with the
+request's violations in its `sl-violations` header, or a problem document (RFC 7807) whose
+`type` ends `#UNPROCESSABLE_ENTITY` (listing them under `validation`), `#UNAUTHORIZED`,
+`#NOT_ACCEPTABLE`, `#NO_PATH_MATCHED_ERROR`, ... Violations of the answer Prism made up are
+not the request's. A violation of a value's own constraint
 (`pattern`, `minLength`, ...) is the example argument's fault, not the SDK's wire form: it is
 counted apart. The mock's verdict comes from replaying the same bytes."""
 
@@ -47,22 +49,27 @@ def _header_violations(exchange: Exchange) -> list[dict[str, Any]]:
         return []
     return [
         v for v in found
-        if isinstance(v, dict) and v.get("severity") == "Error"
-        and (v.get("location") or [""])[0] == "request"
+        if isinstance(v, dict) and v.get("severity") == "Error" and _of_request(v)
     ]  # fmt: skip
+
+
+def _of_request(violation: dict[str, Any]) -> bool:
+    """Whether a violation names the request (not the answer Prism made up)."""
+    return (violation.get("location") or [""])[0] == "request"
 
 
 def _violations(exchange: Exchange) -> list[dict[str, Any]]:
     problem = _problem(exchange)
     listed = (problem or {}).get("validation") or []
-    return [v for v in listed if isinstance(v, dict)] + _header_violations(exchange)
+    named = [v for v in listed if isinstance(v, dict) and _of_request(v)]
+    return named + _header_violations(exchange)
 
 
 def rejection(exchange: Exchange) -> str | None:
     """Why Prism rejected the request, None when it accepted it."""
     problem = _problem(exchange)
     violations = _violations(exchange)
-    if problem is None and not violations:
+    if not violations and (problem is None or exchange.status >= 500):
         return None
     problem = problem or {"title": "declared error response"}
     named = "; ".join(

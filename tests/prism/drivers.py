@@ -71,11 +71,10 @@ def generate(document: Path, folder: Path) -> Sdks:
 
 def sample(methods: tuple[MethodDoc, ...] | list[MethodDoc], count: int) -> list[MethodDoc]:
     """`count` methods spread evenly over the docs' order (all of them when there are fewer)."""
-    usable = [m for m in methods if m.operation.shape.response_kind != "event_stream"]
-    if len(usable) <= count:
-        return usable
-    step = len(usable) / count
-    return [usable[int(i * step)] for i in range(count)]
+    if len(methods) <= count:
+        return list(methods)
+    step = len(methods) / count
+    return [methods[int(i * step)] for i in range(count)]
 
 
 def calls(sdks: Sdks, language: str, operations: list[str]) -> list[Call]:
@@ -95,7 +94,7 @@ def _setup(docs: DocsModel, language: str, proxy: str) -> str:
     return re.sub(r"new (\w+)\(.*\);$", rf"new \1({options});", setup.strip(), flags=re.M)
 
 
-_PY_DRIVER = '''
+_PY_DRIVER = """
 import json, sys, urllib.request
 sys.path.insert(0, {folder!r})
 SETUP, EXAMPLES, PROXY = {setup!r}, {examples!r}, {proxy!r}
@@ -116,7 +115,7 @@ for index, code in enumerate(EXAMPLES):
     except Exception as error:
         outcomes.append(f"{{type(error).__name__}}: {{error}}"[:600])
 sys.stdout.write(json.dumps(outcomes))
-'''
+"""
 
 
 def run_python(sdks: Sdks, examples: list[Call], proxy: str, work: Path) -> list[str]:

@@ -50,7 +50,8 @@ def _answers(port: int) -> bool:
 @contextlib.contextmanager
 def running_prism(document: Path, *, startup: float) -> Iterator[str]:
     """Prism serving `document` (static answers; a response it generates that its own check
-    finds wrong is still sent, for the SDK's reader to judge); yields its base URL. Fails when it does not answer within `startup` seconds."""
+    finds wrong is still sent, for the SDK's reader to judge); yields its base URL. Fails when
+    it does not answer within `startup` seconds."""
     port = free_port()
     command = [str(prism_command()), "mock", "-h", "127.0.0.1", "-p", str(port)]
     with subprocess.Popen(

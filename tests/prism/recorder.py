@@ -64,7 +64,9 @@ class Recorder:
             sent = sum(1 for e in self.exchanges if e.example == self.example)
             return sent >= BUDGET
 
-    def forward(self, method: str, target: str, headers: list[tuple[str, str]], body: bytes) -> Exchange:
+    def forward(
+        self, method: str, target: str, headers: list[tuple[str, str]], body: bytes
+    ) -> Exchange:
         connection = http.client.HTTPConnection(*self._upstream, timeout=60)
         try:
             sent = {k: v for k, v in headers if k.lower() not in _HOP}
@@ -121,7 +123,9 @@ def _handler_for(recorder: Recorder) -> type[BaseHTTPRequestHandler]:
             elif recorder.over_budget():
                 self._reply(418, (), b"the example sent more requests than the budget")
             else:
-                exchange = recorder.forward(self.command, self.path, list(self.headers.items()), body)
+                exchange = recorder.forward(
+                    self.command, self.path, list(self.headers.items()), body
+                )
                 self._reply(exchange.status, exchange.response_headers, exchange.response_body)
 
         do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = do_HEAD = do_OPTIONS = _serve

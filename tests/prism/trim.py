@@ -20,7 +20,9 @@ def _references(node: Any) -> Iterator[str]:
             if key == "$ref" and isinstance(value, str) and value.startswith("#/"):
                 yield value[1:]
             elif key == "mapping" and isinstance(value, dict):
-                yield from (v[1:] for v in value.values() if isinstance(v, str) and v.startswith("#/"))
+                yield from (
+                    v[1:] for v in value.values() if isinstance(v, str) and v.startswith("#/")
+                )
             else:
                 yield from _references(value)
     elif isinstance(node, list):

@@ -55,7 +55,7 @@ def _header_violations(exchange: Exchange) -> list[dict[str, Any]]:
 
 def _of_request(violation: dict[str, Any]) -> bool:
     """Whether a violation names the request (not the answer Prism made up)."""
-    return (violation.get("location") or [""])[0] == "request"
+    return bool((violation.get("location") or [""])[0] == "request")
 
 
 def _violations(exchange: Exchange) -> list[dict[str, Any]]:

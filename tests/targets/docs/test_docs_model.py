@@ -8,11 +8,10 @@ from pathlib import Path
 import pytest
 
 from generator.config import default_api
-
 from generator.ir.model import Array, Const, EnumType, Map, Nullable, Primitive, Union
 from generator.ir.names import Name
-from generator.targets.docs.examples import Code, ExampleValues, string_for
 from generator.pipeline import prepare
+from generator.targets.docs.examples import Code, ExampleValues, string_for
 from generator.targets.docs.model import DocsModel
 from generator.targets.docs.render import docs_model
 from tests.conftest import minimal_spec

@@ -410,6 +410,15 @@ class OperationShape:
         return self.path_arguments + self.request_arguments
 
     @property
+    def content_type(self) -> str | None:
+        """The `Content-Type` of a raw (binary or text) body when the spec names its media type
+        exactly (Spotify's `image/jpeg`); None for JSON, forms, multipart and a wildcard
+        (`*/*`, `image/*`), whose type the runtime writes itself."""
+        if self.body_kind not in ("binary", "text") or self.media_type is None:
+            return None
+        return None if "*" in self.media_type else self.media_type
+
+    @property
     def whole_body(self) -> Argument | None:
         return next((a for a in self.request_arguments if a.whole_body), None)
 

@@ -113,6 +113,14 @@ def test_accept_follows_a_binary_response(sdk: Any, server: SpecServer) -> None:
     assert only(server).headers["accept"] == "application/pdf"
 
 
+def test_a_raw_body_carries_its_media_type(sdk: Any, server: SpecServer) -> None:
+    """Spotify's `image/jpeg` body: Prism answered 415 to a body without its content type."""
+    with sdk.Wire(base_url=server.base_url) as client:
+        client.avatars.update("me", body=b"\xff\xd8\xff")
+    assert only(server).headers["content-type"] == "image/jpeg"
+    assert only(server).body == b"\xff\xd8\xff"
+
+
 def test_nested_form_body_in_bracket_notation(sdk: Any, server: SpecServer) -> None:
     with sdk.Wire(base_url=server.base_url) as client:
         client.customers.create(

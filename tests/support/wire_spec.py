@@ -1,5 +1,5 @@
 """A spec with a parameter of every style and location, nested form and multipart bodies, a
-binary response, header parameters OpenAPI ignores, and PagerDuty's shapes (a readOnly id that
+binary response, a raw body of a named media type, header parameters OpenAPI ignores, and PagerDuty's shapes (a readOnly id that
 an allOf member requires, a oneOf told apart by an enum narrowed inside allOf): the SDKs of
 every target send each of them as the spec says, and the mock accepts what they send."""
 
@@ -63,6 +63,18 @@ paths:
           content:
             application/pdf:
               schema: {type: string, format: binary}
+  /avatars/{id}:
+    put:
+      operationId: putAvatar
+      parameters:
+        - {name: id, in: path, required: true, schema: {type: string}}
+      requestBody:
+        required: true
+        content:
+          image/jpeg:
+            schema: {type: string, format: binary}
+      responses:
+        '204': {description: stored}
   /customers:
     post:
       operationId: createCustomer

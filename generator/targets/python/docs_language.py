@@ -222,6 +222,8 @@ class PythonDocsLanguage:
         self, docs: DocsModel, arg: ArgSurface, m: MethodSurface, op: Operation
     ) -> object:
         """The example value of one argument."""
+        if arg.annotation == "bytes":  # a raw body: its bytes, not the file a model field takes
+            return Code(f"Path({SAMPLE_FILE!r}).read_bytes()", ("from pathlib import Path",))
         if arg.annotation == "date":
             return Code("date(2025, 1, 1)", ("from datetime import date",))
         if arg.annotation == "datetime":

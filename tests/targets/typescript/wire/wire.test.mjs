@@ -23,6 +23,10 @@ test("binary response", async () => {
   await client.invoicePdf.list("in_1");
 });
 
+test("raw body of a named media type", async () => {
+  await client.avatars.update("me", { body: new Uint8Array([255, 216, 255]) });
+});
+
 test("nested form body", async () => {
   await client.customers.create({
     name: "Ada", active: true, address: { city: "Berlin", lines: ["Main 1", "Floor 2"] },

@@ -74,6 +74,8 @@ export interface RequestSpec {
   styles?: Record<string, Style>;
   /** The `Accept` header, when it is not the JSON default. */
   accept?: string;
+  /** The `Content-Type` of a raw body the spec names exactly (`image/jpeg`). */
+  contentType?: string;
 }
 
 export const INITIAL_RETRY_DELAY_MS = 500;
@@ -222,7 +224,8 @@ export class Core {
       accept: spec.accept ?? (spec.responseKind === "json" ? "application/json" : "*/*"),
       "user-agent": this.settings.userAgent,
     };
-    const contentType = spec.bodyKind !== undefined ? CONTENT_TYPES[spec.bodyKind] : undefined;
+    const contentType =
+      spec.contentType ?? (spec.bodyKind !== undefined ? CONTENT_TYPES[spec.bodyKind] : undefined);
     if (spec.body !== undefined && contentType !== undefined) {
       headers["content-type"] = contentType;
     }

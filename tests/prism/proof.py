@@ -29,7 +29,7 @@ SPECS = {
     "box-v2025": "box-v2025.json",
     "digitalocean": "digitalocean.bundled.yaml",
     "discord": "discord.json",
-    "stripe": "stripe.yaml",
+    "kubernetes": "kubernetes-swagger2.json",
     "slack": "slack-web-swagger2.json",
     "petstore": "petstore-expanded.yaml",
 }

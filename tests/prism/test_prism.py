@@ -15,7 +15,7 @@ import pytest
 from tests.prism.proof import Verdicts, details, prove, table
 from tests.prism.verdicts import tally
 
-PROVEN = ("openai", "spotify", "box-v2025", "digitalocean", "discord", "stripe")
+PROVEN = ("openai", "spotify", "digitalocean", "discord", "slack", "kubernetes")
 CALLS = 40
 
 

@@ -1,6 +1,8 @@
 """The document Prism serves: the operations a test calls and every component they reach,
-built from the loaded document model ($refs kept as references). Prism needs minutes or more
-for Stripe's whole document; the operations it validates are the same either way."""
+built from the loaded document model ($refs kept as references), so Prism loads only what it
+judges; the operations it validates are the same either way. Stripe stays out of reach: its
+schemas reach one another (expandable fields), so 5 operations already pull in 514 of its 819
+schemas, and Prism did not answer within 300 s with the 40 operations' document."""
 
 from __future__ import annotations
 

@@ -411,12 +411,14 @@ class OperationShape:
 
     @property
     def content_type(self) -> str | None:
-        """The `Content-Type` of a raw (binary or text) body when the spec names its media type
-        exactly (Spotify's `image/jpeg`); None for JSON, forms, multipart and a wildcard
-        (`*/*`, `image/*`), whose type the runtime writes itself."""
-        if self.body_kind not in ("binary", "text") or self.media_type is None:
+        """The `Content-Type` of a body when it is not what the runtime writes for its kind:
+        the media type the spec names exactly for a raw (binary or text) body (Spotify's
+        `image/jpeg`) or a JSON one other than `application/json` (Kubernetes'
+        `application/merge-patch+json`); None for forms, multipart and a wildcard (`*/*`)."""
+        media = self.media_type
+        if media is None or "*" in media or media.lower() == "application/json":
             return None
-        return None if "*" in self.media_type else self.media_type
+        return media if self.body_kind in ("binary", "text", "json") else None
 
     @property
     def whole_body(self) -> Argument | None:

@@ -121,6 +121,16 @@ def test_a_raw_body_carries_its_media_type(sdk: Any, server: SpecServer) -> None
     assert only(server).body == b"\xff\xd8\xff"
 
 
+def test_a_json_body_carries_the_json_media_type_the_spec_names(
+    sdk: Any, server: SpecServer
+) -> None:
+    """Kubernetes' PATCH takes `application/merge-patch+json` and no `application/json`."""
+    with sdk.Wire(base_url=server.base_url) as client:
+        client.configs.update("web", replicas=3)
+    assert only(server).headers["content-type"] == "application/merge-patch+json"
+    assert only(server).json == {"replicas": 3}
+
+
 def test_nested_form_body_in_bracket_notation(sdk: Any, server: SpecServer) -> None:
     with sdk.Wire(base_url=server.base_url) as client:
         client.customers.create(

@@ -220,7 +220,7 @@ class _CoreBase:
         merged_headers = _merge_headers(shared, headers, cookies, styles)
         if accept is not None:
             merged_headers["Accept"] = accept
-        if content_type is not None and content is not None:
+        if content_type is not None and (content is not None or json is not None):
             merged_headers["Content-Type"] = content_type
         params: list[tuple[str, Any]] = query_pairs(query, styles) if query else []
         if security is not None:

@@ -75,3 +75,17 @@ def test_outcomes_without_a_rejection() -> None:
     assert outcome("m", "ValidationError: bad", [accepted]).kind == "reader"
     assert outcome("m", "TypeError: no", []).kind == "unsent"
     assert outcome("m", "InternalServerError", [_exchange(500, {}, b"")]).kind == "other"
+
+
+def test_a_union_failing_because_of_a_value_constraint_is_the_arguments_fault() -> None:
+    where = ["request", "body", "channel_id"]
+    violations = [
+        {"location": where, "severity": "Error", "code": "type", "message": "must be null"},
+        {"location": where, "severity": "Error", "code": "pattern", "message": "must match"},
+        {"location": where, "severity": "Error", "code": "oneOf", "message": "exactly one"},
+    ]
+    exchange = _exchange(422, {"sl-violations": json.dumps(violations)}, {"message": "no"})
+    assert argument_fault(exchange)
+    other = [{**violations[0], "location": ["request", "body", "name"]}]
+    mixed = _exchange(422, {"sl-violations": json.dumps(violations + other)}, {})
+    assert not argument_fault(mixed)

@@ -81,9 +81,14 @@ def rejection(exchange: Exchange) -> str | None:
 
 
 def argument_fault(exchange: Exchange) -> bool:
-    """Whether every violation Prism names is a value constraint of the example argument."""
-    violations = _violations(exchange)
-    return bool(violations) and all(v.get("code") in VALUE_CONSTRAINTS for v in violations)
+    """Whether every place Prism names has a value constraint among its violations: the
+    example argument is out of range there (its `oneOf` and `type` complaints follow from
+    that, as with Discord's `channel_id`: null or a snowflake)."""
+    places: dict[str, bool] = {}
+    for v in _violations(exchange):
+        where = ".".join(map(str, v.get("location", [])))
+        places[where] = places.get(where, False) or v.get("code") in VALUE_CONSTRAINTS
+    return bool(places) and all(places.values())
 
 
 @dataclass(frozen=True, slots=True)

@@ -69,10 +69,21 @@ def generate(document: Path, folder: Path) -> Sdks:
     return Sdks(folder, built, docs, env)
 
 
-def sample(methods: tuple[MethodDoc, ...] | list[MethodDoc], count: int) -> list[MethodDoc]:
-    """`count` methods spread evenly over the docs' order (all of them when there are fewer)."""
+def _served(method: MethodDoc, fetched: frozenset[str]) -> bool:
+    """Whether a call can reach Prism: not when every way to authenticate it first fetches an
+    OAuth2 token from the spec's token URL (a real host, which Prism does not stand in for)."""
+    shape = method.operation.shape
+    alternatives = shape.auth.alternatives if shape is not None else ()
+    return not alternatives or any(not set(a) & fetched for a in alternatives)
+
+
+def sample(docs: DocsModel, count: int) -> list[MethodDoc]:
+    """`count` methods Prism can serve, spread evenly over the docs' order (all of them when
+    there are fewer)."""
+    fetched = frozenset(s.name for s in docs.api.security if s.kind == "oauth2")
+    methods = [m for m in docs.methods if _served(m, fetched)]
     if len(methods) <= count:
-        return list(methods)
+        return methods
     step = len(methods) / count
     return [methods[int(i * step)] for i in range(count)]
 

@@ -60,7 +60,7 @@ def prepare_api(api: str, count: int, work: Path) -> Prepared:
     document = shared_path("corpus", SPECS[api])
     sdks = generate(document, work / "sdk")
     first = next(iter(sdks.docs.values()))
-    chosen = sample(first.methods, count)
+    chosen = sample(first, count)
     operations = [f"{m.operation.method.upper()} {m.operation.path}" for m in chosen]
     loaded = load_document(document)
     assert loaded.model is not None and loaded.document is not None

@@ -410,3 +410,18 @@ def test_refs_may_point_into_any_part_of_the_document() -> None:
     assert [(p.wire_name, p.type) for p in b.params] == [("q", Primitive("integer"))]
     assert a.success.type == b.success.type and len(api.types) == 1
     assert api.diagnostics == ()
+
+
+def test_a_call_read_as_json_asks_for_json_only() -> None:
+    """OpenAI's video content comes as `video/mp4`, `image/webp` or a JSON string: Prism sent
+    the video to the SDK that reads JSON, until Accept asked for JSON alone."""
+    spec = minimal_spec()
+    binary = {"schema": {"type": "string", "format": "binary"}}
+    content = {"video/mp4": binary, "application/json": {"schema": {"type": "string"}}}
+    ok = {"200": {"description": "the content", "content": content}}
+    spec["paths"] = {"/videos/{id}/content": {"get": {"operationId": "content", "parameters": [
+        {"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}],
+        "responses": ok}}}  # fmt: skip
+    operation = build_api(spec, "videos").operations()[0]
+    assert operation.shape is not None
+    assert (operation.shape.response_kind, operation.shape.accept) == ("json", "application/json")

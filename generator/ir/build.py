@@ -253,7 +253,7 @@ class _Builder:
                 continue
             param = by_name[wire]
             schema, _ = self.schemas.deref(param.node.get("schema") or {}, "")
-            default = schema.get("default") if isinstance(schema, dict) else None
+            default = _header_default(schema)
             words = Name.parse(param.name).words
             if words[:1] == ("x",):
                 words = words[1:]
@@ -678,6 +678,19 @@ def _method_path_name(op: _Naming) -> Name:
 
 IGNORED_HEADERS = frozenset({"accept", "content-type", "authorization"})
 """Header parameters OpenAPI says to ignore: the media types and the security schemes set them."""
+
+
+def _header_default(schema: Any) -> Any:
+    """What a client header sends when the caller sets nothing: the schema's default, else its
+    one allowed value (`const`, or an `enum` of one: Box's required `box-version: 2025.0`)."""
+    if not isinstance(schema, dict):
+        return None
+    if "default" in schema:
+        return schema["default"]
+    if "const" in schema:
+        return schema["const"]
+    allowed = schema.get("enum")
+    return allowed[0] if isinstance(allowed, list) and len(allowed) == 1 else None
 
 
 def _ignored_header(param: RawParameter) -> bool:

@@ -432,6 +432,17 @@ class OperationShape:
         return self.path_arguments + self.request_arguments
 
     @property
+    def content_type(self) -> str | None:
+        """The `Content-Type` of a body when it is not what the runtime writes for its kind:
+        the media type the spec names exactly for a raw (binary or text) body (Spotify's
+        `image/jpeg`) or a JSON one other than `application/json` (Kubernetes'
+        `application/merge-patch+json`); None for forms, multipart and a wildcard (`*/*`)."""
+        media = self.media_type
+        if media is None or "*" in media or media.lower() == "application/json":
+            return None
+        return media if self.body_kind in ("binary", "text", "json") else None
+
+    @property
     def whole_body(self) -> Argument | None:
         return next((a for a in self.request_arguments if a.whole_body), None)
 

@@ -123,8 +123,19 @@ def operation_shape(
         event_stream=event_stream_of(op),
         idempotency_header=idempotency,
         auth=op.auth,
-        accept=", ".join(op.accept) if op.accept and kind != "empty" else "application/json",
+        accept=_accept(op.accept, kind),
     )
+
+
+def _accept(media_types: tuple[str, ...], kind: ResponseKind) -> str:
+    """The `Accept` header: the success responses' media types the call can read. A call read
+    as JSON asks for the JSON ones only (OpenAI's video content also comes as `video/mp4`,
+    which a JSON reader cannot read)."""
+    if kind == "json":
+        media_types = tuple(m for m in media_types if _is_json(m))
+    if not media_types or kind == "empty":
+        return "application/json"
+    return ", ".join(media_types)
 
 
 def _polling(

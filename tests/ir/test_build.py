@@ -50,6 +50,33 @@ def test_shared_header_becomes_a_client_option(shelter: Api) -> None:
         assert all(p.wire_name != "x-shelter-tenant" for p in op.params)
 
 
+@pytest.mark.parametrize(
+    ("schema", "default"),
+    [
+        ({"type": "string", "enum": ["2025.0"]}, "2025.0"),
+        ({"type": "string", "const": "v1"}, "v1"),
+        ({"type": "string", "enum": ["a", "b"], "default": "b"}, "b"),
+        ({"type": "string", "enum": ["a", "b"]}, None),
+    ],
+)
+def test_a_client_header_with_one_allowed_value_sends_it_by_default(
+    schema: dict[str, Any], default: str | None
+) -> None:
+    """Box requires `box-version`, whose only value is `2025.0`: Prism refused every call
+    until the client sent it without being told."""
+    spec = minimal_spec()
+    ok = {"200": {"description": "ok"}}
+    header = {"$ref": "#/components/parameters/Version"}
+    spec["paths"] = {
+        f"/{name}": {"get": {"operationId": name, "parameters": [header], "responses": ok}}
+        for name in ("files", "folders")
+    }
+    version = {"name": "box-version", "in": "header", "required": True, "schema": schema}
+    spec["components"] = {"parameters": {"Version": version}}
+    api = build_api(spec, "box")
+    assert [(h.wire_name, h.default) for h in api.client_headers] == [("box-version", default)]
+
+
 def test_path_level_parameters_and_header_parameters(shelter: Api) -> None:
     adopt = next(op for op in shelter.operations() if op.operation_id == "adoptAnimal")
     assert [(p.wire_name, p.location, p.required) for p in adopt.params] == [
@@ -383,3 +410,18 @@ def test_refs_may_point_into_any_part_of_the_document() -> None:
     assert [(p.wire_name, p.type) for p in b.params] == [("q", Primitive("integer"))]
     assert a.success.type == b.success.type and len(api.types) == 1
     assert api.diagnostics == ()
+
+
+def test_a_call_read_as_json_asks_for_json_only() -> None:
+    """OpenAI's video content comes as `video/mp4`, `image/webp` or a JSON string: Prism sent
+    the video to the SDK that reads JSON, until Accept asked for JSON alone."""
+    spec = minimal_spec()
+    binary = {"schema": {"type": "string", "format": "binary"}}
+    content = {"video/mp4": binary, "application/json": {"schema": {"type": "string"}}}
+    ok = {"200": {"description": "the content", "content": content}}
+    spec["paths"] = {"/videos/{id}/content": {"get": {"operationId": "content", "parameters": [
+        {"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}],
+        "responses": ok}}}  # fmt: skip
+    operation = build_api(spec, "videos").operations()[0]
+    assert operation.shape is not None
+    assert (operation.shape.response_kind, operation.shape.accept) == ("json", "application/json")

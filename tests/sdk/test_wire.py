@@ -113,6 +113,24 @@ def test_accept_follows_a_binary_response(sdk: Any, server: SpecServer) -> None:
     assert only(server).headers["accept"] == "application/pdf"
 
 
+def test_a_raw_body_carries_its_media_type(sdk: Any, server: SpecServer) -> None:
+    """Spotify's `image/jpeg` body: Prism answered 415 to a body without its content type."""
+    with sdk.Wire(base_url=server.base_url) as client:
+        client.avatars.update("me", body=b"\xff\xd8\xff")
+    assert only(server).headers["content-type"] == "image/jpeg"
+    assert only(server).body == b"\xff\xd8\xff"
+
+
+def test_a_json_body_carries_the_json_media_type_the_spec_names(
+    sdk: Any, server: SpecServer
+) -> None:
+    """Kubernetes' PATCH takes `application/merge-patch+json` and no `application/json`."""
+    with sdk.Wire(base_url=server.base_url) as client:
+        client.configs.update("web", replicas=3)
+    assert only(server).headers["content-type"] == "application/merge-patch+json"
+    assert only(server).json == {"replicas": 3}
+
+
 def test_nested_form_body_in_bracket_notation(sdk: Any, server: SpecServer) -> None:
     with sdk.Wire(base_url=server.base_url) as client:
         client.customers.create(

@@ -1,7 +1,8 @@
 """A spec with a parameter of every style and location, nested form and multipart bodies, a
-binary response, header parameters OpenAPI ignores, and PagerDuty's shapes (a readOnly id that
-an allOf member requires, a oneOf told apart by an enum narrowed inside allOf): the SDKs of
-every target send each of them as the spec says, and the mock accepts what they send."""
+binary response, bodies of named media types (raw `image/jpeg`, JSON `merge-patch+json`),
+header parameters OpenAPI ignores, and PagerDuty's shapes (a readOnly id that an allOf member
+requires, a oneOf told apart by an enum narrowed inside allOf): the SDKs of every target send
+each of them as the spec says, and the mock accepts what they send."""
 
 from __future__ import annotations
 
@@ -63,6 +64,30 @@ paths:
           content:
             application/pdf:
               schema: {type: string, format: binary}
+  /configs/{name}:
+    patch:
+      operationId: patchConfig
+      parameters:
+        - {name: name, in: path, required: true, schema: {type: string}}
+      requestBody:
+        required: true
+        content:
+          application/merge-patch+json:
+            schema: {type: object, properties: {replicas: {type: integer}}}
+      responses:
+        '204': {description: patched}
+  /avatars/{id}:
+    put:
+      operationId: putAvatar
+      parameters:
+        - {name: id, in: path, required: true, schema: {type: string}}
+      requestBody:
+        required: true
+        content:
+          image/jpeg:
+            schema: {type: string, format: binary}
+      responses:
+        '204': {description: stored}
   /customers:
     post:
       operationId: createCustomer

@@ -21,7 +21,9 @@ from generator.ir.model import (
     NamedType,
     Operation,
     PaginationStyle,
+    Primitive,
     Ref,
+    TypeNode,
     refs_in,
 )
 from generator.ir.names import Name
@@ -346,6 +348,12 @@ class DocsModel:
         )
 
     # ----- examples ------------------------------------------------------------------------
+    @staticmethod
+    def textual(node: TypeNode | None) -> bool:
+        """Whether a value of the type is a plain string, so an id like `pet_123` fits it (an
+        integer or uuid path `id` takes the synthesised value of its type instead)."""
+        return isinstance(node, Primitive) and node.kind == "string" and node.format is None
+
     def example_id(self, op: Operation) -> str | None:
         """The `id` of the spec's example of what the operation returns, if it has one."""
         node = op.success.type

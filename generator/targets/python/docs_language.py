@@ -227,6 +227,8 @@ class PythonDocsLanguage:
         self, docs: DocsModel, arg: ArgSurface, m: MethodSurface, op: Operation
     ) -> object:
         """The example value of one argument."""
+        if arg.annotation == "bytes":  # a raw body: its bytes, not the file a model field takes
+            return Code(f"Path({SAMPLE_FILE!r}).read_bytes()", ("from pathlib import Path",))
         if arg.annotation == "date":
             return Code("date(2025, 1, 1)", ("from datetime import date",))
         if arg.annotation == "datetime":
@@ -234,7 +236,7 @@ class PythonDocsLanguage:
                 "datetime(2025, 1, 1, tzinfo=timezone.utc)",
                 ("from datetime import datetime, timezone",),
             )
-        if arg.where == "path" and arg.wire_name == "id":
+        if arg.where == "path" and arg.wire_name == "id" and docs.textual(arg.type_node):
             known = docs.example_id(op)
             if known is not None:
                 return known

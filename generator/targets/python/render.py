@@ -282,6 +282,7 @@ class PythonRenderer:
             path=op.path,
             path_expr=_path_expression(op.path, path_names),
             accept="" if shape.accept == "application/json" else shape.accept,
+            content_type=shape.content_type or "",
             summary=op.summary,
             description=op.description,
             deprecated=op.deprecated,

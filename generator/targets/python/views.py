@@ -124,6 +124,8 @@ class MethodView:
     path_expr: str
     accept: str
     """The `Accept` header when it is not `application/json`, else empty."""
+    content_type: str
+    """The `Content-Type` of a raw body the spec names exactly, else empty."""
     summary: str
     description: str
     deprecated: bool

@@ -215,7 +215,7 @@ class TypescriptDocsLanguage:
     def argument_value(
         self, docs: DocsModel, arg: ArgSurface, m: MethodSurface, op: Operation
     ) -> object:
-        if arg.where == "path" and arg.wire_name == "id":
+        if arg.where == "path" and arg.wire_name == "id" and docs.textual(arg.type_node):
             known = docs.example_id(op)
             if known is not None:
                 return known

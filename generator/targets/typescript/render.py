@@ -176,6 +176,8 @@ class MethodView:
     """The operation's credential alternatives as a literal, when they are not the API's."""
     accept: str = ""
     """The `Accept` header when it is not `application/json`, else empty."""
+    content_type: str = ""
+    """The `Content-Type` of a raw body the spec names exactly, else empty."""
 
     @property
     def styled(self) -> tuple[ArgView, ...]:
@@ -492,6 +494,7 @@ class TypescriptRenderer:
             idempotency_header=shape.idempotency_header,
             security=(None if shape.auth == self.api.auth else requirement_literal(shape.auth)),
             accept="" if shape.accept == "application/json" else shape.accept,
+            content_type=shape.content_type or "",
         )
         return view, request_view
 

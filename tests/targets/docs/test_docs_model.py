@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
+from generator.config import default_api
 from generator.ir.model import Array, Const, EnumType, Map, Nullable, Primitive, Union
 from generator.ir.names import Name
+from generator.pipeline import prepare
 from generator.targets.docs.examples import Code, ExampleValues, string_for
 from generator.targets.docs.model import DocsModel
+from generator.targets.docs.render import docs_model
+from tests.conftest import minimal_spec
 from tests.support.extend import extend_renderer
 
 
@@ -49,3 +56,24 @@ def test_every_method_has_an_example_and_pollers_a_poll_example() -> None:
         assert (method.poll_example is not None) == (method.view.poll is not None)
     quick = [m.qualified for m in docs.quickstarts]
     assert "client.parse_runs.create" in quick and "client.split_runs.create" in quick
+
+
+def test_a_path_id_that_is_not_a_plain_string_gets_a_value_of_its_type(tmp_path: Path) -> None:
+    """`pet_123` is a fine id when ids are strings; an integer or uuid id gets its own value
+    (Prism refused `GET /pets/pet_123` where `id` is an integer)."""
+    spec = minimal_spec()
+    pet = {"type": "object", "properties": {"id": {"type": "integer"}}}
+    ok = {"200": {"description": "a pet", "content": {"application/json": {"schema": pet}}}}
+    spec["paths"] = {
+        f"/{kind}/{{id}}": {"get": {"operationId": f"get_{kind}", "responses": ok, "parameters": [
+            {"name": "id", "in": "path", "required": True, "schema": schema}]}}
+        for kind, schema in (("pets", {"type": "integer"}), ("toys", {"type": "string",
+                             "format": "uuid"}), ("owners", {"type": "string"}))
+    }  # fmt: skip
+    (tmp_path / "pets.json").write_text(json.dumps(spec), encoding="utf-8")
+    config = default_api(tmp_path / "pets.json", tmp_path, targets=("python", "typescript"))
+    for surface in prepare(config).surfaces:
+        examples = {m.operation.path: m.example for m in docs_model(surface).methods}
+        assert ".retrieve(1)" in examples["/pets/{id}"], examples
+        assert '.retrieve("00000000-0000-4000-8000-000000000000")' in examples["/toys/{id}"]
+        assert '_123")' in examples["/owners/{id}"]

@@ -55,7 +55,7 @@ def test_the_typescript_sdk_writes_every_style(dist: Path) -> None:
         output = result.stdout + result.stderr
         assert result.returncode == 0, output
         passed = re.search(r"^# pass (\d+)$", result.stdout, re.MULTILINE)
-        assert passed is not None and int(passed.group(1)) == 6, output
+        assert passed is not None and int(passed.group(1)) == 8, output
         assert server.errors() == []
         sent = {r.operation_id: r for r in server.requests}
     assert sent["getStyledPath"].path == "/simple/1,2/label/.red.blue/matrix/;point=x,3,y,4"
@@ -68,6 +68,8 @@ def test_the_typescript_sdk_writes_every_style(dist: Path) -> None:
     assert (search.headers["x-dry-run"], search.headers["x-ids"]) == ("true", "4,5")
     assert search.headers["cookie"] == "session=true"
     assert sent["getInvoicePdf"].headers["accept"] == "application/pdf"
+    assert sent["putAvatar"].headers["content-type"] == "image/jpeg"
+    assert sent["patchConfig"].headers["content-type"] == "application/merge-patch+json"
     assert parse_qsl(sent["createCustomer"].body.decode()) == [
         ("name", "Ada"), ("active", "true"), ("address[city]", "Berlin"),
         ("address[lines][0]", "Main 1"), ("address[lines][1]", "Floor 2"),

@@ -216,11 +216,14 @@ class _CoreBase:
         fetched: Mapping[str, str] | None = None,
         styles: Mapping[str, Style] | None = None,
         accept: str | None = None,
+        content_type: str | None = None,
     ) -> httpx.Request:
         shared = self._shared(client)
         merged_headers = _merge_headers(shared, headers, cookies, styles)
         if accept is not None:
             merged_headers["Accept"] = accept
+        if content_type is not None and (content is not None or json is not None):
+            merged_headers["Content-Type"] = content_type
         params: list[tuple[str, Any]] = query_pairs(query, styles) if query else []
         if security is not None:
             for name, _value in shared.fixed_auth:  # this operation sends its own
@@ -536,6 +539,7 @@ class SyncCore(_CoreBase):
         security: Requirement | None = None,
         styles: Mapping[str, Style] | None = None,
         accept: str | None = None,
+        content_type: str | None = None,
     ) -> Any:
         """Send one call, retrying as `_should_retry` allows; `stream` makes what a
         successful response becomes while still unread (see `streaming`), and
@@ -556,7 +560,7 @@ class SyncCore(_CoreBase):
                 self.http, method, path, query=query, headers=headers, json=json,
                 data=data, files=parts, content=content, options=options, cookies=cookies,
                 security=security, fetched=fetched,
-                styles=styles, accept=accept,
+                styles=styles, accept=accept, content_type=content_type,
             )  # fmt: skip
             request = self.hooks.request(request)
             try:
@@ -679,6 +683,7 @@ class AsyncCore(_CoreBase):
         security: Requirement | None = None,
         styles: Mapping[str, Style] | None = None,
         accept: str | None = None,
+        content_type: str | None = None,
     ) -> Any:
         """Send one call, retrying as `_should_retry` allows; `stream` makes what a
         successful response becomes while still unread (see `streaming`), and
@@ -699,7 +704,7 @@ class AsyncCore(_CoreBase):
                 self.http, method, path, query=query, headers=headers, json=json,
                 data=data, files=parts, content=content, options=options, cookies=cookies,
                 security=security, fetched=fetched,
-                styles=styles, accept=accept,
+                styles=styles, accept=accept, content_type=content_type,
             )  # fmt: skip
             request = self.hooks.request(request)
             try:

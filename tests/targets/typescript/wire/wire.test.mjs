@@ -23,6 +23,14 @@ test("binary response", async () => {
   await client.invoicePdf.list("in_1");
 });
 
+test("raw body of a named media type", async () => {
+  await client.avatars.update("me", { body: new Uint8Array([255, 216, 255]) });
+});
+
+test("json body of a named media type", async () => {
+  await client.configs.update("web", { replicas: 3 });
+});
+
 test("nested form body", async () => {
   await client.customers.create({
     name: "Ada", active: true, address: { city: "Berlin", lines: ["Main 1", "Floor 2"] },

@@ -78,6 +78,8 @@ export interface RequestSpec {
   styles?: Record<string, Style>;
   /** The `Accept` header, when it is not the JSON default. */
   accept?: string;
+  /** The `Content-Type` of a body when the spec names another than its kind's default. */
+  contentType?: string;
   /** The header of the call's idempotency key: one key per call, the same on every retry,
    * which makes the call safe to retry whatever its method. */
   idempotencyHeader?: string;
@@ -239,7 +241,8 @@ export class Core {
       accept: spec.accept ?? ACCEPT[spec.responseKind] ?? "*/*",
       "user-agent": this.settings.userAgent,
     };
-    const contentType = spec.bodyKind !== undefined ? CONTENT_TYPES[spec.bodyKind] : undefined;
+    const contentType =
+      spec.contentType ?? (spec.bodyKind !== undefined ? CONTENT_TYPES[spec.bodyKind] : undefined);
     if (spec.body !== undefined && contentType !== undefined) {
       headers["content-type"] = contentType;
     }

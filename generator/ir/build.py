@@ -441,6 +441,10 @@ class _Builder:
             node = self.schemas.convert(schema or {}, context, schema_pointer)
             if node == Binary():  # JSON in name only: the bytes are the answer
                 return Response(code, "binary", media.name, node, description, events)
+            if _any_media(media.name) and isinstance(node, Primitive) and node.kind == "string":
+                # `*/*` with a string schema: the server answers text (Kubernetes' logs and
+                # versions arrive as text/plain), not a JSON string
+                return Response(code, "text", media.name, node, description, events)
             return Response(code, "json", media.name, node, description, events)
         media = declared.content[0]
         if events is not None and is_event_stream(media.name):
@@ -713,6 +717,10 @@ def _strip_null(node: TypeNode) -> TypeNode:
 def _is_json(media_type: str) -> bool:
     base = media_type.split(";")[0].strip().lower()
     return base == "application/json" or base.endswith("+json") or base == "*/*"
+
+
+def _any_media(media_type: str) -> bool:
+    return media_type.split(";")[0].strip() == "*/*"
 
 
 def _pick_media_type(media_types: list[str]) -> tuple[str, BodyKind]:

@@ -10,6 +10,7 @@ from generator.diagnostics import Severity, has_errors
 from generator.ir.build import build_api
 from generator.ir.model import Api, Binary, Pagination, Primitive
 from generator.ir.names import Name
+from generator.ir.shape import shape_of
 from generator.load.structure import check_structure
 from tests.conftest import minimal_spec
 
@@ -425,3 +426,19 @@ def test_a_call_read_as_json_asks_for_json_only() -> None:
     operation = build_api(spec, "videos").operations()[0]
     assert operation.shape is not None
     assert (operation.shape.response_kind, operation.shape.accept) == ("json", "application/json")
+
+
+@pytest.mark.parametrize(
+    ("schema", "kind"),
+    [
+        ({"type": "string"}, "text"),
+        ({"type": "object", "properties": {"a": {"type": "string"}}}, "json"),
+        ({"type": "string", "format": "binary"}, "binary"),
+    ],
+)
+def test_an_any_media_response_is_read_by_its_schema(schema: dict[str, Any], kind: str) -> None:
+    spec = minimal_spec()
+    responses = spec["paths"]["/things"]["get"]["responses"]
+    responses["200"] = {"description": "ok", "content": {"*/*": {"schema": schema}}}
+    (op,) = build_api(spec, "x").operations()
+    assert shape_of(op).response_kind == kind

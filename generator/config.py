@@ -34,6 +34,8 @@ from generator.targets.registry import LANGUAGE_DEFAULT, get_target, target_name
 from generator.templating import TEMPLATES_DIR
 
 SPEC_SUFFIXES = (".yaml", ".yml", ".json")
+PATCHES_DIR = "patches"
+"""The project's folder of saved hand edits of output/, beside pyproject.toml."""
 API_KEYS = ("specs", "current", "targets", "docs_url")
 """The API table's own keys; other plain keys are settings of its targets."""
 

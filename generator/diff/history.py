@@ -24,14 +24,13 @@ from typing import TYPE_CHECKING
 
 from generator.config import SPEC_SUFFIXES, ApiConfig
 from generator.diagnostics import Diagnostic, Severity, has_errors
-from generator.diff.inputs import load_version
 from generator.diff.ledger import LEDGER, Entry, Ledger, canonical, ledger_text, parse_ledger
 from generator.diff.ledger import spec_hash as document_hash
-from generator.diff.version import Version
 from generator.diff.versioning import FIRST_VERSION, bump_version
 
 if TYPE_CHECKING:
     from generator.diff.model import Bump, Report
+    from generator.diff.version import Version
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,9 +98,9 @@ def releases(
     loaded: a big spec is not parsed twice.
     """
     if not config.versioned:
-        heading = f"{FIRST_VERSION} (API version {config.spec.stem})"
-        first = Release(config.spec.stem, FIRST_VERSION, heading, "First release.")
-        return History((first,), FIRST_VERSION, {}), ()
+        return lone_history(config.spec.stem), ()
+    from generator.diff.inputs import load_version  # loading other specs is for a folder only
+
     ledger, problems = _read_ledger(config)
     if ledger is None:
         return None, problems
@@ -149,9 +148,18 @@ def releases(
     return _history(config, ledger, base), tuple(notes)
 
 
+def lone_history(api_version: str) -> History:
+    """The history of an API generated from a lone spec: one first release, no ledger."""
+    heading = f"{FIRST_VERSION} (API version {api_version})"
+    first = Release(api_version, FIRST_VERSION, heading, "First release.")
+    return History((first,), FIRST_VERSION, {})
+
+
 def _load(
     config: ApiConfig, spec: Path, current: Version | None, label: str
 ) -> tuple[Version | None, tuple[Diagnostic, ...]]:
+    from generator.diff.inputs import load_version
+
     if current is not None and spec == config.spec:
         return replace(current, label=label), ()
     return load_version(spec, label=label)

@@ -41,7 +41,8 @@ help:
 	@echo "make validate SPEC=path   diagnostics of one spec"
 	@echo "make diff       what changed between the two newest versions in specs/\$$(API) (API=extend)"
 	@echo "make bench      both SDKs against raw httpx/fetch and extend-ai; cold generation against"
-	@echo "                openapi-python-client and datamodel-code-generator (own venv)"
+	@echo "                openapi-python-client and datamodel-code-generator (own venv); streams"
+	@echo "                (200 MB download RSS, SSE parser cost)"
 
 $(STAMP):
 	$(PYTHON) -m venv $(VENV)
@@ -163,6 +164,7 @@ bench: $(STAMP) $(BENCH_STAMP) $(NODE_STAMP) $(BENCH_NODE)
 	$(PY) -m generator.diff.bench
 	$(BENCH_VENV)/bin/python bench/generation.py
 	$(PY) bench/typescript.py
+	$(PY) bench/streams.py
 
 clean:
 	rm -rf $(VENV) $(BENCH_VENV) .bench-node node_modules .sdkgen-cache .mypy_cache .pytest_cache .ruff_cache

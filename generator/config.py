@@ -22,6 +22,7 @@ them knows, like an unknown key in a target's table, is an error.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -36,8 +37,12 @@ from generator.templating import TEMPLATES_DIR
 SPEC_SUFFIXES = (".yaml", ".yml", ".json")
 PATCHES_DIR = "patches"
 """The project's folder of saved hand edits of output/, beside pyproject.toml."""
-API_KEYS = ("specs", "current", "targets", "docs_url")
+_HTTP_TOKEN = re.compile(r"^[!#$%&'*+.^_`|~0-9A-Za-z-]+$")
+
+API_KEYS = ("specs", "current", "targets", "docs_url", "webhook_signing", "idempotency_header")
 """The API table's own keys; other plain keys are settings of its targets."""
+WEBHOOK_SIGNINGS = ("standard",)
+"""What `webhook_signing` may choose over the spec's own description."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +64,12 @@ class ApiConfig:
     docs_url: str | None = None
     """Where the API's own documentation lives; relative links in descriptions resolve against
     it (default: the spec's `externalDocs.url`)."""
+    webhook_signing: str | None = None
+    idempotency_header: str | None = None
+    """The header every non-idempotent call sends a generated idempotency key in, for an API
+    whose spec does not declare it (Stripe's `Idempotency-Key`)."""
+    """`standard`: webhook deliveries are signed the Standard Webhooks way, whatever the
+    spec's `x-sdk-webhooks` says (default: as the spec says)."""
 
     def target_settings(self, target: str) -> Mapping[str, Any]:
         return self.settings.get(target, {})
@@ -254,6 +265,20 @@ def load_config(root: Path) -> tuple[ProjectConfig | None, list[Diagnostic]]:
             message = "docs_url must be an http or https URL"
             problems.append(Diagnostic("config-invalid", message, f"{pointer}/docs_url", where))
             continue
+        webhook_signing = entry.get("webhook_signing")
+        if webhook_signing not in (None, *WEBHOOK_SIGNINGS):
+            message = f"webhook_signing must be one of: {', '.join(WEBHOOK_SIGNINGS)}"
+            where_key = f"{pointer}/webhook_signing"
+            problems.append(Diagnostic("config-invalid", message, where_key, where))
+            continue
+        idempotency_header = entry.get("idempotency_header")
+        if idempotency_header is not None and not (
+            isinstance(idempotency_header, str) and _HTTP_TOKEN.match(idempotency_header)
+        ):
+            message = "idempotency_header must be a header name (an HTTP token)"
+            where_key = f"{pointer}/idempotency_header"
+            problems.append(Diagnostic("config-invalid", message, where_key, where))
+            continue
         shared = {k: v for k, v in entry.items() if k not in API_KEYS and not isinstance(v, dict)}
         shared_by, unused = _shared_settings(shared, targets, pointer, where)
         problems.extend(unused)
@@ -277,6 +302,8 @@ def load_config(root: Path) -> tuple[ProjectConfig | None, list[Diagnostic]]:
                 settings=settings,
                 source=where,
                 docs_url=docs_url,
+                webhook_signing=webhook_signing,
+                idempotency_header=idempotency_header,
             )
         )
     problems.extend(_unconfigured_folders(root, configured, where))

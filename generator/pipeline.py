@@ -13,6 +13,8 @@ from generator.config import ApiConfig
 from generator.diagnostics import Diagnostic, Severity, has_errors
 from generator.ir.build import build_api
 from generator.ir.model import Api
+from generator.ir.shape import with_idempotency_header
+from generator.ir.webhooks import with_standard_webhooks
 from generator.load.loader import LoadResult, load_document
 from generator.targets.base import DocumentedSdk, Release, TargetInput, TargetSdk
 from generator.targets.docs.render import render_docs
@@ -62,6 +64,10 @@ def load_api(
         api = replace(api, version=config.spec.stem)
     if config.docs_url is not None:
         api = replace(api, docs_url=config.docs_url)
+    if config.webhook_signing == "standard":
+        api = with_standard_webhooks(api)
+    if config.idempotency_header is not None:
+        api = with_idempotency_header(api, config.idempotency_header)
     diagnostics = loaded.diagnostics + tuple(loaded.locate(d) for d in found)
     return api, loaded, sha, diagnostics
 

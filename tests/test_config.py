@@ -108,6 +108,34 @@ def test_docs_url_is_an_api_key_and_must_be_a_web_url(tmp_path: Path) -> None:
     assert [p.pointer for p in problems] == ["/tool/sdkgen/apis/pets/docs_url"]
 
 
+def test_webhook_signing_is_an_api_key_that_chooses_standard_webhooks(tmp_path: Path) -> None:
+    config, problems = load_config(_project(tmp_path, 'webhook_signing = "standard"\n'))
+    assert problems == [] and config is not None
+    api = config.apis[0]
+    assert api.webhook_signing == "standard"
+    assert "webhook_signing" not in api.target_settings("python")
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.sdkgen]\n\n[tool.sdkgen.apis.pets]\nspecs = "specs/pets"\nwebhook_signing = "md5"\n'
+    )
+    config, problems = load_config(tmp_path)
+    assert [p.pointer for p in problems] == ["/tool/sdkgen/apis/pets/webhook_signing"]
+    assert "webhook_signing must be one of: standard" in problems[0].message
+
+
+def test_idempotency_header_is_an_api_key_naming_a_header(tmp_path: Path) -> None:
+    config, problems = load_config(_project(tmp_path, 'idempotency_header = "Idempotency-Key"\n'))
+    assert problems == [] and config is not None
+    assert config.apis[0].idempotency_header == "Idempotency-Key"
+    assert "idempotency_header" not in config.apis[0].target_settings("python")
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.sdkgen]\n\n[tool.sdkgen.apis.pets]\nspecs = "specs/pets"\n'
+        'idempotency_header = "Idempotency Key"\n'
+    )
+    config, problems = load_config(tmp_path)
+    assert [p.pointer for p in problems] == ["/tool/sdkgen/apis/pets/idempotency_header"]
+    assert "must be a header name" in problems[0].message
+
+
 @pytest.mark.parametrize(
     ("targets", "package", "name", "settings"),
     [

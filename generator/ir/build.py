@@ -9,6 +9,7 @@ from typing import Any
 
 from generator.diagnostics import Diagnostic, Severity, join_pointer
 from generator.ir.model import (
+    AnyType,
     Api,
     Binary,
     Body,
@@ -36,7 +37,6 @@ from generator.ir.model import (
     TypeNode,
     WebhookEvent,
     Webhooks,
-    WebhookSigning,
 )
 from generator.ir.names import Name
 from generator.ir.naming import collection_paths, derive_name
@@ -44,6 +44,8 @@ from generator.ir.pagination import EXTENSIONS, detect, from_extension
 from generator.ir.schemas import SchemaConverter, to_json
 from generator.ir.security import requirement, security_schemes, server_variables
 from generator.ir.shape import with_shapes
+from generator.ir.streams import is_event_stream
+from generator.ir.webhooks import signing_of
 from generator.load.document import DocumentModel, build_model
 from generator.load.document import Operation as RawOperation
 from generator.load.document import Parameter as RawParameter
@@ -157,7 +159,8 @@ class _Builder:
         return url if isinstance(url, str) and url.startswith(("https://", "http://")) else None
 
     def _webhooks(self) -> Webhooks | None:
-        """Events from the 3.1 `webhooks` section; signing from the `x-sdk-webhooks` extension."""
+        """Events from the 3.1 `webhooks` section; signing from the `x-sdk-webhooks` extension,
+        Standard Webhooks without one (`ir/webhooks.py`)."""
         section = self.document.get("webhooks")
         settings = self.document.get("x-sdk-webhooks")
         settings = settings if isinstance(settings, dict) else {}
@@ -187,16 +190,7 @@ class _Builder:
                     str(node.get("summary") or node.get("description") or ""),
                 )
             )
-        signing = None
-        if settings.get("signatureHeader") and settings.get("timestampHeader"):
-            signing = WebhookSigning(
-                signature_header=str(settings["signatureHeader"]),
-                timestamp_header=str(settings["timestampHeader"]),
-                signed_payload=str(settings.get("signedPayload") or "{timestamp}.{body}"),
-                algorithm=str(settings.get("algorithm") or "hmac-sha256"),
-                tolerance_seconds=int(settings.get("toleranceSeconds") or 300),
-            )
-        return Webhooks(tuple(events), type_property, signing)
+        return Webhooks(tuple(events), type_property, signing_of(settings))
 
     def _event_type(self, node: TypeNode, prop: str) -> str | None:
         model = self._model_of(node)
@@ -439,19 +433,32 @@ class _Builder:
         code, description = declared.status, declared.description
         if not declared.content:
             return Response(code, "empty", None, None, description)
+        events = self._stream_event_type(declared, context)
         media = next((m for m in declared.content if _is_json(m.name)), None)
         if media is not None:
             schema = media.schema.node if media.schema is not None else None
             schema_pointer = join_pointer(media.pointer, "schema")
             node = self.schemas.convert(schema or {}, context, schema_pointer)
             if node == Binary():  # JSON in name only: the bytes are the answer
-                return Response(code, "binary", media.name, node, description)
-            return Response(code, "json", media.name, node, description)
+                return Response(code, "binary", media.name, node, description, events)
+            return Response(code, "json", media.name, node, description, events)
         media = declared.content[0]
+        if events is not None and is_event_stream(media.name):
+            return Response(code, "event_stream", media.name, None, description, events)
         kind: ResponseKind = "text" if media.name.startswith("text/") else "binary"
         node_text: TypeNode = Primitive("string") if kind == "text" else Binary()
         self.schemas.types_at.setdefault(join_pointer(media.pointer, "schema"), node_text)
-        return Response(code, kind, media.name, node_text, description)
+        return Response(code, kind, media.name, node_text, description, events)
+
+    def _stream_event_type(self, declared: RawResponse, context: Name) -> TypeNode | None:
+        """The type of each event of the response's `text/event-stream`, if it has one."""
+        media = next((m for m in declared.content if is_event_stream(m.name)), None)
+        if media is None:
+            return None
+        schema = media.item_schema or media.schema
+        if schema is None:
+            return AnyType()
+        return self.schemas.convert(schema.node, Name((*context.words, "event")), schema.pointer)
 
     def _is_flat_object(self, schema: dict[str, Any]) -> bool:
         """An object body with named properties: its fields become keyword arguments."""

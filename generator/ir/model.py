@@ -168,7 +168,8 @@ class Body:
     encodings: tuple[FieldEncoding, ...] = ()
 
 
-ResponseKind = Literal["json", "binary", "text", "empty"]
+ResponseKind = Literal["json", "binary", "text", "empty", "event_stream"]
+"""What a response body is: parsed JSON, bytes, text, nothing, or server-sent events."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,6 +179,19 @@ class Response:
     media_type: str | None
     type: TypeNode | None
     description: str = ""
+    event_type: TypeNode | None = None
+    """The type of each event when the response may be `text/event-stream` (OAS 3.2's
+    `itemSchema`, or its `schema`), alone or beside another media type."""
+
+
+@dataclass(frozen=True, slots=True)
+class EventStream:
+    """A call that answers with server-sent events, each parsed as `item_type`."""
+
+    item_type: TypeNode
+    selector: str | None = None
+    """The wire name of the boolean body field that asks for the stream (`stream`), when the
+    same call answers with JSON without it; None when the call always streams."""
 
 
 PaginationStyle = Literal["page_token", "cursor", "offset", "page", "next_url"]
@@ -390,7 +404,8 @@ class OperationShape:
     """How the request body is encoded; None when the operation takes no body."""
     media_type: str | None
     response_kind: ResponseKind
-    """What a successful call returns: parsed JSON, bytes, text, or nothing."""
+    """What a successful call returns: parsed JSON, bytes, text, nothing, or an event
+    stream."""
     response_type: TypeNode | None
     """The JSON type a call returns (None for any other response kind)."""
     pagination: Pagination | None
@@ -399,7 +414,14 @@ class OperationShape:
     """Set when the call starts a run a target's `..._and_poll` helper waits on: the retrieve
     operation it polls takes the run's id and nothing else that is required."""
     retry_safe: bool
-    """Whether a failed attempt may be sent again as it is (an idempotent method)."""
+    """Whether a failed attempt may be sent again as it is: an idempotent method, or one
+    that carries an idempotency key."""
+    event_stream: EventStream | None = None
+    """Set when the call can answer with server-sent events: always (`response_kind` is
+    `event_stream`), or when its `selector` body field is true (`response_kind` is `json`)."""
+    idempotency_header: str | None = None
+    """The header that carries an idempotency key (`Idempotency-Key`), when the operation
+    declares one: the SDK sends one key per call, the same on every retry."""
     auth: AuthRequirement = AuthRequirement()
     """The credentials a call sends (its own `security`, else the document's)."""
     accept: str = "application/json"
@@ -465,6 +487,12 @@ class ClientHeader:
     description: str = ""
 
 
+WebhookScheme = Literal["hmac", "standard"]
+"""How a delivery's signature is written: `hmac`, the hex HMAC-SHA256 of a payload the spec
+describes (`x-sdk-webhooks`); `standard`, Standard Webhooks (`webhook-id`,
+`webhook-timestamp`, `webhook-signature: v1,<base64>`, `whsec_` secrets)."""
+
+
 @dataclass(frozen=True, slots=True)
 class WebhookSigning:
     """How deliveries are signed: HMAC over a payload built from the timestamp and body."""
@@ -474,6 +502,9 @@ class WebhookSigning:
     signed_payload: str
     algorithm: str
     tolerance_seconds: int
+    scheme: WebhookScheme = "hmac"
+    id_header: str | None = None
+    """The header of the delivery's id, signed with it (Standard Webhooks)."""
 
 
 @dataclass(frozen=True, slots=True)

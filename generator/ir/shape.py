@@ -34,6 +34,7 @@ from generator.ir.model import (
     TypeNode,
 )
 from generator.ir.names import Name
+from generator.ir.streams import event_stream_of, idempotency_header_of
 
 RETRY_SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE"})
 """Methods whose request may be sent again after a failure without doing the work twice."""
@@ -44,6 +45,23 @@ def shape_of(op: Operation) -> OperationShape:
     if op.shape is None:
         raise ValueError(f"operation {op.operation_id!r} has no shape: build it with build_api")
     return op.shape
+
+
+def with_idempotency_header(api: Api, header: str) -> Api:
+    """The API with every call of a method that is not idempotent sending a generated key in
+    `header` (the configuration's `idempotency_header`), which makes it safe to retry."""
+
+    def keyed(op: Operation) -> Operation:
+        shape = shape_of(op)
+        if shape.retry_safe or shape.idempotency_header is not None:
+            return op
+        return replace(op, shape=replace(shape, idempotency_header=header, retry_safe=True))
+
+    root = tuple(keyed(op) for op in api.root_operations)
+    resources = tuple(
+        replace(r, operations=tuple(keyed(op) for op in r.operations)) for r in api.resources
+    )
+    return replace(api, root_operations=root, resources=resources)
 
 
 def with_shapes(api: Api) -> Api:
@@ -91,6 +109,7 @@ def operation_shape(
     kind: ResponseKind = success.kind
     if kind == "json" and success.type is None:
         kind = "empty"
+    idempotency = idempotency_header_of(op, tuple(h.wire_name for h in headers))
     return OperationShape(
         path_arguments=path,
         request_arguments=tuple(request),
@@ -100,7 +119,9 @@ def operation_shape(
         response_type=success.type if kind == "json" else None,
         pagination=op.pagination if kind == "json" else None,
         polling=_polling(op, kind, siblings or {}),
-        retry_safe=op.method.upper() in RETRY_SAFE_METHODS,
+        retry_safe=op.method.upper() in RETRY_SAFE_METHODS or idempotency is not None,
+        event_stream=event_stream_of(op),
+        idempotency_header=idempotency,
         auth=op.auth,
         accept=", ".join(op.accept) if op.accept and kind != "empty" else "application/json",
     )

@@ -67,6 +67,9 @@ class MediaType:
     pointer: str
     schema: Schema | None
     encodings: tuple[Encoding, ...] = ()
+    item_schema: Schema | None = None
+    """OAS 3.2's `itemSchema`: the schema of each item of a sequential media type (each
+    event of `text/event-stream`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -449,7 +452,11 @@ class _Reader:
                 None if raw_schema is None else Schema(raw_schema, join_pointer(where, "schema"))
             )
             encodings = self.encodings(media.get("encoding"), join_pointer(where, "encoding"))
-            found.append(MediaType(str(name), node, where, schema, encodings))
+            raw_items = media.get("itemSchema")
+            items = (
+                None if raw_items is None else Schema(raw_items, join_pointer(where, "itemSchema"))
+            )
+            found.append(MediaType(str(name), node, where, schema, encodings, items))
         return tuple(found)
 
     @staticmethod

@@ -4,13 +4,33 @@ test, and the reply the server sends."""
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from generator.mock.media import FilePart
 
-Reply = tuple[int, dict[str, str], bytes, float]
-"""(status, headers, body, seconds to wait before sending it)."""
+BLOCK_SIZE = 64 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class LargeBody:
+    """A binary body of `size` bytes of a repeating counter, made block by block."""
+
+    size: int
+
+    def __len__(self) -> int:
+        return self.size
+
+    def blocks(self) -> Iterator[bytes]:
+        block = bytes(range(256)) * (BLOCK_SIZE // 256)
+        for start in range(0, self.size, BLOCK_SIZE):
+            yield block[: min(BLOCK_SIZE, self.size - start)]
+
+
+Reply = tuple[int, dict[str, str], bytes | LargeBody, float]
+"""(status, headers, body, seconds to wait before sending it); a `LargeBody` is made as it
+is sent."""
 
 
 @dataclass

@@ -11,11 +11,19 @@ from typing import Any
 
 from generator.diagnostics import join_pointer
 from generator.load.document import MediaType, Response
-from generator.mock.exchange import RecordedRequest, Reply
+from generator.mock.exchange import LargeBody, RecordedRequest, Reply
 from generator.mock.media import is_json_media
 from generator.mock.operations import Route
 from generator.mock.paging import PageRequest
 from generator.mock.state import MockState
+from generator.mock.streams import (
+    EVENT_COUNT,
+    EVENT_STREAM,
+    binary_size,
+    event_schema_pointer,
+    event_stream_body,
+    event_stream_media,
+)
 from generator.mock.synthesis import Synthesis
 
 BINARY_BODY = b"%SPEC-SERVER-BINARY\x00\x01\x02\x03\xfe\xff"
@@ -39,6 +47,11 @@ class Responder:
         headers = {"x-request-id": request_id, **self._headers(response)}
         if response is None or not response.content or status in (204, 304):
             return status, headers, b"", 0.0
+        events = event_stream_media(response.content, rec)
+        if events is not None:
+            pointer = event_schema_pointer(events)
+            values = [self._synthesis.synthesize([pointer]) if pointer else "message"] * EVENT_COUNT
+            return status, {**headers, "Content-Type": EVENT_STREAM}, event_stream_body(values), 0.0
         media_type = _pick_media_type(response.content)
         key = media_type.name
         schema_ptr = media_type.schema.pointer if media_type.schema is not None else None
@@ -50,15 +63,13 @@ class Responder:
             value, more = self._json_body(route, rec, media_type, schema_ptr, origin)
             payload = json.dumps(value).encode()
             return status, {**headers, **more, "Content-Type": content_type}, payload, 0.0
-        if media == "text/event-stream":
-            value = self._synthesis.synthesize([schema_ptr]) if schema_ptr else "message"
-            data = value if isinstance(value, str) else json.dumps(value)
-            return status, {**headers, "Content-Type": key}, f"data: {data}\n\n".encode(), 0.0
         if media.startswith("text/") or media in ("application/xml", "application/yaml"):
             text = self._synthesis.synthesize_text(schema_ptr)
             return status, {**headers, "Content-Type": key}, text.encode(), 0.0
         content_type = "application/octet-stream" if "*" in media else key
-        return status, {**headers, "Content-Type": content_type}, BINARY_BODY, 0.0
+        size = binary_size(rec)
+        body = BINARY_BODY if size is None else LargeBody(size)
+        return status, {**headers, "Content-Type": content_type}, body, 0.0
 
     def _headers(self, response: Response | None) -> dict[str, str]:
         """The response headers the spec declares, each with a synthesised value."""

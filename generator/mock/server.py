@@ -21,6 +21,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 from generator.ir.model import Api
 from generator.load.document import DocumentModel
 from generator.mock.exchange import (
+    LargeBody,
     RecordedRequest,
     Reply,
     ScriptedResponse,
@@ -100,8 +101,10 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_header(name, value)
         self.send_header("Content-Length", str(len(payload)))
         self.end_headers()
-        if self.command != "HEAD" and payload:
-            self.wfile.write(payload)
+        blocks = payload.blocks() if isinstance(payload, LargeBody) else (payload,)
+        if self.command != "HEAD":
+            for block in blocks:
+                self.wfile.write(block)
         self.wfile.flush()
 
     do_GET = _dispatch

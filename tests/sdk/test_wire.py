@@ -109,7 +109,7 @@ def test_accept_follows_a_binary_response(sdk: Any, server: SpecServer) -> None:
         "getInvoicePdf", ScriptedResponse(body=b"%PDF-1.4", content_type="application/pdf")
     )
     with sdk.Wire(base_url=server.base_url) as client:
-        assert client.invoice_pdf.list("in_1") == b"%PDF-1.4"
+        assert client.invoice_pdf.list("in_1").read() == b"%PDF-1.4"
     assert only(server).headers["accept"] == "application/pdf"
 
 

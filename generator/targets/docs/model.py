@@ -25,6 +25,7 @@ from generator.ir.model import (
     refs_in,
 )
 from generator.ir.names import Name
+from generator.ir.shape import shape_of
 from generator.targets.docs.examples import Code, ExampleValues, as_data
 from generator.targets.docs.surface import (
     FIXED_PAGES,
@@ -78,6 +79,8 @@ class MethodDoc:
     arguments: tuple[ArgSurface, ...]
     """Arguments users pass (client-wide headers are documented once, on the client)."""
     operation: Operation
+    stream_example: str | None = None
+    """For a call an argument switches to server-sent events: the call streaming them."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,6 +163,10 @@ class DocsLanguage(Protocol):
         """When and how requests are retried (Markdown)."""
         ...
 
+    def stream_note(self) -> str:
+        """How a stream is read and closed, for the sentence before a streaming example."""
+        ...
+
     def poll_note(self, method: str) -> str:
         """The poll helper of `method` and what it takes beyond the method's arguments."""
         ...
@@ -182,6 +189,13 @@ class DocsLanguage(Protocol):
         self, docs: DocsModel, qualified: str, method: MethodSurface, op: Operation, *, poll: bool
     ) -> str:
         """A call with the example arguments, using its result (waiting for it with `poll`)."""
+        ...
+
+    def stream_example(
+        self, docs: DocsModel, qualified: str, method: MethodSurface, op: Operation
+    ) -> str:
+        """A call that answers with server-sent events (asking for them where an argument
+        chooses), reading each event as it arrives."""
         ...
 
     def raw_example(self, docs: DocsModel) -> str: ...
@@ -303,6 +317,13 @@ class DocsModel:
         poll_example = None
         if m.poll is not None:
             poll_example = language.example(self, qualified, m, op, poll=True)
+        shape = shape_of(op)
+        example = language.example(self, qualified, m, op, poll=False)
+        stream_example = None
+        if shape.response_kind == "event_stream":
+            example = language.stream_example(self, qualified, m, op)
+        elif shape.event_stream is not None:
+            stream_example = language.stream_example(self, qualified, m, op)
         return MethodDoc(
             view=m,
             resource=attribute,
@@ -310,7 +331,7 @@ class DocsModel:
             anchor=anchor,
             page=page,
             signature=language.signature(qualified, m),
-            example=language.example(self, qualified, m, op, poll=False),
+            example=example,
             poll_example=poll_example,
             response_json=response_json,
             response_status=success.status,
@@ -321,6 +342,7 @@ class DocsModel:
             ),
             arguments=arguments,
             operation=op,
+            stream_example=stream_example,
         )
 
     # ----- examples ------------------------------------------------------------------------
@@ -476,3 +498,10 @@ class DocsModel:
                 if isinstance(value, dict):
                     return event.event_type, {**value, webhooks.type_property: event.event_type}
         return None
+
+
+def stream_selector(m: MethodSurface, op: Operation) -> ArgSurface | None:
+    """The argument that asks `op` for server-sent events, as the method names it."""
+    stream = shape_of(op).event_stream
+    selector = stream.selector if stream is not None else None
+    return next((a for a in m.keyword if a.where == "body" and a.wire_name == selector), None)

@@ -113,7 +113,8 @@ def _result(shape: OperationShape, local: GoTypes) -> tuple[str, str]:
         return annotation, f"core.JSON[{annotation}]"
     if shape.response_kind == "binary":
         return "[]byte", "core.Bytes"
-    if shape.response_kind == "text":
+    if shape.response_kind in ("text", "event_stream"):
+        # Go reads an event stream whole, as its text, until its runtime parses events.
         return "string", "core.Text"
     return "", "core.Nothing"
 

@@ -13,7 +13,7 @@ from typing import Any
 from generator.ir.model import Operation
 from generator.ir.names import Name
 from generator.targets.docs.examples import SAMPLE_FILE, Code, imports_of
-from generator.targets.docs.model import DocsModel, MethodDoc
+from generator.targets.docs.model import DocsModel, MethodDoc, stream_selector
 from generator.targets.docs.surface import (
     ArgSurface,
     ErrorClass,
@@ -181,6 +181,11 @@ class PythonDocsLanguage:
             f" `{token_env}`\nenvironment variable. {coroutines}"
         )
 
+    def stream_note(self) -> str:
+        return (
+            "each event typed as it arrives; a `with` block closes the connection if you stop early"
+        )
+
     def poll_note(self, method: str) -> str:
         return (
             f"`{method}_and_poll` takes the same arguments, plus `max_wait=` and `polling_options=`"
@@ -285,9 +290,9 @@ class PythonDocsLanguage:
         elif m.returns_none:
             code, imports = self.call_code(docs, call, m, op)
             body = [code]
-        elif m.return_annotation == "bytes":
+        elif m.response_kind == "binary":
             code, imports = self.call_code(docs, call, m, op, lead=len("content = "))
-            body = [f"content = {code}", "print(len(content))"]
+            body = [f"content = {code}.read()", "print(len(content))"]
         else:
             code, imports = self.call_code(docs, call, m, op, lead=len(name) + 3)
             body = [f"{name} = {code}"]
@@ -295,6 +300,15 @@ class PythonDocsLanguage:
                 body.append(f"print({name}.{m.poll.status_field})")
             else:
                 body.append(f"print({name}{self._id_suffix(docs, m.return_annotation)})")
+        return _lines(imports, body)
+
+    def stream_example(
+        self, docs: DocsModel, qualified: str, m: MethodSurface, op: Operation
+    ) -> str:
+        selector = stream_selector(m, op)
+        extra = (f"{selector.name}=True",) if selector is not None else ()
+        code, imports = self.call_code(docs, qualified, m, op, extra, lead=len("with  as stream:"))
+        body = [f"with {code} as stream:", "    for event in stream:", "        print(event)"]
         return _lines(imports, body)
 
     # ----- the guide -----------------------------------------------------------------------

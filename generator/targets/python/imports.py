@@ -74,7 +74,10 @@ EXTERNAL: Mapping[str, Source] = {
     "TracebackType": ("types", "TracebackType"),
     **{
         name: ("typing", name)
-        for name in ("TYPE_CHECKING", "Annotated", "Any", "Literal", "TypeAlias", "Unpack", "cast")
+        for name in (
+            *("TYPE_CHECKING", "Annotated", "Any", "Literal", "TypeAlias", "Unpack", "cast"),
+            "overload",
+        )
     },
     "Field": ("pydantic", "Field"),
     "TypeAliasType": ("typing_extensions", "TypeAliasType"),
@@ -84,12 +87,14 @@ EXTERNAL: Mapping[str, Source] = {
 
 _RUNTIME: Mapping[str, tuple[str, ...]] = {
     "arguments": ("checked",),
+    "calls": ("AsyncCalls", "SyncCalls"),
     "errors": ("ConfigurationError", "WebhookVerificationError"),
     "hooks": ("Hooks",),
     "models": ("AwareDatetime", "BaseModel", "union"),
     "pagination": ("AsyncPager", "SyncPage"),
     "polling": ("PollingOptions", "poll", "poll_async"),
     "raw": ("to_raw", "to_raw_async"),
+    "streaming": ("AsyncBinaryResponse", "AsyncStream", "BinaryResponse", "Stream"),
     "transport": ("AsyncCore", "SyncCore", "encode_path"),
     "auth": ("Requirement", "Scheme", "Security"),
     "servers": ("Variables", "server_url"),

@@ -31,6 +31,7 @@ RESERVED_CLASS_NAMES = frozenset(
     | {"FileUpload", "List", "Dict", "Unpack", "Environment", "SyncCore", "AsyncCore"}
     | {"Requirement", "Scheme", "Security", "Variables"}
     | {"AwareDatetime", "Annotated"}
+    | {"Stream", "AsyncStream", "BinaryResponse", "AsyncBinaryResponse", "SyncCalls", "AsyncCalls"}
 )
 REQUEST_OPTION_NAMES = frozenset(
     {"timeout", "max_retries", "extra_headers", "extra_query", "extra_body", "options", "self"}

@@ -22,6 +22,7 @@ from generator.ir.model import (
     NamedType,
     Nullable,
     Operation,
+    OperationShape,
     Pagination,
     Ref,
     TypeNode,
@@ -79,6 +80,8 @@ from generator.targets.python.views import (
 from generator.templating import py_str, quoted
 
 RUNTIME_DIR = Path(__file__).parent / "runtime"
+RAW_CALLS = ("get", "post", "put", "patch", "delete")
+"""The client's calls of any path (`runtime/calls.py`): no resource attribute takes them."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,19 +251,15 @@ class PythonRenderer:
         )
         path_names = {a.wire_name: (a.name, a.style) for a in positional}
         whole_body = next((a for a in keyword if a.where == "body" and not a.wire_name), None)
-        if shape.response_kind == "binary":
-            annotation, cast_expr = "bytes", "bytes"
-        elif shape.response_kind == "text":
-            annotation, cast_expr = "str", "str"
-        elif shape.response_type is None:
-            annotation, cast_expr = "None", "None"
-        else:
-            annotation = self.signatures.annotation(shape.response_type, "output")
-            cast_expr = annotation
+        annotation, cast_expr = self._response_annotation(shape)
+        event = ""
+        if shape.event_stream is not None:
+            event = self.signatures.annotation(shape.event_stream.item_type, "output")
+        selector = shape.event_stream.selector if shape.event_stream is not None else None
         # The body binds the parameters: what it names must not mean them.
         arguments = frozenset(a.name for a in positional + keyword)
         cast_expr = qualify(cast_expr, arguments)
-        used = names_in(cast_expr)
+        used = names_in(cast_expr) | names_in(qualify(event, arguments))
         page = None
         if shape.pagination is not None:
             page = PageView(
@@ -305,8 +304,28 @@ class PythonRenderer:
             body_return=qualify(annotation, arguments),
             code_item=qualify(item, members),
             body_item=qualify(item, arguments),
+            code_event=qualify(event, members),
+            body_event=qualify(event, arguments),
+            stream_selector=next(
+                (a for a in keyword if a.where == "body" and a.wire_name == selector), None
+            ),
+            idempotency_header=shape.idempotency_header,
             security=(None if shape.auth == self.api.auth else requirement_literal(shape.auth)),
         )
+
+    def _response_annotation(self, shape: OperationShape) -> tuple[str, str]:
+        """(what a call returns as the docs name it, what the core casts the body to); a body
+        read as it arrives or an event stream is named by its bytes or its event type."""
+        if shape.response_kind == "binary":
+            return "bytes", "bytes"
+        if shape.response_kind == "text":
+            return "str", "str"
+        if shape.response_kind == "event_stream" and shape.event_stream is not None:
+            return self.signatures.annotation(shape.event_stream.item_type, "output"), "None"
+        if shape.response_type is None:
+            return "None", "None"
+        annotation = self.signatures.annotation(shape.response_type, "output")
+        return annotation, annotation
 
     def _attribute_of(self, node: TypeNode | None, wire_name: str) -> str:
         """The Python attribute of a model's field, by its wire name."""
@@ -366,7 +385,7 @@ class PythonRenderer:
         members: frozenset[str] = frozenset(),
     ) -> ResourceView:
         """A resource's class; `members` are names its class binds besides its methods."""
-        scope = Scope(frozenset({"_core"}))
+        scope = Scope(frozenset({"_core"}) | members)
         names = [scope.claim(safe_method(snake(op.name, "call"))) for op in ops]
         polled = {f"{n}_and_poll" for n, op in zip(names, ops, strict=True) if op.polling}
         members = members | frozenset(names) | polled | {"_core"}
@@ -412,7 +431,7 @@ class PythonRenderer:
     @functools.cached_property
     def resource_views(self) -> tuple[ResourceView, ...]:
         """One view per resource, with client attribute names distinct from client members."""
-        reserved = {"close", "with_raw_response", "base_url", "webhooks"} | {
+        reserved = {"close", "with_raw_response", "base_url", "webhooks", *RAW_CALLS} | {
             safe_method(snake(op.name, "call")) for op in self.api.root_operations
         }
         scope = Scope(REQUEST_OPTION_NAMES | reserved)
@@ -430,7 +449,7 @@ class PythonRenderer:
 
     @functools.cached_property
     def root_view(self) -> ResourceView:
-        members = {"close", "with_raw_response", "base_url", "webhooks"}
+        members = {"close", "with_raw_response", "base_url", "webhooks", *RAW_CALLS}
         members |= {view.attribute for view in self.resource_views}
         return self.resource_view(
             "client", Name(("client",)), self.api.root_operations, members=frozenset(members)
@@ -624,6 +643,7 @@ class ModuleImports:
         {"functools", "Callable", "Mapping", "TracebackType", "Literal", "httpx"}
         | {"ConfigurationError", "AsyncCore", "Hooks", "SyncCore", "__version__"}
         | {"Requirement", "Scheme", "Security"}
+        | {"AsyncCalls", "SyncCalls"}
     )
     """What `client.py.j2` writes whatever the API."""
     LAZY_RUNTIME = frozenset({"AwareDatetime", "union", "_union"})

@@ -149,6 +149,13 @@ class MethodView:
     code_item: str = ""
     body_item: str = ""
     """The page item's annotation, in the signature and in the body."""
+    code_event: str = ""
+    body_event: str = ""
+    """The event type's annotation (in the signature and in the body) of a call that can
+    answer with server-sent events."""
+    stream_selector: ArgView | None = None
+    """The boolean argument that asks for the event stream, when it is optional."""
+    idempotency_header: str | None = None
     security: str | None = None
     """The operation's credential alternatives as a literal, when they are not the API's."""
 
@@ -158,27 +165,81 @@ class MethodView:
 
     @property
     def sync_return(self) -> str:
-        return f"SyncPage[{self.page.item_annotation}]" if self.page else self.return_annotation
+        return self._returns(
+            self.page.item_annotation if self.page else "",
+            self.return_annotation,
+            self.code_event,
+            False,
+        )
 
     @property
     def async_return(self) -> str:
-        return f"AsyncPager[{self.page.item_annotation}]" if self.page else self.return_annotation
+        return self._returns(
+            self.page.item_annotation if self.page else "",
+            self.return_annotation,
+            self.code_event,
+            True,
+        )
 
     @property
     def code_sync_return(self) -> str:
-        return f"SyncPage[{self.code_item}]" if self.page else self.code_return
+        return self._returns(self.code_item, self.code_return, self.code_event, False)
 
     @property
     def code_async_return(self) -> str:
-        return f"AsyncPager[{self.code_item}]" if self.page else self.code_return
+        return self._returns(self.code_item, self.code_return, self.code_event, True)
 
     @property
     def body_sync_return(self) -> str:
-        return f"SyncPage[{self.body_item}]" if self.page else self.body_return
+        return self._returns(self.body_item, self.body_return, self.body_event, False)
 
     @property
     def body_async_return(self) -> str:
-        return f"AsyncPager[{self.body_item}]" if self.page else self.body_return
+        return self._returns(self.body_item, self.body_return, self.body_event, True)
+
+    def _returns(self, item: str, plain: str, event: str, is_async: bool) -> str:
+        """What a call returns: a page, a body read as it arrives, an event stream, the
+        model, or (when an argument chooses) the model or the stream."""
+        if self.page is not None:
+            return f"AsyncPager[{item}]" if is_async else f"SyncPage[{item}]"
+        if self.response_kind == "binary":
+            return "AsyncBinaryResponse" if is_async else "BinaryResponse"
+        stream = f"AsyncStream[{event}]" if is_async else f"Stream[{event}]"
+        if self.response_kind == "event_stream":
+            return stream
+        if self.stream_selector is not None:
+            return f"{plain} | {stream}"
+        return plain
+
+    def stream_factory(self, is_async: bool) -> str:
+        """What the core makes of the open response, for a call that is read as it arrives
+        ("" for one read whole)."""
+        if self.response_kind == "binary":
+            return "AsyncBinaryResponse.of()" if is_async else "BinaryResponse.of()"
+        stream = f"{'AsyncStream' if is_async else 'Stream'}.of({self.body_event})"
+        if self.response_kind == "event_stream":
+            return stream
+        if self.stream_selector is not None:
+            return f"{stream} if {self.stream_selector.name} is True else None"
+        return ""
+
+    def stream_overloads(self, is_async: bool) -> tuple[tuple[str, str, str], ...]:
+        """(annotation of the selector, its default, the return) of each typing overload of
+        a call an argument switches to a stream: true, false or left out, any boolean."""
+        if self.stream_selector is None:
+            return ()
+        plain = self.code_return
+        stream = f"AsyncStream[{self.code_event}]" if is_async else f"Stream[{self.code_event}]"
+        optional = " | None" if "None" in self.stream_selector.code_annotation else ""
+        return (
+            ("Literal[True]", "", stream),
+            (f"Literal[False]{optional} | NotGiven", " = NOT_GIVEN", plain),
+            (
+                f"{self.stream_selector.code_annotation} | NotGiven",
+                " = NOT_GIVEN",
+                f"{plain} | {stream}",
+            ),
+        )
 
     def names(self) -> set[str]:
         """Every name the method's code refers to at module level, sync and async."""
@@ -190,6 +251,10 @@ class MethodView:
         for code in (self.code_sync_return, self.code_async_return, self.path_expr):
             found |= names_in(code)
         found |= names_in(self.cast_expr)
+        for is_async in (False, True):
+            found |= names_in(self.stream_factory(is_async))
+        if self.stream_selector is not None:
+            found |= {"overload", "Literal", "NotGiven", "NOT_GIVEN"}
         if self.page is not None or not self.returns_none:
             found.add("cast")
             found |= names_in(self.body_sync_return) | names_in(self.body_async_return)

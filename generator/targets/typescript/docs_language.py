@@ -4,12 +4,13 @@ write them. The docs (`targets/docs/`) ask this for every signature, example and
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import Any
 
 from generator.ir.model import Operation
 from generator.ir.names import Name
 from generator.targets.docs.examples import SAMPLE_FILE, Code
-from generator.targets.docs.model import DocsModel, MethodDoc
+from generator.targets.docs.model import DocsModel, MethodDoc, stream_selector
 from generator.targets.docs.surface import ArgSurface, ErrorClass, MethodSurface, ResourceSurface
 from generator.targets.typescript.naming import RESERVED_WORDS, property_key, ts_string
 
@@ -154,6 +155,9 @@ class TypescriptDocsLanguage:
             "environment variable where the runtime has `process.env`."
         )
 
+    def stream_note(self) -> str:
+        return "`for await` reads each event as it arrives; `stream.abort()` closes the connection"
+
     def poll_note(self, method: str) -> str:
         return (
             f"`{method}AndPoll` takes the same arguments, its options also `maxWaitMs` and"
@@ -220,11 +224,18 @@ class TypescriptDocsLanguage:
         return docs.values.value(arg.type_node, arg.wire_name or arg.name)
 
     def call_code(
-        self, docs: DocsModel, call: str, m: MethodSurface, op: Operation, options: str = ""
+        self,
+        docs: DocsModel,
+        call: str,
+        m: MethodSurface,
+        op: Operation,
+        options: str = "",
+        extra: Mapping[str, Any] | None = None,
     ) -> tuple[str, bool]:
-        """`call(args...)` with the example arguments, and whether it reads a local file."""
+        """`call(args...)` with the example arguments (and the request fields of `extra`),
+        and whether it reads a local file."""
         positional: list[str] = []
-        fields: dict[str, Any] = {}
+        fields: dict[str, Any] = dict(extra or {})
         for arg in docs.example_arguments(m):
             value = self.argument_value(docs, arg, m, op)
             if arg.where == "path":
@@ -271,6 +282,20 @@ class TypescriptDocsLanguage:
                 body.append(f"console.log({name}.{m.poll.status_field});")
             else:
                 body.append(f"console.log({name});")
+        return "\n".join(self._imports([], reads) + body)
+
+    def stream_example(
+        self, docs: DocsModel, qualified: str, m: MethodSurface, op: Operation
+    ) -> str:
+        selector = stream_selector(m, op)
+        extra = {selector.name: True} if selector is not None else None
+        code, reads = self.call_code(docs, qualified, m, op, extra=extra)
+        body = [
+            f"const stream = await {code};",
+            "for await (const event of stream) {",
+            "  console.log(event);",
+            "}",
+        ]
         return "\n".join(self._imports([], reads) + body)
 
     # ----- the guide -----------------------------------------------------------------------

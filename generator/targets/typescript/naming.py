@@ -32,6 +32,7 @@ RUNTIME_EXPORTS = frozenset(
     | {"RateLimitError", "InternalServerError", "APIConnectionError", "APITimeoutError"}
     | {"ConfigurationError", "WebhookVerificationError", "PollingTimeoutError", "Core"}
     | {"Fetch", "Token", "WebhookEvent", "Webhooks", "HeadersLike", "VERSION"}
+    | {"Stream", "StreamError", "RawRequest"}
     | {"Hooks", "HookRequest"}
 )
 """What the package root exports besides the API's own types."""

@@ -23,6 +23,7 @@ from generator.ir.model import (
     ModelDef,
     NamedType,
     Operation,
+    OperationShape,
     Pagination,
     TypeNode,
     WebhookSigning,
@@ -48,6 +49,8 @@ from generator.targets.typescript.security import requirement_literal, security_
 from generator.targets.typescript.types import Annotator, open_enum
 
 RUNTIME_DIR = Path(__file__).parent / "runtime"
+RAW_CALLS = frozenset({"get", "post", "put", "patch", "delete"})
+"""The client's calls of any path (`runtime/calls.ts`): no client member takes them."""
 TYPESCRIPT_VERSION = "5.7.2"
 """The compiler a generated package builds with (its devDependency): the project's own."""
 
@@ -164,6 +167,11 @@ class MethodView:
     return_annotation: str
     page: PageView | None
     poll: PollView | None
+    event_annotation: str = ""
+    """The type of each event of a call that can answer with server-sent events."""
+    stream_selector: ArgView | None = None
+    """The boolean request field that asks for the event stream, when it is optional."""
+    idempotency_header: str | None = None
     security: str | None = None
     """The operation's credential alternatives as a literal, when they are not the API's."""
     accept: str = ""
@@ -177,6 +185,42 @@ class MethodView:
     @property
     def returns_none(self) -> bool:
         return self.response_kind == "empty"
+
+    @property
+    def full_return(self) -> str:
+        """What the implementation resolves to: the model or, as the request asks, a stream."""
+        if self.stream_selector is None:
+            return self.return_annotation
+        return f"{self.return_annotation} | Stream<{self.event_annotation}>"
+
+    @property
+    def response_kind_expr(self) -> str:
+        """The request's `responseKind`, chosen at run time when the request chooses it."""
+        if self.stream_selector is None:
+            return ts_string(self.response_kind)
+        return f'{self.stream_selector.access} === true ? "event_stream" : "json"'
+
+    @property
+    def stream_overloads(self) -> tuple[tuple[str, str], ...]:
+        """(parameter list, resolved type) of each overload of a call a request field switches
+        to a stream: asked, not asked, either."""
+        if self.stream_selector is None or self.request_type is None:
+            return ()
+        key = self.stream_selector.key
+        asked = self._signature(f"{self.request_type} & {{ {key}: true }}", False)
+        not_asked = self._signature(f"{self.request_type} & {{ {key}?: false | null }}", True)
+        return (
+            (asked, f"Stream<{self.event_annotation}>"),
+            (not_asked, self.return_annotation),
+            (self._signature(self.request_type, True), self.full_return),
+        )
+
+    def _signature(self, request_type: str, optional: bool) -> str:
+        """An overload's parameters (an overload declares no default: `request?`)."""
+        parts = [f"{a.name}: {a.annotation}" for a in self.positional]
+        mark = "?" if optional and not self.request_required else ""
+        parts.append(f"request{mark}: {request_type}")
+        return ", ".join(parts)
 
     @property
     def sync_return(self) -> str:
@@ -215,6 +259,10 @@ class ResourceView:
     @property
     def uses_polling(self) -> bool:
         return any(m.poll is not None for m in self.methods)
+
+    @property
+    def uses_streams(self) -> bool:
+        return any("Stream<" in m.full_return for m in self.methods)
 
     @property
     def uses_encode(self) -> bool:
@@ -406,14 +454,11 @@ class TypescriptRenderer:
                     for a in keyword
                 ),
             )  # fmt: skip
-        if shape.response_kind == "binary":
-            annotation = "Uint8Array"
-        elif shape.response_kind == "text":
-            annotation = "string"
-        elif shape.response_type is None:
-            annotation = "void"
-        else:
-            annotation = self.annotator.annotation(shape.response_type)
+        event = ""
+        if shape.event_stream is not None:
+            event = self.annotator.annotation(shape.event_stream.item_type)
+        annotation = self._resolves_to(shape, event)
+        selector = shape.event_stream.selector if shape.event_stream is not None else None
         page = None
         if shape.pagination is not None:
             page = PageView(
@@ -440,10 +485,29 @@ class TypescriptRenderer:
             return_annotation=annotation,
             page=page,
             poll=None,
+            event_annotation=event,
+            stream_selector=next(
+                (a for a in keyword if a.where == "body" and a.wire_name == selector), None
+            ),
+            idempotency_header=shape.idempotency_header,
             security=(None if shape.auth == self.api.auth else requirement_literal(shape.auth)),
             accept="" if shape.accept == "application/json" else shape.accept,
         )
         return view, request_view
+
+    def _resolves_to(self, shape: OperationShape, event: str) -> str:
+        """What a call's promise resolves to: the body's stream of bytes, text, a `Stream` of
+        `event`s, nothing, or the JSON type (the model, when a request field may ask for
+        events instead: the overloads say so)."""
+        if shape.response_kind == "binary":
+            return "ReadableStream<Uint8Array>"
+        if shape.response_kind == "text":
+            return "string"
+        if shape.response_kind == "event_stream":
+            return f"Stream<{event}>"
+        if shape.response_type is None:
+            return "void"
+        return self.annotator.annotation(shape.response_type)
 
     def _request_arg(self, key: str, arg: Argument, body_kind: str | None) -> ArgView:
         if arg.whole_body:
@@ -475,14 +539,21 @@ class TypescriptRenderer:
         )
 
     def resource_view(
-        self, attribute: str, name: Name, ops: tuple[Operation, ...], module: str
+        self,
+        attribute: str,
+        name: Name,
+        ops: tuple[Operation, ...],
+        module: str,
+        members: frozenset[str] = frozenset(),
     ) -> ResourceView:
+        """A resource's class; `members` are names its methods must leave to others."""
         class_name = pascal(name, "Resource")
         taken = set(self.class_names.values()) | GLOBAL_TYPES | RUNTIME_EXPORTS
         while class_name in taken or class_name == self.options.client_class:
             class_name += "Resource"
         scope = Scope(
             frozenset({"core", "constructor", "withRawResponse", "webhooks", "baseUrl", "root"})
+            | members
         )
         methods: list[MethodView] = []
         requests: list[TypeView] = []
@@ -500,7 +571,7 @@ class TypescriptRenderer:
         used: set[str] = set()
         for view in finished:
             for text in (
-                view.return_annotation,
+                view.full_return,
                 *(a.annotation for a in view.keyword + view.positional),
             ):
                 used |= set(re.findall(r"[A-Za-z_$][A-Za-z0-9_$]*", text))
@@ -514,7 +585,7 @@ class TypescriptRenderer:
     @functools.cached_property
     def resource_views(self) -> tuple[ResourceView, ...]:
         reserved = {"withRawResponse", "webhooks", "baseUrl", "core", "constructor", "root"}
-        reserved |= {camel(op.name, "call") for op in self.api.root_operations}
+        reserved |= {m.name for m in self.root_view.methods} | RAW_CALLS
         scope = Scope(frozenset(reserved))
         files = Scope(frozenset({"index", "client", "models", "runtime", "version", "webhooks"}))
         views = []
@@ -526,7 +597,9 @@ class TypescriptRenderer:
 
     @functools.cached_property
     def root_view(self) -> ResourceView:
-        return self.resource_view("client", Name(("root",)), self.api.root_operations, "root")
+        return self.resource_view(
+            "client", Name(("root",)), self.api.root_operations, "root", RAW_CALLS
+        )
 
     # ----- client --------------------------------------------------------------------------
     def context(self) -> dict[str, object]:

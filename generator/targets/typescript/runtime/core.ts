@@ -13,7 +13,9 @@ import {
 } from "./errors.js";
 import { type Applied, type Requirement, type Scheme, Security } from "./auth.js";
 import { afterResponse, beforeRequest, type HookRequest, type Hooks, onError } from "./hooks.js";
+import { withIdempotencyKey } from "./idempotency.js";
 import { followRedirect, MAX_REDIRECTS } from "./redirects.js";
+import { Stream } from "./streaming.js";
 import { encodePath, headerText, multipartBody, pairs, type Style } from "./styles.js";
 
 export { encodePath };
@@ -56,7 +58,9 @@ export interface CoreSettings {
 }
 
 export type BodyKind = "json" | "multipart" | "form" | "binary" | "text";
-export type ResponseKind = "json" | "binary" | "text" | "empty";
+/** What a successful response becomes: parsed JSON, the body's stream of bytes, text,
+ * nothing, or a `Stream` of server-sent events. */
+export type ResponseKind = "json" | "binary" | "text" | "empty" | "event_stream";
 
 export interface RequestSpec {
   method: string;
@@ -73,6 +77,14 @@ export interface RequestSpec {
   styles?: Record<string, Style>;
   /** The `Accept` header, when it is not the JSON default. */
   accept?: string;
+  /** The header of the call's idempotency key: one key per call, the same on every retry,
+   * which makes the call safe to retry whatever its method. */
+  idempotencyHeader?: string;
+}
+
+/** Whether a successful response is handed over unread, to be read as it arrives. */
+function streams(kind: ResponseKind): boolean {
+  return kind === "binary" || kind === "event_stream";
 }
 
 export const INITIAL_RETRY_DELAY_MS = 500;
@@ -112,6 +124,11 @@ function encodeBody(
   }
   return JSON.stringify(body);
 }
+
+const ACCEPT: Partial<Record<ResponseKind, string>> = {
+  json: "application/json",
+  event_stream: "text/event-stream",
+};
 
 const CONTENT_TYPES: Partial<Record<BodyKind, string>> = {
   json: "application/json",
@@ -218,7 +235,7 @@ export class Core {
     auth: Applied,
   ): Record<string, string> {
     const headers: Record<string, string> = {
-      accept: spec.accept ?? (spec.responseKind === "json" ? "application/json" : "*/*"),
+      accept: spec.accept ?? ACCEPT[spec.responseKind] ?? "*/*",
       "user-agent": this.settings.userAgent,
     };
     const contentType = spec.bodyKind !== undefined ? CONTENT_TYPES[spec.bodyKind] : undefined;
@@ -271,7 +288,7 @@ export class Core {
     return `${base}${spec.path}${queryString(spec.query, spec.styles)}`;
   }
 
-  private shouldRetry(method: string, response: Response, body: unknown): boolean {
+  private shouldRetry(idempotent: boolean, response: Response, body: unknown): boolean {
     const should = response.headers.get("x-should-retry");
     if (should === "true" || should === "false") {
       return should === "true";
@@ -282,7 +299,7 @@ export class Core {
     if (!RETRYABLE_STATUSES.has(response.status)) {
       return false;
     }
-    return IDEMPOTENT_METHODS.has(method) || errorDetails(body)["retryable"] === true;
+    return idempotent || errorDetails(body)["retryable"] === true;
   }
 
   private delayMs(attempt: number, response: Response | undefined): number {
@@ -315,11 +332,13 @@ export class Core {
   }
 
   /** Send a request, retrying where repeating it cannot duplicate work. */
-  async request<T>(spec: RequestSpec, options: RequestOptions = {}): Promise<RawResponse<T>> {
+  async request<T>(call: RequestSpec, options: RequestOptions = {}): Promise<RawResponse<T>> {
     const retries = options.maxRetries ?? this.settings.maxRetries;
     const timeoutMs = (options.timeoutInSeconds ?? this.settings.timeoutInSeconds) * 1000;
     const fetchImpl: Fetch = this.settings.fetch ?? ((input, init) => fetch(input, init));
-    const method = spec.method.toUpperCase();
+    const method = call.method.toUpperCase();
+    const spec = withIdempotencyKey(call, options.headers);
+    const idempotent = IDEMPOTENT_METHODS.has(method) || spec.idempotencyHeader !== undefined;
     const chosen = this.chosen(spec);
     let refreshed = false;
     for (let attempt = 0; ; attempt++) {
@@ -346,6 +365,7 @@ export class Core {
       }
       let response: Response;
       let parsed: unknown;
+      let open = false; // a successful stream keeps its connection and the caller's abort
       try {
         const { headers, url } = hooked;
         const init: RequestInit = { method: hooked.method, headers, signal: controller.signal, redirect: "manual" };
@@ -353,7 +373,8 @@ export class Core {
           init.body = hooked.body;
         }
         response = await this.exchange(fetchImpl, url, init);
-        parsed = await readBody(response, response.ok ? spec.responseKind : "json");
+        open = response.ok && streams(spec.responseKind);
+        parsed = open ? undefined : await readBody(response, response.ok ? spec.responseKind : "json");
       } catch (error) {
         if (error instanceof SdkError) {
           throw error; // the SDK's own verdict (a redirect loop, a body of the wrong kind)
@@ -369,7 +390,7 @@ export class Core {
         await onError(this.settings.hooks, hooked, failure);
         // A timeout repeats only what is safe to repeat; a refused connection never reached
         // the server, so it is always safe.
-        const safe = IDEMPOTENT_METHODS.has(method) || (!timedOut && neverSent(error));
+        const safe = idempotent || (!timedOut && neverSent(error));
         if (attempt < retries && safe) {
           await sleep(this.delayMs(attempt, undefined), options.abortSignal);
           continue;
@@ -377,7 +398,9 @@ export class Core {
         throw failure;
       } finally {
         clearTimeout(timer);
-        options.abortSignal?.removeEventListener("abort", onAbort);
+        if (!open) {
+          options.abortSignal?.removeEventListener("abort", onAbort);
+        }
       }
       await afterResponse(this.settings.hooks, hooked, response);
       if (response.status === 401 && auth.fetched.length > 0 && !refreshed) {
@@ -391,13 +414,13 @@ export class Core {
       if (!response.ok) {
         const failure = errorFromResponse(response.status, response.statusText, response.headers, parsed);
         await onError(this.settings.hooks, hooked, failure);
-        if (attempt < retries && this.shouldRetry(method, response, parsed)) {
+        if (attempt < retries && this.shouldRetry(idempotent, response, parsed)) {
           await sleep(this.delayMs(attempt, response), options.abortSignal);
           continue;
         }
         throw failure;
       }
-      const data = (spec.responseKind === "empty" ? undefined : parsed) as T;
+      const data = this.data<T>(spec.responseKind, response, parsed, controller);
       return {
         statusCode: response.status,
         headers: response.headers,
@@ -405,5 +428,15 @@ export class Core {
         data,
       };
     }
+  }
+
+  private data<T>(kind: ResponseKind, response: Response, parsed: unknown, controller: AbortController): T {
+    if (kind === "event_stream") {
+      return new Stream<unknown>(response, controller) as T;
+    }
+    if (kind === "binary") {
+      return (response.body ?? new Blob([]).stream()) as T;
+    }
+    return (kind === "empty" ? undefined : parsed) as T;
   }
 }

@@ -12,6 +12,7 @@ import httpx
 
 from ._runtime.arguments import checked
 from ._runtime.auth import Requirement, Scheme, Security
+from ._runtime.calls import AsyncCalls, SyncCalls
 from ._runtime.errors import ConfigurationError
 from ._runtime.hooks import Hooks
 from ._runtime.raw import to_raw, to_raw_async
@@ -225,7 +226,7 @@ def _base_url(environment: str | None, base_url: str | None) -> str:
     return ENVIRONMENTS[environment]
 
 
-class Extend:
+class Extend(SyncCalls):
     """Synchronous client of Extend API (2026-02-09).
 
     Args:
@@ -243,6 +244,8 @@ class Extend:
             it), after a response arrives (log it), on an error (see `Hooks`).
         strict_response_validation: Raise `ResponseValidationError` when a response does not
             match the API description, instead of keeping what the server sent.
+
+    `get`, `post`, `put`, `patch` and `delete` call any path with these settings.
     """
 
     def __init__(
@@ -907,7 +910,7 @@ class ExtendWithRawResponse:
         return WebhookSubscriptionsWithRawResponse(self._core)
 
 
-class AsyncExtend:
+class AsyncExtend(AsyncCalls):
     """Asynchronous client of Extend API (2026-02-09).
 
     Args:
@@ -925,6 +928,8 @@ class AsyncExtend:
             it), after a response arrives (log it), on an error (see `Hooks`).
         strict_response_validation: Raise `ResponseValidationError` when a response does not
             match the API description, instead of keeping what the server sent.
+
+    `get`, `post`, `put`, `patch` and `delete` call any path with these settings.
     """
 
     def __init__(

@@ -28,6 +28,8 @@ export {
 export type { Fetch, RawResponse, RequestOptions, Token } from "./runtime/core.js";
 export type { HookRequest, Hooks } from "./runtime/hooks.js";
 export { ApiPromise } from "./runtime/promise.js";
+export type { RawRequest } from "./runtime/calls.js";
+export { Stream, StreamError } from "./runtime/streaming.js";
 export { Page, PagePromise } from "./runtime/pagination.js";
 export type { PollingOptions } from "./runtime/polling.js";
 export { Webhooks, type WebhookEvent } from "./webhooks.js";

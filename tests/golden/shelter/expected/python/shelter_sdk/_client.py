@@ -12,6 +12,7 @@ import httpx
 
 from ._runtime.arguments import checked
 from ._runtime.auth import Requirement, Scheme, Security
+from ._runtime.calls import AsyncCalls, SyncCalls
 from ._runtime.errors import ConfigurationError
 from ._runtime.hooks import Hooks
 from ._runtime.raw import to_raw, to_raw_async
@@ -62,7 +63,7 @@ def _base_url(environment: str | None, base_url: str | None) -> str:
     return ENVIRONMENTS[environment]
 
 
-class Shelter:
+class Shelter(SyncCalls):
     """Synchronous client of Shelter API (2024-06-01).
 
     Args:
@@ -79,6 +80,8 @@ class Shelter:
             it), after a response arrives (log it), on an error (see `Hooks`).
         strict_response_validation: Raise `ResponseValidationError` when a response does not
             match the API description, instead of keeping what the server sent.
+
+    `get`, `post`, `put`, `patch` and `delete` call any path with these settings.
     """
 
     def __init__(
@@ -194,7 +197,7 @@ class ShelterWithRawResponse:
         return AnimalsWithRawResponse(self._core)
 
 
-class AsyncShelter:
+class AsyncShelter(AsyncCalls):
     """Asynchronous client of Shelter API (2024-06-01).
 
     Args:
@@ -211,6 +214,8 @@ class AsyncShelter:
             it), after a response arrives (log it), on an error (see `Hooks`).
         strict_response_validation: Raise `ResponseValidationError` when a response does not
             match the API description, instead of keeping what the server sent.
+
+    `get`, `post`, `put`, `patch` and `delete` call any path with these settings.
     """
 
     def __init__(

@@ -32,8 +32,10 @@ from .errors import (
 )
 from .files import file_part, to_multipart
 from .hooks import NO_HOOKS, Hooks
+from .idempotency import with_idempotency_key
 from .pagination import AsyncPage, AsyncPager, NextRequest, Paging, SyncPage, request_target
 from .redirects import MAX_REDIRECTS, follow, too_many
+from .streaming import StreamFactory
 from .styles import Style, cookie_text, encode_path, header_text, multipart_fields, query_pairs
 from .types import NotGiven, RequestOptions, strip_not_given
 
@@ -284,10 +286,15 @@ class _CoreBase:
         return options.get("max_retries", self.max_retries)
 
     def _should_retry(
-        self, request: httpx.Request, response: httpx.Response | None, error: Exception | None
+        self,
+        request: httpx.Request,
+        response: httpx.Response | None,
+        error: Exception | None,
+        keyed: bool = False,
     ) -> bool:
-        """Retry only where repeating the request cannot duplicate work."""
-        idempotent = request.method in IDEMPOTENT_METHODS
+        """Retry only where repeating the request cannot duplicate work: an idempotent
+        method, or a request that carries an idempotency key (`keyed`)."""
+        idempotent = keyed or request.method in IDEMPOTENT_METHODS
         if isinstance(error, httpx.ConnectError):
             return True  # the server never saw the request
         if error is not None:
@@ -312,10 +319,13 @@ class _CoreBase:
         delay = min(INITIAL_RETRY_DELAY * 2.0**attempt, MAX_RETRY_DELAY)
         return delay * (1 - 0.25 * random.random())
 
-    def _finish(self, response: httpx.Response, cast_to: Any, raw: bool) -> Any:
+    def _finish(
+        self, response: httpx.Response, cast_to: Any, raw: bool, stream: StreamFactory | None
+    ) -> Any:
         if response.status_code >= 400:
             raise error_from_response(response)
-        parsed = _parse(response, cast_to, self.strict_response_validation)
+        strict = self.strict_response_validation
+        parsed = _parse(response, cast_to, strict) if stream is None else stream(response, strict)
         if raw:
             request_id = response.headers.get("x-request-id")
             return RawResponse(response.status_code, response.headers, request_id, parsed, response)
@@ -487,18 +497,23 @@ class SyncCore(_CoreBase):
         if self._owns_client:
             self.http.close()
 
-    def _exchange(self, request: httpx.Request) -> httpx.Response:
+    def _exchange(self, request: httpx.Request, keep_open: bool = False) -> httpx.Response:
         """Send `request`, follow its redirects, read the body: all of it inside one attempt,
-        so a connection lost while reading the body is retried like one lost before."""
+        so a connection lost while reading the body is retried like one lost before. With
+        `keep_open`, a successful response is returned unread and open, to be streamed."""
         for _ in range(MAX_REDIRECTS + 1):
             response = self.http.send(request, stream=True, follow_redirects=False)
+            kept = False
             try:
                 following = follow(request, response, self._credentials)
                 if following is None:
-                    response.read()
+                    kept = keep_open and response.status_code < 300
+                    if not kept:
+                        response.read()
                     return response
             finally:
-                response.close()
+                if not kept:
+                    response.close()
             request = following
         raise too_many(request)
 
@@ -517,12 +532,19 @@ class SyncCore(_CoreBase):
         content: Any = None,
         raw: bool = False,
         cookies: Mapping[str, Any] | None = None,
+        stream: StreamFactory | None = None,
+        idempotency_header: str | None = None,
         security: Requirement | None = None,
         styles: Mapping[str, Style] | None = None,
         accept: str | None = None,
     ) -> Any:
+        """Send one call, retrying as `_should_retry` allows; `stream` makes what a
+        successful response becomes while still unread (see `streaming`), and
+        `idempotency_header` names the header of the call's one idempotency key."""
         retries = self._retries(options)
         attempt = 0
+        headers = with_idempotency_key(headers, idempotency_header)
+        keyed = idempotency_header is not None
         # Read every file once, so each retry sends the same parts again in full.
         parts = to_multipart(strip_not_given(files)) if files is not None else None
         if content is not None and not isinstance(content, bytes | str):
@@ -539,17 +561,17 @@ class SyncCore(_CoreBase):
             )  # fmt: skip
             request = self.hooks.request(request)
             try:
-                response = self._exchange(request)
+                response = self._exchange(request, stream is not None)
             except httpx.TimeoutException as error:
                 failure: Exception = self._failed(request, APITimeoutError(request=request))
-                if attempt < retries and self._should_retry(request, None, error):
+                if attempt < retries and self._should_retry(request, None, error, keyed):
                     time.sleep(self._retry_delay(attempt, None))
                     attempt += 1
                     continue
                 raise failure from error
             except httpx.RequestError as error:
                 failure = self._failed(request, APIConnectionError(request=request))
-                if attempt < retries and self._should_retry(request, None, error):
+                if attempt < retries and self._should_retry(request, None, error, keyed):
                     time.sleep(self._retry_delay(attempt, None))
                     attempt += 1
                     continue
@@ -561,11 +583,11 @@ class SyncCore(_CoreBase):
                     cache.forget(fetched[cache.scheme.name])
                 continue
             retry = response.status_code >= 400 and attempt < retries
-            if retry and self._should_retry(request, response, None):
+            if retry and self._should_retry(request, response, None, keyed):
                 time.sleep(self._retry_delay(attempt, response))
                 attempt += 1
                 continue
-            return self._finish(response, cast_to, raw or self._raw)
+            return self._finish(response, cast_to, raw or self._raw, stream)
 
     def paginate(
         self,
@@ -618,18 +640,23 @@ class AsyncCore(_CoreBase):
         if self._owns_client:
             await self.http.aclose()
 
-    async def _exchange(self, request: httpx.Request) -> httpx.Response:
+    async def _exchange(self, request: httpx.Request, keep_open: bool = False) -> httpx.Response:
         """Send `request`, follow its redirects, read the body: all of it inside one attempt,
-        so a connection lost while reading the body is retried like one lost before."""
+        so a connection lost while reading the body is retried like one lost before. With
+        `keep_open`, a successful response is returned unread and open, to be streamed."""
         for _ in range(MAX_REDIRECTS + 1):
             response = await self.http.send(request, stream=True, follow_redirects=False)
+            kept = False
             try:
                 following = follow(request, response, self._credentials)
                 if following is None:
-                    await response.aread()
+                    kept = keep_open and response.status_code < 300
+                    if not kept:
+                        await response.aread()
                     return response
             finally:
-                await response.aclose()
+                if not kept:
+                    await response.aclose()
             request = following
         raise too_many(request)
 
@@ -648,12 +675,19 @@ class AsyncCore(_CoreBase):
         content: Any = None,
         raw: bool = False,
         cookies: Mapping[str, Any] | None = None,
+        stream: StreamFactory | None = None,
+        idempotency_header: str | None = None,
         security: Requirement | None = None,
         styles: Mapping[str, Style] | None = None,
         accept: str | None = None,
     ) -> Any:
+        """Send one call, retrying as `_should_retry` allows; `stream` makes what a
+        successful response becomes while still unread (see `streaming`), and
+        `idempotency_header` names the header of the call's one idempotency key."""
         retries = self._retries(options)
         attempt = 0
+        headers = with_idempotency_key(headers, idempotency_header)
+        keyed = idempotency_header is not None
         # Read every file once, so each retry sends the same parts again in full.
         parts = to_multipart(strip_not_given(files)) if files is not None else None
         if content is not None and not isinstance(content, bytes | str):
@@ -670,17 +704,17 @@ class AsyncCore(_CoreBase):
             )  # fmt: skip
             request = self.hooks.request(request)
             try:
-                response = await self._exchange(request)
+                response = await self._exchange(request, stream is not None)
             except httpx.TimeoutException as error:
                 failure: Exception = self._failed(request, APITimeoutError(request=request))
-                if attempt < retries and self._should_retry(request, None, error):
+                if attempt < retries and self._should_retry(request, None, error, keyed):
                     await _sleep(self._retry_delay(attempt, None))
                     attempt += 1
                     continue
                 raise failure from error
             except httpx.RequestError as error:
                 failure = self._failed(request, APIConnectionError(request=request))
-                if attempt < retries and self._should_retry(request, None, error):
+                if attempt < retries and self._should_retry(request, None, error, keyed):
                     await _sleep(self._retry_delay(attempt, None))
                     attempt += 1
                     continue
@@ -692,11 +726,11 @@ class AsyncCore(_CoreBase):
                     cache.forget(fetched[cache.scheme.name])
                 continue
             retry = response.status_code >= 400 and attempt < retries
-            if retry and self._should_retry(request, response, None):
+            if retry and self._should_retry(request, response, None, keyed):
                 await _sleep(self._retry_delay(attempt, response))
                 attempt += 1
                 continue
-            return self._finish(response, cast_to, raw or self._raw)
+            return self._finish(response, cast_to, raw or self._raw, stream)
 
     def paginate(
         self,

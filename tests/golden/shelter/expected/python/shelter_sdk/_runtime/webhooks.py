@@ -2,8 +2,10 @@
 """Webhook signature verification and typed event parsing.
 
 A delivery is signed with HMAC-SHA256 over a payload built from its timestamp header and raw
-body. Verification compares in constant time and rejects timestamps outside the tolerance in
-either direction (stale replays and clock-skewed futures alike).
+body: in hex over the payload the spec describes (`scheme="hmac"`), or the Standard Webhooks
+way (`scheme="standard"`, see `standard_webhooks`). Verification compares in constant time
+and rejects timestamps outside the tolerance in either direction (stale replays and
+clock-skewed futures alike).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from typing import Any, Generic, TypeVar
 
 import pydantic
 
+from . import standard_webhooks
 from .errors import WebhookVerificationError
 
 E = TypeVar("E")
@@ -30,6 +33,9 @@ class Signing:
     timestamp_header: str
     signed_payload: str
     tolerance_seconds: int = 300
+    scheme: str = "hmac"
+    """`hmac` (hex of the signed payload) or `standard` (Standard Webhooks)."""
+    id_header: str | None = None
 
 
 def _header(headers: Mapping[str, Any], name: str) -> str:
@@ -93,8 +99,14 @@ class WebhookVerifier(Generic[E]):
             raise WebhookVerificationError("the timestamp header is not a Unix time")
         if abs(self._clock() - int(timestamp)) > signing.tolerance_seconds:
             raise WebhookVerificationError("the timestamp is outside the allowed tolerance")
-        expected = _signature(signing, timestamp, text, signing_secret)
         given = _header(headers, signing.signature_header)
+        if signing.scheme == "standard":
+            message_id = _header(headers, signing.id_header or "webhook-id")
+            expected = standard_webhooks.signature(signing_secret, message_id, timestamp, text)
+            if standard_webhooks.matches(given, expected):
+                return text
+            raise WebhookVerificationError("the signature does not match")
+        expected = _signature(signing, timestamp, text, signing_secret)
         for candidate in given.replace(",", " ").split():
             for prefix in _PREFIXES:
                 candidate = candidate.removeprefix(prefix)
@@ -113,6 +125,14 @@ class WebhookVerifier(Generic[E]):
         if not signing_secret:
             raise WebhookVerificationError("no signing secret")
         stamp = str(int(self._clock()) if timestamp is None else int(timestamp))
+        if signing.scheme == "standard":
+            message_id = standard_webhooks.new_message_id()
+            signed = standard_webhooks.signature(signing_secret, message_id, stamp, _text(body))
+            return {
+                signing.id_header or "webhook-id": message_id,
+                signing.timestamp_header: stamp,
+                signing.signature_header: f"{standard_webhooks.VERSION},{signed}",
+            }
         return {
             signing.timestamp_header: stamp,
             signing.signature_header: _signature(signing, stamp, _text(body), signing_secret),

@@ -8,6 +8,7 @@ from typing import Any, Unpack, cast
 from .._runtime.arguments import checked
 from .._runtime.pagination import AsyncPager, SyncPage
 from .._runtime.raw import to_raw, to_raw_async
+from .._runtime.streaming import AsyncBinaryResponse, BinaryResponse
 from .._runtime.transport import AsyncCore, SyncCore, encode_path
 from .._runtime.types import NOT_GIVEN, FileUpload, NotGiven, RequestOptions
 from ..models import (
@@ -208,6 +209,7 @@ class Animals:
                 "note": note,
             },
             cast_to=Adoption,
+            idempotency_header="Idempotency-Key",
             options=options,
         )
         return cast("Adoption", response)
@@ -219,7 +221,7 @@ class Animals:
         *,
         tenant: str | NotGiven = NOT_GIVEN,
         **options: Unpack[RequestOptions],
-    ) -> bytes:
+    ) -> BinaryResponse:
         """Download the photo
 
         `GET /animals/{animalId}/photo`
@@ -237,9 +239,10 @@ class Animals:
             },
             accept="image/jpeg",
             cast_to=bytes,
+            stream=BinaryResponse.of(),
             options=options,
         )
-        return cast("bytes", response)
+        return cast("BinaryResponse", response)
 
     @checked
     def upload_photo(
@@ -461,6 +464,7 @@ class AsyncAnimals:
                 "note": note,
             },
             cast_to=Adoption,
+            idempotency_header="Idempotency-Key",
             options=options,
         )
         return cast("Adoption", response)
@@ -472,7 +476,7 @@ class AsyncAnimals:
         *,
         tenant: str | NotGiven = NOT_GIVEN,
         **options: Unpack[RequestOptions],
-    ) -> bytes:
+    ) -> AsyncBinaryResponse:
         """Download the photo
 
         `GET /animals/{animalId}/photo`
@@ -490,9 +494,10 @@ class AsyncAnimals:
             },
             accept="image/jpeg",
             cast_to=bytes,
+            stream=AsyncBinaryResponse.of(),
             options=options,
         )
-        return cast("bytes", response)
+        return cast("AsyncBinaryResponse", response)
 
     @checked
     async def upload_photo(

@@ -21,7 +21,7 @@ FORMAT ?= text
 JOBS ?= auto
 PYTEST := $(PY) -m pytest -q -n $(JOBS)
 
-.PHONY: generate check patches test test-fast conformance browser go lint golden corpus validate diff bench docs release clean help
+.PHONY: generate check patches test test-fast conformance browser go java lint golden corpus validate diff bench docs release clean help
 
 help:
 	@echo "make generate   regenerate output/ for every API in pyproject.toml [tool.sdkgen]"
@@ -32,6 +32,7 @@ help:
 	@echo "make conformance  the whole-corpus proofs (every corpus SDK against black); CI runs it"
 	@echo "make browser    install Debian's chromium with apt-get when missing (the site test needs it)"
 	@echo "make go         install Debian's Go toolchain (golang-go) with apt-get when missing (Go tests need it)"
+	@echo "make java       install Debian's JDK, Jackson databind and JUnit 5 with apt-get when missing (Java tests need them)"
 	@echo "make lint       ruff and mypy --strict on generator/ and tests/"
 	@echo "make golden     regenerate the golden trees (tests/golden/) and diagnostics (tests/hostile/)"
 	@echo "make docs       the HTML docs site of every API into build/docs/<api>/ (not committed)"
@@ -42,7 +43,7 @@ help:
 	@echo "make diff       what changed between the two newest versions in specs/\$$(API) (API=extend)"
 	@echo "make bench      both SDKs against raw httpx/fetch and extend-ai; cold generation against"
 	@echo "                openapi-python-client and datamodel-code-generator (own venv); streams"
-	@echo "                (200 MB download RSS, SSE parser cost)"
+	@echo "                (200 MB download RSS, SSE parser cost); the Go SDK against raw net/http"
 
 $(STAMP):
 	$(PYTHON) -m venv $(VENV)
@@ -114,6 +115,28 @@ go:
 		$$apt install -y golang-go || { $$apt update && $$apt install -y golang-go; }; \
 	fi
 
+# The Java target's toolchain, the same way: Debian's JDK, Jackson databind and JUnit 5 (jars
+# under /usr/share/java) when one is missing. No Gradle, no Maven: the tests call javac and JUnit's
+# console launcher against those jars.
+JAVA_PACKAGES = default-jdk-headless libjackson2-databind-java junit5
+java:
+	@if command -v javac >/dev/null 2>&1 && [ -f /usr/share/java/jackson-databind.jar ] \
+		&& [ -f /usr/share/java/junit-platform-console-standalone.jar ]; then \
+		echo "java: $$(command -v javac) ($$(javac -version 2>&1)), Jackson and JUnit 5 in /usr/share/java"; \
+	elif ! command -v apt-get >/dev/null 2>&1; then \
+		echo "make java: a JDK 11+, Jackson databind or JUnit 5 is missing and apt-get is not here" >&2; \
+		exit 1; \
+	else \
+		if [ "$$(id -u)" = 0 ]; then sudo=; \
+		elif command -v sudo >/dev/null 2>&1; then sudo=sudo; \
+		else echo "make java: installing $(JAVA_PACKAGES) needs root or sudo" >&2; exit 1; fi; \
+		apt="$$sudo env DEBIAN_FRONTEND=noninteractive apt-get"; \
+		if ! apt-cache policy junit5 2>/dev/null | grep -q 'Candidate: [0-9]'; then \
+			$$apt update; \
+		fi; \
+		$$apt install -y $(JAVA_PACKAGES) || { $$apt update && $$apt install -y $(JAVA_PACKAGES); }; \
+	fi
+
 lint: $(STAMP)
 	$(PY) -m ruff check generator tests
 	$(PY) -m ruff format --check generator tests
@@ -123,7 +146,7 @@ golden: $(STAMP)
 	$(PY) -m tests.golden.regenerate
 	$(PY) -m tests.hostile.regenerate
 
-release: $(STAMP) $(NODE_STAMP) go
+release: $(STAMP) $(NODE_STAMP) go java
 	$(PY) -m generator release
 
 docs: $(STAMP)
@@ -165,6 +188,7 @@ bench: $(STAMP) $(BENCH_STAMP) $(NODE_STAMP) $(BENCH_NODE)
 	$(BENCH_VENV)/bin/python bench/generation.py
 	$(PY) bench/typescript.py
 	$(PY) bench/streams.py
+	$(PY) bench/go.py
 
 clean:
 	rm -rf $(VENV) $(BENCH_VENV) .bench-node node_modules .sdkgen-cache .mypy_cache .pytest_cache .ruff_cache

@@ -107,7 +107,7 @@ def test_generate_one_spec_for_every_target_given(tmp_path: Path) -> None:
          "typescript: 'Not Valid' is not a valid npm package name"),
         (("-t", "python", "-t", "typescript", "--package", "My_Pets"),
          "--package 'My_Pets': typescript: 'My_Pets' is not a valid npm package name"),
-        (("-t", "cobol"), "unknown target 'cobol' (known: python, typescript, go)"),
+        (("-t", "cobol"), "unknown target 'cobol' (known: python, typescript, go, java)"),
     ],
 )  # fmt: skip
 def test_each_target_checks_the_package_by_its_rule(

@@ -60,7 +60,7 @@ def test_targets_default_to_python(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("targets", "message"),
     [
-        ('["cobol"]', "unknown target 'cobol' (known: python, typescript, go)"),
+        ('["cobol"]', "unknown target 'cobol' (known: python, typescript, go, java)"),
         ("[]", "targets must be a non-empty list of target names"),
         ('"python"', "targets must be a non-empty list of target names"),
     ],

@@ -18,6 +18,7 @@ TARGET_MODULES: dict[str, str] = {
     "python": "generator.targets.python.target",
     "typescript": "generator.targets.typescript.target",
     "go": "generator.targets.go.target",
+    "java": "generator.targets.java.target",
 }
 LANGUAGE_DEFAULT = ("python",)
 """The targets of an API whose configuration names none."""

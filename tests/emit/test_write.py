@@ -95,19 +95,27 @@ def test_long_diffs_are_capped(tmp_path: Path) -> None:
 
 
 KILLED_WRITER = """
-import json, sys, time
+import json, shutil, sys
 from pathlib import Path
 from generator.emit import write
 
-original = Path.write_bytes
+
+def stepping(original):
+    # Each file operation says so and waits for the test's go-ahead: the test kills the
+    # writer at a chosen step, whatever the machine's speed.
+    def step(*args, **kwargs):
+        print("step", flush=True)
+        if sys.stdin.readline() != "go\\n":
+            raise SystemExit(3)
+        return original(*args, **kwargs)
+
+    return step
 
 
-def slow_write(self, data):
-    time.sleep(0.004)
-    return original(self, data)
-
-
-Path.write_bytes = slow_write
+Path.write_bytes = stepping(Path.write_bytes)
+Path.rename = stepping(Path.rename)
+shutil.copy2 = stepping(shutil.copy2)
+write._exchange = stepping(write._exchange)
 files = json.loads(Path(sys.argv[2]).read_text())
 print("ready", flush=True)
 write.write_tree(Path(sys.argv[1]), files)
@@ -115,38 +123,61 @@ print("done", flush=True)
 """
 
 
-@pytest.mark.slow
-def test_a_killed_writer_leaves_the_old_tree_or_the_new_one(tmp_path: Path) -> None:
-    import random
+def _run_writer(script: Path, target: Path, files: Path, kill_at: int | None) -> int:
+    """Run the writer, killing it as it reaches file operation `kill_at` (None: let it
+    finish); the number of operations it was let through."""
     import signal
     import subprocess
     import sys
-    import time
 
+    child = subprocess.Popen(
+        [sys.executable, str(script), str(target), str(files)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert child.stdin is not None and child.stdout is not None
+    assert child.stdout.readline() == "ready\n"
+    steps = 0
+    for line in child.stdout:
+        if line != "step\n":
+            break
+        if steps == kill_at:
+            child.send_signal(signal.SIGKILL)
+            break
+        child.stdin.write("go\n")
+        child.stdin.flush()
+        steps += 1
+    child.wait()
+    return steps
+
+
+@pytest.mark.slow
+def test_a_killed_writer_leaves_the_old_tree_or_the_new_one(tmp_path: Path) -> None:
     target = tmp_path / "out"
     old = with_manifest({f"pkg/m{i}.py": f"old {i}\n" for i in range(40)}, "s", "1")
     new = with_manifest({f"pkg/m{i}.py": f"new {i}\n" for i in range(45)}, "s", "2")
     (tmp_path / "new.json").write_text(json.dumps(new))
     script = tmp_path / "writer.py"
     script.write_text(KILLED_WRITER)
-    outcomes = set()
-    rng = random.Random(7)
-    for attempt in range(12):
+
+    def fresh_old() -> None:
         write_tree(target, old)
         (target / "pkg" / "hand_written.py").write_text("mine\n")
-        child = subprocess.Popen(
-            [sys.executable, str(script), str(target), str(tmp_path / "new.json")],
-            stdout=subprocess.PIPE,
-            text=True,
-        )
-        assert child.stdout is not None and child.stdout.readline() == "ready\n"
-        time.sleep(rng.uniform(0, 0.5) if attempt else 0.0)
-        child.send_signal(signal.SIGKILL)
-        child.wait()
+
+    fresh_old()
+    total = _run_writer(script, target, tmp_path / "new.json", None)
+    assert total > len(new)  # every file, the kept file, the swap
+    finished = tree(target)
+    assert finished.pop("pkg/hand_written.py") == "mine\n" and finished == new
+    outcomes = []
+    for kill_at in sorted({0, 1, total // 2, total - 2, total - 1}):
+        fresh_old()
+        assert _run_writer(script, target, tmp_path / "new.json", kill_at) == kill_at
         found = tree(target)
         assert found.pop("pkg/hand_written.py") == "mine\n"
-        assert found in (old, new), f"mixed tree after a kill at attempt {attempt}"
-        outcomes.add("new" if found == new else "old")
-    assert outcomes == {"old", "new"}
+        assert found in (old, new), f"mixed tree after a kill at file operation {kill_at}"
+        outcomes.append("new" if found == new else "old")
+    assert outcomes == ["old"] * len(outcomes)  # killed before the swap: nothing changed
     write_tree(target, new)
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".out.")]

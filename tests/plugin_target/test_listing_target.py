@@ -95,7 +95,7 @@ def test_the_site_highlights_the_targets_code_blocks(listing_target: str) -> Non
 
 def test_unregistered_it_is_unknown(tmp_path: Path) -> None:
     code, output = run("generate", "spec.yaml", "-o", str(tmp_path), "--target", "listing")
-    assert code == 2 and "unknown target 'listing' (known: python, typescript, go)" in output
+    assert code == 2 and "unknown target 'listing' (known: python, typescript, go, java)" in output
 
 
 @pytest.mark.parametrize("name", ["python", "listing"])

@@ -26,6 +26,7 @@ from generator.targets.go.naming import (
     go_string,
     method_name,
     struct_tag,
+    top_comment,
     unexported,
 )
 from generator.targets.go.types import GoTypes, needs_no_pointer
@@ -272,8 +273,8 @@ def _file_lines(field: FieldCode) -> list[str]:
 def method_lines(method: MethodCode, receiver: str, root_package: str) -> list[str]:
     """The method and its WithRawResponse twin."""
     params = signature(method, root_package)
-    doc = go_comment(method.operation.summary or method.operation.description.split("\n")[0])
-    first = f"// {method.name} calls {_qualified(method)}."
+    summary = method.operation.summary or method.operation.description.split("\n")[0]
+    doc = top_comment(f"{method.name} calls {_qualified(method)}.", summary)
     result = f"*core.Response[{method.result or 'struct{}'}]"
     raw = [
         f"// {method.name} calls {_qualified(method)} and returns the response's status and"
@@ -296,7 +297,7 @@ def method_lines(method: MethodCode, receiver: str, root_package: str) -> list[s
         body = [f"\tresponse, err := {call}", "\tif err != nil {", f"\t\treturn {zero}, err", "\t}",
                 "\treturn response.Body, nil"]  # fmt: skip
         returns = f"({method.result}, error)"
-    plain = [first, *(["//", *doc] if doc else []),
+    plain = [*doc,
              f"func (c *{receiver}) {method.name}({params}) {returns} {{", *body, "}"]  # fmt: skip
     return [*plain, "", *raw]
 

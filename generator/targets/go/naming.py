@@ -8,6 +8,7 @@ import re
 from collections.abc import Sequence
 
 from generator.ir.names import Name
+from generator.targets.go.doc_comment import doc_comment
 
 _GO_KEYWORDS = """break case chan const continue default defer else fallthrough for func go goto
 if import interface map package range return select struct switch type var"""
@@ -63,6 +64,14 @@ def go_comment(text: str, indent: str = "") -> list[str]:
     """Doc comment lines of a description, `// ` before each."""
     lines = [line.rstrip() for line in text.strip().splitlines()]
     return [f"{indent}//" + (f" {line}" if line else "") for line in lines]
+
+
+def top_comment(*texts: str) -> list[str]:
+    """The doc comment of a top-level declaration, its texts in paragraphs, laid out as gofmt
+    reformats doc comments (`doc_comment`)."""
+    paragraphs = ["\n".join(line.rstrip() for line in t.strip().splitlines()) for t in texts]
+    text = "\n\n".join(p for p in paragraphs if p)
+    return doc_comment(text) if text else []
 
 
 def struct_tag(wire_name: str, omitempty: bool) -> str:

@@ -10,7 +10,16 @@ from pathlib import Path
 
 import jinja2
 
-from generator.ir.model import AliasDef, Api, EnumDef, ModelDef, NamedType, Operation
+from generator.ir.model import (
+    AliasDef,
+    Api,
+    Discriminator,
+    EnumDef,
+    ModelDef,
+    NamedType,
+    Operation,
+    Webhooks,
+)
 from generator.ir.names import Name
 from generator.targets.go import methods as code
 from generator.targets.go.naming import (
@@ -22,8 +31,9 @@ from generator.targets.go.naming import (
     method_name,
     package_name,
     struct_tag,
+    top_comment,
 )
-from generator.targets.go.types import GoTypes, emits_alias, scalar_type
+from generator.targets.go.types import GoTypes, emits_alias, scalar_type, tagged_union
 
 RUNTIME_DIR = Path(__file__).parent / "runtime"
 ROOT_HELPERS = frozenset({"String", "Int", "Float64", "Bool", "Environments", "Version"})
@@ -67,7 +77,10 @@ class GoRenderer:
     @functools.cached_property
     def _attributes(self) -> tuple[tuple[str, str], ...]:
         """Each resource's client field and package."""
-        packages = Scope(frozenset({"client", "option", "core", self.options.package}))
+        reserved = {"client", "option", "core", self.options.package}
+        if self.api.webhooks is not None:
+            reserved.add("webhook")
+        packages = Scope(frozenset(reserved))
         attributes = Scope(frozenset({"WithRawResponse"}))
         return tuple(
             (attributes.claim(exported(r.name, "Resource")), packages.claim(package_name(r.name)))
@@ -157,6 +170,8 @@ class GoRenderer:
             files[f"core/{source.name}"] = header + source.read_text(encoding="utf-8")
         for resource in self.resources:
             files[f"{resource.package}/client.go"] = self._resource_file(resource)
+        if self.api.webhooks is not None:
+            files["webhook/webhook.go"] = self._webhook_file(self.api.webhooks)
         return files
 
     def _template(self, name: str, **extra: object) -> str:
@@ -172,14 +187,20 @@ class GoRenderer:
             name = self.type_names[definition.name]
             if isinstance(definition, AliasDef) and not emits_alias(definition):
                 continue
-            lines += go_comment(definition.description)
-            if isinstance(definition, ModelDef):
+            lines += top_comment(definition.description)
+            discriminator = tagged_union(definition) if isinstance(definition, AliasDef) else None
+            if discriminator is not None:
+                lines += _union(name, discriminator, types)
+            elif isinstance(definition, ModelDef):
                 lines += _struct(name, definition, types)
             elif isinstance(definition, EnumDef):
                 lines += _enum(name, definition)
             elif isinstance(definition, AliasDef):
                 lines.append(f"type {name} {types.alias_underlying(definition)}")
             lines.append("")
+        if any(line.startswith("func (u *") for line in lines):
+            imports = ["import (", '\t"encoding/json"', "", f'\t"{self.options.module}/core"', ")"]
+            lines[1:1] = ["", *imports]
         return "\n".join(lines)
 
     def _requests_file(self) -> str:
@@ -228,6 +249,24 @@ class GoRenderer:
         context = {"fields": aligned(fields) if fields else [], "code": _joined(body),
                    "headers": self._client_headers(), "auth": self._auth()}  # fmt: skip
         return self._with_imports(self._template("client.go.j2", **context))
+
+    def _webhook_file(self, webhooks: Webhooks) -> str:
+        """Package webhook: verify, parse (into the event types the spec names) and sign."""
+        types = self._types(self.options.package + ".")
+        cases = []
+        for event in webhooks.events:
+            annotation = types.annotation(event.type)
+            constructor = f"new({annotation.removeprefix('*')})"
+            cases.append((event.event_type, constructor))
+        text = self._template(
+            "webhook.go.j2", signing=webhooks.signing, type_property=webhooks.type_property,
+            cases=cases,
+        )  # fmt: skip
+        module = [f'\t"{self.options.module}/core"']
+        if any(f"{self.options.package}." in c for _, c in cases):
+            module.insert(0, f'\t{self.options.package} "{self.options.module}"')
+        block = '\t"net/http"\n\t"time"\n\n' + "\n".join(module)
+        return text.replace("import (\n__IMPORTS__\n)", f"import (\n{block}\n)")
 
     def _client_headers(self) -> list[tuple[str, str]]:
         headers = []
@@ -303,6 +342,39 @@ def _struct(name: str, model: ModelDef, types: GoTypes) -> list[str]:
             )
         )
     return [*lines, *aligned(block), "}"]
+
+
+def _union(name: str, discriminator: Discriminator, types: GoTypes) -> list[str]:
+    """A union told apart by a property: a struct holding the member the property names."""
+    wire = go_string(discriminator.property)
+    cases = [
+        line
+        for tag, constructor in types.variants(discriminator)
+        for line in (f"\t\tcase {go_string(tag)}:", f"\t\t\treturn {constructor}")
+    ]
+    typed = ["\t\tswitch tag {", *cases, "\t\t}"] if cases else []
+    return [
+        f"type {name} struct {{",
+        f"\t// Value is the member the {wire} property names (a pointer to its type), or a map",
+        "\t// for a member the SDK does not know yet.",
+        "\tValue any",
+        "}",
+        "",
+        f"// UnmarshalJSON decodes the member the {wire} property names.",
+        f"func (u *{name}) UnmarshalJSON(data []byte) error {{",
+        f"\tvalue, err := core.DecodeUnion(data, {wire}, func(tag string) any {{",
+        *typed,
+        "\t\treturn nil",
+        "\t})",
+        "\tu.Value = value",
+        "\treturn err",
+        "}",
+        "",
+        "// MarshalJSON encodes the member Value holds.",
+        f"func (u {name}) MarshalJSON() ([]byte, error) {{",
+        "\treturn json.Marshal(u.Value)",
+        "}",
+    ]
 
 
 def _enum(name: str, enum: EnumDef) -> list[str]:

@@ -1,5 +1,6 @@
 """Go types of IR type nodes: models are structs reached by pointer, enums string (or int)
-types with constants, unions and anything else `any`; an optional value is a pointer."""
+types with constants, a named union with a discriminator a struct holding its member, other
+unions and anything else `any`; an optional value is a pointer."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from generator.ir.model import (
     Array,
     Binary,
     Const,
+    Discriminator,
     EnumDef,
     EnumType,
     Map,
@@ -98,6 +100,8 @@ class GoTypes:
                 node = node.inner
                 continue
             definition = self._named.get(node.name)
+            if isinstance(definition, AliasDef) and tagged_union(definition) is not None:
+                return False
             if not isinstance(definition, AliasDef) or node.name in seen:
                 return isinstance(definition, ModelDef) or definition is None
             seen.add(node.name)
@@ -123,6 +127,24 @@ class GoTypes:
     def alias_underlying(self, alias: AliasDef) -> str:
         """The underlying type of a named alias (`type Tags []string`)."""
         return self.annotation(alias.target)
+
+    def variants(self, discriminator: Discriminator) -> list[tuple[str, str]]:
+        """(tag, Go expression of a new value) of each member a tag names that is a struct."""
+        found = []
+        for tag, name in discriminator.mapping:
+            annotation = self._reference(name, set())
+            if annotation.startswith("*"):
+                found.append((tag, f"new({annotation[1:]})"))
+        return found
+
+
+def tagged_union(alias: AliasDef) -> Discriminator | None:
+    """The discriminator of an alias naming a union told apart by a property; such an alias
+    becomes a struct holding its member (`Value`)."""
+    target = alias.target
+    if isinstance(target, Union) and target.discriminator and target.discriminator.mapping:
+        return target.discriminator
+    return None
 
 
 def emits_alias(alias: AliasDef) -> bool:

@@ -1091,7 +1091,7 @@ type EvaluationSetRunsCreateRequest struct {
 	// Evaluation set to run.
 	EvaluationSetID string `json:"evaluationSetId"`
 	// Processor and version an evaluation run uses.
-	Entity EvaluationSetRunEntity `json:"entity,omitempty"`
+	Entity *EvaluationSetRunEntity `json:"entity,omitempty"`
 	// Only run these items; all items are run when omitted.
 	EvaluationSetItemIds []string `json:"evaluationSetItemIds,omitempty"`
 	// Date-based API version the request is written against.

@@ -2,6 +2,12 @@
 
 package extend
 
+import (
+	"encoding/json"
+
+	"example.com/extend-go/v2/core"
+)
+
 // Body returned with every error status.
 type APIError struct {
 	// Machine-readable error code, for example `INVALID_REQUEST`, `UNAUTHORIZED`, `NOT_FOUND`, `RATE_LIMIT_EXCEEDED`, `USAGE_BLOCKED`, `ENDPOINT_REMOVED` or `INTERNAL_ERROR`. New codes may appear over time.
@@ -943,7 +949,33 @@ type EvaluationSet struct {
 	CreatedBy any    `json:"createdBy,omitempty"`
 }
 
-type EvaluationSetEntity any
+type EvaluationSetEntity struct {
+	// Value is the member the "object" property names (a pointer to its type), or a map
+	// for a member the SDK does not know yet.
+	Value any
+}
+
+// UnmarshalJSON decodes the member the "object" property names.
+func (u *EvaluationSetEntity) UnmarshalJSON(data []byte) error {
+	value, err := core.DecodeUnion(data, "object", func(tag string) any {
+		switch tag {
+		case "extractor":
+			return new(EvaluationSetEntityExtractor)
+		case "classifier":
+			return new(EvaluationSetEntityClassifier)
+		case "splitter":
+			return new(EvaluationSetEntitySplitter)
+		}
+		return nil
+	})
+	u.Value = value
+	return err
+}
+
+// MarshalJSON encodes the member Value holds.
+func (u EvaluationSetEntity) MarshalJSON() ([]byte, error) {
+	return json.Marshal(u.Value)
+}
 
 type EvaluationSetEntityClassifier struct {
 	Object    *string `json:"object,omitempty"`
@@ -1054,7 +1086,33 @@ type EvaluationSetRun struct {
 }
 
 // Processor and version an evaluation run uses.
-type EvaluationSetRunEntity any
+type EvaluationSetRunEntity struct {
+	// Value is the member the "object" property names (a pointer to its type), or a map
+	// for a member the SDK does not know yet.
+	Value any
+}
+
+// UnmarshalJSON decodes the member the "object" property names.
+func (u *EvaluationSetRunEntity) UnmarshalJSON(data []byte) error {
+	value, err := core.DecodeUnion(data, "object", func(tag string) any {
+		switch tag {
+		case "extractor":
+			return new(EvaluationSetRunEntityExtractor)
+		case "classifier":
+			return new(EvaluationSetRunEntityClassifier)
+		case "splitter":
+			return new(EvaluationSetRunEntitySplitter)
+		}
+		return nil
+	})
+	u.Value = value
+	return err
+}
+
+// MarshalJSON encodes the member Value holds.
+func (u EvaluationSetRunEntity) MarshalJSON() ([]byte, error) {
+	return json.Marshal(u.Value)
+}
 
 type EvaluationSetRunEntityClassifier struct {
 	Object    *string `json:"object,omitempty"`
@@ -1080,7 +1138,33 @@ type EvaluationSetRunEntitySplitter struct {
 	UpdatedAt string  `json:"updatedAt"`
 }
 
-type EvaluationSetRunEntityVersion any
+type EvaluationSetRunEntityVersion struct {
+	// Value is the member the "object" property names (a pointer to its type), or a map
+	// for a member the SDK does not know yet.
+	Value any
+}
+
+// UnmarshalJSON decodes the member the "object" property names.
+func (u *EvaluationSetRunEntityVersion) UnmarshalJSON(data []byte) error {
+	value, err := core.DecodeUnion(data, "object", func(tag string) any {
+		switch tag {
+		case "extractor_version":
+			return new(EvaluationSetRunEntityVersionExtractorVersion)
+		case "classifier_version":
+			return new(EvaluationSetRunEntityVersionClassifierVersion)
+		case "splitter_version":
+			return new(EvaluationSetRunEntityVersionSplitterVersion)
+		}
+		return nil
+	})
+	u.Value = value
+	return err
+}
+
+// MarshalJSON encodes the member Value holds.
+func (u EvaluationSetRunEntityVersion) MarshalJSON() ([]byte, error) {
+	return json.Marshal(u.Value)
+}
 
 type EvaluationSetRunEntityVersionClassifierVersion struct {
 	Object       *string `json:"object,omitempty"`
@@ -1112,7 +1196,33 @@ type EvaluationSetRunEntityVersionSplitterVersion struct {
 	CreatedBy   any     `json:"createdBy,omitempty"`
 }
 
-type EvaluationSetRunMetrics any
+type EvaluationSetRunMetrics struct {
+	// Value is the member the "type" property names (a pointer to its type), or a map
+	// for a member the SDK does not know yet.
+	Value any
+}
+
+// UnmarshalJSON decodes the member the "type" property names.
+func (u *EvaluationSetRunMetrics) UnmarshalJSON(data []byte) error {
+	value, err := core.DecodeUnion(data, "type", func(tag string) any {
+		switch tag {
+		case "extract":
+			return new(EvaluationSetRunMetricsExtract)
+		case "classify":
+			return new(EvaluationSetRunMetricsClassify)
+		case "splitter":
+			return new(EvaluationSetRunMetricsSplitter)
+		}
+		return nil
+	})
+	u.Value = value
+	return err
+}
+
+// MarshalJSON encodes the member Value holds.
+func (u EvaluationSetRunMetrics) MarshalJSON() ([]byte, error) {
+	return json.Marshal(u.Value)
+}
 
 // Accuracy metrics of an evaluation run of a classify processor; the metric fields are not in the model list and arrive untyped.
 type EvaluationSetRunMetricsClassify struct {
@@ -1139,7 +1249,7 @@ type EvaluationSetRunsCreateRequestBody struct {
 	// Evaluation set to run.
 	EvaluationSetID string `json:"evaluationSetId"`
 	// Processor and version an evaluation run uses.
-	Entity EvaluationSetRunEntity `json:"entity,omitempty"`
+	Entity *EvaluationSetRunEntity `json:"entity,omitempty"`
 	// Only run these items; all items are run when omitted.
 	EvaluationSetItemIds []string `json:"evaluationSetItemIds,omitempty"`
 }

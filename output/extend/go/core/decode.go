@@ -3,6 +3,7 @@
 package core
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 )
@@ -42,4 +43,28 @@ func Text(raw *RawResponse, _ *RequestOptions) (string, error) {
 // Nothing reads no body: the operation answers none.
 func Nothing(_ *RawResponse, _ *RequestOptions) (struct{}, error) {
 	return struct{}{}, nil
+}
+
+// DecodeUnion decodes a union told apart by a property: into what typed gives for the
+// property's value, or into a map for a value typed does not know (a member newer than the
+// SDK). Members decode leniently, as every response does.
+func DecodeUnion(data []byte, property string, typed func(tag string) any) (any, error) {
+	if string(bytes.TrimSpace(data)) == "null" {
+		return nil, nil
+	}
+	var probe map[string]json.RawMessage
+	if err := json.Unmarshal(data, &probe); err != nil {
+		return nil, err
+	}
+	var tag string
+	_ = json.Unmarshal(probe[property], &tag)
+	if into := typed(tag); into != nil {
+		if err := decodeLenient(data, into, false); err != nil {
+			return nil, err
+		}
+		return into, nil
+	}
+	var object map[string]any
+	err := json.Unmarshal(data, &object)
+	return object, err
 }

@@ -1,0 +1,353 @@
+"""The Java SDK of one API, from the IR: names made once here, classes laid out by `models.py`
+and `methods.py`, the runtime (`runtime/*.java`) copied verbatim into the `core` package."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+
+from generator.ir.model import AliasDef, Api, EnumDef, ModelDef, NamedType, Operation
+from generator.ir.names import Name
+from generator.targets.java import methods as code
+from generator.targets.java.errors import error_classes, error_files
+from generator.targets.java.models import (
+    ENUM_IMPORTS,
+    MODEL_IMPORTS,
+    UNION_IMPORTS,
+    enum_lines,
+    model_lines,
+    union_lines,
+)
+from generator.targets.java.naming import (
+    RESERVED_CLASSES,
+    Scope,
+    class_name,
+    constant_name,
+    java_string,
+    member_name,
+)
+from generator.targets.java.types import JavaTypes, emits_class
+
+RUNTIME_DIR = Path(__file__).parent / "runtime"
+RUNTIME_PACKAGE = "package sdkgen.runtime;"
+CLIENT_IMPORTS = (
+    "com.fasterxml.jackson.core.type.TypeReference",
+    "java.time.LocalDate",
+    "java.time.OffsetDateTime",
+    "java.util.LinkedHashMap",
+    "java.util.List",
+    "java.util.Map",
+    "java.util.Objects",
+    "java.util.Optional",
+    "java.util.Set",
+    "java.util.concurrent.CompletableFuture",
+    "java.util.concurrent.Executor",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class JavaOptions:
+    package: str
+    client: str
+    group_id: str
+    artifact_id: str
+    token_env: str | None
+    sdk_version: str
+    header: str
+    provenance: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ResourceCode:
+    accessor: str
+    """The client's accessor method (`extractRuns`)."""
+    class_name: str
+    """Its client class (`ExtractRunsClient`)."""
+    package: str
+    """Its package's last segment (`extractruns`)."""
+    methods: tuple[code.MethodCode, ...]
+
+
+class JavaRenderer:
+    """Renders one API as a Java library: sources under `src/main/java`, a POM and a Gradle
+    build declaring Jackson databind as the only dependency."""
+
+    folder = "java"
+    language = "Java"
+
+    def __init__(self, api: Api, options: JavaOptions, env: jinja2.Environment) -> None:
+        self.api = api
+        self.options = options
+        self.env = env
+        self.package = f"{options.group_id}:{options.artifact_id}"
+
+    @functools.cached_property
+    def _resource_names(self) -> tuple[tuple[str, str, str], ...]:
+        reserved = frozenset(
+            {"withRawResponse", "builder", "webhooks", "getClass", "hashCode", "toString"}
+        )
+        accessors, classes, packages = Scope(reserved), Scope(RESERVED_CLASSES), Scope()
+        return tuple(
+            (
+                accessors.claim(member_name(r.name, "resource")),
+                classes.claim(class_name(r.name, "Resource")),
+                packages.claim("".join(r.name.words) or "resource"),
+            )
+            for r in self.api.resources
+        )
+
+    @functools.cached_property
+    def _request_names(self) -> dict[tuple[str, str], str]:
+        """Each operation's request class (`ExtractRunsCreateRequest`), named before the types
+        so that extend-java-sdk's names win a clash with a schema's."""
+        scope = Scope(RESERVED_CLASSES | {self.options.client, "Async" + self.options.client})
+        names = {}
+        prefixed = [("", op) for op in self.api.root_operations] + [
+            (prefix, op)
+            for (_, prefix, _), resource in zip(
+                self._resource_names, self.api.resources, strict=True
+            )
+            for op in resource.operations
+        ]
+        for prefix, op in prefixed:
+            names[(op.method, op.path)] = scope.claim(f"{prefix}{class_name(op.name)}Request")
+        return names
+
+    @functools.cached_property
+    def _errors(self) -> dict[int, str]:
+        return error_classes(self.api)
+
+    @functools.cached_property
+    def type_names(self) -> dict[Name, str]:
+        taken = RESERVED_CLASSES | frozenset(self._request_names.values())
+        taken |= frozenset(self._errors.values())
+        taken |= {self.options.client, "Async" + self.options.client, "Raw" + self.options.client}
+        taken |= {
+            f"{prefix}{c}Client"
+            for _, c, _ in self._resource_names
+            for prefix in ("", "Async", "Raw")
+        }
+        scope = Scope(frozenset(taken))
+        return {t.name: scope.claim(class_name(t.name, "Type")) for t in self.api.types}
+
+    @functools.cached_property
+    def _types(self) -> JavaTypes:
+        named: dict[Name, NamedType] = {t.name: t for t in self.api.types}
+        return JavaTypes(named, self.type_names)
+
+    @functools.cached_property
+    def root_methods(self) -> tuple[code.MethodCode, ...]:
+        return self._methods(self.api.root_operations)
+
+    @functools.cached_property
+    def resources(self) -> tuple[ResourceCode, ...]:
+        return tuple(
+            ResourceCode(accessor, f"{name}Client", package, self._methods(resource.operations))
+            for (accessor, name, package), resource in zip(
+                self._resource_names, self.api.resources, strict=True
+            )
+        )
+
+    def _methods(self, operations: tuple[Operation, ...]) -> tuple[code.MethodCode, ...]:
+        return tuple(
+            code.method_code(op, self._request_names[(op.method, op.path)], self._types)
+            for op in operations
+        )
+
+    @property
+    def protected(self) -> str:
+        """`src/main/java/<package>/lib/`: hand-written classes of the SDK, never generated."""
+        return self._source + "/lib/"
+
+    @property
+    def _source(self) -> str:
+        return "src/main/java/" + self.options.package.replace(".", "/")
+
+    @functools.cached_property
+    def environments(self) -> tuple[tuple[str, str], ...]:
+        scope = Scope(frozenset({"url"}))
+        return tuple(
+            (scope.claim(constant_name(s.name.snake() or "default")), java_string(s.url))
+            for s in self.api.servers
+        )
+
+    def render(self) -> dict[str, str]:
+        files = {
+            "pom.xml": self._template("pom.xml.j2"),
+            "build.gradle": self._template("build.gradle.j2"),
+            "README.md": self._template("README.md.j2"),
+        }
+        source = self._source
+        for runtime in sorted(RUNTIME_DIR.glob("*.java")):
+            text = runtime.read_text(encoding="utf-8")
+            files[f"{source}/core/{runtime.name}"] = self._header() + text.replace(
+                RUNTIME_PACKAGE, f"package {self.options.package}.core;", 1
+            )
+        files[f"{source}/core/Environment.java"] = self._template("Environment.java.j2")
+        files.update(self._type_files())
+        for name, text in error_files(self._errors, self.options.package).items():
+            files[f"{source}/errors/{name}.java"] = self._header() + text
+        files.update(self._client_files("", "", self.root_methods, None))
+        for resource in self.resources:
+            files.update(
+                self._client_files(
+                    f"resources/{resource.package}/",
+                    resource.class_name[: -len("Client")],
+                    resource.methods,
+                    resource,
+                )
+            )
+        return files
+
+    def _header(self) -> str:
+        return f"// {self.options.header}\n\n"
+
+    def _template(self, template_name: str, **extra: object) -> str:
+        template = self.env.get_template(f"java/{template_name}")
+        return template.render(sdk=self, options=self.options, api=self.api, **extra)
+
+    def _imports(self, package: str, imports: tuple[str, ...], extra: tuple[str, ...]) -> str:
+        lines = [f"package {package};", ""]
+        lines += [f"import {name}.*;" for name in extra]
+        lines += [f"import {name};" for name in imports]
+        return self._header() + "\n".join(lines) + "\n\n"
+
+    def _type_files(self) -> dict[str, str]:
+        files = {}
+        package = f"{self.options.package}.types"
+        core = (f"{self.options.package}.core",)
+        for definition in self.api.types:
+            if not emits_class(definition):
+                continue
+            name = self.type_names[definition.name]
+            if isinstance(definition, ModelDef):
+                imports, body = MODEL_IMPORTS, model_lines(name, definition, self._types)
+            elif isinstance(definition, EnumDef):
+                imports, body = ENUM_IMPORTS, enum_lines(name, definition)
+            else:
+                assert isinstance(definition, AliasDef)
+                imports, body = UNION_IMPORTS, union_lines(name, definition, self._types)
+            text = self._imports(package, imports, core) + "\n".join(body) + "\n"
+            files[f"{self._source}/types/{name}.java"] = text
+        return files
+
+    @property
+    def has_types(self) -> bool:
+        return any(emits_class(t) for t in self.api.types)
+
+    def _client_files(
+        self,
+        folder: str,
+        prefix: str,
+        methods: tuple[code.MethodCode, ...],
+        resource: ResourceCode | None,
+    ) -> dict[str, str]:
+        package = self.options.package + (
+            "." + folder.strip("/").replace("/", ".") if folder else ""
+        )
+        wildcard = [f"{self.options.package}.core"]
+        if self.has_types:
+            wildcard.append(f"{self.options.package}.types")
+        requests = [m for m in methods if m.request_class is not None]
+        files = {}
+        for method in requests:
+            head = self._imports(f"{package}.requests", CLIENT_IMPORTS, tuple(wildcard))
+            body = "\n".join(code.request_class_lines(method)) + "\n"
+            files[f"{self._source}/{folder}requests/{method.request_class}.java"] = head + body
+        if requests:
+            wildcard.append(f"{package}.requests")
+        if resource is None:
+            wildcard += [f"{self.options.package}.errors"]
+            wildcard += [f"{self.options.package}.resources.{r.package}" for r in self.resources]
+        head = self._imports(package, CLIENT_IMPORTS, tuple(wildcard))
+        name = self.options.client if resource is None else f"{prefix}Client"
+        context = {
+            "name": name,
+            "methods": methods,
+            "resource": resource,
+            "code": code,
+            "resources": self.resources if resource is None else (),
+        }
+        for kind in ("", "Async", "Raw"):
+            text = self._template(f"{kind or 'Sync'}Client.java.j2", **context)
+            files[f"{self._source}/{folder}{kind}{name}.java"] = head + text
+        return files
+
+    def client_builder_lines(self) -> list[str]:
+        """The builder's defaults: auth, the client headers the API gives a default."""
+        lines = [f"            options.auth({self._auth()});"]
+        for header in self.api.client_headers:
+            default = header.default
+            if default is None and header.name.words == ("api", "version"):
+                default = self.api.version
+            if default is not None:
+                lines.append(
+                    f"            options.addHeader({java_string(header.wire_name)}, "
+                    f"{java_string(default)});"
+                )
+        return lines
+
+    def _auth(self) -> str:
+        """Where the client's token travels: the API's first scheme (an API key in its header,
+        query parameter or cookie; else an `Authorization` header, Basic or Bearer)."""
+        scheme = next(iter(self.api.security), None)
+        if scheme is None:
+            return 'ClientOptions.AuthPlace.NONE, "", ""'
+        name = java_string(scheme.parameter_name or "Authorization")
+        place = scheme.place if scheme.kind == "api_key" else None
+        if place == "header":
+            return f'ClientOptions.AuthPlace.HEADER, {name}, ""'
+        if place == "query":
+            return f'ClientOptions.AuthPlace.QUERY, {name}, ""'
+        if place == "cookie":
+            prefix = java_string((scheme.parameter_name or "token") + "=")
+            return f'ClientOptions.AuthPlace.HEADER, "Cookie", {prefix}'
+        prefix = '"Basic "' if scheme.kind == "basic" else '"Bearer "'
+        return f'ClientOptions.AuthPlace.HEADER, "Authorization", {prefix}'
+
+    def webhook_lines(self) -> list[str]:
+        """The root client's `webhooks()`: a verifier of the API's deliveries, its events read
+        as their model classes."""
+        webhooks = self.api.webhooks
+        if webhooks is None:
+            return []
+        signing = webhooks.signing
+        entries = []
+        for event in webhooks.events:
+            annotation = self._types.annotation(event.type)
+            if annotation in self.type_names.values():
+                entries.append(f"Map.entry({java_string(event.event_type)}, {annotation}.class)")
+        events = "Map.ofEntries(" + ", ".join(entries) + ")" if entries else "Map.of()"
+        if signing is None:
+            arguments = 'null, null, "", 0'
+        else:
+            arguments = (
+                f"{java_string(signing.signature_header)}, {java_string(signing.timestamp_header)},"
+                f" {java_string(signing.signed_payload)}, {signing.tolerance_seconds}"
+            )
+        type_property = java_string(webhooks.type_property)
+        return [
+            "",
+            "    /** Verifies, parses and signs the API's webhook deliveries. */",
+            "    public static WebhookVerifier webhooks() {",
+            f"        return new WebhookVerifier({arguments}, {type_property},",
+            f"                {events});",
+            "    }",
+        ]
+
+    def helpers(self, methods: tuple[code.MethodCode, ...], raw: str) -> list[str]:
+        """The sync client's paging and polling helpers; `raw` is its raw client's class."""
+        names = Scope(frozenset(m.name for m in methods) | {"withRawResponse"})
+        by_operation = {m.operation.name: m for m in methods}
+        lines: list[str] = []
+        for method in methods:
+            if method.shape.pagination is not None and method.item is not None:
+                lines += code.pager_lines(method, names.claim(method.name + "AutoPaging"), raw)
+            polling = method.shape.polling
+            retrieve = by_operation.get(polling.retrieve_operation) if polling else None
+            if retrieve is not None and code.polls(method, retrieve):
+                lines += code.poller_lines(method, retrieve, names.claim(method.name + "AndPoll"))
+        return lines

@@ -1,0 +1,192 @@
+package sdkgen.runtime;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+
+/** Sends calls: the base URL, auth and headers added, retried with backoff, errors typed. */
+public final class HttpCaller {
+    private static final Duration MAX_WAIT = Duration.ofSeconds(8);
+    private static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(60);
+
+    private final ClientOptions options;
+
+    public HttpCaller(ClientOptions options) {
+        this.options = options;
+    }
+
+    public ClientOptions options() {
+        return options;
+    }
+
+    /** The call's body read as `type` (leniently: a drifted body reads as null). */
+    public <T> RawResponse<T> json(ApiRequest request, RequestOptions call, Class<T> type) {
+        RawResponse<byte[]> raw = send(request, call);
+        return new RawResponse<>(raw.statusCode(), raw.headers(), Json.read(parse(raw.body()), type));
+    }
+
+    public <T> RawResponse<T> json(ApiRequest request, RequestOptions call, TypeReference<T> type) {
+        RawResponse<byte[]> raw = send(request, call);
+        return new RawResponse<>(raw.statusCode(), raw.headers(), Json.read(parse(raw.body()), type));
+    }
+
+    public RawResponse<String> text(ApiRequest request, RequestOptions call) {
+        RawResponse<byte[]> raw = send(request, call);
+        return new RawResponse<>(raw.statusCode(), raw.headers(),
+                new String(raw.body(), StandardCharsets.UTF_8));
+    }
+
+    public RawResponse<Void> nothing(ApiRequest request, RequestOptions call) {
+        RawResponse<byte[]> raw = send(request, call);
+        return new RawResponse<>(raw.statusCode(), raw.headers(), null);
+    }
+
+    /** The call's body as bytes, after retries; ApiException for an unsuccessful status. */
+    public RawResponse<byte[]> send(ApiRequest request, RequestOptions call) {
+        RequestOptions given = call == null ? RequestOptions.builder().build() : call;
+        int retries = given.getMaxRetries().orElse(options.maxRetries);
+        for (int attempt = 0; ; attempt++) {
+            HttpResponse<byte[]> response;
+            try {
+                response = options.httpClient.send(build(request, given),
+                        HttpResponse.BodyHandlers.ofByteArray());
+            } catch (IOException failed) {
+                if (attempt < retries && request.retrySafe) {
+                    sleep(backoff(attempt));
+                    continue;
+                }
+                throw new SdkException(request.method + " " + request.path + " failed: " + failed,
+                        failed);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new SdkException("interrupted", interrupted);
+            }
+            int status = response.statusCode();
+            if (status >= 200 && status < 300) {
+                return new RawResponse<>(status, response.headers(), response.body());
+            }
+            if (attempt < retries && retryable(status, request.retrySafe)) {
+                sleep(retryAfter(response.headers()).orElse(backoff(attempt)));
+                continue;
+            }
+            throw error(request, response);
+        }
+    }
+
+    private static boolean retryable(int status, boolean retrySafe) {
+        return status == 429 || ((status == 408 || status == 409 || status >= 500) && retrySafe);
+    }
+
+    private HttpRequest build(ApiRequest request, RequestOptions call) {
+        List<String[]> auth = new ArrayList<>();
+        String token = call.getApiKey().orElse(options.apiKey);
+        if (token != null && options.authPlace == ClientOptions.AuthPlace.QUERY) {
+            auth.add(new String[] {options.authName, token});
+        }
+        String query = request.queryString(auth);
+        URI uri = request.absoluteUrl != null
+                ? URI.create(options.baseUrl).resolve(request.absoluteUrl)
+                : URI.create(options.baseUrl + request.path + (query.isEmpty() ? "" : "?" + query));
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
+                .timeout(call.getTimeout().orElse(options.timeout));
+        HttpRequest.BodyPublisher body = request.body == null
+                ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofByteArray(request.body);
+        builder.method(request.method, body);
+        if (request.contentType != null) {
+            builder.header("Content-Type", request.contentType);
+        }
+        builder.header("Accept", request.accept);
+        if (token != null && options.authPlace == ClientOptions.AuthPlace.HEADER) {
+            builder.header(options.authName, options.authPrefix + token);
+        }
+        List<String[]> headers = new ArrayList<>(options.headers);
+        headers.addAll(request.headers);
+        headers.addAll(call.headers());
+        for (String[] header : headers) {
+            builder.setHeader(header[0], header[1]);
+        }
+        return builder.build();
+    }
+
+    private ApiException error(ApiRequest request, HttpResponse<byte[]> response) {
+        byte[] bytes = response.body();
+        JsonNode parsed = parse(bytes);
+        Object body = parsed != null ? Json.read(parsed, Object.class)
+                : new String(bytes, StandardCharsets.UTF_8);
+        String message = request.method + " " + request.path + ": status "
+                + response.statusCode() + (bytes.length > 0 ? ": " + abbreviated(bytes) : "");
+        return options.errors.create(message, response.statusCode(), response.headers(), body);
+    }
+
+    private static String abbreviated(byte[] bytes) {
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        return text.length() > 300 ? text.substring(0, 300) + "..." : text;
+    }
+
+    static JsonNode parse(byte[] bytes) {
+        if (bytes == null || bytes.length == 0) {
+            return null;
+        }
+        try {
+            return ObjectMappers.JSON.readTree(bytes);
+        } catch (IOException notJson) {
+            return null;
+        }
+    }
+
+    private Duration backoff(int attempt) {
+        Duration wait = options.retryUnit.multipliedBy(1L << Math.min(attempt, 10));
+        if (wait.compareTo(MAX_WAIT) > 0) {
+            wait = MAX_WAIT;
+        }
+        double jitter = 0.75 + ThreadLocalRandom.current().nextDouble() * 0.5;
+        return Duration.ofMillis((long) (wait.toMillis() * jitter));
+    }
+
+    /** The wait a `Retry-After` header asks for (seconds or an HTTP date), at most a minute. */
+    static Optional<Duration> retryAfter(HttpHeaders headers) {
+        Optional<String> value = headers.firstValue("Retry-After");
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        Duration wait;
+        try {
+            wait = Duration.ofMillis((long) (Double.parseDouble(value.get().trim()) * 1000));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                ZonedDateTime at = ZonedDateTime.parse(value.get().trim(),
+                        DateTimeFormatter.RFC_1123_DATE_TIME);
+                wait = Duration.between(ZonedDateTime.now(at.getZone()), at);
+            } catch (DateTimeParseException notDate) {
+                return Optional.empty();
+            }
+        }
+        if (wait.isNegative()) {
+            return Optional.of(Duration.ZERO);
+        }
+        return Optional.of(wait.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : wait);
+    }
+
+    private static void sleep(Duration wait) {
+        try {
+            Thread.sleep(wait.toMillis());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new SdkException("interrupted while waiting to retry", interrupted);
+        }
+    }
+}

@@ -104,6 +104,9 @@ def main() -> None:
     if missing:
         print(f"generation bench skipped: ../shared is not beside the project ({missing})")
         return
+    # The peers are installed with their bytecode compiled; ours is an editable install, whose
+    # bytecode a PYTHONDONTWRITEBYTECODE environment would leave unwritten: compile it once.
+    subprocess.run([str(OURS), "-m", "compileall", "-q", str(ROOT / "generator")], check=True)
     print(f"cold generation, whole process, median of {PASSES} (min / max), peak RSS:")
     header = f"  {'spec':<20} {'tool':<26} {'median s':>9} {'min':>7} {'max':>7} {'RSS MB':>8}"
     print(header + f" {'ok':>4} {'x ours':>7}")
@@ -126,9 +129,12 @@ def main() -> None:
         generate = [str(OURS), "-m", "generator", "generate"]
         cold = _measure(generate, project, project / ".sdkgen-cache")
         check = _measure([str(OURS), "-m", "generator", "check"], project, None)
+        warm = _measure(generate, project, None)
         cold_median = statistics.median(cold[0])
         print(_row("extend (project)", "sdkgen generate, no cache", *cold, cold_median))
+        print(_row("extend (project)", "sdkgen generate, warm", *warm, cold_median))
         print(_row("extend (project)", "sdkgen check, unchanged", *check, cold_median))
+        every = _every_target(work)
         openai = work / "openai"
         subprocess.run(
             [str(OURS), "-m", "generator", "generate", str(SPECS["openai"]), "-o", str(openai)],
@@ -145,7 +151,52 @@ def main() -> None:
     print(f"  from openai_sdk import Openai                      {client_import:6.3f} s (no model)")
     print(f"  from openai_sdk.models import CreateChatCompletionRequest {one_model:6.3f} s")
     print(f"  from openai_sdk.models import *                    {models_import:6.3f} s (all)")
-    _targets(results, statistics.median(check[0]) / cold_median)
+    _targets(results, statistics.median(check[0]) / statistics.median(warm[0]))
+    _every_target_goals(statistics.median(warm[0]), every)
+
+
+EVERY_TARGET = ("python", "typescript", "go", "java")
+"""The targets the project configures for Extend: the all-targets rows generate each."""
+EVERY_TARGET_SPECS = {
+    "stripe": SHARED / "corpus" / "stripe.yaml",
+    "kubernetes": SHARED / "corpus" / "kubernetes-swagger2.json",
+}
+
+
+def _every_target(work: Path) -> dict[str, tuple[float, float, bool]]:
+    """Median wall, peak RSS and success of generating each big spec for every target."""
+    print(f"every target ({', '.join(EVERY_TARGET)}), whole process, peak RSS:")
+    found: dict[str, tuple[float, float, bool]] = {}
+    for label, spec in EVERY_TARGET_SPECS.items():
+        out = work / f"every-{label}"
+        command = [str(OURS), "-m", "generator", "generate", str(spec), "-o", str(out)]
+        for target in EVERY_TARGET:
+            command += ["-t", target]
+        walls, peak, ok = _measure(command, work, out)
+        megabytes = spec.stat().st_size / 1e6
+        median = statistics.median(walls)
+        row = _row(label, f"sdkgen, {megabytes:.1f} MB spec", walls, peak, ok, median)
+        print(f"{row}  {peak / megabytes:5.1f} MB RSS per MB of spec")
+        found[label] = (statistics.median(walls), peak, ok)
+    return found
+
+
+RSS_PER_SPEC_MB = 40
+"""Peak RSS goal: at most this many MB per MB of spec (the document, its model and the IR)."""
+
+
+def _every_target_goals(extend_warm: float, every: dict[str, tuple[float, float, bool]]) -> None:
+    stripe = every["stripe"][0]
+    rows = [
+        ("extend, every target, warm (s)", extend_warm, 2.0),
+        ("stripe, every target (s)", stripe, 10.0),
+    ]
+    for label, spec in EVERY_TARGET_SPECS.items():
+        per_mb = every[label][1] / (spec.stat().st_size / 1e6)
+        rows.append((f"peak RSS {label} per MB of spec", per_mb, RSS_PER_SPEC_MB))
+    for name, value, target in rows:
+        verdict = "met" if value <= target else "NOT met"
+        print(f"  {name:<44} {value:5.2f} (target <= {target}) {verdict}")
 
 
 def _targets(results: dict[tuple[str, str], tuple[float, float, bool]], check: float) -> None:
@@ -154,10 +205,10 @@ def _targets(results: dict[tuple[str, str], tuple[float, float, bool]], check: f
 
     opc, dcg = "openapi-python-client", "datamodel-code-generator"
     rows = [
-        ("extend: sdkgen / openapi-python-client", ratio("extend (3rd party)", opc), 0.5),
-        ("openai: sdkgen / openapi-python-client", ratio("openai", opc), 0.33),
-        ("stripe: sdkgen / datamodel-code-generator", ratio("stripe", dcg), 0.5),
-        ("check unchanged / cold generate", check, 0.1),
+        ("extend: sdkgen / openapi-python-client", ratio("extend (3rd party)", opc), 0.3),
+        ("openai: sdkgen / openapi-python-client", ratio("openai", opc), 0.15),
+        ("stripe: sdkgen / datamodel-code-generator", ratio("stripe", dcg), 0.2),
+        ("check unchanged / warm generate", check, 0.05),
     ]
     print("targets:")
     for name, value, target in rows:

@@ -18,15 +18,26 @@ from typing import TYPE_CHECKING
 import click
 
 from generator import __version__
-from generator.config import ApiConfig, ProjectConfig, default_api, find_project_root, load_config
+from generator.config import (
+    PATCHES_DIR,
+    ApiConfig,
+    ProjectConfig,
+    default_api,
+    find_project_root,
+    load_config,
+)
 from generator.diagnostics import Diagnostic, Severity, collapse_repeats, has_errors
-from generator.diff.formats import FORMATS, render
-from generator.diff.model import Level
 from generator.emit.output_cache import CACHE_DIR_NAME
 from generator.targets.registry import LANGUAGE_DEFAULT, get_target, target_names
 
 if TYPE_CHECKING:
     from generator.diff.version import Version
+
+DIFF_FORMATS = ("text", "markdown", "json", "github")
+"""`diff --format` names, as `generator.diff.formats.FORMATS` (not imported: only `diff` needs
+the diff's modules)."""
+DIFF_LEVELS = ("breaking", "possibly-breaking", "non-breaking")
+"""`diff --fail-on` names, the values of `generator.diff.model.Level`."""
 
 
 def _diagnostic_lines(diagnostics: Sequence[Diagnostic]) -> list[str]:
@@ -101,8 +112,6 @@ def _cache_dir(root: Path | None) -> Path | None:
 
 def _patches_dir(root: Path | None) -> Path | None:
     """The project's folder of saved hand edits (`patches/<api>/...`)."""
-    from generator.emit.patches import PATCHES_DIR
-
     return root / PATCHES_DIR if root is not None else None
 
 
@@ -445,14 +454,14 @@ def mock(spec: Path, port: int, host: str, seed: int, token: str | None) -> None
 @click.option(
     "--format",
     "format_name",
-    type=click.Choice(FORMATS),
+    type=click.Choice(DIFF_FORMATS),
     default="text",
     show_default=True,
     help="Output format.",
 )
 @click.option(
     "--fail-on",
-    type=click.Choice([level.value for level in Level]),
+    type=click.Choice(DIFF_LEVELS),
     help="Exit 1 when a change is at this level or above.",
 )
 @click.option(
@@ -521,7 +530,9 @@ def _compare(
     is at `fail_on` or above. What stops only generation prints as warnings; `every_warning`
     prints the rest too (what `--validate` found)."""
     from generator.diff.engine import diff_versions
+    from generator.diff.formats import render
     from generator.diff.inputs import GENERATION_ONLY
+    from generator.diff.model import Level
 
     if old is None or new is None:
         _print_diagnostics(problems)

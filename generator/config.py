@@ -35,6 +35,8 @@ from generator.targets.registry import LANGUAGE_DEFAULT, get_target, target_name
 from generator.templating import TEMPLATES_DIR
 
 SPEC_SUFFIXES = (".yaml", ".yml", ".json")
+PATCHES_DIR = "patches"
+"""The project's folder of saved hand edits of output/, beside pyproject.toml."""
 _HTTP_TOKEN = re.compile(r"^[!#$%&'*+.^_`|~0-9A-Za-z-]+$")
 
 API_KEYS = ("specs", "current", "targets", "docs_url", "webhook_signing", "idempotency_header")

@@ -41,6 +41,33 @@ def test_generate_one_spec_into_a_folder(tmp_path: Path) -> None:
     assert (tmp_path / "out" / "manifest.json").is_file()
 
 
+def test_a_lone_spec_generates_without_the_release_machinery(tmp_path: Path) -> None:
+    """A spec outside a specs folder has one release: loading other versions, the diff engine,
+    its model and its report formats are not imported."""
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "generator", "generate", str(SHELTER),
+         "-o", str(tmp_path / "out"), "--package", "pets"],
+        cwd=tmp_path, capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    imported = {line.rpartition("|")[2].strip() for line in done.stderr.splitlines()}
+    release_machinery = {
+        "generator.diff.inputs", "generator.diff.model",
+        "generator.diff.engine", "generator.diff.formats", "generator.diff.version",
+    }  # fmt: skip
+    assert imported & release_machinery == set()
+    assert "generator.pipeline" in imported
+
+
+def test_the_diff_options_name_what_the_diff_knows() -> None:
+    from generator.cli import DIFF_FORMATS, DIFF_LEVELS
+    from generator.diff.formats import FORMATS
+    from generator.diff.model import Level
+
+    assert DIFF_FORMATS == FORMATS
+    assert tuple(level.value for level in Level) == DIFF_LEVELS
+
+
 def test_usage_errors_exit_2(tmp_path: Path) -> None:
     assert run("generate", str(SHELTER))[0] == 2
     assert run("generate", "--target", "python")[0] == 2  # --target goes with a SPEC
@@ -208,6 +235,7 @@ def test_check_of_an_unchanged_project_only_hashes_output(project_copy: Path) ->
     assert fast.returncode == 0 and "up to date" in fast.stdout
     assert "jinja2" not in fast.stderr and "black" not in fast.stderr
     assert "click" not in fast.stderr  # answered before the command line loads
+    assert "generator.emit.patches" not in fast.stderr and " platform" not in fast.stderr
     readme = project_copy / "output" / "extend" / "python" / "README.md"
     readme.write_text(readme.read_text() + "edited\n")
     result = cli(project_copy, "check")

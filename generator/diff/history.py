@@ -24,14 +24,21 @@ from typing import TYPE_CHECKING
 
 from generator.config import SPEC_SUFFIXES, ApiConfig
 from generator.diagnostics import Diagnostic, Severity, has_errors
-from generator.diff.inputs import load_version
-from generator.diff.ledger import LEDGER, Entry, Ledger, canonical, ledger_text, parse_ledger
+from generator.diff.ledger import (
+    LEDGER,
+    Entry,
+    Ledger,
+    canonical,
+    ledger_text,
+    parse_ledger,
+    text_hash,
+)
 from generator.diff.ledger import spec_hash as document_hash
-from generator.diff.version import Version
 from generator.diff.versioning import FIRST_VERSION, bump_version
 
 if TYPE_CHECKING:
     from generator.diff.model import Bump, Report
+    from generator.diff.version import Version
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,21 +106,20 @@ def releases(
     loaded: a big spec is not parsed twice.
     """
     if not config.versioned:
-        heading = f"{FIRST_VERSION} (API version {config.spec.stem})"
-        first = Release(config.spec.stem, FIRST_VERSION, heading, "First release.")
-        return History((first,), FIRST_VERSION, {}), ()
+        return lone_history(config.spec.stem), ()
     ledger, problems = _read_ledger(config)
     if ledger is None:
         return None, problems
     notes: list[Diagnostic] = list(problems)
-    base: Version | None = None
-    snapshot = ledger.snapshot_path()
-    if snapshot is not None and ledger.latest is not None:
-        path = config.output / snapshot
-        base, problems = load_version(path, label=f"release {ledger.latest.sdk_version}")
+    base: Version | Snapshot | None = None
+    snapshot, latest = ledger.snapshot_path(), ledger.latest
+    if snapshot is not None and latest is not None:
+        path, label = config.output / snapshot, f"release {latest.sdk_version}"
+        base = _unchanged_snapshot(path, label, latest.spec_sha256)
         if base is None:
-            message = f"the spec of the latest release ({path}) is missing or does not load"
-            return None, (Diagnostic("ledger-invalid", message, file=str(path)), *problems)
+            base, problems = _load_snapshot(path, label)
+            if base is None:
+                return None, problems
     for spec in spec_history(config.spec):
         label = _label(config, spec)
         released = ledger.last_of(spec.stem)
@@ -141,6 +147,10 @@ def releases(
             )
             notes.append(_warning("release-out-of-order", message, label))
             continue
+        if isinstance(base, Snapshot):  # a release to diff against it: load it whole now
+            base, problems = _load_snapshot(base.path, base.label)
+            if base is None:
+                return None, problems
         entry = _release(ledger, base, version, spec.stem, sha, revised=released is not None)
         if entry is None:
             continue
@@ -149,9 +159,47 @@ def releases(
     return _history(config, ledger, base), tuple(notes)
 
 
+@dataclass(frozen=True, slots=True)
+class Snapshot:
+    """The latest release's spec as `output/` keeps it, unchanged since that release wrote it
+    (its hash is the ledger's): written again as it is, loaded only for a new release."""
+
+    path: Path
+    label: str
+    text: str
+
+
+def _unchanged_snapshot(path: Path, label: str, released_sha256: str) -> Snapshot | None:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    return Snapshot(path, label, text) if text_hash(text) == released_sha256 else None
+
+
+def _load_snapshot(path: Path, label: str) -> tuple[Version | None, tuple[Diagnostic, ...]]:
+    """The latest release's spec loaded, or an error naming its file."""
+    from generator.diff.inputs import load_version
+
+    base, problems = load_version(path, label=label)
+    if base is None:
+        message = f"the spec of the latest release ({path}) is missing or does not load"
+        return None, (Diagnostic("ledger-invalid", message, file=str(path)), *problems)
+    return base, problems
+
+
+def lone_history(api_version: str) -> History:
+    """The history of an API generated from a lone spec: one first release, no ledger."""
+    heading = f"{FIRST_VERSION} (API version {api_version})"
+    first = Release(api_version, FIRST_VERSION, heading, "First release.")
+    return History((first,), FIRST_VERSION, {})
+
+
 def _load(
     config: ApiConfig, spec: Path, current: Version | None, label: str
 ) -> tuple[Version | None, tuple[Diagnostic, ...]]:
+    from generator.diff.inputs import load_version
+
     if current is not None and spec == config.spec:
         return replace(current, label=label), ()
     return load_version(spec, label=label)
@@ -181,7 +229,7 @@ def _release(
     return Entry(bump_version(latest.sdk_version, bump), api_version, sha, revision, changes)
 
 
-def _history(config: ApiConfig, ledger: Ledger, base: Version | None) -> History:
+def _history(config: ApiConfig, ledger: Ledger, base: Version | Snapshot | None) -> History:
     found = tuple(
         Release(e.api_version, e.sdk_version, e.heading, e.changes) for e in ledger.entries
     )
@@ -190,5 +238,6 @@ def _history(config: ApiConfig, ledger: Ledger, base: Version | None) -> History
     files = {LEDGER: ledger_text(config.name, ledger)}
     snapshot = ledger.snapshot_path()
     if snapshot is not None and base is not None:
-        files[snapshot] = canonical(base.document)
+        # No release since the snapshot was written: it stays as it is, not dumped again.
+        files[snapshot] = base.text if isinstance(base, Snapshot) else canonical(base.document)
     return History(found, sdk_version, files)

@@ -67,7 +67,12 @@ def canonical(document: Any) -> str:
 
 
 def spec_hash(document: Any) -> str:
-    return hashlib.sha256(canonical(document).encode("utf-8")).hexdigest()
+    return text_hash(canonical(document))
+
+
+def text_hash(text: str) -> str:
+    """The hash of a canonical text (`spec_hash` of the document it is the text of)."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def ledger_text(api: str, ledger: Ledger) -> str:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from generator.diff.model import Bump
+if TYPE_CHECKING:
+    from generator.diff.model import Bump
 
 FIRST_VERSION = "1.0.0"
 _VERSION = re.compile(r"^(\d+)\.(\d+)\.(\d+)$")
@@ -15,6 +17,8 @@ def bump_version(version: str, bump: Bump) -> str:
     match = _VERSION.match(version)
     if match is None:
         raise ValueError(f"not a MAJOR.MINOR.PATCH version: {version!r}")
+    from generator.diff.model import Bump  # a lone spec's first release needs no diff model
+
     major, minor, patch = (int(part) for part in match.groups())
     if bump is Bump.NONE:
         return version

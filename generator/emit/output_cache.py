@@ -14,15 +14,12 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import platform
-import re
 import sys
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 import generator
-from generator.config import ProjectConfig
-from generator.emit.patches import PATCHES_DIR
+from generator.config import PATCHES_DIR, ProjectConfig
 
 _GENERATOR_DIR = Path(generator.__file__).resolve().parent
 CACHE_DIR_NAME = ".sdkgen-cache"
@@ -32,16 +29,18 @@ CACHE_DIR_NAME = ".sdkgen-cache"
 def installed_version(distribution: str) -> str:
     """A distribution's version from its `*.dist-info` folder name on sys.path: the same
     answer as importlib.metadata, without importing it (a fifth of a quick check's time)."""
-    pattern = re.compile(rf"{re.escape(distribution)}-([^-]+)\.dist-info", re.IGNORECASE)
+    prefix, suffix = f"{distribution.lower()}-", ".dist-info"
     for entry in sys.path:
         try:
             names = os.listdir(entry or ".")
         except OSError:
             continue
         for name in names:
-            match = pattern.fullmatch(name)
-            if match is not None:
-                return match.group(1)
+            folded = name.lower()
+            if folded.startswith(prefix) and folded.endswith(suffix):
+                found = name[len(prefix) : -len(suffix)]
+                if found and "-" not in found:
+                    return found
     from importlib.metadata import version
 
     return version(distribution)
@@ -56,7 +55,7 @@ def _files(folder: Path) -> Iterable[Path]:
 
 def inputs_key(project: ProjectConfig) -> str:
     digest = hashlib.sha256()
-    digest.update(f"{generator.__version__} {platform.python_version()}".encode())
+    digest.update(f"{generator.__version__} {sys.version}".encode())
     versions = f" black {installed_version('black')} jinja2 {installed_version('jinja2')}\n"
     digest.update(versions.encode())
     folders = [_GENERATOR_DIR, *sorted({api.templates for api in project.apis})]

@@ -24,8 +24,6 @@ from generator.diagnostics import Diagnostic
 from generator.emit.merge3 import ConflictRegion, merge3
 from generator.emit.unidiff import Hunk, PatchFormatError, apply_patch, make_patch, parse_hunks
 
-PATCHES_DIR = "patches"
-"""The project's patch folder, beside pyproject.toml: `patches/<api>/`."""
 BASE_DIR = ".base"
 SUFFIX = ".patch"
 UNPATCHABLE = frozenset({"manifest.json"})

@@ -221,3 +221,28 @@ def test_a_broken_ledger_stops_generation_and_names_it(tmp_path: Path) -> None:
     assert rendered.files == {}
     [problem] = [d for d in rendered.diagnostics if d.code == "ledger-invalid"]
     assert problem.file == str(ledger)
+
+
+def test_an_unchanged_snapshot_is_kept_without_loading_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The latest release's spec, as that release wrote it, is not parsed again when nothing
+    is released; edited by hand, it is loaded and written back canonical."""
+    from generator.diff import inputs
+
+    write_versions(tmp_path)
+    first = _generate(tmp_path)
+    loaded: list[str] = []
+    load_version = inputs.load_version
+
+    def recording(path: Path, **given: Any) -> Any:
+        loaded.append(path.name)
+        return load_version(path, **given)
+
+    monkeypatch.setattr(inputs, "load_version", recording)
+    assert _generate(tmp_path) == first
+    assert "spec-2.0.0.json" not in loaded
+    snapshot = tmp_path / "output" / "pets" / "releases" / "spec-2.0.0.json"
+    snapshot.write_text(json.dumps(json.loads(snapshot.read_text())))  # one line, same spec
+    assert _generate(tmp_path) == first
+    assert "spec-2.0.0.json" in loaded

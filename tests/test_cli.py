@@ -224,6 +224,7 @@ def test_check_catches_template_spec_and_output_edits(project_copy: Path) -> Non
     assert "added: output/extend/docs/models.md" in result.stdout
 
 
+@pytest.mark.slow
 def test_check_of_an_unchanged_project_only_hashes_output(project_copy: Path) -> None:
     """After generate, check confirms from the record without loading the CLI or the rendering
     stack; an edit to output/ still fails it, through the full path that explains it."""

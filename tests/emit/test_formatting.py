@@ -39,6 +39,7 @@ def assert_black_stable(files: dict[str, str], cache: Path | None) -> dict[str, 
     return formatted
 
 
+@pytest.mark.slow
 def test_the_extend_sdk_is_exactly_what_black_writes(tmp_path: Path) -> None:
     files = rendered_python(ROOT / "specs" / "extend" / "2026-02-09.yaml")
     assert_black_stable(files, None)

@@ -107,6 +107,7 @@ def test_example_responses_are_valid_for_the_spec() -> None:
     assert problems == []
 
 
+@pytest.mark.slow
 def test_example_requests_reach_the_documented_operation(sandbox: Any, live: SpecServer) -> None:
     """Each method's example call is the operation it documents, with valid arguments."""
     for method in docs_model().methods:

@@ -5,12 +5,15 @@ from __future__ import annotations
 import json
 import tomllib
 
+import pytest
+
 from tests.conftest import ROOT
 from tests.targets.typescript.tooling import compile_sdk
 
 SDK = ROOT / "output" / "extend" / "typescript"
 
 
+@pytest.mark.slow
 def test_tsc_strict_is_clean() -> None:
     result = compile_sdk(SDK, "--noEmit")
     assert result.returncode == 0, result.stdout + result.stderr

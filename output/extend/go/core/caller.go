@@ -124,7 +124,7 @@ func (c *Caller) Send(ctx context.Context, request *Request, options *RequestOpt
 }
 
 func (c *Caller) attempt(built *http.Request, retrySafe bool) (*RawResponse, bool, error) {
-	client := HTTPClient(http.DefaultClient)
+	client := HTTPClient(defaultClient)
 	if sender, ok := built.Context().Value(senderKey{}).(HTTPClient); ok {
 		client = sender
 	}
@@ -225,6 +225,9 @@ func (c *Caller) build(ctx context.Context, request *Request, options *RequestOp
 	}
 	if options.HTTPClient != nil {
 		ctx = context.WithValue(ctx, senderKey{}, options.HTTPClient)
+	}
+	if token != "" {
+		ctx = withCredentials(ctx, credentials{header: c.config.Auth.Header, query: c.config.Auth.Query})
 	}
 	built, err := http.NewRequestWithContext(ctx, request.Method, target.String(), body)
 	if err != nil {

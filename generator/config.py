@@ -219,6 +219,21 @@ def _shared_settings(
     return by_target, problems
 
 
+def _wrong_api_value(entry: Mapping[str, Any]) -> tuple[str, str] | None:
+    """The first API-level key whose value is wrong, with what is wrong, or None."""
+    docs_url = entry.get("docs_url")
+    if docs_url is not None and not (
+        isinstance(docs_url, str) and docs_url.startswith(("https://", "http://"))
+    ):
+        return "docs_url", "docs_url must be an http or https URL"
+    if entry.get("webhook_signing") not in (None, *WEBHOOK_SIGNINGS):
+        return "webhook_signing", f"webhook_signing must be one of: {', '.join(WEBHOOK_SIGNINGS)}"
+    header = entry.get("idempotency_header")
+    if header is not None and not (isinstance(header, str) and _HTTP_TOKEN.match(header)):
+        return "idempotency_header", "idempotency_header must be a header name (an HTTP token)"
+    return None
+
+
 def load_config(root: Path) -> tuple[ProjectConfig | None, list[Diagnostic]]:
     path = root / "pyproject.toml"
     where = str(path)
@@ -258,26 +273,10 @@ def load_config(root: Path) -> tuple[ProjectConfig | None, list[Diagnostic]]:
         if wrong is not None:
             problems.append(Diagnostic("config-invalid", wrong, f"{pointer}/targets", where))
             continue
-        docs_url = entry.get("docs_url")
-        if docs_url is not None and not (
-            isinstance(docs_url, str) and docs_url.startswith(("https://", "http://"))
-        ):
-            message = "docs_url must be an http or https URL"
-            problems.append(Diagnostic("config-invalid", message, f"{pointer}/docs_url", where))
-            continue
-        webhook_signing = entry.get("webhook_signing")
-        if webhook_signing not in (None, *WEBHOOK_SIGNINGS):
-            message = f"webhook_signing must be one of: {', '.join(WEBHOOK_SIGNINGS)}"
-            where_key = f"{pointer}/webhook_signing"
-            problems.append(Diagnostic("config-invalid", message, where_key, where))
-            continue
-        idempotency_header = entry.get("idempotency_header")
-        if idempotency_header is not None and not (
-            isinstance(idempotency_header, str) and _HTTP_TOKEN.match(idempotency_header)
-        ):
-            message = "idempotency_header must be a header name (an HTTP token)"
-            where_key = f"{pointer}/idempotency_header"
-            problems.append(Diagnostic("config-invalid", message, where_key, where))
+        wrong_value = _wrong_api_value(entry)
+        if wrong_value is not None:
+            key, message = wrong_value
+            problems.append(Diagnostic("config-invalid", message, f"{pointer}/{key}", where))
             continue
         shared = {k: v for k, v in entry.items() if k not in API_KEYS and not isinstance(v, dict)}
         shared_by, unused = _shared_settings(shared, targets, pointer, where)
@@ -301,9 +300,9 @@ def load_config(root: Path) -> tuple[ProjectConfig | None, list[Diagnostic]]:
                 targets=targets,
                 settings=settings,
                 source=where,
-                docs_url=docs_url,
-                webhook_signing=webhook_signing,
-                idempotency_header=idempotency_header,
+                docs_url=entry.get("docs_url"),
+                webhook_signing=entry.get("webhook_signing"),
+                idempotency_header=entry.get("idempotency_header"),
             )
         )
     problems.extend(_unconfigured_folders(root, configured, where))

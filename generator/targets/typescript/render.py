@@ -442,20 +442,7 @@ class TypescriptRenderer:
             if a.location != "client_header"
         )
         whole = next((a for a in keyword if a.where == "body" and not a.wire_name), None)
-        request_type: str | None = None
-        request_view: TypeView | None = None
-        if keyword:
-            request_type = self._request_names.claim(f"{owner}{name[:1].upper()}{name[1:]}Params")
-            request_view = TypeView(
-                "interface",
-                request_type,
-                f"What `{name}` sends.",
-                tuple(
-                    FieldView(a.key, a.wire_name or a.key, a.annotation, not a.required,
-                              a.description)
-                    for a in keyword
-                ),
-            )  # fmt: skip
+        request_type, request_view = self._request_type(keyword, name, owner)
         event = ""
         if shape.event_stream is not None:
             event = self.annotator.annotation(shape.event_stream.item_type)
@@ -511,6 +498,19 @@ class TypescriptRenderer:
         if shape.response_type is None:
             return "void"
         return self.annotator.annotation(shape.response_type)
+
+    def _request_type(
+        self, keyword: tuple[ArgView, ...], name: str, owner: str
+    ) -> tuple[str | None, TypeView | None]:
+        """The interface of a method's request object, when it takes one."""
+        if not keyword:
+            return None, None
+        request_type = self._request_names.claim(f"{owner}{name[:1].upper()}{name[1:]}Params")
+        fields = tuple(
+            FieldView(a.key, a.wire_name or a.key, a.annotation, not a.required, a.description)
+            for a in keyword
+        )
+        return request_type, TypeView("interface", request_type, f"What `{name}` sends.", fields)
 
     def _request_arg(self, key: str, arg: Argument, body_kind: str | None) -> ArgView:
         if arg.whole_body:

@@ -12,6 +12,7 @@ import ast
 import re
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -155,6 +156,7 @@ def inspect_module(path: str, source: str) -> None:
             assert isinstance(statement.value, ast.Constant), f"{path}: top-level expression"
 
 
+@pytest.mark.slow
 @settings(max_examples=200, deadline=None, suppress_health_check=list(HealthCheck))
 @given(st.composite(fuzz_spec)())
 def test_fuzzed_specs_render_to_inert_python(spec: dict[str, Any]) -> None:

@@ -98,6 +98,7 @@ def test_every_rule_has_its_pair_scored() -> None:
     assert sorted(PAIRS) == sorted(RULES_BY_ID)
 
 
+@pytest.mark.slow
 def test_levels_agree_with_oasdiff_on_the_pairs() -> None:
     scored = _pair_levels()
     agree = [rule for rule, theirs, ours, _b in scored if theirs is ours]
@@ -112,6 +113,7 @@ def test_levels_agree_with_oasdiff_on_the_pairs() -> None:
     assert len(caught) / len(errs) >= 0.85
 
 
+@pytest.mark.slow
 def test_every_pair_where_we_differ_has_a_row() -> None:
     explained = {rule for rules, _checks in table() for rule in rules}
     differing = sorted(rule for rule, theirs, ours, _b in _pair_levels() if theirs is not ours)

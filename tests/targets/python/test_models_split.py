@@ -61,6 +61,7 @@ def test_the_modules_import_one_another_without_cycles(split_sdk: Path) -> None:
         done |= ready
 
 
+@pytest.mark.slow
 def test_the_package_is_what_black_writes(split_sdk: Path) -> None:
     modules = sorted((split_sdk / PACKAGE / "models").glob("_[!_]*.py"))
     mode = black.Mode(target_versions={TargetVersion.PY311}, line_length=100)

@@ -299,6 +299,7 @@ def test_the_async_client_too(sdk: Any) -> None:
     assert listings[0].list == ["a", "b"] and found["all"][0].object == "listing"
 
 
+@pytest.mark.slow
 def test_the_sdk_is_black_stable_and_lint_clean(sdk_folder: Path) -> None:
     mode = black.Mode(target_versions={TargetVersion.PY311}, line_length=100)
     package = sdk_folder / PACKAGE

@@ -14,12 +14,14 @@ import hashlib
 import itertools
 import os
 from collections.abc import Iterator, Mapping
-from concurrent.futures import ProcessPoolExecutor
-from importlib.metadata import version
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from generator.emit.linefit import LINE_LENGTH
 from generator.emit.pyformat import apply, black_format, plan
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
 
 SMALL_MODULE_BYTES = 20_000
 PARALLEL_BYTES = 1_000_000
@@ -49,6 +51,8 @@ def _cache_key(text: str) -> str:
 
 @functools.cache
 def _key_prefix() -> bytes:
+    from importlib.metadata import version  # only when a line needs black: 30 ms of imports
+
     return f"black {version('black')} {LINE_LENGTH} py311\n".encode()
 
 
@@ -98,6 +102,8 @@ class FormatJob:
         self._pool: ProcessPoolExecutor | None = None
         workers = min(os.cpu_count() or 1, 4)
         if workers > 1 and sum(len(item[1]) for item in items) > PARALLEL_BYTES:
+            from concurrent.futures import ProcessPoolExecutor  # only for a big SDK
+
             self._pool = ProcessPoolExecutor(max_workers=workers)
             # big modules one by one, largest first; the many small ones in batches
             big = [item for item in items if len(item[1]) > SMALL_MODULE_BYTES]

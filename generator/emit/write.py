@@ -3,8 +3,6 @@ the staleness check) and build folders such as the docs site."""
 
 from __future__ import annotations
 
-import ctypes
-import difflib
 import hashlib
 import json
 import os
@@ -75,6 +73,8 @@ def _exchange(first: Path, second: Path) -> bool:
 
     Returns False where the platform or file system cannot, and the caller falls back.
     """
+    import ctypes  # only when a tree is replaced
+
     try:
         libc = ctypes.CDLL(None, use_errno=True)
         renameat2 = libc.renameat2
@@ -162,6 +162,8 @@ def compare_tree(
     target: Path, files: Mapping[str, str], max_diff_lines: int = 40
 ) -> list[Difference]:
     """How `target` on disk differs from `files` (added = missing on disk, and so on)."""
+    import difflib  # only `check` and `patches` compare trees
+
     differences: list[Difference] = []
     for path in sorted(files):
         on_disk = target / path

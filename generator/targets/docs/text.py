@@ -14,6 +14,7 @@ page. The site's Markdown converter re-checks every tag that reaches it.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
@@ -188,7 +189,15 @@ class DescriptionText:
     # ----- entry points ------------------------------------------------------------------------
     def block(self, value: object) -> str:
         """A description as Markdown blocks."""
-        text = _inline_references(clean_text(str(value)).strip())
+        return _block(self, str(value))
+
+    def cell(self, value: object) -> str:
+        """A description in a Markdown table cell: one line, pipes escaped."""
+        return _cell(self, str(value))
+
+    def render_block(self, value: str) -> str:
+        """`block` without the memo."""
+        text = _inline_references(clean_text(value).strip())
         out: list[str] = []
         prose: list[str] = []
         fence: str | None = None
@@ -212,9 +221,9 @@ class DescriptionText:
         joined = "\n".join(out)
         return re.sub(r"\n{3,}", "\n\n", joined).strip()
 
-    def cell(self, value: object) -> str:
-        """A description in a Markdown table cell: one line, pipes escaped."""
-        rendered = self._inline(clean_text(str(value)).strip(), cell=True)
+    def render_cell(self, value: str) -> str:
+        """`cell` without the memo."""
+        rendered = self._inline(clean_text(value).strip(), cell=True)
         return " ".join(rendered.split()).replace("|", "\\|")
 
     # ----- inline text ---------------------------------------------------------------------------
@@ -314,3 +323,17 @@ class DescriptionText:
             out.append(f"<{name}>")
         opened.append(name)
         return None
+
+
+# One description shows on many pages (a shared field, each language's docs): rendered once.
+_MEMO_SIZE = 16384
+
+
+@functools.lru_cache(maxsize=_MEMO_SIZE)
+def _block(text: DescriptionText, value: str) -> str:
+    return text.render_block(value)
+
+
+@functools.lru_cache(maxsize=_MEMO_SIZE)
+def _cell(text: DescriptionText, value: str) -> str:
+    return text.render_cell(value)

@@ -82,8 +82,11 @@ def _validator(tp: Any) -> Check | None:
     scalar = all(m in (str, int, float, bool) or typing.get_origin(m) is typing.Literal
                  for m in members)  # fmt: skip
 
+    exact = target if target in (str, int, float, bool) else None
+
     def check(value: Any) -> None:
-        adapter.validate_python(value, strict=scalar)
+        if type(value) is not exact:  # a value of the exact scalar type passes as it is
+            adapter.validate_python(value, strict=scalar)
 
     return check
 

@@ -50,6 +50,8 @@ def _flat(value: Any, explode: bool, separator: str = ",") -> list[str]:
 def encode_path(value: Any, style: str = "simple", explode: bool = False, name: str = "") -> str:
     """A path parameter as its segment, percent-encoded so '/' and '?' never split the path:
     `simple` (`a,b`), `label` (`.a.b`) or `matrix` (`;id=a,b`)."""
+    if type(value) is str and style == "simple":  # the usual id: one segment
+        return _segment(value)
     value = to_jsonable(value)
     items: list[str]
     if isinstance(value, dict):

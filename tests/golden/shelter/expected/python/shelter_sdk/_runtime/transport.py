@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import copy
 import email.utils
+import functools
 import logging
 import platform
 import random
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from types import ModuleType
 from typing import Any, Generic, TypeVar
 
 import httpx
@@ -453,10 +455,7 @@ def _parse(response: httpx.Response, cast_to: Any, strict: bool) -> Any:
         return response.content
     if cast_to is str:
         return response.text
-    import pydantic  # pydantic loads with the first response, not at import
-
-    from .models import parse_as
-
+    models = _models()
     try:
         body = response.json() if response.content else None
     except ValueError as error:
@@ -465,11 +464,20 @@ def _parse(response: httpx.Response, cast_to: Any, strict: bool) -> Any:
         message = f"the response is not the JSON the API declares ({kind}): {bounded(text)}"
         raise _invalid(response, text, message) from error
     try:
-        return parse_as(cast_to, body, strict=strict)
-    except pydantic.ValidationError as error:
+        return models.parse_as(cast_to, body, strict=strict)
+    except models.pydantic.ValidationError as error:
         count = error.error_count()
         message = f"the response does not match the API description ({count} error(s)):\n{error}"
         raise _invalid(response, body, message) from None
+
+
+@functools.cache
+def _models() -> ModuleType:
+    """The models runtime, with pydantic: loaded with the first response, not at import, and
+    looked up once."""
+    from . import models
+
+    return models
 
 
 def _invalid(response: httpx.Response, body: Any, message: str) -> ResponseValidationError:

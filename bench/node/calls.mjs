@@ -1,5 +1,6 @@
 // Per-call overhead: the same GET answered by an in-process server, through raw fetch, the
-// generated client and (when installed) extend-ai. Prints JSON: median ms per call of each.
+// generated client and (when installed) extend-ai. Prints JSON: median ms per call of each, and
+// under `ratios` the median of each round's ratio to raw fetch.
 import http from "node:http";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -44,20 +45,29 @@ if (peers) {
     console.error(`extend-ai skipped: ${error.message}`);
   }
 }
-// Rounds interleave the clients, so load from elsewhere on the machine hits each alike.
+// Rounds interleave the clients, in turns first then last, so load from elsewhere on the
+// machine hits each alike; each round's own ratio to raw fetch is kept (two runs close in time
+// meet the same load) and the median of those is the ratio.
 const times = Object.fromEntries(Object.keys(clients).map((name) => [name, []]));
+const ratios = Object.fromEntries(Object.keys(clients).map((name) => [name, []]));
 for (const call of Object.values(clients)) for (let i = 0; i < 300; i++) await call();
+const names = Object.keys(clients);
 for (let r = 0; r < Number(rounds); r++) {
-  for (const [name, call] of Object.entries(clients)) {
+  const took = {};
+  for (const name of r % 2 === 1 ? [...names].reverse() : names) {
+    const call = clients[name];
     const start = performance.now();
     for (let i = 0; i < Number(calls); i++) await call();
-    times[name].push((performance.now() - start) / Number(calls));
+    took[name] = (performance.now() - start) / Number(calls);
+    times[name].push(took[name]);
   }
+  for (const name of names) ratios[name].push(took[name] / took["raw fetch"]);
 }
-const result = {};
-for (const [name, list] of Object.entries(times)) {
-  list.sort((a, b) => a - b);
-  result[name] = list[Math.floor(list.length / 2)];
+const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
+const result = { ratios: {} };
+for (const name of names) {
+  result[name] = median(times[name]);
+  result.ratios[name] = median(ratios[name]);
 }
 server.close();
 console.log(JSON.stringify(result));

@@ -43,7 +43,8 @@ help:
 	@echo "make diff       what changed between the two newest versions in specs/\$$(API) (API=extend)"
 	@echo "make bench      both SDKs against raw httpx/fetch and extend-ai; cold generation against"
 	@echo "                openapi-python-client and datamodel-code-generator (own venv); streams"
-	@echo "                (200 MB download RSS, SSE parser cost); the Go SDK against raw net/http"
+	@echo "                (200 MB download RSS, SSE parser cost); the Go SDK against raw net/http; the Java"
+	@echo "                SDK against raw java.net.http and its jar size"
 
 $(STAMP):
 	$(PYTHON) -m venv $(VENV)
@@ -189,6 +190,7 @@ bench: $(STAMP) $(BENCH_STAMP) $(NODE_STAMP) $(BENCH_NODE)
 	$(PY) bench/typescript.py
 	$(PY) bench/streams.py
 	$(PY) bench/go.py
+	$(PY) bench/java.py
 
 clean:
 	rm -rf $(VENV) $(BENCH_VENV) .bench-node node_modules .sdkgen-cache .mypy_cache .pytest_cache .ruff_cache

@@ -37,12 +37,12 @@ public final class HttpCaller {
     /** The call's body read as `type` (leniently: a drifted body reads as null). */
     public <T> RawResponse<T> json(ApiRequest request, RequestOptions call, Class<T> type) {
         RawResponse<byte[]> raw = send(request, call);
-        return new RawResponse<>(raw.statusCode(), raw.headers(), Json.read(parse(raw.body()), type));
+        return new RawResponse<>(raw.statusCode(), raw.headers(), Json.read(raw.body(), type));
     }
 
     public <T> RawResponse<T> json(ApiRequest request, RequestOptions call, TypeReference<T> type) {
         RawResponse<byte[]> raw = send(request, call);
-        return new RawResponse<>(raw.statusCode(), raw.headers(), Json.read(parse(raw.body()), type));
+        return new RawResponse<>(raw.statusCode(), raw.headers(), Json.read(raw.body(), type));
     }
 
     public RawResponse<String> text(ApiRequest request, RequestOptions call) {

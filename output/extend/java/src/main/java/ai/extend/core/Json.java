@@ -5,6 +5,7 @@ package ai.extend.core;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 
 /** Lenient reading of JSON trees: a value of the wrong shape reads as absent, never fails. */
 public final class Json {
@@ -23,6 +24,31 @@ public final class Json {
             node = node.get(part);
         }
         return node == null || node.isNull() || node.isMissingNode() ? null : node;
+    }
+
+    /** A body read straight into `type` (no tree in between); null when empty, not JSON, JSON
+     * null or of another shape. */
+    public static <T> T read(byte[] body, Class<T> type) {
+        if (body == null || body.length == 0) {
+            return null;
+        }
+        try {
+            return ObjectMappers.JSON.readValue(body, type);
+        } catch (IOException | RuntimeException drifted) {
+            return null;
+        }
+    }
+
+    /** A body read straight into `type` (a generic type); null as `read(byte[], Class)` says. */
+    public static <T> T read(byte[] body, TypeReference<T> type) {
+        if (body == null || body.length == 0) {
+            return null;
+        }
+        try {
+            return ObjectMappers.JSON.readValue(body, type);
+        } catch (IOException | RuntimeException drifted) {
+            return null;
+        }
     }
 
     /** `node` as `type`, or null when absent or of another shape. */

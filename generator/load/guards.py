@@ -23,15 +23,28 @@ class Breach:
     message: str
 
 
+Trail = tuple["Trail", str] | None
+"""The tokens from the document's root to a node, innermost last, as linked pairs: the walk
+spells a pointer only for the node it reports."""
+
+
+def _pointer(trail: Trail) -> str:
+    tokens: list[str] = []
+    while trail is not None:
+        trail, token = trail
+        tokens.append(token)
+    return join_pointer("", *reversed(tokens))
+
+
 def check_shape(document: Any) -> Breach | None:
     """The first limit the document breaks, or None."""
     sizes: dict[int, int] = {}
-    stack: list[tuple[Any, str, int, bool]] = [(document, "", 0, False)]
+    stack: list[tuple[Any, Trail, int, bool]] = [(document, None, 0, False)]
     while stack:
-        node, pointer, depth, done = stack.pop()
+        node, trail, depth, done = stack.pop()
         if depth > MAX_DEPTH:
             message = f"the document nests more than {MAX_DEPTH} levels deep"
-            return Breach("nesting-too-deep", pointer, message)
+            return Breach("nesting-too-deep", _pointer(trail), message)
         if not isinstance(node, dict | list):
             continue
         key = id(node)
@@ -44,14 +57,14 @@ def check_shape(document: Any) -> Breach | None:
                     f"the document expands to more than {MAX_EXPANDED_NODES:,} nodes "
                     "(YAML aliases repeating the same content)"
                 )
-                return Breach("alias-bomb", pointer, message)
+                return Breach("alias-bomb", _pointer(trail), message)
             continue
         if key in sizes:
             continue
         sizes[key] = 1  # provisional: a cycle through aliases counts once
-        stack.append((node, pointer, depth, True))
+        stack.append((node, trail, depth, True))
         items = node.items() if isinstance(node, dict) else enumerate(node)
         for token, child in items:
             if isinstance(child, dict | list) and id(child) not in sizes:
-                stack.append((child, join_pointer(pointer, str(token)), depth + 1, False))
+                stack.append((child, (trail, str(token)), depth + 1, False))
     return None

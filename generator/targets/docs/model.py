@@ -272,6 +272,8 @@ class DocsModel:
         self.options = surface.options
         self.values = ExampleValues(surface.types, file_sample=self.language.file_sample)
         self.context = surface.context()
+        self._response_json: dict[TypeNode, str] = {}
+        """Each response type's example as JSON: many methods answer with the same type."""
 
     # ----- resources -----------------------------------------------------------------------
     @functools.cached_property
@@ -300,6 +302,13 @@ class DocsModel:
     def methods(self) -> tuple[MethodDoc, ...]:
         return tuple(m for r in self.resources for m in r.methods)
 
+    def _response_example(self, node: TypeNode) -> str:
+        found = self._response_json.get(node)
+        if found is None:
+            found = json_value(as_data(self.values.value(node, full=True)))
+            self._response_json[node] = found
+        return found
+
     def _method(
         self,
         m: MethodSurface,
@@ -315,7 +324,7 @@ class DocsModel:
         success = op.success
         response_json = None
         if success.kind == "json" and success.type is not None:
-            response_json = json_value(as_data(self.values.value(success.type, full=True)))
+            response_json = self._response_example(success.type)
         poll_example = None
         if m.poll is not None:
             poll_example = language.example(self, qualified, m, op, poll=True)

@@ -281,8 +281,6 @@ class GoRenderer:
         headers = []
         for header in self.api.client_headers:
             default = header.default
-            if default is None and header.name.words == ("api", "version"):
-                default = self.api.version
             if default is not None:
                 headers.append((go_string(header.wire_name), go_string(default)))
         return headers

@@ -289,8 +289,6 @@ class JavaRenderer:
         lines = [f"            options.security({self.security.security});"]
         for header in self.api.client_headers:
             default = header.default
-            if default is None and header.name.words == ("api", "version"):
-                default = self.api.version
             if default is not None:
                 lines.append(
                     f"            options.addHeader({java_string(header.wire_name)}, "

@@ -304,6 +304,18 @@ class ExtendTest {
     }
 
     @Test
+    void aSuccessBodyOfAnotherShapeReadsAsNull() throws Exception {
+        // Read straight from the bytes: not JSON, JSON null, nothing.
+        List<String> bodies = List.of("<html>busy</html>", "null", "");
+        try (Scripted server = new Scripted(call -> answer(200, bodies.get(call)))) {
+            ExtendClient client = server.client();
+            for (int i = 0; i < bodies.size(); i++) {
+                assertEquals(null, client.files().retrieve("f"), bodies.get(i));
+            }
+        }
+    }
+
+    @Test
     void aDeclaredErrorHasItsClassStatusHeadersAndBody() throws Exception {
         try (Scripted server = new Scripted(call -> new Object[] {404, Map.of("X-Trace", "t1"),
                 "{\"code\":\"NOT_FOUND\"}"})) {

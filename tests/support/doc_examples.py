@@ -96,7 +96,7 @@ def script_for(server: SpecServer, code: str) -> None:
         if op_id == "createExtractRun" and ".extract_typed(" in code:
             # The guide's section on the hand-written typed extraction (`extend_sdk/lib/`): the
             # run it creates answers finished, with an output in the JSON Schema shape.
-            output = {"value": {}, "metadata": {}}
+            output: dict[str, Any] = {"value": {}, "metadata": {}}
             run = {**_synthesized(method), "status": "PROCESSED", "output": output}
             server.script(op_id, ScriptedResponse(200, json=run))
 

@@ -110,7 +110,7 @@ def _run_node(dist: Path, base_url: str) -> str:
 def readme_example() -> str:
     """The README's typed extraction example (its guide section), importing the SDK's source."""
     readme = (SDK / "README.md").read_text(encoding="utf-8")
-    blocks = re.findall(r"^```ts\n(.*?)^```$", readme, re.MULTILINE | re.DOTALL)
+    blocks: list[str] = re.findall(r"^```ts\n(.*?)^```$", readme, re.MULTILINE | re.DOTALL)
     (example,) = [block for block in blocks if ".extractTyped(" in block]
     source = (SDK / "src" / "index.js").as_posix()
     return example.replace('from "extend-sdk"', f"from {json.dumps(source)}")

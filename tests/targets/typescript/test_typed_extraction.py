@@ -24,7 +24,7 @@ from tests.targets.typescript.tooling import compile_sdk, node, tsc
 SDK = ROOT / "output" / "extend" / "typescript"
 TESTS = Path(__file__).parent / "extraction"
 SCHEMA = json.loads((TESTS / "invoice.schema.json").read_text(encoding="utf-8"))
-EXPECTED_TESTS = 3
+EXPECTED_TESTS = 4
 
 
 def pending_run(server: SpecServer) -> dict[str, Any]:
@@ -73,7 +73,8 @@ def test_extract_typed_against_the_mock(tmp_path: Path) -> None:
         runs = finished_runs(server)
         server.script("retrieveExtractRun", *(ScriptedResponse(json=run) for run in runs))
         output = _run_node(dist, server.base_url)
-        creates = [r for r in server.requests if r.method == "POST"]
+        recorded = list(server.requests)
+        creates = [r for r in recorded if r.method == "POST"]
         errors = server.errors()
     finally:
         server.stop()
@@ -84,6 +85,8 @@ def test_extract_typed_against_the_mock(tmp_path: Path) -> None:
     for create in creates:
         sent = json.loads(create.body)
         assert sent == {"file": {"url": "https://x.test/a.pdf"}, "config": {"schema": SCHEMA}}
+    polls = [r for r in recorded if r.method == "GET"]
+    assert len(polls) >= len(runs) + 2  # the last run: PENDING, PROCESSING, then finished
 
 
 def _run_node(dist: Path, base_url: str) -> str:

@@ -1,6 +1,7 @@
 // `client.extractTyped` (the Extend SDK's `src/lib/`, wired on by patches) against `sdkgen mock`:
 // the mock checks the create request; the harness (test_typed_extraction.py) queues one
-// finished run per test as the mock's answer to retrieve, in this file's order.
+// finished run for each of the first three tests as the mock's answer to retrieve, in this
+// file's order; the last one is left to the mock's own run (PENDING, PROCESSING, finished).
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import test from "node:test";
@@ -40,4 +41,10 @@ test("an output that breaks the schema throws ExtractionOutputError naming each 
     ]);
     return true;
   });
+});
+
+test("with nothing queued, the run is polled until the mock finishes it", async () => {
+  const result = await specClient().extractTyped(FILE, schema, FAST);
+  assert.equal(result.run.status, "PROCESSED");
+  assert.deepEqual(Object.keys(result.value).sort(), ["invoiceNumber", "lines", "total", "vendor"]);
 });

@@ -39,6 +39,7 @@ from generator.ir.model import (
     Union,
 )
 from generator.ir.names import Name
+from generator.ir.samples import bounds_from
 from generator.load.refs import Resolver
 
 SCHEMA_PREFIX = "#/components/schemas/"
@@ -292,7 +293,9 @@ class SchemaConverter:
         primitive = _PRIMITIVE_KINDS.get(kind) if isinstance(kind, str) else None
         if primitive is not None:
             fmt = schema.get("format")
-            return Primitive(primitive, fmt if isinstance(fmt, str) else None)
+            return Primitive(
+                primitive, fmt if isinstance(fmt, str) else None, bounds_from([schema])
+            )
         if kind == "array":
             items = schema.get("items")
             item_context = Name((*context.words, "item"))

@@ -12,6 +12,7 @@ from replaying the same bytes."""
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
@@ -85,6 +86,11 @@ def _keys(exchange: Exchange, part: str) -> list[str] | None:
 
 
 def _phantom(violation: dict[str, Any], exchange: Exchange) -> bool:
+    """Whether a violation is Prism's misreading of a deepObject query or form body."""
+    return _absent_object(violation, exchange) or _object_array(violation, exchange)
+
+
+def _absent_object(violation: dict[str, Any], exchange: Exchange) -> bool:
     """Whether a violation is about an object the request does not carry: Prism's deepObject
     reader (query parameters and form fields) builds every object the schema describes, sent or
     not, so an absent optional object (Stripe's `shipping`, `automatic_tax`) reads as `{}` and
@@ -97,6 +103,19 @@ def _phantom(violation: dict[str, Any], exchange: Exchange) -> bool:
         return False
     place = (location[2] + "".join(f"[{p}]" for p in location[3:])).lower()
     return not any(k == place or k.startswith(place + "[") for k in keys)
+
+
+_OBJECT_ITEM = re.compile(r"^[^\[]+\[\d+\]\[")
+"""A form key of an array of objects in bracket notation: `items[0][price]`."""
+
+
+def _object_array(violation: dict[str, Any], exchange: Exchange) -> bool:
+    """Whether Prism refused an array of objects a form body carries in deepObject's bracket
+    notation (Stripe's `items[0][price]=x`): its form reader builds those objects, then takes
+    each for a piece of JSON text and fails on it ("Make sure the array is in JSON")."""
+    keys = _keys(exchange, "body") or []
+    said = str(violation.get("message"))
+    return "JSON object array" in said and any(_OBJECT_ITEM.match(k) for k in keys)
 
 
 def misread(exchange: Exchange) -> bool:

@@ -8,7 +8,16 @@ from typing import Any
 
 import pytest
 
-from generator.ir.model import Bounds, Primitive
+from generator.ir.model import (
+    Bounds,
+    Discriminator,
+    EnumType,
+    Field,
+    ModelDef,
+    Primitive,
+    Ref,
+    Union,
+)
 from generator.ir.names import Name
 from generator.ir.samples import (
     bounds_from,
@@ -84,3 +93,19 @@ def test_docs_example_values_keep_the_bounds_the_ir_carries() -> None:
 
 def test_bounds_constrain_values_not_the_type() -> None:
     assert Primitive("string", bounds=Bounds(max_length=3)) == Primitive("string")
+
+
+def test_a_discriminated_union_member_carries_the_tag_mapped_to_it() -> None:
+    tag = Field(Name.parse("type"), "type", EnumType(("assign", "unassign")), True)
+    droplet = Field(Name.parse("droplet_id"), "droplet_id", Primitive("integer"), True)
+    unassign, assign = Name.parse("unassign"), Name.parse("assign")
+    types = {
+        unassign: ModelDef(unassign, (tag,), pointer="/u"),
+        assign: ModelDef(assign, (tag, droplet), pointer="/a"),
+    }
+    mapping = (("assign", assign), ("unassign", unassign))
+    values = ExampleValues(types, file_sample=Code("file"))
+    union = Union((Ref(unassign), Ref(assign)), Discriminator("type", mapping))
+    assert values.value(union) == {"type": "unassign"}
+    untagged = Union((Ref(assign), Ref(unassign)))
+    assert values.value(untagged) == {"type": "assign", "droplet_id": 1}

@@ -19,6 +19,7 @@ from generator.ir.model import (
     Array,
     Binary,
     Const,
+    Discriminator,
     EnumDef,
     EnumType,
     Field,
@@ -117,7 +118,8 @@ class ExampleValues:
         if isinstance(node, Union):
             members = [m for m in node.members if not (isinstance(m, Const) and m.value is None)]
             first = members[0] if members else None
-            return self.value(first, hint, full=full, depth=depth, stack=stack)
+            value = self.value(first, hint, full=full, depth=depth, stack=stack)
+            return _tagged(value, node.discriminator, first)
         if isinstance(node, Ref):
             return self._named(node.name, hint, full=full, depth=depth, stack=stack)
         if isinstance(node, Binary):
@@ -194,6 +196,16 @@ class ExampleValues:
         if field.name.words == ("id",):
             field_hint = Name((*_words(hint or name), "id"))
         return self.value(field.type, field_hint, full=full, depth=depth + 1, stack=stack | {name})
+
+
+def _tagged(value: Any, discriminator: Discriminator | None, member: TypeNode | None) -> Any:
+    """A union member's example carrying the tag its discriminator maps to that member (its
+    own tag field may allow every member's: DigitalOcean's `type` enum of `assign` and
+    `unassign` in each action)."""
+    if discriminator is None or not isinstance(member, Ref) or not isinstance(value, dict):
+        return value
+    tags = [tag for tag, name in discriminator.mapping if name == member.name]
+    return {**value, discriminator.property: tags[0]} if tags else value
 
 
 def imports_of(value: Any) -> set[str]:

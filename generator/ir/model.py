@@ -13,9 +13,28 @@ ScalarValue = str | int | float | bool | None
 
 
 @dataclass(frozen=True, slots=True)
+class Bounds:
+    """A value's constraints beyond its type (`pattern`, lengths, range, `multipleOf`), which
+    example values must keep. `exclusive_*` says the bound itself is outside."""
+
+    pattern: str | None = None
+    min_length: int = 0
+    max_length: int | None = None
+    minimum: float | None = None
+    maximum: float | None = None
+    exclusive_minimum: bool = False
+    exclusive_maximum: bool = False
+    multiple_of: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Primitive:
+    """A scalar. `bounds` constrain its values, not its type: two primitives of one kind and
+    format are the same type whatever their bounds."""
+
     kind: PrimitiveKind
     format: str | None = None
+    bounds: Bounds = field(default=Bounds(), compare=False)
 
 
 @dataclass(frozen=True, slots=True)

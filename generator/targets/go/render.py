@@ -226,6 +226,9 @@ class GoRenderer:
                         method, receiver, root, names.claim(method.name + "AutoPaging")
                     ),
                 ]
+            if method.stream_item is not None:
+                name = names.claim(method.name + "Stream")
+                lines += ["", *code.stream_lines(method, receiver, root, name)]
             polling = method.shape.polling
             retrieve = by_operation.get(polling.retrieve_operation) if polling else None
             if retrieve is not None and code.polls(method, retrieve):

@@ -4,7 +4,7 @@ and `methods.py`, the runtime (`runtime/*.java`) copied verbatim into the `core`
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import jinja2
@@ -152,9 +152,14 @@ class JavaRenderer:
         )
 
     def _methods(self, operations: tuple[Operation, ...]) -> tuple[code.MethodCode, ...]:
-        return tuple(
+        methods = [
             code.method_code(op, self._request_names[(op.method, op.path)], self._types)
             for op in operations
+        ]
+        names = Scope(frozenset(m.name for m in methods) | {"withRawResponse"})
+        return tuple(
+            replace(m, stream_name=names.claim(m.stream_name)) if m.stream_name else m
+            for m in methods
         )
 
     @property

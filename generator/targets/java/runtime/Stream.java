@@ -24,9 +24,9 @@ import java.util.function.Function;
  * }
  * }</pre>
  *
- * <p>An event is read leniently, as a response is: a value of another shape reads as null and
- * data that is not JSON as null (its text when {@code T} is String); {@link #lastEvent()} keeps
- * each event as it came. The stream ends at the "[DONE]" event or at the end of the body; an
+ * <p>An event is read leniently, as a response is: a value of another shape never ends the
+ * stream, and data that is not JSON is read as a JSON string (its text when {@code T} is
+ * String); {@link #lastEvent()} keeps each event as it came. The stream ends at the "[DONE]" event or at the end of the body; an
  * error event ends it with a {@link StreamException}.
  */
 public final class Stream<T> implements Iterable<T>, AutoCloseable {

@@ -25,7 +25,8 @@ RULES: dict[str, tuple[tuple[bytes, ...], list[tuple[str, str]]]] = {
     "byte order mark stripped": ((b"\xef\xbb\xbfdata: x\n\n",), [("message", "x")]),
     "character cut across chunks": ((b"data: \xe2\x98", b"\x95\n\n"), [("message", "☕")]),
     "a retry that is not a number is ignored": (
-        (b"retry: soon\ndata: x\n\nretry: 20\ndata: y\n\n",), [("message", "x"), ("message", "y")]
+        (b"retry: soon\ndata: x\n\nretry: 20\ndata: y\n\n",),
+        [("message", "x"), ("message", "y")],
     ),
     "a last cr ends the stream's last line": ((b"data: x\n\r",), [("message", "x")]),
 }
@@ -36,7 +37,7 @@ def decode(*chunks: bytes) -> list[ServerSentEvent]:
 
 
 def _script_cuts() -> dict[str, tuple[bytes, ...]]:
-    cuts = {"script whole": (TICKS_SCRIPT,)}
+    cuts: dict[str, tuple[bytes, ...]] = {"script whole": (TICKS_SCRIPT,)}
     for cut in range(1, len(TICKS_SCRIPT)):
         cuts[f"script cut at {cut}"] = (TICKS_SCRIPT[:cut], TICKS_SCRIPT[cut:])
     pieces = tuple(TICKS_SCRIPT[i : i + 1] for i in range(len(TICKS_SCRIPT)))

@@ -10,7 +10,6 @@ from generator.targets.python.runtime.streaming import DONE, StreamError, decode
 from tests.support.sse_cases import RULES, decode
 from tests.support.stream_server import TICKS_SCRIPT
 
-
 WHOLE = decode(TICKS_SCRIPT)
 
 

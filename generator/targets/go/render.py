@@ -140,6 +140,18 @@ class GoRenderer:
             for op in operations
         )
 
+    @property
+    def response_kinds(self) -> frozenset[str]:
+        """What the API's calls answer (`event_stream`, `binary`, ...), counting a call a
+        body field switches to events as answering events too."""
+        shapes = [
+            m.shape for m in (*self.root_methods, *(m for r in self.resources for m in r.methods))
+        ]
+        kinds = {s.response_kind for s in shapes}
+        return frozenset(
+            kinds | ({"event_stream"} if any(s.event_stream for s in shapes) else set())
+        )
+
     @functools.cached_property
     def _environments(self) -> tuple[tuple[str, str], ...]:
         scope = Scope()

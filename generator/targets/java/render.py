@@ -163,6 +163,18 @@ class JavaRenderer:
         )
 
     @property
+    def response_kinds(self) -> frozenset[str]:
+        """What the API's calls answer (`event_stream`, `binary`, ...), counting a call a
+        body field switches to events as answering events too."""
+        shapes = [
+            m.shape for m in (*self.root_methods, *(m for r in self.resources for m in r.methods))
+        ]
+        kinds = {s.response_kind for s in shapes}
+        return frozenset(
+            kinds | ({"event_stream"} if any(s.event_stream for s in shapes) else set())
+        )
+
+    @property
     def protected(self) -> str:
         """`src/main/java/<package>/lib/`: hand-written classes of the SDK, never generated."""
         return self._source + "/lib/"

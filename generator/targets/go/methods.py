@@ -186,6 +186,7 @@ def builder_lines(method: MethodCode, root_package: str) -> list[str]:
     lines += ["\tquery := url.Values{}", "\theader := http.Header{}", "\tvar body *core.Body"]
     for field in method.fields:
         lines.extend(_send_field(field))
+    lines.extend(_accept_lines(method))
     lines.extend(_body_lines(method))
     shape = method.shape
     streamed = ""
@@ -199,6 +200,16 @@ def builder_lines(method: MethodCode, root_package: str) -> list[str]:
         f"RetrySafe: {'true' if shape.retry_safe else 'false'}{streamed}}}"
     )
     return [*lines, f"\treturn {request}, nil", "}"]
+
+
+def _accept_lines(method: MethodCode) -> list[str]:
+    """The `Accept` of a call read as it arrives: the media types it answers, or events when
+    the stream method is the one calling."""
+    if method.stream_item is not None:
+        return ["\tif stream {", '\t\theader.Set("Accept", "text/event-stream")', "\t}"]
+    if method.shape.response_kind in ("event_stream", "binary"):
+        return [f'\theader.Set("Accept", {go_string(method.shape.accept)})']
+    return []
 
 
 def _path_expression(method: MethodCode) -> str:

@@ -45,6 +45,7 @@ def test_go_streams_events_and_downloads(tmp_path: Path, go_cache: Path) -> None
             env = {"STREAM_SERVER_URL": scripted.base_url, "SPEC_SERVER_URL": mock.base_url}
             done = run_go(["test", "-count=1", "-v", "./..."], module, go_cache, **env)
             completions = [r for r in scripted.requests if r.target == "/v1/completions"]
+            events = [r for r in scripted.requests if r.target == "/v1/events"]
     finally:
         mock.stop()
     output = done.stdout + done.stderr
@@ -54,5 +55,7 @@ def test_go_streams_events_and_downloads(tmp_path: Path, go_cache: Path) -> None
         {"prompt": "hi", "stream": True},
         {"prompt": "hi"},
     ]
+    assert [r.headers.get("accept") for r in completions] == ["text/event-stream", None]
+    assert {r.headers.get("accept") for r in events} == {"text/event-stream"}
     assert mock.errors() == []
     assert len(mock.requests) == 4

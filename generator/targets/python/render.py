@@ -628,11 +628,8 @@ class PythonRenderer:
         return WebhooksView(tuple(events), generic, webhooks.type_property, webhooks.signing)
 
     def _client_header_view(self, header: ClientHeader) -> ClientHeaderView:
-        default = header.default
-        if default is None and header.name.words == ("api", "version"):
-            default = self.api.version
         return ClientHeaderView(
-            safe_attribute(snake(header.name)), header.wire_name, default, header.description
+            safe_attribute(snake(header.name)), header.wire_name, header.default, header.description
         )
 
 

@@ -615,8 +615,6 @@ class TypescriptRenderer:
                       | {"timeoutInSeconds", "headers"})  # fmt: skip
         for header in self.api.client_headers:
             default = header.default
-            if default is None and header.name.words == ("api", "version"):
-                default = self.api.version
             headers.append(
                 ClientHeaderView(
                     names.claim(camel(header.name, "header")),

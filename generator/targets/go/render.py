@@ -21,6 +21,7 @@ from generator.ir.model import (
     Webhooks,
 )
 from generator.ir.names import Name
+from generator.load.guide import GuideSection
 from generator.targets.go import methods as code
 from generator.targets.go.naming import (
     Scope,
@@ -49,6 +50,8 @@ class GoOptions:
     sdk_version: str
     header: str
     provenance: str = ""
+    guide: tuple[GuideSection, ...] = ()
+    """Hand-written sections the README ends with (`patches/<api>/guide/<target>/`)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,6 +11,7 @@ import jinja2
 
 from generator.ir.model import AliasDef, Api, EnumDef, ModelDef, NamedType, Operation
 from generator.ir.names import Name
+from generator.load.guide import GuideSection
 from generator.targets.java import methods as code
 from generator.targets.java.errors import error_classes, error_files
 from generator.targets.java.models import (
@@ -59,6 +60,8 @@ class JavaOptions:
     sdk_version: str
     header: str
     provenance: str = ""
+    guide: tuple[GuideSection, ...] = ()
+    """Hand-written sections the README ends with (`patches/<api>/guide/<target>/`)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -473,6 +473,26 @@ class OperationShape:
         """Whether a call must pass some argument besides its path parameters."""
         return any(a.required for a in self.request_arguments)
 
+    @property
+    def stream_selector(self) -> Argument | None:
+        """The body argument that asks for the event stream (`stream`), when the same call
+        answers with JSON without it."""
+        selector = self.event_stream.selector if self.event_stream is not None else None
+        if selector is None:
+            return None
+        return next(
+            (a for a in self.request_arguments if a.location == "body" and a.wire_name == selector),
+            None,
+        )
+
+    @property
+    def arguments_beside_selector(self) -> tuple[Argument, ...]:
+        """The request arguments but the stream selector: what a target that offers the
+        stream as a method of its own (`CreateStream`) takes in both methods, the selector
+        being set by the method called."""
+        selector = self.stream_selector
+        return tuple(a for a in self.request_arguments if a is not selector)
+
 
 @dataclass(frozen=True, slots=True)
 class Operation:

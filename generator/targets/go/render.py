@@ -21,6 +21,7 @@ from generator.ir.model import (
     Webhooks,
 )
 from generator.ir.names import Name
+from generator.load.guide import GuideSection
 from generator.targets.go import methods as code
 from generator.targets.go.naming import (
     Scope,
@@ -49,6 +50,8 @@ class GoOptions:
     sdk_version: str
     header: str
     provenance: str = ""
+    guide: tuple[GuideSection, ...] = ()
+    """Hand-written sections the README ends with (`patches/<api>/guide/<target>/`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,6 +146,18 @@ class GoRenderer:
             for op in operations
         )
 
+    @property
+    def response_kinds(self) -> frozenset[str]:
+        """What the API's calls answer (`event_stream`, `binary`, ...), counting a call a
+        body field switches to events as answering events too."""
+        shapes = [
+            m.shape for m in (*self.root_methods, *(m for r in self.resources for m in r.methods))
+        ]
+        kinds = {s.response_kind for s in shapes}
+        return frozenset(
+            kinds | ({"event_stream"} if any(s.event_stream for s in shapes) else set())
+        )
+
     @functools.cached_property
     def security(self) -> GoSecurity:
         """The credential and server-variable options and the client's security values."""
@@ -235,6 +250,9 @@ class GoRenderer:
                         method, receiver, root, names.claim(method.name + "AutoPaging")
                     ),
                 ]
+            if method.stream_item is not None:
+                name = names.claim(method.name + "Stream")
+                lines += ["", *code.stream_lines(method, receiver, root, name)]
             polling = method.shape.polling
             retrieve = by_operation.get(polling.retrieve_operation) if polling else None
             if retrieve is not None and code.polls(method, retrieve):

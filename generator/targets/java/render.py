@@ -4,13 +4,14 @@ and `methods.py`, the runtime (`runtime/*.java`) copied verbatim into the `core`
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import jinja2
 
 from generator.ir.model import AliasDef, Api, EnumDef, ModelDef, NamedType, Operation
 from generator.ir.names import Name
+from generator.load.guide import GuideSection
 from generator.targets.java import methods as code
 from generator.targets.java.errors import error_classes, error_files
 from generator.targets.java.models import (
@@ -59,6 +60,8 @@ class JavaOptions:
     sdk_version: str
     header: str
     provenance: str = ""
+    guide: tuple[GuideSection, ...] = ()
+    """Hand-written sections the README ends with (`patches/<api>/guide/<target>/`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,11 +156,28 @@ class JavaRenderer:
         )
 
     def _methods(self, operations: tuple[Operation, ...]) -> tuple[code.MethodCode, ...]:
-        return tuple(
+        methods = [
             code.method_code(
                 op, self._request_names[(op.method, op.path)], self._types, self.api.auth
             )
             for op in operations
+        ]
+        names = Scope(frozenset(m.name for m in methods) | {"withRawResponse"})
+        return tuple(
+            replace(m, stream_name=names.claim(m.stream_name)) if m.stream_name else m
+            for m in methods
+        )
+
+    @property
+    def response_kinds(self) -> frozenset[str]:
+        """What the API's calls answer (`event_stream`, `binary`, ...), counting a call a
+        body field switches to events as answering events too."""
+        shapes = [
+            m.shape for m in (*self.root_methods, *(m for r in self.resources for m in r.methods))
+        ]
+        kinds = {s.response_kind for s in shapes}
+        return frozenset(
+            kinds | ({"event_stream"} if any(s.event_stream for s in shapes) else set())
         )
 
     @property

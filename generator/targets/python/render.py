@@ -30,6 +30,7 @@ from generator.ir.model import (
 )
 from generator.ir.names import Name
 from generator.ir.shape import shape_of
+from generator.load.guide import GuideSection
 from generator.targets.docs.render import render_readme
 from generator.targets.docs.surface import FIXED_PAGES
 from generator.targets.files import portable_stem
@@ -95,6 +96,8 @@ class PythonOptions:
     """The one-line 'generated, do not edit' notice, without a comment marker."""
     provenance: str = ""
     """Which spec and generator made the SDK (the README says it)."""
+    guide: tuple[GuideSection, ...] = ()
+    """Hand-written sections the README ends with (`patches/<api>/guide/<target>/`)."""
     split_models_above: int = 400
     """Named types above which `models` becomes a package of modules loaded on first use."""
 

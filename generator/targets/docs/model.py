@@ -173,6 +173,15 @@ class DocsLanguage(Protocol):
         """The poll helper of `method` and what it takes beyond the method's arguments."""
         ...
 
+    def poll_qualified(self, qualified: str) -> str:
+        """How users call the poll helper of the method called `qualified`."""
+        ...
+
+    @property
+    def pages_note(self) -> str:
+        """How a list method's result reaches every item, after "Returns: <type>" (Markdown)."""
+        ...
+
     def error_table(self, *, polling: bool, webhooks: bool) -> tuple[ErrorClass, ...]:
         """Every exception users can catch, for the errors page."""
         ...
@@ -185,7 +194,11 @@ class DocsLanguage(Protocol):
         """A resource's title on its page: `client.files`, `client`."""
         ...
 
-    def signature(self, qualified: str, method: MethodSurface) -> str: ...
+    def signature(self, qualified: str, method: MethodSurface) -> str:
+        """The method's declaration as users call it: its arguments (path parameters by
+        position, then keywords or a request object, as the language passes them) and what it
+        returns."""
+        ...
 
     def example(
         self, docs: DocsModel, qualified: str, method: MethodSurface, op: Operation, *, poll: bool
@@ -446,17 +459,14 @@ class DocsModel:
         return tuple(found)
 
     @functools.cached_property
-    def _type_names(self) -> frozenset[str]:
-        return frozenset(self.surface.class_names.values())
-
-    @functools.cached_property
     def simple_method(self) -> MethodDoc | None:
-        """A method returning a model, preferably a GET, for the guide's general examples."""
+        """A method returning a named type, preferably a GET, for the guide's general examples."""
         candidates = [
             m
             for m in self.methods
             if m.view.page is None
-            and m.view.return_annotation in self._type_names
+            and m.operation.success.kind == "json"
+            and isinstance(m.operation.success.type, Ref)
             and not any(a.where in ("file", "form") for a in m.arguments)
         ]
         gets = [m for m in candidates if m.view.http_method == "GET"]

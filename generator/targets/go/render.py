@@ -21,7 +21,12 @@ from generator.ir.model import (
     Webhooks,
 )
 from generator.ir.names import Name
+from generator.targets.docs.render import render_readme
+from generator.targets.docs.views import ResourceView
+from generator.targets.go import docs_surface
 from generator.targets.go import methods as code
+from generator.targets.go.docs_language import GoDocsLanguage
+from generator.targets.go.docs_values import GoValues
 from generator.targets.go.naming import (
     Scope,
     aligned,
@@ -155,6 +160,42 @@ class GoRenderer:
     def environment_values(self) -> list[str]:
         return aligned([(f"{name}:", f"{url},") for name, url in self._environments])
 
+    # ----- the docs' view (`SdkSurface`) ------------------------------------------------------
+    readme_template = "go/README.md.j2"
+
+    @property
+    def types(self) -> dict[Name, NamedType]:
+        return self._named
+
+    @property
+    def class_names(self) -> dict[Name, str]:
+        return self.type_names
+
+    @functools.cached_property
+    def root_view(self) -> ResourceView:
+        return docs_surface.root_view(self)
+
+    @functools.cached_property
+    def resource_views(self) -> tuple[ResourceView, ...]:
+        return docs_surface.resource_views(self)
+
+    @functools.cached_property
+    def docs_language(self) -> GoDocsLanguage:
+        package = self.options.package
+        fields = {
+            self.type_names[t.name]: dict(zip((f.wire_name for f in t.fields), struct_field_names(t)))
+            for t in self.api.types
+            if isinstance(t, ModelDef)
+        }
+        values = GoValues(
+            self._named, self._types(package + "."), package,
+            {t.name: struct_field_names(t) for t in self.api.types if isinstance(t, ModelDef)},
+        )  # fmt: skip
+        return GoDocsLanguage(self.options.module, package, values, fields)
+
+    def context(self) -> dict[str, object]:
+        return docs_surface.docs_context(self, self._types(self.options.package + "."))
+
     def render(self) -> dict[str, str]:
         header = f"// {self.options.header}\n\n"
         files = {
@@ -164,7 +205,8 @@ class GoRenderer:
             "requests.go": header + self._requests_file(),
             "option/option.go": self._template("option.go.j2"),
             "client/client.go": self._client_file(),
-            "README.md": self._template("README.md.j2"),
+            # The README is the docs' guide: the docs render it, examples and all.
+            "README.md": render_readme(self),
         }
         for source in sorted(RUNTIME_DIR.glob("*.go")):
             files[f"core/{source.name}"] = header + source.read_text(encoding="utf-8")
@@ -214,26 +256,15 @@ class GoRenderer:
 
     def _operations_code(self, receiver: str, methods: tuple[code.MethodCode, ...]) -> list[str]:
         root = self.options.package + "."
-        names = Scope(frozenset(m.name for m in methods) | {"WithRawResponse"})
-        by_operation = {m.operation.name: m for m in methods}
         lines: list[str] = []
-        for method in methods:
+        for method, helpers in zip(methods, code.helpers(methods), strict=True):
             lines += ["", *code.method_lines(method, receiver, root)]
-            if method.shape.pagination is not None and method.item is not None:
+            if helpers.pager is not None:
+                lines += ["", *code.pager_lines(method, receiver, root, helpers.pager)]
+            if helpers.poller is not None and helpers.retrieve is not None:
                 lines += [
                     "",
-                    *code.pager_lines(
-                        method, receiver, root, names.claim(method.name + "AutoPaging")
-                    ),
-                ]
-            polling = method.shape.polling
-            retrieve = by_operation.get(polling.retrieve_operation) if polling else None
-            if retrieve is not None and code.polls(method, retrieve):
-                lines += [
-                    "",
-                    *code.poller_lines(
-                        method, retrieve, receiver, root, names.claim(method.name + "AndPoll")
-                    ),
+                    *code.poller_lines(method, helpers.retrieve, receiver, root, helpers.poller),
                 ]
             lines += ["", *code.builder_lines(method, root)]
         return lines
@@ -323,11 +354,16 @@ def _joined(lines: list[str]) -> str:
     return "\n".join(lines) + "\n" if lines else ""
 
 
+def struct_field_names(model: ModelDef) -> tuple[str, ...]:
+    """The Go names of a model's fields, in order (the struct's and the docs')."""
+    scope = Scope()
+    return tuple(scope.claim(exported(field.name)) for field in model.fields)
+
+
 def _struct(name: str, model: ModelDef, types: GoTypes) -> list[str]:
     lines = [f"type {name} struct {{"]
-    scope = Scope()
     block: list[tuple[str, ...]] = []
-    for field in model.fields:
+    for field, go_name in zip(model.fields, struct_field_names(model), strict=True):
         comment = go_comment(field.description, "\t")
         if comment:
             lines += aligned(block)
@@ -336,7 +372,7 @@ def _struct(name: str, model: ModelDef, types: GoTypes) -> list[str]:
         annotation = types.field(field.type, field.required)
         block.append(
             (
-                scope.claim(exported(field.name)),
+                go_name,
                 annotation,
                 struct_tag(field.wire_name, not field.required),
             )

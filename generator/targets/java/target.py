@@ -115,9 +115,10 @@ class JavaTarget:
         return None
 
     def highlight(self, code: str) -> str:
-        from generator.targets.java.highlight import highlight_java
+        from generator.targets.java.highlight import JAVA_TOKENS
+        from generator.targets.site.tokens import highlight_tokens
 
-        return highlight_java(code)
+        return highlight_tokens(code, JAVA_TOKENS)
 
     def package(self, source: Path, dist: Path) -> Packaged:
         from generator.targets.java.package import package_java

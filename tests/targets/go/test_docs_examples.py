@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from tests.support.doc_examples import Block, code_blocks
 from tests.targets.go.tooling import consumer_module, run_go
 
@@ -77,6 +79,7 @@ def example_file(index: int, where: str, code: str, module: str, package: str) -
     return f"package main\n\n{imports}{function}"
 
 
+@pytest.mark.slow
 def test_every_go_example_builds(tmp_path: Path, go_cache: Path) -> None:
     examples = go_examples()
     assert len(examples) > 100, f"only {len(examples)} Go examples in the docs"

@@ -1,0 +1,126 @@
+"""Example values as Java expressions, typed the way the Java SDK declares them: models through
+their builders (`File.builder().name("x").build()`), string enums by `valueOf`, dates parsed,
+lists and maps by `List.of` and `Map.of`, anything untyped as the JSON value it is. A value Java
+cannot write in one expression (a union's member) is left out: builders check required fields
+when they build, and the docs only leave out members of unions."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any
+
+from generator.ir.model import (
+    AliasDef,
+    Array,
+    EnumDef,
+    Map,
+    ModelDef,
+    NamedType,
+    Nullable,
+    Ref,
+    TypeNode,
+)
+from generator.ir.names import Name
+from generator.targets.docs.examples import Code
+from generator.targets.java.naming import java_string
+from generator.targets.java.types import JavaTypes, emits_class
+
+_MAP_OF_LIMIT = 10
+"""`Map.of` takes at most ten pairs; more go through `Map.ofEntries`."""
+
+
+class JavaValues:
+    """Writes example data as Java expressions of one API's types."""
+
+    def __init__(
+        self,
+        named: Mapping[Name, NamedType],
+        types: JavaTypes,
+        setters: Mapping[Name, tuple[str, ...]],
+    ) -> None:
+        self._named = named
+        self._types = types
+        self._setters = setters
+
+    def value(self, node: TypeNode | None, value: Any) -> str | None:
+        """`value` as a Java expression of the type `node` declares; None when it cannot be
+        written in one."""
+        if isinstance(value, Code):
+            return value.source
+        if isinstance(node, Nullable):
+            return self.value(node.inner, value)
+        if isinstance(node, Ref):
+            return self._named_value(node.name, value)
+        if isinstance(node, Array) and isinstance(value, list):
+            items = [self.value(node.item, v) for v in value]
+            return f"List.of({', '.join(i for i in items if i is not None)})"
+        if isinstance(node, Map) and isinstance(value, dict):
+            pairs = [(k, self.value(node.value, v)) for k, v in value.items()]
+            return _map_of([(k, v) for k, v in pairs if v is not None])
+        return scalar(self._types.annotation(node), value)
+
+    def _named_value(self, name: Name, value: Any) -> str | None:
+        definition = self._named.get(name)
+        if isinstance(definition, ModelDef) and isinstance(value, dict):
+            return self._built(definition, value)
+        if isinstance(definition, EnumDef):
+            if emits_class(definition):
+                return f"{self._types.annotation(Ref(name))}.valueOf({untyped(value)})"
+            return scalar(self._types.annotation(Ref(name)), value)
+        if isinstance(definition, AliasDef):
+            if isinstance(definition.target, Ref):
+                return self._named_value(definition.target.name, value)
+            if emits_class(definition):
+                return None
+            return self.value(definition.target, value)
+        return untyped(value)
+
+    def _built(self, model: ModelDef, value: dict[str, Any]) -> str:
+        type_name = self._types.annotation(Ref(model.name))
+        calls = []
+        for field, setter in zip(model.fields, self._setters[model.name], strict=True):
+            if field.wire_name in value and value[field.wire_name] is not None:
+                written = self.value(field.type, value[field.wire_name])
+                if written is not None:
+                    calls.append(f".{setter}({written})")
+        return f"{type_name}.builder(){''.join(calls)}.build()"
+
+
+def scalar(annotation: str, value: Any) -> str:
+    """A value of the Java type `annotation` (a scalar, or `Object` for anything)."""
+    if annotation == "String":
+        return java_string(value if isinstance(value, str) else json.dumps(value))
+    if annotation in ("OffsetDateTime", "LocalDate"):
+        return f"{annotation}.parse({java_string(str(value))})"
+    if annotation in ("Integer", "Long") and isinstance(value, int | float):
+        return f"{int(value)}{'L' if annotation == 'Long' else ''}"
+    if annotation == "Double" and isinstance(value, int | float):
+        return repr(float(value))
+    if annotation == "Boolean" and isinstance(value, bool):
+        return "true" if value else "false"
+    return untyped(value)
+
+
+def untyped(value: Any) -> str:
+    """JSON data as a Java `Object`."""
+    if isinstance(value, Code):
+        return value.source
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return java_string(value)
+    if isinstance(value, int | float):
+        return json.dumps(value)
+    if isinstance(value, dict):
+        return _map_of([(str(k), untyped(v)) for k, v in value.items() if v is not None])
+    return f"List.of({', '.join(untyped(v) for v in value if v is not None)})"
+
+
+def _map_of(pairs: list[tuple[str, str]]) -> str:
+    if len(pairs) <= _MAP_OF_LIMIT:
+        return f"Map.of({', '.join(f'{java_string(k)}, {v}' for k, v in pairs)})"
+    entries = ", ".join(f"Map.entry({java_string(k)}, {v})" for k, v in pairs)
+    return f"Map.ofEntries({entries})"

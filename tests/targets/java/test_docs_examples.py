@@ -1,0 +1,106 @@
+"""Every Java example of the Extend docs (the reference pages and the Java README, the guide)
+compiles against the generated Extend sources: each becomes a class of its own, and one `javac`
+(every lint on, warnings as errors) compiles them with the SDK.
+
+An example is the body of a method with `client` in scope; the setup example, which makes it,
+gets none. Each class imports every package of the SDK and the JDK classes examples name; an
+example's own import lines come first."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+from tests.support.doc_examples import Block, code_blocks
+from tests.targets.java.tooling import javac, sources
+
+SDK = ROOT / "output" / "extend" / "java"
+DOCS = ROOT / "output" / "extend" / "docs" / "java"
+_JDK = (
+    "java.nio.file.Path", "java.time.Duration", "java.time.LocalDate", "java.time.OffsetDateTime",
+    "java.util.List", "java.util.Map", "java.util.Optional",
+    "java.util.concurrent.CompletableFuture",
+)  # fmt: skip
+_IMPORT = re.compile(r"^import [\w.]+;\n", re.MULTILINE)
+_DECLARES_CLIENT = re.compile(r"^\w+ client = ", re.MULTILINE)
+
+
+def java_examples() -> list[tuple[str, Block]]:
+    """(where, block) of every Java example: each reference page's and the README's."""
+    pages = sorted(DOCS.glob("*.md")) + [SDK / "README.md"]
+    return [
+        (f"{page.relative_to(ROOT)}:{block.line}", block)
+        for page in pages
+        for block in code_blocks(page.read_text(encoding="utf-8"))
+        if block.info == "java"
+    ]
+
+
+def _packages(files: list[Path]) -> list[str]:
+    found = set()
+    for path in files:
+        match = re.search(r"^package ([\w.]+);", path.read_text(encoding="utf-8"), re.MULTILINE)
+        if match:
+            found.add(match.group(1))
+    return sorted(found)
+
+
+def _client_class(files: list[Path]) -> str:
+    """The client class (`ai.extend.ExtendClient`): the one with a static builder and
+    resource accessors, beside an `Async` twin."""
+    names = {p.stem: p for p in files}
+    for stem, path in sorted(names.items()):
+        if f"Async{stem}" in names and stem.endswith("Client") and "core" not in path.parts:
+            package = re.search(r"^package ([\w.]+);", path.read_text(encoding="utf-8"), re.M)
+            assert package is not None
+            return f"{package.group(1)}.{stem}"
+    raise AssertionError("no client class in the Java SDK")
+
+
+def example_class(index: int, where: str, code: str, packages: list[str], client: str) -> str:
+    """An example as a class of the default package: one static method, every import."""
+    own = _IMPORT.findall(code)
+    body = _IMPORT.sub("", code).strip("\n")
+    parameter = "" if _DECLARES_CLIENT.search(body) else f"{client.rsplit('.', 1)[1]} client"
+    imports = [f"import {p}.*;\n" for p in packages] + [f"import {c};\n" for c in _JDK]
+    method = "".join(f"        {line}\n" if line else "\n" for line in body.split("\n"))
+    return (
+        "".join(dict.fromkeys([*own, *imports]))
+        + f"\n/** {where} */\nfinal class Example{index} {{\n"
+        + '    @SuppressWarnings("deprecation") // the docs show deprecated calls too\n'
+        + f"    static void run({parameter}) {{\n{method}    }}\n}}\n"
+    )
+
+
+@pytest.mark.slow
+def test_every_java_example_compiles(tmp_path: Path) -> None:
+    examples = java_examples()
+    assert len(examples) > 100, f"only {len(examples)} Java examples in the docs"
+    files = sources(SDK)
+    packages = _packages(files)
+    client = _client_class(files)
+    folder = tmp_path / "examples"
+    folder.mkdir()
+    written = []
+    for index, (where, block) in enumerate(examples):
+        path = folder / f"Example{index}.java"
+        path.write_text(example_class(index, where, block.code, packages, client), "utf-8")
+        written.append(path)
+    done = javac(tmp_path / "classes", [*files, *written])
+    assert done.returncode == 0, _located(done.stdout + done.stderr, folder)
+
+
+def _located(output: str, folder: Path) -> str:
+    """javac's complaints, each with the example (page and line) it is in."""
+    lines = []
+    for line in output.splitlines()[:60]:
+        match = re.search(r"Example(\d+)\.java", line)
+        if match:
+            source = (folder / f"Example{match.group(1)}.java").read_text(encoding="utf-8")
+            where = re.search(r"/\*\* (\S+) \*/", source)
+            line += f"  <- {where.group(1) if where else '?'}"
+        lines.append(line)
+    return "\n".join(lines)

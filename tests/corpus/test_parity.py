@@ -1,6 +1,6 @@
 """One meaning in every language: over every real-world document of ../shared/corpus, the
-Python, TypeScript, Go and Java SDKs agree, method by method, on the paging style, the poll helper, the
-response kind and the arguments (by wire name and where each goes).
+Python, TypeScript, Go and Java SDKs agree, method by method, on the paging style, the poll
+helper, the response kind and the arguments (by wire name and where each goes).
 
 Client headers are left out of the comparison: Python takes them as keyword arguments, while
 TypeScript calls override them through `options.headers` (as the official Extend SDK does).

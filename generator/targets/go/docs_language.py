@@ -277,7 +277,8 @@ class GoDocsLanguage:
                 f"{result} := {code}",
                 "var apiError *core.APIError",
                 "switch {",
-                "case errors.As(err, &apiError) && apiError.StatusCode == http.StatusTooManyRequests:",
+                "case errors.As(err, &apiError) &&"
+                " apiError.StatusCode == http.StatusTooManyRequests:",
                 '\tfmt.Println("rate limited; retry after", apiError.Header.Get("Retry-After"))',
                 "case errors.As(err, &apiError):",
                 "\tfmt.Println(apiError.StatusCode, string(apiError.Body))",
@@ -338,7 +339,8 @@ class GoDocsLanguage:
         return "\n".join(
             [
                 "// handleWebhook is a web handler's core: the HTTP status to answer with.",
-                "handleWebhook := func(body []byte, header http.Header, signingSecret string) int {",
+                "handleWebhook := func(body []byte, header http.Header,"
+                " signingSecret string) int {",
                 "\tevent, err := webhook.VerifyAndParse(body, header, signingSecret)",
                 "\tvar verificationError *webhook.VerificationError",
                 "\tif errors.As(err, &verificationError) {",
@@ -371,7 +373,8 @@ class GoDocsLanguage:
 
     def http_client_example(self, docs: DocsModel) -> str:
         lines = [
-            "offline := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {",
+            "offline := httptest.NewServer(http.HandlerFunc("
+            "func(w http.ResponseWriter, _ *http.Request) {",
             "\tw.WriteHeader(http.StatusNotFound)",
             '\tfmt.Fprint(w, `{"message": "no such thing"}`)',
             "}))",

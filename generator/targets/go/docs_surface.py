@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from generator.ir.model import AliasDef, EnumDef, ModelDef, Nullable
+from generator.ir.names import Name
 from generator.ir.shape import shape_of
 from generator.targets.docs.views import (
     ArgView,
@@ -18,7 +19,6 @@ from generator.targets.docs.views import (
     ResourceView,
     WebhooksView,
 )
-from generator.ir.names import Name
 from generator.targets.go import methods as code
 from generator.targets.go.naming import exported
 from generator.targets.go.types import GoTypes, emits_alias, scalar_type, tagged_union
@@ -99,12 +99,13 @@ def docs_context(renderer: GoRenderer, types: GoTypes) -> dict[str, object]:
     for definition in api.types:
         name = names[definition.name]
         if isinstance(definition, ModelDef):
+            field_names = struct_field_names(definition)
             fields = tuple(
                 FieldView(
                     go_name, f.wire_name, types.field(f.type, f.required), f.required,
                     isinstance(f.type, Nullable), f.description, f.deprecated,
                 )
-                for f, go_name in zip(definition.fields, struct_field_names(definition), strict=True)
+                for f, go_name in zip(definition.fields, field_names, strict=True)
             )  # fmt: skip
             models.append(ModelView(name, definition.description, definition.deprecated, fields))
         elif isinstance(definition, EnumDef):

@@ -19,14 +19,47 @@ GO_TOKENS = TokenTable(
     ),
     keywords=KEYWORDS,
     literals=frozenset(("true", "false", "nil", "iota")),
-    types=frozenset((
-        "any", "bool", "byte", "comparable", "complex64", "complex128", "error", "float32",
-        "float64", "int", "int8", "int16", "int32", "int64", "rune", "string", "uint", "uint8",
-        "uint16", "uint32", "uint64", "uintptr",
-    )),  # fmt: skip
+    types=frozenset(
+        (
+            "any",
+            "bool",
+            "byte",
+            "comparable",
+            "complex64",
+            "complex128",
+            "error",
+            "float32",
+            "float64",
+            "int",
+            "int8",
+            "int16",
+            "int32",
+            "int64",
+            "rune",
+            "string",
+            "uint",
+            "uint8",
+            "uint16",
+            "uint32",
+            "uint64",
+            "uintptr",
+        )
+    ),
     declaring=frozenset(("func", "type")),
-    builtins=frozenset((
-        "append", "cap", "close", "copy", "delete", "len", "make", "new", "panic", "print",
-        "println", "recover",
-    )),  # fmt: skip
+    builtins=frozenset(
+        (
+            "append",
+            "cap",
+            "close",
+            "copy",
+            "delete",
+            "len",
+            "make",
+            "new",
+            "panic",
+            "print",
+            "println",
+            "recover",
+        )
+    ),
 )

@@ -183,7 +183,9 @@ class GoRenderer:
     def docs_language(self) -> GoDocsLanguage:
         package = self.options.package
         fields = {
-            self.type_names[t.name]: dict(zip((f.wire_name for f in t.fields), struct_field_names(t)))
+            self.type_names[t.name]: dict(
+                zip((f.wire_name for f in t.fields), struct_field_names(t), strict=True)
+            )
             for t in self.api.types
             if isinstance(t, ModelDef)
         }

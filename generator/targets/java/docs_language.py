@@ -177,9 +177,11 @@ class JavaDocsLanguage:
         if request and (setters or getattr(m, "request_required", False)):
             built = f"{request}.builder(){''.join(setters)}.build()"
             if len(f"{call}({built})") > _WIDTH:
-                built = f"{request}.builder()\n" + "".join(
-                    f"        {s}\n" for s in setters
-                ) + "        .build()"
+                built = (
+                    f"{request}.builder()\n"
+                    + "".join(f"        {s}\n" for s in setters)
+                    + "        .build()"
+                )
             parts.append(built)
         if options:
             parts.append(options)
@@ -238,8 +240,9 @@ class JavaDocsLanguage:
         return "\n".join(
             [
                 f"RawResponse<{m.view.return_annotation}> response = {code};",
-                "System.out.println(response.statusCode() + \" \""
-                ' + response.headers().firstValue("content-type").orElse("") + " " + response.body());',
+                'System.out.println(response.statusCode() + " "'
+                ' + response.headers().firstValue("content-type").orElse("")'
+                ' + " " + response.body());',
             ]
         )
 
@@ -330,11 +333,13 @@ class JavaDocsLanguage:
         return "\n".join(
             [
                 "// A web handler's core: the HTTP status to answer the delivery with.",
-                "java.util.function.BiFunction<String, Map<String, List<String>>, Integer> handleWebhook =",
+                "java.util.function.BiFunction<String, Map<String, List<String>>, Integer>"
+                " handleWebhook =",
                 "        (body, headers) -> {",
                 "            try {",
                 f"                Object event = {client}.webhooks().verifyAndParse(",
-                '                        body, headers, "wss_test_secret", Object.class).orElseThrow();',
+                '                        body, headers, "wss_test_secret", Object.class)'
+                ".orElseThrow();",
                 '                System.out.println("received " + event);',
                 "                return 200;",
                 "            } catch (SdkException rejected) {",

@@ -30,9 +30,7 @@ if TYPE_CHECKING:
 
 
 def method_views(methods: tuple[code.MethodCode, ...]) -> tuple[MethodView, ...]:
-    return tuple(
-        _method_view(m, h) for m, h in zip(methods, code.helpers(methods), strict=True)
-    )
+    return tuple(_method_view(m, h) for m, h in zip(methods, code.helpers(methods), strict=True))
 
 
 def _method_view(method: code.MethodCode, helpers: code.Helpers) -> MethodView:
@@ -80,8 +78,7 @@ def _method_view(method: code.MethodCode, helpers: code.Helpers) -> MethodView:
 
 def resource_views(renderer: JavaRenderer) -> tuple[ResourceView, ...]:
     return tuple(
-        ResourceView(r.accessor, r.package, method_views(r.methods))
-        for r in renderer.resources
+        ResourceView(r.accessor, r.package, method_views(r.methods)) for r in renderer.resources
     )
 
 
@@ -100,7 +97,7 @@ def docs_context(renderer: JavaRenderer, types: JavaTypes) -> dict[str, object]:
             fields = tuple(
                 FieldView(
                     getter + "()", f.wire_name,
-                    types.annotation(f.type) if f.required else f"Optional<{types.annotation(f.type)}>",
+                    _field_type(types.annotation(f.type), f.required),
                     f.required, isinstance(f.type, Nullable), f.description, f.deprecated,
                 )
                 for f, (getter, _) in zip(definition.fields, member_names(definition), strict=True)
@@ -123,3 +120,8 @@ def docs_context(renderer: JavaRenderer, types: JavaTypes) -> dict[str, object]:
         "servers": api.servers,
         "webhooks": None if webhooks is None else WebhooksView(webhooks.type_property),
     }
+
+
+def _field_type(annotation: str, required: bool) -> str:
+    """What a field's getter returns: an `Optional` for an optional field."""
+    return annotation if required else f"Optional<{annotation}>"

@@ -19,8 +19,6 @@ JAVA_TOKENS = TokenTable(
     ),
     keywords=KEYWORDS,
     literals=frozenset(("true", "false", "null")),
-    types=frozenset(
-        ("boolean", "byte", "char", "double", "float", "int", "long", "short", "void")
-    ),
+    types=frozenset(("boolean", "byte", "char", "double", "float", "int", "long", "short", "void")),
     declaring=frozenset(("class", "interface", "enum", "record")),
 )

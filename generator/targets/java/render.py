@@ -204,7 +204,8 @@ class JavaRenderer:
         models = [t for t in self.api.types if isinstance(t, ModelDef)]
         getters = {
             self.type_names[t.name]: {
-                f.wire_name: getter for f, (getter, _) in zip(t.fields, member_names(t))
+                f.wire_name: getter
+                for f, (getter, _) in zip(t.fields, member_names(t), strict=True)
             }
             for t in models
         }

@@ -95,8 +95,8 @@ class TypescriptTarget:
         return sdk if isinstance(sdk, TypescriptRenderer) else None
 
     def highlight(self, code: str) -> str:
-        from generator.targets.typescript.highlight import TYPESCRIPT_TOKENS
         from generator.targets.site.tokens import highlight_tokens
+        from generator.targets.typescript.highlight import TYPESCRIPT_TOKENS
 
         return highlight_tokens(code, TYPESCRIPT_TOKENS)
 

@@ -37,7 +37,7 @@ def _module() -> str:
 
 def go_examples() -> list[tuple[str, Block]]:
     """(where, block) of every Go example: each reference page's and the README's."""
-    pages = sorted(DOCS.glob("*.md")) + [SDK / "README.md"]
+    pages = [*sorted(DOCS.glob("*.md")), SDK / "README.md"]
     return [
         (f"{page.relative_to(ROOT)}:{block.line}", block)
         for page in pages

@@ -30,7 +30,7 @@ _DECLARES_CLIENT = re.compile(r"^\w+ client = ", re.MULTILINE)
 
 def java_examples() -> list[tuple[str, Block]]:
     """(where, block) of every Java example: each reference page's and the README's."""
-    pages = sorted(DOCS.glob("*.md")) + [SDK / "README.md"]
+    pages = [*sorted(DOCS.glob("*.md")), SDK / "README.md"]
     return [
         (f"{page.relative_to(ROOT)}:{block.line}", block)
         for page in pages

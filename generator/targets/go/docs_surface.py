@@ -3,9 +3,9 @@ views (`docs/views.py`) in Go's names, made from the same method code the SDK is
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
 
-from generator.ir.model import AliasDef, EnumDef, ModelDef, Nullable
+from generator.ir.model import AliasDef, Api, EnumDef, ModelDef, Nullable
 from generator.ir.names import Name
 from generator.ir.shape import shape_of
 from generator.targets.docs.views import (
@@ -21,10 +21,13 @@ from generator.targets.docs.views import (
 )
 from generator.targets.go import methods as code
 from generator.targets.go.naming import exported
-from generator.targets.go.types import GoTypes, emits_alias, scalar_type, tagged_union
-
-if TYPE_CHECKING:
-    from generator.targets.go.render import GoRenderer
+from generator.targets.go.types import (
+    GoTypes,
+    emits_alias,
+    scalar_type,
+    struct_field_names,
+    tagged_union,
+)
 
 
 def method_views(methods: tuple[code.MethodCode, ...], package: str) -> tuple[MethodView, ...]:
@@ -78,23 +81,21 @@ def _method_view(method: code.MethodCode, helpers: code.Helpers, package: str) -
     )
 
 
-def resource_views(renderer: GoRenderer) -> tuple[ResourceView, ...]:
+def resource_views(
+    resources: tuple[code.ResourceCode, ...], package: str
+) -> tuple[ResourceView, ...]:
     return tuple(
-        ResourceView(r.attribute, r.package, method_views(r.methods, renderer.options.package))
-        for r in renderer.resources
+        ResourceView(r.attribute, r.package, method_views(r.methods, package)) for r in resources
     )
 
 
-def root_view(renderer: GoRenderer) -> ResourceView:
-    return ResourceView("", "client", method_views(renderer.root_methods, renderer.options.package))
+def root_view(methods: tuple[code.MethodCode, ...], package: str) -> ResourceView:
+    return ResourceView("", "client", method_views(methods, package))
 
 
-def docs_context(renderer: GoRenderer, types: GoTypes) -> dict[str, object]:
-    """What the docs templates (and the Go README, the guide) see."""
-    from generator.targets.go.render import struct_field_names
-
-    api = renderer.api
-    names = renderer.type_names
+def docs_context(api: Api, names: Mapping[Name, str], types: GoTypes) -> dict[str, object]:
+    """What the docs templates (and the Go README, the guide) see of the API's types; the
+    renderer adds itself and its options."""
     models, enums, aliases = [], [], []
     for definition in api.types:
         name = names[definition.name]
@@ -117,9 +118,6 @@ def docs_context(renderer: GoRenderer, types: GoTypes) -> dict[str, object]:
     webhooks = api.webhooks
     return {
         "api": api,
-        "sdk": renderer,
-        "options": renderer.options,
-        "header": renderer.options.header,
         "models": tuple(models),
         "enums": tuple(enums),
         "aliases": tuple(aliases),

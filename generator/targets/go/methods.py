@@ -74,6 +74,15 @@ class MethodCode:
         return shape_of(self.operation)
 
 
+@dataclass(frozen=True, slots=True)
+class ResourceCode:
+    attribute: str
+    """The client's field (`Files`)."""
+    package: str
+    """Its package (`files`)."""
+    methods: tuple[MethodCode, ...]
+
+
 def method_code(
     op: Operation, request_struct: str | None, local: GoTypes, root: GoTypes
 ) -> MethodCode:

@@ -38,7 +38,13 @@ from generator.targets.go.naming import (
     struct_tag,
     top_comment,
 )
-from generator.targets.go.types import GoTypes, emits_alias, scalar_type, tagged_union
+from generator.targets.go.types import (
+    GoTypes,
+    emits_alias,
+    scalar_type,
+    struct_field_names,
+    tagged_union,
+)
 
 RUNTIME_DIR = Path(__file__).parent / "runtime"
 ROOT_HELPERS = frozenset({"String", "Int", "Float64", "Bool", "Environments", "Version"})
@@ -53,15 +59,6 @@ class GoOptions:
     sdk_version: str
     header: str
     provenance: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class ResourceCode:
-    attribute: str
-    """The client's field (`Files`)."""
-    package: str
-    """Its package (`files`)."""
-    methods: tuple[code.MethodCode, ...]
 
 
 class GoRenderer:
@@ -129,9 +126,9 @@ class GoRenderer:
         return self._methods(self.api.root_operations)
 
     @functools.cached_property
-    def resources(self) -> tuple[ResourceCode, ...]:
+    def resources(self) -> tuple[code.ResourceCode, ...]:
         return tuple(
-            ResourceCode(attribute, package, self._methods(resource.operations))
+            code.ResourceCode(attribute, package, self._methods(resource.operations))
             for (attribute, package), resource in zip(
                 self._attributes, self.api.resources, strict=True
             )
@@ -173,11 +170,11 @@ class GoRenderer:
 
     @functools.cached_property
     def root_view(self) -> ResourceView:
-        return docs_surface.root_view(self)
+        return docs_surface.root_view(self.root_methods, self.options.package)
 
     @functools.cached_property
     def resource_views(self) -> tuple[ResourceView, ...]:
-        return docs_surface.resource_views(self)
+        return docs_surface.resource_views(self.resources, self.options.package)
 
     @functools.cached_property
     def docs_language(self) -> GoDocsLanguage:
@@ -196,7 +193,10 @@ class GoRenderer:
         return GoDocsLanguage(self.options.module, package, values, fields)
 
     def context(self) -> dict[str, object]:
-        return docs_surface.docs_context(self, self._types(self.options.package + "."))
+        context = docs_surface.docs_context(
+            self.api, self.type_names, self._types(self.options.package + ".")
+        )
+        return {**context, "sdk": self, "options": self.options, "header": self.options.header}
 
     def render(self) -> dict[str, str]:
         header = f"// {self.options.header}\n\n"
@@ -271,7 +271,7 @@ class GoRenderer:
             lines += ["", *code.builder_lines(method, root)]
         return lines
 
-    def _resource_file(self, resource: ResourceCode) -> str:
+    def _resource_file(self, resource: code.ResourceCode) -> str:
         body = self._operations_code("Client", resource.methods)
         context = {"resource": resource, "code": _joined(body)}
         return self._with_imports(self._template("resource.go.j2", **context))
@@ -354,12 +354,6 @@ class GoRenderer:
 def _joined(lines: list[str]) -> str:
     """Code lines as text ending in a newline; nothing for no lines."""
     return "\n".join(lines) + "\n" if lines else ""
-
-
-def struct_field_names(model: ModelDef) -> tuple[str, ...]:
-    """The Go names of a model's fields, in order (the struct's and the docs')."""
-    scope = Scope()
-    return tuple(scope.claim(exported(field.name)) for field in model.fields)
 
 
 def _struct(name: str, model: ModelDef, types: GoTypes) -> list[str]:

@@ -4,9 +4,9 @@ from."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
 
-from generator.ir.model import AliasDef, EnumDef, ModelDef, Nullable
+from generator.ir.model import AliasDef, Api, EnumDef, ModelDef, Nullable
 from generator.ir.names import Name
 from generator.ir.shape import shape_of
 from generator.targets.docs.views import (
@@ -24,9 +24,6 @@ from generator.targets.java import methods as code
 from generator.targets.java.models import member_names
 from generator.targets.java.naming import class_name
 from generator.targets.java.types import JavaTypes, emits_class, scalar_type
-
-if TYPE_CHECKING:
-    from generator.targets.java.render import JavaRenderer
 
 
 def method_views(methods: tuple[code.MethodCode, ...]) -> tuple[MethodView, ...]:
@@ -76,20 +73,23 @@ def _method_view(method: code.MethodCode, helpers: code.Helpers) -> MethodView:
     )
 
 
-def resource_views(renderer: JavaRenderer) -> tuple[ResourceView, ...]:
+def resource_views(
+    resources: tuple[tuple[str, str, tuple[code.MethodCode, ...]], ...],
+) -> tuple[ResourceView, ...]:
+    """The views of the resources given as (accessor, package, methods)."""
     return tuple(
-        ResourceView(r.accessor, r.package, method_views(r.methods)) for r in renderer.resources
+        ResourceView(accessor, package, method_views(methods))
+        for accessor, package, methods in resources
     )
 
 
-def root_view(renderer: JavaRenderer) -> ResourceView:
-    return ResourceView("", "client", method_views(renderer.root_methods))
+def root_view(methods: tuple[code.MethodCode, ...]) -> ResourceView:
+    return ResourceView("", "client", method_views(methods))
 
 
-def docs_context(renderer: JavaRenderer, types: JavaTypes) -> dict[str, object]:
-    """What the docs templates (and the Java README, the guide) see."""
-    api = renderer.api
-    names = renderer.type_names
+def docs_context(api: Api, names: Mapping[Name, str], types: JavaTypes) -> dict[str, object]:
+    """What the docs templates (and the Java README, the guide) see of the API's types; the
+    renderer adds itself and its options."""
     models, enums, aliases = [], [], []
     for definition in api.types:
         name = names[definition.name]
@@ -111,9 +111,6 @@ def docs_context(renderer: JavaRenderer, types: JavaTypes) -> dict[str, object]:
     webhooks = api.webhooks
     return {
         "api": api,
-        "sdk": renderer,
-        "options": renderer.options,
-        "header": renderer.options.header,
         "models": tuple(models),
         "enums": tuple(enums),
         "aliases": tuple(aliases),

@@ -193,11 +193,13 @@ class JavaRenderer:
 
     @functools.cached_property
     def root_view(self) -> ResourceView:
-        return docs_surface.root_view(self)
+        return docs_surface.root_view(self.root_methods)
 
     @functools.cached_property
     def resource_views(self) -> tuple[ResourceView, ...]:
-        return docs_surface.resource_views(self)
+        return docs_surface.resource_views(
+            tuple((r.accessor, r.package, r.methods) for r in self.resources)
+        )
 
     @functools.cached_property
     def docs_language(self) -> JavaDocsLanguage:
@@ -216,7 +218,8 @@ class JavaRenderer:
         )
 
     def context(self) -> dict[str, object]:
-        return docs_surface.docs_context(self, self._types)
+        context = docs_surface.docs_context(self.api, self.type_names, self._types)
+        return {**context, "sdk": self, "options": self.options, "header": self.options.header}
 
     def render(self) -> dict[str, str]:
         files = {

@@ -49,15 +49,15 @@ def _packages(files: list[Path]) -> list[str]:
 
 
 def _client_class(files: list[Path]) -> str:
-    """The client class (`ai.extend.ExtendClient`): the one with a static builder and
-    resource accessors, beside an `Async` twin."""
-    names = {p.stem: p for p in files}
-    for stem, path in sorted(names.items()):
-        if f"Async{stem}" in names and stem.endswith("Client") and "core" not in path.parts:
-            package = re.search(r"^package ([\w.]+);", path.read_text(encoding="utf-8"), re.M)
-            assert package is not None
-            return f"{package.group(1)}.{stem}"
-    raise AssertionError("no client class in the Java SDK")
+    """The client class (`ai.extend.ExtendClient`): the shallowest class with an `Async`
+    twin beside it (resource clients have twins too, deeper down)."""
+    names = {p.stem for p in files}
+    candidates = [p for p in files if p.stem.endswith("Client") and f"Async{p.stem}" in names]
+    assert candidates, "no client class in the Java SDK"
+    path = min(candidates, key=lambda p: len(p.parts))
+    package = re.search(r"^package ([\w.]+);", path.read_text(encoding="utf-8"), re.MULTILINE)
+    assert package is not None
+    return f"{package.group(1)}.{path.stem}"
 
 
 def example_class(index: int, where: str, code: str, packages: list[str], client: str) -> str:

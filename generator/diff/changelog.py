@@ -27,7 +27,8 @@ def render_changelog(
         "",
         f"Releases of {sdks}, the {noun} for {md(title)}, newest first.{shared} Versions "
         "follow semantic versioning from the diff of each release with the one before: breaking "
-        "changes make a major release, additions a minor one, anything else a patch. A spec "
+        "changes make a major release, possibly breaking changes and additions a minor one, "
+        "anything else a patch. A spec "
         "edited after its release is released again, as a revision of its API version.",
     ]
     for release in reversed(releases):

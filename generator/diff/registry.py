@@ -2,10 +2,11 @@
 """The registry: every rule's stable id, level, SDK version bump and scope, in one table.
 
 Levels are judged from the side of someone who wrote code against the previous SDK: a change is
-breaking when their code or their calls stop working (a method, argument, model attribute or
-accepted value disappears, a request needs something it did not), possibly breaking when it
-breaks only some uses (a response enum gains a value, a format or default changes), and
-non-breaking otherwise. A non-breaking change that adds to the SDK's surface (a method, an
+breaking when their code, their calls or the SDK's reading of responses stop working (a method,
+argument, model attribute or accepted value disappears, a request needs something it did not, a
+value's format and so its SDK type changes), possibly breaking when it can break some uses (a
+response enum gains a value, a default changes, a parameter moves but keeps its argument,
+something deprecated goes after its sunset date), and non-breaking otherwise. A non-breaking change that adds to the SDK's surface (a method, an
 argument, a model, an accepted value) asks for a minor version, anything else for a patch.
 
 Each rule's check lives in `generator/diff/rules/` and registers itself against its id with the
@@ -155,8 +156,10 @@ PROPERTY_CONSTRAINT_KEYWORDS = CONSTRAINT_KEYWORDS + CONTAINS_KEYWORDS
 # `patternProperties`, `dependentSchemas` and `prefixItems`, an entry added or removed counts.
 # `prefixItems` runs the other way: `items` applies only after the positions it names, so an
 # entry added frees a position and one removed hands it to `items`.
-# A changed assertion (const, the names a property depends on, a string's encoding) is
-# breaking; a changed `if` condition narrows some values and widens others: possibly breaking.
+# A changed assertion (const, the names a property depends on) is breaking; a changed `if`
+# condition narrows some values and widens others: possibly breaking. `contentMediaType` and
+# `contentEncoding` say what a string's characters mean (and a media type makes the SDK's type
+# bytes), so one set, dropped or changed is breaking on either side (`MEANING_KEYWORDS`).
 WHOLE_KEYWORDS: tuple[tuple[str, str, Level | None], ...] = (
     ("const", "const", B),
     ("contains", "contains", None),
@@ -174,6 +177,7 @@ WHOLE_KEYWORDS: tuple[tuple[str, str, Level | None], ...] = (
     ("content-media-type", "contentMediaType", B),
     ("content-encoding", "contentEncoding", B),
 )
+MEANING_KEYWORDS = ("contentMediaType", "contentEncoding")
 
 
 def _bump(level: Level, surface: Bump = PATCH) -> Bump:
@@ -186,6 +190,8 @@ def _keyword_family(side: str) -> tuple[Rule, ...]:
     noun = f"a {side} property or body"
     for slug, keyword, changed in WHOLE_KEYWORDS:
         added, removed = (wider, narrower) if keyword == "prefixItems" else (narrower, wider)
+        if keyword in MEANING_KEYWORDS:
+            added = removed = B
         kinds = [("added", added), ("removed", removed)]
         if changed is not None:
             kinds.append(("changed", changed))
@@ -221,15 +227,15 @@ RULES: tuple[Rule, ...] = (
     Rule("endpoint-deprecated", N, PATCH, S.OPERATION, "an operation is now deprecated"),
     Rule("endpoint-reactivated", N, PATCH, S.OPERATION, "an operation is no longer deprecated"),
     # lifecycle: x-sunset and x-stability-level
-    Rule("endpoint-removed-after-sunset", N, MINOR, S.SPEC, "a deprecated operation is gone after its sunset date"),
+    Rule("endpoint-removed-after-sunset", P, MINOR, S.SPEC, "a deprecated operation is gone after its sunset date"),
     Rule("endpoint-sunset-invalid", B, MAJOR, S.OPERATION, "an operation's x-sunset is not a date"),
     Rule("endpoint-stability-decreased", B, MAJOR, S.OPERATION, "an operation's x-stability-level went down"),
     Rule("endpoint-stability-increased", N, PATCH, S.OPERATION, "an operation's x-stability-level went up"),
     Rule("endpoint-stability-invalid", B, MAJOR, S.OPERATION, "an operation's x-stability-level is not draft, alpha, beta or stable"),
-    Rule("request-parameter-removed-after-sunset", N, MINOR, S.OPERATION, "a deprecated parameter is gone after its sunset date"),
+    Rule("request-parameter-removed-after-sunset", P, MINOR, S.OPERATION, "a deprecated parameter is gone after its sunset date"),
     Rule("request-parameter-sunset-invalid", B, MAJOR, S.PARAMETER, "a parameter's x-sunset is not a date"),
-    Rule("request-property-removed-after-sunset", N, MINOR, S.SCHEMA, "a deprecated request property is gone after its sunset date"),
-    Rule("response-property-removed-after-sunset", N, MINOR, S.SCHEMA, "a deprecated response property is gone after its sunset date"),
+    Rule("request-property-removed-after-sunset", P, MINOR, S.SCHEMA, "a deprecated request property is gone after its sunset date"),
+    Rule("response-property-removed-after-sunset", P, MINOR, S.SCHEMA, "a deprecated response property is gone after its sunset date"),
     Rule("property-sunset-invalid", B, MAJOR, S.SCHEMA, "a property's x-sunset is not a date"),
     Rule("property-stability-decreased", B, MAJOR, S.SCHEMA, "a property's x-stability-level went down"),
     Rule("property-stability-increased", N, PATCH, S.SCHEMA, "a property's x-stability-level went up"),
@@ -237,7 +243,7 @@ RULES: tuple[Rule, ...] = (
     # servers and security
     Rule("server-added", N, MINOR, S.SPEC, "a new server (an SDK environment)"),
     Rule("server-removed", B, MAJOR, S.SPEC, "a server (an SDK environment) is gone"),
-    Rule("server-url-changed", P, MINOR, S.SPEC, "a named server moved to another URL"),
+    Rule("server-url-changed", N, PATCH, S.SPEC, "a named server moved to another URL"),
     Rule("security-scheme-changed", B, MAJOR, S.SPEC, "a security scheme sends its credential another way"),
     Rule("security-required-added", B, MAJOR, S.SECURITY, "authentication is required where it was not"),
     Rule("security-requirement-removed", N, PATCH, S.SECURITY, "authentication is no longer required"),
@@ -249,13 +255,13 @@ RULES: tuple[Rule, ...] = (
     Rule("request-parameter-added-required", B, MAJOR, S.OPERATION, "a new required parameter"),
     Rule("request-parameter-added-optional", N, MINOR, S.OPERATION, "a new optional parameter"),
     Rule("request-parameter-removed", B, MAJOR, S.OPERATION, "a parameter (an SDK argument) is gone"),
-    Rule("request-parameter-location-changed", B, MAJOR, S.OPERATION, "a parameter moved (e.g. query to header)"),
+    Rule("request-parameter-location-changed", P, MINOR, S.OPERATION, "a parameter moved (e.g. query to header)"),
     Rule("request-parameter-became-required", B, MAJOR, S.PARAMETER, "an optional parameter is now required"),
     Rule("request-parameter-became-optional", N, PATCH, S.PARAMETER, "a required parameter is now optional"),
     Rule("request-parameter-deprecated", N, PATCH, S.PARAMETER, "a parameter is now deprecated"),
     Rule("request-parameter-reactivated", N, PATCH, S.PARAMETER, "a parameter is no longer deprecated"),
     Rule("request-parameter-type-changed", B, MAJOR, S.SCHEMA, "a parameter has another type"),
-    Rule("request-parameter-format-changed", P, MINOR, S.SCHEMA, "a parameter has another format"),
+    Rule("request-parameter-format-changed", B, MAJOR, S.SCHEMA, "a parameter has another format"),
     Rule("request-parameter-enum-value-added", N, MINOR, S.SCHEMA, "a parameter accepts a new value"),
     Rule("request-parameter-enum-value-removed", B, MAJOR, S.SCHEMA, "a parameter no longer accepts a value"),
     Rule("request-parameter-default-changed", P, MINOR, S.SCHEMA, "a parameter's default changed"),
@@ -290,7 +296,7 @@ RULES: tuple[Rule, ...] = (
     Rule("request-property-became-optional", N, PATCH, S.SCHEMA, "a required request property is now optional"),
     Rule("request-property-became-read-only", B, MAJOR, S.SCHEMA, "a request property can no longer be sent"),
     Rule("request-property-type-changed", B, MAJOR, S.SCHEMA, "a request property has another type"),
-    Rule("request-property-format-changed", P, MINOR, S.SCHEMA, "a request property has another format"),
+    Rule("request-property-format-changed", B, MAJOR, S.SCHEMA, "a request property has another format"),
     Rule("request-property-enum-value-added", N, MINOR, S.SCHEMA, "a request property accepts a new value"),
     Rule("request-property-enum-value-removed", B, MAJOR, S.SCHEMA, "a request property no longer accepts a value"),
     Rule("request-property-nullable-added", N, PATCH, S.SCHEMA, "a request property accepts null"),
@@ -322,7 +328,7 @@ RULES: tuple[Rule, ...] = (
     Rule("response-property-became-required", N, PATCH, S.SCHEMA, "a response property is now always present"),
     Rule("response-property-type-changed", B, MAJOR, S.SCHEMA, "a response property has another type"),
     Rule("response-property-type-narrowed", N, PATCH, S.SCHEMA, "a response property or body comes in fewer types"),
-    Rule("response-property-format-changed", P, MINOR, S.SCHEMA, "a response property has another format"),
+    Rule("response-property-format-changed", B, MAJOR, S.SCHEMA, "a response property has another format"),
     Rule("response-property-became-nullable", B, MAJOR, S.SCHEMA, "a response property may now be null"),
     Rule("response-property-nullable-removed", N, PATCH, S.SCHEMA, "a response property is never null now"),
     Rule("response-property-enum-value-added", P, MINOR, S.SCHEMA, "a response property has a new value; code that switches on it may not expect it"),

@@ -109,8 +109,9 @@ def test_levels_agree_with_oasdiff_on_the_pairs() -> None:
         f"({len(agree) / len(scored):.1%}); oasdiff ERR pairs reported breaking: "
         f"{len(caught)}/{len(errs)} ({len(caught) / len(errs):.1%})"
     )
-    assert len(agree) / len(scored) >= 0.85
-    assert len(caught) / len(errs) >= 0.85
+    # 215/241 and 107/109 when set: the pairs where the level differs are the README's rows
+    assert len(agree) / len(scored) >= 0.89
+    assert len(caught) / len(errs) >= 0.98
 
 
 @pytest.mark.slow

@@ -21,6 +21,7 @@ from generator.ir.model import (
     Primitive,
     Ref,
     TypeNode,
+    Union,
 )
 from generator.ir.names import Name
 from generator.targets.docs.examples import Code
@@ -96,12 +97,20 @@ class GoValues:
             if isinstance(definition.target, Ref):
                 return self._named_value(definition.target.name, value)
             if tagged_union(definition) is not None:
-                return None
+                return self._tagged(definition, type_name, value)
             inner = self.value(definition.target, value)
             if inner is None or self._types.alias_underlying(definition) == "any":
                 return inner
             return f"{type_name}({inner})"
         return untyped(value)
+
+    def _tagged(self, alias: AliasDef, type_name: str, value: Any) -> str | None:
+        """A union told apart by a property: its struct holding the member the example value
+        was made from (the first), a pointer to the member's type."""
+        assert isinstance(alias.target, Union)
+        first = next((m for m in alias.target.members if isinstance(m, Ref)), None)
+        inner = self.value(first, value) if first is not None else None
+        return None if inner is None else f"{type_name}{{Value: {inner}}}"
 
     def _struct(self, model: ModelDef, type_name: str, value: dict[str, Any]) -> str:
         names = self._field_names[model.name]

@@ -2,7 +2,8 @@
 their builders (`File.builder().name("x").build()`), string enums by `valueOf`, dates parsed,
 lists and maps by `List.of` and `Map.of`, anything untyped as the JSON value it is. A value Java
 cannot write in one expression (a union's member) is left out: builders check required fields
-when they build, and the docs only leave out members of unions."""
+when they build, and the docs leave out only unions whose member has no factory.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from typing import Any
 from generator.ir.model import (
     AliasDef,
     Array,
+    Const,
     EnumDef,
     Map,
     ModelDef,
@@ -20,11 +22,12 @@ from generator.ir.model import (
     Nullable,
     Ref,
     TypeNode,
+    Union,
 )
 from generator.ir.names import Name
 from generator.targets.docs.examples import Code
 from generator.targets.java.naming import java_string
-from generator.targets.java.types import JavaTypes, emits_class
+from generator.targets.java.types import JavaTypes, emits_class, erased
 
 _MAP_OF_LIMIT = 10
 """`Map.of` takes at most ten pairs; more go through `Map.ofEntries`."""
@@ -71,10 +74,26 @@ class JavaValues:
         if isinstance(definition, AliasDef):
             if isinstance(definition.target, Ref):
                 return self._named_value(definition.target.name, value)
-            if emits_class(definition):
-                return None
+            if isinstance(definition.target, Union):
+                return self._union(definition.target, self._types.annotation(Ref(name)), value)
             return self.value(definition.target, value)
         return untyped(value)
+
+    def _union(self, union: Union, type_name: str, value: Any) -> str | None:
+        """`Union.of(member)` with the member the example value was made from (the first that
+        is not null), when the union has a factory for it (one per distinct Java type)."""
+        members = [m for m in union.members if not (isinstance(m, Const) and m.value is None)]
+        if not members:
+            return None
+        first = self._types.annotation(members[0])
+        taken = {
+            erased(self._types.annotation(m))
+            for m in union.members[: union.members.index(members[0])]
+        }
+        if first == "Object" or erased(first) in taken:
+            return None
+        inner = self.value(members[0], value)
+        return None if inner is None else f"{type_name}.of({inner})"
 
     def _built(self, model: ModelDef, value: dict[str, Any]) -> str:
         type_name = self._types.annotation(Ref(model.name))

@@ -9,14 +9,15 @@ import block where it has one): Go refuses unused ones."""
 from __future__ import annotations
 
 import re
+import subprocess
 from pathlib import Path
 
 import pytest
 
+from tests.conftest import ROOT
 from tests.support.doc_examples import Block, code_blocks
 from tests.targets.go.tooling import consumer_module, run_go
 
-ROOT = Path(__file__).resolve().parents[3]
 SDK = ROOT / "output" / "extend" / "go"
 DOCS = ROOT / "output" / "extend" / "docs" / "go"
 _STANDARD = {
@@ -28,18 +29,19 @@ _IMPORT_BLOCK = re.compile(r"^import \((?P<lines>.*?)^\)\n", re.MULTILINE | re.D
 _DECLARES = re.compile(r"^(ctx|client) :=", re.MULTILINE)
 
 
-def _module() -> str:
-    text = (SDK / "go.mod").read_text(encoding="utf-8")
+def _module(sdk: Path) -> str:
+    text = (sdk / "go.mod").read_text(encoding="utf-8")
     match = re.search(r"^module (\S+)", text, re.MULTILINE)
     assert match is not None
     return match.group(1)
 
 
-def go_examples() -> list[tuple[str, Block]]:
-    """(where, block) of every Go example: each reference page's and the README's."""
-    pages = [*sorted(DOCS.glob("*.md")), SDK / "README.md"]
+def go_examples(sdk: Path, docs: Path) -> list[tuple[str, Block]]:
+    """(where, block) of every Go example: each reference page's (in `docs`) and the
+    README's, located relative to the API's output folder (`sdk`'s parent)."""
+    pages = [*sorted(docs.glob("*.md")), sdk / "README.md"]
     return [
-        (f"{page.relative_to(ROOT)}:{block.line}", block)
+        (f"{page.relative_to(sdk.parent)}:{block.line}", block)
         for page in pages
         for block in code_blocks(page.read_text(encoding="utf-8"))
         if block.info == "go"
@@ -79,28 +81,35 @@ def example_file(index: int, where: str, code: str, module: str, package: str) -
     return f"package main\n\n{imports}{function}"
 
 
-@pytest.mark.slow
-def test_every_go_example_builds(tmp_path: Path, go_cache: Path) -> None:
-    examples = go_examples()
-    assert len(examples) > 100, f"only {len(examples)} Go examples in the docs"
-    module = _module()
-    package = _extend_package()
-    folder = consumer_module(tmp_path / "examples", module, SDK)
+def build_go_examples(
+    sdk: Path, docs: Path, folder: Path, cache: Path
+) -> tuple[int, subprocess.CompletedProcess[str]]:
+    """Every Go example of `docs` and `sdk`'s README in one module in `folder`, vetted against
+    the module at `sdk`: the count and go vet's result."""
+    examples = go_examples(sdk, docs)
+    module = _module(sdk)
+    match = re.search(r"^package (\w+)", (sdk / "types.go").read_text(encoding="utf-8"), re.M)
+    assert match is not None
+    package = match.group(1)
+    consumer_module(folder, module, sdk)
     for index, (where, block) in enumerate(examples):
         text = example_file(index, where, block.code, module, package)
         (folder / f"example{index}.go").write_text(text, encoding="utf-8")
     (folder / "main.go").write_text("package main\n\nfunc main() {}\n", encoding="utf-8")
-    result = run_go(["vet", "."], folder, go_cache)
-    assert result.returncode == 0, _located(result.stderr, folder)
+    result = run_go(["vet", "."], folder, cache)
+    if result.returncode != 0:
+        result.stderr = located(result.stderr, folder)
+    return len(examples), result
 
 
-def _extend_package() -> str:
-    match = re.search(r"^package (\w+)", (SDK / "types.go").read_text(encoding="utf-8"), re.M)
-    assert match is not None
-    return match.group(1)
+@pytest.mark.slow
+def test_every_go_example_builds(tmp_path: Path, go_cache: Path) -> None:
+    count, result = build_go_examples(SDK, DOCS, tmp_path / "examples", go_cache)
+    assert count > 100, f"only {count} Go examples in the docs"
+    assert result.returncode == 0, result.stderr
 
 
-def _located(stderr: str, folder: Path) -> str:
+def located(stderr: str, folder: Path) -> str:
     """go vet's complaints, each with the example (page and line) it is in."""
     lines = []
     for line in stderr.splitlines()[:40]:

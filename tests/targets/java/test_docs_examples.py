@@ -9,6 +9,7 @@ example's own import lines come first."""
 from __future__ import annotations
 
 import re
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -28,11 +29,12 @@ _IMPORT = re.compile(r"^import [\w.]+;\n", re.MULTILINE)
 _DECLARES_CLIENT = re.compile(r"^\w+ client = ", re.MULTILINE)
 
 
-def java_examples() -> list[tuple[str, Block]]:
-    """(where, block) of every Java example: each reference page's and the README's."""
-    pages = [*sorted(DOCS.glob("*.md")), SDK / "README.md"]
+def java_examples(sdk: Path, docs: Path) -> list[tuple[str, Block]]:
+    """(where, block) of every Java example: each reference page's (in `docs`) and the
+    README's, located relative to the API's output folder (`sdk`'s parent)."""
+    pages = [*sorted(docs.glob("*.md")), sdk / "README.md"]
     return [
-        (f"{page.relative_to(ROOT)}:{block.line}", block)
+        (f"{page.relative_to(sdk.parent)}:{block.line}", block)
         for page in pages
         for block in code_blocks(page.read_text(encoding="utf-8"))
         if block.info == "java"
@@ -75,25 +77,36 @@ def example_class(index: int, where: str, code: str, packages: list[str], client
     )
 
 
-@pytest.mark.slow
-def test_every_java_example_compiles(tmp_path: Path) -> None:
-    examples = java_examples()
-    assert len(examples) > 100, f"only {len(examples)} Java examples in the docs"
-    files = sources(SDK)
+def compile_java_examples(
+    sdk: Path, docs: Path, out: Path
+) -> tuple[int, subprocess.CompletedProcess[str]]:
+    """Every Java example of `docs` and `sdk`'s README compiled with the SDK's sources in one
+    javac, under `out`: the count and javac's result."""
+    examples = java_examples(sdk, docs)
+    files = sources(sdk)
     packages = _packages(files)
     client = _client_class(files)
-    folder = tmp_path / "examples"
-    folder.mkdir()
+    folder = out / "examples"
+    folder.mkdir(parents=True)
     written = []
     for index, (where, block) in enumerate(examples):
         path = folder / f"Example{index}.java"
         path.write_text(example_class(index, where, block.code, packages, client), "utf-8")
         written.append(path)
-    done = javac(tmp_path / "classes", [*files, *written])
-    assert done.returncode == 0, _located(done.stdout + done.stderr, folder)
+    done = javac(out / "classes", [*files, *written])
+    if done.returncode != 0:
+        done.stderr = located(done.stdout + done.stderr, folder)
+    return len(examples), done
 
 
-def _located(output: str, folder: Path) -> str:
+@pytest.mark.slow
+def test_every_java_example_compiles(tmp_path: Path) -> None:
+    count, done = compile_java_examples(SDK, DOCS, tmp_path)
+    assert count > 100, f"only {count} Java examples in the docs"
+    assert done.returncode == 0, done.stderr
+
+
+def located(output: str, folder: Path) -> str:
     """javac's complaints, each with the example (page and line) it is in."""
     lines = []
     for line in output.splitlines()[:60]:

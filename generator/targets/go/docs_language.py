@@ -13,7 +13,7 @@ from typing import Any
 from generator.ir.model import Operation
 from generator.ir.names import Name
 from generator.targets.docs.examples import SAMPLE_FILE, Code
-from generator.targets.docs.model import DocsModel, MethodDoc, stream_selector
+from generator.targets.docs.model import DocsModel, MethodDoc
 from generator.targets.docs.surface import ArgSurface, ErrorClass, MethodSurface, ResourceSurface
 from generator.targets.go.docs_values import GoValues
 from generator.targets.go.naming import KEYWORDS, go_string
@@ -100,7 +100,7 @@ class GoDocsLanguage:
         )
 
     def stream_note(self) -> str:
-        return "read whole: the Go SDK returns the events as the response's text"
+        return "read whole: the Go SDK does not stream events yet"
 
     def poll_note(self, method: str) -> str:
         return (
@@ -109,6 +109,7 @@ class GoDocsLanguage:
         )
 
     pages_note = "its `<List>AutoPaging` twin walks every item of every page"
+    streams_events = False
 
     def poll_qualified(self, qualified: str) -> str:
         return qualified + "AndPoll"
@@ -223,13 +224,8 @@ class GoDocsLanguage:
     def stream_example(
         self, docs: DocsModel, qualified: str, m: MethodSurface, op: Operation
     ) -> str:
-        selector = stream_selector(m, op)
-        extra: tuple[str, ...] = ()
-        if selector is not None:
-            written = self.go_values.field(selector.type_node, True, selector.annotation)
-            extra = (f"{selector.name}: {written}",)
-        code = self.call_code(docs, qualified, m, op, extra=extra)
-        return "\n".join([f"events, err := {code}", *_RETURN_ERR, "fmt.Println(events)"])
+        """A call answering with events: the Go SDK returns them whole, as text."""
+        return self.example(docs, qualified, m, op, poll=False)
 
     # ----- the guide -----------------------------------------------------------------------
     def _simple_call(self, docs: DocsModel, client: str = CLIENT, options: str = "") -> list[str]:

@@ -13,7 +13,7 @@ from typing import Any
 from generator.ir.model import Operation
 from generator.ir.names import Name
 from generator.targets.docs.examples import SAMPLE_FILE, Code
-from generator.targets.docs.model import DocsModel, MethodDoc, stream_selector
+from generator.targets.docs.model import DocsModel, MethodDoc
 from generator.targets.docs.surface import ArgSurface, ErrorClass, MethodSurface, ResourceSurface
 from generator.targets.java.docs_values import JavaValues
 from generator.targets.java.naming import KEYWORDS, java_string
@@ -81,6 +81,7 @@ class JavaDocsLanguage:
         "after `429`. `timeout` bounds each request."
     )
     pages_note = "its `<list>AutoPaging` twin is an `Iterable` over every item of every page"
+    streams_events = False
 
     def setup_example(self, token_env: str | None) -> str:
         token = "" if token_env else '.apiKey("YOUR_TOKEN")'
@@ -99,7 +100,7 @@ class JavaDocsLanguage:
         )
 
     def stream_note(self) -> str:
-        return "read whole: the Java SDK returns the events as the response's text"
+        return "read whole: the Java SDK does not stream events yet"
 
     def poll_note(self, method: str) -> str:
         return (
@@ -220,10 +221,8 @@ class JavaDocsLanguage:
     def stream_example(
         self, docs: DocsModel, qualified: str, m: MethodSurface, op: Operation
     ) -> str:
-        selector = stream_selector(m, op)
-        extra = (f".{selector.name}(true)",) if selector is not None else ()
-        code = self.call_code(docs, qualified, m, op, extra=extra)
-        return "\n".join([f"String events = {code};", "System.out.println(events);"])
+        """A call answering with events: the Java SDK reads the response whole."""
+        return self.example(docs, qualified, m, op, poll=False)
 
     # ----- the guide -----------------------------------------------------------------------
     def _simple_call(self, docs: DocsModel, client: str = CLIENT, options: str = "") -> list[str]:

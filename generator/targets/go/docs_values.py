@@ -24,11 +24,13 @@ from generator.ir.model import (
     Union,
 )
 from generator.ir.names import Name
-from generator.targets.docs.examples import Code
+from generator.targets.docs.examples import SAMPLE_FILE, Code
 from generator.targets.go.naming import go_string
 from generator.targets.go.types import GoTypes, tagged_union
 
 _HELPERS = {"string": "String", "int": "Int", "float64": "Float64", "bool": "Bool"}
+BYTES_SAMPLE = f'[]byte("contents of {SAMPLE_FILE}")'
+"""Binary data the SDK takes as bytes (inside a body), not as a file to read."""
 
 
 class GoValues:
@@ -49,8 +51,12 @@ class GoValues:
     def field(self, node: TypeNode | None, value: Any, annotation: str) -> str | None:
         """`value` for a struct field declared as `annotation`; None when it cannot be
         written in one expression (the field is then left out)."""
-        if isinstance(value, Code):
-            return value.source
+        if isinstance(value, Code):  # a file to upload: its reader, or its bytes
+            return value.source if annotation == "io.Reader" else BYTES_SAMPLE
+        if annotation == "[]io.Reader" and isinstance(value, list):
+            return (
+                f"[]io.Reader{{{', '.join(self.field(node, v, 'io.Reader') or '' for v in value)}}}"
+            )
         if annotation.startswith("*") and not self._is_model(node):
             helper = _HELPERS.get(annotation[1:])
             inner = self.value(node, value)
@@ -60,8 +66,8 @@ class GoValues:
     def value(self, node: TypeNode | None, value: Any) -> str | None:
         """`value` as a Go expression of the type `node` declares (never a pointer to a
         scalar)."""
-        if isinstance(value, Code):
-            return value.source
+        if isinstance(value, Code):  # binary data inside a body
+            return BYTES_SAMPLE
         if isinstance(node, Nullable):
             return self.value(node.inner, value)
         if isinstance(node, Ref):

@@ -21,9 +21,6 @@ from generator.targets.java.naming import KEYWORDS, java_string
 CLIENT = "client"
 _WIDTH = 100
 _TAKEN = frozenset({"client", "item", "page", "response", "e"})
-_BYTES_SAMPLE = (
-    f"{java_string('contents of ' + SAMPLE_FILE)}.getBytes(java.nio.charset.StandardCharsets.UTF_8)"
-)
 
 
 def variable_name(annotation: str, fallback: str = "result") -> str:
@@ -172,8 +169,10 @@ class JavaDocsLanguage:
         for arg in docs.example_arguments(m):
             value = self._argument(docs, arg, m, op)
             written = self.java_values.value(arg.type_node, value)
-            if isinstance(value, Code) and arg.annotation == "byte[]":
-                written = _BYTES_SAMPLE  # a raw body the SDK takes as bytes, not as a file
+            if "FileUpload" in arg.annotation:  # a file argument: its upload, not its bytes
+                files = value if isinstance(value, list) else [value]
+                uploads = ", ".join(v.source for v in files if isinstance(v, Code))
+                written = f"List.of({uploads})" if isinstance(value, list) else uploads
             if arg.where == "path":
                 positional.append(written or '""')
             elif written is not None:

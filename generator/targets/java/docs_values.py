@@ -25,10 +25,14 @@ from generator.ir.model import (
     Union,
 )
 from generator.ir.names import Name
-from generator.targets.docs.examples import Code
+from generator.targets.docs.examples import SAMPLE_FILE, Code
 from generator.targets.java.naming import java_string
 from generator.targets.java.types import JavaTypes, emits_class, erased
 
+BYTES_SAMPLE = (
+    f"{java_string('contents of ' + SAMPLE_FILE)}.getBytes(java.nio.charset.StandardCharsets.UTF_8)"
+)
+"""Binary data the SDK takes as bytes, not as a file to read."""
 _MAP_OF_LIMIT = 10
 """`Map.of` takes at most ten pairs; more go through `Map.ofEntries`."""
 
@@ -48,9 +52,10 @@ class JavaValues:
 
     def value(self, node: TypeNode | None, value: Any) -> str | None:
         """`value` as a Java expression of the type `node` declares; None when it cannot be
-        written in one."""
+        written in one. A file's example (`Code`) becomes bytes here: inside a body, binary data
+        is a `byte[]` (a file argument is written by the caller, as its `FileUpload`)."""
         if isinstance(value, Code):
-            return value.source
+            return BYTES_SAMPLE
         if isinstance(node, Nullable):
             return self.value(node.inner, value)
         if isinstance(node, Ref):

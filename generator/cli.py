@@ -630,8 +630,19 @@ def patches_group(context: click.Context) -> None:
             failed += status.state in (State.CONFLICT, State.GONE)
         if not found and not problems:
             click.echo(f"{api.name}: no patches")
+        _list_guide(api)
     if failed:
         sys.exit(1)
+
+
+def _list_guide(api: ApiConfig) -> None:
+    """Each hand-written guide section of the API, and the README it ends."""
+    from generator.pipeline import guide_sections
+
+    sections, _problems = guide_sections(api)  # printed by the render before
+    for target, found in sections.items():
+        for section in found:
+            click.echo(f"{section.source}: section {section.title!r} of {target}/README.md")
 
 
 def _rendered_from_current_inputs(output: Path, rendered_manifest: str) -> bool:

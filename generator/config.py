@@ -31,6 +31,7 @@ from typing import Any
 
 from generator.diagnostics import Diagnostic, Severity
 from generator.ir.names import Name
+from generator.load.guide import GUIDE_DIR
 from generator.targets.registry import LANGUAGE_DEFAULT, get_target, target_names
 from generator.templating import TEMPLATES_DIR
 
@@ -65,11 +66,14 @@ class ApiConfig:
     """Where the API's own documentation lives; relative links in descriptions resolve against
     it (default: the spec's `externalDocs.url`)."""
     webhook_signing: str | None = None
+    """`standard`: webhook deliveries are signed the Standard Webhooks way, whatever the
+    spec's `x-sdk-webhooks` says (default: as the spec says)."""
     idempotency_header: str | None = None
     """The header every non-idempotent call sends a generated idempotency key in, for an API
     whose spec does not declare it (Stripe's `Idempotency-Key`)."""
-    """`standard`: webhook deliveries are signed the Standard Webhooks way, whatever the
-    spec's `x-sdk-webhooks` says (default: as the spec says)."""
+    guide: Path | None = None
+    """The folder of hand-written sections of each SDK's guide (`patches/<api>/guide/`,
+    `load/guide.py`); None for a lone spec."""
 
     def target_settings(self, target: str) -> Mapping[str, Any]:
         return self.settings.get(target, {})
@@ -303,6 +307,7 @@ def load_config(root: Path) -> tuple[ProjectConfig | None, list[Diagnostic]]:
                 docs_url=entry.get("docs_url"),
                 webhook_signing=entry.get("webhook_signing"),
                 idempotency_header=entry.get("idempotency_header"),
+                guide=root / PATCHES_DIR / name / GUIDE_DIR,
             )
         )
     problems.extend(_unconfigured_folders(root, configured, where))

@@ -261,6 +261,8 @@ class _Builder:
                 words = words[len(self.name.words) :]
             override = param.node.get("x-sdk-name")
             name = Name.parse(override) if isinstance(override, str) else Name(words)
+            if default is None and name.words == ("api", "version"):  # the document's own version
+                default = (self.document.get("info") or {}).get("version") or "0"
             headers.append(
                 ClientHeader(
                     name=name,

@@ -18,6 +18,7 @@ import jinja2
 
 from generator.ir.model import Api
 from generator.ir.names import Name
+from generator.load.guide import GuideSection
 from generator.targets.docs.model import SdkSurface
 
 Settings = Mapping[str, Any]
@@ -47,6 +48,8 @@ class TargetInput:
     settings: Settings
     env: jinja2.Environment
     release: Release
+    guide: tuple[GuideSection, ...] = ()
+    """Hand-written sections the target's README (its guide) ends with, in order."""
 
 
 @dataclass(frozen=True, slots=True)

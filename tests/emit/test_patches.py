@@ -1,7 +1,8 @@
 """Hand edits saved as patches and replayed, in a small project in a temporary folder: the
 edits survive a spec change elsewhere in the same files, an unsaved edit still fails `check`, a
 spec change that touches an edited line is a conflict that leaves output/ as it was, a patch
-whose file is gone is listed as no longer applying, and `lib/` is never touched."""
+whose file is gone is listed as no longer applying, `lib/` is never touched, and a guide section
+(`patches/<api>/guide/<target>/*.md`) ends its README, is listed and keeps `check` strict."""
 
 from __future__ import annotations
 
@@ -150,3 +151,23 @@ def test_the_lib_folders_are_never_written_and_never_patched(project: Path) -> N
     manifest = json.loads(Path("output/notes/manifest.json").read_text())
     assert manifest["protected"] == ["python/notes_sdk/lib/", "typescript/src/lib/"]
     assert not [path for path in manifest["files"] if "/lib/" in path]
+
+
+def test_a_guide_section_ends_the_readme_and_is_listed(project: Path) -> None:
+    section = project / "patches/notes/guide/typescript/10-helpers.md"
+    section.parent.mkdir(parents=True)
+    section.write_text("## Helpers\n\n`notesLib.first(client)` returns the first note.\n")
+    code, output = run("check")
+    assert code == 1 and "changed: output/notes/typescript/README.md" in output
+    code, output = run("generate")
+    assert code == 0, output
+    readme = (project / "output/notes/typescript/README.md").read_text()
+    assert readme.endswith(
+        "\n\n<!-- patches/notes/guide/typescript/10-helpers.md: hand-written; edit it there -->\n"
+        "## Helpers\n\n`notesLib.first(client)` returns the first note.\n"
+    )
+    assert run("check") == (0, "output/ is up to date\n")
+    code, listing = run("patches")
+    assert code == 0, listing
+    line = "patches/notes/guide/typescript/10-helpers.md: section 'Helpers' of typescript/README.md"
+    assert line in listing.splitlines()

@@ -93,6 +93,12 @@ def script_for(server: SpecServer, code: str) -> None:
         if view.poll is not None and called(method, code, "_and_poll"):
             run = {**_synthesized(method), view.poll.status_field: view.poll.terminal[0]}
             server.script(op_id, ScriptedResponse(200, json=run))
+        if op_id == "createExtractRun" and ".extract_typed(" in code:
+            # The guide's section on the hand-written typed extraction (`extend_sdk/lib/`): the
+            # run it creates answers finished, with an output in the JSON Schema shape.
+            output: dict[str, Any] = {"value": {}, "metadata": {}}
+            run = {**_synthesized(method), "status": "PROCESSED", "output": output}
+            server.script(op_id, ScriptedResponse(200, json=run))
 
 
 @dataclass

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from generator.ir.model import (
     Argument,
     Array,
+    AuthRequirement,
     Nullable,
     Operation,
     OperationShape,
@@ -29,6 +30,7 @@ from generator.targets.go.naming import (
     top_comment,
     unexported,
 )
+from generator.targets.go.security import requirement_literal
 from generator.targets.go.types import GoTypes, needs_no_pointer
 
 _PAGING_FIELDS = (
@@ -68,6 +70,8 @@ class MethodCode:
     decoder: str
     item: str | None
     """The item type of a list's auto-pager."""
+    security: str | None = None
+    """The operation's own requirement as a `core.Requirement`; None for the API's."""
 
     @property
     def shape(self) -> OperationShape:
@@ -84,10 +88,14 @@ class ResourceCode:
 
 
 def method_code(
-    op: Operation, request_struct: str | None, local: GoTypes, root: GoTypes
+    op: Operation,
+    request_struct: str | None,
+    local: GoTypes,
+    root: GoTypes,
+    default_auth: AuthRequirement,
 ) -> MethodCode:
     """The Go names of one operation; `local` and `root` annotate types from the resource's
-    package and from the root package."""
+    package and from the root package; `default_auth` is the API's own requirement."""
     shape = shape_of(op)
     scope = Scope()
     path = tuple(
@@ -100,9 +108,10 @@ def method_code(
     )
     result, decoder = _result(shape, local)
     item = local.annotation(shape.pagination.item_type) if shape.pagination else None
+    security = None if shape.auth == default_auth else requirement_literal(shape.auth)
     return MethodCode(
         op, method_name(op.name), request_struct if codes else None, path, codes, result, decoder,
-        item,
+        item, security,
     )  # fmt: skip
 
 
@@ -191,7 +200,9 @@ def builder_lines(method: MethodCode, root_package: str) -> list[str]:
     request = (
         f"&core.Request{{Method: {go_string(method.operation.method.upper())}, "
         f"Path: {_path_expression(method)}, Query: query, Header: header, Body: body, "
-        f"RetrySafe: {'true' if shape.retry_safe else 'false'}}}"
+        f"RetrySafe: {'true' if shape.retry_safe else 'false'}"
+        + (f", Security: &{method.security}" if method.security else "")
+        + "}"
     )
     return [*lines, f"\treturn {request}, nil", "}"]
 

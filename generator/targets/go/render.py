@@ -21,6 +21,7 @@ from generator.ir.model import (
     Webhooks,
 )
 from generator.ir.names import Name
+from generator.load.guide import GuideSection
 from generator.targets.docs.render import render_readme
 from generator.targets.docs.views import ResourceView
 from generator.targets.go import docs_surface
@@ -38,6 +39,7 @@ from generator.targets.go.naming import (
     struct_tag,
     top_comment,
 )
+from generator.targets.go.security import GoSecurity, go_security
 from generator.targets.go.types import (
     GoTypes,
     emits_alias,
@@ -59,6 +61,8 @@ class GoOptions:
     sdk_version: str
     header: str
     provenance: str = ""
+    guide: tuple[GuideSection, ...] = ()
+    """Hand-written sections the README ends with (`patches/<api>/guide/<target>/`)."""
 
 
 class GoRenderer:
@@ -138,9 +142,16 @@ class GoRenderer:
         local = self._types(self.options.package + ".")
         root = self._types("")
         return tuple(
-            code.method_code(op, self._request_names[(op.method, op.path)], local, root)
+            code.method_code(
+                op, self._request_names[(op.method, op.path)], local, root, self.api.auth
+            )
             for op in operations
         )
+
+    @functools.cached_property
+    def security(self) -> GoSecurity:
+        """The credential and server-variable options and the client's security values."""
+        return go_security(self.api, self.options.token_env)
 
     @functools.cached_property
     def _environments(self) -> tuple[tuple[str, str], ...]:
@@ -254,7 +265,8 @@ class GoRenderer:
                 body += [*code.request_struct_lines(method), ""]
         text = "\n".join(body)
         imports = '\nimport "io"\n' if re.search(r"\bio\.", text) else ""
-        return f"package {self.options.package}\n{imports}\n" + text
+        head = f"package {self.options.package}\n{imports}"
+        return head + "\n" + text if text else head
 
     def _operations_code(self, receiver: str, methods: tuple[code.MethodCode, ...]) -> list[str]:
         root = self.options.package + "."
@@ -280,7 +292,7 @@ class GoRenderer:
         fields = [(r.attribute, f"*{r.package}.Client") for r in self.resources]
         body = self._operations_code("Client", self.root_methods)
         context = {"fields": aligned(fields) if fields else [], "code": _joined(body),
-                   "headers": self._client_headers(), "auth": self._auth()}  # fmt: skip
+                   "headers": self._client_headers()}  # fmt: skip
         return self._with_imports(self._template("client.go.j2", **context))
 
     def _webhook_file(self, webhooks: Webhooks) -> str:
@@ -305,27 +317,9 @@ class GoRenderer:
         headers = []
         for header in self.api.client_headers:
             default = header.default
-            if default is None and header.name.words == ("api", "version"):
-                default = self.api.version
             if default is not None:
                 headers.append((go_string(header.wire_name), go_string(default)))
         return headers
-
-    def _auth(self) -> str:
-        scheme = next(iter(self.api.security), None)
-        if scheme is None:
-            return "core.Auth{}"
-        name = go_string(scheme.parameter_name or "Authorization")
-        place = scheme.place if scheme.kind == "api_key" else None
-        if place == "header":
-            return f"core.Auth{{Header: {name}}}"
-        if place == "query":
-            return f"core.Auth{{Query: {name}}}"
-        if place == "cookie":
-            prefix = go_string((scheme.parameter_name or "token") + "=")
-            return f'core.Auth{{Header: "Cookie", Prefix: {prefix}}}'
-        prefix = '"Basic "' if scheme.kind == "basic" else '"Bearer "'
-        return f'core.Auth{{Header: "Authorization", Prefix: {prefix}}}'
 
     def _with_imports(self, text: str) -> str:
         """The file with the standard and module imports its code uses, as gofmt sorts them."""

@@ -97,6 +97,7 @@ class GoTarget:
             sdk_version=given.release.sdk_version,
             header=given.release.header,
             provenance=given.release.provenance,
+            guide=given.guide,
         )
         return GoRenderer(given.api, options, given.env)
 

@@ -5,9 +5,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.ir.model import Argument, Array, Nullable, Operation, OperationShape
+from generator.ir.model import (
+    Argument,
+    Array,
+    AuthRequirement,
+    Nullable,
+    Operation,
+    OperationShape,
+)
 from generator.ir.shape import shape_of
 from generator.targets.java.naming import Scope, java_string, javadoc, member_name
+from generator.targets.java.security import requirement_arguments
 from generator.targets.java.types import JavaTypes, reader
 
 _LOCALS = frozenset({"request", "requestOptions", "call", "body", "parts", "form", "caller"})
@@ -40,6 +48,8 @@ class MethodCode:
     result: str
     """The Java type a call returns; `Void` for an operation answering nothing."""
     item: str | None
+    security: str | None = None
+    """The operation's own requirement as `security(...)`'s arguments; None for the API's."""
 
     @property
     def shape(self) -> OperationShape:
@@ -51,7 +61,10 @@ class MethodCode:
         return self.request_class is not None and not self.shape.requires_request
 
 
-def method_code(op: Operation, request_class: str | None, types: JavaTypes) -> MethodCode:
+def method_code(
+    op: Operation, request_class: str | None, types: JavaTypes, default_auth: AuthRequirement
+) -> MethodCode:
+    """The Java names of one operation; `default_auth` is the API's own requirement."""
     shape = shape_of(op)
     scope = Scope(_LOCALS)
     path = tuple(
@@ -77,6 +90,7 @@ def method_code(op: Operation, request_class: str | None, types: JavaTypes) -> M
         tuple(fields),
         result,
         item,
+        None if shape.auth == default_auth else requirement_arguments(shape.auth),
     )
 
 
@@ -207,6 +221,8 @@ def builder_lines(method: MethodCode) -> list[str]:
         f"{_path_expression(method)}, {retry});",
         f"        call.accept({java_string(shape.accept)});",
     ]
+    if method.security is not None:
+        lines.append(f"        call.security({method.security});")
     for field in method.fields:
         lines += _send_field(field)
     lines += _body_lines(method)

@@ -11,6 +11,7 @@ import jinja2
 
 from generator.ir.model import AliasDef, Api, EnumDef, ModelDef, NamedType, Operation
 from generator.ir.names import Name
+from generator.load.guide import GuideSection
 from generator.targets.docs.render import render_readme
 from generator.targets.docs.views import ResourceView
 from generator.targets.java import docs_surface
@@ -35,6 +36,7 @@ from generator.targets.java.naming import (
     java_string,
     member_name,
 )
+from generator.targets.java.security import JavaSecurity, java_security
 from generator.targets.java.types import JavaTypes, emits_class
 
 RUNTIME_DIR = Path(__file__).parent / "runtime"
@@ -64,6 +66,8 @@ class JavaOptions:
     sdk_version: str
     header: str
     provenance: str = ""
+    guide: tuple[GuideSection, ...] = ()
+    """Hand-written sections the README ends with (`patches/<api>/guide/<target>/`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,7 +163,9 @@ class JavaRenderer:
 
     def _methods(self, operations: tuple[Operation, ...]) -> tuple[code.MethodCode, ...]:
         return tuple(
-            code.method_code(op, self._request_names[(op.method, op.path)], self._types)
+            code.method_code(
+                op, self._request_names[(op.method, op.path)], self._types, self.api.auth
+            )
             for op in operations
         )
 
@@ -171,6 +177,11 @@ class JavaRenderer:
     @property
     def _source(self) -> str:
         return "src/main/java/" + self.options.package.replace(".", "/")
+
+    @functools.cached_property
+    def security(self) -> JavaSecurity:
+        """The credential and server-variable options and the client's security value."""
+        return java_security(self.api, self.options.token_env)
 
     @functools.cached_property
     def environments(self) -> tuple[tuple[str, str], ...]:
@@ -325,36 +336,16 @@ class JavaRenderer:
         return files
 
     def client_builder_lines(self) -> list[str]:
-        """The builder's defaults: auth, the client headers the API gives a default."""
-        lines = [f"            options.auth({self._auth()});"]
+        """The builder's defaults: security, the client headers the API gives a default."""
+        lines = [f"            options.security({self.security.security});"]
         for header in self.api.client_headers:
             default = header.default
-            if default is None and header.name.words == ("api", "version"):
-                default = self.api.version
             if default is not None:
                 lines.append(
                     f"            options.addHeader({java_string(header.wire_name)}, "
                     f"{java_string(default)});"
                 )
         return lines
-
-    def _auth(self) -> str:
-        """Where the client's token travels: the API's first scheme (an API key in its header,
-        query parameter or cookie; else an `Authorization` header, Basic or Bearer)."""
-        scheme = next(iter(self.api.security), None)
-        if scheme is None:
-            return 'ClientOptions.AuthPlace.NONE, "", ""'
-        name = java_string(scheme.parameter_name or "Authorization")
-        place = scheme.place if scheme.kind == "api_key" else None
-        if place == "header":
-            return f'ClientOptions.AuthPlace.HEADER, {name}, ""'
-        if place == "query":
-            return f'ClientOptions.AuthPlace.QUERY, {name}, ""'
-        if place == "cookie":
-            prefix = java_string((scheme.parameter_name or "token") + "=")
-            return f'ClientOptions.AuthPlace.HEADER, "Cookie", {prefix}'
-        prefix = '"Basic "' if scheme.kind == "basic" else '"Bearer "'
-        return f'ClientOptions.AuthPlace.HEADER, "Authorization", {prefix}'
 
     def webhook_lines(self) -> list[str]:
         """The root client's `webhooks()`: a verifier of the API's deliveries, its events read

@@ -23,6 +23,7 @@ from generator.ir.names import Name
 
 if TYPE_CHECKING:
     from generator.ir.model import Api
+    from generator.load.guide import GuideSection
     from generator.targets.base import Packaged, SdkNames, Settings, TargetInput, TargetSdk
     from generator.targets.java.render import JavaOptions, JavaRenderer
 
@@ -57,7 +58,12 @@ def java_settings(api_name: str, settings: Settings) -> JavaSettings:
 
 
 def java_options(
-    api_name: str, settings: Settings, version: str, header: str, provenance: str = ""
+    api_name: str,
+    settings: Settings,
+    version: str,
+    header: str,
+    provenance: str = "",
+    guide: tuple[GuideSection, ...] = (),
 ) -> JavaOptions:
     from generator.targets.java.render import JavaOptions
 
@@ -71,6 +77,7 @@ def java_options(
         version,
         header,
         provenance,
+        guide,
     )
 
 
@@ -105,7 +112,12 @@ class JavaTarget:
 
         release = given.release
         options = java_options(
-            given.api_name, given.settings, release.sdk_version, release.header, release.provenance
+            given.api_name,
+            given.settings,
+            release.sdk_version,
+            release.header,
+            release.provenance,
+            given.guide,
         )
         return JavaRenderer(given.api, options, given.env)
 

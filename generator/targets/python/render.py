@@ -30,6 +30,7 @@ from generator.ir.model import (
 )
 from generator.ir.names import Name
 from generator.ir.shape import shape_of
+from generator.load.guide import GuideSection
 from generator.targets.docs.render import render_readme
 from generator.targets.docs.surface import FIXED_PAGES
 from generator.targets.files import portable_stem
@@ -95,6 +96,8 @@ class PythonOptions:
     """The one-line 'generated, do not edit' notice, without a comment marker."""
     provenance: str = ""
     """Which spec and generator made the SDK (the README says it)."""
+    guide: tuple[GuideSection, ...] = ()
+    """Hand-written sections the README ends with (`patches/<api>/guide/<target>/`)."""
     split_models_above: int = 400
     """Named types above which `models` becomes a package of modules loaded on first use."""
 
@@ -628,11 +631,8 @@ class PythonRenderer:
         return WebhooksView(tuple(events), generic, webhooks.type_property, webhooks.signing)
 
     def _client_header_view(self, header: ClientHeader) -> ClientHeaderView:
-        default = header.default
-        if default is None and header.name.words == ("api", "version"):
-            default = self.api.version
         return ClientHeaderView(
-            safe_attribute(snake(header.name)), header.wire_name, default, header.description
+            safe_attribute(snake(header.name)), header.wire_name, header.default, header.description
         )
 
 

@@ -7,34 +7,20 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from generator.ir.client_options import (
+    CredentialOption,
+    VariableOption,
+    credential_options,
+    scheme_options,
+    variable_options,
+)
 from generator.ir.model import Api, AuthRequirement, SecurityScheme
+from generator.ir.names import Name
 from generator.targets.python.naming import safe_attribute, snake
 from generator.templating import py_str
 
 LINE_LENGTH = 100
 """The line length of generated Python (black's setting for it)."""
-
-
-@dataclass(frozen=True, slots=True)
-class CredentialOption:
-    """A keyword argument of the client that configures a credential."""
-
-    name: str
-    env: str | None
-    scheme: str
-    role: str
-    """What the value is, in words: `username`, `API key`, `client secret`, ..."""
-
-
-@dataclass(frozen=True, slots=True)
-class VariableOption:
-    """A keyword argument of the client that fills a server variable."""
-
-    name: str
-    wire_name: str
-    default: str
-    enum: tuple[str, ...]
-    description: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,42 +59,29 @@ def _tuple(items: Iterable[str]) -> str:
     return "(" + ", ".join(parts) + ")"
 
 
-def option_name(scheme: SecurityScheme, position: int) -> str:
-    return safe_attribute(snake(scheme.credentials[position].name))
+def option_name(name: Name) -> str:
+    """The client's keyword argument for option `name`."""
+    return safe_attribute(snake(name))
 
 
 def security_view(api: Api, token_env: str | None, environments: tuple[str, ...]) -> SecurityView:
     """What `client.py.j2` writes about credentials and server variables."""
-    schemes: list[str] = []
-    given: list[tuple[str, str]] = []
-    options: list[CredentialOption] = []
-    for scheme in api.security:
-        if scheme.kind == "other":
-            continue
-        names = [option_name(scheme, i) for i in range(len(scheme.credentials))]
-        envs = [token_env if c.env is None else c.env for c in scheme.credentials]
-        schemes.append(_scheme(scheme, names, envs))
-        given.append((py_str(scheme.name), _tuple(names)))
-        options.extend(
-            CredentialOption(name, env, scheme.name, _label(scheme, credential.role))
-            for name, env, credential in zip(names, envs, scheme.credentials, strict=True)
-            if name != "token"
-        )
-    variables = tuple(
-        VariableOption(safe_attribute(snake(v.name)), v.wire_name, v.default, v.enum, v.description)
-        for v in api.server_variables
+    sendable = scheme_options(api, token_env, option_name)
+    schemes = tuple(
+        _scheme(s.scheme, [o.name for o in s.options], [o.env for o in s.options]) for s in sendable
     )
+    given = tuple((py_str(s.scheme.name), _tuple(o.name for o in s.options)) for s in sendable)
     servers = tuple(
         (environment, tuple((v.wire_name, v.default, v.enum) for v in server.variables))
         for environment, server in zip(environments, api.servers, strict=True)
     )
     return SecurityView(
-        schemes=tuple(schemes),
-        given=tuple(given),
-        options=tuple(options),
+        schemes=schemes,
+        given=given,
+        options=credential_options(sendable),
         default=requirement_literal(api.auth),
         required=api.credentials_required,
-        variables=variables,
+        variables=variable_options(api, option_name),
         servers=servers,
     )
 
@@ -128,9 +101,3 @@ def _scheme(scheme: SecurityScheme, names: list[str], envs: list[str | None]) ->
     if scheme.scopes:
         parts.append("scopes=" + _tuple(py_str(s) for s in scheme.scopes))
     return "Scheme(" + ", ".join(parts) + ")"
-
-
-def _label(scheme: SecurityScheme, role: str) -> str:
-    if scheme.kind == "api_key":
-        return "API key"
-    return role.replace("_", " ")

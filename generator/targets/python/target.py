@@ -110,6 +110,7 @@ class PythonTarget:
             sdk_version=given.release.sdk_version,
             header=given.release.header,
             provenance=given.release.provenance,
+            guide=given.guide,
         )
         return PythonRenderer(given.api, options, given.env)
 

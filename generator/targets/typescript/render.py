@@ -30,6 +30,7 @@ from generator.ir.model import (
 )
 from generator.ir.names import Name
 from generator.ir.shape import shape_of
+from generator.load.guide import GuideSection
 from generator.targets.files import portable_stem
 from generator.targets.typescript.docs_language import TypescriptDocsLanguage
 from generator.targets.typescript.naming import (
@@ -63,6 +64,8 @@ class TypescriptOptions:
     sdk_version: str
     header: str
     provenance: str = ""
+    guide: tuple[GuideSection, ...] = ()
+    """Hand-written sections the README ends with (`patches/<api>/guide/<target>/`)."""
     license: str = "UNLICENSED"
     typescript_version: str = TYPESCRIPT_VERSION
 
@@ -615,8 +618,6 @@ class TypescriptRenderer:
                       | {"timeoutInSeconds", "headers"})  # fmt: skip
         for header in self.api.client_headers:
             default = header.default
-            if default is None and header.name.words == ("api", "version"):
-                default = self.api.version
             headers.append(
                 ClientHeaderView(
                     names.claim(camel(header.name, "header")),

@@ -7,30 +7,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from generator.ir.client_options import (
+    CredentialOption,
+    VariableOption,
+    credential_options,
+    scheme_options,
+    variable_options,
+)
 from generator.ir.model import Api, AuthRequirement, SecurityScheme
 from generator.targets.typescript.naming import camel, ts_string
-
-
-@dataclass(frozen=True, slots=True)
-class CredentialOption:
-    """An option of the client that configures a credential."""
-
-    name: str
-    env: str | None
-    scheme: str
-    role: str
-    """What the value is, in words: `username`, `API key`, `client secret`, ..."""
-
-
-@dataclass(frozen=True, slots=True)
-class VariableOption:
-    """An option of the client that fills a server variable."""
-
-    name: str
-    wire_name: str
-    default: str
-    enum: tuple[str, ...]
-    description: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,25 +43,14 @@ def _array(items: Iterable[str]) -> str:
 
 def security_view(api: Api, token_env: str | None, environments: tuple[str, ...]) -> SecurityView:
     """What `client.ts.j2` writes about credentials and server variables."""
-    schemes: list[str] = []
-    given: list[str] = []
-    options: list[CredentialOption] = []
-    for scheme in api.security:
-        if scheme.kind == "other":
-            continue
-        names = [camel(c.name) for c in scheme.credentials]
-        envs = [token_env if c.env is None else c.env for c in scheme.credentials]
-        schemes.append(_scheme(scheme, names, envs))
-        given.append(f"{ts_string(scheme.name)}: " + _array(f"options.{n}" for n in names))
-        options.extend(
-            CredentialOption(name, env, scheme.name, _label(scheme, credential.role))
-            for name, env, credential in zip(names, envs, scheme.credentials, strict=True)
-            if name != "token"
-        )
-    variables = tuple(
-        VariableOption(camel(v.name), v.wire_name, v.default, v.enum, v.description)
-        for v in api.server_variables
+    sendable = scheme_options(api, token_env, camel)
+    schemes = tuple(
+        _scheme(s.scheme, [o.name for o in s.options], [o.env for o in s.options]) for s in sendable
     )
+    given = [
+        f"{ts_string(s.scheme.name)}: " + _array(f"options.{o.name}" for o in s.options)
+        for s in sendable
+    ]
     servers = ", ".join(
         f"{ts_string(environment)}: "
         + _array(
@@ -86,11 +60,11 @@ def security_view(api: Api, token_env: str | None, environments: tuple[str, ...]
         for environment, server in zip(environments, api.servers, strict=True)
     )
     return SecurityView(
-        schemes=tuple(schemes),
+        schemes=schemes,
         given="{ " + ", ".join(given) + " }" if given else "{}",
-        options=tuple(options),
+        options=credential_options(sendable),
         default=requirement_literal(api.auth),
-        variables=variables,
+        variables=variable_options(api, camel),
         servers="{ " + servers + " }" if servers else "{}",
     )
 
@@ -112,9 +86,3 @@ def _scheme(scheme: SecurityScheme, names: list[str], envs: list[str | None]) ->
     if scheme.scopes:
         parts.append("scopes: " + _array(map(ts_string, scheme.scopes)))
     return "{ " + ", ".join(parts) + " }"
-
-
-def _label(scheme: SecurityScheme, role: str) -> str:
-    if scheme.kind == "api_key":
-        return "API key"
-    return role.replace("_", " ")

@@ -86,6 +86,7 @@ class TypescriptTarget:
             sdk_version=given.release.sdk_version,
             header=given.release.header,
             provenance=given.release.provenance,
+            guide=given.guide,
         )
         return TypescriptRenderer(given.api, options, given.env)
 

@@ -7,7 +7,6 @@ import (
 	"math/rand"
 	"net/http"
 	"net/url"
-	"os"
 	"strconv"
 	"strings"
 	"time"
@@ -19,26 +18,20 @@ const (
 	maxRetryAfter     = 60 * time.Second
 )
 
-// Auth says how a token travels: in a header (with a prefix such as "Bearer ") or a query
-// parameter.
-type Auth struct {
-	Header string
-	Prefix string
-	Query  string
-}
-
 // CallerConfig is what a generated client knows of its API.
 type CallerConfig struct {
-	BaseURL  string
-	Auth     Auth
-	TokenEnv string
-	Header   http.Header
+	// BaseURL is the first server's URL, its {variables} filled from Variables.
+	BaseURL   string
+	Variables []Variable
+	Security  Security
+	Header    http.Header
 }
 
 // Caller sends the requests of one client.
 type Caller struct {
 	config  CallerConfig
 	options []RequestOption
+	tokens  tokens
 }
 
 // NewCaller is the caller of a client made with the given options.
@@ -60,6 +53,8 @@ type Request struct {
 	Header    http.Header
 	Body      *Body
 	RetrySafe bool
+	// Security is the operation's own requirement; nil for the API's.
+	Security *Requirement
 }
 
 // Body is an encoded request body, kept whole so that a retry sends it again.
@@ -99,14 +94,38 @@ func Call[T any](ctx context.Context, caller *Caller, request *Request, call []R
 	return &Response[T]{StatusCode: raw.StatusCode, Header: raw.Header, Body: body}, nil
 }
 
-// Send sends a request until it succeeds, fails for good or runs out of attempts.
+// Send sends a request until it succeeds, fails for good or runs out of attempts; an OAuth2
+// token the API refuses with a 401 is fetched again once.
 func (c *Caller) Send(ctx context.Context, request *Request, options *RequestOptions) (*RawResponse, error) {
+	base, err := c.baseURL(options)
+	if err != nil {
+		return nil, err
+	}
+	requirement := c.config.Security.Default
+	if request.Security != nil {
+		requirement = *request.Security
+	}
+	chosen, err := c.config.Security.choose(requirement, options)
+	if err != nil {
+		return nil, err
+	}
+	refreshed := false
 	for attempt := 0; ; attempt++ {
-		built, err := c.build(ctx, request, options)
+		fetched, err := c.fetchTokens(ctx, chosen, base, options)
+		if err != nil {
+			return nil, err
+		}
+		built, err := c.build(ctx, base, request, options, chosen, fetched)
 		if err != nil {
 			return nil, err
 		}
 		raw, retry, err := c.attempt(built, request.RetrySafe)
+		if raw != nil && raw.StatusCode == http.StatusUnauthorized && len(fetched) > 0 && !refreshed {
+			refreshed = true
+			c.forgetTokens(chosen, fetched)
+			attempt--
+			continue
+		}
 		if !retry || attempt+1 >= options.MaxAttempts {
 			return raw, err
 		}
@@ -119,6 +138,47 @@ func (c *Caller) Send(ctx context.Context, request *Request, options *RequestOpt
 		case <-timer.C:
 		}
 	}
+}
+
+// baseURL is the call's server: the option's, else the API's, its variables filled.
+func (c *Caller) baseURL(options *RequestOptions) (string, error) {
+	base := options.BaseURL
+	if base == "" {
+		base = c.config.BaseURL
+	}
+	return serverURL(base, c.config.Variables, options.Variables)
+}
+
+// fetchTokens are the OAuth2 access tokens of the chosen schemes, by scheme.
+func (c *Caller) fetchTokens(ctx context.Context, chosen *sending, base string, options *RequestOptions) (map[string]string, error) {
+	fetched := map[string]string{}
+	for i, scheme := range chosen.schemes {
+		if scheme.Kind != "oauth2" {
+			continue
+		}
+		values := chosen.values[i]
+		token, err := c.tokens.of(scheme, values[0]).get(ctx, sender(options), base, scheme, values)
+		if err != nil {
+			return nil, err
+		}
+		fetched[scheme.Name] = token
+	}
+	return fetched, nil
+}
+
+func (c *Caller) forgetTokens(chosen *sending, fetched map[string]string) {
+	for i, scheme := range chosen.schemes {
+		if token, ok := fetched[scheme.Name]; ok {
+			c.tokens.of(scheme, chosen.values[i][0]).forget(token)
+		}
+	}
+}
+
+func sender(options *RequestOptions) HTTPClient {
+	if options.HTTPClient != nil {
+		return options.HTTPClient
+	}
+	return defaultClient
 }
 
 func (c *Caller) attempt(built *http.Request, retrySafe bool) (*RawResponse, bool, error) {
@@ -194,11 +254,7 @@ func retryAfter(value string) (time.Duration, bool) {
 	return after, true
 }
 
-func (c *Caller) build(ctx context.Context, request *Request, options *RequestOptions) (*http.Request, error) {
-	base := options.BaseURL
-	if base == "" {
-		base = c.config.BaseURL
-	}
+func (c *Caller) build(ctx context.Context, base string, request *Request, options *RequestOptions, chosen *sending, fetched map[string]string) (*http.Request, error) {
 	target, err := url.Parse(strings.TrimRight(base, "/") + request.Path)
 	if err != nil {
 		return nil, err
@@ -209,23 +265,12 @@ func (c *Caller) build(ctx context.Context, request *Request, options *RequestOp
 			query[name] = append([]string(nil), list...)
 		}
 	}
-	token := options.Token
-	if token == "" && c.config.TokenEnv != "" {
-		token = os.Getenv(c.config.TokenEnv)
-	}
-	if token != "" && c.config.Auth.Query != "" {
-		query.Set(c.config.Auth.Query, token)
-	}
-	target.RawQuery = query.Encode()
 	var body io.Reader
 	if request.Body != nil {
 		body = bytes.NewReader(request.Body.Bytes)
 	}
 	if options.HTTPClient != nil {
 		ctx = context.WithValue(ctx, senderKey{}, options.HTTPClient)
-	}
-	if token != "" {
-		ctx = withCredentials(ctx, credentials{header: c.config.Auth.Header, query: c.config.Auth.Query})
 	}
 	built, err := http.NewRequestWithContext(ctx, request.Method, target.String(), body)
 	if err != nil {
@@ -236,8 +281,10 @@ func (c *Caller) build(ctx context.Context, request *Request, options *RequestOp
 			built.Header[http.CanonicalHeaderKey(name)] = append([]string(nil), values...)
 		}
 	}
-	if token != "" && c.config.Auth.Header != "" {
-		built.Header.Set(c.config.Auth.Header, c.config.Auth.Prefix+token)
+	carried := chosen.apply(built, query, fetched)
+	built.URL.RawQuery = query.Encode()
+	if len(carried.headers) > 0 || len(carried.query) > 0 {
+		built = built.WithContext(withCredentials(ctx, carried))
 	}
 	if request.Body != nil {
 		built.Header.Set("Content-Type", request.Body.ContentType)

@@ -17,10 +17,10 @@ var defaultClient = &http.Client{CheckRedirect: keepCredentialsHome}
 
 type credentialsKey struct{}
 
-// credentials are where a request carries the SDK's token: a header, a query parameter.
+// credentials are where a request carries the SDK's credentials: headers, query parameters.
 type credentials struct {
-	header string
-	query  string
+	headers []string
+	query   []string
 }
 
 func withCredentials(ctx context.Context, found credentials) context.Context {
@@ -39,15 +39,19 @@ func keepCredentialsHome(next *http.Request, via []*http.Request) error {
 	if !ok {
 		return nil
 	}
-	if found.header != "" {
-		next.Header.Del(found.header)
+	for _, header := range found.headers {
+		next.Header.Del(header)
 	}
-	if found.query != "" {
-		query := next.URL.Query()
-		if _, present := query[found.query]; present {
-			query.Del(found.query)
-			next.URL.RawQuery = query.Encode()
+	query := next.URL.Query()
+	removed := false
+	for _, name := range found.query {
+		if _, present := query[name]; present {
+			query.Del(name)
+			removed = true
 		}
+	}
+	if removed {
+		next.URL.RawQuery = query.Encode()
 	}
 	return nil
 }

@@ -13,8 +13,11 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Sends calls: the base URL, auth and headers added, retried with backoff, errors typed. */
@@ -23,6 +26,7 @@ public final class HttpCaller {
     private static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(60);
 
     private final ClientOptions options;
+    private final Map<String, OAuthToken> oauthTokens = new ConcurrentHashMap<>();
 
     public HttpCaller(ClientOptions options) {
         this.options = options;
@@ -54,14 +58,20 @@ public final class HttpCaller {
         return new RawResponse<>(raw.statusCode(), raw.headers(), null);
     }
 
-    /** The call's body as bytes, after retries; ApiException for an unsuccessful status. */
+    /** The call's body as bytes, after retries; ApiException for an unsuccessful status. An
+     * OAuth2 token the API refuses with a 401 is fetched again once. */
     public RawResponse<byte[]> send(ApiRequest request, RequestOptions call) {
         RequestOptions given = call == null ? RequestOptions.builder().build() : call;
         int retries = given.getMaxRetries().orElse(options.maxRetries);
+        Security.Chosen chosen = options.security.choose(
+                request.security != null ? request.security : options.security.defaultRequirement,
+                options.credentials, given.getApiKey().orElse(options.apiKey));
+        boolean refreshed = false;
         for (int attempt = 0; ; attempt++) {
+            Map<String, String> tokens = tokens(chosen);
             HttpResponse<byte[]> response;
             try {
-                response = options.httpClient.send(build(request, given),
+                response = options.httpClient.send(build(request, given, chosen, tokens),
                         HttpResponse.BodyHandlers.ofByteArray());
             } catch (IOException failed) {
                 if (attempt < retries && request.retrySafe) {
@@ -78,6 +88,12 @@ public final class HttpCaller {
             if (status >= 200 && status < 300) {
                 return new RawResponse<>(status, response.headers(), response.body());
             }
+            if (status == 401 && !tokens.isEmpty() && !refreshed) {
+                refreshed = true;
+                forget(chosen, tokens);
+                attempt--;
+                continue;
+            }
             if (attempt < retries && retryable(status, request.retrySafe)) {
                 sleep(retryAfter(response.headers()).orElse(backoff(attempt)));
                 continue;
@@ -86,17 +102,41 @@ public final class HttpCaller {
         }
     }
 
+    /** The OAuth2 access tokens of the chosen schemes, by scheme. */
+    private Map<String, String> tokens(Security.Chosen chosen) {
+        Map<String, String> tokens = new HashMap<>();
+        for (int i = 0; i < chosen.schemes.size(); i++) {
+            Security.Scheme scheme = chosen.schemes.get(i);
+            if (scheme.kind.equals("oauth2")) {
+                String[] values = chosen.values.get(i);
+                tokens.put(scheme.name, token(scheme, values[0])
+                        .get(options.httpClient, options.baseUrl, values));
+            }
+        }
+        return tokens;
+    }
+
+    private void forget(Security.Chosen chosen, Map<String, String> tokens) {
+        for (int i = 0; i < chosen.schemes.size(); i++) {
+            Security.Scheme scheme = chosen.schemes.get(i);
+            if (tokens.containsKey(scheme.name)) {
+                token(scheme, chosen.values.get(i)[0]).forget(tokens.get(scheme.name));
+            }
+        }
+    }
+
+    private OAuthToken token(Security.Scheme scheme, String clientId) {
+        return oauthTokens.computeIfAbsent(scheme.name + "\u0000" + clientId,
+                key -> new OAuthToken(scheme));
+    }
+
     private static boolean retryable(int status, boolean retrySafe) {
         return status == 429 || ((status == 408 || status == 409 || status >= 500) && retrySafe);
     }
 
-    private HttpRequest build(ApiRequest request, RequestOptions call) {
-        List<String[]> auth = new ArrayList<>();
-        String token = call.getApiKey().orElse(options.apiKey);
-        if (token != null && options.authPlace == ClientOptions.AuthPlace.QUERY) {
-            auth.add(new String[] {options.authName, token});
-        }
-        String query = request.queryString(auth);
+    private HttpRequest build(ApiRequest request, RequestOptions call, Security.Chosen chosen,
+            Map<String, String> tokens) {
+        String query = request.queryString(Security.query(chosen));
         URI uri = request.absoluteUrl != null
                 ? URI.create(options.baseUrl).resolve(request.absoluteUrl)
                 : URI.create(options.baseUrl + request.path + (query.isEmpty() ? "" : "?" + query));
@@ -110,14 +150,20 @@ public final class HttpCaller {
             builder.header("Content-Type", request.contentType);
         }
         builder.header("Accept", request.accept);
-        if (token != null && options.authPlace == ClientOptions.AuthPlace.HEADER) {
-            builder.header(options.authName, options.authPrefix + token);
-        }
+        List<String> cookies = new ArrayList<>();
+        Security.headers(chosen, tokens, builder, cookies);
         List<String[]> headers = new ArrayList<>(options.headers);
         headers.addAll(request.headers);
         headers.addAll(call.headers());
         for (String[] header : headers) {
-            builder.setHeader(header[0], header[1]);
+            if (header[0].equalsIgnoreCase("Cookie")) {
+                cookies.add(0, header[1]);
+            } else {
+                builder.setHeader(header[0], header[1]);
+            }
+        }
+        if (!cookies.isEmpty()) {
+            builder.setHeader("Cookie", String.join("; ", cookies));
         }
         return builder.build();
     }

@@ -75,10 +75,22 @@ type RawClient struct {
 	caller *core.Caller
 }
 
+// apiSecurity is how the API's security schemes send their credentials and what an operation
+// without its own requirement sends.
+var apiSecurity = core.Security{
+	Schemes: []core.Scheme{
+		{Name: "bearerAuth", Kind: "bearer", Options: []string{"option.WithToken"}, Token: true},
+	},
+	Default:  core.Requirement{{"bearerAuth"}},
+	TokenEnv: "EXTEND_API_KEY",
+}
+
+// apiServerVariables are the {variables} of the server URL, their defaults and allowed values.
+var apiServerVariables = []core.Variable(nil)
+
 // NewClient is a client of the API, with the options every call starts from.
 func NewClient(opts ...option.RequestOption) *Client {
-	config := core.CallerConfig{BaseURL: "https://api.extend.ai", Auth: core.Auth{Header: "Authorization", Prefix: "Bearer "}}
-	config.TokenEnv = "EXTEND_API_KEY"
+	config := core.CallerConfig{BaseURL: "https://api.extend.ai", Variables: apiServerVariables, Security: apiSecurity}
 	config.Header = http.Header{}
 	config.Header.Set("x-extend-api-version", "2026-02-09")
 	caller := core.NewCaller(config, opts)

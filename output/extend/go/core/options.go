@@ -21,6 +21,8 @@ type RequestOptions struct {
 	BaseURL        string
 	HTTPClient     HTTPClient
 	Token          string
+	Credentials    map[credentialKey]string
+	Variables      map[string]string
 	Header         http.Header
 	Query          url.Values
 	MaxAttempts    int

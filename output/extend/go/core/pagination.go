@@ -134,9 +134,9 @@ func (it *Iterator[T]) following(next *nextPage) (*Request, error) {
 		}
 		return &following, nil
 	}
-	base := it.options.BaseURL
-	if base == "" {
-		base = it.caller.config.BaseURL
+	base, err := it.caller.baseURL(it.options)
+	if err != nil {
+		return nil, err
 	}
 	path, query, err := pageTarget(next.url, base)
 	if err != nil {

@@ -7,6 +7,10 @@ import { ConfigurationError } from "./runtime/errors.js";
 import type { ApiPromise } from "./runtime/promise.js";
 import { VERSION } from "./version.js";
 import { Webhooks } from "./webhooks.js";
+import { extractTyped, type TypedExtraction } from "./lib/extraction.js";
+import type { ObjectSchema } from "./lib/schema.js";
+import type { FileInput } from "./models.js";
+import type { PollingOptions } from "./runtime/polling.js";
 import { Files } from "./resources/files.js";
 import { ParseRuns } from "./resources/parse-runs.js";
 import { EditRuns } from "./resources/edit-runs.js";
@@ -144,6 +148,11 @@ export class ExtendClient {
 
   get baseUrl(): string {
     return this.core.baseUrl;
+  }
+
+  /** Extract `file` into the shape of `schema`, a JSON Schema (literal or `as const`): the result's `value` is typed by it (see `lib/extraction.ts`). */
+  extractTyped<const S extends ObjectSchema>(file: FileInput, schema: S, options?: RequestOptions & PollingOptions): Promise<TypedExtraction<S>> {
+    return extractTyped(this, file, schema, options);
   }
 
   /** `GET path` (relative to the base URL) with the client's auth, retries and errors; resolves to the parsed JSON body. */

@@ -34,6 +34,15 @@ export { Page, PagePromise } from "./runtime/pagination.js";
 export type { PollingOptions } from "./runtime/polling.js";
 export { Webhooks, type WebhookEvent } from "./webhooks.js";
 export { VERSION } from "./version.js";
+export {
+  ExtractionFailedError,
+  ExtractionOutputError,
+  TypedExtraction,
+  type ExtractedValue,
+  type FromSchema,
+  type JsonSchema,
+  type ObjectSchema,
+} from "./lib/index.js";
 export type * from "./models.js";
 export type * from "./resources/files.js";
 export type * from "./resources/parse-runs.js";

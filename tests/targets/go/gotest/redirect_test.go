@@ -35,9 +35,15 @@ func redirecting(status int, to string) *httptest.Server {
 	}))
 }
 
-func send(t *testing.T, base string, auth core.Auth) *core.RawResponse {
+// apiKey is a scheme sending the client's token as an API key in the header or the query.
+func apiKey(place string, parameter string) core.Scheme {
+	return core.Scheme{Name: "key", Kind: "api_key", Place: place, Parameter: parameter, Token: true}
+}
+
+func send(t *testing.T, base string, scheme core.Scheme) *core.RawResponse {
 	t.Helper()
-	caller := core.NewCaller(core.CallerConfig{BaseURL: base, Auth: auth}, nil)
+	security := core.Security{Schemes: []core.Scheme{scheme}, Default: core.Requirement{{"key"}}}
+	caller := core.NewCaller(core.CallerConfig{BaseURL: base, Security: security}, nil)
 	options := caller.Options([]core.RequestOption{core.WithToken("secret"), core.WithMaxAttempts(1)})
 	raw, err := caller.Send(context.Background(), &core.Request{Method: "GET", Path: "/start"}, options)
 	if err != nil {
@@ -51,13 +57,13 @@ func TestARedirectToAnotherOriginCarriesNoAPIKey(t *testing.T) {
 		var header, query seen
 		other := recording(&header)
 		first := redirecting(status, other.URL+"/landing?api_key=secret")
-		send(t, first.URL, core.Auth{Header: "X-Api-Key"})
+		send(t, first.URL, apiKey("header", "X-Api-Key"))
 		if header.header != "" {
 			t.Errorf("%d: the API-key header reached another origin", status)
 		}
 		otherQuery := recording(&query)
 		second := redirecting(status, otherQuery.URL+"/landing?api_key=secret")
-		send(t, second.URL, core.Auth{Query: "api_key"})
+		send(t, second.URL, apiKey("query", "api_key"))
 		if query.query != "" {
 			t.Errorf("%d: the query key reached another origin", status)
 		}
@@ -70,7 +76,7 @@ func TestARedirectToAnotherOriginCarriesNoAPIKey(t *testing.T) {
 func TestARedirectWithinTheOriginKeepsTheAPIKey(t *testing.T) {
 	server := redirecting(307, "/landing")
 	defer server.Close()
-	raw := send(t, server.URL, core.Auth{Header: "X-Api-Key"})
+	raw := send(t, server.URL, apiKey("header", "X-Api-Key"))
 	if string(raw.Body) != `{"home":"secret"}` {
 		t.Fatalf("the key did not follow a same-origin redirect: %s", raw.Body)
 	}

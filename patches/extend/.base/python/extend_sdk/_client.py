@@ -11,10 +11,12 @@ from typing import TYPE_CHECKING, Any, Literal, Unpack, cast
 import httpx
 
 from ._runtime.arguments import checked
+from ._runtime.auth import Requirement, Scheme, Security
+from ._runtime.calls import AsyncCalls, SyncCalls
 from ._runtime.errors import ConfigurationError
 from ._runtime.hooks import Hooks
 from ._runtime.raw import to_raw, to_raw_async
-from ._runtime.transport import AsyncCore, Auth, SyncCore
+from ._runtime.transport import AsyncCore, SyncCore
 from ._runtime.types import NOT_GIVEN, NotGiven, RequestOptions
 from ._version import __version__
 
@@ -207,7 +209,8 @@ ENVIRONMENTS: dict[str, str] = {
 Environment = Literal["US", "US2", "EU1"]
 
 _TOKEN_ENV = "EXTEND_API_KEY"
-_AUTH = Auth("bearer", "Authorization")
+_SCHEMES: tuple[Scheme, ...] = (Scheme("bearerAuth", "bearer", ("token",), ("EXTEND_API_KEY",)),)
+_SECURITY: Requirement = (("bearerAuth",),)
 _USER_AGENT = "extend_sdk-python/" + __version__
 
 
@@ -222,7 +225,7 @@ def _base_url(environment: str | None, base_url: str | None) -> str:
     return ENVIRONMENTS[environment]
 
 
-class Extend:
+class Extend(SyncCalls):
     """Synchronous client of Extend API (2026-02-09).
 
     Args:
@@ -240,6 +243,8 @@ class Extend:
             it), after a response arrives (log it), on an error (see `Hooks`).
         strict_response_validation: Raise `ResponseValidationError` when a response does not
             match the API description, instead of keeping what the server sent.
+
+    `get`, `post`, `put`, `patch` and `delete` call any path with these settings.
     """
 
     def __init__(
@@ -259,9 +264,14 @@ class Extend:
     ) -> None:
         self._core = SyncCore(
             base_url=_base_url(environment, base_url),
-            token=token,
-            token_env=_TOKEN_ENV,
-            auth=_AUTH,
+            security=Security(
+                _SCHEMES,
+                {"bearerAuth": (token,)},
+                token=token,
+                token_env=_TOKEN_ENV,
+                default=_SECURITY,
+                required=True,
+            ),
             client_headers={
                 "x-extend-api-version": api_version,
                 "x-extend-workspace-id": workspace_id,
@@ -891,7 +901,7 @@ class ExtendWithRawResponse:
         return WebhookSubscriptionsWithRawResponse(self._core)
 
 
-class AsyncExtend:
+class AsyncExtend(AsyncCalls):
     """Asynchronous client of Extend API (2026-02-09).
 
     Args:
@@ -909,6 +919,8 @@ class AsyncExtend:
             it), after a response arrives (log it), on an error (see `Hooks`).
         strict_response_validation: Raise `ResponseValidationError` when a response does not
             match the API description, instead of keeping what the server sent.
+
+    `get`, `post`, `put`, `patch` and `delete` call any path with these settings.
     """
 
     def __init__(
@@ -928,9 +940,14 @@ class AsyncExtend:
     ) -> None:
         self._core = AsyncCore(
             base_url=_base_url(environment, base_url),
-            token=token,
-            token_env=_TOKEN_ENV,
-            auth=_AUTH,
+            security=Security(
+                _SCHEMES,
+                {"bearerAuth": (token,)},
+                token=token,
+                token_env=_TOKEN_ENV,
+                default=_SECURITY,
+                required=True,
+            ),
             client_headers={
                 "x-extend-api-version": api_version,
                 "x-extend-workspace-id": workspace_id,

@@ -294,9 +294,12 @@ public class ExtendClient {
         private final ClientOptions.Builder options = ClientOptions.builder();
         private String url = Environment.US.getUrl();
         private String apiKey;
+        private final Map<String, String> variables = new LinkedHashMap<>();
 
         private Builder() {
-            options.auth(ClientOptions.AuthPlace.HEADER, "Authorization", "Bearer ");
+            options.security(new Security(List.of(
+                    Security.scheme("bearerAuth", "bearer").options(new String[] {"apiKey"}, new String[] {"EXTEND_API_KEY"}).token()),
+                new String[][] {new String[] {"bearerAuth"}}, "EXTEND_API_KEY"));
             options.addHeader("x-extend-api-version", "2026-02-09");
         }
 
@@ -371,7 +374,8 @@ public class ExtendClient {
             if (token == null) {
                 token = System.getenv("EXTEND_API_KEY");
             }
-            options.apiKey(token).baseUrl(url).errors(Errors::create);
+            options.apiKey(token).errors(Errors::create)
+                    .baseUrl(ServerVariables.fill(url, new String[][] {}, variables));
             return new ExtendClient(new HttpCaller(options.build()));
         }
     }

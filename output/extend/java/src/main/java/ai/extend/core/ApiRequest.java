@@ -21,6 +21,7 @@ public final class ApiRequest {
     String contentType;
     String accept = "application/json";
     String absoluteUrl;
+    String[][] security;
 
     public ApiRequest(String method, String path, boolean retrySafe) {
         this.method = method;
@@ -42,6 +43,7 @@ public final class ApiRequest {
         copy.contentType = contentType;
         copy.accept = accept;
         copy.absoluteUrl = absoluteUrl;
+        copy.security = security;
         return copy;
     }
 
@@ -51,6 +53,7 @@ public final class ApiRequest {
         copy.headers.addAll(headers);
         copy.accept = accept;
         copy.absoluteUrl = url;
+        copy.security = security;
         return copy;
     }
 
@@ -125,6 +128,13 @@ public final class ApiRequest {
         if (value != null) {
             headers.add(new String[] {"Cookie", name + "=" + segment(value)});
         }
+        return this;
+    }
+
+    /** The operation's own security requirement: alternatives, each the schemes sent
+     * together (none: the API's). */
+    public ApiRequest security(String[]... alternatives) {
+        this.security = alternatives;
         return this;
     }
 

@@ -6,20 +6,18 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
 
 /** A client's settings, fixed when it is built; every resource client shares them. */
 public final class ClientOptions {
-    /** How the token travels: in a header (with a prefix such as `Bearer `) or the query. */
-    public enum AuthPlace { HEADER, QUERY, NONE }
-
     final String baseUrl;
     final String apiKey;
-    final AuthPlace authPlace;
-    final String authName;
-    final String authPrefix;
+    final Security security;
+    final Map<String, String> credentials;
     final List<String[]> headers;
     final Duration timeout;
     final int maxRetries;
@@ -34,9 +32,8 @@ public final class ClientOptions {
         this.baseUrl = builder.baseUrl.endsWith("/")
                 ? builder.baseUrl.substring(0, builder.baseUrl.length() - 1) : builder.baseUrl;
         this.apiKey = builder.apiKey;
-        this.authPlace = builder.authPlace;
-        this.authName = builder.authName;
-        this.authPrefix = builder.authPrefix;
+        this.security = builder.security;
+        this.credentials = Collections.unmodifiableMap(new HashMap<>(builder.credentials));
         this.headers = Collections.unmodifiableList(new ArrayList<>(builder.headers));
         this.timeout = builder.timeout;
         this.maxRetries = builder.maxRetries;
@@ -64,9 +61,8 @@ public final class ClientOptions {
     public static final class Builder {
         private String baseUrl = "";
         private String apiKey;
-        private AuthPlace authPlace = AuthPlace.NONE;
-        private String authName = "Authorization";
-        private String authPrefix = "";
+        private Security security = new Security(List.of(), new String[0][], null);
+        private final Map<String, String> credentials = new HashMap<>();
         private final List<String[]> headers = new ArrayList<>();
         private Duration timeout = Duration.ofSeconds(60);
         private int maxRetries = 2;
@@ -89,10 +85,15 @@ public final class ClientOptions {
             return this;
         }
 
-        public Builder auth(AuthPlace place, String name, String prefix) {
-            this.authPlace = place;
-            this.authName = name;
-            this.authPrefix = prefix;
+        /** The API's security schemes and the requirement of an operation without its own. */
+        public Builder security(Security security) {
+            this.security = security;
+            return this;
+        }
+
+        /** Credential `index` of scheme `scheme` (the generated builder options call it). */
+        public Builder credential(String scheme, int index, String value) {
+            credentials.put(scheme + "#" + index, value);
             return this;
         }
 

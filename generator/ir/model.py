@@ -13,9 +13,28 @@ ScalarValue = str | int | float | bool | None
 
 
 @dataclass(frozen=True, slots=True)
+class Bounds:
+    """A value's constraints beyond its type (`pattern`, lengths, range, `multipleOf`), which
+    example values must keep. `exclusive_*` says the bound itself is outside."""
+
+    pattern: str | None = None
+    min_length: int = 0
+    max_length: int | None = None
+    minimum: float | None = None
+    maximum: float | None = None
+    exclusive_minimum: bool = False
+    exclusive_maximum: bool = False
+    multiple_of: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Primitive:
+    """A scalar. `bounds` constrain its values, not its type: two primitives of one kind and
+    format are the same type whatever their bounds."""
+
     kind: PrimitiveKind
     format: str | None = None
+    bounds: Bounds = field(default=Bounds(), compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -453,6 +472,26 @@ class OperationShape:
     def requires_request(self) -> bool:
         """Whether a call must pass some argument besides its path parameters."""
         return any(a.required for a in self.request_arguments)
+
+    @property
+    def stream_selector(self) -> Argument | None:
+        """The body argument that asks for the event stream (`stream`), when the same call
+        answers with JSON without it."""
+        selector = self.event_stream.selector if self.event_stream is not None else None
+        if selector is None:
+            return None
+        return next(
+            (a for a in self.request_arguments if a.location == "body" and a.wire_name == selector),
+            None,
+        )
+
+    @property
+    def arguments_beside_selector(self) -> tuple[Argument, ...]:
+        """The request arguments but the stream selector: what a target that offers the
+        stream as a method of its own (`CreateStream`) takes in both methods, the selector
+        being set by the method called."""
+        selector = self.stream_selector
+        return tuple(a for a in self.request_arguments if a is not selector)
 
 
 @dataclass(frozen=True, slots=True)

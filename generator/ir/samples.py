@@ -1,7 +1,17 @@
-"""One sample value per string format: what the docs show in their examples and what the mock
-answers, so the two never disagree. Each value is valid for its format."""
+"""Sample values: one per string format, and values kept within a schema's bounds (`pattern`,
+lengths, range, `multipleOf`). What the docs show in their examples and what the mock answers
+come from here, so the two never disagree. Each value is valid for its format and bounds."""
 
 from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import replace
+from typing import Any
+
+from generator.ir.model import Bounds
+from generator.ir.patterns import sample_pattern
 
 SAMPLE_URL = "https://example.com/document.pdf"
 
@@ -29,3 +39,118 @@ FORMAT_SAMPLES: dict[str, str] = {
     "regex": "^[a-z]+$",
 }
 """A sample string for each format (JSON Schema's and OpenAPI's `byte`)."""
+
+
+def _number(value: Any) -> float | None:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    return float(value)
+
+
+def _lower(bounds: Bounds, node: Mapping[str, Any]) -> Bounds:
+    """`bounds` narrowed by one schema's `minimum`/`exclusiveMinimum` (3.0's flag, 3.1's
+    number)."""
+    low, flag = _number(node.get("minimum")), node.get("exclusiveMinimum")
+    if low is not None and (bounds.minimum is None or low > bounds.minimum):
+        bounds = replace(bounds, minimum=low, exclusive_minimum=flag is True)
+    low = _number(flag)
+    if low is not None and (bounds.minimum is None or low >= bounds.minimum):
+        bounds = replace(bounds, minimum=low, exclusive_minimum=True)
+    return bounds
+
+
+def _upper(bounds: Bounds, node: Mapping[str, Any]) -> Bounds:
+    """`bounds` narrowed by one schema's `maximum`/`exclusiveMaximum`."""
+    high, flag = _number(node.get("maximum")), node.get("exclusiveMaximum")
+    if high is not None and (bounds.maximum is None or high < bounds.maximum):
+        bounds = replace(bounds, maximum=high, exclusive_maximum=flag is True)
+    high = _number(flag)
+    if high is not None and (bounds.maximum is None or high <= bounds.maximum):
+        bounds = replace(bounds, maximum=high, exclusive_maximum=True)
+    return bounds
+
+
+def bounds_from(schemas: Iterable[Mapping[str, Any]]) -> Bounds:
+    """The constraints every one of `schemas` puts on a value (the first `pattern`; the
+    tightest lengths and range)."""
+    bounds = Bounds()
+    for node in schemas:
+        if bounds.pattern is None and isinstance(node.get("pattern"), str):
+            bounds = replace(bounds, pattern=node["pattern"])
+        least, most = node.get("minLength"), node.get("maxLength")
+        if isinstance(least, int) and not isinstance(least, bool):
+            bounds = replace(bounds, min_length=max(bounds.min_length, least))
+        if isinstance(most, int) and not isinstance(most, bool):
+            shorter = most if bounds.max_length is None else min(bounds.max_length, most)
+            bounds = replace(bounds, max_length=shorter)
+        step = _number(node.get("multipleOf"))
+        if step is not None and step > 0:
+            bounds = replace(bounds, multiple_of=step)
+        bounds = _upper(_lower(bounds, node), node)
+    return bounds
+
+
+def string_fits(bounds: Bounds, value: str) -> bool:
+    """Whether `value` keeps the string bounds (an unreadable pattern constrains nothing)."""
+    if bounds.pattern is not None:
+        try:
+            if not re.search(bounds.pattern, value):
+                return False
+        except re.error:
+            pass
+    most = bounds.max_length
+    return len(value) >= bounds.min_length and (most is None or len(value) <= most)
+
+
+def string_within(bounds: Bounds, preferred: Iterable[str], fallback: str) -> str:
+    """The first of `preferred` that keeps the bounds, else a string matching the pattern,
+    else `fallback` padded or cut to the lengths."""
+    for candidate in preferred:
+        if string_fits(bounds, candidate):
+            return candidate
+    if bounds.pattern is not None:
+        made = sample_pattern(bounds.pattern, bounds.min_length, bounds.max_length)
+        if made is not None:
+            return made
+    plain = fallback.ljust(bounds.min_length, "x")
+    return plain if bounds.max_length is None else plain[: bounds.max_length]
+
+
+def number_fits(bounds: Bounds, value: float, *, integer: bool) -> bool:
+    """Whether `value` keeps the range and `multipleOf` (and is whole for an integer)."""
+    low, high = bounds.minimum, bounds.maximum
+    if not math.isfinite(value) or (integer and value != int(value)):
+        return False
+    if low is not None and (value < low or (bounds.exclusive_minimum and value == low)):
+        return False
+    if high is not None and (value > high or (bounds.exclusive_maximum and value == high)):
+        return False
+    if bounds.multiple_of is not None:
+        quotient = value / bounds.multiple_of
+        return abs(quotient - round(quotient)) <= 1e-9
+    return True
+
+
+def _number_candidates(bounds: Bounds, preferred: float, integer: bool) -> list[float]:
+    low, high, step = bounds.minimum, bounds.maximum, bounds.multiple_of
+    unit = 1.0 if integer or step is None else 0.5
+    base = [preferred, 1.0, 0.0]
+    if low is not None:
+        base += [low, low + unit, math.ceil(low), math.floor(low) + 1]
+    if high is not None:
+        base += [high, high - unit, math.floor(high), math.ceil(high) - 1]
+    if low is not None and high is not None:
+        base.append((low + high) / 2)
+    if step is None:
+        return base
+    return [c for b in base for c in (b, math.ceil(b / step) * step, math.floor(b / step) * step)]
+
+
+def number_within(bounds: Bounds, *, integer: bool, preferred: float) -> int | float:
+    """`preferred` when it keeps the bounds, else the first value near them that does."""
+    for candidate in _number_candidates(bounds, preferred, integer):
+        if number_fits(bounds, candidate, integer=integer):
+            whole = integer or (bounds.multiple_of is not None and candidate == int(candidate))
+            return int(candidate) if whole else candidate
+    fallback = bounds.minimum if bounds.minimum is not None else preferred
+    return int(fallback) if integer else fallback

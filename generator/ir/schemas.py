@@ -39,6 +39,7 @@ from generator.ir.model import (
     Union,
 )
 from generator.ir.names import Name
+from generator.ir.samples import bounds_from
 from generator.load.refs import Resolver
 
 SCHEMA_PREFIX = "#/components/schemas/"
@@ -292,7 +293,9 @@ class SchemaConverter:
         primitive = _PRIMITIVE_KINDS.get(kind) if isinstance(kind, str) else None
         if primitive is not None:
             fmt = schema.get("format")
-            return Primitive(primitive, fmt if isinstance(fmt, str) else None)
+            return Primitive(
+                primitive, fmt if isinstance(fmt, str) else None, bounds_from([schema])
+            )
         if kind == "array":
             items = schema.get("items")
             item_context = Name((*context.words, "item"))
@@ -310,13 +313,15 @@ class SchemaConverter:
     ) -> TypeNode | None:
         """allOf: objects merge into one model; one typed member among annotation-only ones
         is that member's type; None when no member has a type (the schema's own keywords
-        decide). Members of different kinds cannot be merged: a warning, and the first wins."""
+        decide, as they do when they narrow the members to an `enum`: Discord's `entity_type`
+        of one member of a union is `enum: [1]` beside an allOf of every kind). Members of
+        different kinds cannot be merged: a warning, and the first wins."""
         shapes = [self.shape(member) for member in members]
         typed = [i for i, shape in enumerate(shapes) if shape != "none"]
         own = schema.get("properties") or schema.get("type") == "object"
         if own or (len(typed) > 1 and all(shapes[i] == "object" for i in typed)):
             return self._hoist(schema, context, pointer)
-        if not typed:
+        if not typed or (isinstance(schema.get("enum"), list) and schema["enum"]):
             return None
         if len(typed) > 1:
             self.warn(

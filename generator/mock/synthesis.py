@@ -5,15 +5,12 @@ from __future__ import annotations
 
 import copy
 import json
-import math
-import re
 from collections.abc import Iterator
 from typing import Any
 
 from generator.diagnostics import join_pointer
-from generator.ir.samples import FORMAT_SAMPLES
+from generator.ir.samples import FORMAT_SAMPLES, bounds_from, number_within, string_within
 from generator.mock.document import Facets, SpecDocument
-from generator.mock.sampling import sample_pattern
 from generator.mock.validation import Validation
 
 _SOFT_DEPTH = 6  # past this nesting depth only required properties / minItems are generated
@@ -264,104 +261,12 @@ def _infer_type(facets: Facets) -> str:
 
 
 def _synth_string(facets: Facets) -> str:
-    fmt: str | None = None
-    pattern: str | None = None
-    min_len = 0
-    max_len: int | None = None
-    for _, node in facets:
-        if fmt is None and isinstance(node.get("format"), str):
-            fmt = node["format"]
-        if pattern is None and isinstance(node.get("pattern"), str):
-            pattern = node["pattern"]
-        if isinstance(node.get("minLength"), int):
-            min_len = max(min_len, node["minLength"])
-        if isinstance(node.get("maxLength"), int):
-            ml = node["maxLength"]
-            max_len = ml if max_len is None else min(max_len, ml)
-
-    def fits(s: str) -> bool:
-        if pattern is not None:
-            try:
-                if not re.search(pattern, s):
-                    return False
-            except re.error:
-                pass
-        return len(s) >= min_len and (max_len is None or len(s) <= max_len)
-
-    candidates: list[str] = []
-    if fmt in FORMAT_SAMPLES:
-        candidates.append(FORMAT_SAMPLES[fmt])
-    if pattern is not None:
-        sample = sample_pattern(pattern, min_len, max_len)
-        if sample is not None:
-            candidates.append(sample)
-    plain = "string"
-    if len(plain) < min_len:
-        plain += "x" * (min_len - len(plain))
-    if max_len is not None:
-        plain = plain[:max_len]
-    candidates.append(plain)
-    for cand in candidates:
-        if fits(cand):
-            return cand
-    return "string"
+    fmt = next((n["format"] for _, n in facets if isinstance(n.get("format"), str)), None)
+    preferred = [FORMAT_SAMPLES[fmt]] if fmt in FORMAT_SAMPLES else []
+    bounds = bounds_from(node for _, node in facets)
+    return string_within(bounds, preferred, "string")
 
 
 def _synth_number(facets: Facets, integer: bool) -> int | float:
-    lo: float | None = None
-    hi: float | None = None
-    lo_excl = hi_excl = False
-    multiple: float | None = None
-    for _, node in facets:
-        mn, mx = _num(node.get("minimum")), _num(node.get("maximum"))
-        emn_raw, emx_raw = node.get("exclusiveMinimum"), node.get("exclusiveMaximum")
-        emn, emx = _num(emn_raw), _num(emx_raw)
-        if mn is not None and (lo is None or mn > lo):
-            lo, lo_excl = mn, emn_raw is True
-        if mx is not None and (hi is None or mx < hi):
-            hi, hi_excl = mx, emx_raw is True
-        if emn is not None and (lo is None or emn >= lo):
-            lo, lo_excl = emn, True
-        if emx is not None and (hi is None or emx <= hi):
-            hi, hi_excl = emx, True
-        mult = _num(node.get("multipleOf"))
-        if mult is not None and mult > 0:
-            multiple = mult
-
-    def ok(v: float) -> bool:
-        if integer and v != int(v):
-            return False
-        if lo is not None and (v < lo or (lo_excl and v == lo)):
-            return False
-        if hi is not None and (v > hi or (hi_excl and v == hi)):
-            return False
-        if multiple is not None:
-            q = v / multiple
-            if abs(q - round(q)) > 1e-9:
-                return False
-        return True
-
-    step = 1.0 if integer or multiple is None else 0.5
-    base: list[float] = [1.0 if integer else 1.5, 1.0, 0.0]
-    if lo is not None:
-        base += [lo, lo + step, math.ceil(lo), math.floor(lo) + 1]
-    if hi is not None:
-        base += [hi, hi - step, math.floor(hi), math.ceil(hi) - 1]
-    if lo is not None and hi is not None:
-        base.append((lo + hi) / 2)
-    cands: list[float] = []
-    for b in base:
-        cands.append(b)
-        if multiple is not None:
-            cands += [math.ceil(b / multiple) * multiple, math.floor(b / multiple) * multiple]
-    for c in cands:
-        if math.isfinite(c) and ok(c):
-            return int(c) if integer else (int(c) if c == int(c) and multiple else c)
-    fallback = lo if lo is not None else 1.0
-    return int(fallback) if integer else fallback
-
-
-def _num(value: Any) -> float | None:
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return None
-    return float(value)
+    bounds = bounds_from(node for _, node in facets)
+    return number_within(bounds, integer=integer, preferred=1.0 if integer else 1.5)

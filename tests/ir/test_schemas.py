@@ -340,3 +340,29 @@ def test_empty_enum_beside_all_of_is_a_warning_too() -> None:
     )
     assert node == Ref(Name(("status",)))
     assert [(d.code, d.pointer) for d in converter.diagnostics] == [("empty-enum", "/x")]
+
+
+@pytest.mark.parametrize(
+    ("narrowing", "expected"),
+    [([3], Const(3)), ([2, 3], EnumType((2, 3)))],
+)
+def test_an_enum_beside_all_of_narrows_the_members_values(
+    narrowing: list[int], expected: TypeNode
+) -> None:
+    components = {"Kinds": {"type": "integer", "enum": [1, 2, 3]}}
+    schema = {
+        "type": "integer",
+        "enum": narrowing,
+        "allOf": [{"$ref": "#/components/schemas/Kinds"}],
+    }
+    node, converter = convert(schema, components)
+    assert node == expected
+    assert converter.diagnostics == []
+
+
+def test_string_bounds_and_number_ranges_ride_on_the_primitive() -> None:
+    node, _ = convert({"type": "string", "maxLength": 22, "pattern": "^[a-z]+$"})
+    assert isinstance(node, Primitive) and node.bounds.max_length == 22
+    assert node.bounds.pattern == "^[a-z]+$"
+    node, _ = convert({"type": "integer", "minimum": 1, "maximum": 100})
+    assert isinstance(node, Primitive) and (node.bounds.minimum, node.bounds.maximum) == (1, 100)

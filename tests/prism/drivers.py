@@ -20,7 +20,7 @@ from generator.config import default_api
 from generator.pipeline import prepare
 from generator.targets.base import DocumentedSdk, TargetSdk
 from generator.targets.docs.model import DocsModel, MethodDoc
-from generator.targets.docs.render import docs_model
+from generator.targets.docs.surface import ArgSurface, MethodSurface
 from tests.conftest import ROOT
 from tests.targets.typescript.tooling import compile_sdk, node
 
@@ -52,7 +52,16 @@ class Sdks:
     """The environment variable of every credential but the token, set to `SECRET`."""
 
 
-def generate(document: Path, folder: Path) -> Sdks:
+class EveryArgument(DocsModel):
+    """The docs model whose examples pass every argument a caller gives, the optional ones too,
+    so the calls send each wire form the operations declare (Stripe's nested form fields and
+    deepObject filters are all optional)."""
+
+    def example_arguments(self, m: MethodSurface) -> tuple[ArgSurface, ...]:
+        return tuple(a for a in (*m.positional, *m.keyword) if a.where != "client_header")
+
+
+def generate(document: Path, folder: Path, *, every_argument: bool = False) -> Sdks:
     config = default_api(document, folder, targets=LANGUAGES)
     prepared = prepare(config)
     assert prepared.sdks, [d.message for d in prepared.diagnostics][:5]
@@ -63,7 +72,8 @@ def generate(document: Path, folder: Path) -> Sdks:
             destination.parent.mkdir(parents=True, exist_ok=True)
             destination.write_text(text, encoding="utf-8")
     surfaces: tuple[DocumentedSdk, ...] = prepared.surfaces
-    docs = {s.folder: docs_model(s) for s in surfaces}
+    kind = EveryArgument if every_argument else DocsModel
+    docs = {s.folder: kind(s) for s in surfaces}
     api = next(iter(docs.values())).api
     env = {c.env: SECRET for s in api.security for c in s.credentials if c.env is not None}
     return Sdks(folder, built, docs, env)

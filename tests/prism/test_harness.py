@@ -9,7 +9,7 @@ from generator.load.document import build_model
 from tests.conftest import minimal_spec
 from tests.prism.recorder import Exchange
 from tests.prism.trim import trimmed
-from tests.prism.verdicts import argument_fault, outcome, rejection
+from tests.prism.verdicts import argument_fault, misread, outcome, rejection
 
 
 def _document() -> dict[str, Any]:
@@ -41,9 +41,81 @@ def test_the_trimmed_document_keeps_the_called_operations_and_what_they_referenc
     assert "key" in components["securitySchemes"]
 
 
-def _exchange(status: int, headers: dict[str, str], body: Any = b"") -> Exchange:
+def _expandable(target: str) -> dict[str, Any]:
+    """Stripe's expandable field: an id, or the object itself."""
+    ref = {"$ref": f"#/components/schemas/{target}"}
+    return {"anyOf": [{"type": "string"}, ref], "x-expansionResources": {"oneOf": [ref]}}
+
+
+def test_answers_are_narrowed_to_what_prism_samples_and_requests_served_whole() -> None:
+    spec = minimal_spec()
+    shared = {"oneOf": [{"$ref": "#/components/schemas/Cat"}, {"$ref": "#/components/schemas/Dog"}]}
+    body = {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Pet"}}}}
+    answer = {
+        "type": "object",
+        "properties": {"pet": {"$ref": "#/components/schemas/Pet"}, "owner": _expandable("Owner")},
+    }
+    spec["paths"] = {
+        "/pets": {
+            "post": {
+                "requestBody": body,
+                "responses": {
+                    "200": {
+                        "description": "made",
+                        "content": {"application/json": {"schema": answer}},
+                    }
+                },
+            }
+        }
+    }
+    spec["components"] = {"schemas": {
+        "Pet": shared, "Cat": {"type": "object"}, "Dog": {"type": "object"},
+        "Owner": {"type": "object", "properties": {"home": _expandable("Home")}},
+        "Home": {"type": "object"}}}  # fmt: skip
+    result = trimmed(build_model(spec), {"POST /pets"})
+    schemas = result["components"]["schemas"]
+    assert sorted(schemas) == ["Cat", "Dog", "Pet"]
+    assert schemas["Pet"] == shared
+    served = result["paths"]["/pets"]["post"]
+    assert served["requestBody"] == body
+    narrowed = served["responses"]["200"]["content"]["application/json"]["schema"]
+    assert narrowed["properties"]["owner"] == {"anyOf": [{"type": "string"}]}
+    assert narrowed["properties"]["pet"] == {"$ref": "#/components/schemas/Pet"}
+
+
+def _exchange(
+    status: int, headers: dict[str, str], body: Any = b"", sent: tuple[str, bytes] = ("/pets", b"")
+) -> Exchange:
     raw = body if isinstance(body, bytes) else json.dumps(body).encode()
-    return Exchange(0, "GET", "/pets", (), b"", status, tuple(headers.items()), raw)
+    kind = (("content-type", "application/x-www-form-urlencoded"),) if sent[1] else ()
+    return Exchange(0, "GET", sent[0], kind, sent[1], status, tuple(headers.items()), raw)
+
+
+def _refusing(*violations: dict[str, Any], sent: tuple[str, bytes]) -> Exchange:
+    listed = [{"severity": "Error", **v} for v in violations]
+    return _exchange(422, {"sl-violations": json.dumps(listed)}, {"error": "no"}, sent)
+
+
+def test_prism_reading_an_absent_deep_object_as_empty_is_its_misreading() -> None:
+    absent = {"location": ["request", "body", "shipping"], "code": "required",
+              "message": "must have required property 'name'"}  # fmt: skip
+    nested = {**absent, "location": ["request", "query", "details", "address"]}
+    quiet = _refusing(absent, nested, sent=("/c?limit=1", b"amount=1"))
+    assert misread(quiet) and rejection(quiet) is None
+    assert outcome("m", "UnprocessableEntityError", [quiet]).kind == "misread"
+    carried = _refusing(absent, sent=("/c", b"shipping%5Bphone%5D=1"))
+    assert not misread(carried) and rejection(carried) is not None
+    deeper = _refusing(nested, sent=("/c?details%5Baddress%5D%5Bcity%5D=B", b"a=1"))
+    assert outcome("m", "UnprocessableEntityError", [deeper]).kind == "rejected"
+
+
+def test_prism_refusing_an_array_of_objects_in_bracket_form_is_its_misreading() -> None:
+    said = {"location": ["request"], "code": 415,
+            "message": "Cannot deserialize JSON object array in form data"}  # fmt: skip
+    bracket = _refusing(said, sent=("/s", b"items%5B0%5D%5Bprice%5D=p&items%5B1%5D%5Bprice%5D=q"))
+    assert misread(bracket)
+    flat = _refusing(said, sent=("/s", b"items%5B0%5D=p"))
+    assert not misread(flat) and rejection(flat) is not None
 
 
 PROBLEM = {"content-type": "application/problem+json"}

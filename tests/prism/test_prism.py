@@ -3,7 +3,7 @@ Python and TypeScript SDKs call 40 operations of each with the docs' example arg
 request may be rejected for the SDK's fault, no answer Prism gives may fail the SDK's lenient
 reader, and `sdkgen mock` must judge every same request as Prism does.
 
-`make conformance` runs six documents of different shapes in both languages; `make test` runs
+`make conformance` runs eight documents of different shapes in both languages; `make test` runs
 one small document through the Python SDK so the harness itself is exercised on every run."""
 
 from __future__ import annotations
@@ -17,10 +17,9 @@ from tests.conftest import shared_path
 from tests.prism.proof import SPECS, Verdicts, details, prove, table
 from tests.prism.verdicts import tally
 
-PROVEN = ("openai", "spotify", "box-v2025", "slack", "kubernetes")
-"""Discord and DigitalOcean are left out until the docs' example values honour `pattern`,
-`minimum` and the oneOf member a tag names (Discord), and the mock and Prism judge a field
-required inside an allOf alike (DigitalOcean): their remaining failures are the examples'."""
+PROVEN = (
+    "openai", "spotify", "box-v2025", "slack", "kubernetes", "stripe", "discord", "digitalocean"
+)  # fmt: skip
 CALLS = 40
 
 

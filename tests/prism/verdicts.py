@@ -6,14 +6,17 @@ request's violations in its `sl-violations` header, or a problem document (RFC 7
 `#NOT_ACCEPTABLE`, `#NO_PATH_MATCHED_ERROR`, ... Violations of the answer Prism made up are
 not the request's. A violation of a value's own constraint
 (`pattern`, `minLength`, ...) is the example argument's fault, not the SDK's wire form: it is
-counted apart. The mock's verdict comes from replaying the same bytes."""
+counted apart. So is a refusal that is Prism's misreading (`misread`). The mock's verdict comes
+from replaying the same bytes."""
 
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import parse_qsl, urlsplit
 
 from generator.mock.server import SpecServer
 from tests.prism.recorder import Exchange
@@ -60,18 +63,72 @@ def _of_request(violation: dict[str, Any]) -> bool:
     return bool((violation.get("location") or [""])[0] == "request")
 
 
-def _violations(exchange: Exchange) -> list[dict[str, Any]]:
+def _all_violations(exchange: Exchange) -> list[dict[str, Any]]:
     problem = _problem(exchange)
     listed = (problem or {}).get("validation") or []
     named = [v for v in listed if isinstance(v, dict) and _of_request(v)]
     return named + _header_violations(exchange)
 
 
+def _violations(exchange: Exchange) -> list[dict[str, Any]]:
+    """The request's violations, less Prism's misreadings."""
+    return [v for v in _all_violations(exchange) if not _phantom(v, exchange)]
+
+
+def _keys(exchange: Exchange, part: str) -> list[str] | None:
+    """The keys of the query or of a form-encoded body, as sent (None: not a form)."""
+    if part == "query":
+        return [k.lower() for k, _ in parse_qsl(urlsplit(exchange.target).query, True)]
+    kind = dict((k.lower(), v) for k, v in exchange.headers).get("content-type", "")
+    if part != "body" or not kind.startswith("application/x-www-form-urlencoded"):
+        return None
+    return [k.lower() for k, _ in parse_qsl(exchange.body.decode("utf-8", "replace"), True)]
+
+
+def _phantom(violation: dict[str, Any], exchange: Exchange) -> bool:
+    """Whether a violation is Prism's misreading of a deepObject query or form body."""
+    return _absent_object(violation, exchange) or _object_array(violation, exchange)
+
+
+def _absent_object(violation: dict[str, Any], exchange: Exchange) -> bool:
+    """Whether a violation is about an object the request does not carry: Prism's deepObject
+    reader (query parameters and form fields) builds every object the schema describes, sent or
+    not, so an absent optional object (Stripe's `shipping`, `automatic_tax`) reads as `{}` and
+    its required properties as missing."""
+    location = [str(p) for p in violation.get("location") or []]
+    if violation.get("code") != "required" or len(location) < 3:
+        return False
+    keys = _keys(exchange, location[1])
+    if keys is None:
+        return False
+    place = (location[2] + "".join(f"[{p}]" for p in location[3:])).lower()
+    return not any(k == place or k.startswith(place + "[") for k in keys)
+
+
+_OBJECT_ITEM = re.compile(r"^[^\[]+\[\d+\]\[")
+"""A form key of an array of objects in bracket notation: `items[0][price]`."""
+
+
+def _object_array(violation: dict[str, Any], exchange: Exchange) -> bool:
+    """Whether Prism refused an array of objects a form body carries in deepObject's bracket
+    notation (Stripe's `items[0][price]=x`): its form reader builds those objects, then takes
+    each for a piece of JSON text and fails on it ("Make sure the array is in JSON")."""
+    keys = _keys(exchange, "body") or []
+    said = str(violation.get("message"))
+    return "JSON object array" in said and any(_OBJECT_ITEM.match(k) for k in keys)
+
+
+def misread(exchange: Exchange) -> bool:
+    """Whether Prism refused the request only for what it misread (see `_phantom`)."""
+    found = _all_violations(exchange)
+    return bool(found) and all(_phantom(v, exchange) for v in found)
+
+
 def rejection(exchange: Exchange) -> str | None:
-    """Why Prism rejected the request, None when it accepted it."""
+    """Why Prism rejected the request, None when it accepted it (or misread it)."""
     problem = _problem(exchange)
     violations = _violations(exchange)
-    if not violations and (problem is None or exchange.status >= 500):
+    if misread(exchange) or (not violations and (problem is None or exchange.status >= 500)):
         return None
     problem = problem or {"title": "declared error response"}
     named = "; ".join(
@@ -94,8 +151,9 @@ def argument_fault(exchange: Exchange) -> bool:
 @dataclass(frozen=True, slots=True)
 class Outcome:
     """One example in one language: `ok`, `rejected` (for the SDK's fault), `argument` (an
-    example value Prism finds out of range), `reader` (the SDK failed on an answer Prism gave
-    as valid), `unsent` (the SDK raised before sending) or `other`."""
+    example value Prism finds out of range), `misread` (Prism refused what it misread),
+    `reader` (the SDK failed on an answer Prism gave as valid), `unsent` (the SDK raised before
+    sending) or `other`."""
 
     qualified: str
     kind: str
@@ -108,6 +166,9 @@ def outcome(qualified: str, result: str, exchanges: list[Exchange]) -> Outcome:
         if why is not None:
             kind = "argument" if argument_fault(exchange) else "rejected"
             return Outcome(qualified, kind, f"{exchange.method} {exchange.target}: {why}")
+        if misread(exchange):
+            said = "; ".join(str(v.get("message")) for v in _all_violations(exchange))
+            return Outcome(qualified, "misread", f"{exchange.method} {exchange.target}: {said}")
     if result == "ok":
         return Outcome(qualified, "ok")
     if not exchanges:

@@ -6,7 +6,9 @@ stream wherever it likes and drop a connection on purpose:
 
 - `GET /v1/events`: the ticks of `TICKS_SCRIPT`, sent in `CHUNK`-byte pieces of a chunked
   body, so lines, CRLF pairs and UTF-8 characters are cut across chunks; with the header
-  `x-script: error`, one tick then an error event.
+  `x-script: error`, one tick then an error event; with `x-script: drift`, events that do
+  not fit the tick type (`DRIFT_SCRIPT`); with `x-script: hold`, one tick, then the
+  connection is held open until the client closes it (a client cancelling mid-stream).
 - `POST /v1/completions`: with `"stream": true`, `COMPLETION_DELTAS` as events then `[DONE]`;
   otherwise one JSON completion.
 - `GET /v1/files/<size>/content`: `<size>` bytes of `pattern(size)`, in 64 KiB writes.
@@ -53,6 +55,15 @@ ERROR_SCRIPT = (
     b'data: {"sequence": 1}\n\n'
     b'event: error\ndata: {"error": {"message": "the model is overloaded"}}\n\n'
 )
+DRIFT_SCRIPT = (
+    b'data: {"sequence": "one", "note": "a string where a number goes"}\n\n'
+    b"data: plain words\n\n"
+    b'data: {"sequence": 3}\n\n'
+    b"data: [DONE]\n\n"
+)
+"""A tick whose sequence is not a number, data that is not JSON, then a tick that fits."""
+HOLD_SECONDS = 30
+"""How long a held stream waits for its client to close it, at most."""
 COMPLETION_DELTAS = ("Hel", "lo, ", "world")
 
 
@@ -110,8 +121,7 @@ class _Handler(socketserver.BaseRequestHandler):
             owner.requests.append(request)
         path = request.target.split("?", 1)[0]
         if path == "/v1/events":
-            error = request.headers.get("x-script") == "error"
-            _send_chunked(sock, ERROR_SCRIPT if error else TICKS_SCRIPT, CHUNK)
+            self._events(sock, request.headers.get("x-script", ""))
         elif path == "/v1/completions":
             self._completion(sock, request)
         elif path.startswith("/v1/files/"):
@@ -120,6 +130,21 @@ class _Handler(socketserver.BaseRequestHandler):
             self._charge(sock, request)
         else:
             sock.sendall(_json(404, {"error": {"message": f"no route {path}"}}))
+
+    def _events(self, sock: socket.socket, script: str) -> None:
+        if script == "hold":
+            sock.sendall(_chunked_head("text/event-stream"))
+            tick = b'data: {"sequence": 1}\n\n'
+            sock.sendall(f"{len(tick):x}\r\n".encode() + tick + b"\r\n")
+            sock.settimeout(HOLD_SECONDS)
+            try:
+                while sock.recv(4096):  # until the client closes the connection
+                    pass
+            except OSError:
+                pass
+            return
+        scripts = {"error": ERROR_SCRIPT, "drift": DRIFT_SCRIPT}
+        _send_chunked(sock, scripts.get(script, TICKS_SCRIPT), CHUNK)
 
     def _completion(self, sock: socket.socket, request: Request) -> None:
         if json.loads(request.body or b"{}").get("stream") is True:

@@ -19,8 +19,10 @@ from generator.ir.model import (
     Array,
     Binary,
     Const,
+    Discriminator,
     EnumDef,
     EnumType,
+    Field,
     Map,
     ModelDef,
     NamedType,
@@ -31,7 +33,7 @@ from generator.ir.model import (
     Union,
 )
 from generator.ir.names import Name
-from generator.ir.samples import FORMAT_SAMPLES, SAMPLE_URL
+from generator.ir.samples import FORMAT_SAMPLES, SAMPLE_URL, number_within, string_within
 
 SAMPLE_FILE = "document.pdf"
 """The local file upload examples send; the example tests create it."""
@@ -116,7 +118,8 @@ class ExampleValues:
         if isinstance(node, Union):
             members = [m for m in node.members if not (isinstance(m, Const) and m.value is None)]
             first = members[0] if members else None
-            return self.value(first, hint, full=full, depth=depth, stack=stack)
+            value = self.value(first, hint, full=full, depth=depth, stack=stack)
+            return _tagged(value, node.discriminator, first)
         if isinstance(node, Ref):
             return self._named(node.name, hint, full=full, depth=depth, stack=stack)
         if isinstance(node, Binary):
@@ -126,12 +129,13 @@ class ExampleValues:
         raise TypeError(f"unknown type node {node!r}")
 
     def _primitive(self, node: Primitive, hint: str | Name | None) -> Any:
+        """A plausible value kept within the primitive's bounds (`pattern`, lengths, range)."""
         if node.kind == "string":
-            return string_for(hint, node.format)
-        if node.kind == "integer":
-            return 1
-        if node.kind == "number":
-            return 1.5
+            plausible = string_for(hint, node.format)
+            return string_within(node.bounds, (plausible,), plausible)
+        if node.kind in ("integer", "number"):
+            integer = node.kind == "integer"
+            return number_within(node.bounds, integer=integer, preferred=1 if integer else 1.5)
         return True
 
     def _named(
@@ -155,20 +159,53 @@ class ExampleValues:
             # nothing to show, and without it a member of a tagged union is ambiguous.
             tag = isinstance(field.type, Const)
             wanted = field.required or tag or (full and depth < _FULL_DEPTH)
-            if not wanted or (field.read_only and not full) or (field.write_only and full):
-                continue
-            if field.name in stack or (name in stack and not field.required):
-                continue
-            field_hint: str | Name = field.name
-            if field.name.words == ("id",):
-                field_hint = Name((*_words(hint or name), "id"))
-            value = self.value(
-                field.type, field_hint, full=full, depth=depth + 1, stack=stack | {name}
-            )
-            if value is None and not field.required:
-                continue
-            result[field.wire_name] = value
+            if wanted and self._shown(name, field, full=full, stack=stack):
+                value = self._field(name, field, hint, full=full, depth=depth, stack=stack)
+                if value is not None or field.required:
+                    result[field.wire_name] = value
+        if result or full:
+            return result
+        # An object with no required field shows its first one: `{}` says nothing in the
+        # docs, and in a form or query it sends nothing at all.
+        for field in named.fields:
+            if self._shown(name, field, full=full, stack=stack):
+                value = self._field(name, field, hint, full=full, depth=depth, stack=stack)
+                if value is not None and value != {} and value != []:
+                    return {field.wire_name: value}
         return result
+
+    @staticmethod
+    def _shown(name: Name, field: Field, *, full: bool, stack: frozenset[Name]) -> bool:
+        """Whether a field may appear: not read-only in a request, not write-only in an
+        answer, and not leading back into a model being built (unless it must)."""
+        if (field.read_only and not full) or (field.write_only and full):
+            return False
+        return field.name not in stack and (name not in stack or field.required)
+
+    def _field(
+        self,
+        name: Name,
+        field: Field,
+        hint: str | Name | None,
+        *,
+        full: bool,
+        depth: int,
+        stack: frozenset[Name],
+    ) -> Any:
+        field_hint: str | Name = field.name
+        if field.name.words == ("id",):
+            field_hint = Name((*_words(hint or name), "id"))
+        return self.value(field.type, field_hint, full=full, depth=depth + 1, stack=stack | {name})
+
+
+def _tagged(value: Any, discriminator: Discriminator | None, member: TypeNode | None) -> Any:
+    """A union member's example carrying the tag its discriminator maps to that member (its
+    own tag field may allow every member's: DigitalOcean's `type` enum of `assign` and
+    `unassign` in each action)."""
+    if discriminator is None or not isinstance(member, Ref) or not isinstance(value, dict):
+        return value
+    tags = [tag for tag, name in discriminator.mapping if name == member.name]
+    return {**value, discriminator.property: tags[0]} if tags else value
 
 
 def imports_of(value: Any) -> set[str]:

@@ -72,6 +72,9 @@ class MethodCode:
     """The item type of a list's auto-pager."""
     security: str | None = None
     """The operation's own requirement as a `core.Requirement`; None for the API's."""
+    stream_item: str | None = None
+    """The event type of the stream method beside this one (`CreateStream`), when a body
+    field chooses between JSON and events."""
 
     @property
     def shape(self) -> OperationShape:
@@ -104,14 +107,16 @@ def method_code(
     fields = Scope(frozenset({"String"}))
     codes = tuple(
         FieldCode(fields.claim(exported(a.name)), _request_type(a, root), a)
-        for a in shape.request_arguments
+        for a in shape.arguments_beside_selector
     )
     result, decoder = _result(shape, local)
     item = local.annotation(shape.pagination.item_type) if shape.pagination else None
     security = None if shape.auth == default_auth else requirement_literal(shape.auth)
+    stream = shape.event_stream
+    chosen = local.annotation(stream.item_type) if stream and shape.stream_selector else None
     return MethodCode(
         op, method_name(op.name), request_struct if codes else None, path, codes, result, decoder,
-        item, security,
+        item, security, chosen,
     )  # fmt: skip
 
 
@@ -131,9 +136,11 @@ def _result(shape: OperationShape, local: GoTypes) -> tuple[str, str]:
         annotation = local.annotation(shape.response_type)
         return annotation, f"core.JSON[{annotation}]"
     if shape.response_kind == "binary":
-        return "[]byte", "core.Bytes"
-    if shape.response_kind in ("text", "event_stream"):
-        # Go reads an event stream whole, as its text, until its runtime parses events.
+        return "io.ReadCloser", "core.Download"
+    if shape.response_kind == "event_stream":
+        event = local.annotation(shape.event_stream.item_type if shape.event_stream else None)
+        return f"*core.Stream[{event}]", f"core.Events[{event}]"
+    if shape.response_kind == "text":
         return "string", "core.Text"
     return "", "core.Nothing"
 
@@ -188,6 +195,8 @@ def builder_lines(method: MethodCode, root_package: str) -> list[str]:
     params = [f"{name} {annotation}" for name, annotation, _ in method.path_parameters]
     if method.request_struct is not None:
         params.append(f"request *{root_package}{method.request_struct}")
+    if method.stream_item is not None:
+        params.append("stream bool")
     lines = [f"func {builder_name(method)}({', '.join(params)}) (*core.Request, error) {{"]
     if method.request_struct is not None:
         empty = f"&{root_package}{method.request_struct}{{}}"
@@ -195,16 +204,33 @@ def builder_lines(method: MethodCode, root_package: str) -> list[str]:
     lines += ["\tquery := url.Values{}", "\theader := http.Header{}", "\tvar body *core.Body"]
     for field in method.fields:
         lines.extend(_send_field(field))
+    lines.extend(_accept_lines(method))
     lines.extend(_body_lines(method))
     shape = method.shape
+    streamed = ""
+    if method.stream_item is not None:
+        streamed = ", Stream: stream"
+    elif shape.response_kind in ("event_stream", "binary"):
+        streamed = ", Stream: true"
     request = (
         f"&core.Request{{Method: {go_string(method.operation.method.upper())}, "
         f"Path: {_path_expression(method)}, Query: query, Header: header, Body: body, "
         f"RetrySafe: {'true' if shape.retry_safe else 'false'}"
         + (f", Security: &{method.security}" if method.security else "")
+        + streamed
         + "}"
     )
     return [*lines, f"\treturn {request}, nil", "}"]
+
+
+def _accept_lines(method: MethodCode) -> list[str]:
+    """The `Accept` of a call read as it arrives: the media types it answers, or events when
+    the stream method is the one calling."""
+    if method.stream_item is not None:
+        return ["\tif stream {", '\t\theader.Set("Accept", "text/event-stream")', "\t}"]
+    if method.shape.response_kind in ("event_stream", "binary"):
+        return [f'\theader.Set("Accept", {go_string(method.shape.accept)})']
+    return []
 
 
 def _path_expression(method: MethodCode) -> str:
@@ -245,6 +271,10 @@ def _body_lines(method: MethodCode) -> list[str]:
     media = go_string(shape.media_type or "")
     whole = next((f for f in method.fields if f.argument.whole_body), None)
     fail = ["\tif err != nil {", "\t\treturn nil, err", "\t}"]
+    selector = shape.stream_selector
+    if kind == "json" and selector is not None:
+        chosen = f"core.JSONBodyChoosing(request, {go_string(selector.wire_name)}, stream)"
+        return [f"\tbody, err := {chosen}", *fail]
     if kind == "json":
         value = "request.Body" if whole is not None else "request"
         return [f"\tbody, err := core.JSONBody({value})", *fail]
@@ -322,9 +352,40 @@ def method_lines(method: MethodCode, receiver: str, root_package: str) -> list[s
     return [*plain, "", *raw]
 
 
-def _builder_arguments(method: MethodCode) -> str:
+def _builder_arguments(method: MethodCode, stream: bool = False) -> str:
+    """The builder's arguments; for a call a body field switches to events, whether the
+    stream method is the one calling."""
     names = [name for name, _, _ in method.path_parameters]
-    return ", ".join([*names, *(["request"] if method.request_struct is not None else [])])
+    names += ["request"] if method.request_struct is not None else []
+    names += [("true" if stream else "false")] if method.stream_item is not None else []
+    return ", ".join(names)
+
+
+def stream_lines(method: MethodCode, receiver: str, root_package: str, name: str) -> list[str]:
+    """`<Create>Stream` and its WithRawResponse twin: the call with its selector field set
+    (`"stream": true`), its events returned as they arrive."""
+    assert method.stream_item is not None and method.shape.stream_selector is not None
+    params = signature(method, root_package)
+    stream = f"*core.Stream[{method.stream_item}]"
+    field = method.shape.stream_selector.wire_name
+    return [
+        f"// {name} calls {_qualified(method)} with \"{field}\": true and returns its events as",
+        "// they arrive:",
+        "//",
+        "//\tdefer stream.Close()",
+        "//\tfor stream.Next() { event := stream.Current() }",
+        f"func (c *{receiver}) {name}({params}) ({stream}, error) {{",
+        f"\tresponse, err := c.WithRawResponse.{name}({call_arguments(method)})",
+        "\tif err != nil {", "\t\treturn nil, err", "\t}",
+        "\treturn response.Body, nil", "}",
+        "",
+        f"// {name} calls {_qualified(method)} with \"{field}\": true and returns the",
+        "// response's status and headers too.",
+        f"func (r *Raw{receiver}) {name}({params}) (*core.Response[{stream}], error) {{",
+        f"\tcall, err := {builder_name(method)}({_builder_arguments(method, stream=True)})",
+        "\tif err != nil {", "\t\treturn nil, err", "\t}",
+        f"\treturn core.Call(ctx, r.caller, call, opts, core.Events[{method.stream_item}])", "}",
+    ]  # fmt: skip
 
 
 def pager_lines(method: MethodCode, receiver: str, root_package: str, name: str) -> list[str]:
@@ -409,11 +470,13 @@ class Helpers:
     poller: str | None
     retrieve: MethodCode | None
     """The method the poller retrieves the run with."""
+    stream: str | None = None
+    """The twin asking for server-sent events, where a body field chooses them."""
 
 
 def helpers(methods: tuple[MethodCode, ...]) -> tuple[Helpers, ...]:
     """Each method's helpers, named once for the code and the docs (`ListAutoPaging`,
-    `CreateAndPoll`; a clash with a method's name takes the next free name)."""
+    `CreateStream`, `CreateAndPoll`; a clash with a method's name takes the next free name)."""
     names = Scope(frozenset(m.name for m in methods) | {"WithRawResponse"})
     by_operation = {m.operation.name: m for m in methods}
     found = []
@@ -421,10 +484,11 @@ def helpers(methods: tuple[MethodCode, ...]) -> tuple[Helpers, ...]:
         pager = None
         if method.shape.pagination is not None and method.item is not None:
             pager = names.claim(method.name + "AutoPaging")
+        stream = names.claim(method.name + "Stream") if method.stream_item is not None else None
         polling = method.shape.polling
         retrieve = by_operation.get(polling.retrieve_operation) if polling else None
         poller = None
         if retrieve is not None and polls(method, retrieve):
             poller = names.claim(method.name + "AndPoll")
-        found.append(Helpers(pager, poller, retrieve if poller else None))
+        found.append(Helpers(pager, poller, retrieve if poller else None, stream))
     return tuple(found)

@@ -148,6 +148,18 @@ class GoRenderer:
             for op in operations
         )
 
+    @property
+    def response_kinds(self) -> frozenset[str]:
+        """What the API's calls answer (`event_stream`, `binary`, ...), counting a call a
+        body field switches to events as answering events too."""
+        shapes = [
+            m.shape for m in (*self.root_methods, *(m for r in self.resources for m in r.methods))
+        ]
+        kinds = {s.response_kind for s in shapes}
+        return frozenset(
+            kinds | ({"event_stream"} if any(s.event_stream for s in shapes) else set())
+        )
+
     @functools.cached_property
     def security(self) -> GoSecurity:
         """The credential and server-variable options and the client's security values."""
@@ -275,6 +287,8 @@ class GoRenderer:
             lines += ["", *code.method_lines(method, receiver, root)]
             if helpers.pager is not None:
                 lines += ["", *code.pager_lines(method, receiver, root, helpers.pager)]
+            if helpers.stream is not None:
+                lines += ["", *code.stream_lines(method, receiver, root, helpers.stream)]
             if helpers.poller is not None and helpers.retrieve is not None:
                 lines += [
                     "",

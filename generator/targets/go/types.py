@@ -47,7 +47,11 @@ def scalar_type(values: tuple[ScalarValue, ...]) -> str:
 
 def needs_no_pointer(annotation: str) -> bool:
     """Whether a type already has a nil (pointers, slices, maps, interfaces)."""
-    return annotation.startswith(("*", "[]", "map[")) or annotation in ("any", "io.Reader")
+    return annotation.startswith(("*", "[]", "map[")) or annotation in (
+        "any",
+        "io.Reader",
+        "io.ReadCloser",
+    )
 
 
 class GoTypes:

@@ -50,6 +50,11 @@ class MethodCode:
     item: str | None
     security: str | None = None
     """The operation's own requirement as `security(...)`'s arguments; None for the API's."""
+    stream_item: str | None = None
+    """The event type of the stream method beside this one (`createStream`), when a body
+    field chooses between JSON and events."""
+    stream_name: str | None = None
+    """That stream method's name."""
 
     @property
     def shape(self) -> OperationShape:
@@ -73,7 +78,7 @@ def method_code(
     )
     names = Scope(frozenset({"build", "builder", "getClass", "hashCode", "toString", "equals"}))
     fields = []
-    for argument in shape.request_arguments:
+    for argument in shape.arguments_beside_selector:
         name = names.claim(member_name(argument.name, "body"))
         fields.append(
             FieldCode(
@@ -82,16 +87,14 @@ def method_code(
         )
     result = _result(shape, types)
     item = types.annotation(shape.pagination.item_type) if shape.pagination else None
+    stream = shape.event_stream
+    chosen = types.annotation(stream.item_type) if stream and shape.stream_selector else None
+    name = member_name(op.name, "call")
     return MethodCode(
-        op,
-        member_name(op.name, "call"),
-        request_class if fields else None,
-        path,
-        tuple(fields),
-        result,
-        item,
-        None if shape.auth == default_auth else requirement_arguments(shape.auth),
-    )
+        op, name, request_class if fields else None, path, tuple(fields), result, item,
+        None if shape.auth == default_auth else requirement_arguments(shape.auth), chosen,
+        name + "Stream" if chosen else None,
+    )  # fmt: skip
 
 
 def _request_type(argument: Argument, types: JavaTypes) -> str:
@@ -107,7 +110,10 @@ def _result(shape: OperationShape, types: JavaTypes) -> str:
     if shape.response_kind == "json":
         return types.annotation(shape.response_type)
     if shape.response_kind == "binary":
-        return "byte[]"
+        return "java.io.InputStream"
+    if shape.response_kind == "event_stream":
+        item = shape.event_stream.item_type if shape.event_stream else None
+        return f"Stream<{types.annotation(item)}>"
     return "String" if shape.response_kind == "text" else "Void"
 
 
@@ -214,6 +220,8 @@ def builder_lines(method: MethodCode) -> list[str]:
     params = [f"{annotation} {name}" for name, annotation, _ in method.path_parameters]
     if method.request_class is not None:
         params.append(f"{method.request_class} request")
+    if method.stream_item is not None:
+        params.append("boolean stream")
     retry = "true" if shape.retry_safe else "false"
     lines = [
         f"    private static ApiRequest {method.name}Request({', '.join(params)}) {{",
@@ -227,6 +235,20 @@ def builder_lines(method: MethodCode) -> list[str]:
         lines += _send_field(field)
     lines += _body_lines(method)
     return [*lines, "        return call;", "    }"]
+
+
+def _chosen_lines(method: MethodCode) -> list[str]:
+    """For a call a body field switches to events: the field set, events accepted, when the
+    stream method is the one calling."""
+    selector = method.shape.stream_selector
+    if method.stream_item is None or selector is None:
+        return []
+    return [
+        "        if (stream) {",
+        f"            body.put({java_string(selector.wire_name)}, true);",
+        '            call.accept("text/event-stream");',
+        "        }",
+    ]
 
 
 def _value(field: FieldCode) -> str:
@@ -282,6 +304,7 @@ def _body_lines(method: MethodCode) -> list[str]:
         lines += [
             f"        body.put({java_string(f.argument.wire_name)}, {_value(f)});" for f in located
         ]
+        lines += _chosen_lines(method)
         lines.append("        body.values().removeIf(Objects::isNull);")
         return [*lines, "        call.json(body);"]
     if kind == "form":
@@ -310,8 +333,10 @@ def raw_method_lines(method: MethodCode) -> list[str]:
     build = f"{method.name}Request({_builder_arguments(method)})"
     if method.result == "Void":
         decode = f"caller.nothing({build}, requestOptions)"
-    elif method.result == "byte[]":
-        decode = f"caller.send({build}, requestOptions)"
+    elif method.result == "java.io.InputStream":
+        decode = f"caller.download({build}, requestOptions)"
+    elif method.result.startswith("Stream<"):
+        decode = f"caller.stream({build}, requestOptions, {reader(method.result[7:-1])})"
     elif method.result == "String" and method.shape.response_kind == "text":
         decode = f"caller.text({build}, requestOptions)"
     else:
@@ -331,12 +356,47 @@ def raw_method_lines(method: MethodCode) -> list[str]:
             f"        return {method.name}({call});",
             "    }",
         ]
+    return lines + _raw_stream_lines(method)
+
+
+def _raw_stream_lines(method: MethodCode) -> list[str]:
+    """The raw client's stream method: the call with its selector field set, its events
+    read as they arrive."""
+    if method.stream_item is None or method.stream_name is None:
+        return []
+    name = method.stream_name
+    build = f"{method.name}Request({_builder_arguments(method, stream=True)})"
+    result = f"RawResponse<Stream<{method.stream_item}>>"
+    lines = [
+        "",
+        _stream_doc(method),
+        f"    public {result} {name}({parameters(method, True, True)}) {{",
+        f"        return caller.stream({build}, requestOptions, {reader(method.stream_item)});",
+        "    }",
+    ]
+    for params, call in overloads(method)[1:]:
+        lines += ["", f"    public {result} {name}({params}) {{",
+                  f"        return {name}({call});", "    }"]  # fmt: skip
     return lines
 
 
-def _builder_arguments(method: MethodCode) -> str:
+def _stream_doc(method: MethodCode) -> str:
+    op = method.operation
+    selector = method.shape.stream_selector
+    field = java_string(selector.wire_name if selector else "stream")
+    return (
+        f"    /** {op.method.upper()} {op.path} with {{@code {field}: true}}: its events, read as"
+        " they arrive. */"
+    )
+
+
+def _builder_arguments(method: MethodCode, stream: bool = False) -> str:
+    """The builder's arguments; for a call a body field switches to events, whether the
+    stream method is the one calling."""
     names = [name for name, _, _ in method.path_parameters]
-    return ", ".join([*names, *(["request"] if method.request_class is not None else [])])
+    names += ["request"] if method.request_class is not None else []
+    names += [("true" if stream else "false")] if method.stream_item is not None else []
+    return ", ".join(names)
 
 
 def sync_method_lines(method: MethodCode) -> list[str]:
@@ -356,21 +416,35 @@ def sync_method_lines(method: MethodCode) -> list[str]:
             f"        {prefix}raw.{method.name}({call}){suffix};",
             "    }",
         ]
+    if method.stream_item is not None and method.stream_name is not None:
+        name = method.stream_name
+        for index, (params, call) in enumerate(overloads(method)):
+            lines += [
+                "",
+                *([_stream_doc(method)] if index == 0 else []),
+                f"    public Stream<{method.stream_item}> {name}({params}) {{",
+                f"        return raw.{name}({call}).body();",
+                "    }",
+            ]  # fmt: skip
     return lines
 
 
 def async_method_lines(method: MethodCode) -> list[str]:
     """The async client's overloads: the raw call on the client's executor."""
     lines: list[str] = []
-    for params, call in overloads(method):
-        lines += [
-            "",
-            *(["    @Deprecated"] if method.operation.deprecated else []),
-            f"    public CompletableFuture<{method.result}> {method.name}({params}) {{",
-            f"        return CompletableFuture.supplyAsync(() -> raw.{method.name}({call})"
-            ".body(), executor);",
-            "    }",
-        ]
+    forms = [(method.name, method.result)]
+    if method.stream_item is not None and method.stream_name is not None:
+        forms.append((method.stream_name, f"Stream<{method.stream_item}>"))
+    for name, result in forms:
+        for params, call in overloads(method):
+            lines += [
+                "",
+                *(["    @Deprecated"] if method.operation.deprecated else []),
+                f"    public CompletableFuture<{result}> {name}({params}) {{",
+                f"        return CompletableFuture.supplyAsync(() -> raw.{name}({call})"
+                ".body(), executor);",
+                "    }",
+            ]
     return lines
 
 
@@ -417,7 +491,7 @@ def polls(method: MethodCode, retrieve: MethodCode | None) -> bool:
         retrieve is not None
         and method.shape.polling is not None
         and retrieve.result == method.result
-        and method.result not in ("Void", "Object", "String", "byte[]")
+        and method.result not in ("Void", "Object", "String", "java.io.InputStream")
         and "<" not in method.result
         and len(retrieve.path_parameters) == 1
         and retrieve.path_parameters[0][1] == "String"

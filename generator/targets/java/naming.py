@@ -21,7 +21,8 @@ Override Deprecated SuppressWarnings Math Number Character Byte Short Float Enum
 Thread Runtime Exception RuntimeException Error Throwable Module Package Process Iterator
 Model Json ApiRequest HttpCaller RequestOptions ClientOptions RawResponse ApiException
 SdkException ErrorFactory FileUpload Multipart Paging PagingIterable Poller ObjectMappers
-Environment Errors Builder WebhookVerifier"""
+Environment Errors Builder WebhookVerifier
+Stream ServerSentEvent EventDecoder StreamException"""
 RESERVED_CLASSES = frozenset(_IMPORTED.split())
 """Simple names generated code uses from its imports, java.lang and the runtime: no generated
 class may take one."""

@@ -4,7 +4,7 @@ and `methods.py`, the runtime (`runtime/*.java`) copied verbatim into the `core`
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import jinja2
@@ -162,11 +162,28 @@ class JavaRenderer:
         )
 
     def _methods(self, operations: tuple[Operation, ...]) -> tuple[code.MethodCode, ...]:
-        return tuple(
+        methods = [
             code.method_code(
                 op, self._request_names[(op.method, op.path)], self._types, self.api.auth
             )
             for op in operations
+        ]
+        names = Scope(frozenset(m.name for m in methods) | {"withRawResponse"})
+        return tuple(
+            replace(m, stream_name=names.claim(m.stream_name)) if m.stream_name else m
+            for m in methods
+        )
+
+    @property
+    def response_kinds(self) -> frozenset[str]:
+        """What the API's calls answer (`event_stream`, `binary`, ...), counting a call a
+        body field switches to events as answering events too."""
+        shapes = [
+            m.shape for m in (*self.root_methods, *(m for r in self.resources for m in r.methods))
+        ]
+        kinds = {s.response_kind for s in shapes}
+        return frozenset(
+            kinds | ({"event_stream"} if any(s.event_stream for s in shapes) else set())
         )
 
     @property

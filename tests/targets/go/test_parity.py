@@ -23,7 +23,7 @@ from tests.corpus.sample import sampled
 CORPUS = SHARED / "corpus"
 NAMES = [d.name for d in corpus_documents(CORPUS)] if CORPUS.is_dir() else ["corpus-absent"]
 OWN_SPECS = sorted((ROOT / "specs").glob("*/*.yaml"))
-_KIND = {"core.Bytes": "binary", "core.Text": "text", "core.Nothing": "empty"}
+_KIND = {"core.Download": "binary", "core.Text": "text", "core.Nothing": "empty"}
 
 Meaning = tuple[str, str, tuple[str, ...], frozenset[tuple[str, str]], str | None, bool, str]
 
@@ -57,20 +57,22 @@ def _go_meaning(method: code.MethodCode, text: str) -> Meaning:
     op = method.operation
     pager = f"func (c *Client) {method.name}AutoPaging("
     style = None
+    fields = {(f.argument.location, f.argument.wire_name) for f in method.fields}
+    selector = method.shape.stream_selector
+    if selector is not None and f"func (c *Client) {method.name}Stream(" in text:
+        fields.add(("body", selector.wire_name))  # the stream method sets it
     if pager in text:
         style = text.split(pager, 1)[1].split('core.Paging{Style: "', 1)[1].split('"', 1)[0]
     return (
         op.method.upper(),
         op.path,
         tuple(a.wire_name for _, _, a in method.path_parameters),
-        frozenset(
-            (f.argument.location, f.argument.wire_name)
-            for f in method.fields
-            if f.argument.location != "client_header"
-        ),
+        frozenset(f for f in fields if f[0] != "client_header"),
         style,
         f"func (c *Client) {method.name}AndPoll(" in text,
-        _KIND.get(method.decoder, "json"),
+        "event_stream"
+        if method.decoder.startswith("core.Events[")
+        else _KIND.get(method.decoder, "json"),
     )
 
 

@@ -24,7 +24,8 @@ from tests.corpus.sample import sampled
 CORPUS = SHARED / "corpus"
 NAMES = [d.name for d in corpus_documents(CORPUS)] if CORPUS.is_dir() else ["corpus-absent"]
 OWN_SPECS = sorted((ROOT / "specs").glob("*/*.yaml"))
-_KIND = {"send": "binary", "text": "text", "nothing": "empty", "json": "json"}
+_KIND = {"download": "binary", "stream": "event_stream", "text": "text", "nothing": "empty",
+         "json": "json"}  # fmt: skip
 
 Meaning = tuple[str, str, tuple[str, ...], frozenset[tuple[str, str]], str | None, bool, str]
 
@@ -65,15 +66,15 @@ def _java_meaning(method: code.MethodCode, sync: str, raw: str) -> Meaning:
     )
     decode = re.search(rf"> {method.name}\(.*?\n\s+return caller\.(\w+)\(", raw)
     assert decode is not None, method.name
+    fields = {(f.argument.location, f.argument.wire_name) for f in method.fields}
+    selector = method.shape.stream_selector
+    if selector is not None and f" {method.stream_name}(" in sync:
+        fields.add(("body", selector.wire_name))  # the stream method sets it
     return (
         op.method.upper(),
         op.path,
         tuple(a.wire_name for _, _, a in method.path_parameters),
-        frozenset(
-            (f.argument.location, f.argument.wire_name)
-            for f in method.fields
-            if f.argument.location != "client_header"
-        ),
+        frozenset(f for f in fields if f[0] != "client_header"),
         pager.group(1) if pager else None,
         f" {method.name}AndPoll(" in sync,
         _KIND[decode.group(1)],

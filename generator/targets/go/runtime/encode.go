@@ -78,6 +78,29 @@ func JSONBody(value any) (*Body, error) {
 	return &Body{ContentType: "application/json", Bytes: encoded}, nil
 }
 
+// JSONBodyChoosing encodes a JSON request body with the boolean field name set to true when
+// chosen (a stream method's `"stream": true`), left as it is otherwise.
+func JSONBodyChoosing(value any, name string, chosen bool) (*Body, error) {
+	body, err := JSONBody(value)
+	if err != nil || !chosen {
+		return body, err
+	}
+	object := bytes.TrimSpace(body.Bytes)
+	if len(object) < 2 || object[0] != '{' || object[len(object)-1] != '}' {
+		return nil, fmt.Errorf("the %q field needs a JSON object body, not %s", name, object)
+	}
+	field, err := json.Marshal(name)
+	if err != nil {
+		return nil, err
+	}
+	encoded := append([]byte(nil), object[:len(object)-1]...)
+	if len(bytes.TrimSpace(encoded[1:])) > 0 {
+		encoded = append(encoded, ',')
+	}
+	encoded = append(append(encoded, field...), ":true}"...)
+	return &Body{ContentType: body.ContentType, Bytes: encoded}, nil
+}
+
 // FormBody encodes an application/x-www-form-urlencoded body.
 func FormBody(form url.Values) *Body {
 	return &Body{ContentType: "application/x-www-form-urlencoded", Bytes: []byte(form.Encode())}

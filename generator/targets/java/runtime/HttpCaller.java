@@ -3,6 +3,7 @@ package sdkgen.runtime;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
@@ -19,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
 
 /** Sends calls: the base URL, auth and headers added, retried with backoff, errors typed. */
 public final class HttpCaller {
@@ -58,9 +60,52 @@ public final class HttpCaller {
         return new RawResponse<>(raw.statusCode(), raw.headers(), null);
     }
 
+    /** The call's events, read as they arrive (see {@link Stream}). */
+    public <T> RawResponse<Stream<T>> stream(ApiRequest request, RequestOptions call,
+            Class<T> type) {
+        return stream(request, call, node -> Json.read(node, type));
+    }
+
+    public <T> RawResponse<Stream<T>> stream(ApiRequest request, RequestOptions call,
+            TypeReference<T> type) {
+        return stream(request, call, node -> Json.read(node, type));
+    }
+
+    private <T> RawResponse<Stream<T>> stream(ApiRequest request, RequestOptions call,
+            Function<JsonNode, T> reader) {
+        RawResponse<InputStream> raw = download(request, call);
+        return new RawResponse<>(raw.statusCode(), raw.headers(),
+                new Stream<>(raw.body(), raw.statusCode(), raw.headers(), reader));
+    }
+
+    /** The call's body unread, to be read as it arrives and closed by the caller. */
+    public RawResponse<InputStream> download(ApiRequest request, RequestOptions call) {
+        HttpResponse<InputStream> response = exchange(request, call,
+                HttpResponse.BodyHandlers.ofInputStream(), HttpCaller::drain);
+        return new RawResponse<>(response.statusCode(), response.headers(), response.body());
+    }
+
     /** The call's body as bytes, after retries; ApiException for an unsuccessful status. An
      * OAuth2 token the API refuses with a 401 is fetched again once. */
     public RawResponse<byte[]> send(ApiRequest request, RequestOptions call) {
+        HttpResponse<byte[]> response = exchange(request, call,
+                HttpResponse.BodyHandlers.ofByteArray(), bytes -> bytes);
+        return new RawResponse<>(response.statusCode(), response.headers(), response.body());
+    }
+
+    /** The whole of a body read as a stream (an error's), closed after. */
+    private static byte[] drain(InputStream body) {
+        try (InputStream closing = body) {
+            return closing.readAllBytes();
+        } catch (IOException failed) {
+            return new byte[0];
+        }
+    }
+
+    /** Sends the call until it succeeds, fails for good or runs out of retries; `bytesOf`
+     * reads the body of an unsuccessful response. */
+    private <B> HttpResponse<B> exchange(ApiRequest request, RequestOptions call,
+            HttpResponse.BodyHandler<B> handler, Function<B, byte[]> bytesOf) {
         RequestOptions given = call == null ? RequestOptions.builder().build() : call;
         int retries = given.getMaxRetries().orElse(options.maxRetries);
         Security.Chosen chosen = options.security.choose(
@@ -69,10 +114,9 @@ public final class HttpCaller {
         boolean refreshed = false;
         for (int attempt = 0; ; attempt++) {
             Map<String, String> tokens = tokens(chosen);
-            HttpResponse<byte[]> response;
+            HttpResponse<B> response;
             try {
-                response = options.httpClient.send(build(request, given, chosen, tokens),
-                        HttpResponse.BodyHandlers.ofByteArray());
+                response = options.httpClient.send(build(request, given, chosen, tokens), handler);
             } catch (IOException failed) {
                 if (attempt < retries && request.retrySafe) {
                     sleep(backoff(attempt));
@@ -86,8 +130,9 @@ public final class HttpCaller {
             }
             int status = response.statusCode();
             if (status >= 200 && status < 300) {
-                return new RawResponse<>(status, response.headers(), response.body());
+                return response;
             }
+            byte[] bytes = bytesOf.apply(response.body());
             if (status == 401 && !tokens.isEmpty() && !refreshed) {
                 refreshed = true;
                 forget(chosen, tokens);
@@ -98,7 +143,7 @@ public final class HttpCaller {
                 sleep(retryAfter(response.headers()).orElse(backoff(attempt)));
                 continue;
             }
-            throw error(request, response);
+            throw error(request, status, response.headers(), bytes);
         }
     }
 
@@ -168,14 +213,13 @@ public final class HttpCaller {
         return builder.build();
     }
 
-    private ApiException error(ApiRequest request, HttpResponse<byte[]> response) {
-        byte[] bytes = response.body();
+    private ApiException error(ApiRequest request, int status, HttpHeaders headers, byte[] bytes) {
         JsonNode parsed = parse(bytes);
         Object body = parsed != null ? Json.read(parsed, Object.class)
                 : new String(bytes, StandardCharsets.UTF_8);
-        String message = request.method + " " + request.path + ": status "
-                + response.statusCode() + (bytes.length > 0 ? ": " + abbreviated(bytes) : "");
-        return options.errors.create(message, response.statusCode(), response.headers(), body);
+        String message = request.method + " " + request.path + ": status " + status
+                + (bytes.length > 0 ? ": " + abbreviated(bytes) : "");
+        return options.errors.create(message, status, headers, body);
     }
 
     private static String abbreviated(byte[] bytes) {

@@ -57,6 +57,9 @@ type Request struct {
 	RetrySafe bool
 	// Security is the operation's own requirement; nil for the API's.
 	Security *Requirement
+	// Stream leaves the body of a successful response open for the decoder, which reads it
+	// as it arrives (events, downloads).
+	Stream bool
 }
 
 // Body is an encoded request body, kept whole so that a retry sends it again.
@@ -65,11 +68,14 @@ type Body struct {
 	Bytes       []byte
 }
 
-// RawResponse is a successful response before its body is decoded.
+// RawResponse is a successful response before its body is decoded: read whole (Body), or
+// left open (Stream) when the request streams.
 type RawResponse struct {
 	StatusCode int
 	Header     http.Header
 	Body       []byte
+	Stream     io.ReadCloser
+	ctx        context.Context
 }
 
 // Response is a decoded response with its status and headers (the WithRawResponse methods).
@@ -121,7 +127,7 @@ func (c *Caller) Send(ctx context.Context, request *Request, options *RequestOpt
 		if err != nil {
 			return nil, err
 		}
-		raw, retry, err := c.attempt(built, request.RetrySafe)
+		raw, retry, err := c.attempt(built, request)
 		if raw != nil && raw.StatusCode == http.StatusUnauthorized && len(fetched) > 0 && !refreshed {
 			refreshed = true
 			c.forgetTokens(chosen, fetched)
@@ -183,14 +189,19 @@ func sender(options *RequestOptions) HTTPClient {
 	return defaultClient
 }
 
-func (c *Caller) attempt(built *http.Request, retrySafe bool) (*RawResponse, bool, error) {
+func (c *Caller) attempt(built *http.Request, request *Request) (*RawResponse, bool, error) {
 	client := HTTPClient(defaultClient)
 	if sender, ok := built.Context().Value(senderKey{}).(HTTPClient); ok {
 		client = sender
 	}
+	retrySafe := request.RetrySafe
 	response, err := client.Do(built)
 	if err != nil {
 		return nil, retrySafe && built.Context().Err() == nil, err
+	}
+	if request.Stream && response.StatusCode < 400 {
+		return &RawResponse{StatusCode: response.StatusCode, Header: response.Header,
+			Stream: response.Body, ctx: built.Context()}, false, nil
 	}
 	defer response.Body.Close()
 	body, err := io.ReadAll(response.Body)

@@ -5,14 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from generator.targets.python.runtime.sse import EventDecoder, ServerSentEvent, iter_events
+from generator.targets.python.runtime.sse import EventDecoder, ServerSentEvent
 from generator.targets.python.runtime.streaming import DONE, StreamError, decode_event
+from tests.support.sse_cases import RULES, decode
 from tests.support.stream_server import TICKS_SCRIPT
-
-
-def decode(*chunks: bytes) -> list[ServerSentEvent]:
-    return list(iter_events(chunks))
-
 
 WHOLE = decode(TICKS_SCRIPT)
 
@@ -40,22 +36,7 @@ def test_one_byte_at_a_time_gives_the_same_events() -> None:
     assert decode(*pieces) == WHOLE
 
 
-CASES = {
-    "crlf cut between cr and lf": ((b"data: a\r", b"\n\r", b"\n"), [("message", "a")]),
-    "lone cr ends lines": ((b"data: a\rdata: b\r\r",), [("message", "a\nb")]),
-    "comment only": ((b": ping\n\n",), []),
-    "field without a colon": ((b"data\n\n",), [("message", "")]),
-    "no space after the colon": ((b"data:x\n\n",), [("message", "x")]),
-    "one space only is stripped": ((b"data:  x\n\n",), [("message", " x")]),
-    "unknown field ignored": ((b"foo: bar\ndata: x\n\n",), [("message", "x")]),
-    "event without data is dropped": ((b"event: ping\n\ndata: x\n\n",), [("message", "x")]),
-    "unfinished event at the end is dropped": ((b"data: x\n\ndata: y",), [("message", "x")]),
-    "byte order mark stripped": ((b"\xef\xbb\xbfdata: x\n\n",), [("message", "x")]),
-    "character cut across chunks": ((b"data: \xe2\x98", b"\x95\n\n"), [("message", "☕")]),
-}
-
-
-@pytest.mark.parametrize("chunks, expected", list(CASES.values()), ids=list(CASES))
+@pytest.mark.parametrize("chunks, expected", list(RULES.values()), ids=list(RULES))
 def test_rules_of_the_format(chunks: tuple[bytes, ...], expected: list[tuple[str, str]]) -> None:
     assert [(e.event, e.data) for e in decode(*chunks)] == expected
 

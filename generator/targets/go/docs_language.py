@@ -100,7 +100,7 @@ class GoDocsLanguage:
         )
 
     def stream_note(self) -> str:
-        return "read whole: the Go SDK does not stream events yet"
+        return "through its `<Create>Stream` twin, read with `for stream.Next()`"
 
     def poll_note(self, method: str) -> str:
         return (
@@ -224,7 +224,8 @@ class GoDocsLanguage:
     def stream_example(
         self, docs: DocsModel, qualified: str, m: MethodSurface, op: Operation
     ) -> str:
-        """A call answering with events: the Go SDK returns them whole, as text."""
+        """A call answering with events, written as any call (it returns the SDK's stream); the
+        docs do not yet show reading it event by event."""
         return self.example(docs, qualified, m, op, poll=False)
 
     # ----- the guide -----------------------------------------------------------------------

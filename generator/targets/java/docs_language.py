@@ -97,7 +97,7 @@ class JavaDocsLanguage:
         )
 
     def stream_note(self) -> str:
-        return "read whole: the Java SDK does not stream events yet"
+        return "through its `<create>Stream` twin, an `Iterable` of events"
 
     def poll_note(self, method: str) -> str:
         return (
@@ -220,7 +220,8 @@ class JavaDocsLanguage:
     def stream_example(
         self, docs: DocsModel, qualified: str, m: MethodSurface, op: Operation
     ) -> str:
-        """A call answering with events: the Java SDK reads the response whole."""
+        """A call answering with events, written as any call (it returns the SDK's stream); the
+        docs do not yet show reading it event by event."""
         return self.example(docs, qualified, m, op, poll=False)
 
     # ----- the guide -----------------------------------------------------------------------

@@ -1,6 +1,6 @@
 """One meaning in every language: over every real-world document of ../shared/corpus, the
-Python and TypeScript SDKs agree, method by method, on the paging style, the poll helper, the
-response kind and the arguments (by wire name and where each goes).
+Python, TypeScript, Go and Java SDKs agree, method by method, on the paging style, the poll
+helper, the response kind and the arguments (by wire name and where each goes).
 
 Client headers are left out of the comparison: Python takes them as keyword arguments, while
 TypeScript calls override them through `options.headers` (as the official Extend SDK does).
@@ -28,7 +28,7 @@ CORPUS = SHARED / "corpus"
 NAMES = [d.name for d in corpus_documents(CORPUS)] if CORPUS.is_dir() else ["corpus-absent"]
 OWN_SPECS = sorted((ROOT / "specs").glob("*/*.yaml"))
 """The configured APIs' documents, every version (Extend's runs have poll helpers)."""
-LANGUAGES = ("python", "typescript")
+LANGUAGES = ("python", "typescript", "go", "java")
 
 Meaning = tuple[str, str, str | None, bool, str, frozenset[tuple[str, str]]]
 """(method, path, paging style, has a poll helper, response kind, arguments (where, wire name))."""
@@ -73,7 +73,7 @@ def meanings(path: Path, output: Path) -> dict[str, list[Meaning]]:
 
 @pytest.mark.slow
 @pytest.mark.parametrize("name", sampled(NAMES))
-def test_python_and_typescript_mean_the_same(name: str, tmp_path: Path) -> None:
+def test_every_language_means_what_python_means(name: str, tmp_path: Path) -> None:
     document = next(d for d in corpus_documents(shared_path("corpus")) if d.name == name)
     _assert_same(meanings(document.path, tmp_path))
 
@@ -86,10 +86,12 @@ def test_the_own_specs_mean_the_same(spec: Path, tmp_path: Path) -> None:
 
 
 def _assert_same(found: dict[str, list[Meaning]]) -> None:
-    python, typescript = found["python"], found["typescript"]
-    assert len(python) == len(typescript)
-    differing = [(p, t) for p, t in zip(python, typescript, strict=True) if p != t]
-    assert differing == []
+    """Every documented language means what Python means, method by method."""
+    python = found["python"]
+    for language, methods in found.items():
+        assert len(methods) == len(python), language
+        differing = [(p, o) for p, o in zip(python, methods, strict=True) if p != o]
+        assert differing == [], language
 
 
 def main() -> None:

@@ -205,7 +205,9 @@ def _tagged(value: Any, discriminator: Discriminator | None, member: TypeNode | 
     if discriminator is None or not isinstance(member, Ref) or not isinstance(value, dict):
         return value
     tags = [tag for tag, name in discriminator.mapping if name == member.name]
-    return {**value, discriminator.property: tags[0]} if tags else value
+    if not tags or value.get(discriminator.property) in tags:
+        return value  # its own value already selects it (OpenAI's `role: developer`)
+    return {**value, discriminator.property: tags[0]}
 
 
 def imports_of(value: Any) -> set[str]:

@@ -165,12 +165,27 @@ class DocsLanguage(Protocol):
         """When and how requests are retried (Markdown)."""
         ...
 
+    @property
+    def streams_events(self) -> bool:
+        """Whether the SDK reads server-sent events as they arrive: a method an argument
+        switches to events gets a streaming example only then."""
+        ...
+
     def stream_note(self) -> str:
         """How a stream is read and closed, for the sentence before a streaming example."""
         ...
 
     def poll_note(self, method: str) -> str:
         """The poll helper of `method` and what it takes beyond the method's arguments."""
+        ...
+
+    def poll_qualified(self, qualified: str) -> str:
+        """How users call the poll helper of the method called `qualified`."""
+        ...
+
+    @property
+    def pages_note(self) -> str:
+        """How a list method's result reaches every item, after "Returns: <type>" (Markdown)."""
         ...
 
     def error_table(self, *, polling: bool, webhooks: bool) -> tuple[ErrorClass, ...]:
@@ -185,7 +200,11 @@ class DocsLanguage(Protocol):
         """A resource's title on its page: `client.files`, `client`."""
         ...
 
-    def signature(self, qualified: str, method: MethodSurface) -> str: ...
+    def signature(self, qualified: str, method: MethodSurface) -> str:
+        """The method's declaration as users call it: its arguments (path parameters by
+        position, then keywords or a request object, as the language passes them) and what it
+        returns."""
+        ...
 
     def example(
         self, docs: DocsModel, qualified: str, method: MethodSurface, op: Operation, *, poll: bool
@@ -202,7 +221,11 @@ class DocsLanguage(Protocol):
 
     def raw_example(self, docs: DocsModel) -> str: ...
     def options_example(self, docs: DocsModel) -> str: ...
-    def async_example(self, docs: DocsModel) -> str: ...
+    def async_example(self, docs: DocsModel) -> str:
+        """Calls that do not block, or that can be cut short: Python's async client, an
+        aborted TypeScript call, a Go context's deadline, Java's async client."""
+        ...
+
     def errors_example(self, docs: DocsModel) -> str: ...
     def polling_example(self, docs: DocsModel) -> str: ...
     def pages_example(self, docs: DocsModel, method: MethodDoc) -> str:
@@ -333,7 +356,7 @@ class DocsModel:
         stream_example = None
         if shape.response_kind == "event_stream":
             example = language.stream_example(self, qualified, m, op)
-        elif shape.event_stream is not None:
+        elif shape.event_stream is not None and language.streams_events:
             stream_example = language.stream_example(self, qualified, m, op)
         return MethodDoc(
             view=m,
@@ -455,17 +478,14 @@ class DocsModel:
         return tuple(found)
 
     @functools.cached_property
-    def _type_names(self) -> frozenset[str]:
-        return frozenset(self.surface.class_names.values())
-
-    @functools.cached_property
     def simple_method(self) -> MethodDoc | None:
-        """A method returning a model, preferably a GET, for the guide's general examples."""
+        """A method returning a named type, preferably a GET, for the guide's general examples."""
         candidates = [
             m
             for m in self.methods
             if m.view.page is None
-            and m.view.return_annotation in self._type_names
+            and m.operation.success.kind == "json"
+            and isinstance(m.operation.success.type, Ref)
             and not any(a.where in ("file", "form") for a in m.arguments)
         ]
         gets = [m for m in candidates if m.view.http_method == "GET"]

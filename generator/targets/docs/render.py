@@ -68,7 +68,10 @@ def type_linker(names: set[str], links: Links) -> Callable[[str], str]:
             word = match.group(0)
             return f"[{word}]({links.model(word)})" if word in names else word
 
-        text = annotation.replace("[", "\\[").replace("]", "\\]")
+        # Brackets would read as links, angle brackets (Java's `List<String>`) as HTML tags,
+        # stars (Go's pointers) as emphasis.
+        text = annotation.replace("[", "\\[").replace("]", "\\]").replace("*", "\\*")
+        text = text.replace("<", "\\<").replace(">", "\\>")
         return _IDENTIFIER.sub(replace, text).replace("|", "\\|")
 
     return link

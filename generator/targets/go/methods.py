@@ -81,6 +81,15 @@ class MethodCode:
         return shape_of(self.operation)
 
 
+@dataclass(frozen=True, slots=True)
+class ResourceCode:
+    attribute: str
+    """The client's field (`Files`)."""
+    package: str
+    """Its package (`files`)."""
+    methods: tuple[MethodCode, ...]
+
+
 def method_code(
     op: Operation,
     request_struct: str | None,
@@ -451,3 +460,35 @@ def polls(method: MethodCode, retrieve: MethodCode | None) -> bool:
         and len(retrieve.path_parameters) == 1
         and retrieve.path_parameters[0][1] == "string"
     )
+
+
+@dataclass(frozen=True, slots=True)
+class Helpers:
+    """The helpers written beside one method: its auto-pager and its poller, named."""
+
+    pager: str | None
+    poller: str | None
+    retrieve: MethodCode | None
+    """The method the poller retrieves the run with."""
+    stream: str | None = None
+    """The twin asking for server-sent events, where a body field chooses them."""
+
+
+def helpers(methods: tuple[MethodCode, ...]) -> tuple[Helpers, ...]:
+    """Each method's helpers, named once for the code and the docs (`ListAutoPaging`,
+    `CreateStream`, `CreateAndPoll`; a clash with a method's name takes the next free name)."""
+    names = Scope(frozenset(m.name for m in methods) | {"WithRawResponse"})
+    by_operation = {m.operation.name: m for m in methods}
+    found = []
+    for method in methods:
+        pager = None
+        if method.shape.pagination is not None and method.item is not None:
+            pager = names.claim(method.name + "AutoPaging")
+        stream = names.claim(method.name + "Stream") if method.stream_item is not None else None
+        polling = method.shape.polling
+        retrieve = by_operation.get(polling.retrieve_operation) if polling else None
+        poller = None
+        if retrieve is not None and polls(method, retrieve):
+            poller = names.claim(method.name + "AndPoll")
+        found.append(Helpers(pager, poller, retrieve if poller else None, stream))
+    return tuple(found)

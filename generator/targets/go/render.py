@@ -22,7 +22,12 @@ from generator.ir.model import (
 )
 from generator.ir.names import Name
 from generator.load.guide import GuideSection
+from generator.targets.docs.render import render_readme
+from generator.targets.docs.views import ResourceView
+from generator.targets.go import docs_surface
 from generator.targets.go import methods as code
+from generator.targets.go.docs_language import GoDocsLanguage
+from generator.targets.go.docs_values import GoValues
 from generator.targets.go.naming import (
     Scope,
     aligned,
@@ -35,7 +40,13 @@ from generator.targets.go.naming import (
     top_comment,
 )
 from generator.targets.go.security import GoSecurity, go_security
-from generator.targets.go.types import GoTypes, emits_alias, scalar_type, tagged_union
+from generator.targets.go.types import (
+    GoTypes,
+    emits_alias,
+    scalar_type,
+    struct_field_names,
+    tagged_union,
+)
 
 RUNTIME_DIR = Path(__file__).parent / "runtime"
 ROOT_HELPERS = frozenset({"String", "Int", "Float64", "Bool", "Environments", "Version"})
@@ -52,15 +63,6 @@ class GoOptions:
     provenance: str = ""
     guide: tuple[GuideSection, ...] = ()
     """Hand-written sections the README ends with (`patches/<api>/guide/<target>/`)."""
-
-
-@dataclass(frozen=True, slots=True)
-class ResourceCode:
-    attribute: str
-    """The client's field (`Files`)."""
-    package: str
-    """Its package (`files`)."""
-    methods: tuple[code.MethodCode, ...]
 
 
 class GoRenderer:
@@ -128,9 +130,9 @@ class GoRenderer:
         return self._methods(self.api.root_operations)
 
     @functools.cached_property
-    def resources(self) -> tuple[ResourceCode, ...]:
+    def resources(self) -> tuple[code.ResourceCode, ...]:
         return tuple(
-            ResourceCode(attribute, package, self._methods(resource.operations))
+            code.ResourceCode(attribute, package, self._methods(resource.operations))
             for (attribute, package), resource in zip(
                 self._attributes, self.api.resources, strict=True
             )
@@ -178,6 +180,47 @@ class GoRenderer:
     def environment_values(self) -> list[str]:
         return aligned([(f"{name}:", f"{url},") for name, url in self._environments])
 
+    # ----- the docs' view (`SdkSurface`) ------------------------------------------------------
+    readme_template = "go/README.md.j2"
+
+    @property
+    def types(self) -> dict[Name, NamedType]:
+        return self._named
+
+    @property
+    def class_names(self) -> dict[Name, str]:
+        return self.type_names
+
+    @functools.cached_property
+    def root_view(self) -> ResourceView:
+        return docs_surface.root_view(self.root_methods, self.options.package)
+
+    @functools.cached_property
+    def resource_views(self) -> tuple[ResourceView, ...]:
+        return docs_surface.resource_views(self.resources, self.options.package)
+
+    @functools.cached_property
+    def docs_language(self) -> GoDocsLanguage:
+        package = self.options.package
+        fields = {
+            self.type_names[t.name]: dict(
+                zip((f.wire_name for f in t.fields), struct_field_names(t), strict=True)
+            )
+            for t in self.api.types
+            if isinstance(t, ModelDef)
+        }
+        values = GoValues(
+            self._named, self._types(package + "."), package,
+            {t.name: struct_field_names(t) for t in self.api.types if isinstance(t, ModelDef)},
+        )  # fmt: skip
+        return GoDocsLanguage(self.options.module, package, values, fields)
+
+    def context(self) -> dict[str, object]:
+        context = docs_surface.docs_context(
+            self.api, self.type_names, self._types(self.options.package + ".")
+        )
+        return {**context, "sdk": self, "options": self.options, "header": self.options.header}
+
     def render(self) -> dict[str, str]:
         header = f"// {self.options.header}\n\n"
         files = {
@@ -187,7 +230,8 @@ class GoRenderer:
             "requests.go": header + self._requests_file(),
             "option/option.go": self._template("option.go.j2"),
             "client/client.go": self._client_file(),
-            "README.md": self._template("README.md.j2"),
+            # The README is the docs' guide: the docs render it, examples and all.
+            "README.md": render_readme(self),
         }
         for source in sorted(RUNTIME_DIR.glob("*.go")):
             files[f"core/{source.name}"] = header + source.read_text(encoding="utf-8")
@@ -238,34 +282,22 @@ class GoRenderer:
 
     def _operations_code(self, receiver: str, methods: tuple[code.MethodCode, ...]) -> list[str]:
         root = self.options.package + "."
-        names = Scope(frozenset(m.name for m in methods) | {"WithRawResponse"})
-        by_operation = {m.operation.name: m for m in methods}
         lines: list[str] = []
-        for method in methods:
+        for method, helpers in zip(methods, code.helpers(methods), strict=True):
             lines += ["", *code.method_lines(method, receiver, root)]
-            if method.shape.pagination is not None and method.item is not None:
+            if helpers.pager is not None:
+                lines += ["", *code.pager_lines(method, receiver, root, helpers.pager)]
+            if helpers.stream is not None:
+                lines += ["", *code.stream_lines(method, receiver, root, helpers.stream)]
+            if helpers.poller is not None and helpers.retrieve is not None:
                 lines += [
                     "",
-                    *code.pager_lines(
-                        method, receiver, root, names.claim(method.name + "AutoPaging")
-                    ),
-                ]
-            if method.stream_item is not None:
-                name = names.claim(method.name + "Stream")
-                lines += ["", *code.stream_lines(method, receiver, root, name)]
-            polling = method.shape.polling
-            retrieve = by_operation.get(polling.retrieve_operation) if polling else None
-            if retrieve is not None and code.polls(method, retrieve):
-                lines += [
-                    "",
-                    *code.poller_lines(
-                        method, retrieve, receiver, root, names.claim(method.name + "AndPoll")
-                    ),
+                    *code.poller_lines(method, helpers.retrieve, receiver, root, helpers.poller),
                 ]
             lines += ["", *code.builder_lines(method, root)]
         return lines
 
-    def _resource_file(self, resource: ResourceCode) -> str:
+    def _resource_file(self, resource: code.ResourceCode) -> str:
         body = self._operations_code("Client", resource.methods)
         context = {"resource": resource, "code": _joined(body)}
         return self._with_imports(self._template("resource.go.j2", **context))
@@ -334,9 +366,8 @@ def _joined(lines: list[str]) -> str:
 
 def _struct(name: str, model: ModelDef, types: GoTypes) -> list[str]:
     lines = [f"type {name} struct {{"]
-    scope = Scope()
     block: list[tuple[str, ...]] = []
-    for field in model.fields:
+    for field, go_name in zip(model.fields, struct_field_names(model), strict=True):
         comment = go_comment(field.description, "\t")
         if comment:
             lines += aligned(block)
@@ -345,7 +376,7 @@ def _struct(name: str, model: ModelDef, types: GoTypes) -> list[str]:
         annotation = types.field(field.type, field.required)
         block.append(
             (
-                scope.claim(exported(field.name)),
+                go_name,
                 annotation,
                 struct_tag(field.wire_name, not field.required),
             )

@@ -101,15 +101,16 @@ class GoTarget:
         )
         return GoRenderer(given.api, options, given.env)
 
-    def documented(self, sdk: TargetSdk) -> None:
-        """The Go SDK has no docs pages yet: the docs model's `DocsLanguage` speaks of keyword
-        arguments and Python- or TypeScript-shaped calls, and a Go flavour needs its own."""
-        return None
+    def documented(self, sdk: TargetSdk) -> GoRenderer | None:
+        from generator.targets.go.render import GoRenderer
+
+        return sdk if isinstance(sdk, GoRenderer) else None
 
     def highlight(self, code: str) -> str:
-        from generator.targets.go.highlight import highlight_go
+        from generator.targets.go.highlight import GO_TOKENS
+        from generator.targets.site.tokens import highlight_tokens
 
-        return highlight_go(code)
+        return highlight_tokens(code, GO_TOKENS)
 
     def package(self, source: Path, dist: Path) -> Packaged:
         from generator.targets.go.package import package_go

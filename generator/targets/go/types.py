@@ -26,6 +26,7 @@ from generator.ir.model import (
     Union,
 )
 from generator.ir.names import Name
+from generator.targets.go.naming import Scope, exported
 
 _PRIMITIVES = {"string": "string", "integer": "int", "number": "float64", "boolean": "bool"}
 
@@ -154,3 +155,9 @@ def tagged_union(alias: AliasDef) -> Discriminator | None:
 def emits_alias(alias: AliasDef) -> bool:
     """Whether an alias becomes a Go type; one naming another named type is read through."""
     return not isinstance(alias.target, Ref)
+
+
+def struct_field_names(model: ModelDef) -> tuple[str, ...]:
+    """The Go names of a model's fields, in order (the struct's and the docs')."""
+    scope = Scope()
+    return tuple(scope.claim(exported(field.name)) for field in model.fields)

@@ -525,3 +525,32 @@ def poller_lines(method: MethodCode, retrieve: MethodCode, name: str) -> list[st
             "    }",
         ]
     return lines
+
+
+@dataclass(frozen=True, slots=True)
+class Helpers:
+    """The helpers the sync client writes beside one method: its auto-pager and its poller."""
+
+    pager: str | None
+    poller: str | None
+    retrieve: MethodCode | None
+    """The method the poller retrieves the run with."""
+
+
+def helpers(methods: tuple[MethodCode, ...]) -> tuple[Helpers, ...]:
+    """Each method's helpers, named once for the code and the docs (`listAutoPaging`,
+    `createAndPoll`; a clash with a method's name takes the next free name)."""
+    names = Scope(frozenset(m.name for m in methods) | {"withRawResponse"})
+    by_operation = {m.operation.name: m for m in methods}
+    found = []
+    for method in methods:
+        pager = None
+        if method.shape.pagination is not None and method.item is not None:
+            pager = names.claim(method.name + "AutoPaging")
+        polling = method.shape.polling
+        retrieve = by_operation.get(polling.retrieve_operation) if polling else None
+        poller = None
+        if retrieve is not None and polls(method, retrieve):
+            poller = names.claim(method.name + "AndPoll")
+        found.append(Helpers(pager, poller, retrieve if poller else None))
+    return tuple(found)

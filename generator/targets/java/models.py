@@ -65,8 +65,17 @@ _BUILDER_MEMBERS = frozenset(
 )
 
 
-def model_lines(name: str, model: ModelDef, types: JavaTypes) -> list[str]:
+def member_names(model: ModelDef) -> tuple[tuple[str, str], ...]:
+    """(getter, builder setter) of each of a model's fields, in order (the class's and the
+    docs')."""
     getters, setters = Scope(_MODEL_MEMBERS), Scope(_BUILDER_MEMBERS)
+    return tuple(
+        (getters.claim("get" + class_name(f.name, "Value")), setters.claim(member_name(f.name)))
+        for f in model.fields
+    )
+
+
+def model_lines(name: str, model: ModelDef, types: JavaTypes) -> list[str]:
     wire = ", ".join(java_string(f.wire_name) for f in model.fields)
     lines = [
         *javadoc(model.description + ("\n\nDeprecated by the API." if model.deprecated else "")),
@@ -84,10 +93,9 @@ def model_lines(name: str, model: ModelDef, types: JavaTypes) -> list[str]:
         "    }",
     ]
     builder: list[str] = []
-    for field in model.fields:
+    for field, (getter, setter) in zip(model.fields, member_names(model), strict=True):
         annotation = types.annotation(field.type)
         optional = not field.required
-        getter = getters.claim("get" + class_name(field.name, "Value"))
         returned = f"Optional<{annotation}>" if optional else annotation
         call = "optional" if optional else "field"
         wire_name = java_string(field.wire_name)
@@ -99,7 +107,6 @@ def model_lines(name: str, model: ModelDef, types: JavaTypes) -> list[str]:
             f"        return {call}({wire_name}, {reader(annotation)});",
             "    }",
         ]
-        setter = setters.claim(member_name(field.name))
         builder += [
             "",
             f"        public Builder {setter}({annotation} value) {{",

@@ -12,13 +12,19 @@ import jinja2
 from generator.ir.model import AliasDef, Api, EnumDef, ModelDef, NamedType, Operation
 from generator.ir.names import Name
 from generator.load.guide import GuideSection
+from generator.targets.docs.render import render_readme
+from generator.targets.docs.views import ResourceView
+from generator.targets.java import docs_surface
 from generator.targets.java import methods as code
+from generator.targets.java.docs_language import JavaDocsLanguage
+from generator.targets.java.docs_values import JavaValues
 from generator.targets.java.errors import error_classes, error_files
 from generator.targets.java.models import (
     ENUM_IMPORTS,
     MODEL_IMPORTS,
     UNION_IMPORTS,
     enum_lines,
+    member_names,
     model_lines,
     union_lines,
 )
@@ -202,11 +208,53 @@ class JavaRenderer:
             for s in self.api.servers
         )
 
+    # ----- the docs' view (`SdkSurface`) ------------------------------------------------------
+    readme_template = "java/README.md.j2"
+
+    @property
+    def types(self) -> dict[Name, NamedType]:
+        return {t.name: t for t in self.api.types}
+
+    @property
+    def class_names(self) -> dict[Name, str]:
+        return self.type_names
+
+    @functools.cached_property
+    def root_view(self) -> ResourceView:
+        return docs_surface.root_view(self.root_methods)
+
+    @functools.cached_property
+    def resource_views(self) -> tuple[ResourceView, ...]:
+        return docs_surface.resource_views(
+            tuple((r.accessor, r.package, r.methods) for r in self.resources)
+        )
+
+    @functools.cached_property
+    def docs_language(self) -> JavaDocsLanguage:
+        models = [t for t in self.api.types if isinstance(t, ModelDef)]
+        getters = {
+            self.type_names[t.name]: {
+                f.wire_name: getter
+                for f, (getter, _) in zip(t.fields, member_names(t), strict=True)
+            }
+            for t in models
+        }
+        setters = {t.name: tuple(s for _, s in member_names(t)) for t in models}
+        values = JavaValues(self.types, self._types, setters)
+        return JavaDocsLanguage(
+            self.options.package, self.options.client, values, self._errors, getters
+        )
+
+    def context(self) -> dict[str, object]:
+        context = docs_surface.docs_context(self.api, self.type_names, self._types)
+        return {**context, "sdk": self, "options": self.options, "header": self.options.header}
+
     def render(self) -> dict[str, str]:
         files = {
             "pom.xml": self._template("pom.xml.j2"),
             "build.gradle": self._template("build.gradle.j2"),
-            "README.md": self._template("README.md.j2"),
+            # The README is the docs' guide: the docs render it, examples and all.
+            "README.md": render_readme(self),
         }
         source = self._source
         for runtime in sorted(RUNTIME_DIR.glob("*.java")):
@@ -348,14 +396,10 @@ class JavaRenderer:
 
     def helpers(self, methods: tuple[code.MethodCode, ...], raw: str) -> list[str]:
         """The sync client's paging and polling helpers; `raw` is its raw client's class."""
-        names = Scope(frozenset(m.name for m in methods) | {"withRawResponse"})
-        by_operation = {m.operation.name: m for m in methods}
         lines: list[str] = []
-        for method in methods:
-            if method.shape.pagination is not None and method.item is not None:
-                lines += code.pager_lines(method, names.claim(method.name + "AutoPaging"), raw)
-            polling = method.shape.polling
-            retrieve = by_operation.get(polling.retrieve_operation) if polling else None
-            if retrieve is not None and code.polls(method, retrieve):
-                lines += code.poller_lines(method, retrieve, names.claim(method.name + "AndPoll"))
+        for method, helpers in zip(methods, code.helpers(methods), strict=True):
+            if helpers.pager is not None:
+                lines += code.pager_lines(method, helpers.pager, raw)
+            if helpers.poller is not None and helpers.retrieve is not None:
+                lines += code.poller_lines(method, helpers.retrieve, helpers.poller)
         return lines

@@ -121,15 +121,16 @@ class JavaTarget:
         )
         return JavaRenderer(given.api, options, given.env)
 
-    def documented(self, sdk: TargetSdk) -> None:
-        """The Java SDK has no docs pages yet: the docs model's `DocsLanguage` speaks of keyword
-        arguments and Python- or TypeScript-shaped calls, and a Java flavour needs its own."""
-        return None
+    def documented(self, sdk: TargetSdk) -> JavaRenderer | None:
+        from generator.targets.java.render import JavaRenderer
+
+        return sdk if isinstance(sdk, JavaRenderer) else None
 
     def highlight(self, code: str) -> str:
-        from generator.targets.java.highlight import highlight_java
+        from generator.targets.java.highlight import JAVA_TOKENS
+        from generator.targets.site.tokens import highlight_tokens
 
-        return highlight_java(code)
+        return highlight_tokens(code, JAVA_TOKENS)
 
     def package(self, source: Path, dist: Path) -> Packaged:
         from generator.targets.java.package import package_java

@@ -191,6 +191,12 @@ class PythonDocsLanguage:
             f"`{method}_and_poll` takes the same arguments, plus `max_wait=` and `polling_options=`"
         )
 
+    pages_note = "iterating it walks every page"
+    streams_events = True
+
+    def poll_qualified(self, qualified: str) -> str:
+        return qualified + "_and_poll"
+
     def error_table(self, *, polling: bool, webhooks: bool) -> tuple[ErrorClass, ...]:
         extra: list[ErrorClass] = []
         if polling:

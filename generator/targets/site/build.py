@@ -54,7 +54,7 @@ def search_entries(docs: DocsModel) -> list[dict[str, str]]:
             {"name": method.qualified, "kind": "method", "summary": summary, "href": href}
         )
         if method.poll_example is not None:
-            name = method.qualified + "_and_poll"
+            name = docs.language.poll_qualified(method.qualified)
             entries.append(_entry(name, "method", summary, href))
     for model in docs.models:
         view = model.view

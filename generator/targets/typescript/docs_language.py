@@ -164,6 +164,12 @@ class TypescriptDocsLanguage:
             " `pollIntervalMs`"
         )
 
+    pages_note = "iterating it walks every page"
+    streams_events = True
+
+    def poll_qualified(self, qualified: str) -> str:
+        return qualified + "AndPoll"
+
     def error_table(self, *, polling: bool, webhooks: bool) -> tuple[ErrorClass, ...]:
         table = [
             ErrorClass("ApiError", "the API answered with an error status", "any 4xx or 5xx"),

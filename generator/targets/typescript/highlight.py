@@ -1,4 +1,4 @@
-"""TypeScript code as highlighted HTML for the site, by a small scanner: comments, strings
+"""TypeScript's token table for the site's scanner (`site/tokens.py`): comments, strings
 (template literals whole), numbers, keywords, the names a declaration introduces, types and the
 platform's globals. Regular expression literals are not told from division; the docs' examples
 write none."""
@@ -7,8 +7,7 @@ from __future__ import annotations
 
 import re
 
-from generator.targets.site.highlight import span
-from generator.templating import html
+from generator.targets.site.tokens import TokenTable
 
 _TOKEN = re.compile(
     r"(?P<com>//[^\n]*|/\*.*?(?:\*/|\Z))"
@@ -25,7 +24,6 @@ _KEYWORDS = frozenset((
     "return", "satisfies", "static", "super", "switch", "this", "throw", "try", "type",
     "typeof", "var", "void", "while", "with", "yield",
 ))  # fmt: skip
-_LITERALS = frozenset(("true", "false", "null", "undefined", "NaN", "Infinity"))
 _PRIMITIVES = frozenset((
     "any", "bigint", "boolean", "never", "number", "object", "string", "symbol", "unknown",
 ))  # fmt: skip
@@ -36,39 +34,13 @@ _GLOBALS = frozenset((
     "TextDecoder", "TextEncoder", "URL", "URLSearchParams", "Uint8Array", "clearTimeout",
     "console", "crypto", "fetch", "process", "setTimeout",
 ))  # fmt: skip
-_DECLARING = frozenset(("class", "enum", "function", "interface", "type"))
 
-
-def highlight_typescript(code: str) -> str:
-    out: list[str] = []
-    position = 0
-    previous = ""
-    for match in _TOKEN.finditer(code):
-        kind = match.lastgroup or ""
-        text = match.group(0)
-        gap = code[position : match.start()]
-        if gap.strip():  # punctuation: `function (` declares nothing by name
-            previous = ""
-        if kind == "name":
-            member = gap.rstrip().endswith(".")  # `client.files.delete`: no keyword there
-            kind = "" if member else _name_kind(text, previous)
-        previous = text if match.lastgroup == "name" else ""
-        out.append(html(gap))
-        out.append(span(kind, text) if kind else html(text))
-        position = match.end()
-    out.append(html(code[position:]))
-    return "".join(out)
-
-
-def _name_kind(name: str, previous: str) -> str:
-    if previous in _DECLARING and name not in _KEYWORDS:
-        return "def"
-    if name in _LITERALS:
-        return "lit"
-    if name in _KEYWORDS:
-        return "kw"
-    if name in _GLOBALS:
-        return "builtin"
-    if name in _PRIMITIVES or name[:1].isupper():
-        return "type"
-    return ""
+TYPESCRIPT_TOKENS = TokenTable(
+    pattern=_TOKEN,
+    keywords=_KEYWORDS,
+    literals=frozenset(("true", "false", "null", "undefined", "NaN", "Infinity")),
+    types=_PRIMITIVES,
+    declaring=frozenset(("class", "enum", "function", "interface", "type")),
+    builtins=_GLOBALS,
+    capitalised_types=True,
+)

@@ -96,9 +96,10 @@ class TypescriptTarget:
         return sdk if isinstance(sdk, TypescriptRenderer) else None
 
     def highlight(self, code: str) -> str:
-        from generator.targets.typescript.highlight import highlight_typescript
+        from generator.targets.site.tokens import highlight_tokens
+        from generator.targets.typescript.highlight import TYPESCRIPT_TOKENS
 
-        return highlight_typescript(code)
+        return highlight_tokens(code, TYPESCRIPT_TOKENS)
 
     def package(self, source: Path, dist: Path) -> Packaged:
         from generator.targets.typescript.package import package_typescript

@@ -19,6 +19,7 @@ from generator.targets.site.highlight import highlight, highlight_json
 from generator.templating import environment
 from tests.conftest import minimal_spec
 from tests.support.extend import extend_renderer
+from tests.support.site_check import check_site
 
 
 def test_the_same_spec_gives_the_same_bytes() -> None:
@@ -89,6 +90,9 @@ def test_json_is_highlighted_here() -> None:
         ("py", "def f(): pass", '<span class="tok-def">f</span>'),
         ("ts", "const x = await f();", '<span class="tok-kw">await</span>'),
         ("typescript", "function f() {}", '<span class="tok-def">f</span>'),
+        ("go", "func f() error { return nil }", '<span class="tok-def">f</span>'),
+        ("golang", "if err != nil {}", '<span class="tok-lit">nil</span>'),
+        ("java", "final class A {}", '<span class="tok-def">A</span>'),
     ],
 )
 def test_each_language_is_highlighted_by_its_target(info: str, code: str, token: str) -> None:
@@ -141,7 +145,7 @@ def test_pages_with_code_switch_language_to_the_same_page() -> None:
     config, problems = load_config(ROOT)
     assert config is not None and not problems
     prepared = prepare(config.apis[0])
-    assert [sdk.folder for sdk in prepared.surfaces] == ["python", "typescript"]
+    assert [sdk.folder for sdk in prepared.surfaces] == ["python", "typescript", "go", "java"]
     files = render_sites(prepared.surfaces, prepared.changelog)
     python = files["extract_runs.html"]
     assert '<a href="typescript/extract-runs.html">TypeScript</a>' in python
@@ -150,13 +154,26 @@ def test_pages_with_code_switch_language_to_the_same_page() -> None:
     assert '<a href="../extract_runs.html">Python</a>' in typescript
     assert "client.extractRuns.createAndPoll" in typescript
     assert '<span class="tok-kw">await</span>' in typescript  # highlighted by its target
-    assert "language-switch" in files["typescript/guide.html"]
+    assert '<a href="go/extractruns.html">Go</a>' in python
+    assert '<a href="java/extractruns.html">Java</a>' in python
+    go = files["go/extractruns.html"]
+    assert "client.ExtractRuns.CreateAndPoll" in go
+    assert '<span class="tok-kw">return</span>' in go  # highlighted by the Go target
+    java = files["java/extractruns.html"]
+    assert "client.extractRuns().createAndPoll" in java
+    assert '<a href="../go/extractruns.html">Go</a>' in java
+    for folder in ("typescript", "go", "java"):
+        assert "language-switch" in files[f"{folder}/guide.html"]
+        assert "language-switch" in files[f"{folder}/errors.html"]
     assert "language-switch" not in files["models.html"]  # no code on it: nothing to switch
+    # Every internal link and anchor of the four sites resolves. (Java's `Optional<Object>` in
+    # a table is text, which the escaped-tag heuristic cannot tell from a broken tag.)
+    assert check_site(files).broken_links == ()
     switched = [p for p, t in files.items() if p.endswith(".html") and "language-switch" in t]
     for path in switched:  # every link of every switch leads to a page of the site
         text = files[path]
         for href in re.findall(
-            r'<a href="([^"]+)"(?: aria-current="true")?>(?:Python|TypeScript)</a>', text
+            r'<a href="([^"]+)"(?: aria-current="true")?>(?:Python|TypeScript|Go|Java)</a>', text
         ):
             target = str(PurePosixPath(path).parent / href)
             target = str(PurePosixPath(*[p for p in target.split("/") if p != "."]))

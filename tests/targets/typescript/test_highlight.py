@@ -7,7 +7,8 @@ from html import unescape
 
 import pytest
 
-from generator.targets.typescript.highlight import highlight_typescript
+from generator.targets.site.tokens import highlight_tokens
+from generator.targets.typescript.highlight import TYPESCRIPT_TOKENS
 
 EXAMPLE = """import { ExtendClient } from "extend-sdk";
 
@@ -26,7 +27,7 @@ def _text(html: str) -> str:
 
 
 def test_the_text_is_kept() -> None:
-    assert _text(highlight_typescript(EXAMPLE)) == EXAMPLE
+    assert _text(highlight_tokens(EXAMPLE, TYPESCRIPT_TOKENS)) == EXAMPLE
 
 
 @pytest.mark.parametrize(
@@ -48,14 +49,14 @@ def test_the_text_is_kept() -> None:
     ],
 )
 def test_tokens_are_classed(token: str) -> None:
-    assert token in highlight_typescript(EXAMPLE)
+    assert token in highlight_tokens(EXAMPLE, TYPESCRIPT_TOKENS)
 
 
 def test_members_are_not_keywords() -> None:
-    html = highlight_typescript(EXAMPLE)
+    html = highlight_tokens(EXAMPLE, TYPESCRIPT_TOKENS)
     assert "client.files.delete(" in _text(html)
     assert '<span class="tok-kw">delete</span>' not in html
 
 
 def test_markup_in_code_is_escaped() -> None:
-    assert highlight_typescript("a < b && c > d") == "a &lt; b &amp;&amp; c &gt; d"
+    assert highlight_tokens("a < b && c > d", TYPESCRIPT_TOKENS) == "a &lt; b &amp;&amp; c &gt; d"

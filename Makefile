@@ -139,8 +139,8 @@ java:
 	fi
 
 lint: $(STAMP)
-	$(PY) -m ruff check generator tests
-	$(PY) -m ruff format --check generator tests
+	$(PY) -m ruff check generator tests bench
+	$(PY) -m ruff format --check generator tests bench
 	$(PY) -m mypy --strict generator tests
 
 golden: $(STAMP)

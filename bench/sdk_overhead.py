@@ -49,7 +49,10 @@ FILE_JSON = json.dumps(
         "metadata": {
             "pageCount": 3,
             "parentSplit": {
-                "id": "split_1", "type": "invoice", "identifier": "s1", "startPage": 1,
+                "id": "split_1",
+                "type": "invoice",
+                "identifier": "s1",
+                "startPage": 1,
                 "endPage": 3,
             },
         },

@@ -206,7 +206,7 @@ def main() -> None:
         ours_size, peer_size = installed_size(dist)
         calls = per_call(dist)
     print("TypeScript SDK bench (Extend; medians)")
-    print(f"| measure | generated | peer | ratio (target) |\n| --- | --- | --- | --- |")
+    print("| measure | generated | peer | ratio (target) |\n| --- | --- | --- | --- |")
     print(
         f"| cold import (ms) | {mine:.1f} | extend-ai {peer:.1f} | {mine / peer:.2f}x (<= 0.3x) |"
     )
@@ -230,13 +230,15 @@ def main() -> None:
             continue
         ours, hey = generation(spec)
         print(
-            f"| generation, {label} (s) | {ours:.2f} | @hey-api/openapi-ts {hey:.2f} | {ours / hey:.2f}x |"
+            f"| generation, {label} (s) | {ours:.2f} "
+            f"| @hey-api/openapi-ts {hey:.2f} | {ours / hey:.2f}x |"
         )
     startup, rows = mock_vs_prism()
     print("\nMock servers on the Extend spec")
     print("| | sdkgen mock | prism mock |\n| --- | --- | --- |")
     print(
-        f"| start-up until it answers (s) | {startup['sdkgen mock']:.2f} | {startup['prism mock']:.2f} |"
+        f"| start-up until it answers (s) | {startup['sdkgen mock']:.2f} "
+        f"| {startup['prism mock']:.2f} |"
     )
     for what, ours_status, prism_status in rows:
         print(f"| {what} | {ours_status} | {prism_status} |")

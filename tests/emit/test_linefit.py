@@ -10,12 +10,15 @@ import keyword
 import os
 
 import black
+import pytest
 from black.mode import TargetVersion
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator.emit.linefit import fit_element, fit_parameter, fit_statement
 from generator.templating import quoted
+
+pytestmark = pytest.mark.slow  # hypothesis against black: seconds, so in make test, not test-fast
 
 MODE = black.Mode(target_versions={TargetVersion.PY311}, line_length=100)
 

@@ -3,7 +3,10 @@ Python, TypeScript, Go and Java SDKs agree, method by method, on the paging styl
 helper, the response kind and the arguments (by wire name and where each goes).
 
 Client headers are left out of the comparison: Python takes them as keyword arguments, while
-TypeScript calls override them through `options.headers` (as the official Extend SDK does).
+TypeScript calls override them through `options.headers` (as the official Extend SDK does). So
+is the body field that asks for server-sent events (OpenAI's `stream`): Python and TypeScript
+take it as an argument, Go and Java offer a `...Stream` method beside the call instead (as
+Fern's SDKs do), which sets it.
 `python -m tests.corpus.test_parity` prints the paged methods and poll helpers per spec.
 """
 
@@ -15,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from generator.config import default_api
+from generator.ir.shape import shape_of
 from generator.pipeline import HEADER, load_api
 from generator.targets.base import Release, TargetInput
 from generator.targets.docs.surface import MethodSurface, ResourceSurface
@@ -39,11 +43,12 @@ def _methods(resources: Sequence[ResourceSurface]) -> Iterator[MethodSurface]:
         yield from resource.methods
 
 
-def _meaning(method: MethodSurface) -> Meaning:
+def _meaning(method: MethodSurface, selectors: dict[tuple[str, str], str]) -> Meaning:
+    selector = selectors.get((method.http_method.upper(), method.path))
     arguments = frozenset(
         (a.where, a.wire_name)
         for a in (*method.positional, *method.keyword)
-        if a.where != "client_header"
+        if a.where != "client_header" and (a.where, a.wire_name) != ("body", selector)
     )
     return (
         method.http_method.upper(),
@@ -60,6 +65,11 @@ def meanings(path: Path, output: Path) -> dict[str, list[Meaning]]:
     config = default_api(path, output)
     api, _version, _sha, diagnostics = load_api(config)
     assert api is not None, diagnostics
+    selectors = {
+        (op.method.upper(), op.path): stream.selector
+        for op in api.operations()
+        if (stream := shape_of(op).event_stream) is not None and stream.selector is not None
+    }
     found: dict[str, list[Meaning]] = {}
     for language in LANGUAGES:
         given = TargetInput(api, config.name, path, {}, environment(), Release("0.1.0", HEADER))
@@ -67,7 +77,7 @@ def meanings(path: Path, output: Path) -> dict[str, list[Meaning]]:
         sdk = target.documented(target.sdk(given))
         assert sdk is not None, f"{language} has no docs surface to compare"
         views = [sdk.root_view, *sdk.resource_views]
-        found[language] = [_meaning(m) for m in _methods(views)]
+        found[language] = [_meaning(m, selectors) for m in _methods(views)]
     return found
 
 

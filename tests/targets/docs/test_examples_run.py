@@ -28,6 +28,8 @@ from tests.support.doc_examples import (
 from tests.support.extend import SDK_DIR, TOKEN, extend_renderer, import_sdk
 from tests.support.spec_server import SpecServer
 
+pytestmark = pytest.mark.slow  # every docs page's examples against a server: make test only
+
 DOCS_DIR = SDK_DIR.parent / "docs"
 README = SDK_DIR / "README.md"
 PAGES = sorted([README, *DOCS_DIR.glob("*.md")])

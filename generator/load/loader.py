@@ -35,7 +35,6 @@ from generator.load.schema_ids import mentions_ids, rebase_refs
 from generator.load.strictparse import (
     DuplicateKey,
     NonFinite,
-    check_yaml_mapping,
     deep_line,
     find_duplicates,
     find_lone_surrogates,
@@ -45,28 +44,9 @@ from generator.load.strictparse import (
 )
 from generator.load.structure import ERROR_CODES, check_structure
 from generator.load.swagger2 import convert_swagger2, is_swagger2
+from generator.load.yamlload import YamlLoader as _YamlLoader
+from generator.load.yamlload import load_yaml as _load_yaml
 from generator.load.yamlsplit import parse_in_halves
-
-try:
-    _BaseLoader: Any = yaml.CSafeLoader
-except AttributeError:  # libyaml not compiled in: the pure-Python loader is correct, only slower
-    _BaseLoader = yaml.SafeLoader
-
-
-class _YamlLoader(_BaseLoader):  # type: ignore[misc]
-    """YAML as JSON sees it: an unquoted date stays the string it was written as, and a key
-    written twice in one mapping is an error (DuplicateKey), not a silent overwrite."""
-
-    def construct_mapping(self, node: yaml.Node, deep: bool = False) -> dict[Any, Any]:
-        own = node.value if isinstance(node, yaml.MappingNode) else []
-        mapping: dict[Any, Any] = super().construct_mapping(node, deep=deep)
-        check_yaml_mapping(own, mapping)
-        return mapping
-
-
-_YamlLoader.add_constructor(
-    "tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node)
-)
 
 MAX_DOCUMENT_BYTES = 32 * 1024 * 1024
 SUPPORTED_VERSIONS = ("3.0", "3.1")
@@ -187,10 +167,6 @@ def _line_index(text: str) -> dict[str, int]:
             for position, value in enumerate(node.value):
                 stack.append((value, join_pointer(pointer, position)))
     return index
-
-
-def _load_yaml(text: str) -> Any:
-    return yaml.load(text, Loader=_YamlLoader)
 
 
 def parse_text(path: Path, raw: bytes) -> tuple[SourceDocument | None, list[Diagnostic]]:

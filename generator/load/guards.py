@@ -38,6 +38,31 @@ def _pointer(trail: Trail) -> str:
 
 def check_shape(document: Any) -> Breach | None:
     """The first limit the document breaks, or None."""
+    if _plainly_within(document):
+        return None
+    return _first_breach(document)
+
+
+def _plainly_within(document: Any) -> bool:
+    """Whether the document is a tree (no mapping or list reached twice, as YAML aliases do)
+    no deeper than MAX_DEPTH with at most MAX_EXPANDED_NODES nodes: then it breaks no limit.
+    One quick pass; False sends the document to the walk that finds the breach, if any."""
+    seen: set[int] = set()
+    nodes = 1
+    stack: list[tuple[Any, int]] = [(document, 0)] if isinstance(document, dict | list) else []
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_DEPTH or id(node) in seen:
+            return False
+        seen.add(id(node))
+        children = node.values() if isinstance(node, dict) else node
+        nodes += len(children)
+        stack.extend((child, depth + 1) for child in children if isinstance(child, dict | list))
+    return nodes <= MAX_EXPANDED_NODES
+
+
+def _first_breach(document: Any) -> Breach | None:
+    """The first limit the document breaks, counting a node reached twice each time."""
     sizes: dict[int, int] = {}
     stack: list[tuple[Any, Trail, int, bool]] = [(document, None, 0, False)]
     while stack:

@@ -25,12 +25,12 @@ from generator.diagnostics import (
     resolve_pointer,
     split_pointer,
 )
-from generator.load.bundle import Bundle, bundle
+from generator.load.bundle import Bundle, bundle, iter_schema_refs
 from generator.load.document import DocumentModel, build_model
 from generator.load.guards import MAX_DEPTH, check_shape
 from generator.load.lines import UNKNOWN, YamlLines
 from generator.load.origins import SourceMap, locate_through
-from generator.load.refs import Resolver
+from generator.load.refs import Resolver, fragment_pointer
 from generator.load.schema_ids import mentions_ids, rebase_refs
 from generator.load.strictparse import (
     DuplicateKey,
@@ -272,23 +272,31 @@ def check_refs(document: dict[str, Any]) -> list[tuple[str, str, str]]:
     Refs inside example and default values are data, and are not checked. Refs to other
     files were bundled before this runs; the bundler reports those it could not follow.
     """
-    from generator.load.bundle import iter_schema_refs
-    from generator.load.refs import fragment_pointer
-
     problems: list[tuple[str, str, str]] = []
+    judged: dict[str, tuple[str, str] | None] = {}
+    """Each distinct ref's problem: a document names the same schema in many places."""
     for ref, where in iter_schema_refs(document):
-        if ref.startswith("#") and ref[1:2] not in ("", "/"):
-            message = (
-                f"$ref {ref!r} names an anchor; no schema declares `$anchor: {ref[1:]}`"
-                " (a JSON pointer starts with '#/')"
-            )
-            problems.append(("dangling-ref", where, message))
-        elif ref.startswith("#") and not resolve_pointer(document, fragment_pointer(ref))[0]:
-            problems.append(("dangling-ref", where, f"$ref {ref!r} points at nothing"))
-        elif _ref_cycle(document, ref):
-            message = f"$ref {ref!r} leads only to other $refs and back: nothing is defined"
-            problems.append(("ref-cycle", where, message))
+        if ref not in judged:
+            judged[ref] = _ref_problem(document, ref)
+        problem = judged[ref]
+        if problem is not None:
+            problems.append((problem[0], where, problem[1]))
     return problems
+
+
+def _ref_problem(document: dict[str, Any], ref: str) -> tuple[str, str] | None:
+    """(code, message) of what is wrong with the local `ref`, or None."""
+    if ref.startswith("#") and ref[1:2] not in ("", "/"):
+        message = (
+            f"$ref {ref!r} names an anchor; no schema declares `$anchor: {ref[1:]}`"
+            " (a JSON pointer starts with '#/')"
+        )
+        return "dangling-ref", message
+    if ref.startswith("#") and not resolve_pointer(document, fragment_pointer(ref))[0]:
+        return "dangling-ref", f"$ref {ref!r} points at nothing"
+    if _ref_cycle(document, ref):
+        return "ref-cycle", f"$ref {ref!r} leads only to other $refs and back: nothing is defined"
+    return None
 
 
 def _ref_cycle(document: Any, ref: str) -> bool:

@@ -1,13 +1,13 @@
 """YAML read as JSON sees it, built into Python values the short way.
 
-PyYAML's own construction (with libyaml parsing) spends most of a big document's time in
-Python: a resolver call per scalar that walks lists of patterns, and a constructor that builds
-every mapping through generators so that any graph, however deep or odd, can be built. An
-OpenAPI document is plain mappings, lists and scalars, so `YamlLoader` resolves a scalar's tag
-with one table look-up by its first character and builds plain nodes in one recursive pass
-with the very constructors PyYAML uses for scalars. Anything else (merge keys, sets, ordered
-maps, unknown tags, a mapping or list as a key, nesting deeper than `FAST_DEPTH`) is built by
-PyYAML's own constructor, from the start: both ways give the same values.
+With libyaml, PyYAML spends nearly all of a big document's time composing its node graph (a
+node, its marks and several Python calls per scalar) and constructing values from it, while
+libyaml's own events come ten times faster. An OpenAPI document is plain mappings, lists and
+scalars, so `load_yaml` builds the values straight from the events: a scalar's tag resolved
+with one table look-up by its first character, its value made by the very constructors PyYAML
+uses. Anything else (anchors and aliases, merge keys, sets, ordered maps, unknown tags, a
+mapping or list as a key, a key written twice, several documents, a syntax error) is read
+again PyYAML's own way, from the start: both ways give the same values and the same errors.
 """
 
 from __future__ import annotations
@@ -32,12 +32,12 @@ _SCALAR_TAGS = frozenset(
     | {"tag:yaml.org,2002:null"}
 )
 """Scalar tags built by PyYAML's own scalar constructors (strings and dates are their text)."""
-FAST_DEPTH = 200
-"""Deeper than this, PyYAML's iterative constructor builds the document (no deep recursion)."""
+_NO_KEY = object()
+"""The key slot of a mapping whose next scalar is a key."""
 
 
 class _Unusual(Exception):
-    """A node the short way does not build: the whole document is built PyYAML's way."""
+    """Something the short way does not build: the text is read PyYAML's way."""
 
 
 def _resolvers_by_first_character() -> dict[str, tuple[tuple[str, Any], ...]]:
@@ -67,45 +67,6 @@ class YamlLoader(_BaseLoader):  # type: ignore[misc]
             return STR_TAG
         return SEQ_TAG if kind is yaml.SequenceNode else MAP_TAG
 
-    def construct_document(self, node: yaml.Node) -> Any:
-        """The value of the document `node`: built the short way when it is plain."""
-        try:
-            return self._build(node, {}, 0)
-        except _Unusual:
-            return super().construct_document(node)
-
-    def _build(self, node: yaml.Node, built: dict[int, Any], depth: int) -> Any:
-        """`node`'s value; `built` holds the mappings and lists already built (an alias is the
-        node it names, and so gets the same object)."""
-        tag = node.tag
-        if isinstance(node, yaml.ScalarNode):
-            if tag in (STR_TAG, TIMESTAMP_TAG):
-                return node.value
-            if tag in _SCALAR_TAGS:
-                return self.yaml_constructors[tag](self, node)
-            raise _Unusual
-        known = built.get(id(node))
-        if known is not None:
-            return known
-        if depth > FAST_DEPTH:
-            raise _Unusual
-        if tag == SEQ_TAG and isinstance(node, yaml.SequenceNode):
-            items: list[Any] = []
-            built[id(node)] = items
-            items.extend(self._build(item, built, depth + 1) for item in node.value)
-            return items
-        if tag != MAP_TAG or not isinstance(node, yaml.MappingNode):
-            raise _Unusual
-        mapping: dict[Any, Any] = {}
-        built[id(node)] = mapping
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode):
-                raise _Unusual
-            key = self._build(key_node, built, depth + 1)
-            mapping[key] = self._build(value_node, built, depth + 1)
-        check_yaml_mapping(node.value, mapping)
-        return mapping
-
     def construct_mapping(self, node: yaml.Node, deep: bool = False) -> dict[Any, Any]:
         own = node.value if isinstance(node, yaml.MappingNode) else []
         mapping: dict[Any, Any] = super().construct_mapping(node, deep=deep)
@@ -118,4 +79,83 @@ YamlLoader.add_constructor(TIMESTAMP_TAG, lambda loader, node: loader.construct_
 
 def load_yaml(text: str) -> Any:
     """The value of the YAML document `text` (PyYAML's errors raised as they are)."""
+    loader = YamlLoader(text)
+    try:
+        return _from_events(loader)
+    except Exception:  # PyYAML's own way, below, builds it or says what is wrong
+        pass
+    finally:
+        loader.dispose()
     return yaml.load(text, Loader=YamlLoader)
+
+
+def _scalar(loader: YamlLoader, event: yaml.ScalarEvent) -> Any:
+    """The value of a scalar without an anchor."""
+    tag, value = event.tag, event.value
+    if tag is None or tag == "!":
+        tag = loader.resolve(yaml.ScalarNode, value, event.implicit)
+    if tag in (STR_TAG, TIMESTAMP_TAG):
+        return value
+    if tag in _SCALAR_TAGS:
+        return loader.yaml_constructors[tag](loader, yaml.ScalarNode(tag, value))
+    raise _Unusual
+
+
+def _from_events(loader: YamlLoader) -> Any:
+    """The single document of the loader's text, built from its events; _Unusual (or PyYAML's
+    error) for anything the short way does not build."""
+    frames: list[list[Any]] = []
+    """[mapping, its pending key or _NO_KEY, entries read] or [list] of each open collection"""
+    document: Any = None
+    documents = 0
+    get_event = loader.get_event
+    while True:
+        event = get_event()
+        kind = type(event)
+        if kind is yaml.ScalarEvent:
+            if event.anchor is not None:
+                raise _Unusual
+            value = _scalar(loader, event)
+        elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+            mapping = kind is yaml.MappingStartEvent
+            if event.anchor is not None or event.tag not in (
+                None,
+                "!",
+                MAP_TAG if mapping else SEQ_TAG,
+            ):
+                raise _Unusual
+            value = {} if mapping else []
+        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+            frame = frames.pop()
+            if len(frame) == 3 and len(frame[0]) < frame[2]:
+                raise _Unusual  # a key twice (or two that read the same): PyYAML's way decides
+            continue
+        elif kind is yaml.DocumentStartEvent:
+            documents += 1
+            if documents > 1:
+                raise _Unusual
+            continue
+        elif kind is yaml.StreamEndEvent:
+            return document
+        elif kind is yaml.StreamStartEvent or kind is yaml.DocumentEndEvent:
+            continue
+        else:  # an alias
+            raise _Unusual
+        if not frames:
+            document = value
+        else:
+            frame = frames[-1]
+            if len(frame) == 1:
+                frame[0].append(value)
+            elif frame[1] is _NO_KEY:
+                if isinstance(value, dict | list):
+                    raise _Unusual
+                frame[1] = value
+            else:
+                frame[0][frame[1]] = value
+                frame[1] = _NO_KEY
+                frame[2] += 1
+        if isinstance(value, dict):
+            frames.append([value, _NO_KEY, 0])
+        elif isinstance(value, list):
+            frames.append([value])

@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from generator.load.strictparse import DuplicateKey
-from generator.load.yamlload import FAST_DEPTH, YamlLoader, load_yaml
+from generator.load.yamlload import YamlLoader, _from_events, load_yaml
 
 _PYYAML_RESOLVE: Any = yaml.resolver.BaseResolver.resolve
 
@@ -17,9 +17,6 @@ class _PyYamlWay(YamlLoader):
     """The same loader with PyYAML's own tag resolution and construction."""
 
     resolve = _PYYAML_RESOLVE
-
-    def construct_document(self, node: yaml.Node) -> Any:
-        return yaml.constructor.BaseConstructor.construct_document(self, node)
 
 
 def _typed(value: Any) -> Any:
@@ -35,7 +32,7 @@ CASES = {
     "scalars": (
         "a: 1\nb: 0x1F\nc: 0o17\nd: 1_000\ne: 1.5e3\nf: .inf\ng: -.Inf\nh: .nan\ni: yes\n"
         "j: No\nk: on\nl: ~\nm: null\nn:\no: ''\np: 2024-01-02\nq: 2024-01-02T03:04:05Z\n"
-        "r: '123'\ns: \"true\"\nt: 1:30\nu: 190:20:30.15\nv: =x\nw: -\nx: '-'\ny: 0b101\n"
+        "r: '123'\ns: \"true\"\nt: 1:30\nu: 190:20:30.15\nv: =x\nx: '-'\ny: 0b101\n"
     ),
     "keys": "200: ok\n1.5: f\ntrue: t\nnull: n\n'200': s\n2024-01-02: d\n",
     "explicit tags": "a: !!str 12\nb: !!int '7'\nc: !!float '1'\nd: !!bool 'yes'\ne: !!null ''\n",
@@ -45,8 +42,17 @@ CASES = {
     "ordered map": "o: !!omap [a: 1, b: 2]\n",
     "a value key": "=: v\n",
     "binary": "b: !!binary aGVsbG8=\n",
-    "deep": "a: " + "[" * (FAST_DEPTH + 5) + "1" + "]" * (FAST_DEPTH + 5) + "\n",
-    "deep mappings": "".join("  " * depth + "k:\n" for depth in range(FAST_DEPTH + 5)) + "  v: 1\n",
+    "deep": "a: " + "[" * 250 + "1" + "]" * 250 + "\n",
+    "deep mappings": "".join("  " * depth + "k:\n" for depth in range(250)) + "  v: 1\n",
+    "too deep for libyaml": "a: " + "[" * 1200 + "]" * 1200 + "\n",
+    "anchors and aliases": "a: &x {k: 1}\nb: *x\nc: &s text\nd: *s\n",
+    "an anchor defined twice": "a: &x 1\nb: &x 2\nc: *x\n",
+    "an undefined alias": "a: *nothing\n",
+    "several documents": "a: 1\n---\nb: 2\n",
+    "a syntax error": "a: [1, 2\nb: 3\n",
+    "a document start": "--- \na: 1\n...\n",
+    "tag directives": "%TAG !e! tag:yaml.org,2002:\n---\na: !e!int '5'\n",
+    "a custom tag": "a: !thing 5\n",
     "list as a key": "? [a, b]\n: c\n",
     "empty document": "",
     "a plain scalar": "just text\n",
@@ -96,3 +102,13 @@ def test_the_tags_of_plain_scalars_are_pyyamls() -> None:
         expected = _PYYAML_RESOLVE(loader, kind, None, plain)
         assert loader.resolve(kind, None, plain) == expected
     loader.dispose()
+
+
+@pytest.mark.parametrize("name", ["scalars", "keys", "explicit tags", "nested", "deep mappings"])
+def test_plain_documents_are_built_from_events(name: str) -> None:
+    loader = YamlLoader(CASES[name])
+    try:
+        built = _from_events(loader)
+    finally:
+        loader.dispose()
+    assert _typed(built) == _typed(yaml.load(CASES[name], Loader=_PyYamlWay))

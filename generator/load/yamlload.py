@@ -89,13 +89,8 @@ def load_yaml(text: str) -> Any:
     return yaml.load(text, Loader=YamlLoader)
 
 
-def _scalar(loader: YamlLoader, event: yaml.ScalarEvent) -> Any:
-    """The value of a scalar without an anchor."""
-    tag, value = event.tag, event.value
-    if tag is None or tag == "!":
-        tag = loader.resolve(yaml.ScalarNode, value, event.implicit)
-    if tag in (STR_TAG, TIMESTAMP_TAG):
-        return value
+def _typed_scalar(loader: YamlLoader, tag: str, value: str) -> Any:
+    """The value of a scalar whose tag is not a string's: PyYAML's constructor for it."""
     if tag in _SCALAR_TAGS:
         return loader.yaml_constructors[tag](loader, yaml.ScalarNode(tag, value))
     raise _Unusual
@@ -115,7 +110,15 @@ def _from_events(loader: YamlLoader) -> Any:
         if kind is yaml.ScalarEvent:
             if event.anchor is not None:
                 raise _Unusual
-            value = _scalar(loader, event)
+            tag, value = event.tag, event.value
+            if tag is None or tag == "!":  # as `YamlLoader.resolve`, without the call
+                tag = STR_TAG
+                for candidate, pattern in _RESOLVERS.get(value[:1], _WILDCARD):
+                    if event.implicit[0] and pattern.match(value):
+                        tag = candidate
+                        break
+            if tag != STR_TAG and tag != TIMESTAMP_TAG:
+                value = _typed_scalar(loader, tag, value)
         elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
             mapping = kind is yaml.MappingStartEvent
             if event.anchor is not None or event.tag not in (

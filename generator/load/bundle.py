@@ -443,13 +443,16 @@ class _Bundler:
         return words or [relative.stem]
 
 
-def bundle(root: Path, document: dict[str, Any], read: Reader) -> Bundle:
-    """`document` (parsed from `root`) with every external ref bundled into it."""
+def bundle(
+    root: Path, document: dict[str, Any], read: Reader, *, external_refs: bool | None = None
+) -> Bundle:
+    """`document` (parsed from `root`) with every external ref bundled into it;
+    `external_refs` says whether it has any, when already known."""
     root = root.resolve()
     swagger2 = "swagger" in document
     bundler = _Bundler(root, read, swagger2)
     bundler.files[bundler.key(root)] = document
-    if not has_external_refs(document):
+    if not (has_external_refs(document) if external_refs is None else external_refs):
         return Bundle(document, bundler.source_map, [], bundler.files)
     result = bundler.walk(document, "document", (bundler.key(root), ""), "")
     bundler.place(result)

@@ -27,7 +27,7 @@ from generator.diagnostics import (
 )
 from generator.load.bundle import Bundle, bundle, iter_schema_refs
 from generator.load.document import DocumentModel, build_model
-from generator.load.guards import MAX_DEPTH, check_shape
+from generator.load.guards import MAX_DEPTH, survey
 from generator.load.lines import UNKNOWN, YamlLines
 from generator.load.origins import SourceMap, locate_through
 from generator.load.refs import Resolver, fragment_pointer
@@ -449,10 +449,11 @@ def load_document(
     unsupported version, a broken shape, a ref that points at nothing or is refused, an allOf
     cycle, and the structural findings no SDK can work around (`structure.ERROR_CODES`).
     """
-    source = _read_root(path)
-    if isinstance(source, LoadResult):
-        return source
-    bundled, others, found = _bundle(path, source)
+    root = _read_root(path)
+    if isinstance(root, LoadResult):
+        return root
+    source, external_refs = root
+    bundled, others, found = _bundle(path, source, external_refs)
     document = bundled.document
     shape = _shape_problems(document)
     local = shape or check_refs(document)
@@ -480,9 +481,10 @@ def load_document(
     return LoadResult(document, source, diagnostics, tuple(others.values()), maps)
 
 
-def _read_root(path: Path) -> SourceDocument | LoadResult:
-    """The root file parsed, or the result of a load that stops there: the file does not
-    parse, is not a mapping, breaches a guard or has an unsupported version."""
+def _read_root(path: Path) -> tuple[SourceDocument, bool | None] | LoadResult:
+    """The root file parsed and whether it refers to other files (None: not known yet), or
+    the result of a load that stops there: the file does not parse, is not a mapping,
+    breaches a guard or has an unsupported version."""
     source, problems = _read_file(path)
     if source is None:
         return LoadResult(None, None, tuple(problems))
@@ -493,7 +495,8 @@ def _read_root(path: Path) -> SourceDocument | LoadResult:
         first = first_content_line(source.text)
         diagnostic = Diagnostic("not-a-mapping", message, file=where, line=first)
         return LoadResult(None, source, (diagnostic,))
-    breach = check_shape(data)
+    surveyed = survey(data)
+    breach = surveyed.breach
     if breach is not None:
         line = source.line_of(breach.pointer) if breach.code != "alias-bomb" else None
         diagnostic = Diagnostic(breach.code, breach.message, breach.pointer, where, line)
@@ -501,20 +504,22 @@ def _read_root(path: Path) -> SourceDocument | LoadResult:
     version_problem = _version_problem(data, source)
     if version_problem is not None:
         return LoadResult(None, source, (version_problem,))
-    return source
+    return source, surveyed.external_refs
 
 
 def _bundle(
-    path: Path, source: SourceDocument
+    path: Path, source: SourceDocument, external_refs: bool | None
 ) -> tuple[Bundle, dict[str, SourceDocument], list[Diagnostic]]:
     """The root document with the files its refs name bundled in (3.1 refs first rebased
-    against their schemas' `$id`s), every other file read by posix path, and what went wrong."""
+    against their schemas' `$id`s), every other file read by posix path, and what went wrong.
+    `external_refs` says whether the root file refers to other files, when known."""
     others: dict[str, SourceDocument] = {}
     data = source.data
     with_ids = str(data.get("openapi", "")).startswith("3.1")
     rebased: list[Diagnostic] = []
     if with_ids and mentions_ids(source.text):
         data, problems_here = rebase_refs(data, path.resolve().as_uri(), is_document=True)
+        external_refs = None  # rebased refs are looked at again
         rebased += [Diagnostic(code, message, pointer) for code, pointer, message in problems_here]
 
     def read(other: Path) -> tuple[Any, str | None]:
@@ -534,7 +539,7 @@ def _bundle(
             return rebased_data, None
         return parsed.data, None
 
-    bundled = bundle(path, data, read)
+    bundled = bundle(path, data, read, external_refs=external_refs)
     where = str(path)
     found = rebased + [
         Diagnostic(p.code, p.message, p.pointer, p.file or where, None, p.severity)

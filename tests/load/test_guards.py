@@ -1,4 +1,5 @@
-"""The shape guard's quick pass lets through only documents the full walk finds no breach in."""
+"""The shape guard's quick pass lets through only documents the full walk finds no breach in,
+and tells of refs to other files as the bundler would find them."""
 
 from __future__ import annotations
 
@@ -6,7 +7,8 @@ from typing import Any
 
 import pytest
 
-from generator.load.guards import MAX_DEPTH, _first_breach, _plainly_within, check_shape
+from generator.load.bundle import has_external_refs
+from generator.load.guards import MAX_DEPTH, _first_breach, _quick_pass, survey
 
 
 def _nested(depth: int) -> dict[str, Any]:
@@ -48,18 +50,30 @@ DOCUMENTS = {
 @pytest.mark.parametrize("name", sorted(DOCUMENTS))
 def test_the_quick_pass_agrees_with_the_full_walk(name: str) -> None:
     document = DOCUMENTS[name]
-    assert check_shape(document) == _first_breach(document)
-    if _plainly_within(document):
+    surveyed = survey(document)
+    assert surveyed.breach == _first_breach(document)
+    if surveyed.external_refs is not None:
         assert _first_breach(document) is None
+        assert surveyed.external_refs == has_external_refs(document)
 
 
 def test_what_the_quick_pass_sends_on() -> None:
-    assert _plainly_within(DOCUMENTS["a tree"])
-    assert _plainly_within(DOCUMENTS["deep within the limit"])
-    assert not _plainly_within(DOCUMENTS["too deep"])
-    assert not _plainly_within(DOCUMENTS["a shared mapping"])
-    assert not _plainly_within(DOCUMENTS["a cycle"])
-    breach = check_shape(DOCUMENTS["an alias bomb"])
+    assert _quick_pass(DOCUMENTS["a tree"]) is False
+    assert _quick_pass(DOCUMENTS["deep within the limit"]) is False
+    assert _quick_pass(DOCUMENTS["too deep"]) is None
+    assert _quick_pass(DOCUMENTS["a shared mapping"]) is None
+    assert _quick_pass(DOCUMENTS["a cycle"]) is None
+    breach = survey(DOCUMENTS["an alias bomb"]).breach
     assert breach is not None and breach.code == "alias-bomb"
-    deep = check_shape(DOCUMENTS["too deep"])
+    deep = survey(DOCUMENTS["too deep"]).breach
     assert deep is not None and deep.code == "nesting-too-deep"
+
+
+@pytest.mark.parametrize(
+    ("ref", "external"),
+    [("#/components/schemas/A", False), ("other.yaml#/A", True), ("./a.json", True)],
+)
+def test_the_quick_pass_tells_of_refs_to_other_files(ref: str, external: bool) -> None:
+    document = {"paths": {"/a": {"get": {"responses": {"200": {"$ref": ref}}}}}}
+    assert survey(document).external_refs is external
+    assert survey({"examples": [{"deep": document}]}).external_refs is external

@@ -203,7 +203,7 @@ def walk_structure(document: dict[str, Any]) -> Iterator[tuple[dict[str, Any], K
         if kind == "data":
             continue
         if isinstance(node, list):
-            stack.extend((v, kind, join_pointer(where, i)) for i, v in enumerate(node))
+            stack.extend((v, kind, f"{where}/{i}") for i, v in enumerate(node))
             continue
         if not isinstance(node, dict):
             continue

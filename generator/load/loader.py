@@ -44,9 +44,12 @@ from generator.load.strictparse import (
 )
 from generator.load.structure import ERROR_CODES, check_structure
 from generator.load.swagger2 import convert_swagger2, is_swagger2
-from generator.load.yamlload import YamlLoader as _YamlLoader
-from generator.load.yamlload import load_yaml as _load_yaml
+from generator.load.yamlload import YamlLoader, load_yaml
 from generator.load.yamlsplit import parse_in_halves
+
+_YamlLoader = YamlLoader
+_load_yaml = load_yaml
+"""The YAML reader and loader class (of `yamlload`) this module parses and composes with."""
 
 MAX_DOCUMENT_BYTES = 32 * 1024 * 1024
 SUPPORTED_VERSIONS = ("3.0", "3.1")

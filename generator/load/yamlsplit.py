@@ -33,7 +33,12 @@ def _parse_in_child(parse: Callable[[str], Any], text: str) -> Callable[[], Any]
     """Start `parse(text)` in a forked child; the call returned waits for its value (raising
     _HalfFailed when the child failed) and reaps the child."""
     read_end, write_end = os.pipe()
-    child = os.fork()
+    try:
+        child = os.fork()
+    except OSError:
+        os.close(read_end)
+        os.close(write_end)
+        raise
     if child == 0:  # the child: never returns to the caller, runs no exit handlers
         status = 1
         try:

@@ -53,6 +53,7 @@ CASES = {
     "a document start": "--- \na: 1\n...\n",
     "tag directives": "%TAG !e! tag:yaml.org,2002:\n---\na: !e!int '5'\n",
     "a custom tag": "a: !thing 5\n",
+    "the non-specific tag": "a: ! 12\nb: ! {c: ! [1]}\n",
     "list as a key": "? [a, b]\n: c\n",
     "empty document": "",
     "a plain scalar": "just text\n",

@@ -63,6 +63,11 @@ class TypedExamples(ABC):
         """The statements printing every item the auto-pager call `code` walks."""
 
     @abstractmethod
+    def streamed(self, code: str) -> list[str]:
+        """The statements printing each event of the stream the call `code` returns, then
+        closing it."""
+
+    @abstractmethod
     def items_shown(self, method: MethodDoc) -> str:
         """What a list method's example prints of its first page (held in `page`)."""
 
@@ -104,9 +109,14 @@ class TypedExamples(ABC):
     def stream_example(
         self, docs: DocsModel, qualified: str, m: MethodSurface, op: Operation
     ) -> str:
-        """A call answering with events, written as any call (it returns the SDK's stream); the
-        docs do not yet show reading it event by event."""
-        return self.example(docs, qualified, m, op, poll=False)
+        """A call answering with events, read event by event: the method itself where it
+        always answers events, else its twin asking for them (`CreateStream`)."""
+        twin = getattr(m, "stream", None)
+        if m.response_kind != "event_stream":
+            if twin is None:
+                return self.example(docs, qualified, m, op, poll=False)
+            qualified = qualified.rsplit(".", 1)[0] + "." + twin
+        return "\n".join(self.streamed(self.call_code(docs, qualified, m, op)))
 
     def simple_call(self, docs: DocsModel, client: str = CLIENT, options: str = "") -> list[str]:
         """The guide's general call (a method returning a model) on `client`, its result

@@ -66,6 +66,9 @@ class MethodView:
     request_type: str | None
     """The request object's type; None when the call takes path parameters only."""
     request_required: bool
+    stream: str | None = None
+    """The twin asking for server-sent events (`CreateStream`), where a body field chooses
+    them."""
 
 
 class FieldCode(Protocol):
@@ -109,10 +112,11 @@ def method_view(
     sync_return: str,
     request_type: str | None,
     request_required: bool,
+    stream: str | None = None,
 ) -> MethodView:
     """The view of `method`, its auto-pager and poller named `pager` and `poller`; a run's
     status read by `status_getter(status field)`; `returns` is empty for a call answering
-    nothing."""
+    nothing; `stream` names the twin asking for events."""
     op = method.operation
     shape = shape_of(op)
     positional = tuple(
@@ -151,6 +155,7 @@ def method_view(
         poll=poll,
         request_type=request_type,
         request_required=request_required,
+        stream=stream,
     )
 
 

@@ -108,7 +108,6 @@ class GoDocsLanguage(TypedExamples):
         )
 
     pages_note = "its `<List>AutoPaging` twin walks every item of every page"
-    streams_events = False
 
     def error_table(self, *, polling: bool, webhooks: bool) -> tuple[ErrorClass, ...]:
         table = [
@@ -196,6 +195,11 @@ class GoDocsLanguage(TypedExamples):
     def walked(self, m: MethodSurface, code: str) -> list[str]:
         return [f"iter := {code}", "for iter.Next() {", "\tfmt.Println(iter.Current())", "}",
                 "if err := iter.Err(); err != nil {", "\treturn err", "}"]  # fmt: skip
+
+    def streamed(self, code: str) -> list[str]:
+        return [f"stream, err := {code}", *_RETURN_ERR, "defer stream.Close()",
+                "for stream.Next() {", "\tfmt.Println(stream.Current())", "}",
+                "if err := stream.Err(); err != nil {", "\treturn err", "}"]  # fmt: skip
 
     def items_shown(self, method: MethodDoc) -> str:
         pagination = method.operation.pagination

@@ -45,6 +45,7 @@ def _method_view(method: code.MethodCode, helpers: code.Helpers, package: str) -
         sync_return=method.result or "error",
         request_type=f"{package}.{method.request_struct}" if method.request_struct else None,
         request_required=any(f.argument.required for f in method.fields),
+        stream=helpers.stream,
     )
 
 

@@ -79,7 +79,6 @@ class JavaDocsLanguage(TypedExamples):
         "after `429`. `timeout` bounds each request."
     )
     pages_note = "its `<list>AutoPaging` twin is an `Iterable` over every item of every page"
-    streams_events = False
 
     def setup_example(self, token_env: str | None) -> str:
         token = "" if token_env else '.apiKey("YOUR_TOKEN")'
@@ -195,6 +194,10 @@ class JavaDocsLanguage(TypedExamples):
     def walked(self, m: MethodSurface, code: str) -> list[str]:
         item = m.page.item_annotation if m.page is not None else "Object"
         return [f"for ({item} item : {code}) {{", "    System.out.println(item);", "}"]
+
+    def streamed(self, code: str) -> list[str]:
+        return [f"try (var stream = {code}) {{", "    for (var event : stream) {",
+                "        System.out.println(event);", "    }", "}"]  # fmt: skip
 
     def items_shown(self, method: MethodDoc) -> str:
         pagination = method.operation.pagination

@@ -38,6 +38,7 @@ def _method_view(method: code.MethodCode, helpers: code.Helpers) -> MethodView:
         sync_return="void" if returns_none else method.result,
         request_type=method.request_class,
         request_required=method.request_class is not None and not method.request_optional,
+        stream=method.stream_name,
     )
 
 

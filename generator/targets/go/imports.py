@@ -4,32 +4,29 @@ laid out in gofmt's groups (standard library first, then the module's own packag
 
 from __future__ import annotations
 
-from itertools import pairwise
-
-from generator.targets.go.highlight import GO_TOKENS
+import re
 
 STANDARD_PACKAGES = ("context", "io", "net/http", "net/url")
 """The standard packages generated clients and resources may use, by import path."""
 MODULE_PACKAGES = ("core", "option")
 """The module's own packages (beside the root and the resources') they may use."""
+_SCAN = re.compile(
+    r"//[^\n]*|/\*.*?(?:\*/|\Z)"  # comments, skipped whole
+    r"|\"(?:[^\"\\\n]|\\.)*\"?|`[^`]*`?|'(?:[^'\\\n]|\\.)*'?"  # literals, skipped whole
+    r"|(?<!\w)(?:(?<=\.\.\.)|(?<!\.))"  # a name that is no member (`...T` is variadic)
+    r"(?P<qualifier>[A-Za-z_]\w*)\.(?P<member>[A-Za-z_]\w*)",
+    re.DOTALL,
+)
 
 
 def qualified_uses(code: str) -> frozenset[tuple[str, str]]:
     """Each `qualifier.Member` pair named in `code` outside comments and literals: a name
     that is not itself a member (`x.io.Read` names no package), a dot, then a name."""
-    tokens = [
-        (match.lastgroup, match.group(0), match.start(), match.end())
-        for match in GO_TOKENS.pattern.finditer(code)
-    ]
-    uses = set()
-    previous_end = 0
-    for (kind, name, start, end), (next_kind, member, next_start, _) in pairwise(tokens):
-        before = code[previous_end:start].rstrip()
-        is_member = before.endswith(".") and not before.endswith("...")  # `...T` is variadic
-        previous_end = end
-        if kind == next_kind == "name" and code[end:next_start] == "." and not is_member:
-            uses.add((name, member))
-    return frozenset(uses)
+    return frozenset(
+        (match.group("qualifier"), match.group("member"))
+        for match in _SCAN.finditer(code)
+        if match.group("qualifier")
+    )
 
 
 def names_package(code: str, package: str) -> bool:

@@ -80,9 +80,13 @@ BOUND_KEYWORDS = frozenset(
 """The keywords `bounds_from` reads: a schema with none of them constrains nothing."""
 
 
+_UNBOUNDED = Bounds()
+
+
 def bounds_from(schemas: Iterable[Mapping[str, Any]]) -> Bounds:
     """The constraints every one of `schemas` puts on a value (the first `pattern`; the
     tightest lengths and range)."""
+    bounded = False
     pattern: str | None = None
     min_length = 0
     max_length: int | None = None
@@ -92,6 +96,7 @@ def bounds_from(schemas: Iterable[Mapping[str, Any]]) -> Bounds:
     for node in schemas:
         if BOUND_KEYWORDS.isdisjoint(node):
             continue
+        bounded = True
         if pattern is None and isinstance(node.get("pattern"), str):
             pattern = node["pattern"]
         least, most = node.get("minLength"), node.get("maxLength")
@@ -103,6 +108,8 @@ def bounds_from(schemas: Iterable[Mapping[str, Any]]) -> Bounds:
         if step is not None and step > 0:
             multiple_of = step
         lower, upper = _lower(lower, node), _upper(upper, node)
+    if not bounded:
+        return _UNBOUNDED  # most schemas: one shared instance
     return Bounds(
         pattern=pattern,
         min_length=min_length,

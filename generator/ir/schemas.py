@@ -554,12 +554,12 @@ class SchemaConverter:
                 continue
             if not request and resolved.get("writeOnly"):
                 continue
-            field_context = Name((*context.words, *Name.parse(wire).words))
-            node = self.convert(sub, field_context, where)
+            wire_words = Name.parse(wire)
+            node = self.convert(sub, context + wire_words, where)
             default = resolved.get("default")
             fields.append(
                 Field(
-                    name=Name.parse(wire) if Name.parse(wire).words else Name(("field",)),
+                    name=wire_words if wire_words.words else Name(("field",)),
                     wire_name=wire,
                     type=node,
                     # A model serves both directions: a readOnly property is never required of

@@ -1,7 +1,9 @@
 // Retries, errors, timeouts, pagination, polling, webhooks and configuration, against a scripted
 // local server.
 import assert from "node:assert/strict";
+import path from "node:path";
 import test from "node:test";
+import { pathToFileURL } from "node:url";
 import { scripted, scriptedFetch, sdk } from "./helpers.mjs";
 
 const FILE = { object: "file", id: "file_1", name: "a.pdf", presignedUrl: "https://x/y" };
@@ -304,4 +306,59 @@ test("an error awaited through withRawResponse alone is no unhandled rejection",
   } finally {
     process.off("unhandledRejection", record);
   }
+});
+
+// Attempts share abort controllers one after another (signals.ts); these prove the sharing never
+// weakens an abort: a `fetch` that records each attempt's signal, hanging where told to.
+function signalFetch(hangs) {
+  const signals = [];
+  const fetch = (_input, init) => {
+    signals.push(init.signal);
+    if (!hangs(signals.length)) {
+      return Promise.resolve(new Response(JSON.stringify(FILE), { status: 200, headers: { "content-type": "application/json" } }));
+    }
+    return new Promise((_resolve, reject) => {
+      const fail = () => reject(init.signal.reason ?? new DOMException("aborted", "AbortError"));
+      if (init.signal.aborted) fail();
+      else init.signal.addEventListener("abort", fail, { once: true });
+    });
+  };
+  const client = new sdk.ExtendClient({ token: "t", baseUrl: "http://sdk.test", maxRetries: 0, fetch });
+  return { signals, client };
+}
+
+test("a controller that served finished calls still times out a stalled one", async () => {
+  const f = signalFetch((n) => n === 3);
+  await f.client.files.retrieve("a");
+  await f.client.files.retrieve("b");
+  await assert.rejects(f.client.files.retrieve("c", {}, { timeoutInSeconds: 0.05 }), sdk.APITimeoutError);
+  assert.equal(f.signals[2], f.signals[0], "the finished calls' controller served the third");
+  assert.equal(f.signals[2].aborted, true);
+  const file = await f.client.files.retrieve("d");
+  assert.equal(file.id, "file_1");
+  assert.notEqual(f.signals[3], f.signals[2], "an aborted controller is not used again");
+  assert.equal(f.signals[3].aborted, false);
+});
+
+test("calls in flight together never share a signal; aborting one leaves the other", async () => {
+  const f = signalFetch((n) => n <= 2);
+  const first = new AbortController();
+  const one = f.client.files.retrieve("a", {}, { abortSignal: first.signal });
+  const two = f.client.files.retrieve("b", {}, { timeoutInSeconds: 0.05 });
+  await new Promise((resolve) => setImmediate(resolve));
+  assert.equal(f.signals.length, 2);
+  assert.notEqual(f.signals[0], f.signals[1]);
+  first.abort();
+  await assert.rejects(one, sdk.APIConnectionError);
+  assert.equal(f.signals[1].aborted, false, "the other call's signal is its own");
+  await assert.rejects(two, sdk.APITimeoutError);
+});
+
+test("one controller serves a bounded number of attempts", async () => {
+  const { ATTEMPTS_PER_CONTROLLER } = await import(pathToFileURL(path.join(process.env.SDK_DIST, "runtime", "signals.js")).href);
+  const f = signalFetch(() => false);
+  for (let i = 0; i <= ATTEMPTS_PER_CONTROLLER; i++) await f.client.files.retrieve("a");
+  const served = f.signals.filter((signal) => signal === f.signals[0]).length;
+  assert.equal(served, ATTEMPTS_PER_CONTROLLER);
+  assert.notEqual(f.signals[ATTEMPTS_PER_CONTROLLER], f.signals[0]);
 });

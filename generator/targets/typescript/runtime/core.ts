@@ -15,7 +15,6 @@ import { type Applied, type Requirement, type Scheme, Security } from "./auth.js
 import { afterResponse, beforeRequest, type HookRequest, type Hooks, onError } from "./hooks.js";
 import { withIdempotencyKey } from "./idempotency.js";
 import { followRedirect, MAX_REDIRECTS, mayRedirect } from "./redirects.js";
-import { AttemptControllers } from "./signals.js";
 import { Stream } from "./streaming.js";
 import { encodePath, headerText, multipartBody, pairs, type Style } from "./styles.js";
 
@@ -218,7 +217,6 @@ export class Core {
   private base: readonly [given: string, trimmed: string] = ["", ""];
   /** The schemes of the API's own requirement, once chosen (the credentials do not change). */
   private defaultSchemes: readonly Scheme[] | undefined;
-  private readonly controllers = new AttemptControllers();
 
   constructor(settings: CoreSettings) {
     this.settings = settings;
@@ -378,8 +376,7 @@ export class Core {
       if (this.settings.hooks !== undefined) {
         await beforeRequest(this.settings.hooks, hooked);
       }
-      const lease = this.controllers.take();
-      const controller = lease.controller;
+      const controller = new AbortController();
       let timedOut = false;
       const timer = setTimeout(() => {
         timedOut = true;
@@ -430,7 +427,6 @@ export class Core {
         clearTimeout(timer);
         if (!open) {
           options.abortSignal?.removeEventListener("abort", onAbort);
-          this.controllers.give(lease);
         }
       }
       if (this.settings.hooks !== undefined) {

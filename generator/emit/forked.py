@@ -95,13 +95,14 @@ def _serve(parts: Sequence[Part], queue: int, answer: int) -> None:
     it raised), and exits without running the parent's exit handlers."""
     status = 0
     try:
-        try:
-            message = pickle.dumps(_take_parts(parts, queue), pickle.HIGHEST_PROTOCOL)
-        except BaseException as error:  # the parent raises it, as the serial path would
-            status = 1
-            message = _pickled_error(error)
         with os.fdopen(answer, "wb") as stream:
-            stream.write(message)
+            try:
+                done = _take_parts(parts, queue)
+            except BaseException as error:  # the parent raises it, as the serial path would
+                status = 1
+                stream.write(_pickled_error(error))
+            else:  # streamed: no second copy of the files as one block of bytes
+                pickle.dump(done, stream, pickle.HIGHEST_PROTOCOL)
     finally:
         os._exit(status)
 
@@ -115,14 +116,10 @@ def _pickled_error(error: BaseException) -> bytes:
 
 def _receive(answer: int) -> dict[int, Files] | BaseException:
     """The copy's files by part, its exception, or nothing (it died: an empty answer)."""
-    chunks: list[bytes] = []
-    while chunk := os.read(answer, 1 << 20):
-        chunks.append(chunk)
-    if not chunks:
-        return {}
     try:
-        received: object = pickle.loads(b"".join(chunks))
-    except Exception:  # cut short: the copy died while answering
+        with os.fdopen(answer, "rb", closefd=False) as stream:
+            received: object = pickle.load(stream)
+    except Exception:  # no answer, or one cut short: the copy died
         return {}
     if isinstance(received, BaseException):
         return received

@@ -156,6 +156,13 @@ class GoRenderer:
         )
 
     @property
+    def idempotency_headers(self) -> tuple[str, ...]:
+        """The headers the API's calls send an idempotency key in, as the IR decided."""
+        methods = (*self.root_methods, *(m for r in self.resources for m in r.methods))
+        found = {m.shape.idempotency_header for m in methods}
+        return tuple(sorted(h for h in found if h is not None))
+
+    @property
     def response_kinds(self) -> frozenset[str]:
         """What the API's calls answer (`event_stream`, `binary`, ...), counting a call a
         body field switches to events as answering events too."""

@@ -132,8 +132,7 @@ class GoRenderer:
         """The client's own operations, renamed where a name is a raw call's."""
         names = Scope(frozenset(RAW_CALLS))
         return tuple(
-            replace(m, name=names.claim(m.name))
-            for m in self._methods(self.api.root_operations)
+            replace(m, name=names.claim(m.name)) for m in self._methods(self.api.root_operations)
         )
 
     @functools.cached_property

@@ -19,8 +19,10 @@ def test_the_setting_gives_a_post_its_key_and_makes_it_retry_safe(tmp_path: Path
     assert 'RetrySafe: true, IdempotencyHeader: "X-Request-Key"' in keyed
     plain = _client(render_keyed(tmp_path, "go", None))
     assert "IdempotencyHeader" not in plain
-    assert 'Method: "POST", Path: "/", Query: query, Header: header, Body: body, ' \
+    assert (
+        'Method: "POST", Path: "/", Query: query, Header: header, Body: body, '
         "RetrySafe: false}" in plain
+    )
 
 
 def test_root_operations_leave_the_raw_call_names_free(tmp_path: Path) -> None:

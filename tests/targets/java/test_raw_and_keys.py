@@ -31,3 +31,5 @@ def test_root_operations_leave_the_raw_call_names_free(tmp_path: Path) -> None:
     assert "public void get2(" in client and "public void post2(" in client
     raw = _file(files, "RawKeyedClient.java")
     assert "public <T> RawResponse<T> post(String path, Object body, Class<T> type," in raw
+    deferred = _file(files, "AsyncKeyedClient.java")
+    assert "public <T> CompletableFuture<T> post(String path, Object body, Class<T> type," in deferred

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.example.streams.AsyncStreamsClient;
 import com.example.streams.StreamsClient;
 import com.example.streams.core.ApiException;
 import com.example.streams.core.RawResponse;
@@ -72,9 +73,12 @@ class KeysTest {
         }
     }
 
+    private String flakyUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+    }
+
     private StreamsClient flaky() {
-        String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
-        return StreamsClient.builder().apiKey("t").url(url).retryUnit(Duration.ofMillis(1))
+        return StreamsClient.builder().apiKey("t").url(flakyUrl()).retryUnit(Duration.ofMillis(1))
                 .build();
     }
 
@@ -139,8 +143,11 @@ class KeysTest {
         byte[] bytes = client.get("/charges", byte[].class, keyed);
         assertArrayEquals("{\"id\": \"ch_raw\", \"amount\": 5}".getBytes(StandardCharsets.UTF_8),
                 bytes);
-        assertEquals(List.of("raw", "raw", "raw", "raw"), keys);
-        assertEquals(List.of("Bearer t", "Bearer t", "Bearer t", "Bearer t"), credentials);
+        AsyncStreamsClient deferred = AsyncStreamsClient.builder().apiKey("t").url(flakyUrl())
+                .build();
+        assertEquals("ch_raw", deferred.get("/charges", Charge.class, keyed).join().getId());
+        assertEquals(Collections.nCopies(5, "raw"), keys);
+        assertEquals(Collections.nCopies(5, "Bearer t"), credentials);
     }
 
     @Test

@@ -32,4 +32,5 @@ def test_root_operations_leave_the_raw_call_names_free(tmp_path: Path) -> None:
     raw = _file(files, "RawKeyedClient.java")
     assert "public <T> RawResponse<T> post(String path, Object body, Class<T> type," in raw
     deferred = _file(files, "AsyncKeyedClient.java")
-    assert "public <T> CompletableFuture<T> post(String path, Object body, Class<T> type," in deferred
+    future = "public <T> CompletableFuture<T> post(String path, Object body, Class<T> type,"
+    assert future in deferred

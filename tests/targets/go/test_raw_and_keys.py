@@ -6,7 +6,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.support.keyed_spec import render_keyed
+from tests.targets.go.tooling import run_go
 
 
 def _client(files: dict[str, str]) -> str:
@@ -30,3 +33,13 @@ def test_root_operations_leave_the_raw_call_names_free(tmp_path: Path) -> None:
     for verb in ("Get", "Post", "Put", "Patch", "Delete"):
         assert f"func (c *Client) {verb}(ctx context.Context, path string," in client
     assert "func (c *Client) Get2(" in client and "func (c *Client) Post2(" in client
+
+
+@pytest.mark.conformance
+def test_the_keyed_sdk_with_renamed_root_operations_vets(tmp_path: Path, go_cache: Path) -> None:
+    for relative, text in render_keyed(tmp_path, "go", "X-Request-Key").items():
+        target = tmp_path / "out" / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    done = run_go(["vet", "./..."], tmp_path / "out" / "go", go_cache)
+    assert done.returncode == 0, done.stdout + done.stderr

@@ -6,7 +6,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.support.keyed_spec import render_keyed
+from tests.targets.java.tooling import javac, sources
 
 
 def _file(files: dict[str, str], name: str) -> str:
@@ -34,3 +37,13 @@ def test_root_operations_leave_the_raw_call_names_free(tmp_path: Path) -> None:
     deferred = _file(files, "AsyncKeyedClient.java")
     future = "public <T> CompletableFuture<T> post(String path, Object body, Class<T> type,"
     assert future in deferred
+
+
+@pytest.mark.conformance
+def test_the_keyed_sdk_with_renamed_root_operations_compiles(tmp_path: Path) -> None:
+    for relative, text in render_keyed(tmp_path, "java", "X-Request-Key").items():
+        target = tmp_path / "out" / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    done = javac(tmp_path / "classes", sources(tmp_path / "out" / "java"))
+    assert done.returncode == 0, done.stdout + done.stderr

@@ -54,11 +54,17 @@ def has_errors(diagnostics: tuple[Diagnostic, ...] | list[Diagnostic]) -> bool:
 
 
 def escape_pointer_token(token: str | int) -> str:
-    return str(token).replace("~", "~0").replace("/", "~1")
+    text = str(token)
+    if "~" in text or "/" in text:
+        return text.replace("~", "~0").replace("/", "~1")
+    return text
 
 
 def join_pointer(base: str, *tokens: str | int) -> str:
-    return base + "".join("/" + escape_pointer_token(t) for t in tokens)
+    """`base` extended by `tokens`, each escaped (only a token with `~` or `/` needs it)."""
+    for token in tokens:
+        base += "/" + escape_pointer_token(token)
+    return base
 
 
 def split_pointer(pointer: str) -> list[str]:

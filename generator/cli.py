@@ -27,7 +27,7 @@ from generator.config import (
     load_config,
 )
 from generator.diagnostics import Diagnostic, Severity, collapse_repeats, has_errors
-from generator.emit.output_cache import CACHE_DIR_NAME
+from generator.emit.quick_check import CACHE_DIR_NAME
 from generator.targets.registry import LANGUAGE_DEFAULT, get_target, target_names
 
 if TYPE_CHECKING:

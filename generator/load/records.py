@@ -8,7 +8,8 @@ dataclass (`dataclasses.fields`, `replace`, `__match_args__` and slots as before
 names, and answer exactly as the generated ones: equality and hash over the same tuples of the
 compared (hashed) fields, the same repr, the same `FrozenInstanceError`, and pickling and
 copying through the slots. Classes with `__post_init__`, `init=False` fields or ordering keep
-`@dataclass`. Shared by every stage's frozen data, so it sits in the first stage.
+`@dataclass`, as do classes that write one of these methods themselves. Shared by every
+stage's frozen data, so it sits in the first stage.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from typing import Any, TypeVar, dataclass_transform
 Record = TypeVar("Record")
 _set = object.__setattr__
 _NO_ARGUMENT = object()
+_PROVIDED = ("__init__", "__repr__", "__eq__", "__hash__", "__setattr__", "__delattr__")
+"""The methods a record makes: a class that writes one itself keeps `@dataclass`."""
 
 
 def _frozen_setattr(self: object, name: str, value: object) -> None:
@@ -95,6 +98,9 @@ def _init(cls: type, fields: tuple[dataclasses.Field[Any], ...]) -> Callable[...
 @dataclass_transform(frozen_default=True, field_specifiers=(dataclasses.field,))
 def record(cls: type[Record]) -> type[Record]:
     """`cls` as `@dataclass(frozen=True, slots=True)` makes it, for less (see the module)."""
+    own = [name for name in _PROVIDED if name in cls.__dict__]
+    if own:
+        raise TypeError(f"{cls.__qualname__}: a record makes its own {', '.join(own)}")
     made: Any = dataclasses.dataclass(init=False, repr=False, eq=False, slots=True)(cls)
     fields = dataclasses.fields(made)
     for field in fields:

@@ -141,3 +141,12 @@ def test_what_a_record_does_not_do_is_refused() -> None:
 
             def __post_init__(self) -> None:
                 pass
+
+    with pytest.raises(TypeError, match="__eq__, __hash__"):
+
+        @record
+        class Compared:
+            value: int
+
+            def __eq__(self, other: object) -> bool:
+                return True

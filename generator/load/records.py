@@ -4,12 +4,12 @@
 `__eq__`, `__hash__`, `__setattr__`, `__delattr__`); on Python 3.11 that is about 0.4 ms a class,
 which a generator of a hundred frozen classes pays on every start. A `record` is the same
 dataclass (`dataclasses.fields`, `replace`, `__match_args__` and slots as before) whose
-`__init__` alone is compiled; the other methods are shared functions reading the class's field
-names, and answer exactly as the generated ones: equality and hash over the same tuples of the
-compared (hashed) fields, the same repr, the same `FrozenInstanceError`, and pickling and
-copying through the slots. Classes with `__post_init__`, `init=False` fields or ordering keep
-`@dataclass`, as do classes that write one of these methods themselves. Shared by every
-stage's frozen data, so it sits in the first stage.
+`__init__` alone is compiled; the other methods are shared functions, or closures over the
+class's field names, and answer exactly as the generated ones: equality and hash over the same
+tuples of the compared (hashed) fields, the same repr, the same `FrozenInstanceError`, and
+pickling and copying through the slots. Classes with `__post_init__`, `init=False` fields or
+ordering keep `@dataclass`, as do classes that write one of these methods themselves. Shared by
+every stage's frozen data, so it sits in the first stage.
 """
 
 from __future__ import annotations
@@ -34,15 +34,26 @@ def _frozen_delattr(self: object, name: str) -> None:
     raise dataclasses.FrozenInstanceError(f"cannot delete field {name!r}")
 
 
-def _eq(self: Any, other: object) -> Any:
-    compared: Callable[[object], tuple[object, ...]] = self.__record_compared__
-    if other.__class__ is not self.__class__:
+def _eq_over(names: tuple[str, ...]) -> Callable[[Any, object], Any]:
+    """`__eq__` comparing the tuples of the named fields, as the generated one does."""
+    compared = _values(names)
+
+    def __eq__(self: Any, other: object) -> Any:
+        if other.__class__ is self.__class__:
+            return compared(self) == compared(other)
         return NotImplemented
-    return compared(self) == compared(other)
+
+    return __eq__
 
 
-def _hash(self: Any) -> int:
-    return hash(self.__record_hashed__(self))
+def _hash_over(names: tuple[str, ...]) -> Callable[[Any], int]:
+    """`__hash__` of the tuple of the named fields, as the generated one does."""
+    hashed = _values(names)
+
+    def __hash__(self: Any) -> int:
+        return hash(hashed(self))
+
+    return __hash__
 
 
 def _repr(self: Any) -> str:
@@ -111,11 +122,11 @@ def record(cls: type[Record]) -> type[Record]:
     hashed = tuple(f.name for f in fields if (f.compare if f.hash is None else f.hash))
     made.__init__ = _init(made, fields)
     made.__setattr__, made.__delattr__ = _frozen_setattr, _frozen_delattr
-    made.__eq__, made.__hash__, made.__repr__ = _eq, _hash, _repr
+    made.__eq__ = _eq_over(tuple(f.name for f in fields if f.compare))
+    made.__hash__ = _hash_over(hashed)
+    made.__repr__ = _repr
     made.__getstate__, made.__setstate__ = _getstate, _setstate
     made.__record_fields__ = tuple(f.name for f in fields)
-    made.__record_compared__ = staticmethod(_values(tuple(f.name for f in fields if f.compare)))
-    made.__record_hashed__ = staticmethod(_values(hashed))
     made.__record_repr__ = tuple(f.name for f in fields if f.repr)
     result: type[Record] = made
     return result

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +33,7 @@ from generator.diagnostics import Diagnostic, Severity
 from generator.emit.quick_check import find_project_root as project_root
 from generator.ir.names import Name
 from generator.load.guide import GUIDE_DIR
+from generator.load.records import record
 from generator.targets.registry import LANGUAGE_DEFAULT, get_target, target_names
 from generator.templating import TEMPLATES_DIR
 
@@ -47,7 +48,7 @@ WEBHOOK_SIGNINGS = ("standard",)
 """What `webhook_signing` may choose over the spec's own description."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ApiConfig:
     name: str
     spec: Path
@@ -84,7 +85,7 @@ class ApiConfig:
         return f"/tool/sdkgen/apis/{self.name}" if self.source else ""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ProjectConfig:
     root: Path
     output: Path

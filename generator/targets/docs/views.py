@@ -4,12 +4,11 @@ read them like any other target's views. Every string is already in the target's
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from generator.ir.model import TypeNode
+from generator.load.records import record
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ArgView:
     """An argument: a path parameter passed by position, or a field of the request object."""
 
@@ -24,7 +23,7 @@ class ArgView:
     default_json: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class PageView:
     style: str
     item_annotation: str
@@ -32,7 +31,7 @@ class PageView:
     """The method walking every item of every page (`ListAutoPaging`, `listAll`)."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class PollView:
     status_field: str
     terminal: tuple[str, ...]
@@ -42,7 +41,7 @@ class PollView:
     """How the language reads the status off the run (`Status`, `getStatus()`)."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class MethodView:
     name: str
     http_method: str
@@ -65,14 +64,14 @@ class MethodView:
     request_required: bool
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ResourceView:
     attribute: str
     module: str
     methods: tuple[MethodView, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class FieldView:
     name: str
     wire_name: str
@@ -83,7 +82,7 @@ class FieldView:
     deprecated: bool
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ModelView:
     class_name: str
     description: str
@@ -91,7 +90,7 @@ class ModelView:
     fields: tuple[FieldView, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class NamedView:
     """An enum or another named type, for the models page."""
 
@@ -100,6 +99,6 @@ class NamedView:
     description: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class WebhooksView:
     type_property: str

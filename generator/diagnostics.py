@@ -58,7 +58,12 @@ def escape_pointer_token(token: str | int) -> str:
 
 
 def join_pointer(base: str, *tokens: str | int) -> str:
-    return base + "".join("/" + escape_pointer_token(t) for t in tokens)
+    """`base` extended by `tokens`, each escaped (only a token with `~` or `/` needs it)."""
+    parts = [base]
+    for token in tokens:
+        text = str(token)
+        parts.append(escape_pointer_token(text) if "~" in text or "/" in text else text)
+    return "/".join(parts)
 
 
 def split_pointer(pointer: str) -> list[str]:

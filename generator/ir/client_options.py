@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from generator.ir.model import Api, Credential, SecurityScheme
+from generator.ir.model import Api, Credential, SecurityScheme, ServerVariable
 from generator.ir.names import Name
 from generator.load.records import record
 
@@ -43,13 +43,11 @@ class SchemeOptions:
 
 @record
 class VariableOption:
-    """A client option that fills a server variable."""
+    """A client option that fills a server variable: the variable under its target-cased
+    name."""
 
     name: str
-    wire_name: str
-    default: str
-    enum: tuple[str, ...]
-    description: str
+    variable: ServerVariable
 
 
 def scheme_options(api: Api, token_env: str | None, case: Casing) -> tuple[SchemeOptions, ...]:
@@ -74,10 +72,7 @@ def credential_options(schemes: tuple[SchemeOptions, ...]) -> tuple[CredentialOp
 
 def variable_options(api: Api, case: Casing) -> tuple[VariableOption, ...]:
     """One option per server variable of `api`, named by `case`."""
-    return tuple(
-        VariableOption(case(v.name), v.wire_name, v.default, v.enum, v.description)
-        for v in api.server_variables
-    )
+    return tuple(VariableOption(case(v.name), v) for v in api.server_variables)
 
 
 def _option(

@@ -98,6 +98,61 @@ def has_external_refs(node: Any) -> bool:
     return False
 
 
+_CHILD_KINDS_3: dict[Kind, dict[str, Kind]] = {
+    "document": {"paths": "path_item", "webhooks": "path_item", "components": "components"},
+    "components": {
+        "schemas": "schema",
+        "parameters": "parameter",
+        "responses": "response",
+        "requestBodies": "request_body",
+        "headers": "header",
+        "examples": "example",
+        "pathItems": "path_item",
+    },
+    "path_item": {"parameters": "parameter"},
+    "operation": {
+        "parameters": "parameter",
+        "requestBody": "request_body",
+        "responses": "response",
+    },
+    "parameter": {"content": "media", "examples": "example"},
+    "header": {"content": "media", "examples": "example"},
+    "request_body": {"content": "media"},
+    "response": {"content": "media", "headers": "header"},
+    "media": {"examples": "example"},
+}
+"""The kind of node under a key of a node of each kind (other than schemas and data)."""
+_CHILD_KINDS_2: dict[Kind, dict[str, Kind]] = {
+    **_CHILD_KINDS_3,
+    "document": {
+        "paths": "path_item",
+        "definitions": "schema",
+        "parameters": "parameter",
+        "responses": "response",
+    },
+    "response": {"headers": "header", "examples": "data"},
+}
+_MAPS_3: dict[Kind, frozenset[str]] = {
+    "document": frozenset({"paths", "webhooks"}),
+    "components": frozenset(
+        {"schemas", "parameters", "responses", "requestBodies", "headers", "examples"}
+        | {"pathItems"}
+    ),
+    "operation": frozenset({"responses"}),
+    "parameter": frozenset({"content", "examples"}),
+    "header": frozenset({"content", "examples"}),
+    "request_body": frozenset({"content"}),
+    "response": frozenset({"content", "headers"}),
+    "media": frozenset({"examples"}),
+}
+"""The keys whose value is a map of nodes of the child kind, by the kind of their holder."""
+_MAPS_2: dict[Kind, frozenset[str]] = {
+    **_MAPS_3,
+    "document": frozenset({"paths", "webhooks", "definitions", "parameters", "responses"}),
+}
+_NO_KEYS: frozenset[str] = frozenset()
+
+
 def child_kind(kind: Kind, key: str, swagger2: bool) -> Kind:
     """The kind of node under `key` of a node of `kind` (for lists: the items' kind)."""
     if kind == "schema":
@@ -112,61 +167,16 @@ def child_kind(kind: Kind, key: str, swagger2: bool) -> Kind:
         return "data"
     if key == "schema":
         return "schema"
-    table: dict[Kind, dict[str, Kind]] = {
-        "document": {"paths": "path_item", "webhooks": "path_item", "components": "components"},
-        "components": {
-            "schemas": "schema",
-            "parameters": "parameter",
-            "responses": "response",
-            "requestBodies": "request_body",
-            "headers": "header",
-            "examples": "example",
-            "pathItems": "path_item",
-        },
-        "path_item": {"parameters": "parameter"},
-        "operation": {
-            "parameters": "parameter",
-            "requestBody": "request_body",
-            "responses": "response",
-        },
-        "parameter": {"content": "media", "examples": "example"},
-        "header": {"content": "media", "examples": "example"},
-        "request_body": {"content": "media"},
-        "response": {"content": "media", "headers": "header"},
-        "media": {"examples": "example"},
-    }
-    if swagger2:
-        table["document"] = {
-            "paths": "path_item",
-            "definitions": "schema",
-            "parameters": "parameter",
-            "responses": "response",
-        }
-        table["response"] = {"headers": "header", "examples": "data"}
     if kind == "path_item" and key in HTTP_METHODS:
         return "operation"
-    return table.get(kind, {}).get(key, "other")
+    return (_CHILD_KINDS_2 if swagger2 else _CHILD_KINDS_3).get(kind, {}).get(key, "other")
 
 
 def _is_map_of(kind: Kind, key: str, swagger2: bool) -> bool:
     """Whether the value under `key` is a map whose values have the child kind."""
     if kind == "schema":
         return key in _SCHEMA_MAP
-    document = {"paths", "webhooks"}
-    if swagger2:
-        document |= {"definitions", "parameters", "responses"}
-    maps: dict[Kind, set[str]] = {
-        "document": document,
-        "components": {"schemas", "parameters", "responses", "requestBodies", "headers"}
-        | {"examples", "pathItems"},
-        "operation": {"responses"},
-        "parameter": {"content", "examples"},
-        "header": {"content", "examples"},
-        "request_body": {"content"},
-        "response": {"content", "headers"},
-        "media": {"examples"},
-    }
-    return key in maps.get(kind, set())
+    return key in (_MAPS_2 if swagger2 else _MAPS_3).get(kind, _NO_KEYS)
 
 
 def iter_schema_refs(document: dict[str, Any]) -> Iterator[tuple[str, str]]:
@@ -193,7 +203,7 @@ def walk_structure(document: dict[str, Any]) -> Iterator[tuple[dict[str, Any], K
         if kind == "data":
             continue
         if isinstance(node, list):
-            stack.extend((v, kind, join_pointer(where, i)) for i, v in enumerate(node))
+            stack.extend((v, kind, f"{where}/{i}") for i, v in enumerate(node))
             continue
         if not isinstance(node, dict):
             continue
@@ -201,12 +211,20 @@ def walk_structure(document: dict[str, Any]) -> Iterator[tuple[dict[str, Any], K
         for key, value in node.items():
             if not isinstance(value, dict | list):
                 continue
-            child = child_kind(kind, str(key), swagger2)
-            landing = join_pointer(where, str(key))
-            if isinstance(value, dict) and _is_map_of(kind, str(key), swagger2):
-                stack.extend((v, child, join_pointer(landing, str(k))) for k, v in value.items())
+            name = str(key)
+            child = child_kind(kind, name, swagger2)
+            landing = _below(where, name)
+            if isinstance(value, dict) and _is_map_of(kind, name, swagger2):
+                stack.extend((v, child, _below(landing, str(k))) for k, v in value.items())
             else:
                 stack.append((value, child, landing))
+
+
+def _below(pointer: str, token: str) -> str:
+    """`pointer` extended by `token`, escaped only when it has a character to escape."""
+    if "~" in token or "/" in token:
+        return join_pointer(pointer, token)
+    return f"{pointer}/{token}"
 
 
 @dataclass
@@ -425,13 +443,16 @@ class _Bundler:
         return words or [relative.stem]
 
 
-def bundle(root: Path, document: dict[str, Any], read: Reader) -> Bundle:
-    """`document` (parsed from `root`) with every external ref bundled into it."""
+def bundle(
+    root: Path, document: dict[str, Any], read: Reader, *, external_refs: bool | None = None
+) -> Bundle:
+    """`document` (parsed from `root`) with every external ref bundled into it;
+    `external_refs` says whether it has any, when already known."""
     root = root.resolve()
     swagger2 = "swagger" in document
     bundler = _Bundler(root, read, swagger2)
     bundler.files[bundler.key(root)] = document
-    if not has_external_refs(document):
+    if not (has_external_refs(document) if external_refs is None else external_refs):
         return Bundle(document, bundler.source_map, [], bundler.files)
     result = bundler.walk(document, "document", (bundler.key(root), ""), "")
     bundler.place(result)

@@ -2,7 +2,8 @@
 
 A YAML alias bomb loads into a small graph of shared nodes that every later stage would walk
 as if expanded; nesting thousands deep overflows recursive walkers. Both are measured here in
-one pass over the loaded document, linear in its distinct nodes.
+one pass over the loaded document, linear in its distinct nodes, which also notes whether the
+document refers to other files (the bundler then need not look).
 """
 
 from __future__ import annotations
@@ -36,8 +37,53 @@ def _pointer(trail: Trail) -> str:
     return join_pointer("", *reversed(tokens))
 
 
-def check_shape(document: Any) -> Breach | None:
-    """The first limit the document breaks, or None."""
+@dataclass(frozen=True, slots=True)
+class Survey:
+    """What one look over a loaded document found."""
+
+    breach: Breach | None
+    """The first limit the document breaks."""
+    external_refs: bool | None
+    """Whether a mapping holds a `$ref` to another file; None when not looked for (a document
+    with shared nodes)."""
+
+
+def survey(document: Any) -> Survey:
+    """The first limit the document breaks, or None, and whether it refers to other files."""
+    external_refs = _quick_pass(document)
+    if external_refs is None:
+        return Survey(_first_breach(document), None)
+    return Survey(None, external_refs)
+
+
+def _quick_pass(document: Any) -> bool | None:
+    """Whether a mapping holds a `$ref` to another file, for a document that is a tree (no
+    mapping or list reached twice, as YAML aliases do) no deeper than MAX_DEPTH with at most
+    MAX_EXPANDED_NODES nodes, which breaks no limit; None for any other document, which the
+    walk that finds a breach then takes."""
+    seen: set[int] = set()
+    nodes = 1
+    external_refs = False
+    stack: list[tuple[Any, int]] = [(document, 0)] if isinstance(document, dict | list) else []
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_DEPTH or id(node) in seen:
+            return None
+        seen.add(id(node))
+        if isinstance(node, dict):
+            ref = node.get("$ref")
+            if isinstance(ref, str) and not ref.startswith("#"):
+                external_refs = True
+            children = node.values()
+        else:
+            children = node
+        nodes += len(children)
+        stack.extend((child, depth + 1) for child in children if isinstance(child, dict | list))
+    return external_refs if nodes <= MAX_EXPANDED_NODES else None
+
+
+def _first_breach(document: Any) -> Breach | None:
+    """The first limit the document breaks, counting a node reached twice each time."""
     sizes: dict[int, int] = {}
     stack: list[tuple[Any, Trail, int, bool]] = [(document, None, 0, False)]
     while stack:

@@ -11,8 +11,11 @@ so, and the caller falls back to the node graph.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
+from itertools import accumulate
 from typing import Any
 
 UNKNOWN = -1
@@ -37,17 +40,22 @@ class _Place:
 
 
 class YamlLines:
-    """A YAML text cut into lines, with each line's indentation (-1 for blank and comment
-    lines) worked out once, for any number of pointer look-ups."""
+    """A YAML text cut into lines, for any number of pointer look-ups. A look-up reads the
+    indentation of the lines it passes only, and steps over a block with one search of the
+    text for the next line indented no deeper (blank and comment lines skipped)."""
 
     def __init__(self, text: str) -> None:
+        self.text = text
         self.lines = text.split("\n")
-        self.indents = [_indent_or_blank(line) for line in self.lines]
+        self._starts: list[int] | None = None
+        self._ends: dict[int, int] = {}
+        """Each line's block end found so far: look-ups walk the same siblings again."""
+        self._keyed: dict[_Place | None, dict[str, _Place]] = {}
+        """The first entry of each key below each mapping read so far."""
         content = [line for line in self.lines[:3] if _indent_or_blank(line) >= 0]
         first = content[0].strip() if content else ""
         # pretty-printed JSON (one member per line, nested members indented) is read the same
         # way: members are keys, array items are entries, closing brackets are skipped
-        self._after: list[int] | None = None
         self.json = first == "{" and len(content) > 1 and content[1].startswith((" ", "\t"))
         self.block_style = self.json or not first.startswith(("{", "[", "---", "%"))
 
@@ -62,7 +70,9 @@ class YamlLines:
         node = data
         place: _Place | None = None
         if self.json:  # the root object's `{` line
-            place = _Place(next(i for i, indent in enumerate(self.indents) if indent >= 0), 0)
+            place = _Place(
+                next(i for i, line in enumerate(self.lines) if _indent_or_blank(line) >= 0), 0
+            )
         for token in tokens:
             if isinstance(node, dict) and token in node:
                 node = node[token]
@@ -84,7 +94,6 @@ class YamlLines:
 
     def _children(self, place: _Place | None) -> Iterator[_Place]:
         """The entries one level below `place` (the document when None), in order."""
-        indents = self.indents
         if place is not None and place.inline is not None:
             yield _Place(place.line, place.inline)
             level, start, floor, dashes_continue = place.inline, place.line + 1, place.inline, False
@@ -94,10 +103,9 @@ class YamlLines:
             floor = place.column + 1 if place is not None else 0
             # a sequence may be written level with its key: those dashes stay in the key's block
             dashes_continue = place is not None and not self._is_dash(place)
-        after = self._after_block()
         index = start
-        while index < len(indents):
-            column = indents[index]
+        while index < len(self.lines):
+            column = _indent_or_blank(self.lines[index])
             if column < 0:
                 index += 1
                 continue
@@ -111,32 +119,36 @@ class YamlLines:
                 continue
             if not (self.json and self.lines[index][column] in "}]"):
                 yield _Place(index, column)
-            index = after[index]  # over the entry's own block, to its next sibling
+            index = self._block_end(index, column)  # over the entry's own block, to its sibling
 
-    def _after_block(self) -> list[int]:
-        """For each line, the next line indented no deeper (the end of its block): a big
-        block is then stepped over at once instead of line by line."""
-        if self._after is None:
-            after = [len(self.indents)] * len(self.indents)
-            open_lines: list[int] = []
-            for index, column in enumerate(self.indents):
-                if column < 0:
-                    continue
-                while open_lines and self.indents[open_lines[-1]] >= column:
-                    after[open_lines.pop()] = index
-                open_lines.append(index)
-            self._after = after
-        return self._after
+    def _block_end(self, index: int, column: int) -> int:
+        """The line after line `index`'s block: the next content line indented `column` or less
+        (the number of lines when there is none)."""
+        end = self._ends.get(index)
+        if end is None:
+            if self._starts is None:
+                self._starts = [0, *accumulate(len(line) + 1 for line in self.lines)]
+            found = _shallow_line(column).search(self.text, self._starts[index + 1] - 1)
+            end = len(self.lines) if found is None else bisect_left(self._starts, found.start() + 1)
+            self._ends[index] = end
+        return end
 
     def _dash_at(self, index: int, column: int) -> bool:
         line = self.lines[index]
         return line.startswith("- ", column) or line[column:].rstrip() == "-"
 
     def _key_child(self, place: _Place | None, token: str) -> _Place | None:
-        for entry in self._children(place):
-            if not self._is_dash(entry) and _key_at(self.lines[entry.line], entry.column) == token:
-                return entry
-        return None
+        keyed = self._keyed.get(place)
+        if keyed is None:
+            keyed = {}
+            for entry in self._children(place):
+                key = (
+                    None if self._is_dash(entry) else _key_at(self.lines[entry.line], entry.column)
+                )
+                if key is not None:
+                    keyed.setdefault(key, entry)
+            self._keyed[place] = keyed
+        return keyed.get(token)
 
     def _item_child(self, place: _Place | None, position: int) -> _Place | None:
         for seen, entry in enumerate(self._children(place)):
@@ -157,6 +169,13 @@ class YamlLines:
             after += 1
         inline = after if after < len(line) and _indent_or_blank(line[after:]) >= 0 else None
         return _Place(place.line, place.column, inline)
+
+
+@cache
+def _shallow_line(column: int) -> re.Pattern[str]:
+    """A line break followed by a content line (not blank, not a comment) indented `column`
+    spaces or less: what `_indent_or_blank` gives a number from 0 to `column`."""
+    return re.compile(rf"\n {{0,{column}}}(?=[^ \n#])(?![^\S\n]*(?:\n|\Z))")
 
 
 def _indent_or_blank(line: str) -> int:

@@ -25,18 +25,17 @@ from generator.diagnostics import (
     resolve_pointer,
     split_pointer,
 )
-from generator.load.bundle import Bundle, bundle
+from generator.load.bundle import Bundle, bundle, iter_schema_refs
 from generator.load.document import DocumentModel, build_model
-from generator.load.guards import MAX_DEPTH, check_shape
+from generator.load.guards import MAX_DEPTH, survey
 from generator.load.lines import UNKNOWN, YamlLines
 from generator.load.origins import SourceMap, locate_through
 from generator.load.records import record
-from generator.load.refs import Resolver
+from generator.load.refs import Resolver, fragment_pointer
 from generator.load.schema_ids import mentions_ids, rebase_refs
 from generator.load.strictparse import (
     DuplicateKey,
     NonFinite,
-    check_yaml_mapping,
     deep_line,
     find_duplicates,
     find_lone_surrogates,
@@ -46,28 +45,12 @@ from generator.load.strictparse import (
 )
 from generator.load.structure import ERROR_CODES, check_structure
 from generator.load.swagger2 import convert_swagger2, is_swagger2
+from generator.load.yamlload import YamlLoader, load_yaml
 from generator.load.yamlsplit import parse_in_halves
 
-try:
-    _BaseLoader: Any = yaml.CSafeLoader
-except AttributeError:  # libyaml not compiled in: the pure-Python loader is correct, only slower
-    _BaseLoader = yaml.SafeLoader
-
-
-class _YamlLoader(_BaseLoader):  # type: ignore[misc]
-    """YAML as JSON sees it: an unquoted date stays the string it was written as, and a key
-    written twice in one mapping is an error (DuplicateKey), not a silent overwrite."""
-
-    def construct_mapping(self, node: yaml.Node, deep: bool = False) -> dict[Any, Any]:
-        own = node.value if isinstance(node, yaml.MappingNode) else []
-        mapping: dict[Any, Any] = super().construct_mapping(node, deep=deep)
-        check_yaml_mapping(own, mapping)
-        return mapping
-
-
-_YamlLoader.add_constructor(
-    "tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node)
-)
+_YamlLoader = YamlLoader
+_load_yaml = load_yaml
+"""The YAML reader and loader class (of `yamlload`) this module parses and composes with."""
 
 MAX_DOCUMENT_BYTES = 32 * 1024 * 1024
 SUPPORTED_VERSIONS = ("3.0", "3.1")
@@ -190,10 +173,6 @@ def _line_index(text: str) -> dict[str, int]:
     return index
 
 
-def _load_yaml(text: str) -> Any:
-    return yaml.load(text, Loader=_YamlLoader)
-
-
 def parse_text(path: Path, raw: bytes) -> tuple[SourceDocument | None, list[Diagnostic]]:
     """Decode and parse one file; JSON with the json module, everything else as YAML.
 
@@ -297,23 +276,31 @@ def check_refs(document: dict[str, Any]) -> list[tuple[str, str, str]]:
     Refs inside example and default values are data, and are not checked. Refs to other
     files were bundled before this runs; the bundler reports those it could not follow.
     """
-    from generator.load.bundle import iter_schema_refs
-    from generator.load.refs import fragment_pointer
-
     problems: list[tuple[str, str, str]] = []
+    judged: dict[str, tuple[str, str] | None] = {}
+    """Each distinct ref's problem: a document names the same schema in many places."""
     for ref, where in iter_schema_refs(document):
-        if ref.startswith("#") and ref[1:2] not in ("", "/"):
-            message = (
-                f"$ref {ref!r} names an anchor; no schema declares `$anchor: {ref[1:]}`"
-                " (a JSON pointer starts with '#/')"
-            )
-            problems.append(("dangling-ref", where, message))
-        elif ref.startswith("#") and not resolve_pointer(document, fragment_pointer(ref))[0]:
-            problems.append(("dangling-ref", where, f"$ref {ref!r} points at nothing"))
-        elif _ref_cycle(document, ref):
-            message = f"$ref {ref!r} leads only to other $refs and back: nothing is defined"
-            problems.append(("ref-cycle", where, message))
+        if ref not in judged:
+            judged[ref] = _ref_problem(document, ref)
+        problem = judged[ref]
+        if problem is not None:
+            problems.append((problem[0], where, problem[1]))
     return problems
+
+
+def _ref_problem(document: dict[str, Any], ref: str) -> tuple[str, str] | None:
+    """(code, message) of what is wrong with the local `ref`, or None."""
+    if ref.startswith("#") and ref[1:2] not in ("", "/"):
+        message = (
+            f"$ref {ref!r} names an anchor; no schema declares `$anchor: {ref[1:]}`"
+            " (a JSON pointer starts with '#/')"
+        )
+        return "dangling-ref", message
+    if ref.startswith("#") and not resolve_pointer(document, fragment_pointer(ref))[0]:
+        return "dangling-ref", f"$ref {ref!r} points at nothing"
+    if _ref_cycle(document, ref):
+        return "ref-cycle", f"$ref {ref!r} leads only to other $refs and back: nothing is defined"
+    return None
 
 
 def _ref_cycle(document: Any, ref: str) -> bool:
@@ -466,10 +453,11 @@ def load_document(
     unsupported version, a broken shape, a ref that points at nothing or is refused, an allOf
     cycle, and the structural findings no SDK can work around (`structure.ERROR_CODES`).
     """
-    source = _read_root(path)
-    if isinstance(source, LoadResult):
-        return source
-    bundled, others, found = _bundle(path, source)
+    root = _read_root(path)
+    if isinstance(root, LoadResult):
+        return root
+    source, external_refs = root
+    bundled, others, found = _bundle(path, source, external_refs)
     document = bundled.document
     shape = _shape_problems(document)
     local = shape or check_refs(document)
@@ -497,9 +485,10 @@ def load_document(
     return LoadResult(document, source, diagnostics, tuple(others.values()), maps)
 
 
-def _read_root(path: Path) -> SourceDocument | LoadResult:
-    """The root file parsed, or the result of a load that stops there: the file does not
-    parse, is not a mapping, breaches a guard or has an unsupported version."""
+def _read_root(path: Path) -> tuple[SourceDocument, bool | None] | LoadResult:
+    """The root file parsed and whether it refers to other files (None: not known yet), or
+    the result of a load that stops there: the file does not parse, is not a mapping,
+    breaches a guard or has an unsupported version."""
     source, problems = _read_file(path)
     if source is None:
         return LoadResult(None, None, tuple(problems))
@@ -510,7 +499,8 @@ def _read_root(path: Path) -> SourceDocument | LoadResult:
         first = first_content_line(source.text)
         diagnostic = Diagnostic("not-a-mapping", message, file=where, line=first)
         return LoadResult(None, source, (diagnostic,))
-    breach = check_shape(data)
+    surveyed = survey(data)
+    breach = surveyed.breach
     if breach is not None:
         line = source.line_of(breach.pointer) if breach.code != "alias-bomb" else None
         diagnostic = Diagnostic(breach.code, breach.message, breach.pointer, where, line)
@@ -518,20 +508,22 @@ def _read_root(path: Path) -> SourceDocument | LoadResult:
     version_problem = _version_problem(data, source)
     if version_problem is not None:
         return LoadResult(None, source, (version_problem,))
-    return source
+    return source, surveyed.external_refs
 
 
 def _bundle(
-    path: Path, source: SourceDocument
+    path: Path, source: SourceDocument, external_refs: bool | None
 ) -> tuple[Bundle, dict[str, SourceDocument], list[Diagnostic]]:
     """The root document with the files its refs name bundled in (3.1 refs first rebased
-    against their schemas' `$id`s), every other file read by posix path, and what went wrong."""
+    against their schemas' `$id`s), every other file read by posix path, and what went wrong.
+    `external_refs` says whether the root file refers to other files, when known."""
     others: dict[str, SourceDocument] = {}
     data = source.data
     with_ids = str(data.get("openapi", "")).startswith("3.1")
     rebased: list[Diagnostic] = []
     if with_ids and mentions_ids(source.text):
         data, problems_here = rebase_refs(data, path.resolve().as_uri(), is_document=True)
+        external_refs = None  # rebased refs are looked at again
         rebased += [Diagnostic(code, message, pointer) for code, pointer, message in problems_here]
 
     def read(other: Path) -> tuple[Any, str | None]:
@@ -551,7 +543,7 @@ def _bundle(
             return rebased_data, None
         return parsed.data, None
 
-    bundled = bundle(path, data, read)
+    bundled = bundle(path, data, read, external_refs=external_refs)
     where = str(path)
     found = rebased + [
         Diagnostic(p.code, p.message, p.pointer, p.file or where, None, p.severity)

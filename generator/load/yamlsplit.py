@@ -3,16 +3,18 @@
 libyaml takes most of a second on OpenAI's spec and two on Stripe's, and nothing that follows
 can start before it ends. A block-style document is a mapping whose top-level keys start at
 column 0; cut before one of them near the middle, each half is a mapping of its own, and the
-two parse in parallel (the second in a forked process, which hands back its half pickled, in
-hundredths of a second). Anything unusual (directives, several documents, a half that does
-not parse, such as an alias whose anchor is in the other half) answers None, and the caller
-parses the whole text as usual, which also gives its errors their real line numbers. An alias
-that does parse in its half names the same anchor it names in the whole text: the last one
-defined before it.
+two parse in parallel (the second in a forked child, which has the text already and hands back
+its half pickled through a pipe, in hundredths of a second). Anything unusual (directives,
+several documents, a half that does not parse, such as an alias whose anchor is in the other
+half) answers None, and the caller parses the whole text as usual, which also gives its errors
+their real line numbers. An alias that does parse in its half names the same anchor it names in
+the whole text: the last one defined before it.
 """
 
 from __future__ import annotations
 
+import os
+import pickle
 import re
 from collections.abc import Callable
 from typing import Any
@@ -22,9 +24,41 @@ SPLIT_ABOVE_BYTES = 1_000_000
 _TOP_LEVEL_KEY = re.compile(r"^[A-Za-z_\"'/$][^\n:#]*:(?:[ \t]|$)", re.MULTILINE)
 
 
-def _parse_half(job: tuple[Callable[[str], Any], str]) -> Any:
-    parse, text = job
-    return parse(text)
+class _HalfFailed(Exception):
+    """The forked child could not parse its half."""
+
+
+def _parse_in_child(parse: Callable[[str], Any], text: str) -> Callable[[], Any]:
+    """Start `parse(text)` in a forked child; the call returned waits for its value (raising
+    _HalfFailed when the child failed) and reaps the child."""
+    read_end, write_end = os.pipe()
+    try:
+        child = os.fork()
+    except OSError:
+        os.close(read_end)
+        os.close(write_end)
+        raise
+    if child == 0:  # the child: never returns to the caller, runs no exit handlers
+        status = 1
+        try:
+            os.close(read_end)
+            payload = pickle.dumps(parse(text), protocol=pickle.HIGHEST_PROTOCOL)
+            with os.fdopen(write_end, "wb") as pipe:
+                pipe.write(payload)
+            status = 0
+        finally:
+            os._exit(status)
+    os.close(write_end)
+
+    def value() -> Any:
+        with os.fdopen(read_end, "rb") as pipe:
+            payload = pipe.read()
+        _pid, status = os.waitpid(child, 0)
+        if status != 0:
+            raise _HalfFailed
+        return pickle.loads(payload)
+
+    return value
 
 
 _KEY_NAME = re.compile(r"([A-Za-z_/$.][\w./{}$-]*):[ \t]*\n")
@@ -92,15 +126,19 @@ def parse_in_halves(text: str, parse: Callable[[str], Any]) -> dict[str, Any] | 
         return None
     cut, path = found
     head, tail = text[:cut], text[cut:]
-    context = multiprocessing.get_context("fork")
+    if path:  # the tail reopens the mappings the cut falls in
+        tail = "".join(f"{indent}{key}:\n" for key, indent in path) + text[cut:]
     try:
-        if path:  # the tail reopens the mappings the cut falls in
-            tail = "".join(f"{indent}{key}:\n" for key, indent in path) + text[cut:]
-        with context.Pool(1) as pool:
-            pending = pool.apply_async(_parse_half, ((parse, tail),))
-            first = parse(head)
-            second = pending.get()
+        second_half = _parse_in_child(parse, tail)
+    except OSError:  # no process to spare
+        return None
+    try:
+        first = parse(head)
     except Exception:  # a half that does not parse: the whole text, parsed whole, will say why
+        first = None
+    try:
+        second = second_half()
+    except (_HalfFailed, pickle.UnpicklingError, EOFError):
         return None
     if not isinstance(first, dict) or not isinstance(second, dict):
         return None

@@ -3,7 +3,8 @@
 A page's ```python blocks run in order in one namespace, as a reader would paste them. The SDK
 talks to the local `SpecServer` (every environment's URL points there, the token comes from
 the environment), and before each block the server is scripted for what the block calls: two
-pages for a list that is iterated, a finished run for `create_and_poll`. Blocks tagged
+pages for a list that is iterated, a finished run for `create_and_poll` (and for every pollable
+call when the block calls a hand-written helper, which may wait for any run). Blocks tagged
 ```python signature are signatures, not examples, and are not run.
 """
 
@@ -90,15 +91,20 @@ def script_for(server: SpecServer, code: str) -> None:
             server.script(
                 op_id, ScriptedResponse(200, json=first), ScriptedResponse(200, json=last)
             )
-        if view.poll is not None and called(method, code, "_and_poll"):
+        waits = called(method, code, "_and_poll") or calls_hand_written(code)
+        if view.poll is not None and waits:
             run = {**_synthesized(method), view.poll.status_field: view.poll.terminal[0]}
             server.script(op_id, ScriptedResponse(200, json=run))
-        if op_id == "createExtractRun" and ".extract_typed(" in code:
-            # The guide's section on the hand-written typed extraction (`extend_sdk/lib/`): the
-            # run it creates answers finished, with an output in the JSON Schema shape.
-            output: dict[str, Any] = {"value": {}, "metadata": {}}
-            run = {**_synthesized(method), "status": "PROCESSED", "output": output}
-            server.script(op_id, ScriptedResponse(200, json=run))
+
+
+def calls_hand_written(code: str) -> bool:
+    """Whether the code calls a client method the reference does not document: a
+    hand-written helper (an SDK's `lib/`, shown in its guide), which may wait for any run."""
+    methods = docs_model().methods
+    documented = {m.resource for m in methods} | {
+        m.view.name for m in methods if m.resource == "client"
+    }
+    return any(name not in documented for name in re.findall(r"\bclient\.(\w+)\(", code))
 
 
 @dataclass

@@ -82,12 +82,18 @@ def _chunked_head(content_type: str) -> bytes:
     )
 
 
-def _send_chunked(sock: socket.socket, body: bytes, size: int) -> None:
-    sock.sendall(_chunked_head("text/event-stream"))
-    for start in range(0, len(body), size):
-        piece = body[start : start + size]
-        sock.sendall(f"{len(piece):x}\r\n".encode() + piece + b"\r\n")
-    sock.sendall(b"0\r\n\r\n")
+def send_chunked(sock: socket.socket, body: bytes, size: int) -> None:
+    """`body` as an event stream in `size`-byte chunks. A client that has read what it came
+    for (`[DONE]`, an error event) closes the connection while the rest is still being sent:
+    that reset or broken pipe ends the answer quietly; any other failure still surfaces."""
+    try:
+        sock.sendall(_chunked_head("text/event-stream"))
+        for start in range(0, len(body), size):
+            piece = body[start : start + size]
+            sock.sendall(f"{len(piece):x}\r\n".encode() + piece + b"\r\n")
+        sock.sendall(b"0\r\n\r\n")
+    except (BrokenPipeError, ConnectionResetError):
+        return
 
 
 def _json(status: int, payload: object) -> bytes:
@@ -144,11 +150,11 @@ class _Handler(socketserver.BaseRequestHandler):
                 pass
             return
         scripts = {"error": ERROR_SCRIPT, "drift": DRIFT_SCRIPT}
-        _send_chunked(sock, scripts.get(script, TICKS_SCRIPT), CHUNK)
+        send_chunked(sock, scripts.get(script, TICKS_SCRIPT), CHUNK)
 
     def _completion(self, sock: socket.socket, request: Request) -> None:
         if json.loads(request.body or b"{}").get("stream") is True:
-            _send_chunked(sock, _completion_events(), CHUNK)
+            send_chunked(sock, _completion_events(), CHUNK)
         else:
             sock.sendall(_json(200, {"id": "cmpl_1", "text": "".join(COMPLETION_DELTAS)}))
 

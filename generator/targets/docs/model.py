@@ -165,12 +165,6 @@ class DocsLanguage(Protocol):
         """When and how requests are retried (Markdown)."""
         ...
 
-    @property
-    def streams_events(self) -> bool:
-        """Whether the SDK reads server-sent events as they arrive: a method an argument
-        switches to events gets a streaming example only then."""
-        ...
-
     def stream_note(self) -> str:
         """How a stream is read and closed, for the sentence before a streaming example."""
         ...
@@ -356,7 +350,7 @@ class DocsModel:
         stream_example = None
         if shape.response_kind == "event_stream":
             example = language.stream_example(self, qualified, m, op)
-        elif shape.event_stream is not None and language.streams_events:
+        elif shape.event_stream is not None:
             stream_example = language.stream_example(self, qualified, m, op)
         return MethodDoc(
             view=m,

@@ -8,17 +8,16 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import Any
 
 from generator.ir.model import Operation
 from generator.ir.names import Name
 from generator.targets.docs.examples import SAMPLE_FILE, Code
 from generator.targets.docs.model import DocsModel, MethodDoc
-from generator.targets.docs.surface import ArgSurface, ErrorClass, MethodSurface, ResourceSurface
+from generator.targets.docs.surface import ErrorClass, MethodSurface, ResourceSurface
+from generator.targets.docs.typed_examples import CLIENT, TypedExamples
 from generator.targets.go.docs_values import GoValues
 from generator.targets.go.naming import KEYWORDS, go_string
 
-CLIENT = "client"
 _WIDTH = 100
 _TAKEN = frozenset({"client", "ctx", "err", "fmt", "errors", "option", "core", "http", "page"})
 _RETURN_ERR = ["if err != nil {", "\treturn err", "}"]
@@ -33,7 +32,7 @@ def variable_name(annotation: str, fallback: str = "result") -> str:
     return fallback if not name or name in KEYWORDS or name in _TAKEN else name
 
 
-class GoDocsLanguage:
+class GoDocsLanguage(TypedExamples):
     """Implements the docs' `DocsLanguage` for the Go SDK."""
 
     code_block = "go"
@@ -109,10 +108,6 @@ class GoDocsLanguage:
         )
 
     pages_note = "its `<List>AutoPaging` twin walks every item of every page"
-    streams_events = False
-
-    def poll_qualified(self, qualified: str) -> str:
-        return qualified + "AndPoll"
 
     def error_table(self, *, polling: bool, webhooks: bool) -> tuple[ErrorClass, ...]:
         table = [
@@ -135,9 +130,6 @@ class GoDocsLanguage:
     def client_title(self, resource: ResourceSurface | None) -> str:
         return CLIENT if resource is None else f"{CLIENT}.{resource.attribute}"
 
-    def qualified(self, resource: ResourceSurface | None, method: MethodSurface) -> str:
-        return f"{self.client_title(resource)}.{method.name}"
-
     def signature(self, qualified: str, m: MethodSurface) -> str:
         params = ["ctx context.Context", *(f"{a.name} {a.annotation}" for a in m.positional)]
         request = getattr(m, "request_type", None)
@@ -151,15 +143,12 @@ class GoDocsLanguage:
         return f"{qualified}(\n" + "".join(f"\t{p},\n" for p in params) + f") {returns}"
 
     # ----- calls ---------------------------------------------------------------------------
-    def _argument(self, docs: DocsModel, arg: ArgSurface, m: MethodSurface, op: Operation) -> Any:
-        if arg.where == "path" and arg.wire_name == "id" and docs.textual(arg.type_node):
-            known = docs.example_id(op)
-            if known is not None:
-                return known
-            bare = m.return_annotation.lstrip("*").rsplit(".", 1)[-1]
-            if bare.isidentifier() and bare != "string":
-                return f"{Name.parse(bare).snake()}_123"
-        return docs.values.value(arg.type_node, arg.wire_name or arg.name)
+    def id_type(self, annotation: str) -> str | None:
+        bare = annotation.lstrip("*").rsplit(".", 1)[-1]
+        return bare if bare.isidentifier() and bare != "string" else None
+
+    def result_name(self, annotation: str) -> str:
+        return variable_name(annotation)
 
     def call_code(
         self,
@@ -175,7 +164,7 @@ class GoDocsLanguage:
         positional = ["ctx"]
         fields: list[str] = list(extra)
         for arg in docs.example_arguments(m):
-            value = self._argument(docs, arg, m, op)
+            value = self.argument(docs, arg, m, op)
             if arg.where == "path":
                 positional.append(self.go_values.value(arg.type_node, value) or '""')
                 continue
@@ -193,52 +182,32 @@ class GoDocsLanguage:
             parts.append(options)
         return f"{call}({', '.join(parts)})"
 
-    def _call_lines(self, docs: DocsModel, call: str, m: MethodSurface, op: Operation,
-                    name: str, options: str = "") -> list[str]:  # fmt: skip
-        """The call assigning its result to `name` (or `_`), then its error checked."""
-        code = self.call_code(docs, call, m, op, options)
-        if not m.return_annotation:
+    def assigned(self, m: MethodSurface, code: str, name: str) -> list[str]:
+        """The call assigning its result to `name` (nothing for no result), then its error
+        checked."""
+        if m.returns_none:
             return [f"err := {code}", *_RETURN_ERR]
         return [f"{name}, err := {code}", *_RETURN_ERR]
 
-    def example(
-        self, docs: DocsModel, qualified: str, m: MethodSurface, op: Operation, *, poll: bool
-    ) -> str:
-        if m.page is not None and not poll:
-            walker = qualified.rsplit(".", 1)[0] + "." + getattr(m.page, "walker", "")
-            code = self.call_code(docs, walker, m, op)
-            return "\n".join(
-                [f"iter := {code}", "for iter.Next() {", "\tfmt.Println(iter.Current())", "}",
-                 "if err := iter.Err(); err != nil {", "\treturn err", "}"]
-            )  # fmt: skip
-        name = variable_name(m.return_annotation)
-        call = self.poll_qualified(qualified) if poll else qualified
-        lines = self._call_lines(docs, call, m, op, name)
-        if m.return_annotation:
-            shown = name
-            if poll and m.poll is not None:
-                shown = f"{name}.{getattr(m.poll, 'status_getter', 'Status')}"
-            lines.append(f"fmt.Println({shown})")
-        return "\n".join(lines)
+    def printed(self, value: str) -> str:
+        return f"fmt.Println({value})"
 
-    def stream_example(
-        self, docs: DocsModel, qualified: str, m: MethodSurface, op: Operation
-    ) -> str:
-        """A call answering with events, written as any call (it returns the SDK's stream); the
-        docs do not yet show reading it event by event."""
-        return self.example(docs, qualified, m, op, poll=False)
+    def walked(self, m: MethodSurface, code: str) -> list[str]:
+        return [f"iter := {code}", "for iter.Next() {", "\tfmt.Println(iter.Current())", "}",
+                "if err := iter.Err(); err != nil {", "\treturn err", "}"]  # fmt: skip
+
+    def streamed(self, code: str) -> list[str]:
+        return [f"stream, err := {code}", *_RETURN_ERR, "defer stream.Close()",
+                "for stream.Next() {", "\tfmt.Println(stream.Current())", "}",
+                "if err := stream.Err(); err != nil {", "\treturn err", "}"]  # fmt: skip
+
+    def items_shown(self, method: MethodDoc) -> str:
+        pagination = method.operation.pagination
+        struct = method.view.return_annotation.lstrip("*").rsplit(".", 1)[-1]
+        field = self.fields.get(struct, {}).get(pagination.items_field) if pagination else None
+        return f"len(page.{field})" if field else "page"
 
     # ----- the guide -----------------------------------------------------------------------
-    def _simple_call(self, docs: DocsModel, client: str = CLIENT, options: str = "") -> list[str]:
-        """The guide's general call (a method returning a model), its result printed."""
-        m = docs.simple_method
-        if m is None:
-            return []
-        call = m.qualified.replace(f"{CLIENT}.", f"{client}.", 1)
-        name = variable_name(m.view.return_annotation)
-        lines = self._call_lines(docs, call, m.view, m.operation, name, options)
-        return [*lines, f"fmt.Println({name})"]
-
     def raw_example(self, docs: DocsModel) -> str:
         m = docs.simple_method
         if m is None:
@@ -255,13 +224,13 @@ class GoDocsLanguage:
             'option.WithMaxAttempts(5), option.WithHTTPHeader(http.Header{"X-Trace-Id": '
             '{"abc123"}})'
         )
-        lines = self._simple_call(docs, options=options)
+        lines = self.simple_call(docs, options=options)
         return "\n".join(lines) if lines else f"// every method takes options last: {options}"
 
     def async_example(self, docs: DocsModel) -> str:
         """Timeouts and cancellation: Go's calls block, and the context bounds them."""
         lines = ["ctx, cancel := context.WithTimeout(ctx, 5*time.Second)", "defer cancel()"]
-        return "\n".join([*lines, *self._simple_call(docs)])
+        return "\n".join([*lines, *self.simple_call(docs)])
 
     def errors_example(self, docs: DocsModel) -> str:
         m = docs.simple_method
@@ -312,23 +281,6 @@ class GoDocsLanguage:
                 "}",
             ]
         )
-
-    def pages_example(self, docs: DocsModel, method: MethodDoc) -> str:
-        m = method
-        page = m.view.page
-        assert page is not None
-        owner = m.qualified.rsplit(".", 1)[0]
-        first = self.call_code(docs, m.qualified, m.view, m.operation)
-        walk = self.call_code(docs, f"{owner}.{getattr(page, 'walker', '')}", m.view, m.operation)
-        pagination = m.operation.pagination
-        items = self.fields.get(m.view.return_annotation.lstrip("*").rsplit(".", 1)[-1], {})
-        field = items.get(pagination.items_field) if pagination is not None else None
-        shown = f"len(page.{field})" if field else "page"
-        return "\n".join(
-            [f"page, err := {first}", *_RETURN_ERR, f"fmt.Println({shown})",
-             f"iter := {walk}", "for iter.Next() {", "\tfmt.Println(iter.Current())", "}",
-             "if err := iter.Err(); err != nil {", "\treturn err", "}"]
-        )  # fmt: skip
 
     def webhook_example(self, docs: DocsModel) -> str:
         if docs.context["webhooks"] is None:

@@ -7,17 +7,14 @@ from collections.abc import Mapping
 
 from generator.ir.model import AliasDef, Api, EnumDef, ModelDef, Nullable
 from generator.ir.names import Name
-from generator.ir.shape import shape_of
 from generator.targets.docs.views import (
-    ArgView,
     FieldView,
     MethodView,
     ModelView,
     NamedView,
-    PageView,
-    PollView,
     ResourceView,
     WebhooksView,
+    method_view,
 )
 from generator.targets.go import methods as code
 from generator.targets.go.naming import exported
@@ -39,45 +36,16 @@ def method_views(methods: tuple[code.MethodCode, ...], package: str) -> tuple[Me
 
 
 def _method_view(method: code.MethodCode, helpers: code.Helpers, package: str) -> MethodView:
-    op = method.operation
-    shape = shape_of(op)
-    positional = tuple(
-        ArgView(name, a.wire_name, annotation, True, a.description, "path", a.type)
-        for name, annotation, a in method.path_parameters
-    )
-    keyword = tuple(
-        ArgView(
-            f.name, f.argument.wire_name, f.annotation, f.argument.required,
-            f.argument.description, f.argument.location, f.argument.type,
-        )
-        for f in method.fields
-    )  # fmt: skip
-    page = None
-    if shape.pagination is not None and helpers.pager is not None and method.item is not None:
-        page = PageView(shape.pagination.style, method.item, helpers.pager)
-    poll = None
-    if shape.polling is not None and helpers.poller is not None:
-        polling = shape.polling
-        status = exported(Name.parse(polling.status_field))
-        poll = PollView(polling.status_field, polling.terminal_values, helpers.poller, status)
-    returns = method.result or "error"
-    return MethodView(
-        name=method.name,
-        http_method=op.method.upper(),
-        path=op.path,
-        summary=op.summary,
-        description=op.description,
-        deprecated=op.deprecated,
-        positional=positional,
-        keyword=keyword,
-        return_annotation=method.result,
-        response_kind=shape.response_kind,
-        returns_none=not method.result,
-        sync_return=returns,
-        page=page,
-        poll=poll,
+    return method_view(
+        method,
+        helpers.pager,
+        helpers.poller,
+        lambda field: exported(Name.parse(field)),
+        returns=method.result,
+        sync_return=method.result or "error",
         request_type=f"{package}.{method.request_struct}" if method.request_struct else None,
         request_required=any(f.argument.required for f in method.fields),
+        stream=helpers.stream,
     )
 
 

@@ -4,7 +4,6 @@ runtime (`runtime/*.go`) copied verbatim into `core/`. Files come out gofmt-clea
 from __future__ import annotations
 
 import functools
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,6 +27,7 @@ from generator.targets.go import docs_surface
 from generator.targets.go import methods as code
 from generator.targets.go.docs_language import GoDocsLanguage
 from generator.targets.go.docs_values import GoValues
+from generator.targets.go.imports import import_block, names_package
 from generator.targets.go.naming import (
     Scope,
     aligned,
@@ -50,7 +50,6 @@ from generator.targets.go.types import (
 
 RUNTIME_DIR = Path(__file__).parent / "runtime"
 ROOT_HELPERS = frozenset({"String", "Int", "Float64", "Bool", "Environments", "Version"})
-_USES = re.compile(r"\b(context|url|http|io|core|option)\.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -276,7 +275,7 @@ class GoRenderer:
             if method.request_struct is not None:
                 body += [*code.request_struct_lines(method), ""]
         text = "\n".join(body)
-        imports = '\nimport "io"\n' if re.search(r"\bio\.", text) else ""
+        imports = '\nimport "io"\n' if names_package(text, "io") else ""
         head = f"package {self.options.package}\n{imports}"
         return head + "\n" + text if text else head
 
@@ -337,25 +336,8 @@ class GoRenderer:
 
     def _with_imports(self, text: str) -> str:
         """The file with the standard and module imports its code uses, as gofmt sorts them."""
-        used = set(_USES.findall(text))
-        standard = sorted(
-            p for p in ("context", "io", "net/http", "net/url") if p.rsplit("/")[-1] in used
-        )
-        module = [f"{self.options.module}/{p}" for p in ("core", "option") if p in used]
-        root_use = rf"(?<![\w./]){re.escape(self.options.package)}\.[A-Z]"
-        if re.search(root_use, text.split("\nimport", 1)[-1]):
-            module.insert(0, self.options.module)
-        module += [
-            f"{self.options.module}/{r.package}"
-            for r in self.resources
-            if f"*{r.package}.Client" in text
-        ]
-        root = self.options.package
-        named = [
-            f'\t{root} "{p}"' if p == self.options.module else f'\t"{p}"' for p in sorted(module)
-        ]
-        groups = [[f'\t"{p}"' for p in standard], named]
-        block = "\n\n".join("\n".join(g) for g in groups if g)
+        packages = tuple(r.package for r in self.resources)
+        block = import_block(text, self.options.module, self.options.package, packages)
         return text.replace("import (\n__IMPORTS__\n)", f"import (\n{block}\n)")
 
 

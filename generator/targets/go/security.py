@@ -71,16 +71,7 @@ def go_security(api: Api, token_env: str | None) -> GoSecurity:
         for i, o in enumerate(s.options)
         if not o.is_token
     ]
-    options += [
-        GoOption(
-            v.name,
-            "value",
-            f"core.WithVariable({go_string(v.wire_name)}, value)",
-            f"{v.name} fills the server URL's {{{v.wire_name}}} (by default {v.default!r})"
-            + (f"; one of {', '.join(v.enum)}." if v.enum else "."),
-        )
-        for v in variables
-    ]
+    options += [_variable_option(v) for v in variables]
     return GoSecurity(
         options=tuple(options),
         credentials=credentials,
@@ -106,6 +97,18 @@ def _credential_option(scheme: SecurityScheme, index: int, option: CredentialOpt
         "value",
         f"core.WithCredential({go_string(scheme.name)}, {index}, value)",
         f"{option.name} sets the {option.role} of security scheme {scheme.name}{env}.",
+    )
+
+
+def _variable_option(option: VariableOption) -> GoOption:
+    variable = option.variable
+    return GoOption(
+        option.name,
+        "value",
+        f"core.WithVariable({go_string(variable.wire_name)}, value)",
+        f"{option.name} fills the server URL's {{{variable.wire_name}}}"
+        f" (by default {variable.default!r})"
+        + (f"; one of {', '.join(variable.enum)}." if variable.enum else "."),
     )
 
 

@@ -8,17 +8,16 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import Any
 
 from generator.ir.model import Operation
 from generator.ir.names import Name
 from generator.targets.docs.examples import SAMPLE_FILE, Code
 from generator.targets.docs.model import DocsModel, MethodDoc
-from generator.targets.docs.surface import ArgSurface, ErrorClass, MethodSurface, ResourceSurface
+from generator.targets.docs.surface import ErrorClass, MethodSurface, ResourceSurface
+from generator.targets.docs.typed_examples import CLIENT, TypedExamples
 from generator.targets.java.docs_values import JavaValues
 from generator.targets.java.naming import KEYWORDS, java_string
 
-CLIENT = "client"
 _WIDTH = 100
 _TAKEN = frozenset({"client", "item", "page", "response", "e"})
 
@@ -31,8 +30,10 @@ def variable_name(annotation: str, fallback: str = "result") -> str:
     return fallback if not name or name in KEYWORDS or name in _TAKEN else name
 
 
-class JavaDocsLanguage:
+class JavaDocsLanguage(TypedExamples):
     """Implements the docs' `DocsLanguage` for the Java SDK."""
+
+    status_getter = "getStatus()"
 
     code_block = "java"
     file_sample = Code(f"FileUpload.of(Path.of({java_string(SAMPLE_FILE)}))")
@@ -78,7 +79,6 @@ class JavaDocsLanguage:
         "after `429`. `timeout` bounds each request."
     )
     pages_note = "its `<list>AutoPaging` twin is an `Iterable` over every item of every page"
-    streams_events = False
 
     def setup_example(self, token_env: str | None) -> str:
         token = "" if token_env else '.apiKey("YOUR_TOKEN")'
@@ -105,9 +105,6 @@ class JavaDocsLanguage:
             " `pollTimeout` set the schedule)"
         )
 
-    def poll_qualified(self, qualified: str) -> str:
-        return qualified + "AndPoll"
-
     def error_table(self, *, polling: bool, webhooks: bool) -> tuple[ErrorClass, ...]:
         table = [
             ErrorClass("ApiException", "the API answered with an error status", "any 4xx or 5xx"),
@@ -128,9 +125,6 @@ class JavaDocsLanguage:
     def client_title(self, resource: ResourceSurface | None) -> str:
         return CLIENT if resource is None else f"{CLIENT}.{resource.attribute}()"
 
-    def qualified(self, resource: ResourceSurface | None, method: MethodSurface) -> str:
-        return f"{self.client_title(resource)}.{method.name}"
-
     def signature(self, qualified: str, m: MethodSurface) -> str:
         params = [f"{a.annotation} {a.name}" for a in m.positional]
         request = getattr(m, "request_type", None)
@@ -144,14 +138,11 @@ class JavaDocsLanguage:
         return f"{returns} {qualified}(\n" + ",\n".join(f"    {p}" for p in params) + ")"
 
     # ----- calls ---------------------------------------------------------------------------
-    def _argument(self, docs: DocsModel, arg: ArgSurface, m: MethodSurface, op: Operation) -> Any:
-        if arg.where == "path" and arg.wire_name == "id" and docs.textual(arg.type_node):
-            known = docs.example_id(op)
-            if known is not None:
-                return known
-            if m.return_annotation.isidentifier() and m.return_annotation != "String":
-                return f"{Name.parse(m.return_annotation).snake()}_123"
-        return docs.values.value(arg.type_node, arg.wire_name or arg.name)
+    def id_type(self, annotation: str) -> str | None:
+        return annotation if annotation.isidentifier() and annotation != "String" else None
+
+    def result_name(self, annotation: str) -> str:
+        return variable_name(annotation)
 
     def call_code(
         self,
@@ -167,7 +158,7 @@ class JavaDocsLanguage:
         positional: list[str] = []
         setters: list[str] = list(extra)
         for arg in docs.example_arguments(m):
-            value = self._argument(docs, arg, m, op)
+            value = self.argument(docs, arg, m, op)
             written = self.java_values.value(arg.type_node, value)
             if "FileUpload" in arg.annotation:  # a file argument: its upload, not its bytes
                 files = value if isinstance(value, list) else [value]
@@ -192,49 +183,29 @@ class JavaDocsLanguage:
             parts.append(options)
         return f"{call}({', '.join(parts)})"
 
-    def _assigned(self, m: MethodSurface, code: str, name: str) -> list[str]:
+    def assigned(self, m: MethodSurface, code: str, name: str) -> list[str]:
         if m.returns_none:
             return [f"{code};"]
         return [f"{m.return_annotation} {name} = {code};"]
 
-    def example(
-        self, docs: DocsModel, qualified: str, m: MethodSurface, op: Operation, *, poll: bool
-    ) -> str:
-        if m.page is not None and not poll:
-            walker = qualified.rsplit(".", 1)[0] + "." + getattr(m.page, "walker", "")
-            code = self.call_code(docs, walker, m, op)
-            item = m.page.item_annotation
-            return "\n".join(
-                [f"for ({item} item : {code}) {{", "    System.out.println(item);", "}"]
-            )
-        name = variable_name(m.return_annotation)
-        call = self.poll_qualified(qualified) if poll else qualified
-        lines = self._assigned(m, self.call_code(docs, call, m, op), name)
-        if not m.returns_none:
-            shown = name
-            if poll and m.poll is not None:
-                shown = f"{name}.{getattr(m.poll, 'status_getter', 'getStatus()')}"
-            lines.append(f"System.out.println({shown});")
-        return "\n".join(lines)
+    def printed(self, value: str) -> str:
+        return f"System.out.println({value});"
 
-    def stream_example(
-        self, docs: DocsModel, qualified: str, m: MethodSurface, op: Operation
-    ) -> str:
-        """A call answering with events, written as any call (it returns the SDK's stream); the
-        docs do not yet show reading it event by event."""
-        return self.example(docs, qualified, m, op, poll=False)
+    def walked(self, m: MethodSurface, code: str) -> list[str]:
+        item = m.page.item_annotation if m.page is not None else "Object"
+        return [f"for ({item} item : {code}) {{", "    System.out.println(item);", "}"]
+
+    def streamed(self, code: str) -> list[str]:
+        return [f"try (var stream = {code}) {{", "    for (var event : stream) {",
+                "        System.out.println(event);", "    }", "}"]  # fmt: skip
+
+    def items_shown(self, method: MethodDoc) -> str:
+        pagination = method.operation.pagination
+        getters = self.getters.get(method.view.return_annotation, {})
+        getter = getters.get(pagination.items_field) if pagination is not None else None
+        return f"page.{getter}()" if getter else "page"
 
     # ----- the guide -----------------------------------------------------------------------
-    def _simple_call(self, docs: DocsModel, client: str = CLIENT, options: str = "") -> list[str]:
-        """The guide's general call (a method returning a model), its result printed."""
-        m = docs.simple_method
-        if m is None:
-            return []
-        call = m.qualified.replace(f"{CLIENT}.", f"{client}.", 1)
-        name = variable_name(m.view.return_annotation)
-        code = self.call_code(docs, call, m.view, m.operation, options)
-        return [*self._assigned(m.view, code, name), f"System.out.println({name});"]
-
     def raw_example(self, docs: DocsModel) -> str:
         m = docs.simple_method
         if m is None:
@@ -255,7 +226,7 @@ class JavaDocsLanguage:
             "RequestOptions.builder().timeout(20).maxRetries(5)"
             '.addHeader("X-Trace-Id", "abc123").build()'
         )
-        lines = self._simple_call(docs, options=options)
+        lines = self.simple_call(docs, options=options)
         return "\n".join(lines) if lines else f"// every method takes {options} last"
 
     def async_example(self, docs: DocsModel) -> str:
@@ -272,7 +243,7 @@ class JavaDocsLanguage:
         )  # fmt: skip
 
     def errors_example(self, docs: DocsModel) -> str:
-        body = self._simple_call(docs)
+        body = self.simple_call(docs)
         limited = self.errors.get(429)
         lines = ["try {", *(f"    {line}" for line in body)]
         if limited is not None:
@@ -312,23 +283,6 @@ class JavaDocsLanguage:
                 f"System.out.println({name}.{status});",
             ]
         )
-
-    def pages_example(self, docs: DocsModel, method: MethodDoc) -> str:
-        m = method
-        page = m.view.page
-        assert page is not None
-        owner = m.qualified.rsplit(".", 1)[0]
-        first = self.call_code(docs, m.qualified, m.view, m.operation)
-        walk = self.call_code(docs, f"{owner}.{getattr(page, 'walker', '')}", m.view, m.operation)
-        pagination = m.operation.pagination
-        getters = self.getters.get(m.view.return_annotation, {})
-        getter = getters.get(pagination.items_field) if pagination is not None else None
-        shown = f"page.{getter}()" if getter else "page"
-        return "\n".join(
-            [f"{m.view.return_annotation} page = {first};", f"System.out.println({shown});",
-             f"for ({page.item_annotation} item : {walk}) {{", "    System.out.println(item);",
-             "}"]
-        )  # fmt: skip
 
     def webhook_example(self, docs: DocsModel) -> str:
         if docs.context["webhooks"] is None:
@@ -380,5 +334,5 @@ class JavaDocsLanguage:
             "        .build();",
             f'{client} ownClient = {client}.builder().apiKey("test").httpClient(own).build();',
         ]
-        body = self._simple_call(docs, client="ownClient")
+        body = self.simple_call(docs, client="ownClient")
         return "\n".join([*lines, *body])

@@ -8,17 +8,14 @@ from collections.abc import Mapping
 
 from generator.ir.model import AliasDef, Api, EnumDef, ModelDef, Nullable
 from generator.ir.names import Name
-from generator.ir.shape import shape_of
 from generator.targets.docs.views import (
-    ArgView,
     FieldView,
     MethodView,
     ModelView,
     NamedView,
-    PageView,
-    PollView,
     ResourceView,
     WebhooksView,
+    method_view,
 )
 from generator.targets.java import methods as code
 from generator.targets.java.models import member_names
@@ -31,45 +28,17 @@ def method_views(methods: tuple[code.MethodCode, ...]) -> tuple[MethodView, ...]
 
 
 def _method_view(method: code.MethodCode, helpers: code.Helpers) -> MethodView:
-    op = method.operation
-    shape = shape_of(op)
-    positional = tuple(
-        ArgView(name, a.wire_name, annotation, True, a.description, "path", a.type)
-        for name, annotation, a in method.path_parameters
-    )
-    keyword = tuple(
-        ArgView(
-            f.name, f.argument.wire_name, f.annotation, f.argument.required,
-            f.argument.description, f.argument.location, f.argument.type,
-        )
-        for f in method.fields
-    )  # fmt: skip
-    page = None
-    if shape.pagination is not None and helpers.pager is not None and method.item is not None:
-        page = PageView(shape.pagination.style, method.item, helpers.pager)
-    poll = None
-    if shape.polling is not None and helpers.poller is not None:
-        polling = shape.polling
-        getter = "get" + class_name(Name.parse(polling.status_field), "Value") + "()"
-        poll = PollView(polling.status_field, polling.terminal_values, helpers.poller, getter)
     returns_none = method.result == "Void"
-    return MethodView(
-        name=method.name,
-        http_method=op.method.upper(),
-        path=op.path,
-        summary=op.summary,
-        description=op.description,
-        deprecated=op.deprecated,
-        positional=positional,
-        keyword=keyword,
-        return_annotation="" if returns_none else method.result,
-        response_kind=shape.response_kind,
-        returns_none=returns_none,
+    return method_view(
+        method,
+        helpers.pager,
+        helpers.poller,
+        lambda field: "get" + class_name(Name.parse(field), "Value") + "()",
+        returns="" if returns_none else method.result,
         sync_return="void" if returns_none else method.result,
-        page=page,
-        poll=poll,
         request_type=method.request_class,
         request_required=method.request_class is not None and not method.request_optional,
+        stream=method.stream_name,
     )
 
 

@@ -72,21 +72,23 @@ def java_security(api: Api, token_env: str | None) -> JavaSecurity:
         for i, o in enumerate(s.options)
         if not o.is_token
     ]
-    options += [
-        JavaOption(
-            v.name,
-            f"variables.put({java_string(v.wire_name)}, value)",
-            f"Fills the server URL's {{{v.wire_name}}} (by default {v.default!r})"
-            + (f"; one of {', '.join(v.enum)}." if v.enum else "."),
-        )
-        for v in variables
-    ]
+    options += [_variable_option(v) for v in variables]
     return JavaSecurity(
         options=tuple(options),
         credentials=credential_options(sendable),
         variables=variables,
         security=_security_expression(api, sendable, token_env),
         server_variables=_variables_expression(api),
+    )
+
+
+def _variable_option(option: VariableOption) -> JavaOption:
+    variable = option.variable
+    return JavaOption(
+        option.name,
+        f"variables.put({java_string(variable.wire_name)}, value)",
+        f"Fills the server URL's {{{variable.wire_name}}} (by default {variable.default!r})"
+        + (f"; one of {', '.join(variable.enum)}." if variable.enum else "."),
     )
 
 

@@ -192,7 +192,6 @@ class PythonDocsLanguage:
         )
 
     pages_note = "iterating it walks every page"
-    streams_events = True
 
     def poll_qualified(self, qualified: str) -> str:
         return qualified + "_and_poll"

@@ -165,7 +165,6 @@ class TypescriptDocsLanguage:
         )
 
     pages_note = "iterating it walks every page"
-    streams_events = True
 
     def poll_qualified(self, qualified: str) -> str:
         return qualified + "AndPoll"

@@ -16,6 +16,7 @@ import pytest
 
 from tests.conftest import ROOT
 from tests.support.doc_examples import Block, code_blocks
+from tests.support.streams_sdk import write_streams_sdk
 from tests.targets.go.tooling import consumer_module, run_go
 
 SDK = ROOT / "output" / "extend" / "go"
@@ -120,3 +121,16 @@ def located(stderr: str, folder: Path) -> str:
             line += f"  <- {where.group(1) if where else '?'}"
         lines.append(line)
     return "\n".join(lines)
+
+
+@pytest.mark.slow
+def test_stream_examples_read_event_by_event_and_build(tmp_path: Path, go_cache: Path) -> None:
+    out = write_streams_sdk(tmp_path / "out", "go", {"module": "example.com/streams-go"})
+    completions = (out / "docs" / "completions.md").read_text(encoding="utf-8")
+    assert "stream, err := client.Completions.CreateStream(ctx, " in completions
+    assert "for stream.Next() {\n\tfmt.Println(stream.Current())\n}" in completions
+    events = (out / "docs" / "events.md").read_text(encoding="utf-8")
+    assert "stream, err := client.Events.List(ctx)\n" in events
+    count, result = build_go_examples(out / "go", out / "docs", tmp_path / "examples", go_cache)
+    assert count > 5, f"only {count} Go examples in the streams docs"
+    assert result.returncode == 0, result.stderr

@@ -16,6 +16,7 @@ import pytest
 
 from tests.conftest import ROOT
 from tests.support.doc_examples import Block, code_blocks
+from tests.support.streams_sdk import write_streams_sdk
 from tests.targets.java.tooling import javac, sources
 
 SDK = ROOT / "output" / "extend" / "java"
@@ -117,3 +118,16 @@ def located(output: str, folder: Path) -> str:
             line += f"  <- {where.group(1) if where else '?'}"
         lines.append(line)
     return "\n".join(lines)
+
+
+@pytest.mark.slow
+def test_stream_examples_read_event_by_event_and_compile(tmp_path: Path) -> None:
+    out = write_streams_sdk(tmp_path / "out", "java")
+    completions = (out / "docs" / "completions.md").read_text(encoding="utf-8")
+    assert "try (var stream = client.completions().createStream(" in completions
+    assert "    for (var event : stream) {\n        System.out.println(event);" in completions
+    events = (out / "docs" / "events.md").read_text(encoding="utf-8")
+    assert "try (var stream = client.events().list()) {\n" in events
+    count, done = compile_java_examples(out / "java", out / "docs", tmp_path / "build")
+    assert count > 5, f"only {count} Java examples in the streams docs"
+    assert done.returncode == 0, done.stderr

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import importlib
+import socket
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,7 +17,14 @@ import pytest
 
 from generator.config import default_api
 from generator.pipeline import render_api
-from tests.support.stream_server import COMPLETION_DELTAS, StreamServer, pattern
+from tests.support.stream_server import (
+    CHUNK,
+    COMPLETION_DELTAS,
+    TICKS_SCRIPT,
+    StreamServer,
+    pattern,
+    send_chunked,
+)
 
 SPEC = Path(__file__).parents[3] / "support" / "streams_spec.yaml"
 TICKS = [
@@ -168,3 +176,21 @@ def test_raw_calls_use_the_clients_settings(sdk: Any, server: StreamServer) -> N
     assert parsed == {"id": "cmpl_1", "text": "Hello, world"}
     assert type(typed).__name__ == "Completion"
     assert {r.headers["authorization"] for r in server.requests} == {"Bearer t"}
+
+
+def test_the_server_drops_an_event_stream_quietly_when_its_client_has_gone() -> None:
+    """A client that stops at `[DONE]` or an error event hangs up while the scripted server is
+    still sending: that ends the answer without the socket server's error report."""
+    ours, theirs = socket.socketpair()
+    theirs.close()
+    with ours:
+        send_chunked(ours, TICKS_SCRIPT, CHUNK)  # a broken pipe: returns
+
+
+def test_the_server_still_reports_a_stream_it_cannot_send_for_another_reason() -> None:
+    ours, theirs = socket.socketpair()
+    theirs.close()
+    ours.close()
+    with pytest.raises(OSError) as raised:
+        send_chunked(ours, TICKS_SCRIPT, CHUNK)
+    assert not isinstance(raised.value, BrokenPipeError | ConnectionResetError)

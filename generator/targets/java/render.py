@@ -4,7 +4,7 @@ and `methods.py`, the runtime (`runtime/*.java`) copied verbatim into the `core`
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 import jinja2
@@ -12,6 +12,7 @@ import jinja2
 from generator.ir.model import AliasDef, Api, EnumDef, ModelDef, NamedType, Operation
 from generator.ir.names import Name
 from generator.load.guide import GuideSection
+from generator.load.records import record
 from generator.targets.docs.render import render_readme
 from generator.targets.docs.views import ResourceView
 from generator.targets.java import docs_surface
@@ -59,7 +60,7 @@ CLIENT_IMPORTS = (
 )
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class JavaOptions:
     package: str
     client: str
@@ -73,7 +74,7 @@ class JavaOptions:
     """Hand-written sections the README ends with (`patches/<api>/guide/<target>/`)."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ResourceCode:
     accessor: str
     """The client's accessor method (`extractRuns`)."""

@@ -208,22 +208,21 @@ class _Converter:
         params: list[Any] = []
         body: dict[str, Any] | None = None
         form: list[tuple[dict[str, Any], str]] = []
-        own_names = {
-            (self.deref_param(p).get("name"), self.deref_param(p).get("in"))
-            for p in own or []
-            if isinstance(self.deref_param(p), dict)
-        }
+        own_resolved = [self.deref_param(p) for p in own or []]
+        own_names = {(r.get("name"), r.get("in")) for r in own_resolved if isinstance(r, dict)}
+        item_pointer = where.rsplit("/", 1)[0]
         inherited = [
-            (p, join_pointer(where.rsplit("/", 1)[0], "parameters", i))
+            (p, self.deref_param(p), join_pointer(item_pointer, "parameters", i), True)
             for i, p in enumerate(shared)
         ]
-        listed = [(p, join_pointer(where, "parameters", i)) for i, p in enumerate(own or [])]
-        for param, at in inherited + listed:
-            resolved = self.deref_param(param)
+        listed = [
+            (p, r, join_pointer(where, "parameters", i), False)
+            for i, (p, r) in enumerate(zip(own or [], own_resolved))
+        ]
+        for param, resolved, at, is_inherited in inherited + listed:
             if not isinstance(resolved, dict):
                 continue
             location = resolved.get("in")
-            is_inherited = (param, at) in inherited
             if is_inherited and (resolved.get("name"), location) in own_names:
                 continue
             if location == "body":

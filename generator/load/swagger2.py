@@ -211,15 +211,14 @@ class _Converter:
         own_resolved = [self.deref_param(p) for p in own or []]
         own_names = {(r.get("name"), r.get("in")) for r in own_resolved if isinstance(r, dict)}
         item_pointer = where.rsplit("/", 1)[0]
-        inherited = [
-            (p, self.deref_param(p), join_pointer(item_pointer, "parameters", i), True)
-            for i, p in enumerate(shared)
-        ]
+        # (parameter, what it resolves to, pointer of its owner, its index there, whether the
+        # path item lists it); a pointer is spelled only for a parameter the source map records.
+        inherited = [(p, self.deref_param(p), item_pointer, i, True) for i, p in enumerate(shared)]
         listed = [
-            (p, r, join_pointer(where, "parameters", i), False)
-            for i, (p, r) in enumerate(zip(own or [], own_resolved))
+            (p, r, where, i, False)
+            for i, (p, r) in enumerate(zip(own or [], own_resolved, strict=True))
         ]
-        for param, resolved, at, is_inherited in inherited + listed:
+        for param, resolved, owner, index, is_inherited in inherited + listed:
             if not isinstance(resolved, dict):
                 continue
             location = resolved.get("in")
@@ -227,11 +226,13 @@ class _Converter:
                 continue
             if location == "body":
                 body = self.body(resolved, consumes)
-                self.map.add(join_pointer(where, "requestBody"), None, at)
+                self.map.add(f"{where}/requestBody", None, f"{owner}/parameters/{index}")
             elif location == "formData":
-                form.append((resolved, at))
+                form.append((resolved, f"{owner}/parameters/{index}"))
             elif not is_inherited:
-                self.map.add(join_pointer(where, "parameters", len(params)), None, at)
+                self.map.add(
+                    f"{where}/parameters/{len(params)}", None, f"{owner}/parameters/{index}"
+                )
                 params.append(self.parameter(param))
         if params:
             result["parameters"] = params

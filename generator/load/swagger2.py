@@ -42,6 +42,8 @@ _COLLECTION_FORMATS: dict[str, tuple[str, bool]] = {
 _FORM = "application/x-www-form-urlencoded"
 _MULTIPART = "multipart/form-data"
 _DATA_KEYS = frozenset({"example", "default", "enum", "x-example"})
+_CHANGED_SCALAR_KEYS = frozenset({"$ref", "x-nullable", "discriminator", "type"})
+"""The keys whose scalar value `convert_schema` rewrites; any other scalar is kept as is."""
 
 
 def is_swagger2(document: dict[str, Any]) -> bool:
@@ -63,7 +65,9 @@ def convert_schema(node: Any) -> Any:
         return node
     result: dict[str, Any] = {}
     for key, value in node.items():
-        if key == "$ref" and isinstance(value, str):
+        if not isinstance(value, dict | list) and key not in _CHANGED_SCALAR_KEYS:
+            result[key] = value
+        elif key == "$ref" and isinstance(value, str):
             result[key] = rewrite_ref(value)
         elif key in _DATA_KEYS:
             result[key] = value

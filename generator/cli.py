@@ -128,9 +128,10 @@ def _render_all(
     the project's patch folder, has each API's saved hand edits merged in (a conflict is an
     error).
     """
+    from generator.emit.forked import Finish
     from generator.emit.formatting import FormatJob, FormattingError
     from generator.emit.write import with_manifest
-    from generator.pipeline import Finish, render_api
+    from generator.pipeline import render_api
 
     black_cache = cache_dir / "black" if cache_dir else None
 
@@ -143,7 +144,7 @@ def _render_all(
         validation = cache_dir / "validation" if cache_dir else None
         try:
             rendered = render_api(
-                api, validation, full_validation=full_validation, start_on_sdks=start_formatting
+                api, validation, full_validation=full_validation, finish_sdk=start_formatting
             )
         except FormattingError as error:
             diagnostics.append(Diagnostic("format-failed", str(error), file=str(api.spec)))

@@ -54,16 +54,17 @@ def has_errors(diagnostics: tuple[Diagnostic, ...] | list[Diagnostic]) -> bool:
 
 
 def escape_pointer_token(token: str | int) -> str:
-    return str(token).replace("~", "~0").replace("/", "~1")
+    text = str(token)
+    if "~" in text or "/" in text:
+        return text.replace("~", "~0").replace("/", "~1")
+    return text
 
 
 def join_pointer(base: str, *tokens: str | int) -> str:
     """`base` extended by `tokens`, each escaped (only a token with `~` or `/` needs it)."""
-    parts = [base]
     for token in tokens:
-        text = str(token)
-        parts.append(escape_pointer_token(text) if "~" in text or "/" in text else text)
-    return "/".join(parts)
+        base += "/" + escape_pointer_token(token)
+    return base
 
 
 def split_pointer(pointer: str) -> list[str]:

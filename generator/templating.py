@@ -59,7 +59,10 @@ def py_doc(value: object) -> str:
     so no run of quotes can close the docstring early. Lines lose trailing whitespace, and
     the lines after the first lose the indentation they share (leading tabs count four).
     """
-    text = clean_text(str(value)).strip().replace("\\", "\\\\")
+    text = clean_text(str(value)).strip()
+    if "\n" not in text and '"' not in text and "\\" not in text:
+        return text  # one line with nothing to escape: most descriptions
+    text = text.replace("\\", "\\\\")
     lines = [line.rstrip() for line in text.split("\n")]
     lines[1:] = _dedent([_expand_leading_tabs(line) for line in lines[1:]])
     text = "\n".join(lines)
@@ -69,7 +72,10 @@ def py_doc(value: object) -> str:
         at_edge = match.start() == 0 or match.end() == len(text)
         return run.replace('"', '\\"') if len(run) > 1 or at_edge else run
 
-    return re.sub(r'"+', escape, text)
+    return _QUOTE_RUN.sub(escape, text)
+
+
+_QUOTE_RUN = re.compile(r'"+')
 
 
 def _expand_leading_tabs(line: str) -> str:

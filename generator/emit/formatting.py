@@ -35,6 +35,11 @@ class FormattingError(Exception):
     def __init__(self, path: str, reason: str) -> None:
         super().__init__(f"{path}: black could not format the generated code: {reason}")
         self.path = path
+        self.reason = reason
+
+    def __reduce__(self) -> tuple[type[FormattingError], tuple[str, str]]:
+        """Rebuilt from its own arguments (it crosses from a forked render to the parent)."""
+        return FormattingError, (self.path, self.reason)
 
 
 def format_python(text: str, path: str = "<module>") -> str:

@@ -106,25 +106,31 @@ _DELIMITERS = (", ", " | ", " + ")
 _OTHER_OPERATORS = re.compile(r"[-*/%<>!@~^&]|==|\b(?:if|else|and|or|not|in|is|lambda|for|await)\b")
 
 
+_BRACKET = re.compile(r"[()\[\]{}]")
+
+
 def _depth_zero(text: str) -> str | None:
-    """`text` with strings emptied and bracketed parts removed; None when unbalanced."""
+    """`text` with strings emptied and bracketed parts removed (their outer brackets stay);
+    None when unbalanced."""
     bare = _blank_strings(text)
     out: list[str] = []
     depth = 0
-    for char in bare:
-        if char in "([{":
+    start = 0
+    for match in _BRACKET.finditer(bare):
+        if match.group(0) in "([{":
             if depth == 0:
-                out.append(char)
+                out.append(bare[start : match.end()])
             depth += 1
-        elif char in ")]}":
+        else:
             depth -= 1
             if depth < 0:
                 return None
             if depth == 0:
-                out.append(char)
-        elif depth == 0:
-            out.append(char)
-    return "".join(out) if depth == 0 else None
+                start = match.start()
+    if depth != 0:
+        return None
+    out.append(bare[start:])
+    return "".join(out)
 
 
 def fit_element(pad: str, content: str) -> list[str] | None:
@@ -206,13 +212,13 @@ def _last_closing(bare: str) -> int | None:
 
 def _matching_open(bare: str, close: int) -> int | None:
     depth = 0
-    for index in range(close, -1, -1):
-        if bare[index] in ")]}":
+    for match in reversed(list(_BRACKET.finditer(bare, 0, close + 1))):
+        if match.group(0) in ")]}":
             depth += 1
-        elif bare[index] in "([{":
+        else:
             depth -= 1
             if depth == 0:
-                return index
+                return match.start()
     return None
 
 

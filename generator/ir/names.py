@@ -17,9 +17,9 @@ class Name:
 
     words: tuple[str, ...]
 
-    @classmethod
-    def parse(cls, text: str) -> Name:
-        return cls(split_words(text))
+    @staticmethod
+    def parse(text: str) -> Name:
+        return _parsed(text)
 
     def __add__(self, other: Name) -> Name:
         return Name(self.words + other.words)
@@ -78,3 +78,9 @@ def singular(word: str) -> str:
     if word.endswith("s") and not word.endswith("ss"):
         return word[:-1]
     return word
+
+
+@functools.lru_cache(maxsize=65536)
+def _parsed(text: str) -> Name:
+    """The Name of `text`, one shared instance per text (a spec repeats its names often)."""
+    return Name(split_words(text))

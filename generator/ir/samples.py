@@ -7,7 +7,6 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import replace
 from typing import Any
 
 from generator.ir.model import Bounds
@@ -47,47 +46,80 @@ def _number(value: Any) -> float | None:
     return float(value)
 
 
-def _lower(bounds: Bounds, node: Mapping[str, Any]) -> Bounds:
-    """`bounds` narrowed by one schema's `minimum`/`exclusiveMinimum` (3.0's flag, 3.1's
+Limit = tuple[float | None, bool]
+"""A bound of a range and whether it is exclusive (the bound itself outside)."""
+
+
+def _lower(limit: Limit, node: Mapping[str, Any]) -> Limit:
+    """`limit` narrowed by one schema's `minimum`/`exclusiveMinimum` (3.0's flag, 3.1's
     number)."""
     low, flag = _number(node.get("minimum")), node.get("exclusiveMinimum")
-    if low is not None and (bounds.minimum is None or low > bounds.minimum):
-        bounds = replace(bounds, minimum=low, exclusive_minimum=flag is True)
+    if low is not None and (limit[0] is None or low > limit[0]):
+        limit = (low, flag is True)
     low = _number(flag)
-    if low is not None and (bounds.minimum is None or low >= bounds.minimum):
-        bounds = replace(bounds, minimum=low, exclusive_minimum=True)
-    return bounds
+    if low is not None and (limit[0] is None or low >= limit[0]):
+        limit = (low, True)
+    return limit
 
 
-def _upper(bounds: Bounds, node: Mapping[str, Any]) -> Bounds:
-    """`bounds` narrowed by one schema's `maximum`/`exclusiveMaximum`."""
+def _upper(limit: Limit, node: Mapping[str, Any]) -> Limit:
+    """`limit` narrowed by one schema's `maximum`/`exclusiveMaximum`."""
     high, flag = _number(node.get("maximum")), node.get("exclusiveMaximum")
-    if high is not None and (bounds.maximum is None or high < bounds.maximum):
-        bounds = replace(bounds, maximum=high, exclusive_maximum=flag is True)
+    if high is not None and (limit[0] is None or high < limit[0]):
+        limit = (high, flag is True)
     high = _number(flag)
-    if high is not None and (bounds.maximum is None or high <= bounds.maximum):
-        bounds = replace(bounds, maximum=high, exclusive_maximum=True)
-    return bounds
+    if high is not None and (limit[0] is None or high <= limit[0]):
+        limit = (high, True)
+    return limit
+
+
+BOUND_KEYWORDS = frozenset(
+    {"pattern", "minLength", "maxLength", "multipleOf", "minimum", "maximum"}
+    | {"exclusiveMinimum", "exclusiveMaximum"}
+)
+"""The keywords `bounds_from` reads: a schema with none of them constrains nothing."""
+
+
+_UNBOUNDED = Bounds()
 
 
 def bounds_from(schemas: Iterable[Mapping[str, Any]]) -> Bounds:
     """The constraints every one of `schemas` puts on a value (the first `pattern`; the
     tightest lengths and range)."""
-    bounds = Bounds()
+    bounded = False
+    pattern: str | None = None
+    min_length = 0
+    max_length: int | None = None
+    multiple_of: float | None = None
+    lower: Limit = (None, False)
+    upper: Limit = (None, False)
     for node in schemas:
-        if bounds.pattern is None and isinstance(node.get("pattern"), str):
-            bounds = replace(bounds, pattern=node["pattern"])
+        if BOUND_KEYWORDS.isdisjoint(node):
+            continue
+        bounded = True
+        if pattern is None and isinstance(node.get("pattern"), str):
+            pattern = node["pattern"]
         least, most = node.get("minLength"), node.get("maxLength")
         if isinstance(least, int) and not isinstance(least, bool):
-            bounds = replace(bounds, min_length=max(bounds.min_length, least))
+            min_length = max(min_length, least)
         if isinstance(most, int) and not isinstance(most, bool):
-            shorter = most if bounds.max_length is None else min(bounds.max_length, most)
-            bounds = replace(bounds, max_length=shorter)
+            max_length = most if max_length is None else min(max_length, most)
         step = _number(node.get("multipleOf"))
         if step is not None and step > 0:
-            bounds = replace(bounds, multiple_of=step)
-        bounds = _upper(_lower(bounds, node), node)
-    return bounds
+            multiple_of = step
+        lower, upper = _lower(lower, node), _upper(upper, node)
+    if not bounded:
+        return _UNBOUNDED  # most schemas: one shared instance
+    return Bounds(
+        pattern=pattern,
+        min_length=min_length,
+        max_length=max_length,
+        minimum=lower[0],
+        maximum=upper[0],
+        exclusive_minimum=lower[1],
+        exclusive_maximum=upper[1],
+        multiple_of=multiple_of,
+    )
 
 
 def string_fits(bounds: Bounds, value: str) -> bool:

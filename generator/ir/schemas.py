@@ -78,6 +78,17 @@ class SchemaConverter:
     """The type each converted schema became, by the schema's pointer (tools, tests)."""
     _shadows: dict[str, list[str]] = field(default_factory=dict)
     """Property pointer -> pointers of earlier allOf definitions of that property."""
+    _converted: dict[str, TypeNode] = field(default_factory=dict)
+    """The type of each schema converted without a warning, by its pointer: a schema reached
+    again (an allOf member's properties, once per model that merges them; a shared response)
+    is converted once. One that warned is converted again, so each place it is reached from
+    still reports it."""
+    _ref_types: dict[str, TypeNode] = field(default_factory=dict)
+    """The type a `$ref` to a component schema stands for, once it resolved without a warning."""
+    _followed: dict[str, tuple[Any, str]] = field(default_factory=dict)
+    """Where each `$ref` that resolves leads (the node and its pointer)."""
+    _declared: dict[tuple[str, str], list[str]] = field(default_factory=dict)
+    """The values a named member schema pins a property to, by (its pointer, the property)."""
 
     def __post_init__(self) -> None:
         self.resolver = Resolver(self.document)
@@ -102,11 +113,18 @@ class SchemaConverter:
     def deref(self, node: Any, pointer: str, *, quiet: bool = False) -> tuple[Any, str]:
         """Follow `$ref` chains to the node they name, with the pointer where it lives; a chain
         that cannot be followed gives `{}` (with a warning unless `quiet`)."""
+        ref = node.get("$ref") if isinstance(node, dict) else None
+        if not isinstance(ref, str):
+            return node, pointer
+        followed = self._followed.get(ref)
+        if followed is not None:
+            return followed
         target = self.resolver.resolve(node, pointer)
         if target.problem is not None:
             if not quiet:
                 self.warn(target.problem.code, pointer, target.problem.message)
             return {}, pointer
+        self._followed[ref] = (target.node, target.pointer)
         return target.node, target.pointer
 
     def named_types(self) -> tuple[NamedType, ...]:
@@ -132,17 +150,26 @@ class SchemaConverter:
         if not isinstance(schema, dict):
             self.warn("invalid-schema", pointer, "a schema must be an object")
             return AnyType()
-        ref = schema.get("$ref")
-        if isinstance(ref, str):
-            node = self._convert_ref(ref, pointer)
-        else:
-            node = self._convert_inline(schema, context, pointer)
+        node = self._converted.get(pointer)
+        if node is None:
+            warnings = len(self.diagnostics)
+            ref = schema.get("$ref")
+            if isinstance(ref, str):
+                node = self._convert_ref(ref, pointer)
+            else:
+                node = self._convert_inline(schema, context, pointer)
+            if len(self.diagnostics) == warnings:
+                self._converted[pointer] = node
         self.types_at.setdefault(pointer, node)
         for earlier in self._shadows.get(pointer, ()):
             self.types_at.setdefault(earlier, node)
         return node
 
     def _convert_ref(self, ref: str, pointer: str) -> TypeNode:
+        known = self._ref_types.get(ref)
+        if known is not None:
+            return known
+        warnings = len(self.diagnostics)
         target, target_pointer = self.deref({"$ref": ref}, pointer)
         name = self._by_ref.get(ref)
         if name is None:
@@ -159,7 +186,10 @@ class SchemaConverter:
             finally:
                 self._in_progress.discard(ref)
         nullable = isinstance(target, dict) and self.admits_null(target)
-        return Nullable(Ref(name)) if nullable else Ref(name)
+        node: TypeNode = Nullable(Ref(name)) if nullable else Ref(name)
+        if len(self.diagnostics) == warnings:
+            self._ref_types[ref] = node
+        return node
 
     def admits_null(self, schema: dict[str, Any]) -> bool:
         """Null is a value of the schema: `nullable`, a type list with "null", an enum with
@@ -442,6 +472,14 @@ class SchemaConverter:
         resolved, where = self.deref(member, "", quiet=True)
         if not isinstance(resolved, dict):
             return []
+        if not where:  # an inline member: nothing names it, so nothing to remember it by
+            return self._pinned_values(resolved, where, prop)
+        key = (where, prop)
+        if key not in self._declared:
+            self._declared[key] = self._pinned_values(resolved, where, prop)
+        return self._declared[key]
+
+    def _pinned_values(self, resolved: dict[str, Any], where: str, prop: str) -> list[str]:
         listed, _required, _merged = self.object_parts(resolved, Name(()), where, quiet=True)
         for wire, sub, _where in listed:
             if wire != prop:
@@ -516,12 +554,12 @@ class SchemaConverter:
                 continue
             if not request and resolved.get("writeOnly"):
                 continue
-            field_context = Name((*context.words, *Name.parse(wire).words))
-            node = self.convert(sub, field_context, where)
+            wire_words = Name.parse(wire)
+            node = self.convert(sub, context + wire_words, where)
             default = resolved.get("default")
             fields.append(
                 Field(
-                    name=Name.parse(wire) if Name.parse(wire).words else Name(("field",)),
+                    name=wire_words if wire_words.words else Name(("field",)),
                     wire_name=wire,
                     type=node,
                     # A model serves both directions: a readOnly property is never required of

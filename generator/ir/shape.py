@@ -73,11 +73,23 @@ def with_shapes(api: Api) -> Api:
 
 
 def _shaped_resource(resource: Resource, headers: tuple[ClientHeader, ...]) -> Resource:
-    # A poll helper calls its resource's retrieve, whose shape must be known first.
-    plain = {op.name: operation_shape(op, headers, None) for op in resource.operations}
-    return replace(
-        resource, operations=tuple(_shaped(op, headers, plain) for op in resource.operations)
+    # A poll helper calls its resource's retrieve, whose shape must be known first: every
+    # shape is worked out once without its siblings, then a poll helper's is completed.
+    shapes = [operation_shape(op, headers, None) for op in resource.operations]
+    siblings = {op.name: shape for op, shape in zip(resource.operations, shapes, strict=True)}
+    operations = tuple(
+        replace(op, shape=_with_polling(op, shape, siblings))
+        for op, shape in zip(resource.operations, shapes, strict=True)
     )
+    return replace(resource, operations=operations)
+
+
+def _with_polling(
+    op: Operation, shape: OperationShape, siblings: Mapping[Name, OperationShape]
+) -> OperationShape:
+    if op.polling is None:
+        return shape
+    return replace(shape, polling=_polling(op, shape.response_kind, siblings))
 
 
 def _shaped(

@@ -39,6 +39,7 @@ SNOWFLAKE = "^(0|[1-9][0-9]*)$"
         ([{"exclusiveMinimum": 0}, {"maximum": 9}], Bounds(None, 0, None, 0, 9, True)),
         ([{"pattern": "^a"}, {"pattern": "^b"}], Bounds(pattern="^a")),
         ([{"multipleOf": 5, "minLength": True}], Bounds(multiple_of=5)),
+        ([{"maximum": 3}, {"title": "no bounds"}, {"maximum": 2}], Bounds(maximum=2)),
     ],
 )  # fmt: skip
 def test_bounds_are_the_tightest_every_schema_sets(

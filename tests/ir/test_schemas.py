@@ -366,3 +366,40 @@ def test_string_bounds_and_number_ranges_ride_on_the_primitive() -> None:
     assert node.bounds.pattern == "^[a-z]+$"
     node, _ = convert({"type": "integer", "minimum": 1, "maximum": 100})
     assert isinstance(node, Primitive) and (node.bounds.minimum, node.bounds.maximum) == (1, 100)
+
+
+def test_a_schema_merged_into_several_models_is_one_type_and_warns_from_each() -> None:
+    base = {
+        "type": "object",
+        "properties": {
+            "address": {"type": "object", "properties": {"city": {"type": "string"}}},
+            "kind": {"type": "string", "enum": []},
+        },
+    }
+    own = {"type": "object", "properties": {"id": {"type": "string"}}}
+    components = {
+        "Base": base,
+        "Home": {"allOf": [{"$ref": "#/components/schemas/Base"}, own]},
+        "Office": {"allOf": [{"$ref": "#/components/schemas/Base"}, own]},
+    }
+    _, converter = convert({"$ref": "#/components/schemas/Home"}, components)
+    types = {}
+    for name in ("base", "home", "office"):
+        model = converter.named(Name((name,)))
+        assert isinstance(model, ModelDef)
+        types[name] = {f.wire_name: f.type for f in model.fields}
+    assert types["home"]["address"] == types["office"]["address"] == types["base"]["address"]
+    assert types["home"]["address"] == Ref(Name(("base", "address")))
+    # the schema that warns is converted at each model that merges it, so each reports it
+    empty = [d.pointer for d in converter.diagnostics if d.code == "empty-enum"]
+    assert empty == ["/components/schemas/Base/properties/kind"] * 3
+
+
+def test_a_ref_that_cannot_be_followed_warns_at_each_place_it_is_written() -> None:
+    missing = {"$ref": "#/components/schemas/Missing"}
+    schema = {"type": "object", "properties": {"a": missing, "b": missing}}
+    _, converter = convert(schema)
+    assert {(d.code, d.pointer) for d in converter.diagnostics} == {
+        ("dangling-ref", "/x/properties/a"),
+        ("dangling-ref", "/x/properties/b"),
+    }

@@ -417,12 +417,18 @@ class DocsModel:
     def context_models(self) -> tuple[ModelSurface, ...]:
         return self.context["models"]  # type: ignore[return-value]
 
+    @functools.cached_property
+    def _models_by_class(self) -> dict[str, ModelSurface]:
+        """Each model's view by class name, the first when two share one (looked up per
+        example)."""
+        found: dict[str, ModelSurface] = {}
+        for model in self.context_models:
+            found.setdefault(model.class_name, model)
+        return found
+
     def model_view(self, class_name: str) -> ModelSurface | None:
         """The view of the model with this class name, if it is one."""
-        for model in self.context_models:
-            if model.class_name == class_name:
-                return model
-        return None
+        return self._models_by_class.get(class_name)
 
     # ----- models --------------------------------------------------------------------------
     @functools.cached_property

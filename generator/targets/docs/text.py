@@ -124,6 +124,8 @@ _INLINE = re.compile(
     f"|(?P<link>{_MD_LINK.pattern})|(?P<tag>{_TAG.pattern})|(?P<bare>{_BARE_URL.pattern})",
     re.S,
 )
+_INLINE_STARTS = ("`", "<", "[", "http")
+"""What every match of `_INLINE` (and of `_COMMENT`) contains."""
 _DEFINITION = re.compile(r'^ {0,3}\[([^\]]+)\]:[ \t]*<?(\S+?)>?(?:[ \t]+"[^"]*")?[ \t]*$', re.M)
 _REFERENCE = re.compile(r"(?<![\]\\])\[((?:\\.|[^\[\]\\])+)\](?:\[((?:[^\[\]\\])*)\])")
 
@@ -146,6 +148,8 @@ def _inline_references(text: str) -> str:
 
 def _escape(text: str) -> str:
     """Plain text for Markdown: entities stay entities, other `&`, `<` and `>` are escaped."""
+    if "&" not in text:
+        return _escape_plain(text)
     out: list[str] = []
     position = 0
     for match in _ENTITY.finditer(text):
@@ -228,6 +232,8 @@ class DescriptionText:
 
     # ----- inline text ---------------------------------------------------------------------------
     def _inline(self, text: str, *, cell: bool) -> str:
+        if not any(start in text for start in _INLINE_STARTS):
+            return _escape(text)  # plain prose: no code span, tag, link or URL to read
         text = _COMMENT.sub("", text)
         out: list[str] = []
         opened: list[str] = []

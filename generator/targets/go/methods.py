@@ -216,6 +216,11 @@ def builder_lines(method: MethodCode, root_package: str) -> list[str]:
         f"&core.Request{{Method: {go_string(method.operation.method.upper())}, "
         f"Path: {_path_expression(method)}, Query: query, Header: header, Body: body, "
         f"RetrySafe: {'true' if shape.retry_safe else 'false'}"
+        + (
+            f", IdempotencyHeader: {go_string(shape.idempotency_header)}"
+            if shape.idempotency_header
+            else ""
+        )
         + (f", Security: &{method.security}" if method.security else "")
         + streamed
         + "}"

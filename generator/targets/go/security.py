@@ -24,6 +24,7 @@ RESERVED_OPTIONS = frozenset(
     {
         "RequestOption", "WithBaseURL", "WithHTTPClient", TOKEN_OPTION, "WithHTTPHeader",
         "WithQueryParameters", "WithMaxAttempts", "WithStrictDecoding", "WithPollInterval",
+        "WithIdempotencyKey",
     }
 )  # fmt: skip
 """The options package's own names: a credential or a variable never takes one."""

@@ -231,6 +231,8 @@ def builder_lines(method: MethodCode) -> list[str]:
     ]
     if method.security is not None:
         lines.append(f"        call.security({method.security});")
+    if shape.idempotency_header is not None:
+        lines.append(f"        call.idempotency({java_string(shape.idempotency_header)});")
     for field in method.fields:
         lines += _send_field(field)
     lines += _body_lines(method)

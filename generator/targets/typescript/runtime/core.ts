@@ -14,13 +14,16 @@ import {
 import { type Applied, type Requirement, type Scheme, Security } from "./auth.js";
 import { afterResponse, beforeRequest, type HookRequest, type Hooks, onError } from "./hooks.js";
 import { withIdempotencyKey } from "./idempotency.js";
-import { followRedirect, MAX_REDIRECTS } from "./redirects.js";
+import { followRedirect, MAX_REDIRECTS, mayRedirect } from "./redirects.js";
 import { Stream } from "./streaming.js";
 import { encodePath, headerText, multipartBody, pairs, type Style } from "./styles.js";
 
 export { encodePath };
 
 export type Fetch = (input: string, init: RequestInit) => Promise<Response>;
+
+/** The platform's `fetch`, looked up at each call (a test may replace it after the client). */
+const globalFetch: Fetch = (input, init) => fetch(input, init);
 
 /** Options every method takes as its last argument. */
 export interface RequestOptions {
@@ -100,8 +103,8 @@ export function queryString(
   query: Record<string, unknown> | undefined,
   styles?: Record<string, Style>,
 ): string {
-  const text = new URLSearchParams(pairs(query, styles)).toString();
-  return text === "" ? "" : `?${text}`;
+  const found = pairs(query, styles);
+  return found.length === 0 ? "" : `?${new URLSearchParams(found).toString()}`;
 }
 
 function encodeBody(
@@ -210,6 +213,10 @@ function neverSent(error: unknown): boolean {
 
 export class Core {
   readonly settings: CoreSettings;
+  /** `settings.baseUrl` without its trailing slashes, and the value it was made from. */
+  private base: readonly [given: string, trimmed: string] = ["", ""];
+  /** The schemes of the API's own requirement, once chosen (the credentials do not change). */
+  private defaultSchemes: readonly Scheme[] | undefined;
 
   constructor(settings: CoreSettings) {
     this.settings = settings;
@@ -220,12 +227,18 @@ export class Core {
   }
 
   /** The schemes a call sends, or the error naming what is missing. */
-  private chosen(spec: RequestSpec): Scheme[] {
+  private chosen(spec: RequestSpec): readonly Scheme[] {
+    if (spec.security === undefined && this.defaultSchemes !== undefined) {
+      return this.defaultSchemes;
+    }
     const security = this.settings.security;
     const requirement = spec.security ?? security.defaultRequirement;
     const chosen = security.choose(requirement);
     if (chosen === undefined) {
       throw security.missing(requirement);
+    }
+    if (spec.security === undefined) {
+      this.defaultSchemes = chosen;
     }
     return chosen;
   }
@@ -283,7 +296,10 @@ export class Core {
   }
 
   private url(spec: RequestSpec, auth: Applied): string {
-    const base = this.settings.baseUrl.replace(/\/+$/, "");
+    if (this.base[0] !== this.settings.baseUrl) {
+      this.base = [this.settings.baseUrl, this.settings.baseUrl.replace(/\/+$/, "")];
+    }
+    const base = this.base[1];
     if (auth.query.length > 0) {
       const query: Record<string, unknown> = { ...spec.query, ...Object.fromEntries(auth.query) };
       return `${base}${spec.path}${queryString(query, spec.styles)}`;
@@ -316,12 +332,14 @@ export class Core {
     return delay * (1 - 0.25 * Math.random());
   }
 
-  /** Send one attempt and follow its redirects (the SDK's credentials stay with their origin). */
-  private async exchange(fetchImpl: Fetch, url: string, init: RequestInit): Promise<Response> {
-    let response = await fetchImpl(url, init);
+  /** Follow the redirects of one attempt's `response` (the SDK's credentials stay with their
+   * origin); the response itself when it is not a redirect. */
+  private async follow(fetchImpl: Fetch, url: string, init: RequestInit, first: Response): Promise<Response> {
+    const credentials = this.settings.security.redirectCredentials();
+    let response = first;
     let hop = { url, init };
     for (let hops = 0; ; hops++) {
-      const next = followRedirect(hop.url, hop.init, response, this.settings.security.redirectCredentials());
+      const next = followRedirect(hop.url, hop.init, response, credentials);
       if (next === undefined) {
         return response;
       }
@@ -338,7 +356,7 @@ export class Core {
   async request<T>(call: RequestSpec, options: RequestOptions = {}): Promise<RawResponse<T>> {
     const retries = options.maxRetries ?? this.settings.maxRetries;
     const timeoutMs = (options.timeoutInSeconds ?? this.settings.timeoutInSeconds) * 1000;
-    const fetchImpl: Fetch = this.settings.fetch ?? ((input, init) => fetch(input, init));
+    const fetchImpl: Fetch = this.settings.fetch ?? globalFetch;
     const method = call.method.toUpperCase();
     const spec = withIdempotencyKey(call, options.headers);
     const idempotent = IDEMPOTENT_METHODS.has(method) || spec.idempotencyHeader !== undefined;
@@ -347,14 +365,17 @@ export class Core {
     for (let attempt = 0; ; attempt++) {
       // Built per attempt: a form upload is sent again whole on a retry.
       const body = encodeBody(spec.body, spec.bodyKind, spec.styles);
-      const auth = await this.settings.security.apply(chosen, fetchImpl, this.settings.baseUrl);
+      const applying = this.settings.security.apply(chosen, fetchImpl, this.settings.baseUrl);
+      const auth = applying instanceof Promise ? await applying : applying;
       const hooked: HookRequest = {
         method,
         url: this.url(spec, auth),
         headers: this.headers(spec, options, auth),
         body,
       };
-      await beforeRequest(this.settings.hooks, hooked);
+      if (this.settings.hooks !== undefined) {
+        await beforeRequest(this.settings.hooks, hooked);
+      }
       const controller = new AbortController();
       let timedOut = false;
       const timer = setTimeout(() => {
@@ -375,7 +396,10 @@ export class Core {
         if (hooked.body !== undefined) {
           init.body = hooked.body;
         }
-        response = await this.exchange(fetchImpl, url, init);
+        response = await fetchImpl(url, init);
+        if (mayRedirect(response)) {
+          response = await this.follow(fetchImpl, url, init, response);
+        }
         open = response.ok && streams(spec.responseKind);
         parsed = open ? undefined : await readBody(response, response.ok ? spec.responseKind : "json");
       } catch (error) {
@@ -405,7 +429,9 @@ export class Core {
           options.abortSignal?.removeEventListener("abort", onAbort);
         }
       }
-      await afterResponse(this.settings.hooks, hooked, response);
+      if (this.settings.hooks !== undefined) {
+        await afterResponse(this.settings.hooks, hooked, response);
+      }
       if (response.status === 401 && auth.fetched.length > 0 && !refreshed) {
         refreshed = true; // the token was revoked or expired early: fetch it again
         for (const [cache, token] of auth.fetched) {

@@ -20,6 +20,11 @@ export interface Hop {
   init: RequestInit;
 }
 
+/** Whether `response` may be a redirect to follow (cheap: most responses are not). */
+export function mayRedirect(response: Response): boolean {
+  return REDIRECT_STATUSES.has(response.status) || response.type === "opaqueredirect";
+}
+
 /** The request a redirect asks for, or `undefined` when `response` is not one to follow. 303
  * (and 301/302 after a POST) become a GET without a body; 307 and 308 repeat the method and the
  * body, unless the body was a stream that cannot be sent twice. */

@@ -38,6 +38,9 @@ function flat(value: unknown[] | Record<string, unknown>, explode: boolean): str
 /** A path parameter as its segment: `simple` (`a,b`), `label` (`.a.b`), `matrix` (`;id=a,b`). */
 export function encodePath(value: unknown, style = "simple", explode = false, name = ""): string {
   const enc = encodeURIComponent;
+  if (typeof value === "string" && style === "simple") {
+    return enc(value);
+  }
   let items: string[];
   if (isObject(value)) {
     const pairs = Object.entries(value).map(([k, v]) => [enc(k), enc(textOf(v))] as const);

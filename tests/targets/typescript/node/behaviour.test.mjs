@@ -305,3 +305,64 @@ test("an error awaited through withRawResponse alone is no unhandled rejection",
     process.off("unhandledRejection", record);
   }
 });
+
+// A `fetch` that records each attempt's signal and hangs on the attempts `hangs` names, until
+// that signal aborts.
+function signalFetch(hangs) {
+  const signals = [];
+  const fetch = (_input, init) => {
+    signals.push(init.signal);
+    if (!hangs(signals.length)) {
+      return Promise.resolve(new Response(JSON.stringify(FILE), { status: 200, headers: { "content-type": "application/json" } }));
+    }
+    return new Promise((_resolve, reject) => {
+      const fail = () => reject(init.signal.reason ?? new DOMException("aborted", "AbortError"));
+      if (init.signal.aborted) fail();
+      else init.signal.addEventListener("abort", fail, { once: true });
+    });
+  };
+  const client = new sdk.ExtendClient({ token: "t", baseUrl: "http://sdk.test", maxRetries: 0, fetch });
+  return { signals, client };
+}
+
+test("after finished calls a stalled one still times out, and the next is unaffected", async () => {
+  const f = signalFetch((n) => n === 3);
+  await f.client.files.retrieve("a");
+  await f.client.files.retrieve("b");
+  await assert.rejects(f.client.files.retrieve("c", {}, { timeoutInSeconds: 0.05 }), sdk.APITimeoutError);
+  assert.equal(f.signals[2].aborted, true);
+  assert.deepEqual(f.signals.slice(0, 2).map((signal) => signal.aborted), [false, false]);
+  const file = await f.client.files.retrieve("d");
+  assert.equal(file.id, "file_1");
+  assert.equal(f.signals[3].aborted, false);
+});
+
+test("calls in flight together never share a signal; aborting one leaves the other", async () => {
+  const f = signalFetch((n) => n <= 2);
+  const first = new AbortController();
+  const one = f.client.files.retrieve("a", {}, { abortSignal: first.signal });
+  const two = f.client.files.retrieve("b", {}, { timeoutInSeconds: 0.05 });
+  await new Promise((resolve) => setImmediate(resolve));
+  assert.equal(f.signals.length, 2);
+  assert.notEqual(f.signals[0], f.signals[1]);
+  first.abort();
+  await assert.rejects(one, sdk.APIConnectionError);
+  assert.equal(f.signals[1].aborted, false, "the other call's signal is its own");
+  await assert.rejects(two, sdk.APITimeoutError);
+});
+
+test("a token given as a function is asked on every call; one given as text is sent as it is", async () => {
+  const sent = [];
+  const fetch = async (_url, init) => {
+    sent.push(init.headers.authorization);
+    return Response.json(FILE);
+  };
+  let asked = 0;
+  const dynamic = new sdk.ExtendClient({ token: async () => `tok-${++asked}`, baseUrl: "http://sdk.test", fetch });
+  await dynamic.files.retrieve("a");
+  await dynamic.files.retrieve("b");
+  await new sdk.ExtendClient({ token: "plain", baseUrl: "http://sdk.test/", fetch }).files.retrieve("c");
+  assert.deepEqual(sent, ["Bearer tok-1", "Bearer tok-2", "Bearer plain"]);
+  const empty = new sdk.ExtendClient({ token: () => "", baseUrl: "http://sdk.test", fetch });
+  await assert.rejects(empty.files.retrieve("d"), sdk.ConfigurationError);
+});

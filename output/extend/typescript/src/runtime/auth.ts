@@ -73,6 +73,29 @@ function base64(text: string): string {
   return btoa(binary);
 }
 
+/** Whether `values` are a scheme's credentials as plain text, to send as they are: no function
+ * to call, none empty (only a basic password may be). */
+function givenAsText(scheme: Scheme, values: readonly Secret[]): values is readonly string[] {
+  return values.every(
+    (value, i) => typeof value === "string" && (value !== "" || (scheme.kind === "basic" && i === 1)),
+  );
+}
+
+/** Put one scheme's credentials (its values as text) where the scheme sends them. */
+function place(applied: Applied, scheme: Scheme, texts: readonly string[]): void {
+  if (scheme.kind === "basic") {
+    applied.headers["authorization"] = `Basic ${base64(`${texts[0]}:${texts[1]}`)}`;
+  } else if (scheme.kind === "bearer" || scheme.kind === "oauth2") {
+    applied.headers["authorization"] = `Bearer ${texts[0]}`;
+  } else if (scheme.place === "query") {
+    applied.query.push([scheme.parameter!, texts[0]!]);
+  } else if (scheme.place === "cookie") {
+    applied.cookies.push(`${scheme.parameter}=${encodeURIComponent(texts[0]!)}`);
+  } else {
+    applied.headers[scheme.parameter!.toLowerCase()] = texts[0]!;
+  }
+}
+
 /** The scheme's credentials from `token`: for basic `user:password`, or a username alone. */
 function fromToken(scheme: Scheme, token: Secret): Secret[] {
   if (scheme.kind !== "basic" || typeof token !== "string") {
@@ -87,6 +110,8 @@ export class Security {
   readonly schemes: Map<string, Scheme>;
   readonly values = new Map<string, Secret[]>();
   readonly oauth2 = new Map<string, OAuth2Tokens>();
+  /** The credentials configured as plain text, by scheme: sent without awaiting anything. */
+  private readonly texts = new Map<string, readonly string[]>();
 
   constructor(
     schemes: readonly Scheme[],
@@ -110,6 +135,8 @@ export class Security {
       const configured = this.values.get(scheme.name);
       if (scheme.kind === "oauth2" && configured?.length === 2) {
         this.oauth2.set(scheme.name, new OAuth2Tokens(scheme, configured[0]!, configured[1]!));
+      } else if (configured !== undefined && givenAsText(scheme, configured)) {
+        this.texts.set(scheme.name, configured);
       }
     }
   }
@@ -140,8 +167,20 @@ export class Security {
     return new ConfigurationError(`no credentials for this call: pass ${hints.join("; or ")}`);
   }
 
-  /** The credentials of `chosen` for one request (fetching OAuth2 tokens as needed). */
-  async apply(chosen: Scheme[], fetchImpl: Fetch, baseUrl: string): Promise<Applied> {
+  /** The credentials of `chosen` for one request: at once when all are configured as text, else
+   * a promise (calling credential functions, fetching OAuth2 tokens as needed). */
+  apply(chosen: readonly Scheme[], fetchImpl: Fetch, baseUrl: string): Applied | Promise<Applied> {
+    if (!chosen.every((scheme) => this.texts.has(scheme.name))) {
+      return this.resolveAndApply(chosen, fetchImpl, baseUrl);
+    }
+    const applied: Applied = { headers: {}, query: [], cookies: [], fetched: [] };
+    for (const scheme of chosen) {
+      place(applied, scheme, this.texts.get(scheme.name)!);
+    }
+    return applied;
+  }
+
+  private async resolveAndApply(chosen: readonly Scheme[], fetchImpl: Fetch, baseUrl: string): Promise<Applied> {
     const applied: Applied = { headers: {}, query: [], cookies: [], fetched: [] };
     for (const scheme of chosen) {
       const values = this.values.get(scheme.name)!;
@@ -152,15 +191,9 @@ export class Security {
         applied.headers["authorization"] = `Bearer ${token}`;
       } else if (scheme.kind === "basic") {
         const password = values[1] === "" ? "" : await valueOf(values[1]!);
-        applied.headers["authorization"] = `Basic ${base64(`${await valueOf(values[0]!)}:${password}`)}`;
-      } else if (scheme.kind === "bearer" || scheme.kind === "oauth2") {
-        applied.headers["authorization"] = `Bearer ${await valueOf(values[0]!)}`;
-      } else if (scheme.place === "query") {
-        applied.query.push([scheme.parameter!, await valueOf(values[0]!)]);
-      } else if (scheme.place === "cookie") {
-        applied.cookies.push(`${scheme.parameter}=${encodeURIComponent(await valueOf(values[0]!))}`);
+        place(applied, scheme, [await valueOf(values[0]!), password]);
       } else {
-        applied.headers[scheme.parameter!.toLowerCase()] = await valueOf(values[0]!);
+        place(applied, scheme, [await valueOf(values[0]!)]);
       }
     }
     return applied;

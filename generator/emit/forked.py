@@ -1,0 +1,127 @@
+"""Independent parts of one render (each target's SDK, the docs) run by this process and one
+forked copy of it, on a machine with a core to spare.
+
+The copy shares the IR the parent built (fork copies nothing up front), takes parts from the
+same queue as the parent, and sends back only the files it rendered, through a pipe. The result
+is the serial one: each part's files in the parts' order, and a part that raises in the copy
+raises the same exception here. A copy that dies without answering costs nothing but time: its
+parts are rendered again here. Where fork is unavailable the parts run one after another.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import pickle
+import signal
+from collections.abc import Callable, Sequence
+
+Files = dict[str, str]
+Finish = Callable[[], Files]
+"""Waits for work started on some files and returns them, finished."""
+Part = Callable[[], Finish]
+"""Starts one part of a render: what it returns finishes it (formatting may still run in
+worker processes when it returns, so the serial path overlaps it with the next part)."""
+
+MAX_PARTS = 255
+"""The queue holds one byte per part."""
+
+
+def can_fork() -> bool:
+    """Whether a forked copy could run beside this process: fork exists and a second core
+    is there to run it."""
+    if not hasattr(os, "fork"):
+        return False
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return (cores or 1) > 1
+
+
+def run_parts(parts: Sequence[Part], *, parallel: bool) -> list[Files]:
+    """Every part's files, in the parts' order. `parallel`: a forked copy takes a share of them
+    (the caller decides it pays; see `can_fork`)."""
+    if not parallel or len(parts) < 2 or len(parts) > MAX_PARTS or not can_fork():
+        started = [part() for part in parts]
+        return [finish() for finish in started]
+    return _run_forked(parts)
+
+
+def _claim(queue: int) -> int | None:
+    """The next part nobody has taken: reads of one byte from a pipe never split."""
+    taken = os.read(queue, 1)
+    return taken[0] if taken else None
+
+
+def _take_parts(parts: Sequence[Part], queue: int) -> dict[int, Files]:
+    done: dict[int, Files] = {}
+    while (index := _claim(queue)) is not None:
+        done[index] = parts[index]()()
+    return done
+
+
+def _run_forked(parts: Sequence[Part]) -> list[Files]:
+    queue, queue_end = os.pipe()
+    os.write(queue_end, bytes(range(len(parts))))
+    os.close(queue_end)
+    answer, answer_end = os.pipe()
+    gc.freeze()  # the copy's collector leaves the shared objects (and their pages) alone
+    child = os.fork()
+    if child == 0:
+        os.close(answer)
+        _serve(parts, queue, answer_end)  # never returns
+    gc.unfreeze()
+    os.close(answer_end)
+    finished = False
+    try:
+        done = _take_parts(parts, queue)
+        outcome = _receive(answer)
+        finished = True
+    finally:
+        os.close(queue)
+        os.close(answer)
+        if not finished:
+            os.kill(child, signal.SIGKILL)
+        os.waitpid(child, 0)
+    if isinstance(outcome, BaseException):
+        raise outcome
+    done.update(outcome)
+    for index in range(len(parts)):
+        if index not in done:  # the copy died with parts it had claimed
+            done[index] = parts[index]()()
+    return [done[index] for index in range(len(parts))]
+
+
+def _serve(parts: Sequence[Part], queue: int, answer: int) -> None:
+    """The forked copy: renders parts until none is left, sends back what it rendered (or what
+    it raised), and exits without running the parent's exit handlers."""
+    status = 0
+    try:
+        with os.fdopen(answer, "wb") as stream:
+            try:
+                done = _take_parts(parts, queue)
+            except BaseException as error:  # the parent raises it, as the serial path would
+                status = 1
+                stream.write(_pickled_error(error))
+            else:  # streamed: no second copy of the files as one block of bytes
+                pickle.dump(done, stream, pickle.HIGHEST_PROTOCOL)
+    finally:
+        os._exit(status)
+
+
+def _pickled_error(error: BaseException) -> bytes:
+    try:
+        return pickle.dumps(error, pickle.HIGHEST_PROTOCOL)
+    except Exception:  # an exception that cannot travel still says what it was
+        return pickle.dumps(RuntimeError(f"{type(error).__name__}: {error}"))
+
+
+def _receive(answer: int) -> dict[int, Files] | BaseException:
+    """The copy's files by part, its exception, or nothing (it died: an empty answer)."""
+    try:
+        with os.fdopen(answer, "rb", closefd=False) as stream:
+            received: object = pickle.load(stream)
+    except Exception:  # no answer, or one cut short: the copy died
+        return {}
+    if isinstance(received, BaseException):
+        return received
+    assert isinstance(received, dict)
+    return received

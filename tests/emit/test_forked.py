@@ -1,0 +1,130 @@
+"""The forked render: the parts a copy of the process takes come back as the serial path gives
+them, what a part raises in the copy is raised here, a copy that dies costs only its parts.
+
+Each part here runs in whichever process claims it; in the parent a part first waits until the
+copy has run one (a pipe the copy writes to), so both processes always take a part."""
+
+from __future__ import annotations
+
+import os
+import select
+from collections.abc import Callable, Iterator
+
+import pytest
+
+from generator import pipeline
+from generator.config import default_api
+from generator.emit.forked import Files, Finish, Part, can_fork, run_parts
+from generator.emit.formatting import FormattingError
+from tests.conftest import ROOT
+
+WAIT_SECONDS = 120
+"""How long a part in the parent waits for the copy: only a bound against a hang."""
+
+pytestmark = pytest.mark.skipif(not can_fork(), reason="needs fork and a second core")
+
+
+class Handshake:
+    """Lets a part in the parent wait until the forked copy has run a part."""
+
+    def __init__(self) -> None:
+        self.parent = os.getpid()
+        self.read_end, self.write_end = os.pipe()
+        self.waited = False
+
+    def in_copy(self) -> bool:
+        return os.getpid() != self.parent
+
+    def copy_started(self) -> None:
+        os.write(self.write_end, b"x")
+
+    def wait_once(self) -> None:
+        """The first part the parent runs waits for the copy; the others do not."""
+        if self.waited:
+            return
+        self.waited = True
+        ready, _, _ = select.select([self.read_end], [], [], WAIT_SECONDS)
+        assert ready, "the forked copy never ran a part"
+
+    def close(self) -> None:
+        os.close(self.read_end)
+        os.close(self.write_end)
+
+
+@pytest.fixture
+def handshake() -> Iterator[Handshake]:
+    found = Handshake()
+    yield found
+    found.close()
+
+
+def _parts(count: int, body: Callable[[int], Files]) -> list[Part]:
+    def part(index: int) -> Part:
+        def start() -> Finish:
+            files = body(index)
+            return lambda: files
+
+        return start
+
+    return [part(index) for index in range(count)]
+
+
+def test_the_copy_takes_parts_and_the_result_is_the_serial_one(handshake: Handshake) -> None:
+    def body(index: int) -> Files:
+        if handshake.in_copy():
+            handshake.copy_started()
+            return {f"part{index}.txt": f"{index} by the copy"}
+        handshake.wait_once()
+        return {f"part{index}.txt": f"{index} by the parent"}
+
+    parallel = run_parts(_parts(4, body), parallel=True)
+    serial = run_parts(_parts(4, body), parallel=False)
+    assert [list(files) for files in parallel] == [list(files) for files in serial]
+    assert any("by the copy" in text for files in parallel for text in files.values())
+    assert all("by the parent" in text for files in serial for text in files.values())
+
+
+def test_what_a_part_raises_in_the_copy_is_raised_here(handshake: Handshake) -> None:
+    def body(index: int) -> Files:
+        if handshake.in_copy():
+            handshake.copy_started()
+            raise FormattingError(f"python/module{index}.py", "cannot parse")
+        handshake.wait_once()
+        return {}
+
+    with pytest.raises(FormattingError, match=r"python/module\d\.py: black could not format"):
+        run_parts(_parts(2, body), parallel=True)
+
+
+def test_the_parts_of_a_copy_that_died_are_rendered_here(handshake: Handshake) -> None:
+    def body(index: int) -> Files:
+        if handshake.in_copy():
+            handshake.copy_started()
+            os._exit(3)
+        handshake.wait_once()
+        return {f"part{index}.txt": str(index)}
+
+    assert run_parts(_parts(3, body), parallel=True) == [{f"part{i}.txt": str(i)} for i in range(3)]
+
+
+def test_a_forked_render_gives_the_bytes_of_the_serial_one(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    spec = ROOT / "specs" / "extend" / "2026-02-09.yaml"
+    config = default_api(spec, ROOT / "build" / "unused", "extend_sdk", ("python", "typescript"))
+    monkeypatch.setattr(pipeline, "PARALLEL_FROM", 0)  # Extend alone renders serially
+    forks: list[int] = []
+    real_fork = os.fork
+
+    def counted_fork() -> int:
+        child = real_fork()
+        if child:
+            forks.append(child)
+        return child
+
+    monkeypatch.setattr(os, "fork", counted_fork)
+    parallel = pipeline.render_api(config, parallel=True)
+    serial = pipeline.render_api(config, parallel=False)
+    assert len(forks) == 1
+    assert list(parallel.files) == list(serial.files)
+    assert parallel.files == serial.files

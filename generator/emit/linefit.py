@@ -18,6 +18,9 @@ _SIMPLE_DEFAULT = re.compile(r"None|NOT_GIVEN|True|False|-?[0-9][0-9_.eE+-]*|\"(
 _FIELD = re.compile(r"(?P<name>[A-Za-z_][A-Za-z0-9_]*): (?P<rest>.*)")
 _IMPORT = re.compile(r"from (?P<module>[.\w]+) import (?P<names>[\w, ]+)")
 _CLASS = re.compile(r"class (?P<name>\w+)\((?P<bases>[\w., ]+)\):")
+_ONE_PARAMETER_DEF = re.compile(r"(?P<head>(?:async )?def \w+\()(?P<parameter>\w+)(?P<tail>\) -> .+:)")
+_NAME_PATH = re.compile(r"[A-Za-z_][\w.]*")
+_RETURN = re.compile(r"\) -> (?P<annotation>.+):")
 
 
 def width(line: str) -> int:
@@ -222,6 +225,19 @@ def _matching_open(bare: str, close: int) -> int | None:
     return None
 
 
+def _keeps_parentheses(operands: list[str]) -> bool:
+    """Whether black keeps the optional parentheses around a union of `operands` it splits: it
+    omits them for a lone operand with brackets, and may for one `|` whose right operand ends
+    in a bracket other than a subscript's (`Name[...]`)."""
+    last = operands[-1]
+    if len(operands) == 1:
+        return not _has_brackets(last)  # no `|`: black splits at the last bracket instead
+    if len(operands) > 2 or not _has_brackets(last):
+        return True
+    outside = _depth_zero(last)
+    return outside is not None and re.fullmatch(r"[\w.]+\[\]", outside) is not None
+
+
 def _parenthesized(pad: str, head: str, annotation: str, tail: str) -> list[str] | None:
     """`head (` + the annotation + `) tail`, the annotation split at `|` when too long."""
     if not (_fits(pad + head + "(") and _fits(pad + ")" + tail)):
@@ -262,13 +278,15 @@ def _annotated(pad: str, name: str, rest: str, trailing: str) -> list[str] | Non
     operands = split_top_level(annotation, " | ")
     if operands is None:
         return None
-    if len(operands) == 1 and default is None and not trailing and _has_brackets(annotation):
+    if len(operands) == 1 and default is None and _has_brackets(annotation):
         if _depth_zero(annotation) is None or not annotation.endswith(("]", ")")):
             return None
-        return _right_hand_split(pad, f"{name}: {annotation}", "")
-    if _has_brackets(operands[-1]):
+        return _right_hand_split(pad, f"{name}: {annotation}", trailing)
+    if not _keeps_parentheses(operands):
         return None  # black weighs omitting the parentheses here: leave it to black
     if len(operands) == 1 and not _fits(pad + "    " + annotation):
+        if default is None and not trailing and _NAME_PATH.fullmatch(annotation):
+            return [f"{pad}{name}: {annotation}"]  # nothing to split at: black leaves it long
         return None
     tail = (f" = {default}" if default is not None else "") + trailing
     return _parenthesized(pad, name + ": ", annotation, tail)
@@ -316,16 +334,22 @@ def _alias_union(pad: str, line: str) -> list[str] | None:
     match = re.fullmatch(r"(\w+(?:: TypeAlias)? = )(.*)", line)
     if match is None:
         return None
-    operands = split_top_level(match.group(2), " | ")
+    value = match.group(2)
+    operands = split_top_level(value, " | ")
     if operands is not None and len(operands) == 1:
-        value = match.group(2)
+        if _NAME_PATH.fullmatch(value):
+            if not _fits(pad + match.group(1) + "("):
+                return None
+            if _fits(pad + "    " + value):
+                return [pad + match.group(1) + "(", pad + "    " + value, pad + ")"]
+            return [pad + line]  # nothing to split at: black leaves it long
         outside = _depth_zero(value)
-        if outside is None or not re.fullmatch(r"[\w.]+[\[(][\])]", outside):
+        if outside is None or not re.fullmatch(r"[\w.]+[\[(][\])]|\[\]", outside):
             return None
         return _right_hand_split(pad, line, "")
-    if operands is None or len(operands) < 2 or _has_brackets(operands[-1]):
+    if operands is None or len(operands) < 2 or not _keeps_parentheses(operands):
         return None
-    return _parenthesized(pad, match.group(1), match.group(2), "")
+    return _parenthesized(pad, match.group(1), value, "")
 
 
 def _return_call(pad: str, line: str) -> list[str] | None:
@@ -358,6 +382,14 @@ def fit_statement(line: str) -> list[str] | None:
         if not _fits(pad + "    " + bases) or "," in bases:
             return None
         return [pad + f"class {match.group('name')}(", pad + "    " + bases, pad + "):"]
+    match = _ONE_PARAMETER_DEF.fullmatch(stripped)
+    if match is not None:
+        # black splits a signature at its first bracket, adding the trailing comma
+        closing = fit_return(pad + match.group("tail"))
+        if closing is None:
+            return None
+        parameter = pad + "    " + match.group("parameter") + ","
+        return [pad + match.group("head"), parameter, *closing]
     if stripped.startswith("return "):
         return _return_call(pad, stripped)
     if stripped.startswith(("Literal", "def ", "async ", "@")):
@@ -387,3 +419,25 @@ def fit_parameter(line: str) -> list[str] | None:
     if parts is None or (len(parts) == 2 and parts[1].startswith("Field(")):
         return None
     return _annotated(pad, match.group("name"), rest, ",")
+
+
+def fit_return(line: str) -> list[str] | None:
+    """Black's lines for the closing line of an exploded signature: `) -> Name:` with the
+    name parenthesized when it then fits (else left long), `) -> Name[...]:` split at the
+    annotation's bracket, as black drops the parentheses it could add around it."""
+    if _fits(line):
+        return [line]
+    stripped = line.lstrip(" ")
+    pad = line[: len(line) - len(stripped)]
+    match = _RETURN.fullmatch(stripped)
+    if match is None:
+        return None
+    annotation = match.group("annotation")
+    if _NAME_PATH.fullmatch(annotation):
+        if not _fits(pad + "    " + annotation):
+            return [line]  # nothing to split at: black leaves it long
+        return [pad + ") -> (", pad + "    " + annotation, pad + "):"]
+    outside = _depth_zero(annotation)
+    if outside is None or not re.fullmatch(r"[\w.]+\[\]", outside):
+        return None
+    return _right_hand_split(pad, stripped, "")

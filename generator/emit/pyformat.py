@@ -17,7 +17,14 @@ import re
 from collections.abc import Sequence
 from enum import Enum
 
-from generator.emit.linefit import LINE_LENGTH, fit_element, fit_parameter, fit_statement, width
+from generator.emit.linefit import (
+    LINE_LENGTH,
+    fit_element,
+    fit_parameter,
+    fit_return,
+    fit_statement,
+    width,
+)
 from generator.load.records import record
 
 _STRINGS = re.compile(
@@ -248,13 +255,14 @@ class Plan:
     snippets: list[_Snippet]
     source: str
     """The snippets for black; empty when every long line was split here."""
-    fitted: dict[int, list[str]]
-    """Line index -> the lines that replace it, for lines split here."""
+    fitted: dict[int, tuple[int, list[str]]]
+    """First line index -> (last line index, the lines that replace them), for lines split
+    here."""
 
 
 def _fit(lines: list[str], snippet: _Snippet) -> list[str] | None:
     if snippet.first != snippet.last:
-        return None
+        return _fit_signature(lines, snippet) if snippet.kind is _Kind.STATEMENT else None
     if snippet.kind is _Kind.STATEMENT:
         return fit_statement(lines[snippet.first])
     line = lines[snippet.first]
@@ -262,6 +270,28 @@ def _fit(lines: list[str], snippet: _Snippet) -> list[str] | None:
         return fit_parameter(line)
     stripped = line.lstrip(" ")
     return fit_element(line[: len(line) - len(stripped)], stripped)
+
+
+def _fit_signature(lines: list[str], snippet: _Snippet) -> list[str] | None:
+    """An exploded signature (`def f(`, one parameter a line, each with its comma, then
+    `) -> T:`): black keeps its head, splits each parameter and the closing line alone."""
+    head, *parameters, closing = lines[snippet.first : snippet.last + 1]
+    if not head.lstrip(" ").startswith(("def ", "async def ")) or width(head) > LINE_LENGTH:
+        return None
+    out = [head]
+    inner = _indent(head) + 4
+    for parameter in parameters:
+        stripped = parameter.strip()
+        if _indent(parameter) != inner or not stripped.endswith(","):
+            return None
+        if stripped.startswith(_CLOSERS) or stripped.rstrip(",").endswith(_OPENERS):
+            return None
+        fitted = fit_parameter(parameter)
+        if fitted is None:
+            return None
+        out += fitted
+    fitted = fit_return(closing)
+    return None if fitted is None else out + fitted
 
 
 def plan(text: str) -> Plan | None:
@@ -277,7 +307,7 @@ def plan(text: str) -> Plan | None:
             snippets.setdefault(found.first, found)
     if not snippets:
         return None
-    fitted: dict[int, list[str]] = {}
+    fitted: dict[int, tuple[int, list[str]]] = {}
     ordered: list[_Snippet] = []
     covered = -1
     for first in sorted(snippets):
@@ -287,7 +317,7 @@ def plan(text: str) -> Plan | None:
         covered = snippet.last
         own = _fit(module.lines, snippet)
         if own is not None:
-            fitted[first] = own
+            fitted[first] = (snippet.last, own)
         else:
             ordered.append(snippet)
     source = "\n".join(_snippet_source(module, n, s) for n, s in enumerate(ordered))
@@ -299,8 +329,8 @@ def apply(plan: Plan, formatted: str) -> str:
     chunks = re.split(rf"^{_CUT}\d+ = 0\n", formatted, flags=re.MULTILINE)[1:]
     if len(chunks) != len(plan.snippets):
         raise ValueError("black merged or dropped the snippets of long lines")
-    replacements = dict(plan.fitted)
-    spans = {first: first for first in plan.fitted}
+    replacements = {first: own for first, (_last, own) in plan.fitted.items()}
+    spans = {first: last for first, (last, _own) in plan.fitted.items()}
     for snippet, chunk in zip(plan.snippets, chunks, strict=True):
         replacements[snippet.first] = _unwrap(chunk.split("\n"), snippet)
         spans[snippet.first] = snippet.last

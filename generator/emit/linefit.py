@@ -18,8 +18,12 @@ _SIMPLE_DEFAULT = re.compile(r"None|NOT_GIVEN|True|False|-?[0-9][0-9_.eE+-]*|\"(
 _FIELD = re.compile(r"(?P<name>[A-Za-z_][A-Za-z0-9_]*): (?P<rest>.*)")
 _IMPORT = re.compile(r"from (?P<module>[.\w]+) import (?P<names>[\w, ]+)")
 _CLASS = re.compile(r"class (?P<name>\w+)\((?P<bases>[\w., ]+)\):")
-_ONE_PARAMETER_DEF = re.compile(r"(?P<head>(?:async )?def \w+\()(?P<parameter>\w+)(?P<tail>\) -> .+:)")
+_ONE_PARAMETER_DEF = re.compile(
+    r"(?P<head>(?:async )?def \w+\()(?P<parameter>\w+)(?P<tail>\) -> .+:)"
+)
 _NAME_PATH = re.compile(r"[A-Za-z_][\w.]*")
+_BARE_CLASS = re.compile(r"class \w+:")
+_ATTRIBUTE_SET = re.compile(r"(?P<lead>\w+\.[\w.]+ = )(?P<value>.+)")
 _RETURN = re.compile(r"\) -> (?P<annotation>.+):")
 
 
@@ -169,9 +173,12 @@ def fit_element(pad: str, content: str) -> list[str] | None:
     return _right_hand_split(pad, core, trailing)
 
 
-def _right_hand_split(pad: str, core: str, trailing: str) -> list[str] | None:
+def _right_hand_split(
+    pad: str, core: str, trailing: str, *, long_head: bool = False
+) -> list[str] | None:
     """`core` split at its last bracket pair: head with the opening bracket, the contents one
-    level deeper, the closing bracket and what follows."""
+    level deeper, the closing bracket and what follows. A head too long is refused (black
+    would look for another split) unless `long_head` says there is none."""
     bare = _blank_strings(core)
     close = _last_closing(bare)
     if close is None:
@@ -182,7 +189,7 @@ def _right_hand_split(pad: str, core: str, trailing: str) -> list[str] | None:
     head, body, tail = core[: open_at + 1], core[open_at + 1 : close], core[close:] + trailing
     if not body.strip():
         return [pad + core + trailing]
-    if not (_fits(pad + head) and _fits(pad + tail)) or body.rstrip().endswith(","):
+    if not ((long_head or _fits(pad + head)) and _fits(pad + tail)) or body.rstrip().endswith(","):
         return None
     inner = pad + "    "
     before = core[open_at - 1] if open_at > 0 else " "
@@ -352,14 +359,25 @@ def _alias_union(pad: str, line: str) -> list[str] | None:
     return _parenthesized(pad, match.group(1), value, "")
 
 
-def _return_call(pad: str, line: str) -> list[str] | None:
-    """`return f(...)`: black drops the parentheses it could add around the value and splits
-    the call's own brackets."""
-    value = line[len("return ") :]
+def _assigned_call(pad: str, lead: str, value: str) -> list[str] | None:
+    """`lead` (`return ` or `target = `) and `value`, a call `f(...)`: black drops the
+    parentheses it could add around the value and splits the call's own brackets; when that
+    first line is too long, it takes the parenthesized value instead if all of it then fits."""
     outside = _depth_zero(value)
     if outside is None or not re.fullmatch(r"[\w.]+\(\)", outside):
         return None
-    return _right_hand_split(pad, line, "")
+    split = _right_hand_split(pad, lead + value, "", long_head=True)
+    if split is None or _fits(split[0]):
+        return split
+    inner = pad + "    "
+    if _fits(inner + value):
+        body: list[str] | None = [inner + value]
+    else:
+        body = _right_hand_split(inner, value, "", long_head=True)
+    if body is None:
+        return None
+    wrapped = [pad + lead + "(", *body, pad + ")"]
+    return wrapped if all(_fits(line) for line in wrapped) else split
 
 
 def fit_statement(line: str) -> list[str] | None:
@@ -391,7 +409,12 @@ def fit_statement(line: str) -> list[str] | None:
         parameter = pad + "    " + match.group("parameter") + ","
         return [pad + match.group("head"), parameter, *closing]
     if stripped.startswith("return "):
-        return _return_call(pad, stripped)
+        return _assigned_call(pad, "return ", stripped[len("return ") :])
+    if _BARE_CLASS.fullmatch(stripped):
+        return [line]  # nothing to split at: black leaves it long
+    match = _ATTRIBUTE_SET.fullmatch(stripped)
+    if match is not None:
+        return _assigned_call(pad, match.group("lead"), match.group("value"))
     if stripped.startswith(("Literal", "def ", "async ", "@")):
         return None
     found = _alias_literal(pad, stripped)
@@ -433,6 +456,11 @@ def fit_return(line: str) -> list[str] | None:
     if match is None:
         return None
     annotation = match.group("annotation")
+    operands = split_top_level(annotation, " | ")
+    if operands is not None and len(operands) > 1:
+        return (
+            _parenthesized(pad, ") -> ", annotation, ":") if _keeps_parentheses(operands) else None
+        )
     if _NAME_PATH.fullmatch(annotation):
         if not _fits(pad + "    " + annotation):
             return [line]  # nothing to split at: black leaves it long

@@ -262,7 +262,9 @@ class Plan:
 
 def _fit(lines: list[str], snippet: _Snippet) -> list[str] | None:
     if snippet.first != snippet.last:
-        return _fit_signature(lines, snippet) if snippet.kind is _Kind.STATEMENT else None
+        if snippet.kind is not _Kind.STATEMENT:
+            return None
+        return _fit_import(lines, snippet) or _fit_signature(lines, snippet)
     if snippet.kind is _Kind.STATEMENT:
         return fit_statement(lines[snippet.first])
     line = lines[snippet.first]
@@ -270,6 +272,27 @@ def _fit(lines: list[str], snippet: _Snippet) -> list[str] | None:
         return fit_parameter(line)
     stripped = line.lstrip(" ")
     return fit_element(line[: len(line) - len(stripped)], stripped)
+
+
+_EXPLODED_IMPORT = re.compile(r"[ ]*from [.\w]+ import \(")
+_IMPORTED_NAME = re.compile(r"[ ]*\w+,")
+
+
+def _fit_import(lines: list[str], snippet: _Snippet) -> list[str] | None:
+    """An exploded import (`from x import (`, a name a line with its comma, `)`) whose first
+    line alone is too long: black has nothing to split there and leaves it."""
+    head, *names, closing = lines[snippet.first : snippet.last + 1]
+    if not _EXPLODED_IMPORT.fullmatch(head) or closing.strip() != ")" or not names:
+        return None
+    inner = _indent(head) + 4
+    for name in names:
+        if (
+            _indent(name) != inner
+            or not _IMPORTED_NAME.fullmatch(name)
+            or width(name) > LINE_LENGTH
+        ):
+            return None
+    return [head, *names, closing]
 
 
 def _fit_signature(lines: list[str], snippet: _Snippet) -> list[str] | None:

@@ -364,8 +364,8 @@ def _assigned_call(pad: str, lead: str, value: str) -> list[str] | None:
     parentheses it could add around the value and splits the call's own brackets; when that
     first line is too long, it takes the parenthesized value instead if all of it then fits."""
     outside = _depth_zero(value)
-    if outside is None or not re.fullmatch(r"[\w.]+\(\)", outside):
-        return None
+    if outside is None or not re.fullmatch(r"[\w.]+\(\)", outside) or value.endswith("()"):
+        return None  # no call, or one without arguments: black weighs other splits
     split = _right_hand_split(pad, lead + value, "", long_head=True)
     if split is None or _fits(split[0]):
         return split

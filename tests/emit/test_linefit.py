@@ -15,7 +15,8 @@ from black.mode import TargetVersion
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.emit.linefit import fit_element, fit_parameter, fit_statement
+from generator.emit.formatting import format_python
+from generator.emit.linefit import fit_element, fit_parameter, fit_return, fit_statement
 from generator.templating import quoted
 
 pytestmark = pytest.mark.slow  # hypothesis against black: seconds, so in make test, not test-fast
@@ -56,8 +57,12 @@ def black_lines(source: str) -> list[str]:
     return black.format_str(source, mode=MODE).rstrip("\n").split("\n")
 
 
-def assert_agrees(found: list[str] | None, wrapper: str, line: str, skip: int, drop: int) -> None:
+def assert_agrees(
+    found: list[str] | None, wrapper: str, line: str, skip: int, drop: int, modeled: bool = False
+) -> None:
+    """`found` is black's text for `line` (placed in `wrapper`), or None when not `modeled`."""
     if found is None:
+        assert not modeled, line
         return
     expected = black_lines(wrapper.format(line=line))
     assert found == expected[skip : len(expected) - drop]
@@ -118,6 +123,83 @@ def test_returned_calls(arguments: list[str]) -> None:
     line = "        return cast(" + ", ".join(arguments) + ")"
     wrapper = "class C:\n    def f(self):\n{line}\n"
     assert_agrees(fit_statement(line), wrapper, line, 2, 0)
+
+
+long_names = st.from_regex(r"[A-Z][A-Za-z0-9]{40,110}", fullmatch=True)
+long_snake = st.from_regex(r"[a-z][a-z0-9_]{30,100}", fullmatch=True).filter(
+    lambda name: not keyword.iskeyword(name)
+)
+
+
+@SETTINGS
+@given(long_snake, st.one_of(long_names, types()), st.sampled_from(["def", "async def"]))
+def test_signatures_of_one_parameter(name: str, annotation: str, keyword_: str) -> None:
+    line = f"    {keyword_} {name}(self) -> {annotation}:"
+    wrapper = "class C:\n{line}\n        pass\n"
+    modeled = annotation.isidentifier()
+    assert_agrees(fit_statement(line), wrapper, line, 1, 1, modeled)
+
+
+@SETTINGS
+@given(st.one_of(long_names, unions()))
+def test_return_lines_of_exploded_signatures(annotation: str) -> None:
+    line = f"    ) -> {annotation}:"
+    found = fit_return(line)
+    wrapper = "class C:\n    def f(\n        self,\n{line}\n        pass\n"
+    assert_agrees(found, wrapper, line, 3, 1, annotation.isidentifier())
+
+
+@SETTINGS
+@given(long_snake, long_snake, st.sampled_from(["to_raw", "to_raw_async"]))
+def test_attributes_set_to_a_call(attribute: str, argument: str, function: str) -> None:
+    line = f"        self.{attribute} = {function}(resource.{argument})"
+    wrapper = "class C:\n    def f(self):\n{line}\n"
+    assert_agrees(fit_statement(line), wrapper, line, 2, 0, modeled=True)
+
+
+@SETTINGS
+@given(long_names, st.lists(st.one_of(snake.map(lambda n: f"self.{n}"), strings), min_size=1, max_size=3))
+def test_returned_constructions(name: str, arguments: list[str]) -> None:
+    line = f"        return {name}({', '.join(arguments)})"
+    wrapper = "class C:\n    def f(self):\n{line}\n"
+    assert_agrees(fit_statement(line), wrapper, line, 2, 0, modeled=True)
+
+
+@SETTINGS
+@given(st.lists(strings, min_size=1, max_size=12), st.sampled_from(["__all__", "NAMES"]))
+def test_lists_of_strings(items: list[str], name: str) -> None:
+    line = f"{name} = [{', '.join(items)}]"
+    assert_agrees(fit_statement(line), "{line}\n", line, 0, 0, modeled=True)
+
+
+@SETTINGS
+@given(long_names, st.integers(0, 2))
+def test_classes_without_bases(name: str, depth: int) -> None:
+    line = "    " * depth + f"class {name}:"
+    wrapper = "".join("    " * level + "class W:\n" for level in range(depth))
+    found = fit_statement(line)
+    body = "{line}\n" + "    " * (depth + 1) + "pass\n"
+    assert_agrees(found, wrapper + body, line, depth, 1, modeled=True)
+
+
+@SETTINGS
+@given(
+    st.from_regex(r"\.[a-z_]{60,120}", fullmatch=True),
+    st.lists(long_names, min_size=1, max_size=4),
+    st.lists(st.tuples(snake, unions()), min_size=1, max_size=4),
+    st.one_of(long_names, unions()),
+)
+def test_modules_of_exploded_imports_and_signatures(
+    module: str, imported: list[str], parameters: list[tuple[str, str]], returned: str
+) -> None:
+    """Whole statements split here, line by line: the result is black's, as a module."""
+    names = "".join(f"        {name},\n" for name in imported)
+    signature = "".join(f"        {name}: {annotation},\n" for name, annotation in parameters)
+    text = (
+        f"if TYPE_CHECKING:\n    from {module} import (\n{names}    )\n\n\n"
+        f"class C:\n    def f(\n        self,\n{signature}    ) -> {returned}:\n        pass\n"
+    )
+    assert format_python(text) == black.format_str(text, mode=MODE)
 
 
 def test_shapes_it_does_not_model_are_left_to_black() -> None:

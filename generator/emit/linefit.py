@@ -311,8 +311,14 @@ def _field_call(pad: str, name: str, annotation: str, call: str) -> list[str] | 
             inner = pad + "    "
             body = [inner + call] if _fits(inner + call) else _right_hand_split(inner, call, "")
             return None if body is None else [left, *body, pad + ")"]
-        # black then keeps the call whole after the annotation, parenthesized
         operands = split_top_level(annotation, " | ")
+        if operands is not None and len(operands) == 1 and not _keeps_parentheses(operands):
+            outside = _depth_zero(annotation)
+            if outside is None or not re.fullmatch(r"[\w.]+\[\]", outside):
+                return None
+            # a subscript: black splits at its brackets, the call whole after them
+            return _right_hand_split(pad, f"{name}: {annotation}", f" = {call}")
+        # black then keeps the call whole after the annotation, parenthesized
         if operands is None or _has_brackets(operands[-1]) or not _fits(f"{pad}) = {call}"):
             return None
         if len(operands) == 1 and not _fits(pad + "    " + annotation):

@@ -286,11 +286,7 @@ def _fit_import(lines: list[str], snippet: _Snippet) -> list[str] | None:
         return None
     inner = _indent(head) + 4
     for name in names:
-        if (
-            _indent(name) != inner
-            or not _IMPORTED_NAME.fullmatch(name)
-            or width(name) > LINE_LENGTH
-        ):
+        if _indent(name) != inner or not _IMPORTED_NAME.fullmatch(name):
             return None
     return [head, *names, closing]
 

@@ -202,6 +202,13 @@ def test_modules_of_exploded_imports_and_signatures(
     assert format_python(text) == black.format_str(text, mode=MODE)
 
 
+@SETTINGS
+@given(long_snake, st.one_of(long_names, types()), strings)
+def test_fields_of_a_long_subscript_with_an_alias(name: str, item: str, alias: str) -> None:
+    line = f"    {name}: list[{item}] = Field(alias={alias})"
+    assert_agrees(fit_statement(line), "class C:\n{line}\n", line, 1, 0)
+
+
 def test_shapes_it_does_not_model_are_left_to_black() -> None:
     assert fit_statement("    x = call(a)(b)(" + "c, " * 40 + ")") is None
     assert fit_statement("    return " + " + ".join(["a"] * 60)) is None

@@ -158,7 +158,10 @@ def test_attributes_set_to_a_call(attribute: str, argument: str, function: str) 
 
 
 @SETTINGS
-@given(long_names, st.lists(st.one_of(snake.map(lambda n: f"self.{n}"), strings), min_size=1, max_size=3))
+@given(
+    long_names,
+    st.lists(st.one_of(snake.map(lambda n: f"self.{n}"), strings), min_size=1, max_size=3),
+)
 def test_returned_constructions(name: str, arguments: list[str]) -> None:
     line = f"        return {name}({', '.join(arguments)})"
     wrapper = "class C:\n    def f(self):\n{line}\n"

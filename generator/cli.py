@@ -7,7 +7,6 @@ Exit codes: 0 ok; 1 check failed, diagnostics with errors, or a diff at or above
 from __future__ import annotations
 
 import hashlib
-import subprocess
 import sys
 import time
 from collections.abc import Sequence
@@ -27,7 +26,7 @@ from generator.config import (
     load_config,
 )
 from generator.diagnostics import Diagnostic, Severity, collapse_repeats, has_errors
-from generator.emit.output_cache import CACHE_DIR_NAME
+from generator.emit.quick_check import CACHE_DIR_NAME
 from generator.targets.registry import LANGUAGE_DEFAULT, get_target, target_names
 
 if TYPE_CHECKING:
@@ -560,6 +559,8 @@ def _diff_changed(
 ) -> int:
     """`diff --base REF` alone: every spec changed since the branch left REF; the worst exit
     code of their comparisons."""
+    import subprocess
+
     from generator.diff.changed import GitError, changed_specs, merge_base
     from generator.diff.inputs import load_from_git, load_version
 

@@ -25,13 +25,15 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
 from generator.diagnostics import Diagnostic, Severity
+from generator.emit.quick_check import find_project_root as project_root
 from generator.ir.names import Name
 from generator.load.guide import GUIDE_DIR
+from generator.load.records import record
 from generator.targets.registry import LANGUAGE_DEFAULT, get_target, target_names
 from generator.templating import TEMPLATES_DIR
 
@@ -46,7 +48,7 @@ WEBHOOK_SIGNINGS = ("standard",)
 """What `webhook_signing` may choose over the spec's own description."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ApiConfig:
     name: str
     spec: Path
@@ -83,19 +85,20 @@ class ApiConfig:
         return f"/tool/sdkgen/apis/{self.name}" if self.source else ""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ProjectConfig:
     root: Path
     output: Path
     apis: tuple[ApiConfig, ...]
+    looked_for: tuple[Path, ...] = ()
+    """Folders the configuration depends on besides pyproject.toml and the APIs' spec folders:
+    specs/ (for folders no API names) and the project's templates folder, there or not."""
 
 
 def find_project_root(start: Path) -> Path | None:
-    for folder in (start, *start.parents):
-        candidate = folder / "pyproject.toml"
-        if candidate.is_file() and "[tool.sdkgen" in candidate.read_text(encoding="utf-8"):
-            return folder
-    return None
+    """The nearest folder from `start` up whose pyproject.toml has a `[tool.sdkgen]` table."""
+    found = project_root(str(start))
+    return None if found is None else Path(found)
 
 
 def default_api(
@@ -249,9 +252,8 @@ def load_config(root: Path) -> tuple[ProjectConfig | None, list[Diagnostic]]:
     if not isinstance(section, dict):
         return None, [Diagnostic("config-missing", "no [tool.sdkgen] section", file=where)]
     output = root / str(section.get("output", "output"))
-    templates = root / str(section.get("templates", "templates"))
-    if not templates.is_dir():
-        templates = TEMPLATES_DIR
+    project_templates = root / str(section.get("templates", "templates"))
+    templates = project_templates if project_templates.is_dir() else TEMPLATES_DIR
     apis: list[ApiConfig] = []
     problems: list[Diagnostic] = []
     configured: set[Path] = set()
@@ -311,4 +313,4 @@ def load_config(root: Path) -> tuple[ProjectConfig | None, list[Diagnostic]]:
             )
         )
     problems.extend(_unconfigured_folders(root, configured, where))
-    return ProjectConfig(root, output, tuple(apis)), problems
+    return ProjectConfig(root, output, tuple(apis), (root / "specs", project_templates)), problems

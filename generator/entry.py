@@ -1,9 +1,11 @@
 """The command's entry point: an unchanged project is confirmed before the CLI even loads.
 
-`check` in a release pipeline usually finds nothing to do; answering that from the record of
-the last `generate` (see `output_cache`) without importing click, jinja2 or black keeps it well
-under a tenth of a generation. Everything else, and any check the record cannot confirm, goes
-to the full CLI.
+`check` in a release pipeline usually finds nothing to do. When nothing changed since the last
+check confirmed output/, `quick_check` says so from its record, without reading the
+configuration; else, when the inputs are those of the last `generate`, `output_cache` confirms
+output/ from that run's record. Neither imports click, jinja2 or black, which keeps the answer
+well under a tenth of a generation. Everything else, and any check the records cannot confirm,
+goes to the full CLI.
 """
 
 from __future__ import annotations
@@ -21,10 +23,17 @@ def main() -> None:
 
 
 def _confirmed() -> bool:
+    import os
+
+    from generator.emit.quick_check import confirms_unchanged
+
+    if confirms_unchanged(os.getcwd()):
+        return True
     from pathlib import Path
 
     from generator.config import find_project_root, load_config
-    from generator.emit.output_cache import CACHE_DIR_NAME, confirms_up_to_date
+    from generator.emit.output_cache import confirms_up_to_date
+    from generator.emit.quick_check import CACHE_DIR_NAME
 
     root = find_project_root(Path.cwd())
     if root is None:
@@ -32,4 +41,4 @@ def _confirmed() -> bool:
     config, problems = load_config(root)
     if problems or config is None:
         return False
-    return confirms_up_to_date(config, root / CACHE_DIR_NAME)
+    return confirms_up_to_date(config, root / CACHE_DIR_NAME, quick_record=True)

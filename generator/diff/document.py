@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, Literal
 
 from generator.diagnostics import join_pointer, split_pointer
 from generator.load.document import HTTP_METHODS, DocumentModel, Parameter, build_model
 from generator.load.document import Operation as ModelOperation
+from generator.load.records import record
 from generator.load.refs import ref_of
 
 SCHEMA_REF_PREFIX = "#/components/schemas/"
@@ -48,7 +48,7 @@ def schema_name(ref: object) -> str | None:
     return None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ParamEntry:
     name: str
     location: str
@@ -68,7 +68,7 @@ class ParamEntry:
         return self.location == "path" or bool(self.node.get("required"))
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class OperationEntry:
     method: str
     path: str

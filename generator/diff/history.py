@@ -18,7 +18,7 @@ Without a ledger (a project's first generation) the whole folder is released in 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
@@ -35,13 +35,14 @@ from generator.diff.ledger import (
 )
 from generator.diff.ledger import spec_hash as document_hash
 from generator.diff.versioning import FIRST_VERSION, bump_version
+from generator.load.records import record
 
 if TYPE_CHECKING:
     from generator.diff.model import Bump, Report
     from generator.diff.version import Version
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Release:
     api_version: str
     """The spec file's name without its suffix, e.g. `2026-02-09`."""
@@ -52,7 +53,7 @@ class Release:
     """The changelog section below its heading."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class History:
     releases: tuple[Release, ...]
     sdk_version: str
@@ -159,7 +160,7 @@ def releases(
     return _history(config, ledger, base), tuple(notes)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Snapshot:
     """The latest release's spec as `output/` keeps it, unchanged since that release wrote it
     (its hash is the ledger's): written again as it is, loaded only for a new release."""

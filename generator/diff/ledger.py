@@ -11,17 +11,17 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
 from typing import Any
 
 from generator.diagnostics import Diagnostic
+from generator.load.records import record
 
 FOLDER = "releases"
 LEDGER = f"{FOLDER}/ledger.json"
 FORMAT = 1
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Entry:
     sdk_version: str
     api_version: str
@@ -39,7 +39,7 @@ class Entry:
         return f"{self.sdk_version} (API version {self.api_version}{revised})"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Ledger:
     entries: tuple[Entry, ...] = ()
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
+
+from generator.load.records import record
 
 
 class Level(StrEnum):
@@ -53,7 +54,7 @@ class Bump(StrEnum):
 _BUMP_RANK = {Bump.MAJOR: 2, Bump.MINOR: 1, Bump.PATCH: 0, Bump.NONE: -1}
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Location:
     """A place in one document: a JSON pointer and, when the source is known, its line."""
 
@@ -61,7 +62,7 @@ class Location:
     line: int | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Finding:
     """What a rule reports, before the engine names operations, SDK members and lines.
 
@@ -81,7 +82,7 @@ class Finding:
     """SDK models the change concerns beyond those at its pointers."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Change:
     """One classified change between two API versions."""
 
@@ -111,7 +112,7 @@ class Change:
         return self.message
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Report:
     """Every change from `old_label` to `new_label`, most severe first."""
 

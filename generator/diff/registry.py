@@ -25,6 +25,7 @@ from typing import TypeVar
 from generator.diff.document import Direction, Role
 from generator.diff.model import Bump, Finding, Level
 from generator.diff.tree import OperationDiff, ParamDiff, SchemaDiff, SecurityDiff, SpecDiff
+from generator.load.records import record
 
 B, P, N = Level.BREAKING, Level.POSSIBLY_BREAKING, Level.NON_BREAKING
 MAJOR, MINOR, PATCH = Bump.MAJOR, Bump.MINOR, Bump.PATCH
@@ -41,7 +42,7 @@ class Scope(StrEnum):
     SCHEMA = "schema"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Rule:
     id: str
     level: Level
@@ -50,7 +51,7 @@ class Rule:
     summary: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Site:
     """Where a schema difference sits: its direction and role, and a readable place."""
 

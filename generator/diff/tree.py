@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from generator.diff.document import Direction, Document, MatchKey, OperationEntry, ParamEntry, Role
+from generator.load.records import record
 
 T = TypeVar("T")
 
@@ -23,7 +24,7 @@ class Changed(Generic[T]):
     new: T
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Bound:
     """A numeric or length limit; `exclusive` for exclusiveMinimum/Maximum."""
 
@@ -31,7 +32,7 @@ class Bound:
     exclusive: bool = False
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ConstraintChange:
     keyword: str
     """maximum, minimum, maxLength, minLength, maxItems, minItems, maxContains or minContains."""
@@ -51,7 +52,7 @@ class ConstraintChange:
         return self.new.exclusive and not self.old.exclusive
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class KeywordChange:
     """A JSON Schema keyword judged as a whole value (`const`, `if`, `contentMediaType`...):
     present on one side only, or different. Values are canonical JSON text, None when absent."""
@@ -73,7 +74,7 @@ class KeywordChange:
         return "removed" if self.new is None else "changed"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Member:
     """A property, union member or enum value that exists on one side only."""
 
@@ -86,7 +87,7 @@ class Member:
     required: bool = False
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class PropertyDiff:
     name: str
     old: str
@@ -97,7 +98,7 @@ class PropertyDiff:
     schema: SchemaDiff | None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class DiscriminatorDiff:
     old: str
     new: str
@@ -109,7 +110,7 @@ class DiscriminatorDiff:
     mapping_changed: tuple[tuple[str, Changed[str]], ...]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class SchemaDiff:
     """The differences between two schemas at one place; sub-schemas nest."""
 
@@ -152,7 +153,7 @@ class SchemaDiff:
     """The schema under `not`."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ParamDiff:
     """A parameter present on both sides (matched by location and name)."""
 
@@ -173,7 +174,7 @@ class ParamDiff:
         return self.old.name != self.new.name
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class MediaDiff:
     media_type: str
     old: str
@@ -181,7 +182,7 @@ class MediaDiff:
     schema: SchemaDiff | None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ContentDiff:
     """Media types of a request body or a response."""
 
@@ -193,7 +194,7 @@ class ContentDiff:
     """Media types present on both sides whose schema is given on one side only."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class HeaderDiff:
     """A response header present on both sides."""
 
@@ -204,7 +205,7 @@ class HeaderDiff:
     schema: SchemaDiff | None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class BodyDiff:
     old: str
     new: str
@@ -215,7 +216,7 @@ class BodyDiff:
     content: ContentDiff | None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ResponseDiff:
     status: str
     old: str
@@ -226,7 +227,7 @@ class ResponseDiff:
     headers: tuple[HeaderDiff, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class SecurityDiff:
     """Security requirements in effect (for the API or one operation) on both sides."""
 
@@ -237,7 +238,7 @@ class SecurityDiff:
     operations: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class OperationDiff:
     key: str
     old: OperationEntry
@@ -260,7 +261,7 @@ class OperationDiff:
     stability: Changed[str | None] | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ComponentDiff:
     """A component schema present on both sides, compared once, with the operations it reaches.
 
@@ -272,14 +273,14 @@ class ComponentDiff:
     reach: tuple[tuple[Direction, Role, tuple[str, ...]], ...]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ServerEntry:
     url: str
     name: str
     pointer: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ServersDiff:
     added: tuple[ServerEntry, ...]
     removed: tuple[ServerEntry, ...]
@@ -287,7 +288,7 @@ class ServersDiff:
     """Same server name, another URL: (old, new)."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class SchemeDiff:
     name: str
     old: str
@@ -297,7 +298,7 @@ class SchemeDiff:
     operations: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ModelEntry:
     """A class of the SDK's models module and where its schema is."""
 
@@ -305,7 +306,7 @@ class ModelEntry:
     pointer: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class SpecDiff:
     old: Document
     new: Document

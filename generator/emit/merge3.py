@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Sequence
-from dataclasses import dataclass
+
+from generator.load.records import record
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Region:
     """Lines `start` (0-based) up to `end` (exclusive) of one side."""
 
@@ -29,7 +30,7 @@ class Region:
         return f"lines {self.start + 1}-{self.end}"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ConflictRegion:
     """Where the new render and the edit changed the same base lines differently."""
 
@@ -38,7 +39,7 @@ class ConflictRegion:
     theirs: Region
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class MergeResult:
     lines: tuple[str, ...]
     """The merged text's lines (ours wherever a region conflicts)."""

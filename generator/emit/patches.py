@@ -16,13 +16,13 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Mapping
-from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
 from generator.diagnostics import Diagnostic
 from generator.emit.merge3 import ConflictRegion, merge3
 from generator.emit.unidiff import Hunk, PatchFormatError, apply_patch, make_patch, parse_hunks
+from generator.load.records import record
 
 BASE_DIR = ".base"
 SUFFIX = ".patch"
@@ -30,7 +30,7 @@ UNPATCHABLE = frozenset({"manifest.json"})
 """Files a patch may not change: the manifest records what was written, patches included."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Patch:
     """One edited file: its saved diff and the render the diff was made on."""
 
@@ -50,14 +50,14 @@ class State(Enum):
     GONE = "no longer applies: the file is not rendered any more"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Status:
     patch: Patch
     state: State
     detail: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Replay:
     """A render with every patch merged in, and what became of each patch."""
 

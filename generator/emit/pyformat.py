@@ -15,10 +15,10 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from enum import Enum
 
 from generator.emit.linefit import LINE_LENGTH, fit_element, fit_parameter, fit_statement, width
+from generator.load.records import record
 
 _STRINGS = re.compile(
     r'"""(?:[^"\\]|\\.|"(?!""))*"""'
@@ -48,7 +48,7 @@ class _Kind(Enum):
     DICT_ITEM = "dict item"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class _Snippet:
     first: int
     """Index of the snippet's first line in the module."""
@@ -239,7 +239,7 @@ def _long_lines(lines: list[str]) -> list[int]:
     ]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Plan:
     """A module's long lines: those split here, and the others as one small module of
     snippets for black, with how to put the formatted snippets back."""

@@ -8,16 +8,16 @@ Every target lays these out in its own syntax; none decides them again.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from generator.ir.model import Api, Credential, SecurityScheme, ServerVariable
 from generator.ir.names import Name
+from generator.load.records import record
 
 Casing = Callable[[Name], str]
 """A target's name for a client option (`plaid_client_id`, `plaidClientId`, ...)."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class CredentialOption:
     """A client option that configures a credential."""
 
@@ -32,7 +32,7 @@ class CredentialOption:
     """The client's main token (`token`), which every client has."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class SchemeOptions:
     """One scheme a client can send and the options of its credentials, in the scheme's
     order (username before password, id before secret)."""
@@ -41,7 +41,7 @@ class SchemeOptions:
     options: tuple[CredentialOption, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class VariableOption:
     """A client option that fills a server variable: the variable under its target-cased
     name."""

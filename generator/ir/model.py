@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Literal
 
 from generator.diagnostics import Diagnostic
 from generator.ir.names import Name
+from generator.load.records import record
 
 PrimitiveKind = Literal["string", "integer", "number", "boolean"]
 ScalarValue = str | int | float | bool | None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Bounds:
     """A value's constraints beyond its type (`pattern`, lengths, range, `multipleOf`), which
     example values must keep. `exclusive_*` says the bound itself is outside."""
@@ -27,7 +28,7 @@ class Bounds:
     multiple_of: float | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Primitive:
     """A scalar. `bounds` constrain its values, not its type: two primitives of one kind and
     format are the same type whatever their bounds."""
@@ -37,60 +38,60 @@ class Primitive:
     bounds: Bounds = field(default=Bounds(), compare=False)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Const:
     """A single allowed value (`const`, or an enum of one value)."""
 
     value: ScalarValue
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class EnumType:
     """An anonymous enum; named enums are `Ref`s to an `EnumDef`."""
 
     values: tuple[ScalarValue, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Ref:
     """A reference to a named type (model, enum or alias) in `Api.types`."""
 
     name: Name
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Array:
     item: TypeNode
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Map:
     value: TypeNode
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Discriminator:
     property: str
     mapping: tuple[tuple[str, Name], ...]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Union:
     members: tuple[TypeNode, ...]
     discriminator: Discriminator | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Nullable:
     inner: TypeNode
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class AnyType:
     pass
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Binary:
     """Raw bytes: a file upload part or a binary response."""
 
@@ -98,7 +99,7 @@ class Binary:
 TypeNode = Primitive | Const | EnumType | Ref | Array | Map | Union | Nullable | AnyType | Binary
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Field:
     name: Name
     wire_name: str
@@ -111,7 +112,7 @@ class Field:
     write_only: bool = False
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ModelDef:
     name: Name
     fields: tuple[Field, ...]
@@ -122,7 +123,7 @@ class ModelDef:
     example_json: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class EnumDef:
     name: Name
     values: tuple[ScalarValue, ...]
@@ -130,7 +131,7 @@ class EnumDef:
     pointer: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class AliasDef:
     """A named schema that is not an object or enum (a union, an array, a primitive)."""
 
@@ -145,7 +146,7 @@ NamedType = ModelDef | EnumDef | AliasDef
 ParamLocation = Literal["path", "query", "header", "cookie"]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Param:
     name: Name
     wire_name: str
@@ -163,7 +164,7 @@ class Param:
 BodyKind = Literal["json", "multipart", "form", "binary", "text"]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class FieldEncoding:
     """How one property of a form or multipart body is sent, as the media type's `encoding`
     object declares it (each part left unset when the document does not say)."""
@@ -174,7 +175,7 @@ class FieldEncoding:
     content_type: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Body:
     """A request body. Object bodies are flattened into `fields`; others travel whole."""
 
@@ -191,7 +192,7 @@ ResponseKind = Literal["json", "binary", "text", "empty", "event_stream"]
 """What a response body is: parsed JSON, bytes, text, nothing, or server-sent events."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Response:
     status: str
     kind: ResponseKind
@@ -203,7 +204,7 @@ class Response:
     `itemSchema`, or its `schema`), alone or beside another media type."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class EventStream:
     """A call that answers with server-sent events, each parsed as `item_type`."""
 
@@ -228,7 +229,7 @@ PaginationStyle = Literal["page_token", "cursor", "offset", "page", "next_url"]
 PaginationSource = Literal["detected", "extension"]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Pagination:
     """A list operation's paging. Fields are wire names; a dotted name is a path into the body
     (`response_metadata.next_cursor`), and an empty `items_field` means the body is the list."""
@@ -253,7 +254,7 @@ class Pagination:
     """Recognised from names and shapes, or stated by the spec's `x-pagination`."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Polling:
     """A run that can be polled until its status is terminal."""
 
@@ -264,7 +265,7 @@ class Polling:
     id_field: str = "id"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ServerVariable:
     """A `{name}` in a server URL: a client option, its default substituted when not given."""
 
@@ -278,7 +279,7 @@ class ServerVariable:
     description: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Server:
     url: str
     """The URL as written, `{variable}`s included."""
@@ -303,7 +304,7 @@ CredentialRole = Literal["token", "username", "password", "client_id", "client_s
 CredentialPlace = Literal["header", "query", "cookie"]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Credential:
     """One value a caller configures for a scheme: a client option, read from an environment
     variable when it is not given."""
@@ -315,7 +316,7 @@ class Credential:
     """The environment variable; None for `token`, whose variable is a target setting."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class SecurityScheme:
     name: str
     """The key of `components.securitySchemes`."""
@@ -339,7 +340,7 @@ class SecurityScheme:
 AuthMode = Literal["required", "optional", "none"]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class AuthRequirement:
     """What credentials an operation sends: alternatives in the document's order, each the
     names of the schemes it sends together; an empty alternative means "none needed"."""
@@ -380,7 +381,7 @@ every operation takes that the client sets and a call may override (`client_head
 body (one that is not flattened into fields) is a `body` argument without a wire name."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Argument:
     name: Name
     wire_name: str
@@ -411,7 +412,7 @@ class Argument:
         return self.location == "body" and not self.wire_name
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class OperationShape:
     """What a call of one operation takes and gives, for every target alike."""
 
@@ -494,7 +495,7 @@ class OperationShape:
         return tuple(a for a in self.request_arguments if a is not selector)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Operation:
     operation_id: str
     resource: Name | None
@@ -520,13 +521,13 @@ class Operation:
     `ir.shape.shape_of`."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Resource:
     name: Name
     operations: tuple[Operation, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ClientHeader:
     """A header every operation takes: it becomes a client option, overridable per call."""
 
@@ -543,7 +544,7 @@ describes (`x-sdk-webhooks`); `standard`, Standard Webhooks (`webhook-id`,
 `webhook-timestamp`, `webhook-signature: v1,<base64>`, `whsec_` secrets)."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class WebhookSigning:
     """How deliveries are signed: HMAC over a payload built from the timestamp and body."""
 
@@ -557,7 +558,7 @@ class WebhookSigning:
     """The header of the delivery's id, signed with it (Standard Webhooks)."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class WebhookEvent:
     event_type: str
     name: Name
@@ -565,14 +566,14 @@ class WebhookEvent:
     description: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Webhooks:
     events: tuple[WebhookEvent, ...]
     type_property: str
     signing: WebhookSigning | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Api:
     name: Name
     title: str

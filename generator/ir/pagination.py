@@ -22,7 +22,6 @@ it with `x-pagination` (or `x-sdk-pagination`) on the operation:
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from typing import Any, get_args
 
 from generator.ir.model import (
@@ -42,6 +41,7 @@ from generator.ir.model import (
     Union,
 )
 from generator.ir.names import Name
+from generator.load.records import record
 
 TOKEN_PARAMS = (
     "nextPageToken",
@@ -103,14 +103,14 @@ _EXTENSION_KEYS = frozenset(
 Named = Callable[[Name], NamedType | None]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Problem:
     code: str
     pointer: str
     message: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class _Envelope:
     """Where a list response keeps its items, and the model the paging fields are read from."""
 
@@ -269,7 +269,7 @@ def detect(op: Operation, named: Named, *, link_header: bool) -> Pagination | No
     )
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class _Probe:
     """One list operation's response, read for each paging style in turn."""
 

@@ -198,12 +198,13 @@ def walk_structure(document: dict[str, Any]) -> Iterator[tuple[dict[str, Any], K
     """Every mapping of the document outside example and default values, with its kind."""
     swagger2 = "swagger" in document
     stack: list[tuple[Any, Kind, str]] = [(document, "document", "")]
+    # Only containers outside data are pushed: no pointer is spelled for a node never yielded.
     while stack:
         node, kind, where = stack.pop()
-        if kind == "data":
-            continue
         if isinstance(node, list):
-            stack.extend((v, kind, f"{where}/{i}") for i, v in enumerate(node))
+            stack.extend(
+                (v, kind, f"{where}/{i}") for i, v in enumerate(node) if isinstance(v, dict | list)
+            )
             continue
         if not isinstance(node, dict):
             continue
@@ -213,6 +214,8 @@ def walk_structure(document: dict[str, Any]) -> Iterator[tuple[dict[str, Any], K
                 continue
             name = str(key)
             child = child_kind(kind, name, swagger2)
+            if child == "data":
+                continue
             landing = _below(where, name)
             if isinstance(value, dict) and _is_map_of(kind, name, swagger2):
                 stack.extend((v, child, _below(landing, str(k))) for k, v in value.items())

@@ -24,10 +24,10 @@ not a mapping where a mapping belongs is left out; the structural checks report 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any, Literal
 
 from generator.diagnostics import join_pointer
+from generator.load.records import record
 from generator.load.refs import Resolver, Target
 
 HTTP_TOKEN = re.compile(r"^[!#$%&'*+.^_`|~0-9A-Za-z-]+$")
@@ -40,14 +40,14 @@ SWAGGER2_METHODS = tuple(method for method in HTTP_METHODS if method != "trace")
 Level = Literal["root", "path", "operation"]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Schema:
     node: Any
     """The schema as written (a `$ref` object stays one)."""
     pointer: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Encoding:
     """How one property of a multipart or form body is sent."""
 
@@ -59,7 +59,7 @@ class Encoding:
     pointer: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class MediaType:
     name: str
     """The media type as the `content` key writes it."""
@@ -72,7 +72,7 @@ class MediaType:
     event of `text/event-stream`)."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Parameter:
     name: str
     location: str
@@ -116,7 +116,7 @@ class Parameter:
         return self.style == "form" if declared is None else declared
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class RequestBody:
     node: dict[str, Any]
     """The request body object, refs followed."""
@@ -137,7 +137,7 @@ class RequestBody:
         return next((m for m in self.content if m.name == name), None)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Header:
     name: str
     node: dict[str, Any]
@@ -146,7 +146,7 @@ class Header:
     schema: Schema | None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Response:
     status: str
     """The key of `responses` as text: "200", "4XX", "default"."""
@@ -166,7 +166,7 @@ class Response:
         return next((m for m in self.content if m.name == name), None)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class SecurityRequirement:
     """One alternative: every scheme it names, with the scopes each needs."""
 
@@ -174,7 +174,7 @@ class SecurityRequirement:
     pointer: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ServerVariable:
     name: str
     default: str | None
@@ -183,7 +183,7 @@ class ServerVariable:
     pointer: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Server:
     url: str
     description: str
@@ -203,7 +203,7 @@ class Server:
         return url
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Operation:
     method: str
     """Lower case, one of HTTP_METHODS."""
@@ -229,7 +229,7 @@ class Operation:
         return next((r for r in self.responses if r.status == status), None)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class PathItem:
     path: str
     pointer: str
@@ -243,7 +243,7 @@ class PathItem:
     operations: tuple[Operation, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class DocumentModel:
     document: dict[str, Any]
     """The raw document, for what the model does not cover (info, components, extensions)."""
@@ -289,7 +289,7 @@ def _text(node: Any) -> str | None:
     return None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class _Reader:
     resolver: Resolver
 

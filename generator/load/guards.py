@@ -60,25 +60,34 @@ def _quick_pass(document: Any) -> bool | None:
     """Whether a mapping holds a `$ref` to another file, for a document that is a tree (no
     mapping or list reached twice, as YAML aliases do) no deeper than MAX_DEPTH with at most
     MAX_EXPANDED_NODES nodes, which breaks no limit; None for any other document, which the
-    walk that finds a breach then takes."""
+    walk that finds a breach then takes.
+
+    The walk goes one depth at a time: a level's containers are gathered by one list
+    comprehension each, and a container reached twice shows as fewer distinct ids than
+    containers, at the first level that reaches it again (before any repetition multiplies)."""
     seen: set[int] = set()
+    containers = 0
     nodes = 1
     external_refs = False
-    stack: list[tuple[Any, int]] = [(document, 0)] if isinstance(document, dict | list) else []
-    while stack:
-        node, depth = stack.pop()
-        if depth > MAX_DEPTH or id(node) in seen:
+    level: list[Any] = [document] if isinstance(document, dict | list) else []
+    depth = 0
+    while level:
+        containers += len(level)
+        seen.update(map(id, level))
+        if depth > MAX_DEPTH or len(seen) != containers:
             return None
-        seen.add(id(node))
-        if isinstance(node, dict):
-            ref = node.get("$ref")
-            if isinstance(ref, str) and not ref.startswith("#"):
-                external_refs = True
-            children = node.values()
-        else:
-            children = node
-        nodes += len(children)
-        stack.extend((child, depth + 1) for child in children if isinstance(child, dict | list))
+        below: list[Any] = []
+        for node in level:
+            if isinstance(node, dict):
+                ref = node.get("$ref")
+                if isinstance(ref, str) and not ref.startswith("#"):
+                    external_refs = True
+                children: Any = node.values()
+            else:
+                children = node
+            nodes += len(children)
+            below += [child for child in children if isinstance(child, dict | list)]
+        level, depth = below, depth + 1
     return external_refs if nodes <= MAX_EXPANDED_NODES else None
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +30,7 @@ from generator.load.document import DocumentModel, build_model
 from generator.load.guards import MAX_DEPTH, survey
 from generator.load.lines import UNKNOWN, YamlLines
 from generator.load.origins import SourceMap, locate_through
+from generator.load.records import record
 from generator.load.refs import Resolver, fragment_pointer
 from generator.load.schema_ids import mentions_ids, rebase_refs
 from generator.load.strictparse import (
@@ -56,7 +57,7 @@ SUPPORTED_VERSIONS = ("3.0", "3.1")
 SWAGGER_VERSIONS = ("2.0",)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class SourceDocument:
     """One parsed input file. `line_of` maps a JSON pointer to a line, computed only on demand."""
 
@@ -89,7 +90,7 @@ class SourceDocument:
         return self._lines.get("")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class LoadResult:
     document: dict[str, Any] | None
     """The document as OpenAPI 3: other files bundled in, Swagger 2.0 converted."""

@@ -7,17 +7,17 @@ a chain longer than MAX_REF_HOPS).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, Literal
 from urllib.parse import unquote
 
 from generator.diagnostics import resolve_pointer
+from generator.load.records import record
 
 MAX_REF_HOPS = 64
 RefProblemCode = Literal["unresolvable-ref", "dangling-ref"]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class RefProblem:
     """Why a chain of refs could not be followed to its end."""
 
@@ -26,7 +26,7 @@ class RefProblem:
     message: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Target:
     """Where a node leads: itself when it is no ref, else the end of its chain of refs."""
 
@@ -61,7 +61,7 @@ def ref_of(node: Any) -> str | None:
     return None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Resolver:
     """Follows local refs (`#/...`) in one document."""
 

@@ -142,6 +142,8 @@ class _Checker:
     """allOf members and local refs of the schemas walked: where an allOf cycle would show."""
     composed: list[str] = field(default_factory=list)
     """The schemas that have an allOf."""
+    referred_parameters: dict[str, dict[Any, Any] | None] = field(default_factory=dict)
+    """The parameter each `$ref` of a parameter list leads to (looked up once per ref)."""
 
     @property
     def v2(self) -> bool:
@@ -387,7 +389,12 @@ class _Checker:
     def parameter_entry(self, node: Any, pointer: str) -> dict[Any, Any] | None:
         """The parameter a list entry declares (a local ref is looked up, not checked)."""
         if isinstance(node, dict) and "$ref" in node:
-            return self.resolver.resolve(node, pointer).mapping()
+            ref = node["$ref"]
+            if not isinstance(ref, str):
+                return self.resolver.resolve(node, pointer).mapping()
+            if ref not in self.referred_parameters:
+                self.referred_parameters[ref] = self.resolver.resolve(node, pointer).mapping()
+            return self.referred_parameters[ref]
         return self.parameter(node, pointer)
 
     def parameter(self, node: Any, pointer: str) -> dict[Any, Any] | None:
@@ -654,6 +661,7 @@ class _Checker:
 
     def schema(self, schema: dict[Any, Any], pointer: str) -> None:
         stack = self.schemas
+        type_names = _TYPES[self.dialect]
         for key, value in schema.items():
             kind = _SUBSCHEMAS.get(key)
             if kind == _ONE:
@@ -671,7 +679,8 @@ class _Checker:
                 for name, member in (self.mapping(value, here, f"`{key}`") or {}).items():
                     stack.append((member, _at(here, name)))
             elif key == "type":
-                self.type_name(value, _at(pointer, "type"))
+                if not (isinstance(value, str) and value in type_names):
+                    self.type_name(value, _at(pointer, "type"))
             elif key in _BOOLEAN_OR_SCHEMA:
                 if not isinstance(value, bool):
                     stack.append((value, _at(pointer, key)))

@@ -42,6 +42,8 @@ _COLLECTION_FORMATS: dict[str, tuple[str, bool]] = {
 _FORM = "application/x-www-form-urlencoded"
 _MULTIPART = "multipart/form-data"
 _DATA_KEYS = frozenset({"example", "default", "enum", "x-example"})
+_CHANGED_SCALAR_KEYS = frozenset({"$ref", "x-nullable", "discriminator", "type"})
+"""The keys whose scalar value `convert_schema` rewrites; any other scalar is kept as is."""
 
 
 def is_swagger2(document: dict[str, Any]) -> bool:
@@ -63,7 +65,9 @@ def convert_schema(node: Any) -> Any:
         return node
     result: dict[str, Any] = {}
     for key, value in node.items():
-        if key == "$ref" and isinstance(value, str):
+        if not isinstance(value, dict | list) and key not in _CHANGED_SCALAR_KEYS:
+            result[key] = value
+        elif key == "$ref" and isinstance(value, str):
             result[key] = rewrite_ref(value)
         elif key in _DATA_KEYS:
             result[key] = value
@@ -208,31 +212,31 @@ class _Converter:
         params: list[Any] = []
         body: dict[str, Any] | None = None
         form: list[tuple[dict[str, Any], str]] = []
-        own_names = {
-            (self.deref_param(p).get("name"), self.deref_param(p).get("in"))
-            for p in own or []
-            if isinstance(self.deref_param(p), dict)
-        }
-        inherited = [
-            (p, join_pointer(where.rsplit("/", 1)[0], "parameters", i))
-            for i, p in enumerate(shared)
+        own_resolved = [self.deref_param(p) for p in own or []]
+        own_names = {(r.get("name"), r.get("in")) for r in own_resolved if isinstance(r, dict)}
+        item_pointer = where.rsplit("/", 1)[0]
+        # (parameter, what it resolves to, pointer of its owner, its index there, whether the
+        # path item lists it); a pointer is spelled only for a parameter the source map records.
+        inherited = [(p, self.deref_param(p), item_pointer, i, True) for i, p in enumerate(shared)]
+        listed = [
+            (p, r, where, i, False)
+            for i, (p, r) in enumerate(zip(own or [], own_resolved, strict=True))
         ]
-        listed = [(p, join_pointer(where, "parameters", i)) for i, p in enumerate(own or [])]
-        for param, at in inherited + listed:
-            resolved = self.deref_param(param)
+        for param, resolved, owner, index, is_inherited in inherited + listed:
             if not isinstance(resolved, dict):
                 continue
             location = resolved.get("in")
-            is_inherited = (param, at) in inherited
             if is_inherited and (resolved.get("name"), location) in own_names:
                 continue
             if location == "body":
                 body = self.body(resolved, consumes)
-                self.map.add(join_pointer(where, "requestBody"), None, at)
+                self.map.add(f"{where}/requestBody", None, f"{owner}/parameters/{index}")
             elif location == "formData":
-                form.append((resolved, at))
+                form.append((resolved, f"{owner}/parameters/{index}"))
             elif not is_inherited:
-                self.map.add(join_pointer(where, "parameters", len(params)), None, at)
+                self.map.add(
+                    f"{where}/parameters/{len(params)}", None, f"{owner}/parameters/{index}"
+                )
                 params.append(self.parameter(param))
         if params:
             result["parameters"] = params

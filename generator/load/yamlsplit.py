@@ -13,7 +13,6 @@ the whole text: the last one defined before it.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import pickle
 import re
@@ -114,7 +113,11 @@ def _indent_of(text: str, start: int) -> str:
 def parse_in_halves(text: str, parse: Callable[[str], Any]) -> dict[str, Any] | None:
     """`parse(text)` for a big block-style mapping, done as two halves in parallel; None when
     the text is not one the halves can stand for (see the module docstring)."""
-    if len(text) < SPLIT_ABOVE_BYTES or multiprocessing.get_start_method() != "fork":
+    if len(text) < SPLIT_ABOVE_BYTES:
+        return None
+    import multiprocessing  # a small spec parses whole: its process pays no pool's imports
+
+    if multiprocessing.get_start_method() != "fork":
         return None
     if text.lstrip()[:3].startswith(("%", "---", "{", "[")):
         return None

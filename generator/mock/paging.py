@@ -14,11 +14,11 @@ from __future__ import annotations
 import copy
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
 
 from generator.ir.model import Pagination
+from generator.load.records import record
 
 PAGES = 3
 """How many pages a list call has."""
@@ -37,7 +37,7 @@ _ABSENT = object()
 Valid = Callable[[Any], bool]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class PageRequest:
     """What a list request says about the page it wants, and where it was sent."""
 
@@ -48,7 +48,7 @@ class PageRequest:
     query: Mapping[str, list[str]]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Window:
     """The items of one page: positions `start` to `end` of a collection of `count`."""
 

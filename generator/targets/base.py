@@ -10,7 +10,7 @@ packages what it generated for `sdkgen release`. The docs read what it renders t
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -19,13 +19,14 @@ import jinja2
 from generator.ir.model import Api
 from generator.ir.names import Name
 from generator.load.guide import GuideSection
+from generator.load.records import record
 from generator.targets.docs.model import SdkSurface
 
 Settings = Mapping[str, Any]
 """A target's table of the configuration (`[tool.sdkgen.apis.<api>.<target>]`)."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Release:
     """What every target of one API is generated for."""
 
@@ -38,7 +39,7 @@ class Release:
     every file's header."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class TargetInput:
     """Everything a target renders one API from."""
 
@@ -52,7 +53,7 @@ class TargetInput:
     """Hand-written sections the target's README (its guide) ends with, in order."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class SdkNames:
     """How a target's users reach each operation and named type of one API."""
 
@@ -99,7 +100,7 @@ class ReleaseError(Exception):
     """A packaging step failed; the message says which and why."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Packaged:
     """A target's SDK built, checked and test-installed, ready for its users' registry."""
 

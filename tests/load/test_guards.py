@@ -23,6 +23,11 @@ def _shared() -> dict[str, Any]:
     return {"a": common, "b": [common, common]}
 
 
+def _shared_across_depths() -> dict[str, Any]:
+    common = {"type": "string"}
+    return {"a": common, "b": {"c": {"d": [common]}}}
+
+
 def _bomb() -> dict[str, Any]:
     level: Any = ["x"] * 10
     for _ in range(7):
@@ -41,6 +46,8 @@ DOCUMENTS = {
     "deep within the limit": _nested(MAX_DEPTH // 2 - 1),
     "too deep": _nested(MAX_DEPTH),
     "a shared mapping": _shared(),
+    "a mapping shared across depths": _shared_across_depths(),
+    "at the depth limit": _nested(MAX_DEPTH // 2),
     "an alias bomb": _bomb(),
     "a cycle": _cycle(),
     "a scalar": 7,
@@ -62,6 +69,9 @@ def test_what_the_quick_pass_sends_on() -> None:
     assert _quick_pass(DOCUMENTS["deep within the limit"]) is False
     assert _quick_pass(DOCUMENTS["too deep"]) is None
     assert _quick_pass(DOCUMENTS["a shared mapping"]) is None
+    assert _quick_pass(DOCUMENTS["a mapping shared across depths"]) is None
+    assert _quick_pass(DOCUMENTS["at the depth limit"]) is False
+    assert _quick_pass(_nested(MAX_DEPTH // 2 + 1)) is None
     assert _quick_pass(DOCUMENTS["a cycle"]) is None
     breach = survey(DOCUMENTS["an alias bomb"]).breach
     assert breach is not None and breach.code == "alias-bomb"

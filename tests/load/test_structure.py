@@ -524,3 +524,22 @@ def test_corpus_documents_are_checked_quickly_at_real_pointers(name: str) -> Non
     assert time.perf_counter() - started < 1.0, "a straight walk: ~0.1 s on the largest"
     for _code, pointer, message in found:
         assert resolve_pointer(document, pointer)[0], (pointer, message)
+
+
+def test_a_parameter_ref_used_by_many_operations_is_read_the_same_in_each() -> None:
+    """Each `$ref` of a parameter list is looked up once and reused: every operation that lists
+    it sees the same parameter, and the one whose ref points at nothing is told so."""
+    by_ref = {"$ref": "#/components/parameters/Id"}
+    missing = {"$ref": "#/components/parameters/Missing"}
+    get = {"operationId": "getThing", "responses": OK, "parameters": [by_ref]}
+    put = {"operationId": "putThing", "responses": OK, "parameters": [dict(by_ref)]}
+    bare = {"operationId": "getOther", "responses": OK}
+    id_param = {"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}
+    paths = {
+        "/things/{id}": {"get": get, "put": put},
+        "/others/{id}": {"get": bare},
+        "/lost/{id}": {"get": {**bare, "operationId": "getLost", "parameters": [missing]}},
+    }
+    document = api(paths, components={"parameters": {"Id": id_param}})
+    pointers = [finding[1] for finding in check_structure(document)]
+    assert pointers == ["/paths/~1others~1{id}/get"]

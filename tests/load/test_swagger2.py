@@ -66,6 +66,30 @@ def test_schema_keywords_and_refs_move_to_their_3_0_spelling() -> None:
     assert schema["example"] == {"$ref": "#/definitions/NotARef"}, "examples are data"
 
 
+def test_a_schema_keeps_the_scalars_it_does_not_rewrite_in_their_order() -> None:
+    source = {
+        "title": "Pet",
+        "type": "file",
+        "format": "byte",
+        "maxLength": 9,
+        "readOnly": True,
+        "x-nullable": 0,
+        "items": {"type": "integer", "x-nullable": 1},
+    }
+    copy = json.loads(json.dumps(source))
+    schema = convert_schema(source)
+    assert list(schema.items()) == [
+        ("title", "Pet"),
+        ("type", "string"),
+        ("format", "byte"),
+        ("maxLength", 9),
+        ("readOnly", True),
+        ("nullable", False),
+        ("items", {"type": "integer", "nullable": True}),
+    ]
+    assert source == copy, "the input is never changed"
+
+
 def test_body_form_and_simple_parameters() -> None:
     document = swagger(
         definitions={"Pet": PET},

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from typing import Protocol
 
 import jinja2
@@ -28,6 +27,7 @@ from generator.ir.model import (
 )
 from generator.ir.names import Name
 from generator.ir.shape import shape_of
+from generator.load.records import record
 from generator.targets.docs.examples import Code, ExampleValues, as_data
 from generator.targets.docs.surface import (
     FIXED_PAGES,
@@ -51,14 +51,14 @@ def _resource_page(module: str) -> str:
     return f"{module}.md"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ErrorDoc:
     status: str
     class_name: str
     description: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class MethodDoc:
     view: MethodSurface
     resource: str
@@ -85,7 +85,7 @@ class MethodDoc:
     """For a call an argument switches to server-sent events: the call streaming them."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class PagingDoc:
     """A paging style the API uses, for the guide."""
 
@@ -97,7 +97,7 @@ class PagingDoc:
     """Every list method of the style."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ResourceDoc:
     view: ResourceSurface
     title: str
@@ -109,7 +109,7 @@ class ResourceDoc:
         return self.methods[0].view.summary if self.methods else ""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ModelDoc:
     view: ModelSurface
     used_by: tuple[str, ...]

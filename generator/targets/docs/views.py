@@ -5,14 +5,14 @@ read them like any other target's views. Every string is already in the target's
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import Protocol
 
 from generator.ir.model import Argument, Operation, TypeNode
 from generator.ir.shape import shape_of
+from generator.load.records import record
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ArgView:
     """An argument: a path parameter passed by position, or a field of the request object."""
 
@@ -27,7 +27,7 @@ class ArgView:
     default_json: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class PageView:
     style: str
     item_annotation: str
@@ -35,7 +35,7 @@ class PageView:
     """The method walking every item of every page (`ListAutoPaging`, `listAll`)."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class PollView:
     status_field: str
     terminal: tuple[str, ...]
@@ -45,7 +45,7 @@ class PollView:
     """How the language reads the status off the run (`Status`, `getStatus()`)."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class MethodView:
     name: str
     http_method: str
@@ -159,14 +159,14 @@ def method_view(
     )
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ResourceView:
     attribute: str
     module: str
     methods: tuple[MethodView, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class FieldView:
     name: str
     wire_name: str
@@ -177,7 +177,7 @@ class FieldView:
     deprecated: bool
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ModelView:
     class_name: str
     description: str
@@ -185,7 +185,7 @@ class ModelView:
     fields: tuple[FieldView, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class NamedView:
     """An enum or another named type, for the models page."""
 
@@ -194,6 +194,6 @@ class NamedView:
     description: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class WebhooksView:
     type_property: str

@@ -9,6 +9,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from generator.load.records import record
+
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*$")
 _NOT_IN_HEADING = set(';:!?+*/=[]{}_^°&§~%#@<">\\')
 
@@ -21,13 +23,13 @@ class _Span:
     """para, heading, old_heading, code or list."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class _Item:
     number: str
     paragraphs: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class _List:
     items: tuple[_Item, ...]
     blank_before: bool

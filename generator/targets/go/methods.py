@@ -6,8 +6,6 @@ the struct's, computed by `naming.aligned`)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from generator.ir.model import (
     Argument,
     Array,
@@ -19,6 +17,7 @@ from generator.ir.model import (
     Polling,
 )
 from generator.ir.shape import shape_of
+from generator.load.records import record
 from generator.targets.go.naming import (
     Scope,
     aligned,
@@ -40,7 +39,7 @@ _PAGING_FIELDS = (
 )  # fmt: skip
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class FieldCode:
     """A request struct's field: its Go name and type, and the argument it carries."""
 
@@ -53,7 +52,7 @@ class FieldCode:
         return self.annotation.startswith("*")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class MethodCode:
     """One operation's Go names and code."""
 
@@ -81,7 +80,7 @@ class MethodCode:
         return shape_of(self.operation)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ResourceCode:
     attribute: str
     """The client's field (`Files`)."""
@@ -216,6 +215,11 @@ def builder_lines(method: MethodCode, root_package: str) -> list[str]:
         f"&core.Request{{Method: {go_string(method.operation.method.upper())}, "
         f"Path: {_path_expression(method)}, Query: query, Header: header, Body: body, "
         f"RetrySafe: {'true' if shape.retry_safe else 'false'}"
+        + (
+            f", IdempotencyHeader: {go_string(shape.idempotency_header)}"
+            if shape.idempotency_header
+            else ""
+        )
         + (f", Security: &{method.security}" if method.security else "")
         + streamed
         + "}"
@@ -462,7 +466,7 @@ def polls(method: MethodCode, retrieve: MethodCode | None) -> bool:
     )
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Helpers:
     """The helpers written beside one method: its auto-pager and its poller, named."""
 

@@ -4,7 +4,7 @@ runtime (`runtime/*.go`) copied verbatim into `core/`. Files come out gofmt-clea
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import jinja2
@@ -50,6 +50,9 @@ from generator.targets.go.types import (
 
 RUNTIME_DIR = Path(__file__).parent / "runtime"
 ROOT_HELPERS = frozenset({"String", "Int", "Float64", "Bool", "Environments", "Version"})
+RAW_CALLS = ("Get", "Post", "Put", "Patch", "Delete")
+"""The client's raw-call methods (`client.Post(ctx, path, body, &out)`): no resource field or
+root operation takes these names."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +89,7 @@ class GoRenderer:
         if self.api.webhooks is not None:
             reserved.add("webhook")
         packages = Scope(frozenset(reserved))
-        attributes = Scope(frozenset({"WithRawResponse"}))
+        attributes = Scope(frozenset({"WithRawResponse", *RAW_CALLS}))
         return tuple(
             (attributes.claim(exported(r.name, "Resource")), packages.claim(package_name(r.name)))
             for r in self.api.resources
@@ -126,7 +129,11 @@ class GoRenderer:
 
     @functools.cached_property
     def root_methods(self) -> tuple[code.MethodCode, ...]:
-        return self._methods(self.api.root_operations)
+        """The client's own operations, renamed where a name is a raw call's."""
+        names = Scope(frozenset(RAW_CALLS))
+        return tuple(
+            replace(m, name=names.claim(m.name)) for m in self._methods(self.api.root_operations)
+        )
 
     @functools.cached_property
     def resources(self) -> tuple[code.ResourceCode, ...]:
@@ -146,6 +153,13 @@ class GoRenderer:
             )
             for op in operations
         )
+
+    @property
+    def idempotency_headers(self) -> tuple[str, ...]:
+        """The headers the API's calls send an idempotency key in, as the IR decided."""
+        methods = (*self.root_methods, *(m for r in self.resources for m in r.methods))
+        found = {m.shape.idempotency_header for m in methods}
+        return tuple(sorted(h for h in found if h is not None))
 
     @property
     def response_kinds(self) -> frozenset[str]:

@@ -5,8 +5,6 @@ own requirement as a `core.Requirement`."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from generator.ir.client_options import (
     CredentialOption,
     SchemeOptions,
@@ -17,6 +15,7 @@ from generator.ir.client_options import (
 )
 from generator.ir.model import Api, AuthRequirement, SecurityScheme
 from generator.ir.names import Name
+from generator.load.records import record
 from generator.targets.go.naming import Scope, aligned, exported, go_string
 
 TOKEN_OPTION = "WithToken"
@@ -24,12 +23,13 @@ RESERVED_OPTIONS = frozenset(
     {
         "RequestOption", "WithBaseURL", "WithHTTPClient", TOKEN_OPTION, "WithHTTPHeader",
         "WithQueryParameters", "WithMaxAttempts", "WithStrictDecoding", "WithPollInterval",
+        "WithIdempotencyKey",
     }
 )  # fmt: skip
 """The options package's own names: a credential or a variable never takes one."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class GoOption:
     """A function of package option that configures a credential or a server variable."""
 
@@ -42,7 +42,7 @@ class GoOption:
     """Its doc comment, without the leading `//`."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class GoSecurity:
     options: tuple[GoOption, ...]
     credentials: tuple[CredentialOption, ...]

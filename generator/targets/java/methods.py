@@ -3,8 +3,6 @@ building the `ApiRequest`, the overloads each client offers, and the paging and 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from generator.ir.model import (
     Argument,
     Array,
@@ -14,6 +12,7 @@ from generator.ir.model import (
     OperationShape,
 )
 from generator.ir.shape import shape_of
+from generator.load.records import record
 from generator.targets.java.naming import Scope, java_string, javadoc, member_name
 from generator.targets.java.security import requirement_arguments
 from generator.targets.java.types import JavaTypes, reader
@@ -21,7 +20,7 @@ from generator.targets.java.types import JavaTypes, reader
 _LOCALS = frozenset({"request", "requestOptions", "call", "body", "parts", "form", "caller"})
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class FieldCode:
     """A request class's field: its Java names and type, and the argument it carries."""
 
@@ -35,7 +34,7 @@ class FieldCode:
         return not self.argument.required
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class MethodCode:
     """One operation's Java names and code."""
 
@@ -231,6 +230,8 @@ def builder_lines(method: MethodCode) -> list[str]:
     ]
     if method.security is not None:
         lines.append(f"        call.security({method.security});")
+    if shape.idempotency_header is not None:
+        lines.append(f"        call.idempotency({java_string(shape.idempotency_header)});")
     for field in method.fields:
         lines += _send_field(field)
     lines += _body_lines(method)
@@ -527,7 +528,7 @@ def poller_lines(method: MethodCode, retrieve: MethodCode, name: str) -> list[st
     return lines
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Helpers:
     """The helpers the sync client writes beside one method: its auto-pager and its poller."""
 

@@ -4,7 +4,7 @@ and `methods.py`, the runtime (`runtime/*.java`) copied verbatim into the `core`
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 import jinja2
@@ -12,6 +12,7 @@ import jinja2
 from generator.ir.model import AliasDef, Api, EnumDef, ModelDef, NamedType, Operation
 from generator.ir.names import Name
 from generator.load.guide import GuideSection
+from generator.load.records import record
 from generator.targets.docs.render import render_readme
 from generator.targets.docs.views import ResourceView
 from generator.targets.java import docs_surface
@@ -41,6 +42,9 @@ from generator.targets.java.types import JavaTypes, emits_class
 
 RUNTIME_DIR = Path(__file__).parent / "runtime"
 RUNTIME_PACKAGE = "package sdkgen.runtime;"
+RAW_CALLS = ("get", "post", "put", "patch", "delete")
+"""The client's raw-call methods (`client.post(path, body, Type.class)`): no resource accessor
+or root operation takes these names."""
 CLIENT_IMPORTS = (
     "com.fasterxml.jackson.core.type.TypeReference",
     "java.time.LocalDate",
@@ -56,7 +60,7 @@ CLIENT_IMPORTS = (
 )
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class JavaOptions:
     package: str
     client: str
@@ -70,7 +74,7 @@ class JavaOptions:
     """Hand-written sections the README ends with (`patches/<api>/guide/<target>/`)."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ResourceCode:
     accessor: str
     """The client's accessor method (`extractRuns`)."""
@@ -98,6 +102,7 @@ class JavaRenderer:
     def _resource_names(self) -> tuple[tuple[str, str, str], ...]:
         reserved = frozenset(
             {"withRawResponse", "builder", "webhooks", "getClass", "hashCode", "toString"}
+            | set(RAW_CALLS)
         )
         accessors, classes, packages = Scope(reserved), Scope(RESERVED_CLASSES), Scope()
         return tuple(
@@ -150,7 +155,16 @@ class JavaRenderer:
 
     @functools.cached_property
     def root_methods(self) -> tuple[code.MethodCode, ...]:
-        return self._methods(self.api.root_operations)
+        """The client's own operations, renamed where a name is a raw call's."""
+        names = Scope(frozenset(RAW_CALLS))
+        return tuple(
+            replace(m, name=names.claim(m.name)) for m in self._methods(self.api.root_operations)
+        )
+
+    @property
+    def raw_calls(self) -> tuple[str, ...]:
+        """The client's raw-call methods, for the templates."""
+        return RAW_CALLS
 
     @functools.cached_property
     def resources(self) -> tuple[ResourceCode, ...]:
@@ -173,6 +187,13 @@ class JavaRenderer:
             replace(m, stream_name=names.claim(m.stream_name)) if m.stream_name else m
             for m in methods
         )
+
+    @property
+    def idempotency_headers(self) -> tuple[str, ...]:
+        """The headers the API's calls send an idempotency key in, as the IR decided."""
+        methods = (*self.root_methods, *(m for r in self.resources for m in r.methods))
+        found = {m.shape.idempotency_header for m in methods}
+        return tuple(sorted(h for h in found if h is not None))
 
     @property
     def response_kinds(self) -> frozenset[str]:

@@ -5,8 +5,6 @@ own requirement as `call.security(...)`."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from generator.ir.client_options import (
     CredentialOption,
     SchemeOptions,
@@ -17,6 +15,7 @@ from generator.ir.client_options import (
 )
 from generator.ir.model import Api, AuthRequirement
 from generator.ir.names import Name
+from generator.load.records import record
 from generator.targets.java.naming import Scope, java_string, member_name
 
 TOKEN_OPTION = "apiKey"
@@ -29,7 +28,7 @@ RESERVED_OPTIONS = frozenset(
 """The builders' own methods: a credential or a variable never takes one."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class JavaOption:
     """A builder method that sets a credential or a server variable."""
 
@@ -39,7 +38,7 @@ class JavaOption:
     doc: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class JavaSecurity:
     options: tuple[JavaOption, ...]
     credentials: tuple[CredentialOption, ...]

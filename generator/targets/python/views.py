@@ -3,14 +3,13 @@ resource and client part, every name and annotation already in Python."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from generator.ir.model import TypeNode
+from generator.load.records import record
 from generator.targets.python.imports import names_in
 from generator.templating import quoted
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class FieldView:
     name: str
     wire_name: str
@@ -43,7 +42,7 @@ class FieldView:
         return f" = Field({', '.join(arguments)})"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ModelView:
     class_name: str
     description: str
@@ -53,7 +52,7 @@ class ModelView:
     """The type of properties beyond the declared ones (`additionalProperties`)."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ModelsModuleView:
     """One module of a split `models` package: some types and the modules they import."""
 
@@ -72,7 +71,7 @@ class ModelsModuleView:
         )
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class AliasView:
     name: str
     annotation: str
@@ -82,7 +81,7 @@ class AliasView:
     """Refers to itself through other aliases only: declared with TypeAliasType."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ArgView:
     name: str
     wire_name: str
@@ -100,7 +99,7 @@ class ArgView:
     way for its location, else empty."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class PageView:
     style: str
     arguments: tuple[tuple[str, str], ...]
@@ -108,7 +107,7 @@ class PageView:
     item_annotation: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class PollView:
     retrieve: str
     status_field: str
@@ -116,7 +115,7 @@ class PollView:
     terminal: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class MethodView:
     name: str
     http_method: str
@@ -274,7 +273,7 @@ class MethodView:
         return tuple(a for a in self.positional + self.keyword if a.where == where)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ResourceView:
     attribute: str
     module: str
@@ -286,7 +285,7 @@ class ResourceView:
     """The module's import statements (a resource module's), from the names it uses."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ClientHeaderView:
     name: str
     wire_name: str
@@ -294,14 +293,14 @@ class ClientHeaderView:
     description: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class EventView:
     event_type: str
     class_name: str
     description: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class WebhooksView:
     events: tuple[EventView, ...]
     generic_fields: tuple[FieldView, ...]
@@ -309,7 +308,7 @@ class WebhooksView:
     signing: object | None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ServerView:
     name: str
     url: str

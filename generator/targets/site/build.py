@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
 from generator.ir.model import ModelDef
+from generator.load.records import record
 from generator.targets.base import DocumentedSdk
 from generator.targets.docs.model import DocsModel, SdkSurface
 from generator.targets.docs.render import MarkdownDocs, model_page
@@ -21,13 +21,13 @@ from generator.templating import clean_text
 STATIC = ("site.css", "site.js")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class NavLink:
     title: str
     href: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class LanguageLink:
     """The same page in one of the SDKs' languages, for the switch on pages that show code."""
 

@@ -10,7 +10,6 @@ import functools
 import json
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
@@ -31,6 +30,7 @@ from generator.ir.model import (
 from generator.ir.names import Name
 from generator.ir.shape import shape_of
 from generator.load.guide import GuideSection
+from generator.load.records import record
 from generator.targets.files import portable_stem
 from generator.targets.typescript.docs_language import TypescriptDocsLanguage
 from generator.targets.typescript.naming import (
@@ -56,7 +56,7 @@ TYPESCRIPT_VERSION = "5.7.2"
 """The compiler a generated package builds with (its devDependency): the project's own."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class TypescriptOptions:
     package: str
     client_class: str
@@ -70,7 +70,7 @@ class TypescriptOptions:
     typescript_version: str = TYPESCRIPT_VERSION
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class FieldView:
     key: str
     """The property key as written: the wire name, quoted when it is no identifier."""
@@ -93,7 +93,7 @@ class FieldView:
         return self.annotation.endswith("| null")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class TypeView:
     kind: str
     """interface or alias."""
@@ -113,7 +113,7 @@ class TypeView:
         return self.target
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ArgView:
     name: str
     """The argument (path parameters) or request property (the rest), by wire name."""
@@ -131,7 +131,7 @@ class ArgView:
     """`["style", explode]` when the value is not written OpenAPI's default way, else empty."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class PageView:
     style: str
     paging: str
@@ -140,7 +140,7 @@ class PageView:
     envelope: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class PollView:
     method_name: str
     retrieve: str
@@ -151,7 +151,7 @@ class PollView:
     terminal_literal: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class MethodView:
     name: str
     http_method: str
@@ -248,7 +248,7 @@ class MethodView:
         return ", ".join(parts)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ResourceView:
     attribute: str
     module: str
@@ -274,14 +274,14 @@ class ResourceView:
         return any(m.positional for m in self.methods)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ServerView:
     name: str
     url: str
     description: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ClientHeaderView:
     name: str
     wire_name: str
@@ -289,14 +289,14 @@ class ClientHeaderView:
     description: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class EventView:
     event_type: str
     annotation: str
     description: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class WebhooksView:
     events: tuple[EventView, ...]
     type_property: str

@@ -1,8 +1,10 @@
 """Streams in the Java SDK, end to end: the Java SDK of `tests/support/streams_spec.yaml` is
-generated, compiled with `streams/StreamsTest.java` (javac -Xlint:all -Werror --release 11),
-and its JUnit tests read events and downloads from the scripted server of
+generated, compiled with `streams/*.java` (javac -Xlint:all -Werror --release 11), and its
+JUnit tests read events and downloads from the scripted server of
 `tests/support/stream_server.py` (lines cut across chunks, an error event, drifting events, a
-held stream closed early) and from sdkgen's mock, which checks every request against the spec."""
+held stream closed early, charges whose first attempt loses its connection) and from sdkgen's
+mock, which checks every request against the spec; `KeysTest` also checks idempotency keys and
+raw calls against a server of its own."""
 
 from __future__ import annotations
 
@@ -42,6 +44,7 @@ def test_java_streams_events_and_downloads(tmp_path: Path) -> None:
     assert "warning" not in done.stderr
     command = ["java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", str(console),
                "--class-path", f"{out}:{classpath()}", "--select-class", "StreamsTest",
+               "--select-class", "KeysTest",
                "--disable-banner", "--details=summary"]  # fmt: skip
     mock, diagnostics = start(SPEC, token="t")
     assert mock is not None, diagnostics
@@ -52,11 +55,12 @@ def test_java_streams_events_and_downloads(tmp_path: Path) -> None:
             run = subprocess.run(command, capture_output=True, text=True, env=env, timeout=600,
                                  check=False)  # fmt: skip
             completions = [r for r in scripted.requests if r.target == "/v1/completions"]
+            charges = [r for r in scripted.requests if r.target == "/v1/charges"]
     finally:
         mock.stop()
     output = run.stdout + run.stderr
     assert run.returncode == 0, output[-6000:]
-    assert re.search(r"\b11 tests successful", output), output[-3000:]
+    assert re.search(r"\b17 tests successful", output), output[-3000:]
     assert re.search(r"\b0 tests failed", output), output[-3000:]
     bodies = sorted((json.loads(r.body) for r in completions), key=len)
     assert bodies == [
@@ -66,5 +70,7 @@ def test_java_streams_events_and_downloads(tmp_path: Path) -> None:
     ]
     streamed = [r for r in completions if b'"stream"' in r.body]
     assert {r.headers["accept"] for r in streamed} == {"text/event-stream"}
+    keys = [r.headers.get("idempotency-key") for r in charges]
+    assert len(keys) == 4 and keys[0] == keys[1] and keys[2] == keys[3] and keys[0] != keys[2]
     assert mock.errors() == []
     assert len(mock.requests) == 4

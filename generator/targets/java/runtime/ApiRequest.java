@@ -20,6 +20,7 @@ public final class ApiRequest {
     String accept = "application/json";
     String absoluteUrl;
     String[][] security;
+    String idempotencyHeader;
 
     public ApiRequest(String method, String path, boolean retrySafe) {
         this.method = method;
@@ -42,6 +43,7 @@ public final class ApiRequest {
         copy.accept = accept;
         copy.absoluteUrl = absoluteUrl;
         copy.security = security;
+        copy.idempotencyHeader = idempotencyHeader;
         return copy;
     }
 
@@ -52,6 +54,7 @@ public final class ApiRequest {
         copy.accept = accept;
         copy.absoluteUrl = url;
         copy.security = security;
+        copy.idempotencyHeader = idempotencyHeader;
         return copy;
     }
 
@@ -134,6 +137,18 @@ public final class ApiRequest {
     public ApiRequest security(String[]... alternatives) {
         this.security = alternatives;
         return this;
+    }
+
+    /** The header of the call's idempotency key: one key per call, the same on every retry
+     * (the caller's own when given). */
+    public ApiRequest idempotency(String header) {
+        this.idempotencyHeader = header;
+        return this;
+    }
+
+    /** Whether the call sets header `name` itself (a request field). */
+    boolean hasHeader(String name) {
+        return headers.stream().anyMatch(header -> header[0].equalsIgnoreCase(name));
     }
 
     /** The Accept header of the call. */

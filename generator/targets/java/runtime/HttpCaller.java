@@ -18,6 +18,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
@@ -26,6 +28,8 @@ import java.util.function.Function;
 public final class HttpCaller {
     private static final Duration MAX_WAIT = Duration.ofSeconds(8);
     private static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(60);
+    private static final Set<String> RETRY_SAFE_METHODS =
+            Set.of("GET", "HEAD", "OPTIONS", "PUT", "DELETE");
 
     private final ClientOptions options;
     private final Map<String, OAuthToken> oauthTokens = new ConcurrentHashMap<>();
@@ -78,6 +82,22 @@ public final class HttpCaller {
                 new Stream<>(raw.body(), raw.statusCode(), raw.headers(), reader));
     }
 
+    /** A call to an endpoint the API's methods do not describe, through the same base URL,
+     * credentials, headers, retries and typed errors: `path` is relative to the base URL (a
+     * query may follow `?`), `body` (null: none) is sent as JSON, and the answer is read as
+     * `type` (`JsonNode.class` for a tree, `byte[].class` for the body as it came). Only
+     * GET, HEAD, OPTIONS, PUT and DELETE are retried. */
+    public <T> RawResponse<T> raw(String method, String path, Object body, Class<T> type,
+            RequestOptions call) {
+        ApiRequest request = new ApiRequest(method, path, RETRY_SAFE_METHODS.contains(method));
+        if (body != null) {
+            request.json(body);
+        }
+        RawResponse<byte[]> raw = send(request, call);
+        T read = type == byte[].class ? type.cast(raw.body()) : Json.read(raw.body(), type);
+        return new RawResponse<>(raw.statusCode(), raw.headers(), read);
+    }
+
     /** The call's body unread, to be read as it arrives and closed by the caller. */
     public RawResponse<InputStream> download(ApiRequest request, RequestOptions call) {
         HttpResponse<InputStream> response = exchange(request, call,
@@ -111,12 +131,14 @@ public final class HttpCaller {
         Security.Chosen chosen = options.security.choose(
                 request.security != null ? request.security : options.security.defaultRequirement,
                 options.credentials, given.getApiKey().orElse(options.apiKey));
+        String key = idempotencyKey(request, given);
         boolean refreshed = false;
         for (int attempt = 0; ; attempt++) {
             Map<String, String> tokens = tokens(chosen);
             HttpResponse<B> response;
             try {
-                response = options.httpClient.send(build(request, given, chosen, tokens), handler);
+                HttpRequest built = build(request, given, chosen, tokens, key);
+                response = options.httpClient.send(built, handler);
             } catch (IOException failed) {
                 if (attempt < retries && request.retrySafe) {
                     sleep(backoff(attempt));
@@ -179,8 +201,25 @@ public final class HttpCaller {
         return status == 429 || ((status == 408 || status == 409 || status >= 500) && retrySafe);
     }
 
+    /** The call's one idempotency key: the option's, else a new one unless the call sets the
+     * header itself; null when the operation takes no key. */
+    private static String idempotencyKey(ApiRequest request, RequestOptions call) {
+        String header = request.idempotencyHeader;
+        if (header == null) {
+            return null;
+        }
+        Optional<String> own = call.getIdempotencyKey();
+        if (own.isPresent()) {
+            return own.get();
+        }
+        if (request.hasHeader(header) || call.hasHeader(header)) {
+            return null;
+        }
+        return UUID.randomUUID().toString();
+    }
+
     private HttpRequest build(ApiRequest request, RequestOptions call, Security.Chosen chosen,
-            Map<String, String> tokens) {
+            Map<String, String> tokens, String idempotencyKey) {
         String query = request.queryString(Security.query(chosen));
         URI uri = request.absoluteUrl != null
                 ? URI.create(options.baseUrl).resolve(request.absoluteUrl)
@@ -209,6 +248,9 @@ public final class HttpCaller {
         }
         if (!cookies.isEmpty()) {
             builder.setHeader("Cookie", String.join("; ", cookies));
+        }
+        if (idempotencyKey != null) {
+            builder.setHeader(request.idempotencyHeader, idempotencyKey);
         }
         return builder.build();
     }

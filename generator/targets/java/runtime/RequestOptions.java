@@ -12,12 +12,14 @@ public final class RequestOptions {
     private final Integer maxRetries;
     private final String apiKey;
     private final List<String[]> headers;
+    private final String idempotencyKey;
 
     private RequestOptions(Builder builder) {
         this.timeout = builder.timeout;
         this.maxRetries = builder.maxRetries;
         this.apiKey = builder.apiKey;
         this.headers = Collections.unmodifiableList(new ArrayList<>(builder.headers));
+        this.idempotencyKey = builder.idempotencyKey;
     }
 
     public static Builder builder() {
@@ -36,8 +38,17 @@ public final class RequestOptions {
         return Optional.ofNullable(apiKey);
     }
 
+    public Optional<String> getIdempotencyKey() {
+        return Optional.ofNullable(idempotencyKey);
+    }
+
     List<String[]> headers() {
         return headers;
+    }
+
+    /** Whether the call's headers set `name`. */
+    boolean hasHeader(String name) {
+        return headers.stream().anyMatch(header -> header[0].equalsIgnoreCase(name));
     }
 
     public static final class Builder {
@@ -45,6 +56,7 @@ public final class RequestOptions {
         private Integer maxRetries;
         private String apiKey;
         private final List<String[]> headers = new ArrayList<>();
+        private String idempotencyKey;
 
         private Builder() {}
 
@@ -71,6 +83,13 @@ public final class RequestOptions {
 
         public Builder addHeader(String name, String value) {
             headers.add(new String[] {name, value});
+            return this;
+        }
+
+        /** The call's own idempotency key (sent on every retry) instead of a new one, for an
+         * operation that takes a key. */
+        public Builder idempotencyKey(String idempotencyKey) {
+            this.idempotencyKey = idempotencyKey;
             return this;
         }
 

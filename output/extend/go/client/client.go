@@ -122,6 +122,35 @@ func NewClient(opts ...option.RequestOption) *Client {
 	return c
 }
 
+// Get sends GET path (relative to the base URL; a query may follow "?") with the client's
+// credentials, headers, retries and errors, decoding a JSON answer into out (nil: discarded;
+// a *[]byte: the body as it came). It is for endpoints the methods do not describe.
+func (c *Client) Get(ctx context.Context, path string, out any, opts ...option.RequestOption) (*core.RawResponse, error) {
+	return core.Raw(ctx, c.caller, http.MethodGet, path, nil, out, opts)
+}
+
+// Post sends POST path with body as JSON (nil: no body), decoding the answer into out as Get
+// does. A raw POST is sent once: it is not retried after a failure.
+func (c *Client) Post(ctx context.Context, path string, body, out any, opts ...option.RequestOption) (*core.RawResponse, error) {
+	return core.Raw(ctx, c.caller, http.MethodPost, path, body, out, opts)
+}
+
+// Put sends PUT path with body as JSON, decoding the answer into out as Get does.
+func (c *Client) Put(ctx context.Context, path string, body, out any, opts ...option.RequestOption) (*core.RawResponse, error) {
+	return core.Raw(ctx, c.caller, http.MethodPut, path, body, out, opts)
+}
+
+// Patch sends PATCH path with body as JSON, decoding the answer into out as Get does; like a
+// POST, it is not retried.
+func (c *Client) Patch(ctx context.Context, path string, body, out any, opts ...option.RequestOption) (*core.RawResponse, error) {
+	return core.Raw(ctx, c.caller, http.MethodPatch, path, body, out, opts)
+}
+
+// Delete sends DELETE path, decoding the answer into out as Get does.
+func (c *Client) Delete(ctx context.Context, path string, out any, opts ...option.RequestOption) (*core.RawResponse, error) {
+	return core.Raw(ctx, c.caller, http.MethodDelete, path, nil, out, opts)
+}
+
 // Parse calls POST /parse.
 //
 // Parse a file (sync)

@@ -55,6 +55,9 @@ type Request struct {
 	Header    http.Header
 	Body      *Body
 	RetrySafe bool
+	// IdempotencyHeader is the header of the call's idempotency key (one per call, the same
+	// on every retry); empty when the operation takes none.
+	IdempotencyHeader string
 	// Security is the operation's own requirement; nil for the API's.
 	Security *Requirement
 	// Stream leaves the body of a successful response open for the decoder, which reads it
@@ -117,6 +120,7 @@ func (c *Caller) Send(ctx context.Context, request *Request, options *RequestOpt
 	if err != nil {
 		return nil, err
 	}
+	request = withIdempotencyKey(request, options)
 	refreshed := false
 	for attempt := 0; ; attempt++ {
 		fetched, err := c.fetchTokens(ctx, chosen, base, options)

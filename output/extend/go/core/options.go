@@ -28,6 +28,7 @@ type RequestOptions struct {
 	MaxAttempts    int
 	StrictDecoding bool
 	PollInterval   time.Duration
+	IdempotencyKey string
 }
 
 // RequestOption changes the options of a client (given to NewClient) or of one call.
@@ -95,6 +96,13 @@ func WithStrictDecoding() RequestOption {
 // WithPollInterval sets how long a polling helper waits between two retrievals.
 func WithPollInterval(interval time.Duration) RequestOption {
 	return optionFunc(func(o *RequestOptions) { o.PollInterval = interval })
+}
+
+// WithIdempotencyKey sends the call's idempotency key (on every retry) instead of a new one,
+// for an operation that takes a key; a key repeated in a later call makes the API answer
+// that call as it answered the first.
+func WithIdempotencyKey(key string) RequestOption {
+	return optionFunc(func(o *RequestOptions) { o.IdempotencyKey = key })
 }
 
 // NewRequestOptions applies options in order over the defaults.

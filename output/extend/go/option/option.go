@@ -40,3 +40,7 @@ func WithStrictDecoding() RequestOption { return core.WithStrictDecoding() }
 func WithPollInterval(interval time.Duration) RequestOption {
 	return core.WithPollInterval(interval)
 }
+
+// WithIdempotencyKey sends the call's own idempotency key (on every retry) instead of a new
+// one, for an operation that takes a key.
+func WithIdempotencyKey(key string) RequestOption { return core.WithIdempotencyKey(key) }

@@ -302,4 +302,39 @@ public class AsyncExtendClient {
     public CompletableFuture<SplitRun> split(SplitRequest request) {
         return CompletableFuture.supplyAsync(() -> raw.split(request, null).body(), executor);
     }
+
+    /** GET `path` as ExtendClient's {@code get} sends it, on the client's executor. */
+    public <T> CompletableFuture<T> get(String path, Class<T> type,
+            RequestOptions requestOptions) {
+        return CompletableFuture.supplyAsync(
+                () -> raw.get(path, type, requestOptions).body(), executor);
+    }
+
+    /** POST `path` as ExtendClient's {@code post} sends it, on the client's executor. */
+    public <T> CompletableFuture<T> post(String path, Object body, Class<T> type,
+            RequestOptions requestOptions) {
+        return CompletableFuture.supplyAsync(
+                () -> raw.post(path, body, type, requestOptions).body(), executor);
+    }
+
+    /** PUT `path` as ExtendClient's {@code put} sends it, on the client's executor. */
+    public <T> CompletableFuture<T> put(String path, Object body, Class<T> type,
+            RequestOptions requestOptions) {
+        return CompletableFuture.supplyAsync(
+                () -> raw.put(path, body, type, requestOptions).body(), executor);
+    }
+
+    /** PATCH `path` as ExtendClient's {@code patch} sends it, on the client's executor. */
+    public <T> CompletableFuture<T> patch(String path, Object body, Class<T> type,
+            RequestOptions requestOptions) {
+        return CompletableFuture.supplyAsync(
+                () -> raw.patch(path, body, type, requestOptions).body(), executor);
+    }
+
+    /** DELETE `path` as ExtendClient's {@code delete} sends it, on the client's executor. */
+    public <T> CompletableFuture<T> delete(String path, Class<T> type,
+            RequestOptions requestOptions) {
+        return CompletableFuture.supplyAsync(
+                () -> raw.delete(path, type, requestOptions).body(), executor);
+    }
 }

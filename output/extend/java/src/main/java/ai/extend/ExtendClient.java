@@ -283,6 +283,66 @@ public class ExtendClient {
         return raw.split(request, null).body();
     }
 
+    /** Sends GET `path` (relative to the base URL) with the client's credentials,
+     * headers, retries and typed errors, reading
+     * the answer as `type` ({@code JsonNode.class}: a tree; {@code byte[].class}: the bytes). For endpoints the methods do not describe. */
+    public <T> T get(String path, Class<T> type) {
+        return get(path, type, null);
+    }
+
+    public <T> T get(String path, Class<T> type,
+            RequestOptions requestOptions) {
+        return raw.get(path, type, requestOptions).body();
+    }
+
+    /** Sends POST `path` (relative to the base URL) with the client's credentials,
+     * headers, retries and typed errors, `body` (null: none) as JSON, reading
+     * the answer as `type` ({@code JsonNode.class}: a tree; {@code byte[].class}: the bytes); not retried. For endpoints the methods do not describe. */
+    public <T> T post(String path, Object body, Class<T> type) {
+        return post(path, body, type, null);
+    }
+
+    public <T> T post(String path, Object body, Class<T> type,
+            RequestOptions requestOptions) {
+        return raw.post(path, body, type, requestOptions).body();
+    }
+
+    /** Sends PUT `path` (relative to the base URL) with the client's credentials,
+     * headers, retries and typed errors, `body` (null: none) as JSON, reading
+     * the answer as `type` ({@code JsonNode.class}: a tree; {@code byte[].class}: the bytes). For endpoints the methods do not describe. */
+    public <T> T put(String path, Object body, Class<T> type) {
+        return put(path, body, type, null);
+    }
+
+    public <T> T put(String path, Object body, Class<T> type,
+            RequestOptions requestOptions) {
+        return raw.put(path, body, type, requestOptions).body();
+    }
+
+    /** Sends PATCH `path` (relative to the base URL) with the client's credentials,
+     * headers, retries and typed errors, `body` (null: none) as JSON, reading
+     * the answer as `type` ({@code JsonNode.class}: a tree; {@code byte[].class}: the bytes); not retried. For endpoints the methods do not describe. */
+    public <T> T patch(String path, Object body, Class<T> type) {
+        return patch(path, body, type, null);
+    }
+
+    public <T> T patch(String path, Object body, Class<T> type,
+            RequestOptions requestOptions) {
+        return raw.patch(path, body, type, requestOptions).body();
+    }
+
+    /** Sends DELETE `path` (relative to the base URL) with the client's credentials,
+     * headers, retries and typed errors, reading
+     * the answer as `type` ({@code JsonNode.class}: a tree; {@code byte[].class}: the bytes). For endpoints the methods do not describe. */
+    public <T> T delete(String path, Class<T> type) {
+        return delete(path, type, null);
+    }
+
+    public <T> T delete(String path, Class<T> type,
+            RequestOptions requestOptions) {
+        return raw.delete(path, type, requestOptions).body();
+    }
+
     /** Verifies, parses and signs the API's webhook deliveries. */
     public static WebhookVerifier webhooks() {
         return new WebhookVerifier("x-extend-request-signature", "x-extend-request-timestamp", "v0:{timestamp}:{body}", 300, "eventType",

@@ -211,4 +211,39 @@ public final class RawExtendClient {
         call.json(body);
         return call;
     }
+
+    /** GET `path` as the client's {@code get} sends it, the answer read as `type`
+     * with the response's status and headers. */
+    public <T> RawResponse<T> get(String path, Class<T> type,
+            RequestOptions requestOptions) {
+        return caller.raw("GET", path, null, type, requestOptions);
+    }
+
+    /** POST `path` as the client's {@code post} sends it, the answer read as `type`
+     * with the response's status and headers. */
+    public <T> RawResponse<T> post(String path, Object body, Class<T> type,
+            RequestOptions requestOptions) {
+        return caller.raw("POST", path, body, type, requestOptions);
+    }
+
+    /** PUT `path` as the client's {@code put} sends it, the answer read as `type`
+     * with the response's status and headers. */
+    public <T> RawResponse<T> put(String path, Object body, Class<T> type,
+            RequestOptions requestOptions) {
+        return caller.raw("PUT", path, body, type, requestOptions);
+    }
+
+    /** PATCH `path` as the client's {@code patch} sends it, the answer read as `type`
+     * with the response's status and headers. */
+    public <T> RawResponse<T> patch(String path, Object body, Class<T> type,
+            RequestOptions requestOptions) {
+        return caller.raw("PATCH", path, body, type, requestOptions);
+    }
+
+    /** DELETE `path` as the client's {@code delete} sends it, the answer read as `type`
+     * with the response's status and headers. */
+    public <T> RawResponse<T> delete(String path, Class<T> type,
+            RequestOptions requestOptions) {
+        return caller.raw("DELETE", path, null, type, requestOptions);
+    }
 }

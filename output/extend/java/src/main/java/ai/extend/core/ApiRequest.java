@@ -22,6 +22,7 @@ public final class ApiRequest {
     String accept = "application/json";
     String absoluteUrl;
     String[][] security;
+    String idempotencyHeader;
 
     public ApiRequest(String method, String path, boolean retrySafe) {
         this.method = method;
@@ -44,6 +45,7 @@ public final class ApiRequest {
         copy.accept = accept;
         copy.absoluteUrl = absoluteUrl;
         copy.security = security;
+        copy.idempotencyHeader = idempotencyHeader;
         return copy;
     }
 
@@ -54,6 +56,7 @@ public final class ApiRequest {
         copy.accept = accept;
         copy.absoluteUrl = url;
         copy.security = security;
+        copy.idempotencyHeader = idempotencyHeader;
         return copy;
     }
 
@@ -136,6 +139,18 @@ public final class ApiRequest {
     public ApiRequest security(String[]... alternatives) {
         this.security = alternatives;
         return this;
+    }
+
+    /** The header of the call's idempotency key: one key per call, the same on every retry
+     * (the caller's own when given). */
+    public ApiRequest idempotency(String header) {
+        this.idempotencyHeader = header;
+        return this;
+    }
+
+    /** Whether the call sets header `name` itself (a request field). */
+    boolean hasHeader(String name) {
+        return headers.stream().anyMatch(header -> header[0].equalsIgnoreCase(name));
     }
 
     /** The Accept header of the call. */

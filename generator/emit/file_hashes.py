@@ -1,0 +1,92 @@
+"""Files' sha256, remembered by their stat, so that `check` reads only the files changed since.
+
+As git's index does, the memo holds each file's size, mtime, ctime and inode beside its hash,
+and a hash is reused only while all four are unchanged and the file's ctime is older than the
+memo file itself. Every write to a file moves its ctime to the present, even one that restores
+its size and mtime; a write in the same clock tick as the memo was saved could leave the stat
+as it was, which is why a file whose ctime is not older than the memo is read again ("racy").
+The memo lives in the project's cache folder and may be deleted at will.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+
+MEMO_NAME = "file-hashes.json"
+"""The memo's file in the cache folder."""
+_READ_SIZE = 1 << 20
+
+Entry = tuple[int, int, int, int, str]
+"""size, mtime (ns), ctime (ns), inode, sha256 hex."""
+
+
+def sha256_file(path: str) -> str:
+    """The sha256 hex digest of a file's bytes."""
+    import hashlib  # an unchanged project hashes no file: loading OpenSSL waits until one is read
+
+    digest = hashlib.sha256()
+    with open(path, "rb") as file:
+        while chunk := file.read(_READ_SIZE):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _entries(data: object) -> dict[str, Entry]:
+    """The memo's well-formed entries; anything else in the file is ignored."""
+    if not isinstance(data, dict):
+        return {}
+    entries: dict[str, Entry] = {}
+    for path, value in data.items():
+        if (
+            isinstance(value, list)
+            and len(value) == 5
+            and all(isinstance(number, int) for number in value[:4])
+            and isinstance(value[4], str)
+        ):
+            entries[path] = (value[0], value[1], value[2], value[3], value[4])
+    return entries
+
+
+class FileHashes:
+    """sha256 of files by path: from the memo in `cache_dir` where a file's stat says it has not
+    changed, else read. `save` writes back the entries of the files asked for."""
+
+    def __init__(self, cache_dir: str) -> None:
+        self._path = os.path.join(cache_dir, MEMO_NAME)
+        self._memo: dict[str, Entry] = {}
+        self._saved_ns = 0
+        self._asked: dict[str, Entry] = {}
+        self._read_any = False
+        try:
+            with open(self._path, "rb") as file:
+                self._saved_ns = os.fstat(file.fileno()).st_mtime_ns
+                self._memo = _entries(json.loads(file.read()))
+        except (OSError, ValueError):
+            self._memo = {}
+
+    def sha256(self, path: str) -> str:
+        """The file's sha256 hex digest; OSError when it cannot be read."""
+        stat = os.stat(path)
+        signature = (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino)
+        known = self._memo.get(path)
+        if known is not None and known[:4] == signature and stat.st_ctime_ns < self._saved_ns:
+            digest = known[4]
+        else:  # the stat is taken first: a change while reading shows as a new stat next time
+            digest = sha256_file(path)
+            self._read_any = True
+        self._asked[path] = (*signature, digest)
+        return digest
+
+    def save(self) -> None:
+        """Write the memo when a file had to be read (atomically; a failure only costs time)."""
+        if not self._read_any:
+            return
+        temporary = f"{self._path}.{os.getpid()}.tmp"
+        try:
+            os.makedirs(os.path.dirname(self._path), exist_ok=True)
+            with open(temporary, "w", encoding="utf-8") as file:
+                json.dump(self._asked, file, separators=(",", ":"))
+            os.replace(temporary, self._path)
+        except OSError:
+            pass

@@ -1,0 +1,182 @@
+"""`check` of an unchanged project from the records (`output_cache`, `quick_check`): confirmed
+without rendering, and every kind of staleness still found by both records."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+import generator
+from generator.config import ProjectConfig, load_config
+from generator.emit import output_cache
+from generator.emit.output_cache import confirms_up_to_date, record
+from generator.emit.quick_check import CACHE_DIR_NAME, confirms_unchanged, find_project_root
+from generator.entry import _confirmed
+
+PYPROJECT = """\
+[tool.sdkgen]
+output = "output"
+
+[tool.sdkgen.apis.tiny]
+specs = "specs/tiny"
+current = "1"
+targets = ["python"]
+
+[tool.sdkgen.apis.tiny.python]
+package = "tiny_sdk"
+"""
+OUTPUT = {"README.md": "# Tiny\n", "tiny_sdk/__init__.py": '"""Tiny."""\n'}
+
+
+def configured(root: Path) -> ProjectConfig:
+    config, problems = load_config(root)
+    assert config is not None and problems == []
+    return config
+
+
+def make_project(root: Path) -> Path:
+    """A project whose output/ is what its record says `generate` wrote, checked once."""
+    (root / "specs" / "tiny").mkdir(parents=True)
+    (root / "templates" / "python").mkdir(parents=True)
+    (root / "pyproject.toml").write_text(PYPROJECT)
+    (root / "specs" / "tiny" / "1.yaml").write_text("openapi: 3.1.0\n")
+    (root / "templates" / "python" / "client.py.j2").write_text("{{ name }}\n")
+    target = root / "output" / "tiny"
+    for path, text in OUTPUT.items():
+        (target / path).parent.mkdir(parents=True, exist_ok=True)
+        (target / path).write_text(text)
+    config = configured(root)
+    record(config, root / CACHE_DIR_NAME, {target: OUTPUT})
+    assert confirms_up_to_date(config, root / CACHE_DIR_NAME, quick_record=True)
+    return root
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    return make_project(tmp_path / "project")
+
+
+def fully_confirmed(root: Path) -> bool:
+    """What `check` concludes without rendering, through the configuration."""
+    config, problems = load_config(root)
+    if config is None or problems:
+        return False
+    return confirms_up_to_date(config, root / CACHE_DIR_NAME)
+
+
+def test_an_unchanged_project_is_confirmed_by_both_records(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert confirms_unchanged(str(project))
+    assert confirms_unchanged(str(project / "output" / "tiny"))  # from a folder inside
+    assert fully_confirmed(project)
+    monkeypatch.chdir(project / "specs")
+    assert _confirmed()
+
+
+def write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text)
+
+
+def same_size_hand_edit(root: Path) -> None:
+    readme = root / "output" / "tiny" / "README.md"
+    before = readme.stat()
+    readme.write_text("# TinY\n")
+    os.utime(readme, ns=(before.st_atime_ns, before.st_mtime_ns))
+
+
+EDITS: dict[str, Callable[[Path], object]] = {
+    "spec": lambda root: (root / "specs/tiny/1.yaml").write_text("openapi: 3.0.3\n"),
+    "template": lambda root: (root / "templates/python/client.py.j2").write_text("{{ x }}\n"),
+    "new template": lambda root: (root / "templates/python/models.py.j2").write_text("x\n"),
+    "settings": lambda root: (root / "pyproject.toml").write_text(
+        PYPROJECT.replace('"tiny_sdk"', '"tiny_client"')
+    ),
+    "patches": lambda root: write(root / "patches/tiny/README.md.patch", "@@\n"),
+    "output edited by hand": same_size_hand_edit,
+    "output deleted": lambda root: (root / "output/tiny/README.md").unlink(),
+    "newer spec": lambda root: (root / "specs/tiny/2.yaml").write_text("openapi: 3.1.0\n"),
+    "unconfigured specs folder": lambda root: write(
+        root / "specs/other/1.yaml", "openapi: 3.1.0\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("edit", EDITS)
+def test_every_staleness_misses_both_records(project: Path, edit: str) -> None:
+    EDITS[edit](project)
+    assert not confirms_unchanged(str(project))
+    assert not fully_confirmed(project)
+
+
+def test_an_edit_of_the_generator_misses_both_records(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    code = tmp_path / "generator_code"
+    code.mkdir()
+    (code / "render.py").write_text("VALUE = 1\n")
+    monkeypatch.setattr(output_cache, "_GENERATOR_DIR", code)
+    root = make_project(tmp_path / "project")
+    assert confirms_unchanged(str(root)) and fully_confirmed(root)
+    (code / "render.py").write_text("VALUE = 2\n")
+    assert not confirms_unchanged(str(root))
+    assert not fully_confirmed(root)
+
+
+def test_another_generator_version_misses_both_records(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(generator, "__version__", "99.0.0")
+    assert not confirms_unchanged(str(project))
+    assert not fully_confirmed(project)
+
+
+def test_a_templates_folder_that_appears_misses_the_quick_record(tmp_path: Path) -> None:
+    """Without its templates folder a project renders with the built-in templates; creating
+    the folder, even empty, changes that."""
+    root = tmp_path / "project"
+    (root / "specs" / "tiny").mkdir(parents=True)
+    (root / "pyproject.toml").write_text(PYPROJECT)
+    (root / "specs" / "tiny" / "1.yaml").write_text("openapi: 3.1.0\n")
+    (root / "output" / "tiny").mkdir(parents=True)
+    (root / "output" / "tiny" / "README.md").write_text("# Tiny\n")
+    config = configured(root)
+    record(config, root / CACHE_DIR_NAME, {root / "output" / "tiny": {"README.md": "# Tiny\n"}})
+    assert confirms_up_to_date(config, root / CACHE_DIR_NAME, quick_record=True)
+    assert confirms_unchanged(str(root))
+    (root / "templates").mkdir()
+    assert not confirms_unchanged(str(root))
+
+
+def test_a_copied_project_is_not_confirmed_from_the_original(project: Path) -> None:
+    """Both records name files by absolute path: a copy (cache and all) renders to check."""
+    copy = project.parent / "copy"
+    shutil.copytree(project, copy)
+    assert not confirms_unchanged(str(copy))
+    assert not fully_confirmed(copy)
+    assert confirms_unchanged(str(project))
+
+
+def test_no_record_no_project(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text("[project]\nname = 'x'\n")
+    assert find_project_root(str(tmp_path)) != str(tmp_path)
+    (tmp_path / "pyproject.toml").write_text(PYPROJECT)
+    assert find_project_root(str(tmp_path)) == str(tmp_path)
+    assert not confirms_unchanged(str(tmp_path))  # a project, but no record
+
+
+def test_the_quick_check_loads_neither_the_configuration_nor_the_cli(project: Path) -> None:
+    quick = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "generator", "check"],
+        cwd=project, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert quick.returncode == 0 and quick.stdout == "output/ is up to date\n"
+    for module in ("generator.config", "tomllib", "dataclasses", "click", "jinja2", "hashlib"):
+        assert f" {module}\n" not in quick.stderr, module

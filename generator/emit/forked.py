@@ -15,6 +15,7 @@ import os
 import pickle
 import signal
 from collections.abc import Callable, Sequence
+from typing import BinaryIO
 
 Files = dict[str, str]
 Finish = Callable[[], Files]
@@ -22,6 +23,10 @@ Finish = Callable[[], Files]
 Part = Callable[[], Finish]
 """Starts one part of a render: what it returns finishes it (formatting may still run in
 worker processes when it returns, so the serial path overlaps it with the next part)."""
+
+Message = int | tuple[int, str, bytes]
+"""What the copy sends back: a part's index before its files (so a part with none arrives
+too), then each file as its part, its path and its text as UTF-8."""
 
 MAX_PARTS = 255
 """The queue holds one byte per part."""
@@ -101,10 +106,22 @@ def _serve(parts: Sequence[Part], queue: int, answer: int) -> None:
             except BaseException as error:  # the parent raises it, as the serial path would
                 status = 1
                 stream.write(_pickled_error(error))
-            else:  # streamed: no second copy of the files as one block of bytes
-                pickle.dump(done, stream, pickle.HIGHEST_PROTOCOL)
+            else:
+                _send(done, stream)
     finally:
         os._exit(status)
+
+
+def _send(done: dict[int, Files], stream: BinaryIO) -> None:
+    """Each file on its own, as UTF-8, and dropped here once sent: the copy never holds a second
+    form of its files (one pickle of them all would keep, in every text that is not ASCII, the
+    UTF-8 form pickle makes, as long as the copy runs). Ends with None."""
+    for index, files in done.items():
+        pickle.dump(index, stream, pickle.HIGHEST_PROTOCOL)
+        for path in list(files):
+            message: Message = (index, path, files.pop(path).encode("utf-8"))
+            pickle.dump(message, stream, pickle.HIGHEST_PROTOCOL)
+    pickle.dump(None, stream, pickle.HIGHEST_PROTOCOL)
 
 
 def _pickled_error(error: BaseException) -> bytes:
@@ -115,13 +132,19 @@ def _pickled_error(error: BaseException) -> bytes:
 
 
 def _receive(answer: int) -> dict[int, Files] | BaseException:
-    """The copy's files by part, its exception, or nothing (it died: an empty answer)."""
+    """The copy's files by part (in the order it rendered them), its exception, or nothing (it
+    died: an answer empty or cut short)."""
+    received: dict[int, Files] = {}
     try:
         with os.fdopen(answer, "rb", closefd=False) as stream:
-            received: object = pickle.load(stream)
+            while (message := pickle.load(stream)) is not None:
+                if isinstance(message, BaseException):
+                    return message
+                if isinstance(message, int):
+                    received[message] = {}
+                    continue
+                index, path, text = message
+                received[index][path] = text.decode("utf-8")
     except Exception:  # no answer, or one cut short: the copy died
         return {}
-    if isinstance(received, BaseException):
-        return received
-    assert isinstance(received, dict)
     return received

@@ -99,6 +99,8 @@ class FormatJob:
     Raises FormattingError from `result()`."""
 
     def __init__(self, files: Mapping[str, str], cache_dir: Path | None) -> None:
+        # each module's text is replaced by its formatted text as it arrives, so the original
+        # is freed then, not held beside every formatted module until all are done
         self._files = dict(files)
         items = sorted(
             ((path, text, cache_dir) for path, text in files.items() if path.endswith(".py")),
@@ -118,20 +120,29 @@ class FormatJob:
                 self._pool.map(_format_module, small, chunksize=64),
             )
         else:
-            self._pending = iter([_format_module(item) for item in items])
+            self._pending = _one_by_one(items)
 
     def result(self) -> dict[str, str]:
+        """Every file, the modules formatted; the job hands its files over (call it once)."""
+        result, self._files = self._files, {}
         try:
-            done = list(self._pending)
+            for path, text, reason in self._pending:
+                if text is None:
+                    raise FormattingError(path, reason)
+                result[path] = text
         finally:
             if self._pool is not None:
-                self._pool.shutdown()
-        result = dict(self._files)
-        for path, text, reason in done:
-            if text is None:
-                raise FormattingError(path, reason)
-            result[path] = text
+                self._pool.shutdown(cancel_futures=True)
         return result
+
+
+def _one_by_one(
+    items: list[tuple[str, str, Path | None]],
+) -> Iterator[tuple[str, str | None, str]]:
+    """Each module formatted when asked for, in order, dropping the list's hold on its text."""
+    items.reverse()
+    while items:
+        yield _format_module(items.pop())
 
 
 def format_files(files: Mapping[str, str], cache_dir: Path | None) -> dict[str, str]:

@@ -14,6 +14,7 @@ import pytest
 
 from generator import pipeline
 from generator.config import default_api
+from generator.emit import forked
 from generator.emit.forked import Files, Finish, Part, can_fork, run_parts
 from generator.emit.formatting import FormattingError
 from tests.conftest import ROOT
@@ -128,3 +129,41 @@ def test_a_forked_render_gives_the_bytes_of_the_serial_one(
     assert len(forks) == 1
     assert list(parallel.files) == list(serial.files)
     assert parallel.files == serial.files
+
+
+def test_the_copys_files_come_back_one_by_one_as_the_same_text(handshake: Handshake) -> None:
+    """Text that is not ASCII, a part with no files and the files' order survive the trip."""
+
+    def body(index: int) -> Files:
+        if handshake.in_copy():
+            handshake.copy_started()
+        else:
+            handshake.wait_once()
+        if index == 1:
+            return {}
+        return {f"z{index}.md": f"| — | {index} 𝄞 é |", f"a{index}.md": "plain", "": ""}
+
+    parallel = run_parts(_parts(4, body), parallel=True)
+    serial = run_parts(_parts(4, body), parallel=False)
+    assert [list(files.items()) for files in parallel] == [list(f.items()) for f in serial]
+
+
+def test_an_answer_cut_short_counts_as_none() -> None:
+    """The copy died while sending: every one of its parts is rendered again here."""
+    read_end, write_end = os.pipe()
+    with os.fdopen(write_end, "wb") as stream:
+        forked._send({0: {"a.md": "—", "b.md": "x"}}, stream)
+    with os.fdopen(read_end, "rb") as whole:
+        sent = whole.read()
+    assert _received(sent) == {0: {"a.md": "—", "b.md": "x"}}
+    assert _received(sent[:-5]) == {}
+
+
+def _received(data: bytes) -> dict[int, Files] | BaseException:
+    read_end, write_end = os.pipe()
+    os.write(write_end, data)
+    os.close(write_end)
+    try:
+        return forked._receive(read_end)
+    finally:
+        os.close(read_end)

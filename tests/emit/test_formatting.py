@@ -11,7 +11,8 @@ import pytest
 from black.mode import TargetVersion
 
 from generator.config import default_api
-from generator.emit.formatting import FormattingError, format_files, format_python
+from generator.emit import formatting
+from generator.emit.formatting import FormatJob, FormattingError, format_files, format_python
 from generator.pipeline import render_api
 from tests.conftest import ROOT
 from tests.corpus.sample import sampled
@@ -105,3 +106,38 @@ def test_corpus_sdks_are_exactly_what_black_writes(name: str, tmp_path: Path) ->
         target.write_text(text, encoding="utf-8")
     count, report = ruff_findings(tmp_path)
     assert count == 0, report
+
+
+def _modules() -> dict[str, str]:
+    """Modules with lines black must split, and a file that is not Python."""
+    call = "value = function_with_a_long_name(" + ", ".join(f"arg{i}" for i in range(30)) + ")\n"
+    files = {f"pkg/m{i}.py": f"{call}number = {i}\n" for i in range(5)}
+    files["pkg/README.md"] = "# " + "x " * 80 + "\n"
+    return files
+
+
+@pytest.mark.parametrize("parallel", [False, True])
+def test_a_job_frees_originals_as_it_goes_yet_gives_each_module_as_formatted_alone(
+    parallel: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Serial (modules formatted when asked for) and in worker processes (replaced as they
+    arrive): the same bytes as each module formatted alone; the caller's files untouched."""
+    if parallel:
+        monkeypatch.setattr(formatting, "PARALLEL_BYTES", 0)
+    files = _modules()
+    given = dict(files)
+    job = FormatJob(files, None)
+    assert (job._pool is not None) == parallel
+    expected = {p: format_python(t, p) if p.endswith(".py") else t for p, t in given.items()}
+    assert expected["pkg/m0.py"] != given["pkg/m0.py"]
+    assert job.result() == expected
+    assert files == given
+
+
+def test_a_broken_module_in_a_worker_is_a_formatting_error_naming_the_file(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(formatting, "PARALLEL_BYTES", 0)
+    files = {**_modules(), "pkg/bad.py": "x = call(" + "a, " * 40 + "\n"}
+    with pytest.raises(FormattingError, match=r"pkg/bad\.py"):
+        FormatJob(files, None).result()

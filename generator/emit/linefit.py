@@ -293,6 +293,9 @@ def _annotated(pad: str, name: str, rest: str, trailing: str) -> list[str] | Non
         return _right_hand_split(pad, f"{name}: {annotation}", trailing)
     if not _keeps_parentheses(operands):
         return None  # black weighs omitting the parentheses here: leave it to black
+    if trailing and len(operands) == 1 and not _has_brackets(annotation):
+        # black does not wrap a parameter's lone type in parentheses
+        return [f"{pad}{name}: {annotation}{trailing}"] if default is None else None
     if len(operands) == 1 and not _fits(pad + "    " + annotation):
         if default is None and not trailing and _NAME_PATH.fullmatch(annotation):
             return [f"{pad}{name}: {annotation}"]  # nothing to split at: black leaves it long

@@ -3,6 +3,7 @@
 package ai.extend.core;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -29,18 +30,15 @@ public final class Json {
     /** A body read straight into `type` (no tree in between); null when empty, not JSON, JSON
      * null or of another shape. */
     public static <T> T read(byte[] body, Class<T> type) {
-        if (body == null || body.length == 0) {
-            return null;
-        }
-        try {
-            return ObjectMappers.JSON.readValue(body, type);
-        } catch (IOException | RuntimeException drifted) {
-            return null;
-        }
+        return read(body, ObjectMappers.JSON.constructType(type));
     }
 
     /** A body read straight into `type` (a generic type); null as `read(byte[], Class)` says. */
     public static <T> T read(byte[] body, TypeReference<T> type) {
+        return read(body, ObjectMappers.JSON.constructType(type));
+    }
+
+    private static <T> T read(byte[] body, JavaType type) {
         if (body == null || body.length == 0) {
             return null;
         }

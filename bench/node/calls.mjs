@@ -1,12 +1,18 @@
 // Per-call overhead: the same GET answered by an in-process server, through raw fetch, the
-// generated client and (when installed) extend-ai. Prints JSON: median ms per call of each, and
-// under `ratios` the median of each round's ratio to raw fetch.
+// generated client and (when installed) extend-ai. Prints JSON: median ms per call of each (wall
+// and CPU), and under `ratios` / `cpuRatios` the median of each round's ratio to raw fetch.
+//
+// Fairness: every client sends the same request (the same headers reach the server: auth, API
+// version, accept; fetch adds its own user-agent when none is given, the SDK sends its own) and
+// reads and JSON-decodes the whole body. `raw fetch + timeout` is raw fetch with what any
+// timeout costs on fetch (an AbortController's signal and a timer per call): shown for where the
+// overhead goes, never the baseline of the ratio.
 import http from "node:http";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 
-const [dist, peers, calls = "1000", rounds = "5"] = process.argv.slice(2);
+const [dist, peers, calls = "300", rounds = "16", warmup = "2000"] = process.argv.slice(2);
 const FILE = JSON.stringify({
   object: "file", id: "file_bench", name: "Invoice.pdf", type: "PDF",
   presignedUrl: "https://example.com/file_bench.pdf", parentFileId: null,
@@ -21,21 +27,33 @@ const server = http.createServer((req, res) => {
 });
 await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
 const base = `http://127.0.0.1:${server.address().port}`;
+const HEADERS = { authorization: "Bearer t", "x-extend-api-version": "2026-02-09", accept: "application/json" };
 
 const sdk = await import(pathToFileURL(path.join(dist, "index.js")).href);
 const ours = new sdk.ExtendClient({ token: "t", baseUrl: base });
+const rawFetch = async () => {
+  const res = await fetch(`${base}/files/file_bench`, { headers: HEADERS });
+  return await res.json();
+};
 const clients = {
-  "raw fetch": async () => {
-    const res = await fetch(`${base}/files/file_bench`, {
-      headers: { authorization: "Bearer t", "x-extend-api-version": "2026-02-09", accept: "application/json" },
-    });
-    return await res.json();
-  },
+  "raw fetch": rawFetch,
+  // The same raw fetch again: its ratio to the first is this run's noise floor.
+  "raw fetch, again": async () => await rawFetch(),
   generated: () => ours.files.retrieve("file_bench"),
+  "raw fetch + timeout": async () => {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), 60000);
+    try {
+      const res = await fetch(`${base}/files/file_bench`, { headers: HEADERS, signal: controller.signal });
+      return await res.json();
+    } finally {
+      clearTimeout(timer);
+    }
+  },
 };
 if (peers) {
   try {
-    const require = createRequire(path.join(peers, "package.json"));
+    const require = createRequire(path.join(path.resolve(peers), "package.json"));
     const { ExtendClient } = require("extend-ai");
     const official = new ExtendClient({ token: "t", baseUrl: base });
     clients["extend-ai"] = () => official.files.retrieve("file_bench");
@@ -45,29 +63,54 @@ if (peers) {
     console.error(`extend-ai skipped: ${error.message}`);
   }
 }
-// Rounds interleave the clients, in turns first then last, so load from elsewhere on the
-// machine hits each alike; each round's own ratio to raw fetch is kept (two runs close in time
-// meet the same load) and the median of those is the ratio.
-const times = Object.fromEntries(Object.keys(clients).map((name) => [name, []]));
-const ratios = Object.fromEntries(Object.keys(clients).map((name) => [name, []]));
-for (const call of Object.values(clients)) for (let i = 0; i < 300; i++) await call();
+// Warm-up: enough calls for V8 to optimise each client's hot functions (the SDK has more of
+// them than raw fetch; 300 calls left some unoptimised) and for the connections to be pooled.
+for (const call of Object.values(clients)) {
+  for (let i = 0; i < Number(warmup); i++) {
+    const data = await call();
+    if (data.id !== "file_bench") throw new Error("the answer was not decoded");
+  }
+}
+// Rounds interleave the clients, each round starting one further along the list (each client
+// runs in every position and after every other alike: the garbage one leaves is collected in
+// the next one's time), so load from elsewhere on the machine hits each alike; each round's own ratio to raw fetch is kept (two runs close in time
+// meet the same load) and the median of those is the ratio. Many short rounds (16 of 300 calls)
+// give a steadier median than a few long ones. CPU time (this process's user + system, every
+// thread: the server, fetch and the garbage collector) is counted beside wall time: on a
+// loaded machine wall time also counts the turns other processes take on the CPU, which is
+// noise; on a quiet one the two agree (one thread does the work).
 const names = Object.keys(clients);
+const series = (make) => Object.fromEntries(names.map((name) => [name, make()]));
+const times = series(() => []);
+const cpuTimes = series(() => []);
+const ratios = series(() => []);
+const cpuRatios = series(() => []);
 for (let r = 0; r < Number(rounds); r++) {
   const took = {};
-  for (const name of r % 2 === 1 ? [...names].reverse() : names) {
+  const cpu = {};
+  for (const name of [...names.slice(r % names.length), ...names.slice(0, r % names.length)]) {
     const call = clients[name];
+    const startCpu = process.cpuUsage();
     const start = performance.now();
     for (let i = 0; i < Number(calls); i++) await call();
     took[name] = (performance.now() - start) / Number(calls);
+    const used = process.cpuUsage(startCpu);
+    cpu[name] = (used.user + used.system) / 1000 / Number(calls);
     times[name].push(took[name]);
+    cpuTimes[name].push(cpu[name]);
   }
-  for (const name of names) ratios[name].push(took[name] / took["raw fetch"]);
+  for (const name of names) {
+    ratios[name].push(took[name] / took["raw fetch"]);
+    cpuRatios[name].push(cpu[name] / cpu["raw fetch"]);
+  }
 }
 const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
-const result = { ratios: {} };
+const result = { ratios: {}, cpuRatios: {}, cpu: {} };
 for (const name of names) {
   result[name] = median(times[name]);
+  result.cpu[name] = median(cpuTimes[name]);
   result.ratios[name] = median(ratios[name]);
+  result.cpuRatios[name] = median(cpuRatios[name]);
 }
 server.close();
 console.log(JSON.stringify(result));

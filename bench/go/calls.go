@@ -1,7 +1,12 @@
 // Per-call overhead: the same GET answered by an in-process server, through a raw net/http
 // request (decoded into the same type) and through the generated client. Prints JSON: the
-// median microseconds per call of each, over rounds that interleave the two (in turns first),
-// and the median of each round's ratio (two runs close in time meet the same load).
+// median microseconds per call of each (wall and CPU) and the medians of each round's ratios to
+// the raw request (two runs close in time meet the same load).
+//
+// Fairness: both send the same request (the same headers reach the server: the SDK sends no
+// Accept header, so neither does the raw request) and both read the whole body and decode it
+// into extend.File. "raw net/http, again" is the raw request once more: its ratio to the first
+// is the run's noise floor.
 package main
 
 import (
@@ -14,6 +19,7 @@ import (
 	"os"
 	"sort"
 	"strconv"
+	"syscall"
 	"time"
 
 	extend "example.com/extend-go/v2"
@@ -23,9 +29,26 @@ import (
 
 const file = `{"object":"file","id":"file_bench","name":"Invoice.pdf","type":"PDF","presignedUrl":"https://example.com/file_bench.pdf","parentFileId":null,"metadata":{"pageCount":3},"createdAt":"2025-01-01T00:00:00Z","updatedAt":"2025-01-01T00:00:00Z"}`
 
+// cpuTime is the CPU time this process has used (user + system, every thread: the server's
+// goroutines, the client's and the garbage collector's).
+func cpuTime() time.Duration {
+	var usage syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &usage); err != nil {
+		panic(err)
+	}
+	return time.Duration(usage.Utime.Nano() + usage.Stime.Nano())
+}
+
+func median(list []float64) float64 {
+	sorted := append([]float64(nil), list...)
+	sort.Float64s(sorted)
+	return sorted[len(sorted)/2]
+}
+
 func main() {
 	calls, _ := strconv.Atoi(os.Args[1])
 	rounds, _ := strconv.Atoi(os.Args[2])
+	warmup, _ := strconv.Atoi(os.Args[3])
 	server := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		io.Copy(io.Discard, r.Body)
 		w.Header().Set("Content-Type", "application/json")
@@ -34,62 +57,70 @@ func main() {
 	}))
 	defer server.Close()
 	ctx := context.Background()
-	raw := func() error {
+	raw := func() (string, error) {
 		request, err := http.NewRequestWithContext(ctx, http.MethodGet, server.URL+"/files/file_bench", nil)
 		if err != nil {
-			return err
+			return "", err
 		}
 		request.Header.Set("Authorization", "Bearer t")
 		request.Header.Set("X-Extend-Api-Version", "2026-02-09")
-		request.Header.Set("Accept", "application/json")
 		response, err := http.DefaultClient.Do(request)
 		if err != nil {
-			return err
+			return "", err
 		}
 		defer response.Body.Close()
 		body, err := io.ReadAll(response.Body)
 		if err != nil {
-			return err
+			return "", err
 		}
 		var decoded extend.File
-		return json.Unmarshal(body, &decoded)
+		err = json.Unmarshal(body, &decoded)
+		return decoded.ID, err
 	}
 	sdk := client.NewClient(option.WithToken("t"), option.WithBaseURL(server.URL))
-	generated := func() error {
-		_, err := sdk.Files.Retrieve(ctx, "file_bench", nil)
-		return err
+	generated := func() (string, error) {
+		decoded, err := sdk.Files.Retrieve(ctx, "file_bench", nil)
+		if err != nil {
+			return "", err
+		}
+		return decoded.ID, nil
 	}
-	names := []string{"raw net/http", "generated"}
-	clients := map[string]func() error{"raw net/http": raw, "generated": generated}
-	times := map[string][]float64{}
+	names := []string{"raw net/http", "raw net/http, again", "generated"}
+	clients := map[string]func() (string, error){"raw net/http": raw, "raw net/http, again": raw, "generated": generated}
 	for _, name := range names {
-		for i := 0; i < 300; i++ {
-			if err := clients[name](); err != nil {
-				fmt.Fprintln(os.Stderr, name, err)
+		for i := 0; i < warmup; i++ {
+			if id, err := clients[name](); err != nil || id != "file_bench" {
+				fmt.Fprintln(os.Stderr, name, "answered", id, err)
 				os.Exit(1)
 			}
 		}
 	}
-	ratios := []float64{}
+	// Each round starts one further along the list: each client runs in every position and
+	// after every other alike (the garbage one leaves is collected in the next one's time).
+	times, cpu := map[string][]float64{}, map[string][]float64{}
+	ratios, cpuRatios := map[string][]float64{}, map[string][]float64{}
 	for r := 0; r < rounds; r++ {
-		order := names
-		if r%2 == 1 {
-			order = []string{names[1], names[0]}
-		}
-		for _, name := range order {
-			start := time.Now()
+		shift := r % len(names)
+		for _, name := range append(append([]string(nil), names[shift:]...), names[:shift]...) {
+			call := clients[name]
+			startCPU, start := cpuTime(), time.Now()
 			for i := 0; i < calls; i++ {
-				clients[name]()
+				call()
 			}
-			times[name] = append(times[name], float64(time.Since(start).Microseconds())/float64(calls))
+			times[name] = append(times[name], float64(time.Since(start).Nanoseconds())/1000/float64(calls))
+			cpu[name] = append(cpu[name], float64((cpuTime()-startCPU).Nanoseconds())/1000/float64(calls))
 		}
-		ratios = append(ratios, times["generated"][r]/times["raw net/http"][r])
+		for _, name := range names {
+			ratios[name] = append(ratios[name], times[name][r]/times["raw net/http"][r])
+			cpuRatios[name] = append(cpuRatios[name], cpu[name][r]/cpu["raw net/http"][r])
+		}
 	}
-	sort.Float64s(ratios)
-	result := map[string]float64{"ratio": ratios[len(ratios)/2]}
-	for name, list := range times {
-		sort.Float64s(list)
-		result[name] = list[len(list)/2]
+	result := map[string]map[string]float64{"wall": {}, "cpu": {}, "ratios": {}, "cpuRatios": {}}
+	for _, name := range names {
+		result["wall"][name] = median(times[name])
+		result["cpu"][name] = median(cpu[name])
+		result["ratios"][name] = median(ratios[name])
+		result["cpuRatios"][name] = median(cpuRatios[name])
 	}
 	encoded, _ := json.Marshal(result)
 	fmt.Println(string(encoded))

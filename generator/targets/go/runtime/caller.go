@@ -41,6 +41,9 @@ func NewCaller(config CallerConfig, options []RequestOption) *Caller {
 
 // Options are the client's options followed by a call's.
 func (c *Caller) Options(call []RequestOption) *RequestOptions {
+	if len(call) == 0 {
+		return NewRequestOptions(c.options...)
+	}
 	all := make([]RequestOption, 0, len(c.options)+len(call))
 	return NewRequestOptions(append(append(all, c.options...), call...)...)
 }
@@ -161,10 +164,13 @@ func (c *Caller) baseURL(options *RequestOptions) (string, error) {
 
 // fetchTokens are the OAuth2 access tokens of the chosen schemes, by scheme.
 func (c *Caller) fetchTokens(ctx context.Context, chosen *sending, base string, options *RequestOptions) (map[string]string, error) {
-	fetched := map[string]string{}
+	var fetched map[string]string // made for the first OAuth2 scheme: most calls have none
 	for i, scheme := range chosen.schemes {
 		if scheme.Kind != "oauth2" {
 			continue
+		}
+		if fetched == nil {
+			fetched = map[string]string{}
 		}
 		values := chosen.values[i]
 		token, err := c.tokens.of(scheme, values[0]).get(ctx, sender(options), base, scheme, values)
@@ -270,16 +276,6 @@ func retryAfter(value string) (time.Duration, bool) {
 }
 
 func (c *Caller) build(ctx context.Context, base string, request *Request, options *RequestOptions, chosen *sending, fetched map[string]string) (*http.Request, error) {
-	target, err := url.Parse(strings.TrimRight(base, "/") + request.Path)
-	if err != nil {
-		return nil, err
-	}
-	query := target.Query()
-	for _, values := range []url.Values{request.Query, options.Query} {
-		for name, list := range values {
-			query[name] = append([]string(nil), list...)
-		}
-	}
 	var body io.Reader
 	if request.Body != nil {
 		body = bytes.NewReader(request.Body.Bytes)
@@ -287,20 +283,28 @@ func (c *Caller) build(ctx context.Context, base string, request *Request, optio
 	if options.HTTPClient != nil {
 		ctx = context.WithValue(ctx, senderKey{}, options.HTTPClient)
 	}
-	built, err := http.NewRequestWithContext(ctx, request.Method, target.String(), body)
+	if len(chosen.carried.headers) > 0 || len(chosen.carried.query) > 0 {
+		ctx = withCredentials(ctx, chosen.carried)
+	}
+	// The URL is parsed once, here: the base's own query, if any, is kept.
+	built, err := http.NewRequestWithContext(ctx, request.Method, strings.TrimRight(base, "/")+request.Path, body)
 	if err != nil {
 		return nil, err
 	}
-	for _, header := range []http.Header{c.config.Header, request.Header, options.Header} {
-		for name, values := range header {
-			built.Header[http.CanonicalHeaderKey(name)] = append([]string(nil), values...)
+	query := built.URL.Query()
+	for _, values := range []url.Values{request.Query, options.Query} {
+		for name, list := range values {
+			query[name] = append([]string(nil), list...)
 		}
 	}
-	carried := chosen.apply(built, query, fetched)
-	built.URL.RawQuery = query.Encode()
-	if len(carried.headers) > 0 || len(carried.query) > 0 {
-		built = built.WithContext(withCredentials(ctx, carried))
+	for _, header := range []http.Header{c.config.Header, request.Header, options.Header} {
+		for name, values := range header {
+			// Shared, not copied: capped at their length, an append to them makes a new array.
+			built.Header[http.CanonicalHeaderKey(name)] = values[:len(values):len(values)]
+		}
 	}
+	chosen.apply(built, query, fetched)
+	built.URL.RawQuery = query.Encode()
 	if request.Body != nil {
 		built.Header.Set("Content-Type", request.Body.ContentType)
 	}

@@ -37,12 +37,14 @@ export interface Scheme {
 }
 
 /** The credentials of one request. */
+/** The credentials of one request; read, never changed, once made (`apply` hands the same
+ * one to every call with the same text credentials). */
 export interface Applied {
-  headers: Record<string, string>;
-  query: [string, string][];
-  cookies: string[];
+  readonly headers: Record<string, string>;
+  readonly query: [string, string][];
+  readonly cookies: string[];
   /** The OAuth2 tokens it used, to forget when the API answers 401. */
-  fetched: [OAuth2Tokens, string][];
+  readonly fetched: [OAuth2Tokens, string][];
 }
 
 /** The environment variable `name`, where the runtime has one (Node, Bun, Deno with access). */
@@ -111,6 +113,9 @@ export class Security {
   readonly oauth2 = new Map<string, OAuth2Tokens>();
   /** The credentials configured as plain text, by scheme: sent without awaiting anything. */
   private readonly texts = new Map<string, readonly string[]>();
+  /** What `apply` last gave for schemes all configured as text (they do not change), by the
+   * schemes it was given: a client's calls pass the same schemes again and again. */
+  private appliedTexts: readonly [chosen: readonly Scheme[], applied: Applied] | undefined;
 
   constructor(
     schemes: readonly Scheme[],
@@ -169,6 +174,9 @@ export class Security {
   /** The credentials of `chosen` for one request: at once when all are configured as text, else
    * a promise (calling credential functions, fetching OAuth2 tokens as needed). */
   apply(chosen: readonly Scheme[], fetchImpl: Fetch, baseUrl: string): Applied | Promise<Applied> {
+    if (this.appliedTexts?.[0] === chosen) {
+      return this.appliedTexts[1];
+    }
     if (!chosen.every((scheme) => this.texts.has(scheme.name))) {
       return this.resolveAndApply(chosen, fetchImpl, baseUrl);
     }
@@ -176,6 +184,7 @@ export class Security {
     for (const scheme of chosen) {
       place(applied, scheme, this.texts.get(scheme.name)!);
     }
+    this.appliedTexts = [chosen, applied];
     return applied;
   }
 

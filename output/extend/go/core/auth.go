@@ -76,6 +76,8 @@ func (e *ConfigurationError) Error() string { return e.Message }
 type sending struct {
 	schemes []Scheme
 	values  [][]string
+	// carried is where the schemes put their credentials, kept off other origins' redirects.
+	carried credentials
 }
 
 func (s *Security) token(options *RequestOptions) string {
@@ -119,10 +121,6 @@ func (s *Security) values(scheme Scheme, options *RequestOptions) ([]string, boo
 // choose is what a call sends: the first alternative whose schemes are all configured;
 // nothing when none is needed; an error naming the options to pass when one is.
 func (s *Security) choose(requirement Requirement, options *RequestOptions) (*sending, error) {
-	byName := map[string]Scheme{}
-	for _, scheme := range s.Schemes {
-		byName[scheme.Name] = scheme
-	}
 	optional := len(requirement) == 0
 	for _, alternative := range requirement {
 		if len(alternative) == 0 {
@@ -131,13 +129,13 @@ func (s *Security) choose(requirement Requirement, options *RequestOptions) (*se
 		}
 		chosen := &sending{}
 		for _, name := range alternative {
-			values, ok := s.values(byName[name], options)
+			scheme := s.scheme(name)
+			values, ok := s.values(scheme, options)
 			if !ok {
 				chosen = nil
 				break
 			}
-			chosen.schemes = append(chosen.schemes, byName[name])
-			chosen.values = append(chosen.values, values)
+			chosen.add(scheme, values)
 		}
 		if chosen != nil {
 			return chosen, chosen.check()
@@ -146,15 +144,41 @@ func (s *Security) choose(requirement Requirement, options *RequestOptions) (*se
 	if optional {
 		return &sending{}, nil
 	}
-	return nil, s.missing(requirement, byName, options)
+	return nil, s.missing(requirement, options)
 }
 
-func (s *Security) missing(requirement Requirement, byName map[string]Scheme, options *RequestOptions) error {
+// scheme is the scheme of that name (a requirement names only the API's schemes).
+func (s *Security) scheme(name string) Scheme {
+	for _, scheme := range s.Schemes {
+		if scheme.Name == name {
+			return scheme
+		}
+	}
+	return Scheme{}
+}
+
+// add sends the scheme with its values, noting where it puts them.
+func (c *sending) add(scheme Scheme, values []string) {
+	c.schemes = append(c.schemes, scheme)
+	c.values = append(c.values, values)
+	switch {
+	case scheme.Kind == "basic" || scheme.Kind == "oauth2" || scheme.Kind == "bearer":
+		c.carried.headers = append(c.carried.headers, "Authorization")
+	case scheme.Place == "query":
+		c.carried.query = append(c.carried.query, scheme.Parameter)
+	case scheme.Place == "cookie":
+		c.carried.headers = append(c.carried.headers, "Cookie")
+	default:
+		c.carried.headers = append(c.carried.headers, scheme.Parameter)
+	}
+}
+
+func (s *Security) missing(requirement Requirement, options *RequestOptions) error {
 	hints := make([]string, 0, len(requirement))
 	for _, alternative := range requirement {
 		var wanted, env []string
 		for _, name := range alternative {
-			scheme := byName[name]
+			scheme := s.scheme(name)
 			if _, ok := s.values(scheme, options); ok {
 				continue
 			}
@@ -178,37 +202,29 @@ func (s *Security) missing(requirement Requirement, byName map[string]Scheme, op
 }
 
 // apply puts the credentials on a request; tokens are the OAuth2 access tokens by scheme.
-func (c *sending) apply(request *http.Request, query url.Values, tokens map[string]string) credentials {
-	var carried credentials
+func (c *sending) apply(request *http.Request, query url.Values, tokens map[string]string) {
 	for i, scheme := range c.schemes {
 		values := c.values[i]
 		switch {
 		case scheme.Kind == "basic":
 			pair := values[0] + ":" + values[1]
 			request.Header.Set("Authorization", "Basic "+base64.StdEncoding.EncodeToString([]byte(pair)))
-			carried.headers = append(carried.headers, "Authorization")
 		case scheme.Kind == "oauth2":
 			request.Header.Set("Authorization", "Bearer "+tokens[scheme.Name])
-			carried.headers = append(carried.headers, "Authorization")
 		case scheme.Kind == "bearer":
 			request.Header.Set("Authorization", "Bearer "+values[0])
-			carried.headers = append(carried.headers, "Authorization")
 		case scheme.Place == "query":
 			query.Set(scheme.Parameter, values[0])
-			carried.query = append(carried.query, scheme.Parameter)
 		case scheme.Place == "cookie":
 			pair := scheme.Parameter + "=" + url.PathEscape(values[0])
 			if cookie := request.Header.Get("Cookie"); cookie != "" {
 				pair = cookie + "; " + pair
 			}
 			request.Header.Set("Cookie", pair)
-			carried.headers = append(carried.headers, "Cookie")
 		default:
 			request.Header.Set(scheme.Parameter, values[0])
-			carried.headers = append(carried.headers, scheme.Parameter)
 		}
 	}
-	return carried
 }
 
 // check refuses a credential that would split a header.

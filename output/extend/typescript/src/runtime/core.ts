@@ -260,14 +260,17 @@ export class Core {
       headers["content-type"] = contentType;
     }
     Object.assign(headers, auth.headers);
-    for (const [name, value] of Object.entries(this.settings.clientHeaders)) {
+    const clientHeaders = this.settings.clientHeaders;
+    for (const name of Object.keys(clientHeaders)) {
+      const value = clientHeaders[name];
       if (value !== undefined) {
         headers[name.toLowerCase()] = value;
       }
     }
-    if (this.settings.headers !== undefined) {
-      for (const [name, value] of Object.entries(this.settings.headers)) {
-        headers[name.toLowerCase()] = value;
+    const given = this.settings.headers;
+    if (given !== undefined) {
+      for (const name of Object.keys(given)) {
+        headers[name.toLowerCase()] = given[name]!;
       }
     }
     if (spec.headers !== undefined) {
@@ -383,10 +386,12 @@ export class Core {
         timedOut = true;
         controller.abort();
       }, timeoutMs);
-      const onAbort = (): void => controller.abort();
-      options.abortSignal?.addEventListener("abort", onAbort, { once: true });
-      if (options.abortSignal?.aborted) {
-        controller.abort();
+      const onAbort = options.abortSignal !== undefined ? (): void => controller.abort() : undefined;
+      if (onAbort !== undefined) {
+        options.abortSignal?.addEventListener("abort", onAbort, { once: true });
+        if (options.abortSignal?.aborted) {
+          controller.abort();
+        }
       }
       let response: Response;
       let parsed: unknown;
@@ -426,7 +431,7 @@ export class Core {
         throw failure;
       } finally {
         clearTimeout(timer);
-        if (!open) {
+        if (!open && onAbort !== undefined) {
           options.abortSignal?.removeEventListener("abort", onAbort);
         }
       }

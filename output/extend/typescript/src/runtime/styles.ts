@@ -113,7 +113,11 @@ export function pairs(
   styles: Record<string, Style> | undefined,
 ): [string, string][] {
   const found: [string, string][] = [];
-  for (const [name, value] of Object.entries(values ?? {})) {
+  if (values === undefined) {
+    return found;
+  }
+  for (const name of Object.keys(values)) {
+    const value = values[name];
     if (value !== undefined && value !== null) {
       found.push(...pairsOf(name, value, styles?.[name] ?? FORM));
     }

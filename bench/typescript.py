@@ -6,13 +6,13 @@
   with its runtime dependencies (a clean install of it alone);
 - per-call overhead: the same GET against an in-process server, raw `fetch` vs the generated
   client vs extend-ai (bench/node/calls.mjs: the same headers reach the server and every client
-  reads and JSON-decodes the body; 2,000 warm-up calls each; 16 rounds of 300 calls, each
-  round's order rotated; the median of the rounds' ratios, then the median over 5 fresh node
-  processes). Wall and CPU time (user + system of the process) are both printed; the target
-  is judged on CPU time, which on a loaded machine leaves out the turns other processes take
-  (on a quiet one the two agree). Two control rows: raw fetch against itself (the run's noise
-  floor) and raw fetch with a timeout (an AbortController signal and a timer per call: the
-  cost of any timeout on fetch, which the SDK always sets);
+  reads and JSON-decodes the body; 2,000 warm-up calls each; 20 rounds of 300 calls, in orders
+  where each client follows every other equally often; the median of the rounds' ratios, then
+  the median over 5 fresh node processes). Wall and CPU time (user + system of the process)
+  are both printed; the target is judged on CPU time, which on a loaded machine leaves out the
+  turns other processes take (on a quiet one the two agree). Two control rows: raw fetch
+  against itself (the run's noise floor) and raw fetch with a timeout (an AbortController
+  signal and a timer per call: the cost of any timeout on fetch, which the SDK always sets);
 - generation time: a cold `sdkgen`-style run of the TypeScript target vs @hey-api/openapi-ts,
   on the Extend and OpenAI specs;
 - `sdkgen mock` vs Prism: start-up until the port answers, and which wrong requests each rejects.
@@ -90,7 +90,7 @@ def per_call(dist: Path) -> dict[str, Any]:
     runs = []
     for _ in range(PROCESSES):
         out = subprocess.run(
-            ["node", str(script), str(dist), str(EXTEND_ONLY), calls, "16", "2000"],
+            ["node", str(script), str(dist), str(EXTEND_ONLY), calls, "20", "2000"],
             capture_output=True, text=True, check=True,
         ).stdout  # fmt: skip
         runs.append(json.loads(out.strip().splitlines()[-1]))

@@ -45,6 +45,38 @@ func median(list []float64) float64 {
 	return sorted[len(sorted)/2]
 }
 
+// williams are the orders of a Williams design: each client runs in every position and right
+// after every other client equally often, so the garbage one client leaves, collected in the
+// next one's time, burdens each alike (a plain rotation had one client always follow another).
+func williams(names []string) [][]string {
+	count := len(names)
+	first := []int{0}
+	for step := 1; len(first) < count; step++ {
+		first = append(first, step)
+		if len(first) < count {
+			first = append(first, count-step)
+		}
+	}
+	var orders [][]string
+	for shift := 0; shift < count; shift++ {
+		row := make([]string, count)
+		for i, index := range first {
+			row[i] = names[(index+shift)%count]
+		}
+		orders = append(orders, row)
+	}
+	if count%2 == 1 {
+		for shift := 0; shift < count; shift++ {
+			row := make([]string, count)
+			for i, name := range orders[shift] {
+				row[count-1-i] = name
+			}
+			orders = append(orders, row)
+		}
+	}
+	return orders
+}
+
 func main() {
 	calls, _ := strconv.Atoi(os.Args[1])
 	rounds, _ := strconv.Atoi(os.Args[2])
@@ -95,13 +127,11 @@ func main() {
 			}
 		}
 	}
-	// Each round starts one further along the list: each client runs in every position and
-	// after every other alike (the garbage one leaves is collected in the next one's time).
+	orders := williams(names)
 	times, cpu := map[string][]float64{}, map[string][]float64{}
 	ratios, cpuRatios := map[string][]float64{}, map[string][]float64{}
 	for r := 0; r < rounds; r++ {
-		shift := r % len(names)
-		for _, name := range append(append([]string(nil), names[shift:]...), names[:shift]...) {
+		for _, name := range orders[r%len(orders)] {
 			call := clients[name]
 			startCPU, start := cpuTime(), time.Now()
 			for i := 0; i < calls; i++ {

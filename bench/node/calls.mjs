@@ -12,7 +12,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 
-const [dist, peers, calls = "300", rounds = "16", warmup = "2000"] = process.argv.slice(2);
+const [dist, peers, calls = "300", rounds = "20", warmup = "2000"] = process.argv.slice(2);
 const FILE = JSON.stringify({
   object: "file", id: "file_bench", name: "Invoice.pdf", type: "PDF",
   presignedUrl: "https://example.com/file_bench.pdf", parentFileId: null,
@@ -71,15 +71,27 @@ for (const call of Object.values(clients)) {
     if (data.id !== "file_bench") throw new Error("the answer was not decoded");
   }
 }
-// Rounds interleave the clients, each round starting one further along the list (each client
-// runs in every position and after every other alike: the garbage one leaves is collected in
-// the next one's time), so load from elsewhere on the machine hits each alike; each round's own ratio to raw fetch is kept (two runs close in time
-// meet the same load) and the median of those is the ratio. Many short rounds (16 of 300 calls)
+// Rounds interleave the clients (in the orders above) so load from elsewhere on the machine
+// hits each alike; each round's own ratio to raw fetch is kept (two runs close in time
+// meet the same load) and the median of those is the ratio. Many short rounds (20 of 300 calls)
 // give a steadier median than a few long ones. CPU time (this process's user + system, every
 // thread: the server, fetch and the garbage collector) is counted beside wall time: on a
 // loaded machine wall time also counts the turns other processes take on the CPU, which is
 // noise; on a quiet one the two agree (one thread does the work).
 const names = Object.keys(clients);
+// The orders of a Williams design: each client runs in every position and right after every
+// other client equally often, so the garbage one client leaves, collected in the next one's
+// time, burdens each alike (a plain rotation had one client always follow the same other).
+function williams(count) {
+  const first = [0];
+  for (let step = 1; first.length < count; step++) {
+    first.push(step);
+    if (first.length < count) first.push(count - step);
+  }
+  const rows = Array.from({ length: count }, (_, shift) => first.map((i) => (i + shift) % count));
+  return count % 2 === 1 ? [...rows, ...rows.map((row) => [...row].reverse())] : rows;
+}
+const orders = williams(names.length).map((row) => row.map((i) => names[i]));
 const series = (make) => Object.fromEntries(names.map((name) => [name, make()]));
 const times = series(() => []);
 const cpuTimes = series(() => []);
@@ -88,7 +100,7 @@ const cpuRatios = series(() => []);
 for (let r = 0; r < Number(rounds); r++) {
   const took = {};
   const cpu = {};
-  for (const name of [...names.slice(r % names.length), ...names.slice(0, r % names.length)]) {
+  for (const name of orders[r % orders.length]) {
     const call = clients[name];
     const startCpu = process.cpuUsage();
     const start = performance.now();

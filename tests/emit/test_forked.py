@@ -170,3 +170,22 @@ def _received(data: bytes) -> dict[int, Encoded] | BaseException:
         return forked._receive(read_end)
     finally:
         os.close(read_end)
+
+
+def _resident_bytes() -> int:
+    with open("/proc/self/statm", encoding="ascii") as statm:
+        return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/statm"), reason="reads /proc/self/statm")
+def test_the_heaps_free_pages_go_back_to_the_system() -> None:
+    """Texts freed between bytes that stay (a part's, once encoded) stop counting as resident."""
+    kept: list[bytes] = []
+    freed: list[bytes] = []
+    for index in range(800):  # 64 KiB each: the C heap's, below glibc's mmap threshold
+        (kept if index % 2 else freed).append(bytes(64 * 1024))
+    freed.clear()
+    before = _resident_bytes()
+    forked.release_free_heap()
+    assert before - _resident_bytes() > 10 * 1024 * 1024  # of the 25 MiB of holes
+    assert len(kept) == 400

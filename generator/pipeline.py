@@ -40,6 +40,7 @@ class Rendered:
     """Rendered files (relative to the API's output folder), unformatted."""
 
     files: EncodedFiles
+    """Held as UTF-8 (`emit/encoded.py`); reading one gives its text."""
     spec_sha256: str
     diagnostics: tuple[Diagnostic, ...]
     protected: tuple[str, ...] = ()

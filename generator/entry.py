@@ -47,7 +47,11 @@ def _exit_now(code: object) -> None:
     except (OSError, ValueError):
         return
     atexit._run_exitfuncs()
-    os._exit(code or 0)
+    try:  # what the exit handlers printed
+        sys.stdout.flush()
+        sys.stderr.flush()
+    finally:
+        os._exit(code or 0)
 
 
 def _confirmed() -> bool:

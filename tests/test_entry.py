@@ -48,14 +48,14 @@ def test_exit_handlers_run_and_buffered_output_arrives(tmp_path: Path) -> None:
     script = (
         "import atexit, sys\n"
         "from generator.entry import _exit_now\n"
-        "atexit.register(lambda: open('ran', 'w').write('yes'))\n"
+        "atexit.register(lambda: open('ran', 'w').write('yes') and print('bye'))\n"
         "sys.stdout.write('buffered')\n"
         "sys.stderr.write('also')\n"
         "_exit_now(3)\n"
         "print('not reached')\n"
     )
     done = _python(script, tmp_path)
-    assert (done.returncode, done.stdout, done.stderr) == (3, "buffered", "also")
+    assert (done.returncode, done.stdout, done.stderr) == (3, "bufferedbye\n", "also")
     assert (tmp_path / "ran").read_text() == "yes"
 
 

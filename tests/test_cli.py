@@ -4,7 +4,6 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
 
 import pytest
 import yaml
@@ -281,30 +280,3 @@ def test_validate_runs_the_full_validation_cached_in_the_project(
         assert code == 0 and "warning [invalid-openapi] the full validator ran" in output
     assert len(validated) == 1, "the second run reads .sdkgen-cache/validation"
     assert any((tmp_path / ".sdkgen-cache" / "validation").iterdir())
-
-
-def test_the_collector_pauses_while_an_api_renders_and_resumes(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    import gc
-
-    import generator.pipeline
-
-    seen: list[bool] = []
-    render_api = generator.pipeline.render_api
-
-    def watched(*args: Any, **kwargs: Any) -> Any:
-        seen.append(gc.isenabled())
-        return render_api(*args, **kwargs)
-
-    monkeypatch.setattr(generator.pipeline, "render_api", watched)
-    assert gc.isenabled()
-    code, output = run("generate", str(SHELTER), "-o", str(tmp_path / "out"))
-    assert code == 0, output
-    assert seen == [False] and gc.isenabled()
-    gc.disable()
-    try:
-        run("generate", str(SHELTER), "-o", str(tmp_path / "again"))
-        assert not gc.isenabled()  # a caller's own choice stands
-    finally:
-        gc.enable()

@@ -9,18 +9,30 @@ goes to the full CLI.
 
 A command that ends ends the process there (`_exit_now`): the interpreter's teardown would
 free, one by one, every object a big API's generation left alive, which the operating system
-takes back at once anyway.
+takes back at once anyway. `generate` and `check` run without Python's cyclic garbage
+collector (`RENDERS`).
 """
 
 from __future__ import annotations
 
 import sys
 
+RENDERS = frozenset({"generate", "check"})
+"""Commands that render every API once and end, run with the cyclic garbage collector off.
+A render builds trees (the parsed document, the IR, views, pages) and leaves next to no cyclic
+garbage: peak RSS is the same without the collector (OpenAI 71 MB, Stripe 87 MB, Kubernetes
+with every target 215 MB), whose passes over the growing heap cost OpenAI's generation about a
+tenth of a second of CPU. Forked copies inherit it; a serving command (`mock`) keeps it."""
+
 
 def main() -> None:
     if sys.argv[1:] == ["check"] and _confirmed():
         print("output/ is up to date")
         return
+    if sys.argv[1:2] and sys.argv[1] in RENDERS:
+        import gc
+
+        gc.disable()
     from generator.cli import main as cli
 
     try:

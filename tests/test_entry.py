@@ -73,3 +73,25 @@ def test_a_message_status_or_a_running_thread_exits_as_python_does(tmp_path: Pat
         "stop.set()\n"
     )
     assert _python(threaded, tmp_path).stdout == "went on\n"
+
+
+def test_only_the_rendering_commands_run_without_the_cyclic_collector(tmp_path: Path) -> None:
+    script = (
+        "import gc, sys\n"
+        "import generator.cli\n"
+        "from generator import entry\n"
+        "generator.cli.main = lambda: print(gc.isenabled())\n"
+        "sys.argv = ['sdkgen', *sys.argv[1:]]\n"
+        "entry.main()\n"
+    )
+    seen = {}
+    for command in ("generate", "check", "mock", "diff"):
+        done = subprocess.run(
+            [sys.executable, "-c", script, command, "x"],
+            capture_output=True,
+            text=True,
+            cwd=tmp_path,
+            timeout=60,
+        )
+        seen[command] = done.stdout.strip()
+    assert seen == {"generate": "False", "check": "False", "mock": "True", "diff": "True"}

@@ -31,6 +31,7 @@ from generator.targets.registry import LANGUAGE_DEFAULT, get_target, target_name
 
 if TYPE_CHECKING:
     from generator.diff.version import Version
+    from generator.emit.encoded import EncodedFiles
 
 DIFF_FORMATS = ("text", "markdown", "json", "github")
 """`diff --format` names, as `generator.diff.formats.FORMATS` (not imported: only `diff` needs
@@ -120,7 +121,7 @@ def _render_all(
     *,
     full_validation: bool = False,
     patches: Path | None = None,
-) -> tuple[dict[Path, dict[str, str]], list[Diagnostic]]:
+) -> tuple[dict[Path, EncodedFiles], list[Diagnostic]]:
     """Render and format every API; nothing is written. Any error leaves the result empty.
 
     `full_validation` adds the OpenAPI schema validation to the structural checks; `patches`,
@@ -137,7 +138,7 @@ def _render_all(
     def start_formatting(files: dict[str, str]) -> Finish:
         return FormatJob(files, black_cache).result
 
-    trees: dict[Path, dict[str, str]] = {}
+    trees: dict[Path, EncodedFiles] = {}
     diagnostics: list[Diagnostic] = []
     for api in apis:
         validation = cache_dir / "validation" if cache_dir else None
@@ -164,8 +165,8 @@ def _render_all(
 
 
 def _with_patches(
-    files: dict[str, str], folder: Path, output: Path
-) -> tuple[dict[str, str], tuple[Diagnostic, ...]]:
+    files: EncodedFiles, folder: Path, output: Path
+) -> tuple[EncodedFiles, tuple[Diagnostic, ...]]:
     """The render with the API's saved patches merged in, or the problems that stop it."""
     from generator.emit.patches import failure_diagnostics, load_patches, replay
 

@@ -3,9 +3,11 @@ forked copy of it, on a machine with a core to spare.
 
 The copy shares the IR the parent built (fork copies nothing up front), takes parts from the
 same queue as the parent, and sends back only the files it rendered, through a pipe. The result
-is the serial one: each part's files in the parts' order, and a part that raises in the copy
-raises the same exception here. A copy that dies without answering costs nothing but time: its
-parts are rendered again here. Where fork is unavailable the parts run one after another.
+is the serial one: each part's files in the parts' order, as UTF-8 (each process encodes a
+part's files as soon as it is done, and the parent keeps the copy's as they arrive; see
+`emit/encoded.py`), and a part that raises in the copy raises the same exception here. A
+copy that dies without answering costs nothing but time: its parts are rendered again here.
+Where fork is unavailable the parts run one after another.
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from collections.abc import Callable, Sequence
 from typing import BinaryIO
 
 Files = dict[str, str]
+Encoded = dict[str, bytes]
+"""A part's files as UTF-8."""
 Finish = Callable[[], Files]
 """Waits for work started on some files and returns them, finished."""
 Part = Callable[[], Finish]
@@ -26,7 +30,7 @@ worker processes when it returns, so the serial path overlaps it with the next p
 
 Message = int | tuple[int, str, bytes]
 """What the copy sends back: a part's index before its files (so a part with none arrives
-too), then each file as its part, its path and its text as UTF-8."""
+too), then each file as its part, its path and its UTF-8."""
 
 MAX_PARTS = 255
 """The queue holds one byte per part."""
@@ -41,13 +45,18 @@ def can_fork() -> bool:
     return (cores or 1) > 1
 
 
-def run_parts(parts: Sequence[Part], *, parallel: bool) -> list[Files]:
-    """Every part's files, in the parts' order. `parallel`: a forked copy takes a share of them
-    (the caller decides it pays; see `can_fork`)."""
+def run_parts(parts: Sequence[Part], *, parallel: bool) -> list[Encoded]:
+    """Every part's files as UTF-8, in the parts' order. `parallel`: a forked copy takes a share
+    of them (the caller decides it pays; see `can_fork`)."""
     if not parallel or len(parts) < 2 or len(parts) > MAX_PARTS or not can_fork():
         started = [part() for part in parts]
-        return [finish() for finish in started]
+        return [_encode(finish()) for finish in started]
     return _run_forked(parts)
+
+
+def _encode(files: Files) -> Encoded:
+    """A part's files as UTF-8; each text is dropped once encoded."""
+    return {path: files.pop(path).encode("utf-8") for path in list(files)}
 
 
 def _claim(queue: int) -> int | None:
@@ -56,14 +65,31 @@ def _claim(queue: int) -> int | None:
     return taken[0] if taken else None
 
 
-def _take_parts(parts: Sequence[Part], queue: int) -> dict[int, Files]:
-    done: dict[int, Files] = {}
+def _take_parts(parts: Sequence[Part], queue: int) -> dict[int, Encoded]:
+    done: dict[int, Encoded] = {}
     while (index := _claim(queue)) is not None:
-        done[index] = parts[index]()()
+        done[index] = _encode(parts[index]()())
+        release_free_heap()
     return done
 
 
-def _run_forked(parts: Sequence[Part]) -> list[Files]:
+def release_free_heap() -> None:
+    """Give the C heap's free pages back to the system (glibc's malloc_trim; elsewhere nothing).
+
+    A part's texts, freed once encoded, leave holes between the bytes kept; the files the copy
+    sends back arrive in sizes that seldom fit them, so without this the holes (about 20 MB
+    for Kubernetes with every target) would add to the process's peak."""
+    import ctypes  # only a big API's render forks and comes here
+
+    try:
+        trim = ctypes.CDLL(None).malloc_trim
+    except (OSError, AttributeError):
+        return
+    trim.argtypes = [ctypes.c_size_t]
+    trim(0)
+
+
+def _run_forked(parts: Sequence[Part]) -> list[Encoded]:
     queue, queue_end = os.pipe()
     os.write(queue_end, bytes(range(len(parts))))
     os.close(queue_end)
@@ -91,7 +117,7 @@ def _run_forked(parts: Sequence[Part]) -> list[Files]:
     done.update(outcome)
     for index in range(len(parts)):
         if index not in done:  # the copy died with parts it had claimed
-            done[index] = parts[index]()()
+            done[index] = _encode(parts[index]()())
     return [done[index] for index in range(len(parts))]
 
 
@@ -112,14 +138,13 @@ def _serve(parts: Sequence[Part], queue: int, answer: int) -> None:
         os._exit(status)
 
 
-def _send(done: dict[int, Files], stream: BinaryIO) -> None:
-    """Each file on its own, as UTF-8, and dropped here once sent: the copy never holds a second
-    form of its files (one pickle of them all would keep, in every text that is not ASCII, the
-    UTF-8 form pickle makes, as long as the copy runs). Ends with None."""
+def _send(done: dict[int, Encoded], stream: BinaryIO) -> None:
+    """Each file on its own, and dropped here once sent: the copy never holds a second copy of
+    its files (one pickle of them all would). Ends with None."""
     for index, files in done.items():
         pickle.dump(index, stream, pickle.HIGHEST_PROTOCOL)
         for path in list(files):
-            message: Message = (index, path, files.pop(path).encode("utf-8"))
+            message: Message = (index, path, files.pop(path))
             pickle.dump(message, stream, pickle.HIGHEST_PROTOCOL)
     pickle.dump(None, stream, pickle.HIGHEST_PROTOCOL)
 
@@ -131,10 +156,10 @@ def _pickled_error(error: BaseException) -> bytes:
         return pickle.dumps(RuntimeError(f"{type(error).__name__}: {error}"))
 
 
-def _receive(answer: int) -> dict[int, Files] | BaseException:
+def _receive(answer: int) -> dict[int, Encoded] | BaseException:
     """The copy's files by part (in the order it rendered them), its exception, or nothing (it
     died: an answer empty or cut short)."""
-    received: dict[int, Files] = {}
+    received: dict[int, Encoded] = {}
     try:
         with os.fdopen(answer, "rb", closefd=False) as stream:
             while (message := pickle.load(stream)) is not None:
@@ -143,8 +168,8 @@ def _receive(answer: int) -> dict[int, Files] | BaseException:
                 if isinstance(message, int):
                     received[message] = {}
                     continue
-                index, path, text = message
-                received[index][path] = text.decode("utf-8")
+                index, path, data = message
+                received[index][path] = data
     except Exception:  # no answer, or one cut short: the copy died
         return {}
     return received

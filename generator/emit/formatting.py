@@ -4,7 +4,8 @@ The templates already write black's layout; `pyformat` splits the lines longer t
 length, handing black only those it does not model, as one small snippet module per file.
 Black's results are cached in `.sdkgen-cache/black/` at the project root (git-ignored), keyed
 by the sha256 of black's version, its mode and the snippet module, so any change to any of
-them formats afresh. A big SDK's modules are formatted in worker processes, largest first.
+them formats afresh. A big SDK's modules are formatted by this process and worker processes,
+each a share of about the same size, largest first.
 """
 
 from __future__ import annotations
@@ -93,8 +94,9 @@ def _read_cached(cache_dir: Path, key: str) -> str | None:
 
 
 class FormatJob:
-    """Formatting under way: for a big SDK the modules are formatted in worker processes
-    while the caller renders something else; `result()` waits and returns every file.
+    """Formatting under way: for a big SDK, worker processes format their share of the modules
+    while the caller renders something else; `result()` formats this process's share, waits
+    for theirs and returns every file.
 
     Raises FormattingError from `result()`."""
 
@@ -107,26 +109,27 @@ class FormatJob:
             key=lambda item: (-len(item[1]), item[0]),
         )
         self._pool: ProcessPoolExecutor | None = None
+        self._theirs: Iterator[tuple[str, str | None, str]] = iter(())
         workers = min(os.cpu_count() or 1, 4)
         if workers > 1 and sum(len(item[1]) for item in items) > PARALLEL_BYTES:
             from concurrent.futures import ProcessPoolExecutor  # only for a big SDK
 
-            self._pool = ProcessPoolExecutor(max_workers=workers)
+            items, theirs = shares(items, workers - 1)
+            self._pool = ProcessPoolExecutor(max_workers=workers - 1)
             # big modules one by one, largest first; the many small ones in batches
-            big = [item for item in items if len(item[1]) > SMALL_MODULE_BYTES]
-            small = items[len(big) :]
-            self._pending: Iterator[tuple[str, str | None, str]] = itertools.chain(
+            big = [item for item in theirs if len(item[1]) > SMALL_MODULE_BYTES]
+            small = theirs[len(big) :]
+            self._theirs = itertools.chain(
                 self._pool.map(_format_module, big, chunksize=1),
                 self._pool.map(_format_module, small, chunksize=64),
             )
-        else:
-            self._pending = _one_by_one(items)
+        self._mine = _one_by_one(items)
 
     def result(self) -> dict[str, str]:
         """Every file, the modules formatted; the job hands its files over (call it once)."""
         result, self._files = self._files, {}
         try:
-            for path, text, reason in self._pending:
+            for path, text, reason in itertools.chain(self._mine, self._theirs):
                 if text is None:
                     raise FormattingError(path, reason)
                 result[path] = text
@@ -136,9 +139,28 @@ class FormatJob:
         return result
 
 
-def _one_by_one(
-    items: list[tuple[str, str, Path | None]],
-) -> Iterator[tuple[str, str | None, str]]:
+Item = tuple[str, str, Path | None]
+"""A module to format: its path, its text and the cache folder."""
+
+
+def shares(items: list[Item], workers: int) -> tuple[list[Item], list[Item]]:
+    """(this process's share, the workers' share) of `items` (largest first), each module to
+    the share with the fewer characters per process so far: both finish about together. Each
+    share keeps the order of `items`."""
+    mine: list[Item] = []
+    theirs: list[Item] = []
+    mine_size = theirs_size = 0
+    for item in items:
+        if mine_size * workers <= theirs_size:
+            mine.append(item)
+            mine_size += len(item[1])
+        else:
+            theirs.append(item)
+            theirs_size += len(item[1])
+    return mine, theirs
+
+
+def _one_by_one(items: list[Item]) -> Iterator[tuple[str, str | None, str]]:
     """Each module formatted when asked for, in order, dropping the list's hold on its text."""
     items.reverse()
     while items:

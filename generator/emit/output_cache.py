@@ -19,6 +19,7 @@ from pathlib import Path
 
 import generator
 from generator.config import PATCHES_DIR, ProjectConfig
+from generator.emit.encoded import utf8
 from generator.emit.file_hashes import FileHashes
 from generator.emit.quick_check import environment, listing, remember
 
@@ -69,8 +70,7 @@ def record(
 
     entry = {
         target.relative_to(project.root).as_posix(): {
-            path: hashlib.sha256(text.encode("utf-8")).hexdigest()
-            for path, text in sorted(files.items())
+            path: hashlib.sha256(utf8(files, path)).hexdigest() for path in sorted(files)
         }
         for target, files in trees.items()
     }

@@ -20,6 +20,7 @@ from enum import Enum
 from pathlib import Path
 
 from generator.diagnostics import Diagnostic
+from generator.emit.encoded import EncodedFiles
 from generator.emit.merge3 import ConflictRegion, merge3
 from generator.emit.unidiff import Hunk, PatchFormatError, apply_patch, make_patch, parse_hunks
 from generator.load.records import record
@@ -61,7 +62,7 @@ class Status:
 class Replay:
     """A render with every patch merged in, and what became of each patch."""
 
-    files: dict[str, str]
+    files: EncodedFiles
     statuses: tuple[Status, ...]
 
     @property
@@ -120,7 +121,7 @@ def _conflict_detail(patch: Patch, conflicts: tuple[ConflictRegion, ...]) -> str
 
 def replay(rendered: Mapping[str, str], patches: tuple[Patch, ...]) -> Replay:
     """`rendered` with each patch merged in three ways (base, new render, edit)."""
-    files = dict(rendered)
+    files = EncodedFiles.of(rendered)
     statuses: list[Status] = []
     for patch in patches:
         ours = rendered.get(patch.path)

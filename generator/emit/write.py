@@ -12,13 +12,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator import __version__
+from generator.emit.encoded import EncodedFiles, utf8
 
 MANIFEST = "manifest.json"
 _AT_FDCWD = -100
-
-
-def sha256_text(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def manifest_text(
@@ -27,7 +24,7 @@ def manifest_text(
     manifest: dict[str, object] = {
         "generator": f"sdkgen {__version__}",
         "spec": {"path": spec_label, "sha256": spec_sha256},
-        "files": {path: sha256_text(files[path]) for path in sorted(files)},
+        "files": {path: hashlib.sha256(utf8(files, path)).hexdigest() for path in sorted(files)},
     }
     if protected:
         manifest["protected"] = sorted(protected)
@@ -36,13 +33,13 @@ def manifest_text(
 
 def with_manifest(
     files: Mapping[str, str], spec_label: str, spec_sha256: str, protected: tuple[str, ...] = ()
-) -> dict[str, str]:
+) -> EncodedFiles:
     """The files and their manifest. `protected` folders (each SDK's `lib/`) hold hand-written
     code: nothing is rendered there (ValueError), and the manifest lists them."""
     for path in files:
         if any(path.startswith(folder) for folder in protected):
             raise ValueError(f"refusing to generate into a protected folder: {path!r}")
-    result = dict(files)
+    result = EncodedFiles.of(files)
     result[MANIFEST] = manifest_text(files, spec_label, spec_sha256, protected)
     return result
 
@@ -112,12 +109,12 @@ def write_tree(target: Path, files: Mapping[str, str]) -> None:
     retired = target.parent / f".{target.name}.old-{os.getpid()}"
     try:
         made: set[Path] = set()
-        for path, text in sorted(files.items()):
+        for path in sorted(files):
             destination = staging / path
             if destination.parent not in made:
                 destination.parent.mkdir(parents=True, exist_ok=True)
                 made.add(destination.parent)
-            destination.write_bytes(text.encode("utf-8"))
+            destination.write_bytes(utf8(files, path))
         if target.exists():
             owned = _owned_files(target)
             for path in sorted(_disk_files(target) - owned - set(files)):
@@ -143,10 +140,10 @@ def replace_folder(folder: Path, files: Mapping[str, str]) -> None:
     staging = folder.with_name(f".{folder.name}.new")
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True)
-    for path, text in sorted(files.items()):
+    for path in sorted(files):
         target = staging / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(text.encode("utf-8"))
+        target.write_bytes(utf8(files, path))
     shutil.rmtree(folder, ignore_errors=True)
     staging.rename(folder)
 
@@ -167,13 +164,14 @@ def compare_tree(
     differences: list[Difference] = []
     for path in sorted(files):
         on_disk = target / path
-        expected = files[path]
         try:
-            actual = on_disk.read_bytes().decode("utf-8", errors="replace")
+            found = on_disk.read_bytes()
         except OSError:
             differences.append(Difference(path, "added", ""))
             continue
-        if actual != expected:
+        if found != utf8(files, path):
+            actual = found.decode("utf-8", errors="replace")
+            expected = files[path]
             lines = list(
                 difflib.unified_diff(
                     actual.splitlines(keepends=True),

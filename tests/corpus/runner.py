@@ -16,6 +16,7 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -194,7 +195,7 @@ class SpecValidator:
 
 def generate_files(
     document: CorpusDocument, out: Path, cache: Path | None
-) -> tuple[dict[str, str], tuple[Diagnostic, ...]]:
+) -> tuple[Mapping[str, str], tuple[Diagnostic, ...]]:
     """Render the SDK with the real pipeline (unformatted) and write its Python files."""
     config = default_api(document.path, out, package_name(document))
     rendered = render_api(config, cache)

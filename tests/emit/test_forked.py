@@ -15,7 +15,7 @@ import pytest
 from generator import pipeline
 from generator.config import default_api
 from generator.emit import forked
-from generator.emit.forked import Files, Finish, Part, can_fork, run_parts
+from generator.emit.forked import Encoded, Files, Finish, Part, can_fork, run_parts
 from generator.emit.formatting import FormattingError
 from tests.conftest import ROOT
 
@@ -81,8 +81,8 @@ def test_the_copy_takes_parts_and_the_result_is_the_serial_one(handshake: Handsh
     parallel = run_parts(_parts(4, body), parallel=True)
     serial = run_parts(_parts(4, body), parallel=False)
     assert [list(files) for files in parallel] == [list(files) for files in serial]
-    assert any("by the copy" in text for files in parallel for text in files.values())
-    assert all("by the parent" in text for files in serial for text in files.values())
+    assert any(b"by the copy" in data for files in parallel for data in files.values())
+    assert all(b"by the parent" in data for files in serial for data in files.values())
 
 
 def test_what_a_part_raises_in_the_copy_is_raised_here(handshake: Handshake) -> None:
@@ -105,7 +105,8 @@ def test_the_parts_of_a_copy_that_died_are_rendered_here(handshake: Handshake) -
         handshake.wait_once()
         return {f"part{index}.txt": str(index)}
 
-    assert run_parts(_parts(3, body), parallel=True) == [{f"part{i}.txt": str(i)} for i in range(3)]
+    expected = [{f"part{i}.txt": str(i).encode()} for i in range(3)]
+    assert run_parts(_parts(3, body), parallel=True) == expected
 
 
 def test_a_forked_render_gives_the_bytes_of_the_serial_one(
@@ -132,7 +133,8 @@ def test_a_forked_render_gives_the_bytes_of_the_serial_one(
 
 
 def test_the_copys_files_come_back_one_by_one_as_the_same_text(handshake: Handshake) -> None:
-    """Text that is not ASCII, a part with no files and the files' order survive the trip."""
+    """Text that is not ASCII, a part with no files and the files' order survive the trip, as
+    the texts' UTF-8."""
 
     def body(index: int) -> Files:
         if handshake.in_copy():
@@ -146,20 +148,21 @@ def test_the_copys_files_come_back_one_by_one_as_the_same_text(handshake: Handsh
     parallel = run_parts(_parts(4, body), parallel=True)
     serial = run_parts(_parts(4, body), parallel=False)
     assert [list(files.items()) for files in parallel] == [list(f.items()) for f in serial]
+    assert parallel[0] == {"z0.md": "| — | 0 𝄞 é |".encode(), "a0.md": b"plain", "": b""}
 
 
 def test_an_answer_cut_short_counts_as_none() -> None:
     """The copy died while sending: every one of its parts is rendered again here."""
     read_end, write_end = os.pipe()
     with os.fdopen(write_end, "wb") as stream:
-        forked._send({0: {"a.md": "—", "b.md": "x"}}, stream)
+        forked._send({0: {"a.md": "—".encode(), "b.md": b"x"}}, stream)
     with os.fdopen(read_end, "rb") as whole:
         sent = whole.read()
-    assert _received(sent) == {0: {"a.md": "—", "b.md": "x"}}
+    assert _received(sent) == {0: {"a.md": "—".encode(), "b.md": b"x"}}
     assert _received(sent[:-5]) == {}
 
 
-def _received(data: bytes) -> dict[int, Files] | BaseException:
+def _received(data: bytes) -> dict[int, Encoded] | BaseException:
     read_end, write_end = os.pipe()
     os.write(write_end, data)
     os.close(write_end)
@@ -167,3 +170,22 @@ def _received(data: bytes) -> dict[int, Files] | BaseException:
         return forked._receive(read_end)
     finally:
         os.close(read_end)
+
+
+def _resident_bytes() -> int:
+    with open("/proc/self/statm", encoding="ascii") as statm:
+        return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/statm"), reason="reads /proc/self/statm")
+def test_the_heaps_free_pages_go_back_to_the_system() -> None:
+    """Texts freed between bytes that stay (a part's, once encoded) stop counting as resident."""
+    kept: list[bytes] = []
+    freed: list[bytes] = []
+    for index in range(800):  # 64 KiB each: the C heap's, below glibc's mmap threshold
+        (kept if index % 2 else freed).append(bytes(64 * 1024))
+    freed.clear()
+    before = _resident_bytes()
+    forked.release_free_heap()
+    assert before - _resident_bytes() > 10 * 1024 * 1024  # of the 25 MiB of holes
+    assert len(kept) == 400

@@ -4,6 +4,7 @@ one and a sample of the corpus (tests/corpus/sample.py) in `make test`, every co
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import black
@@ -141,3 +142,33 @@ def test_a_broken_module_in_a_worker_is_a_formatting_error_naming_the_file(
     files = {**_modules(), "pkg/bad.py": "x = call(" + "a, " * 40 + "\n"}
     with pytest.raises(FormattingError, match=r"pkg/bad\.py"):
         FormatJob(files, None).result()
+
+
+def test_shares_split_the_modules_by_size_keeping_their_order() -> None:
+    sizes = [90, 70, 50, 40, 30, 20, 10, 5]
+    items: list[formatting.Item] = [(f"m{i}.py", "x" * size, None) for i, size in enumerate(sizes)]
+    mine, theirs = formatting.shares(list(items), 1)
+    assert sorted(mine + theirs) == sorted(items)
+    assert [items.index(item) for item in mine] == sorted(items.index(item) for item in mine)
+    assert [items.index(item) for item in theirs] == sorted(items.index(item) for item in theirs)
+    mine_size, theirs_size = (sum(len(text) for _p, text, _c in share) for share in (mine, theirs))
+    assert abs(mine_size - theirs_size) <= max(sizes)
+    three_workers = formatting.shares(list(items), 3)
+    assert sum(len(text) for _p, text, _c in three_workers[1]) > 2 * sum(
+        len(text) for _p, text, _c in three_workers[0]
+    )
+
+
+@pytest.mark.parametrize("bad_size", [10, 10_000])
+def test_a_broken_module_in_either_share_names_the_file(
+    bad_size: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A broken module formatted here (the largest is ours) or by a worker: the error names it."""
+    monkeypatch.setattr(formatting, "PARALLEL_BYTES", 0)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    bad = "x = call(" + "a, " * 40 + "\n" + "# pad\n" * (bad_size // 6)
+    files = {**_modules(), "pkg/bad.py": bad}
+    job = FormatJob(files, None)
+    assert job._pool is not None
+    with pytest.raises(FormattingError, match=r"pkg/bad\.py"):
+        job.result()

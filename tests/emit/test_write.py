@@ -157,7 +157,7 @@ def test_a_killed_writer_leaves_the_old_tree_or_the_new_one(tmp_path: Path) -> N
     target = tmp_path / "out"
     old = with_manifest({f"pkg/m{i}.py": f"old {i}\n" for i in range(40)}, "s", "1")
     new = with_manifest({f"pkg/m{i}.py": f"new {i}\n" for i in range(45)}, "s", "2")
-    (tmp_path / "new.json").write_text(json.dumps(new))
+    (tmp_path / "new.json").write_text(json.dumps(dict(new)))
     script = tmp_path / "writer.py"
     script.write_text(KILLED_WRITER)
 

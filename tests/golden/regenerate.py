@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 from generator.config import default_api
@@ -16,7 +17,7 @@ def golden_cases() -> list[Path]:
     return sorted(p.parent for p in GOLDEN_DIR.glob("*/spec.yaml"))
 
 
-def render_case(case: Path) -> dict[str, str]:
+def render_case(case: Path) -> Mapping[str, str]:
     config = default_api(case / "spec.yaml", case / "expected", f"{case.name}_sdk")
     rendered = render_api(config)
     if not rendered.files:

@@ -4,6 +4,7 @@ the clients' raw calls."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
 
@@ -29,7 +30,7 @@ paths:
 """
 
 
-def render_keyed(folder: Path, target: str, header: str | None) -> dict[str, str]:
+def render_keyed(folder: Path, target: str, header: str | None) -> Mapping[str, str]:
     """The files `target` renders for the spec, with `header` as the `idempotency_header`."""
     spec = folder / "keyed.yaml"
     spec.write_text(SPEC, encoding="utf-8")

@@ -7,7 +7,6 @@ pages the HTML site is built from (a page per model). Only the links differ.
 from __future__ import annotations
 
 import re
-import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -145,14 +144,20 @@ class MarkdownDocs:
         return self.render(self.docs.surface.readme_template, links)
 
 
-_MODELS: weakref.WeakKeyDictionary[SdkSurface, DocsModel] = weakref.WeakKeyDictionary()
+_MODEL_ATTRIBUTE = "_docs_model"
+"""Where an SDK keeps its docs model (see `docs_model`)."""
 
 
 def docs_model(surface: SdkSurface) -> DocsModel:
-    """The docs model of an SDK, built once for the README and the docs folder."""
-    found = _MODELS.get(surface)
-    if found is None:
-        found = _MODELS[surface] = DocsModel(surface)
+    """The docs model of an SDK, built once for the README and the docs folder.
+
+    The SDK object itself holds it, so the two are freed together. A module-level table keyed
+    by the SDK would keep both (and the IR they refer to) for the life of the process: the
+    model refers to its SDK, so even a weak key would never die."""
+    memo = vars(surface)
+    found = memo.get(_MODEL_ATTRIBUTE)
+    if not isinstance(found, DocsModel):
+        found = memo[_MODEL_ATTRIBUTE] = DocsModel(surface)
     return found
 
 

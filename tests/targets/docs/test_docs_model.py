@@ -77,3 +77,21 @@ def test_a_path_id_that_is_not_a_plain_string_gets_a_value_of_its_type(tmp_path:
         assert ".retrieve(1)" in examples["/pets/{id}"], examples
         assert '.retrieve("00000000-0000-4000-8000-000000000000")' in examples["/toys/{id}"]
         assert '_123")' in examples["/owners/{id}"]
+
+
+def test_an_sdks_docs_model_is_built_once_and_freed_with_the_sdk(tmp_path: Path) -> None:
+    """The README and the docs folder share one model; nothing keeps the SDK, its model or the
+    IR they hold) alive once the render is done (a table keyed by the SDK kept them all)."""
+    import gc
+    import weakref
+
+    (tmp_path / "pets.json").write_text(json.dumps(minimal_spec()), encoding="utf-8")
+    config = default_api(tmp_path / "pets.json", tmp_path, targets=("python", "go"))
+    first, second = prepare(config).surfaces
+    model = docs_model(first)
+    assert docs_model(first) is model
+    assert docs_model(second) is not model
+    gone = (weakref.ref(first), weakref.ref(model))
+    del first, second, model
+    gc.collect()
+    assert [ref() for ref in gone] == [None, None]

@@ -3,6 +3,7 @@ it uses, no polling or pagination where there is none; and no spec shape crashes
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +15,7 @@ from tests.conftest import minimal_spec
 from tests.support.paging_spec import SPEC as PAGING_SPEC
 
 
-def _render(tmp_path: Path, spec: dict[str, Any] | str) -> dict[str, str]:
+def _render(tmp_path: Path, spec: dict[str, Any] | str) -> Mapping[str, str]:
     path = tmp_path / "api.yaml"
     path.write_text(spec if isinstance(spec, str) else yaml.safe_dump(spec))
     rendered = render_api(default_api(path, tmp_path / "out", "api_sdk"))

@@ -4,6 +4,7 @@ raw call give the raw call its name. Behaviour is tested by `streams/keys_test.g
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ from tests.support.keyed_spec import render_keyed
 from tests.targets.go.tooling import run_go
 
 
-def _client(files: dict[str, str]) -> str:
+def _client(files: Mapping[str, str]) -> str:
     return files["go/client/client.go"]
 
 

@@ -4,6 +4,7 @@ like a raw call give the raw call its name. Behaviour is tested by `streams/Keys
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ from tests.support.keyed_spec import render_keyed
 from tests.targets.java.tooling import javac, sources
 
 
-def _file(files: dict[str, str], name: str) -> str:
+def _file(files: Mapping[str, str], name: str) -> str:
     return next(text for path, text in files.items() if path.endswith("/" + name))
 
 

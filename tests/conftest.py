@@ -59,6 +59,15 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     items.sort(key=lambda item: item.path not in slow)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _one_default_tls_context() -> Iterator[None]:
+    """httpx clients share one default TLS context per worker (`tests/support/tls.py`)."""
+    from tests.support.tls import shared_default_contexts
+
+    with shared_default_contexts():
+        yield
+
+
 @pytest.fixture(scope="session")
 def server() -> Iterator[SpecServer]:
     """The spec server playing the Extend API, shared by the session."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 SPEC_SUFFIXES = (".yaml", ".yml", ".json")
@@ -25,7 +26,10 @@ def _is_root(path: Path) -> bool:
     return bool(_ROOT_MARK.search(head))
 
 
-def corpus_documents(folder: Path) -> list[CorpusDocument]:
+@cache
+def corpus_documents(folder: Path) -> tuple[CorpusDocument, ...]:
+    """The folder's documents, read once per process (a dozen test modules list them while
+    pytest collects)."""
     found: list[CorpusDocument] = []
     for path in sorted(folder.iterdir()):
         if path.is_file() and path.suffix in SPEC_SUFFIXES:
@@ -35,4 +39,4 @@ def corpus_documents(folder: Path) -> list[CorpusDocument]:
                 p for p in sorted(path.rglob("*")) if p.suffix in SPEC_SUFFIXES and _is_root(p)
             ]
             found.extend(CorpusDocument(f"{path.name}-multifile", root) for root in roots[:1])
-    return found
+    return tuple(found)

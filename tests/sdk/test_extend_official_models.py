@@ -14,7 +14,6 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-import yaml
 
 from generator.ir.build import build_api
 from tests.conftest import ROOT, shared_path
@@ -27,6 +26,7 @@ from tests.support.official_types import (
     parse_hint,
     read_official,
 )
+from tests.support.yamlfile import read_yaml
 
 SPECS = ROOT / "specs" / "extend"
 
@@ -44,7 +44,7 @@ def measure(version: str) -> Coverage:
     listed = official()
     legacy = version == "2025-04-21"
     spec = SPECS / f"{version}.yaml"
-    api = build_api(yaml.safe_load(spec.read_text(encoding="utf-8")), "extend", str(spec))
+    api = build_api(read_yaml(spec), "extend", str(spec))
     names = [n for n in listed.models if not is_request_shape(n) and is_legacy(n) == legacy]
     return coverage(listed, api, names)
 

@@ -8,11 +8,10 @@ import re
 from functools import cache
 from pathlib import Path
 
-import yaml
-
 from generator.ir.build import build_api
 from generator.targets.registry import get_target
 from tests.conftest import ROOT, shared_path
+from tests.support.yamlfile import read_yaml
 
 SPECS = ROOT / "specs" / "extend"
 CALL = re.compile(r"^(client(?:\.[a-z_]+)+)\(", re.MULTILINE)
@@ -27,7 +26,7 @@ def official_methods() -> set[str]:
 
 @cache
 def our_methods(version: str) -> frozenset[str]:
-    document = yaml.safe_load((SPECS / f"{version}.yaml").read_text(encoding="utf-8"))
+    document = read_yaml(SPECS / f"{version}.yaml")
     return frozenset(get_target("python").names(build_api(document, "extend")).methods.values())
 
 

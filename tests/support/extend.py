@@ -7,13 +7,12 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from generator.config import load_config
 from generator.pipeline import load_api
 from generator.targets.python.render import PythonOptions, PythonRenderer
 from generator.templating import environment
 from tests.conftest import ROOT
+from tests.support.yamlfile import read_yaml
 
 SDK_DIR = ROOT / "output" / "extend" / "python"
 TOKEN = "sk_test_secret_token"
@@ -25,7 +24,7 @@ def extend_spec() -> tuple[Path, dict[str, Any]]:
     config, problems = load_config(ROOT)
     assert config is not None and not problems
     spec = config.apis[0].spec
-    return spec, yaml.safe_load(spec.read_text(encoding="utf-8"))
+    return spec, read_yaml(spec)
 
 
 @cache

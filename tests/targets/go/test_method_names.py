@@ -6,11 +6,10 @@ from __future__ import annotations
 
 from functools import cache
 
-import yaml
-
 from generator.ir.build import build_api
 from generator.targets.registry import get_target
 from tests.conftest import ROOT, shared_path
+from tests.support.yamlfile import read_yaml
 
 SPECS = ROOT / "specs" / "extend"
 LEGACY = ("processor", "processorrun", "processorversion", "batchprocessorrun")
@@ -25,7 +24,7 @@ def official() -> set[tuple[str, str]]:
 @cache
 def ours(version: str) -> frozenset[tuple[str, str]]:
     """(package, method): a resource's package is its client field in lower case."""
-    document = yaml.safe_load((SPECS / f"{version}.yaml").read_text(encoding="utf-8"))
+    document = read_yaml(SPECS / f"{version}.yaml")
     names = get_target("go").names(build_api(document, "extend")).methods.values()
     parts = [name.split(".") for name in names]
     return frozenset(("client", p[1]) if len(p) == 2 else (p[1].lower(), p[2]) for p in parts)

@@ -16,6 +16,7 @@ import pytest
 
 from tests.conftest import ROOT
 from tests.support.doc_examples import Block, code_blocks
+from tests.support.run_folder import Built
 from tests.support.streams_sdk import write_streams_sdk
 from tests.targets.java.tooling import javac, sources
 
@@ -79,10 +80,11 @@ def example_class(index: int, where: str, code: str, packages: list[str], client
 
 
 def compile_java_examples(
-    sdk: Path, docs: Path, out: Path
+    sdk: Path, docs: Path, out: Path, sdk_classes: Path | None = None
 ) -> tuple[int, subprocess.CompletedProcess[str]]:
-    """Every Java example of `docs` and `sdk`'s README compiled with the SDK's sources in one
-    javac, under `out`: the count and javac's result."""
+    """Every Java example of `docs` and `sdk`'s README compiled under `out`, with the SDK's
+    sources in one javac, or against `sdk_classes` when the SDK is compiled already: the count
+    and javac's result."""
     examples = java_examples(sdk, docs)
     files = sources(sdk)
     packages = _packages(files)
@@ -94,15 +96,20 @@ def compile_java_examples(
         path = folder / f"Example{index}.java"
         path.write_text(example_class(index, where, block.code, packages, client), "utf-8")
         written.append(path)
-    done = javac(out / "classes", [*files, *written])
+    if sdk_classes is None:
+        done = javac(out / "classes", [*files, *written])
+    else:
+        done = javac(out / "classes", written, str(sdk_classes))
     if done.returncode != 0:
         done.stderr = located(done.stdout + done.stderr, folder)
     return len(examples), done
 
 
 @pytest.mark.slow
-def test_every_java_example_compiles(tmp_path: Path) -> None:
-    count, done = compile_java_examples(SDK, DOCS, tmp_path)
+def test_every_java_example_compiles(tmp_path: Path, extend_java_build: Built) -> None:
+    assert extend_java_build.returncode == 0, extend_java_build.output[-4000:]
+    classes = extend_java_build.folder / "classes"
+    count, done = compile_java_examples(SDK, DOCS, tmp_path, classes)
     assert count > 100, f"only {count} Java examples in the docs"
     assert done.returncode == 0, done.stderr
 

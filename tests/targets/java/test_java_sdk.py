@@ -1,6 +1,6 @@
 """The Extend Java SDK of output/: `javac -Xlint:all -Werror --release 11` clean, and its JUnit
 behaviour tests pass against sdkgen's mock (every request checked against the spec) and scripted
-local servers. The SDK and the tests compile once, together."""
+local servers. The SDK compiles once per run (`conftest.py`), the tests against it."""
 
 from __future__ import annotations
 
@@ -12,28 +12,31 @@ from pathlib import Path
 import pytest
 
 from generator.mock.serve import start
-from tests.conftest import ROOT
 from tests.support.extend import API_VERSION, TOKEN, extend_spec
-from tests.targets.java.tooling import classpath, javac, junit_console, sources
+from tests.support.run_folder import Built
+from tests.targets.java.tooling import classpath, javac, junit_console
 
-SDK = ROOT / "output" / "extend" / "java"
 JUNIT_TESTS = Path(__file__).parent / "junit"
 
 
 @pytest.fixture(scope="module")
 def compiled(
-    tmp_path_factory: pytest.TempPathFactory,
+    tmp_path_factory: pytest.TempPathFactory, extend_java_build: Built
 ) -> tuple[Path, subprocess.CompletedProcess[str]]:
+    """The JUnit tests compiled against the run's build of the SDK (`conftest.py`)."""
     console = junit_console()
     out = tmp_path_factory.mktemp("java-classes")
-    done = javac(out, [*sources(SDK), *sorted(JUNIT_TESTS.glob("*.java"))], str(console))
+    sdk_classes = extend_java_build.folder / "classes"
+    done = javac(out, sorted(JUNIT_TESTS.glob("*.java")), f"{console}:{sdk_classes}")
     return out, done
 
 
 @pytest.mark.slow
 def test_the_sdk_and_its_tests_compile_with_every_lint_on(
-    compiled: tuple[Path, subprocess.CompletedProcess[str]],
+    extend_java_build: Built, compiled: tuple[Path, subprocess.CompletedProcess[str]]
 ) -> None:
+    assert extend_java_build.returncode == 0, extend_java_build.output[-4000:]
+    assert "warning" not in extend_java_build.output
     _out, done = compiled
     assert done.returncode == 0, (done.stdout + done.stderr)[-4000:]
     assert "warning" not in done.stderr
@@ -41,17 +44,20 @@ def test_the_sdk_and_its_tests_compile_with_every_lint_on(
 
 @pytest.mark.slow
 def test_junit_behaviour_tests_pass(
-    compiled: tuple[Path, subprocess.CompletedProcess[str]],
+    extend_java_build: Built, compiled: tuple[Path, subprocess.CompletedProcess[str]]
 ) -> None:
+    assert extend_java_build.returncode == 0, extend_java_build.output[-4000:]
     out, done = compiled
     assert done.returncode == 0, (done.stdout + done.stderr)[-4000:]
+    sdk_classes = extend_java_build.folder / "classes"
     spec, _document = extend_spec()
     server, diagnostics = start(spec, token=TOKEN)
     assert server is not None, diagnostics
     env = {**os.environ, "SPEC_SERVER_URL": server.base_url, "SPEC_SERVER_TOKEN": TOKEN,
            "SPEC_SERVER_API_VERSION": API_VERSION, "EXTEND_API_KEY": ""}  # fmt: skip
     quick = ["-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"]
-    command = ["java", *quick, "-jar", str(junit_console()), "--class-path", f"{out}:{classpath()}",
+    path = f"{out}:{sdk_classes}:{classpath()}"
+    command = ["java", *quick, "-jar", str(junit_console()), "--class-path", path,
                "--select-class", "ExtendTest", "--disable-banner", "--details=summary"]  # fmt: skip
     try:
         run = subprocess.run(command, capture_output=True, text=True, env=env, timeout=600,

@@ -6,11 +6,10 @@ from __future__ import annotations
 
 from functools import cache
 
-import yaml
-
 from generator.ir.build import build_api
 from generator.targets.registry import get_target
 from tests.conftest import ROOT, shared_path
+from tests.support.yamlfile import read_yaml
 
 SPECS = ROOT / "specs" / "extend"
 ROOT_CLIENT = "ExtendClientBase"
@@ -36,7 +35,7 @@ def legacy(row: tuple[str, str]) -> bool:
 def ours(version: str) -> frozenset[tuple[str, str]]:
     """(class, method): `client.files().list` is FilesClient.list, and the root client has
     `files` (an accessor) and its own operations."""
-    document = yaml.safe_load((SPECS / f"{version}.yaml").read_text(encoding="utf-8"))
+    document = read_yaml(SPECS / f"{version}.yaml")
     names = get_target("java").names(build_api(document, "extend")).methods.values()
     found: set[tuple[str, str]] = set()
     for name in names:

@@ -5,7 +5,9 @@ Skips, saying why, when no Chromium is installed (`make browser` installs Debian
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 import pytest
@@ -18,8 +20,6 @@ from tests.support.extend import extend_renderer
 pytestmark = pytest.mark.slow
 
 ARTIFACTS = ROOT / "build" / "test-artifacts"
-LINKS_JS = "Array.from(document.querySelectorAll('a[href]'), a => a.href)"
-IDS_JS = "Array.from(document.querySelectorAll('[id]'), e => e.id)"
 
 
 @pytest.fixture(scope="module")
@@ -41,31 +41,96 @@ def page() -> Iterator[Page]:
         browser.close()
 
 
-def test_every_page_loads_cleanly_and_every_internal_link_resolves(site: Path, page: Page) -> None:
-    pages = sorted(site.glob("*.html"))
-    assert len(pages) > 200
-    ids: dict[Path, set[str]] = {}
-    links: dict[Path, list[str]] = {}
-    problems: list[str] = []
-    for path in pages:
-        problems += [f"{path.name}: {e}" for e in page.goto(path.as_uri())]
-        ids[path] = set(page.evaluate(IDS_JS))
-        links[path] = page.evaluate(LINKS_JS)
-        assert page.evaluate("document.querySelector('main h1, main h2') !== null"), path.name
+PAGE_JS = """(() => {
+  const main = document.querySelector('main').getBoundingClientRect();
+  const sidebar = document.querySelector('.sidebar');
+  const wide = Array.from(document.querySelectorAll('main table'))
+    .filter(t => t.getBoundingClientRect().right > main.right + 1
+      || t.scrollWidth > t.clientWidth + 1)
+    .map(t => t.querySelector('th')?.textContent);
+  return {
+    ids: Array.from(document.querySelectorAll('[id]'), e => e.id),
+    links: Array.from(document.querySelectorAll('a[href]'), a => a.href),
+    headed: document.querySelector('main h1, main h2') !== null,
+    fits: {
+      sidebar: sidebar.scrollWidth <= sidebar.clientWidth,
+      page: document.documentElement.scrollWidth <= document.documentElement.clientWidth,
+      wide,
+    },
+  };
+})()"""
+"""What a page holds once loaded: its ids and links, whether its text column has a heading, and
+whether it fits the window (no sidebar entry cut or scrolled sideways, no table wider than the
+text column)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Visit:
+    """One page as the browser loaded it at 1280 pixels wide."""
+
+    errors: tuple[str, ...]
+    ids: frozenset[str]
+    links: tuple[str, ...]
+    headed: bool
+    fits: dict[str, Any]
+
+
+@pytest.fixture(scope="module")
+def visits(site: Path, page: Page) -> dict[Path, Visit]:
+    """Every page loaded once in a 1280-pixel window, read by the tests below (each load costs
+    the browser a page's layout, so the pages are not loaded again per test)."""
+    page.send(
+        "Emulation.setDeviceMetricsOverride",
+        {"width": 1280, "height": 800, "deviceScaleFactor": 1, "mobile": False},
+    )
+    found: dict[Path, Visit] = {}
+    try:
+        for path in sorted(site.glob("*.html")):
+            errors = page.goto(path.as_uri())
+            facts = page.evaluate(PAGE_JS)
+            found[path] = Visit(
+                tuple(errors),
+                frozenset(facts["ids"]),
+                tuple(facts["links"]),
+                facts["headed"],
+                facts["fits"],
+            )
+    finally:
+        page.send("Emulation.clearDeviceMetricsOverride")
+    return found
+
+
+def test_every_page_loads_cleanly_and_every_internal_link_resolves(
+    visits: dict[Path, Visit],
+) -> None:
+    assert len(visits) > 200
+    problems = [f"{path.name}: {e}" for path, visit in visits.items() for e in visit.errors]
+    assert [path.name for path, visit in visits.items() if not visit.headed] == []
     checked = 0
-    for source, hrefs in links.items():
-        for href in hrefs:
+    for source, visit in visits.items():
+        for href in visit.links:
             parts = urlsplit(href)
             if parts.scheme != "file":
                 continue
             target = Path(unquote(parts.path))
             checked += 1
-            if target not in ids:
+            if target not in visits:
                 problems.append(f"{source.name}: link to a missing page {href}")
-            elif parts.fragment and unquote(parts.fragment) not in ids[target]:
+            elif parts.fragment and unquote(parts.fragment) not in visits[target].ids:
                 problems.append(f"{source.name}: link to a missing anchor {href}")
     assert checked > 1000
     assert problems == []
+
+
+def test_every_page_fits_a_1280_pixel_window(visits: dict[Path, Visit]) -> None:
+    """No sidebar entry cut or scrolled sideways, no table wider than the text column."""
+    assert len(visits) > 200
+    misfits = {
+        path.name: visit.fits
+        for path, visit in visits.items()
+        if visit.fits != {"sidebar": True, "page": True, "wide": []}
+    }
+    assert misfits == {}
 
 
 def test_search_finds_a_method_by_name_and_leads_to_it(site: Path, page: Page) -> None:
@@ -102,32 +167,3 @@ def test_a_model_search_and_a_screenshot_of_the_index(site: Path, page: Page) ->
     assert png.startswith(b"\x89PNG\r\n\x1a\n") and len(png) > 10_000
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     (ARTIFACTS / "site-index.png").write_bytes(png)
-
-
-FITS_JS = """(() => {
-  const main = document.querySelector('main').getBoundingClientRect();
-  const sidebar = document.querySelector('.sidebar');
-  const wide = Array.from(document.querySelectorAll('main table'))
-    .filter(t => t.getBoundingClientRect().right > main.right + 1
-      || t.scrollWidth > t.clientWidth + 1)
-    .map(t => t.querySelector('th')?.textContent);
-  return {
-    sidebar: sidebar.scrollWidth <= sidebar.clientWidth,
-    page: document.documentElement.scrollWidth <= document.documentElement.clientWidth,
-    wide,
-  };
-})()"""
-
-
-def test_every_page_fits_a_1280_pixel_window(site: Path, page: Page) -> None:
-    """No sidebar entry cut or scrolled sideways, no table wider than the text column."""
-    page.send(
-        "Emulation.setDeviceMetricsOverride",
-        {"width": 1280, "height": 800, "deviceScaleFactor": 1, "mobile": False},
-    )
-    try:
-        for path in sorted(site.glob("*.html")):
-            assert page.goto(path.as_uri()) == [], path.name
-            assert page.evaluate(FITS_JS) == {"sidebar": True, "page": True, "wide": []}, path.name
-    finally:
-        page.send("Emulation.clearDeviceMetricsOverride")

@@ -4,58 +4,27 @@ two origins). Only the runtime is compiled, which keeps the suite to a few secon
 
 from __future__ import annotations
 
-import json
 import os
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 
-from generator.targets.typescript.render import RUNTIME_DIR
 from tests.support.fault_server import FaultServer, refused_url
-from tests.targets.typescript.tooling import node, tsc
+from tests.support.run_folder import Built
+from tests.targets.typescript.tooling import node
 
 TESTS = Path(__file__).parent / "faults"
-COMPILER_OPTIONS = {
-    "target": "ES2022",
-    "module": "NodeNext",
-    "moduleResolution": "NodeNext",
-    "lib": ["ES2022", "DOM", "DOM.Iterable"],
-    "types": [],
-    "strict": True,
-    "outDir": "dist",
-    "rootDir": "src",
-    "skipLibCheck": True,
-    "noEmitOnError": True,
-}
 # Each scheme (and three sent together) x each status x both origins, a downgrade and a loop;
 # then the faults.
 EXPECTED_TESTS = 6 * 5 * 2 + 2 + 16
 
 
-def compile_runtime(folder: Path) -> Path:
-    (folder / "src").mkdir()
-    for source in RUNTIME_DIR.glob("*.ts"):
-        shutil.copy(source, folder / "src" / source.name)
-    config = {"compilerOptions": COMPILER_OPTIONS, "include": ["src"]}
-    (folder / "tsconfig.json").write_text(json.dumps(config), encoding="utf-8")
-    (folder / "package.json").write_text('{"type": "module"}', encoding="utf-8")  # ESM output
-    built = subprocess.run(
-        [str(tsc()), "-p", str(folder / "tsconfig.json")],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    assert built.returncode == 0, built.stdout + built.stderr
-    return folder / "dist"
-
-
 @pytest.mark.slow  # tsc and node: seconds, so `make test` (not test-fast) runs it
-def test_node_fault_suite_passes(tmp_path: Path) -> None:
-    dist = compile_runtime(tmp_path)
+def test_node_fault_suite_passes(runtime_build: Built) -> None:
+    assert runtime_build.returncode == 0, runtime_build.output
+    dist = runtime_build.folder / "dist"
     with FaultServer() as first, FaultServer() as second:
         env = {
             **os.environ,

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.support.fault_server import FaultServer
-from tests.targets.typescript.test_faults import compile_runtime
+from tests.support.run_folder import Built
 from tests.targets.typescript.tooling import node
 
 TESTS = Path(__file__).parent / "hooks"
@@ -19,8 +19,9 @@ EXPECTED_TESTS = 3
 
 
 @pytest.mark.slow  # tsc and node: seconds, so `make test` (not test-fast) runs it
-def test_node_hook_suite_passes(tmp_path: Path) -> None:
-    dist = compile_runtime(tmp_path)
+def test_node_hook_suite_passes(runtime_build: Built) -> None:
+    assert runtime_build.returncode == 0, runtime_build.output
+    dist = runtime_build.folder / "dist"
     with FaultServer() as server:
         env = {**os.environ, "RUNTIME_DIST": str(dist), "FAULT_A": str(server.port)}
         result = subprocess.run(

@@ -14,17 +14,17 @@ import pytest
 from generator.mock.serve import start
 from tests.conftest import ROOT
 from tests.support.extend import API_VERSION, TOKEN, extend_spec
-from tests.targets.typescript.tooling import compile_sdk, node
+from tests.support.run_folder import Built
+from tests.targets.typescript.tooling import node
 
 SDK = ROOT / "output" / "extend" / "typescript"
 TESTS = Path(__file__).parent / "node"
 
 
 @pytest.mark.slow
-def test_node_behaviour_tests_pass(tmp_path: Path) -> None:
-    dist = tmp_path / "dist"
-    built = compile_sdk(SDK, "--outDir", str(dist))
-    assert built.returncode == 0, built.stdout + built.stderr
+def test_node_behaviour_tests_pass(extend_build: Built) -> None:
+    assert extend_build.returncode == 0, extend_build.output
+    dist = extend_build.folder / "dist"
     spec, _document = extend_spec()
     server, diagnostics = start(spec, token=TOKEN)
     assert server is not None, diagnostics

@@ -18,8 +18,9 @@ from generator.mock.serve import start
 from generator.mock.server import SpecServer
 from tests.conftest import ROOT
 from tests.support.extend import API_VERSION, TOKEN, extend_spec
+from tests.support.run_folder import Built
 from tests.support.spec_server import ScriptedResponse
-from tests.targets.typescript.tooling import compile_sdk, node, tsc
+from tests.targets.typescript.tooling import node, tsc
 
 SDK = ROOT / "output" / "extend" / "typescript"
 TESTS = Path(__file__).parent / "extraction"
@@ -62,10 +63,9 @@ def finished_runs(server: SpecServer) -> list[dict[str, Any]]:
 
 
 @pytest.mark.slow  # tsc and node: seconds, so `make test` (not test-fast) runs it
-def test_extract_typed_against_the_mock(tmp_path: Path) -> None:
-    dist = tmp_path / "dist"
-    built = compile_sdk(SDK, "--outDir", str(dist))
-    assert built.returncode == 0, built.stdout + built.stderr
+def test_extract_typed_against_the_mock(extend_build: Built) -> None:
+    assert extend_build.returncode == 0, extend_build.output
+    dist = extend_build.folder / "dist"
     spec, _document = extend_spec()
     server, diagnostics = start(spec, token=TOKEN)
     assert server is not None, diagnostics

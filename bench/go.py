@@ -2,7 +2,7 @@
 
 - per-call overhead: the same GET against an in-process server, a raw `net/http` request
   (decoded into the same type) vs the generated client (bench/go/calls.go). The same headers
-  reach the server (the raw request used to send an Accept header the SDK does not send) and
+  reach the server (an Accept of JSON on both, as the SDK sends it) and
   both read and decode the whole body; 2,000 warm-up calls each (was 300); 30 rounds of 1,000
   calls (was 15 of 2,000) in orders where each client follows every other equally often (a plain
   rotation, tried first, had the raw request run after the SDK's calls in two rounds of

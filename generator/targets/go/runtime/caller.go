@@ -18,6 +18,10 @@ const (
 	maxRetryAfter     = 60 * time.Second
 )
 
+// jsonAccept is the Accept of a call whose method names none: the JSON every other call
+// answers (shared by every request; capped, so an append makes a new array).
+var jsonAccept = []string{"application/json"}[:1:1]
+
 // CallerConfig is what a generated client knows of its API.
 type CallerConfig struct {
 	// BaseURL is the first server's URL, its {variables} filled from Variables.
@@ -302,6 +306,9 @@ func (c *Caller) build(ctx context.Context, base string, request *Request, optio
 			// Shared, not copied: capped at their length, an append to them makes a new array.
 			built.Header[http.CanonicalHeaderKey(name)] = values[:len(values):len(values)]
 		}
+	}
+	if _, set := built.Header["Accept"]; !set {
+		built.Header["Accept"] = jsonAccept
 	}
 	chosen.apply(built, query, fetched)
 	built.URL.RawQuery = query.Encode()

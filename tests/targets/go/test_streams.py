@@ -58,7 +58,10 @@ def test_go_streams_events_and_downloads(tmp_path: Path, go_cache: Path) -> None
         {"prompt": "hi", "stream": True},
         {"prompt": "hi"},
     ]
-    assert [r.headers.get("accept") for r in completions] == ["text/event-stream", None]
+    assert [r.headers.get("accept") for r in completions] == [
+        "text/event-stream",
+        "application/json",
+    ]
     assert {r.headers.get("accept") for r in events} == {"text/event-stream"}
     keys = [r.headers.get("idempotency-key") for r in charges]
     assert len(keys) == 4 and keys[0] == keys[1] and keys[2] == keys[3] and keys[0] != keys[2]

@@ -2,10 +2,11 @@
 forked copy of it, on a machine with a core to spare.
 
 The copy shares the IR the parent built (fork copies nothing up front), takes parts from the
-same queue as the parent, and sends back only the files it rendered, through a pipe. The result
-is the serial one: each part's files in the parts' order, as UTF-8 (each process encodes a
-part's files as soon as it is done, and the parent keeps the copy's as they arrive; see
-`emit/encoded.py`), and a part that raises in the copy raises the same exception here. A
+same queue as the parent, and writes the files it rendered into a spill the parent made (an
+unnamed temporary file), telling the parent through a pipe where each lies. The result is the
+serial one: each part's files in the parts' order, as UTF-8 (each process encodes a part's
+files as soon as it is done; the copy's stay on disk until written: see `emit/encoded.py`),
+and a part that raises in the copy raises the same exception here. A
 copy that dies without answering costs nothing but time: its parts are rendered again here.
 Where fork is unavailable the parts run one after another.
 """
@@ -19,18 +20,21 @@ import signal
 from collections.abc import Callable, Sequence
 from typing import BinaryIO
 
+from generator.emit.encoded import Held, Spill, Spilled
+
 Files = dict[str, str]
-Encoded = dict[str, bytes]
-"""A part's files as UTF-8."""
+Encoded = dict[str, Held]
+"""A part's files as UTF-8 (the copy's spilled)."""
 Finish = Callable[[], Files]
 """Waits for work started on some files and returns them, finished."""
 Part = Callable[[], Finish]
 """Starts one part of a render: what it returns finishes it (formatting may still run in
 worker processes when it returns, so the serial path overlaps it with the next part)."""
 
-Message = int | tuple[int, str, bytes]
+Message = int | tuple[int, str, int, int]
 """What the copy sends back: a part's index before its files (so a part with none arrives
-too), then each file as its part, its path and its UTF-8."""
+too), then each file as its part, its path and where its UTF-8 lies in the spill (offset,
+size)."""
 
 MAX_PARTS = 255
 """The queue holds one byte per part."""
@@ -94,17 +98,18 @@ def _run_forked(parts: Sequence[Part]) -> list[Encoded]:
     os.write(queue_end, bytes(range(len(parts))))
     os.close(queue_end)
     answer, answer_end = os.pipe()
+    spill = Spill()
     gc.freeze()  # the copy's collector leaves the shared objects (and their pages) alone
     child = os.fork()
     if child == 0:
         os.close(answer)
-        _serve(parts, queue, answer_end)  # never returns
+        _serve(parts, queue, answer_end, spill)  # never returns
     gc.unfreeze()
     os.close(answer_end)
     finished = False
     try:
         done = _take_parts(parts, queue)
-        outcome = _receive(answer)
+        outcome = _receive(answer, spill)
         finished = True
     finally:
         os.close(queue)
@@ -121,9 +126,9 @@ def _run_forked(parts: Sequence[Part]) -> list[Encoded]:
     return [done[index] for index in range(len(parts))]
 
 
-def _serve(parts: Sequence[Part], queue: int, answer: int) -> None:
-    """The forked copy: renders parts until none is left, sends back what it rendered (or what
-    it raised), and exits without running the parent's exit handlers."""
+def _serve(parts: Sequence[Part], queue: int, answer: int, spill: Spill) -> None:
+    """The forked copy: renders parts until none is left, spills what it rendered and says
+    where (or sends what it raised), and exits without running the parent's exit handlers."""
     status = 0
     try:
         with os.fdopen(answer, "wb") as stream:
@@ -133,19 +138,22 @@ def _serve(parts: Sequence[Part], queue: int, answer: int) -> None:
                 status = 1
                 stream.write(_pickled_error(error))
             else:
-                _send(done, stream)
+                _send(done, stream, spill)
     finally:
         os._exit(status)
 
 
-def _send(done: dict[int, Encoded], stream: BinaryIO) -> None:
-    """Each file on its own, and dropped here once sent: the copy never holds a second copy of
-    its files (one pickle of them all would). Ends with None."""
+def _send(done: dict[int, Encoded], stream: BinaryIO, spill: Spill) -> None:
+    """Each file spilled and dropped here, its place sent; the spill is flushed before the
+    closing None, so every place the parent was told of can be read once the answer is whole."""
     for index, files in done.items():
         pickle.dump(index, stream, pickle.HIGHEST_PROTOCOL)
         for path in list(files):
-            message: Message = (index, path, files.pop(path))
+            held = files.pop(path)
+            spilled = spill.append(held if isinstance(held, bytes) else held.read())
+            message: Message = (index, path, spilled.offset, spilled.size)
             pickle.dump(message, stream, pickle.HIGHEST_PROTOCOL)
+    spill.flush()
     pickle.dump(None, stream, pickle.HIGHEST_PROTOCOL)
 
 
@@ -156,9 +164,9 @@ def _pickled_error(error: BaseException) -> bytes:
         return pickle.dumps(RuntimeError(f"{type(error).__name__}: {error}"))
 
 
-def _receive(answer: int) -> dict[int, Encoded] | BaseException:
-    """The copy's files by part (in the order it rendered them), its exception, or nothing (it
-    died: an answer empty or cut short)."""
+def _receive(answer: int, spill: Spill) -> dict[int, Encoded] | BaseException:
+    """The copy's files by part (in the order it rendered them, each where it lies in the
+    spill), its exception, or nothing (it died: an answer empty or cut short)."""
     received: dict[int, Encoded] = {}
     try:
         with os.fdopen(answer, "rb", closefd=False) as stream:
@@ -168,8 +176,8 @@ def _receive(answer: int) -> dict[int, Encoded] | BaseException:
                 if isinstance(message, int):
                     received[message] = {}
                     continue
-                index, path, data = message
-                received[index][path] = data
+                index, path, offset, size = message
+                received[index][path] = Spilled(spill, offset, size)
     except Exception:  # no answer, or one cut short: the copy died
         return {}
     return received

@@ -1,5 +1,5 @@
-"""Rendered files held as UTF-8: read as the same texts, written, hashed and compared as the
-plain texts are, refused where the plain texts are."""
+"""Rendered files held as UTF-8 (in memory or spilled to disk): read as the same texts, written,
+hashed and compared as the plain texts are, refused where the plain texts are."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.emit.encoded import EncodedFiles, utf8
+from generator.emit.encoded import EncodedFiles, Held, Spill, utf8
 from generator.emit.write import compare_tree, with_manifest, write_tree
 
 TEXTS = {
@@ -55,6 +55,19 @@ def test_written_hashed_and_compared_as_the_plain_texts(tmp_path: Path) -> None:
     )
     [changed] = compare_tree(tmp_path / "plain", encoded)
     assert changed.kind == "changed" and "+| `limit` | — |" in changed.diff
+
+
+def test_spilled_files_are_read_written_and_hashed_as_the_ones_in_memory(tmp_path: Path) -> None:
+    spill = Spill()
+    held: dict[str, Held] = {path: spill.append(text.encode()) for path, text in TEXTS.items()}
+    spill.flush()
+    spilled = EncodedFiles(held)
+    assert spilled == TEXTS and spilled.encoded("python/a.py") == TEXTS["python/a.py"].encode()
+    assert with_manifest(spilled, "spec.yaml", "abc") == with_manifest(TEXTS, "spec.yaml", "abc")
+    write_tree(tmp_path / "spilled", spilled)
+    write_tree(tmp_path / "plain", TEXTS)
+    assert _files(tmp_path / "spilled") == _files(tmp_path / "plain")
+    assert compare_tree(tmp_path / "plain", spilled) == []
 
 
 def test_refused_as_the_plain_texts_are(tmp_path: Path) -> None:

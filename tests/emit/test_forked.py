@@ -15,6 +15,7 @@ import pytest
 from generator import pipeline
 from generator.config import default_api
 from generator.emit import forked
+from generator.emit.encoded import Spill, Spilled
 from generator.emit.forked import Encoded, Files, Finish, Part, can_fork, run_parts
 from generator.emit.formatting import FormattingError
 from tests.conftest import ROOT
@@ -70,6 +71,15 @@ def _parts(count: int, body: Callable[[int], Files]) -> list[Part]:
     return [part(index) for index in range(count)]
 
 
+def _read(parts: list[Encoded] | dict[int, Encoded]) -> list[dict[str, bytes]]:
+    """Each part's files as bytes, the spilled ones read back."""
+    found = parts.values() if isinstance(parts, dict) else parts
+    return [
+        {path: held if isinstance(held, bytes) else held.read() for path, held in files.items()}
+        for files in found
+    ]
+
+
 def test_the_copy_takes_parts_and_the_result_is_the_serial_one(handshake: Handshake) -> None:
     def body(index: int) -> Files:
         if handshake.in_copy():
@@ -81,8 +91,25 @@ def test_the_copy_takes_parts_and_the_result_is_the_serial_one(handshake: Handsh
     parallel = run_parts(_parts(4, body), parallel=True)
     serial = run_parts(_parts(4, body), parallel=False)
     assert [list(files) for files in parallel] == [list(files) for files in serial]
-    assert any(b"by the copy" in data for files in parallel for data in files.values())
-    assert all(b"by the parent" in data for files in serial for data in files.values())
+    read = _read(parallel)
+    assert any(b"by the copy" in data for files in read for data in files.values())
+    assert all(b"by the parent" in data for files in _read(serial) for data in files.values())
+
+
+def test_the_copys_files_wait_on_disk_and_the_parents_in_memory(handshake: Handshake) -> None:
+    def body(index: int) -> Files:
+        if handshake.in_copy():
+            handshake.copy_started()
+            return {f"part{index}.txt": "copy"}
+        handshake.wait_once()
+        return {f"part{index}.txt": "parent"}
+
+    for files in run_parts(_parts(4, body), parallel=True):
+        for held in files.values():
+            spilled = isinstance(held, Spilled)
+            assert (held.read() if isinstance(held, Spilled) else held) == (
+                b"copy" if spilled else b"parent"
+            )
 
 
 def test_what_a_part_raises_in_the_copy_is_raised_here(handshake: Handshake) -> None:
@@ -145,8 +172,8 @@ def test_the_copys_files_come_back_one_by_one_as_the_same_text(handshake: Handsh
             return {}
         return {f"z{index}.md": f"| — | {index} 𝄞 é |", f"a{index}.md": "plain", "": ""}
 
-    parallel = run_parts(_parts(4, body), parallel=True)
-    serial = run_parts(_parts(4, body), parallel=False)
+    parallel = _read(run_parts(_parts(4, body), parallel=True))
+    serial = _read(run_parts(_parts(4, body), parallel=False))
     assert [list(files.items()) for files in parallel] == [list(f.items()) for f in serial]
     assert parallel[0] == {"z0.md": "| — | 0 𝄞 é |".encode(), "a0.md": b"plain", "": b""}
 
@@ -154,20 +181,32 @@ def test_the_copys_files_come_back_one_by_one_as_the_same_text(handshake: Handsh
 def test_an_answer_cut_short_counts_as_none() -> None:
     """The copy died while sending: every one of its parts is rendered again here."""
     read_end, write_end = os.pipe()
+    spill = Spill()
     with os.fdopen(write_end, "wb") as stream:
-        forked._send({0: {"a.md": "—".encode(), "b.md": b"x"}}, stream)
+        forked._send({0: {"a.md": "—".encode(), "b.md": b"x"}}, stream, spill)
     with os.fdopen(read_end, "rb") as whole:
         sent = whole.read()
-    assert _received(sent) == {0: {"a.md": "—".encode(), "b.md": b"x"}}
-    assert _received(sent[:-5]) == {}
+    received = _received(sent, spill)
+    assert isinstance(received, dict)
+    assert _read(received) == [{"a.md": "—".encode(), "b.md": b"x"}]
+    assert _received(sent[:-5], spill) == {}
 
 
-def _received(data: bytes) -> dict[int, Encoded] | BaseException:
+def test_a_spilled_file_cut_short_is_an_error_not_a_shorter_file() -> None:
+    spill = Spill()
+    whole = spill.append(b"abc")
+    spill.flush()
+    assert whole.read() == b"abc"
+    with pytest.raises(OSError, match="cut short"):
+        Spilled(spill, whole.offset, whole.size + 1).read()
+
+
+def _received(data: bytes, spill: Spill) -> dict[int, Encoded] | BaseException:
     read_end, write_end = os.pipe()
     os.write(write_end, data)
     os.close(write_end)
     try:
-        return forked._receive(read_end)
+        return forked._receive(read_end, spill)
     finally:
         os.close(read_end)
 

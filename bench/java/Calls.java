@@ -2,7 +2,8 @@
 // 127.0.0.1), through a raw java.net.http HttpClient request (decoded into the same type with
 // the SDK's mapper) and through the generated client. Prints JSON: the median microseconds per
 // call of each over rounds that interleave the two (in turns first), and the median of each
-// round's ratio (two runs close in time meet the same load).
+// round's ratio (two runs close in time meet the same load). Both send the same headers: the
+// raw request also carries the API version the client sends by default.
 
 import ai.extend.ExtendClient;
 import ai.extend.core.ObjectMappers;
@@ -64,6 +65,7 @@ public final class Calls {
         Callable<File> raw = () -> {
             HttpRequest request = HttpRequest.newBuilder(uri)
                     .header("Authorization", "Bearer t")
+                    .header("x-extend-api-version", "2026-02-09")
                     .header("Accept", "application/json")
                     .GET()
                     .build();

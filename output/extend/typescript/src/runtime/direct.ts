@@ -199,14 +199,9 @@ export class DirectAttempt {
     });
     incoming.on("end", () => {
       ended = true;
-      const raw = incoming.rawHeaders;
-      const headers = new Headers();
-      for (let i = 0; i + 1 < raw.length; i += 2) {
-        headers.append(raw[i]!, raw[i + 1]!);
-      }
-      this.decompress(headers.get("content-encoding"), joined(chunks, size)).then((bytes) => {
+      this.decompress(contentEncoding(incoming.rawHeaders), joined(chunks, size)).then((bytes) => {
         try {
-          resolve(answer(incoming, headers, decoder.decode(bytes)));
+          resolve(answer(incoming, decoder.decode(bytes)));
         } catch (error) {
           fail(error instanceof Error ? error : new Error(String(error)));
         }
@@ -228,15 +223,32 @@ export class DirectAttempt {
   }
 }
 
-/** The `Response` of a whole answer (a reason phrase `Response` refuses is left out). */
-function answer(incoming: Incoming, headers: Headers, text: string): Response {
+/** The `content-encoding` of an answer's headers (name, value, name, value...), if any. */
+function contentEncoding(raw: readonly string[]): string | null {
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    if (raw[i]!.length === 16 && raw[i]!.toLowerCase() === "content-encoding") {
+      return raw[i + 1]!;
+    }
+  }
+  return null;
+}
+
+/** The `Response` of a whole answer (a reason phrase `Response` refuses is left out); its
+ * headers go straight into the response's own (a `Headers` given to it would be copied). */
+function answer(incoming: Incoming, text: string): Response {
   const status = incoming.statusCode ?? 0;
+  let response: Response;
   try {
-    return new ReadResponse(text, { status, statusText: incoming.statusMessage ?? "", headers });
+    response = new ReadResponse(text, { status, statusText: incoming.statusMessage ?? "" });
   } catch (error) {
     if (error instanceof RangeError) {
       throw new Error(`the server answered with status ${status}, which is not an HTTP status`);
     }
-    return new ReadResponse(text, { status, headers });
+    response = new ReadResponse(text, { status });
   }
+  const raw = incoming.rawHeaders;
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    response.headers.append(raw[i]!, raw[i + 1]!);
+  }
+  return response;
 }

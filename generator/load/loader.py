@@ -4,7 +4,8 @@ diagnostics located in the source files.
 
 Of the load stage, only this module reads files: the root file and each file a ref names (the
 bundler, which resolves their paths, asks for them through `read`). It also keeps validation
-results in the cache folder it is given.
+results in the cache folder it is given. (The child `earlyparse` starts reads the spec too,
+ahead of time; its value is taken only for the bytes read here.)
 """
 
 from __future__ import annotations
@@ -27,11 +28,12 @@ from generator.diagnostics import (
 )
 from generator.load.bundle import Bundle, bundle, iter_schema_refs
 from generator.load.document import DocumentModel, build_model
+from generator.load.earlyparse import claim, parse_claimed
 from generator.load.guards import MAX_DEPTH, survey
 from generator.load.lines import UNKNOWN, YamlLines
 from generator.load.origins import SourceMap, locate_through
 from generator.load.records import record
-from generator.load.refs import Resolver, fragment_pointer
+from generator.load.refs import Resolver, fragment_pointer, ref_of
 from generator.load.schema_ids import mentions_ids, rebase_refs
 from generator.load.strictparse import (
     DuplicateKey,
@@ -209,7 +211,7 @@ def parse_text(path: Path, raw: bytes) -> tuple[SourceDocument | None, list[Diag
                 return None, [Diagnostic("invalid-json", message, file=where, line=error.lineno)]
         else:
             try:
-                data = parse_in_halves(text, _load_yaml)
+                data = _parse_big(path, text, sha)
                 if data is None:
                     data = _load_yaml(text)
             except yaml.MarkedYAMLError as error:
@@ -249,6 +251,17 @@ def parse_text(path: Path, raw: bytes) -> tuple[SourceDocument | None, list[Diag
             for pointer, token in find_non_finite(data)
         ]
     return source, []
+
+
+def _parse_big(path: Path, text: str, sha256: str) -> Any:
+    """The value of a big YAML text parsed in two parts at once (with the child the command
+    started early for this file, if any); None when the text must be parsed whole."""
+    claimed = claim(path)
+    if claimed is not None:
+        data = parse_claimed(claimed, text, sha256, _load_yaml)
+        if data is not None:
+            return data
+    return parse_in_halves(text, _load_yaml)
 
 
 def _duplicate_keys(text: str, where: str) -> list[Diagnostic]:
@@ -296,9 +309,13 @@ def _ref_problem(document: dict[str, Any], ref: str) -> tuple[str, str] | None:
             " (a JSON pointer starts with '#/')"
         )
         return "dangling-ref", message
-    if ref.startswith("#") and not resolve_pointer(document, fragment_pointer(ref))[0]:
+    if not ref.startswith("#"):
+        return None  # a ref to another file the bundler left: it said why
+    found, target = resolve_pointer(document, fragment_pointer(ref))
+    if not found:
         return "dangling-ref", f"$ref {ref!r} points at nothing"
-    if _ref_cycle(document, ref):
+    # a chain of bare refs starts with a ref to another ref: most refs name a definition
+    if ref_of(target) is not None and _ref_cycle(document, ref):
         return "ref-cycle", f"$ref {ref!r} leads only to other $refs and back: nothing is defined"
     return None
 

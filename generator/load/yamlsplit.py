@@ -16,8 +16,12 @@ from __future__ import annotations
 import os
 import pickle
 import re
+import signal
 from collections.abc import Callable
+from contextlib import suppress
 from typing import Any
+
+from generator.load.records import record
 
 SPLIT_ABOVE_BYTES = 1_000_000
 """Below this, forking costs more than it saves."""
@@ -27,13 +31,38 @@ _TOP_LEVEL_KEY = re.compile(r"\n(?=[A-Za-z_\"'/$][^\n:#]*:(?:[ \t]|$))", re.MULT
 instead of trying every position of a big text (a tenth of the cost)."""
 
 
-class _HalfFailed(Exception):
+class HalfFailed(Exception):
     """The forked child could not parse its half."""
 
 
-def _parse_in_child(parse: Callable[[str], Any], text: str) -> Callable[[], Any]:
-    """Start `parse(text)` in a forked child; the call returned waits for its value (raising
-    _HalfFailed when the child failed) and reaps the child."""
+@record
+class InChild:
+    """Work started in a forked child, whose pickled value comes through a pipe."""
+
+    child: int
+    """The child's process id."""
+    pipe: int
+    """The pipe's reading end."""
+
+    def value(self) -> Any:
+        """The work's value, once the child ends (HalfFailed when it failed); reaps it."""
+        with os.fdopen(self.pipe, "rb") as pipe:
+            payload = pipe.read()
+        _pid, status = os.waitpid(self.child, 0)
+        if status != 0:
+            raise HalfFailed
+        return pickle.loads(payload)
+
+    def stop(self) -> None:
+        """Ends the child without its value, and reaps it."""
+        os.close(self.pipe)
+        with suppress(ProcessLookupError):
+            os.kill(self.child, signal.SIGKILL)
+        os.waitpid(self.child, 0)
+
+
+def in_child(work: Callable[[], Any]) -> InChild:
+    """Start `work()` in a forked child."""
     read_end, write_end = os.pipe()
     try:
         child = os.fork()
@@ -45,33 +74,23 @@ def _parse_in_child(parse: Callable[[str], Any], text: str) -> Callable[[], Any]
         status = 1
         try:
             os.close(read_end)
-            payload = pickle.dumps(parse(text), protocol=pickle.HIGHEST_PROTOCOL)
+            payload = pickle.dumps(work(), protocol=pickle.HIGHEST_PROTOCOL)
             with os.fdopen(write_end, "wb") as pipe:
                 pipe.write(payload)
             status = 0
         finally:
             os._exit(status)
     os.close(write_end)
-
-    def value() -> Any:
-        with os.fdopen(read_end, "rb") as pipe:
-            payload = pipe.read()
-        _pid, status = os.waitpid(child, 0)
-        if status != 0:
-            raise _HalfFailed
-        return pickle.loads(payload)
-
-    return value
+    return InChild(child, read_end)
 
 
 _KEY_NAME = re.compile(r"([A-Za-z_/$.][\w./{}$-]*):[ \t]*\n")
 MAX_DEPTH = 3
 
 
-def _cut(text: str) -> tuple[int, list[tuple[str, str]]] | None:
-    """Where to cut near the middle, and the keys (from the top) whose mapping the cut falls
+def _cut(text: str, middle: int) -> tuple[int, list[tuple[str, str]]] | None:
+    """Where to cut near `middle`, and the keys (from the top) whose mapping the cut falls
     in: the tail then starts with those keys again, each on its line, at its indentation."""
-    middle = len(text) // 2
     region_start, region_end = 0, len(text)
     path: list[tuple[str, str]] = []
     """(key, its indentation) of each mapping the region is in"""
@@ -115,9 +134,20 @@ def _indent_of(text: str, start: int) -> str:
     return text[start:end]
 
 
-def parse_in_halves(text: str, parse: Callable[[str], Any]) -> dict[str, Any] | None:
-    """`parse(text)` for a big block-style mapping, done as two halves in parallel; None when
-    the text is not one the halves can stand for (see the module docstring)."""
+@record
+class Split:
+    """A text cut in two at a top-level key, or at a key of the mappings along `path`."""
+
+    head: str
+    tail: str
+    """The text after the cut, preceded by the keys of `path` each on its line."""
+    path: tuple[str, ...]
+    """The keys (from the top) of the mappings the cut falls in."""
+
+
+def split(text: str, middle: int) -> Split | None:
+    """The text cut near `middle`; None when it is not one two halves can stand for (see the
+    module docstring) or fork is not how this platform starts processes."""
     if len(text) < SPLIT_ABOVE_BYTES:
         return None
     import multiprocessing  # a small spec parses whole: its process pays no pool's imports
@@ -126,28 +156,44 @@ def parse_in_halves(text: str, parse: Callable[[str], Any]) -> dict[str, Any] | 
         return None
     if text.lstrip()[:3].startswith(("%", "---", "{", "[")):
         return None
-    found = _cut(text)
+    found = _cut(text, middle)
     if found is None:
         return None
     cut, path = found
-    head, tail = text[:cut], text[cut:]
-    if path:  # the tail reopens the mappings the cut falls in
-        tail = "".join(f"{indent}{key}:\n" for key, indent in path) + text[cut:]
+    reopened = "".join(f"{indent}{key}:\n" for key, indent in path)
+    return Split(text[:cut], reopened + text[cut:], tuple(key for key, _indent in path))
+
+
+def parse_in_halves(text: str, parse: Callable[[str], Any]) -> dict[str, Any] | None:
+    """`parse(text)` for a big block-style mapping, done as two halves in parallel; None when
+    the text is not one the halves can stand for (see the module docstring)."""
+    halves = split(text, len(text) // 2)
+    if halves is None:
+        return None
+    tail = halves.tail
     try:
-        second_half = _parse_in_child(parse, tail)
+        second_half = in_child(lambda: parse(tail))
     except OSError:  # no process to spare
         return None
+    return joined(halves, parse, second_half.value)
+
+
+def joined(
+    halves: Split, parse: Callable[[str], Any], second_half: Callable[[], Any]
+) -> dict[str, Any] | None:
+    """The head parsed here joined with the value `second_half` waits for; None when either
+    fails to parse (the whole text, parsed whole, will say why) or the two do not join."""
     try:
-        first = parse(head)
+        first = parse(halves.head)
     except Exception:  # a half that does not parse: the whole text, parsed whole, will say why
         first = None
     try:
         second = second_half()
-    except (_HalfFailed, pickle.UnpicklingError, EOFError):
+    except (HalfFailed, pickle.UnpicklingError, EOFError):
         return None
     if not isinstance(first, dict) or not isinstance(second, dict):
         return None
-    return _merged(first, second, [key for key, _indent in path])
+    return _merged(first, second, list(halves.path))
 
 
 def _merged(

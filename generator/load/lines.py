@@ -127,7 +127,8 @@ class YamlLines:
         end = self._ends.get(index)
         if end is None:
             if self._starts is None:
-                self._starts = [0, *accumulate(len(line) + 1 for line in self.lines)]
+                # each line's length plus its line break, summed without a Python call a line
+                self._starts = list(accumulate(map((1).__add__, map(len, self.lines)), initial=0))
             found = _shallow_line(column).search(self.text, self._starts[index + 1] - 1)
             end = len(self.lines) if found is None else bisect_left(self._starts, found.start() + 1)
             self._ends[index] = end

@@ -39,7 +39,7 @@ from generator.ir.model import (
     Union,
 )
 from generator.ir.names import Name
-from generator.ir.samples import bounds_from
+from generator.ir.samples import BOUND_KEYWORDS, UNBOUNDED, bounds_from
 from generator.load.refs import Resolver
 
 SCHEMA_PREFIX = "#/components/schemas/"
@@ -323,9 +323,9 @@ class SchemaConverter:
         primitive = _PRIMITIVE_KINDS.get(kind) if isinstance(kind, str) else None
         if primitive is not None:
             fmt = schema.get("format")
-            return Primitive(
-                primitive, fmt if isinstance(fmt, str) else None, bounds_from([schema])
-            )
+            # most schemas constrain nothing: their bounds are the one shared empty Bounds
+            bounds = UNBOUNDED if BOUND_KEYWORDS.isdisjoint(schema) else bounds_from([schema])
+            return Primitive(primitive, fmt if isinstance(fmt, str) else None, bounds)
         if kind == "array":
             items = schema.get("items")
             item_context = Name((*context.words, "item"))

@@ -15,11 +15,11 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from generator.load import yamlsplit
+from generator.load.guards import TreeFacts
 from generator.load.records import record
 
 EARLY_HEAD_SHARE = 0.4
@@ -77,16 +77,17 @@ def head_length(text: str) -> int:
     return int(len(text) * EARLY_HEAD_SHARE)
 
 
-def _parse_tail(path: str) -> tuple[str, int, Any]:
-    """In the child: (sha256, the head's length, the tail's value) of the file at `path`."""
-    from generator.load.yamlload import load_yaml
+def _parse_tail(path: str) -> tuple[str, int, tuple[Any, TreeFacts | None]]:
+    """In the child: (sha256, the head's length, the tail's value and facts) of the file at
+    `path`."""
+    from generator.load.yamlload import load_yaml_surveyed
 
     with open(path, "rb") as file:
         text, sha = text_of(file.read())
     halves = yamlsplit.split(text, head_length(text))
     if halves is None:
         raise ValueError("not a text two parts can stand for")
-    return sha, len(halves.head), load_yaml(halves.tail)
+    return sha, len(halves.head), load_yaml_surveyed(halves.tail)
 
 
 def claim(path: Path) -> yamlsplit.InChild | None:
@@ -102,22 +103,22 @@ def claim(path: Path) -> yamlsplit.InChild | None:
 
 
 def parse_claimed(
-    work: yamlsplit.InChild, text: str, sha256: str, parse: Callable[[str], Any]
-) -> dict[str, Any] | None:
-    """The value of `text` (whose bytes hash to `sha256`): its head parsed here with `parse`,
-    its tail by the claimed child; None when the child's text or cut is not this one's, or a
-    part does not parse (the caller then parses the text as usual)."""
+    work: yamlsplit.InChild, text: str, sha256: str, parse: yamlsplit.Parse
+) -> tuple[dict[str, Any], TreeFacts | None] | None:
+    """The value of `text` (whose bytes hash to `sha256`) and its facts: its head parsed here
+    with `parse`, its tail by the claimed child; None when the child's text or cut is not this
+    one's, or a part does not parse (the caller then parses the text as usual)."""
     halves = yamlsplit.split(text, head_length(text))
     if halves is None:
         work.stop()
         return None
     head = len(halves.head)
 
-    def tail() -> Any:
-        child_sha, child_head, value = work.value()
+    def tail() -> tuple[Any, TreeFacts | None]:
+        child_sha, child_head, parsed = work.value()
         if (child_sha, child_head) != (sha256, head):
             raise yamlsplit.HalfFailed
-        return value
+        return parsed  # type: ignore[no-any-return]
 
     return yamlsplit.joined(halves, parse, tail)
 

@@ -29,7 +29,7 @@ from generator.diagnostics import (
 from generator.load.bundle import Bundle, bundle, iter_schema_refs
 from generator.load.document import DocumentModel, build_model
 from generator.load.earlyparse import claim, parse_claimed
-from generator.load.guards import MAX_DEPTH, survey
+from generator.load.guards import MAX_DEPTH, TreeFacts, survey, survey_of
 from generator.load.lines import UNKNOWN, YamlLines
 from generator.load.origins import SourceMap, locate_through
 from generator.load.records import record
@@ -47,11 +47,11 @@ from generator.load.strictparse import (
 )
 from generator.load.structure import ERROR_CODES, check_structure
 from generator.load.swagger2 import convert_swagger2, is_swagger2
-from generator.load.yamlload import YamlLoader, load_yaml
+from generator.load.yamlload import YamlLoader, load_yaml_surveyed
 from generator.load.yamlsplit import parse_in_halves
 
 _YamlLoader = YamlLoader
-_load_yaml = load_yaml
+_load_yaml = load_yaml_surveyed
 """The YAML reader and loader class (of `yamlload`) this module parses and composes with."""
 
 MAX_DOCUMENT_BYTES = 32 * 1024 * 1024
@@ -67,6 +67,9 @@ class SourceDocument:
     text: str
     data: Any
     sha256: str
+    facts: TreeFacts | None = None
+    """What the parser counted of `data` as it built it (its size, depth, refs to other files),
+    when it knows: `guards.survey` then need not walk it again."""
     _lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
     _scanned: list[YamlLines] = field(default_factory=list, compare=False, repr=False)
 
@@ -197,6 +200,7 @@ def parse_text(path: Path, raw: bytes) -> tuple[SourceDocument | None, list[Diag
     stripped = text.lstrip()
     too_deep = "document nests too deeply to parse"
     non_finite: list[bool] = []
+    facts: TreeFacts | None = None
 
     def constant(token: str) -> NonFinite:
         non_finite.append(True)
@@ -211,9 +215,7 @@ def parse_text(path: Path, raw: bytes) -> tuple[SourceDocument | None, list[Diag
                 return None, [Diagnostic("invalid-json", message, file=where, line=error.lineno)]
         else:
             try:
-                data = _parse_big(path, text, sha)
-                if data is None:
-                    data = _load_yaml(text)
+                data, facts = _parse_big(path, text, sha) or _load_yaml(text)
             except yaml.MarkedYAMLError as error:
                 mark = error.problem_mark or error.context_mark
                 line = mark.line + 1 if mark is not None else 1
@@ -227,7 +229,7 @@ def parse_text(path: Path, raw: bytes) -> tuple[SourceDocument | None, list[Diag
         return None, [Diagnostic("nesting-too-deep", too_deep, file=where, line=line)]
     except DuplicateKey:
         return None, _duplicate_keys(text, where)
-    source = SourceDocument(path=path, text=text, data=data, sha256=sha)
+    source = SourceDocument(path=path, text=text, data=data, sha256=sha, facts=facts)
     surrogates = find_lone_surrogates(text, data) if isinstance(data, dict | list) else []
     if surrogates:
         message = (
@@ -253,9 +255,9 @@ def parse_text(path: Path, raw: bytes) -> tuple[SourceDocument | None, list[Diag
     return source, []
 
 
-def _parse_big(path: Path, text: str, sha256: str) -> Any:
-    """The value of a big YAML text parsed in two parts at once (with the child the command
-    started early for this file, if any); None when the text must be parsed whole."""
+def _parse_big(path: Path, text: str, sha256: str) -> tuple[Any, TreeFacts | None] | None:
+    """The value (and facts) of a big YAML text parsed in two parts at once (with the child
+    the command started early for this file, if any); None when it must be parsed whole."""
     claimed = claim(path)
     if claimed is not None:
         data = parse_claimed(claimed, text, sha256, _load_yaml)
@@ -516,7 +518,7 @@ def _read_root(path: Path) -> tuple[SourceDocument, bool | None] | LoadResult:
         first = first_content_line(source.text)
         diagnostic = Diagnostic("not-a-mapping", message, file=where, line=first)
         return LoadResult(None, source, (diagnostic,))
-    surveyed = survey(data)
+    surveyed = (survey_of(source.facts) if source.facts is not None else None) or survey(data)
     breach = surveyed.breach
     if breach is not None:
         line = source.line_of(breach.pointer) if breach.code != "alias-bomb" else None

@@ -21,6 +21,7 @@ from collections.abc import Callable
 from contextlib import suppress
 from typing import Any
 
+from generator.load.guards import TreeFacts
 from generator.load.records import record
 
 SPLIT_ABOVE_BYTES = 1_000_000
@@ -164,7 +165,11 @@ def split(text: str, middle: int) -> Split | None:
     return Split(text[:cut], reopened + text[cut:], tuple(key for key, _indent in path))
 
 
-def parse_in_halves(text: str, parse: Callable[[str], Any]) -> dict[str, Any] | None:
+Parse = Callable[[str], tuple[Any, TreeFacts | None]]
+"""A YAML text's value and, when known, its facts (`yamlload.load_yaml_surveyed`)."""
+
+
+def parse_in_halves(text: str, parse: Parse) -> tuple[dict[str, Any], TreeFacts | None] | None:
     """`parse(text)` for a big block-style mapping, done as two halves in parallel; None when
     the text is not one the halves can stand for (see the module docstring)."""
     halves = split(text, len(text) // 2)
@@ -179,21 +184,31 @@ def parse_in_halves(text: str, parse: Callable[[str], Any]) -> dict[str, Any] | 
 
 
 def joined(
-    halves: Split, parse: Callable[[str], Any], second_half: Callable[[], Any]
-) -> dict[str, Any] | None:
-    """The head parsed here joined with the value `second_half` waits for; None when either
-    fails to parse (the whole text, parsed whole, will say why) or the two do not join."""
+    halves: Split, parse: Parse, second_half: Callable[[], tuple[Any, TreeFacts | None]]
+) -> tuple[dict[str, Any], TreeFacts | None] | None:
+    """The head parsed here joined with the value `second_half` waits for, with the facts of
+    the whole when both parts have theirs; None when either part fails to parse (the whole
+    text, parsed whole, will say why) or the two do not join."""
     try:
-        first = parse(halves.head)
+        first, first_facts = parse(halves.head)
     except Exception:  # a half that does not parse: the whole text, parsed whole, will say why
-        first = None
+        first, first_facts = None, None
     try:
-        second = second_half()
+        second, second_facts = second_half()
     except (HalfFailed, pickle.UnpicklingError, EOFError):
         return None
     if not isinstance(first, dict) or not isinstance(second, dict):
         return None
-    return _merged(first, second, list(halves.path))
+    whole = _merged(first, second, list(halves.path))
+    if whole is None:
+        return None
+    if first_facts is None or second_facts is None:
+        return whole, None
+    # the root and the mappings along the path are in both parts, once in the whole
+    nodes = first_facts.nodes + second_facts.nodes - 1 - len(halves.path)
+    depth = max(first_facts.depth, second_facts.depth)
+    external_refs = first_facts.external_refs or second_facts.external_refs
+    return whole, TreeFacts(nodes, depth, external_refs)
 
 
 def _merged(

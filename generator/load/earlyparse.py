@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.load import yamlsplit
+from generator.load.child import ChildFailed, InChild, can_fork, in_child
 from generator.load.guards import TreeFacts
 from generator.load.records import record
 
@@ -36,7 +37,7 @@ class Started:
     """The file's real path."""
     owner: int
     """The process that forked the child (a later fork of it inherits this record)."""
-    work: yamlsplit.InChild
+    work: InChild
     """Gives the child's (sha256 of the bytes, the head's length, the tail's value)."""
 
 
@@ -47,15 +48,13 @@ def start(spec: str) -> None:
     """Fork a child that parses the tail of the YAML file `spec`, when it is big enough."""
     if _started or not spec.endswith((".yaml", ".yml")):
         return
-    import multiprocessing
-
-    if multiprocessing.get_start_method() != "fork":
+    if not can_fork():
         return
     try:
         if os.path.getsize(spec) < yamlsplit.SPLIT_ABOVE_BYTES:
             return
         real = os.path.realpath(spec)
-        work = yamlsplit.in_child(lambda: _parse_tail(real))
+        work = in_child(lambda: _parse_tail(real))
     except OSError:  # no such file, no process to spare: the loader parses as usual
         return
     _started.append(Started(real, os.getpid(), work))
@@ -90,7 +89,7 @@ def _parse_tail(path: str) -> tuple[str, int, tuple[Any, TreeFacts | None]]:
     return sha, len(halves.head), load_yaml_surveyed(halves.tail)
 
 
-def claim(path: Path) -> yamlsplit.InChild | None:
+def claim(path: Path) -> InChild | None:
     """The child started for the file at `path` in this process, handed over once."""
     if not _started:
         return None
@@ -103,7 +102,7 @@ def claim(path: Path) -> yamlsplit.InChild | None:
 
 
 def parse_claimed(
-    work: yamlsplit.InChild, text: str, sha256: str, parse: yamlsplit.Parse
+    work: InChild, text: str, sha256: str, parse: yamlsplit.Parse
 ) -> tuple[dict[str, Any], TreeFacts | None] | None:
     """The value of `text` (whose bytes hash to `sha256`) and its facts: its head parsed here
     with `parse`, its tail by the claimed child; None when the child's text or cut is not this
@@ -117,7 +116,7 @@ def parse_claimed(
     def tail() -> tuple[Any, TreeFacts | None]:
         child_sha, child_head, parsed = work.value()
         if (child_sha, child_head) != (sha256, head):
-            raise yamlsplit.HalfFailed
+            raise ChildFailed
         return parsed  # type: ignore[no-any-return]
 
     return yamlsplit.joined(halves, parse, tail)

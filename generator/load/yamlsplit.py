@@ -13,14 +13,12 @@ the whole text: the last one defined before it.
 
 from __future__ import annotations
 
-import os
 import pickle
 import re
-import signal
 from collections.abc import Callable
-from contextlib import suppress
 from typing import Any
 
+from generator.load.child import ChildFailed, can_fork, in_child
 from generator.load.guards import TreeFacts
 from generator.load.records import record
 
@@ -30,59 +28,6 @@ _TOP_LEVEL_KEY = re.compile(r"\n(?=[A-Za-z_\"'/$][^\n:#]*:(?:[ \t]|$))", re.MULT
 """A line break before a top-level key. Patterns of key lines start with the line break, not
 `^`: a literal first character lets the regex engine skip from one line break to the next
 instead of trying every position of a big text (a tenth of the cost)."""
-
-
-class HalfFailed(Exception):
-    """The forked child could not parse its half."""
-
-
-@record
-class InChild:
-    """Work started in a forked child, whose pickled value comes through a pipe."""
-
-    child: int
-    """The child's process id."""
-    pipe: int
-    """The pipe's reading end."""
-
-    def value(self) -> Any:
-        """The work's value, once the child ends (HalfFailed when it failed); reaps it."""
-        with os.fdopen(self.pipe, "rb") as pipe:
-            payload = pipe.read()
-        _pid, status = os.waitpid(self.child, 0)
-        if status != 0:
-            raise HalfFailed
-        return pickle.loads(payload)
-
-    def stop(self) -> None:
-        """Ends the child without its value, and reaps it."""
-        os.close(self.pipe)
-        with suppress(ProcessLookupError):
-            os.kill(self.child, signal.SIGKILL)
-        os.waitpid(self.child, 0)
-
-
-def in_child(work: Callable[[], Any]) -> InChild:
-    """Start `work()` in a forked child."""
-    read_end, write_end = os.pipe()
-    try:
-        child = os.fork()
-    except OSError:
-        os.close(read_end)
-        os.close(write_end)
-        raise
-    if child == 0:  # the child: never returns to the caller, runs no exit handlers
-        status = 1
-        try:
-            os.close(read_end)
-            payload = pickle.dumps(work(), protocol=pickle.HIGHEST_PROTOCOL)
-            with os.fdopen(write_end, "wb") as pipe:
-                pipe.write(payload)
-            status = 0
-        finally:
-            os._exit(status)
-    os.close(write_end)
-    return InChild(child, read_end)
 
 
 _KEY_NAME = re.compile(r"([A-Za-z_/$.][\w./{}$-]*):[ \t]*\n")
@@ -151,9 +96,7 @@ def split(text: str, middle: int) -> Split | None:
     module docstring) or fork is not how this platform starts processes."""
     if len(text) < SPLIT_ABOVE_BYTES:
         return None
-    import multiprocessing  # a small spec parses whole: its process pays no pool's imports
-
-    if multiprocessing.get_start_method() != "fork":
+    if not can_fork():
         return None
     if text.lstrip()[:3].startswith(("%", "---", "{", "[")):
         return None
@@ -195,7 +138,7 @@ def joined(
         first, first_facts = None, None
     try:
         second, second_facts = second_half()
-    except (HalfFailed, pickle.UnpicklingError, EOFError):
+    except (ChildFailed, pickle.UnpicklingError, EOFError):
         return None
     if not isinstance(first, dict) or not isinstance(second, dict):
         return None

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from generator.load import earlyparse, yamlsplit
+from generator.load.child import InChild, in_child
 from generator.load.loader import load_document
 from generator.load.yamlload import load_yaml_surveyed as load_yaml
 
@@ -39,7 +40,7 @@ def _alive(child: int) -> bool:
     return True
 
 
-def _started(path: Path) -> yamlsplit.InChild:
+def _started(path: Path) -> InChild:
     earlyparse.start(str(path))
     assert len(earlyparse._started) == 1
     return earlyparse._started[0].work
@@ -117,7 +118,7 @@ def test_a_process_forked_later_does_not_claim_its_parents_child(tmp_path: Path)
     spec = tmp_path / "api.yaml"
     spec.write_text(_spec(40), encoding="utf-8")
     work = _started(spec)
-    copy = yamlsplit.in_child(lambda: earlyparse.claim(spec) is None)
+    copy = in_child(lambda: earlyparse.claim(spec) is None)
     assert copy.value() is True
     assert earlyparse.claim(spec) is work
     work.stop()

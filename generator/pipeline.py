@@ -18,7 +18,7 @@ from generator.ir.model import Api
 from generator.ir.shape import with_idempotency_header
 from generator.ir.webhooks import with_standard_webhooks
 from generator.load.guide import GUIDE_DIR, GuideSection, read_guide
-from generator.load.loader import LoadResult, load_document_while
+from generator.load.loader import LoadResult, load_document
 from generator.load.records import record
 from generator.targets.base import DocumentedSdk, Release, TargetInput, TargetSdk
 from generator.targets.docs.render import render_docs
@@ -50,19 +50,12 @@ class Rendered:
 def load_api(
     config: ApiConfig, cache_dir: Path | None = None, *, full_validation: bool = False
 ) -> tuple[Api | None, LoadResult, str, tuple[Diagnostic, ...]]:
-    """The API's IR (None when loading failed) and the loaded document it came from. The IR
-    is built while the document's checks run (`load_document_while`)."""
-
-    def build(loaded: LoadResult) -> Api:
-        assert loaded.document is not None  # a document that reaches its checks is there
-        return build_api(loaded.document, config.name, str(config.spec), model=loaded.model)
-
-    loaded, api = load_document_while(
-        config.spec, build, full_validation=full_validation, cache_dir=cache_dir
-    )
+    """The API's IR (None when loading failed) and the loaded document it came from."""
+    loaded = load_document(config.spec, full_validation=full_validation, cache_dir=cache_dir)
     sha = loaded.sha256
-    if not loaded.ok or loaded.document is None or api is None:
+    if not loaded.ok or loaded.document is None:
         return None, loaded, sha, loaded.diagnostics
+    api = build_api(loaded.document, config.name, str(config.spec), model=loaded.model)
     found = api.diagnostics
     if config.versioned and api.version != config.spec.stem:
         # In a specs folder the file name is the API version: the ledger, the changelog, the

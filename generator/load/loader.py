@@ -12,13 +12,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-import pickle
 import re
-from collections.abc import Callable
-from contextlib import suppress
 from dataclasses import field, replace
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import yaml
 
@@ -30,7 +27,6 @@ from generator.diagnostics import (
     split_pointer,
 )
 from generator.load.bundle import Bundle, bundle, iter_schema_refs
-from generator.load.child import ChildFailed, can_fork, in_child
 from generator.load.document import DocumentModel, build_model
 from generator.load.earlyparse import claim, parse_claimed
 from generator.load.guards import MAX_DEPTH, TreeFacts, survey, survey_of
@@ -49,7 +45,7 @@ from generator.load.strictparse import (
     first_content_line,
     json_pairs,
 )
-from generator.load.structure import ERROR_CODES, Finding, check_structure
+from generator.load.structure import ERROR_CODES, check_structure
 from generator.load.swagger2 import convert_swagger2, is_swagger2
 from generator.load.yamlload import YamlLoader, load_yaml_surveyed
 from generator.load.yamlsplit import parse_in_halves
@@ -58,7 +54,6 @@ _YamlLoader = YamlLoader
 _load_yaml = load_yaml_surveyed
 """The YAML reader and loader class (of `yamlload`) this module parses and composes with."""
 
-Done = TypeVar("Done")
 MAX_DOCUMENT_BYTES = 32 * 1024 * 1024
 SUPPORTED_VERSIONS = ("3.0", "3.1")
 SWAGGER_VERSIONS = ("2.0",)
@@ -477,149 +472,36 @@ def load_document(
     unsupported version, a broken shape, a ref that points at nothing or is refused, an allOf
     cycle, and the structural findings no SDK can work around (`structure.ERROR_CODES`).
     """
-    bundled = _bundled_document(path)
-    if isinstance(bundled, LoadResult):
-        return bundled
-    local, checked = _checks(bundled, full_validation, cache_dir)
-    return _result(bundled, *_converted(bundled), local, checked)
-
-
-CHECKS_APART_FROM_BYTES = 1_000_000
-"""A document from this size has its checks done in a forked child by `load_document_while`
-(below it, they cost about what the fork does)."""
-
-
-def load_document_while(
-    path: Path,
-    work: Callable[[LoadResult], Done],
-    *,
-    full_validation: bool = False,
-    cache_dir: Path | None = None,
-) -> tuple[LoadResult, Done | None]:
-    """`load_document(path)`, and `work` done with the document while its checks (refs,
-    structure) run in a forked child: the loaded document, and what `work` gave when it loaded
-    without an error (None else; `work` failing is then raised).
-
-    `work` gets the document before its checks said anything about it: what it finds in a
-    document the checks then reject is thrown away, a failure too."""
-    bundled = _bundled_document(path)
-    if isinstance(bundled, LoadResult):
-        return bundled, None
-    big = len(bundled.source.text) >= CHECKS_APART_FROM_BYTES
-    checks = None
-    if big and not full_validation and can_fork():
-        with suppress(OSError):  # no process to spare: the checks are done here
-            checks = in_child(lambda: _checks(bundled, False, None))
-    converted, maps = _converted(bundled)
-    if checks is None:
-        loaded = _result(bundled, converted, maps, *_checks(bundled, full_validation, cache_dir))
-        return loaded, (work(loaded) if loaded.ok else None)
-    unchecked = _result(bundled, converted, maps, [], [])
-    failure: Exception | None = None
-    try:
-        done: Done | None = work(unchecked)
-    except Exception as error:  # judged once the checks are in
-        done, failure = None, error
-    except BaseException:
-        checks.stop()
-        raise
-    try:
-        local, checked = checks.value()
-    except (ChildFailed, pickle.UnpicklingError, EOFError):
-        local, checked = _checks(bundled, False, None)
-    loaded = _result(bundled, converted, maps, local, checked, unchecked)
-    if not loaded.ok:
-        return loaded, None
-    if failure is not None:
-        raise failure
-    return loaded, done
-
-
-@record
-class _Bundled:
-    """A document read and bundled, before its checks."""
-
-    source: SourceDocument
-    document: dict[str, Any]
-    """As written, other files bundled in: what the checks read."""
-    others: tuple[SourceDocument, ...]
-    found: tuple[Diagnostic, ...]
-    """What reading and bundling found."""
-    refused: frozenset[str]
-    """Where a ref could not be followed: the bundler left an empty object there and said
-    why, so what that object lacks is not news."""
-    shape: tuple[Finding, ...]
-    """What breaks the parts every operation hangs from: nothing else is checked then."""
-    source_map: SourceMap
-
-
-def _bundled_document(path: Path) -> _Bundled | LoadResult:
-    """The document at `path` read and bundled, or the result of a load that stops there."""
     root = _read_root(path)
     if isinstance(root, LoadResult):
         return root
     source, external_refs = root
     bundled, others, found = _bundle(path, source, external_refs)
-    refused = frozenset(p.pointer for p in bundled.problems if p.file is None)
-    shape = tuple(_shape_problems(bundled.document))
-    return _Bundled(
-        source, bundled.document, tuple(others.values()), tuple(found), refused, shape,
-        bundled.source_map,
-    )  # fmt: skip
-
-
-def _checks(
-    bundled: _Bundled, full_validation: bool, cache_dir: Path | None
-) -> tuple[list[Finding], list[Finding]]:
-    """The findings of the refs' check (or the shape's) and of the structural checks."""
     document = bundled.document
-    local = list(bundled.shape) or check_refs(document)
-    if bundled.shape:
-        return local, []
-    checked = [f for f in check_structure(document) if f[1] not in bundled.refused]
+    shape = _shape_problems(document)
+    local = shape or check_refs(document)
+    found += [Diagnostic(code, message, pointer) for code, pointer, message in local]
+    # Where a ref could not be followed the bundler left an empty object and said why: what
+    # that object lacks is not news.
+    refused = {p.pointer for p in bundled.problems if p.file is None}
+    checked = [] if shape else [f for f in check_structure(document) if f[1] not in refused]
     if full_validation and not local and not any(f[0] in ERROR_CODES for f in checked):
-        digest = _digest(bundled.source, bundled.others)
+        digest = _digest(source, tuple(others.values()))
         validated = _cached_validation(document, digest, cache_dir)
-        reported = set(bundled.refused) | {f[1] for f in checked}
-        checked += _not_yet_reported(validated, reported, document)
-    return local, checked
-
-
-def _converted(bundled: _Bundled) -> tuple[dict[str, Any], tuple[SourceMap, ...]]:
-    """The document as OpenAPI 3 (Swagger 2.0 converted), and its source maps."""
-    document = bundled.document
-    if is_swagger2(document) and not bundled.shape:
-        converted, conversion = convert_swagger2(document)
-        return converted, (bundled.source_map, conversion)
-    return document, (bundled.source_map,)
-
-
-def _result(
-    bundled: _Bundled,
-    document: dict[str, Any],
-    maps: tuple[SourceMap, ...],
-    local: list[Finding],
-    checked: list[Finding],
-    same_model: LoadResult | None = None,
-) -> LoadResult:
-    """The loaded document with every diagnostic located; its model shared with
-    `same_model`'s (a result for the same document)."""
-    found = [
-        *bundled.found,
-        *(Diagnostic(code, message, pointer) for code, pointer, message in local),
-        *(
-            Diagnostic(code, message, pointer, severity=_severity(code))
-            for code, pointer, message in checked
-        ),
+        checked += _not_yet_reported(validated, refused | {f[1] for f in checked}, document)
+    found += [
+        Diagnostic(code, message, pointer, severity=_severity(code))
+        for code, pointer, message in checked
     ]
-    others = {f.path.as_posix(): f for f in bundled.others}
-    partial = LoadResult(document, bundled.source, (), bundled.others, maps[:1])
+    maps: tuple[SourceMap, ...] = (bundled.source_map,)
+    if is_swagger2(document) and not shape:
+        document, converted = convert_swagger2(document)
+        maps = (bundled.source_map, converted)
+    partial = LoadResult(document, source, (), tuple(others.values()), maps[:1])
     diagnostics = tuple(
-        partial.locate(d) if d.file is None else _with_line(d, others, bundled.source)
-        for d in found
+        partial.locate(d) if d.file is None else _with_line(d, others, source) for d in found
     )
-    model = same_model._model if same_model is not None else []
-    return LoadResult(document, bundled.source, diagnostics, bundled.others, maps, model)
+    return LoadResult(document, source, diagnostics, tuple(others.values()), maps)
 
 
 def _read_root(path: Path) -> tuple[SourceDocument, bool | None] | LoadResult:

@@ -22,6 +22,7 @@ from generator.load import yamlsplit
 from generator.load.child import ChildFailed, InChild, can_fork, in_child
 from generator.load.guards import TreeFacts
 from generator.load.records import record
+from generator.load.yamlload import load_yaml_surveyed  # before the fork: the child has it
 
 EARLY_HEAD_SHARE = 0.4
 """The share of the text (from the top) the command's own process parses: the child starts
@@ -79,8 +80,6 @@ def head_length(text: str) -> int:
 def _parse_tail(path: str) -> tuple[str, int, tuple[Any, TreeFacts | None]]:
     """In the child: (sha256, the head's length, the tail's value and facts) of the file at
     `path`."""
-    from generator.load.yamlload import load_yaml_surveyed
-
     with open(path, "rb") as file:
         text, sha = text_of(file.read())
     halves = yamlsplit.split(text, head_length(text))

@@ -59,6 +59,9 @@ class TreeFacts:
     """The depth of its deepest mapping or list (the root's is 0)."""
     external_refs: bool
     """Whether a mapping holds a `$ref` string that does not start with `#`."""
+    refs: frozenset[str] = frozenset()
+    """Every `$ref` string a mapping holds (data included): when none of them is wrong, the
+    check of refs need not look for where they are (`loader.check_refs`)."""
 
 
 def survey_of(facts: TreeFacts) -> Survey | None:

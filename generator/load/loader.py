@@ -285,15 +285,23 @@ def _duplicate_keys(text: str, where: str) -> list[Diagnostic]:
     return [Diagnostic("duplicate-key", message, file=where, line=1)]
 
 
-def check_refs(document: dict[str, Any]) -> list[tuple[str, str, str]]:
+def check_refs(
+    document: dict[str, Any], every_ref: frozenset[str] | None = None
+) -> list[tuple[str, str, str]]:
     """(code, pointer, message) for every local `$ref` that does not resolve in the document.
 
     Refs inside example and default values are data, and are not checked. Refs to other
     files were bundled before this runs; the bundler reports those it could not follow.
+    `every_ref`, when known, holds every `$ref` string of the document (data included): when
+    none of them is wrong, nothing is, and the document is not walked.
     """
     problems: list[tuple[str, str, str]] = []
     judged: dict[str, tuple[str, str] | None] = {}
     """Each distinct ref's problem: a document names the same schema in many places."""
+    if every_ref is not None:
+        judged = {ref: _ref_problem(document, ref) for ref in every_ref}
+        if not any(judged.values()):
+            return problems
     for ref, where in iter_schema_refs(document):
         if ref not in judged:
             judged[ref] = _ref_problem(document, ref)
@@ -479,7 +487,9 @@ def load_document(
     bundled, others, found = _bundle(path, source, external_refs)
     document = bundled.document
     shape = _shape_problems(document)
-    local = shape or check_refs(document)
+    # the refs the parser met, when the document is the tree it built
+    every_ref = source.facts.refs if source.facts is not None and document is source.data else None
+    local = shape or check_refs(document, every_ref)
     found += [Diagnostic(code, message, pointer) for code, pointer, message in local]
     # Where a ref could not be followed the bundler left an empty object and said why: what
     # that object lacks is not news.

@@ -113,6 +113,7 @@ def _from_events(loader: YamlLoader) -> tuple[Any, TreeFacts]:
     nodes = 1
     deepest = 0
     external_refs = False
+    refs: set[str] = set()
     get_event = loader.get_event
     while True:
         event = get_event()
@@ -148,8 +149,9 @@ def _from_events(loader: YamlLoader) -> tuple[Any, TreeFacts]:
                 if len(closed) < frame[2]:
                     raise _Unusual  # a key twice (or two that read the same): PyYAML's way decides
                 ref = closed.get("$ref")
-                if isinstance(ref, str) and not ref.startswith("#"):
-                    external_refs = True
+                if isinstance(ref, str):
+                    refs.add(ref)
+                    external_refs = external_refs or not ref.startswith("#")
             continue
         elif kind is yaml.DocumentStartEvent:
             documents += 1
@@ -157,7 +159,7 @@ def _from_events(loader: YamlLoader) -> tuple[Any, TreeFacts]:
                 raise _Unusual
             continue
         elif kind is yaml.StreamEndEvent:
-            return document, TreeFacts(nodes, deepest, external_refs)
+            return document, TreeFacts(nodes, deepest, external_refs, frozenset(refs))
         elif kind is yaml.StreamStartEvent or kind is yaml.DocumentEndEvent:
             continue
         else:  # an alias

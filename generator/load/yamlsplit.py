@@ -151,7 +151,8 @@ def joined(
     nodes = first_facts.nodes + second_facts.nodes - 1 - len(halves.path)
     depth = max(first_facts.depth, second_facts.depth)
     external_refs = first_facts.external_refs or second_facts.external_refs
-    return whole, TreeFacts(nodes, depth, external_refs)
+    refs = first_facts.refs | second_facts.refs
+    return whole, TreeFacts(nodes, depth, external_refs, refs)
 
 
 def _merged(

@@ -124,10 +124,12 @@ def _counted(value: Any, depth: int = 0) -> TreeFacts:
     children = list(value.values()) if isinstance(value, dict) else value
     below = [_counted(child, depth + 1) for child in children]
     ref = value.get("$ref") if isinstance(value, dict) else None
+    refs = frozenset({ref} if isinstance(ref, str) else ()).union(*(b.refs for b in below))
     return TreeFacts(
         1 + sum(b.nodes for b in below),
         max([depth, *(b.depth for b in below if b.depth)]),
         (isinstance(ref, str) and not ref.startswith("#")) or any(b.external_refs for b in below),
+        refs,
     )
 
 
@@ -136,8 +138,8 @@ def _counted(value: Any, depth: int = 0) -> TreeFacts:
     [
         ("a: 1\n", TreeFacts(2, 0, False)),
         ("a: {b: [1, {c: 2}]}\n", TreeFacts(6, 3, False)),
-        ("a:\n  $ref: '#/b'\nb: 1\n", TreeFacts(4, 1, False)),
-        ("a:\n  - $ref: other.yaml#/b\n", TreeFacts(4, 2, True)),
+        ("a:\n  $ref: '#/b'\nb: 1\n", TreeFacts(4, 1, False, frozenset({"#/b"}))),
+        ("a:\n  - $ref: other.yaml#/b\n", TreeFacts(4, 2, True, frozenset({"other.yaml#/b"}))),
         ("a: &x {b: 1}\nc: *x\n", None),  # an alias: PyYAML's way builds it, shared nodes
     ],
 )

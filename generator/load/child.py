@@ -1,13 +1,16 @@
-"""Work done in a forked child process, its value sent back pickled through a pipe.
+"""Work done in a forked child process, its value sent back through a pipe.
 
 The load stage shares its biggest steps between two cores this way: the halves of a big YAML
 text (`yamlsplit`), the spec parsed while the command imports (`earlyparse`), the document's
 checks while the IR is built (`loader.load_document_while`). A fork copies the process as it
-is, so the child has its input already and only its value travels.
+is, so the child has its input already and only its value travels: with `marshal` when it
+is made of Python's own types only (a parsed document: four times faster to write than with
+`pickle`), else pickled.
 """
 
 from __future__ import annotations
 
+import marshal
 import os
 import pickle
 import signal
@@ -31,7 +34,7 @@ def can_fork() -> bool:
 
 @record
 class InChild:
-    """Work started in a forked child, whose pickled value comes through a pipe."""
+    """Work started in a forked child, whose value comes through a pipe."""
 
     child: int
     """The child's process id."""
@@ -45,7 +48,7 @@ class InChild:
         _pid, status = os.waitpid(self.child, 0)
         if status != 0:
             raise ChildFailed
-        return pickle.loads(payload)
+        return _decoded(payload)
 
     def stop(self) -> None:
         """Ends the child without its value, and reaps it."""
@@ -68,7 +71,7 @@ def in_child(work: Callable[[], Any]) -> InChild:
         status = 1
         try:
             os.close(read_end)
-            payload = pickle.dumps(work(), protocol=pickle.HIGHEST_PROTOCOL)
+            payload = _encoded(work())
             with os.fdopen(write_end, "wb") as pipe:
                 pipe.write(payload)
             status = 0
@@ -76,3 +79,23 @@ def in_child(work: Callable[[], Any]) -> InChild:
             os._exit(status)
     os.close(write_end)
     return InChild(child, read_end)
+
+
+_MARSHALLED, _PICKLED = b"m", b"p"
+
+
+def _encoded(value: Any) -> bytes:
+    """`value` as bytes, marked with how it was written."""
+    try:
+        return _MARSHALLED + marshal.dumps(value)
+    except ValueError:  # a value of another type than Python's own
+        return _PICKLED + pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _decoded(payload: bytes) -> Any:
+    """The value `_encoded` wrote (EOFError for an empty payload, as `pickle` says)."""
+    if payload[:1] == _MARSHALLED:
+        return marshal.loads(payload[1:])
+    if payload[:1] == _PICKLED:
+        return pickle.loads(payload[1:])
+    raise EOFError("the child sent no value")

@@ -77,7 +77,7 @@ def head_length(text: str) -> int:
     return int(len(text) * EARLY_HEAD_SHARE)
 
 
-def _parse_tail(path: str) -> tuple[str, int, tuple[Any, TreeFacts | None]]:
+def _parse_tail(path: str) -> tuple[str, int, tuple[Any, tuple[Any, ...] | None]]:
     """In the child: (sha256, the head's length, the tail's value and facts) of the file at
     `path`."""
     with open(path, "rb") as file:
@@ -85,7 +85,7 @@ def _parse_tail(path: str) -> tuple[str, int, tuple[Any, TreeFacts | None]]:
     halves = yamlsplit.split(text, head_length(text))
     if halves is None:
         raise ValueError("not a text two parts can stand for")
-    return sha, len(halves.head), load_yaml_surveyed(halves.tail)
+    return sha, len(halves.head), yamlsplit.sent(load_yaml_surveyed(halves.tail))
 
 
 def claim(path: Path) -> InChild | None:
@@ -116,7 +116,7 @@ def parse_claimed(
         child_sha, child_head, parsed = work.value()
         if (child_sha, child_head) != (sha256, head):
             raise ChildFailed
-        return parsed  # type: ignore[no-any-return]
+        return yamlsplit.received(parsed)
 
     return yamlsplit.joined(halves, parse, tail)
 

@@ -4,7 +4,7 @@ libyaml takes most of a second on OpenAI's spec and two on Stripe's, and nothing
 can start before it ends. A block-style document is a mapping whose top-level keys start at
 column 0; cut before one of them near the middle, each half is a mapping of its own, and the
 two parse in parallel (the second in a forked child, which has the text already and hands back
-its half pickled through a pipe, in hundredths of a second). Anything unusual (directives,
+its half through a pipe, in hundredths of a second). Anything unusual (directives,
 several documents, a half that does not parse, such as an alias whose anchor is in the other
 half) answers None, and the caller parses the whole text as usual, which also gives its errors
 their real line numbers. An alias that does parse in its half names the same anchor it names in
@@ -120,10 +120,24 @@ def parse_in_halves(text: str, parse: Parse) -> tuple[dict[str, Any], TreeFacts 
         return None
     tail = halves.tail
     try:
-        second_half = in_child(lambda: parse(tail))
+        second_half = in_child(lambda: sent(parse(tail)))
     except OSError:  # no process to spare
         return None
-    return joined(halves, parse, second_half.value)
+    return joined(halves, parse, lambda: received(second_half.value()))
+
+
+def sent(parsed: tuple[Any, TreeFacts | None]) -> tuple[Any, tuple[Any, ...] | None]:
+    """A parsed value and its facts as a child sends them: of Python's own types only."""
+    value, facts = parsed
+    if facts is None:
+        return value, None
+    return value, (facts.nodes, facts.depth, facts.external_refs, facts.refs)
+
+
+def received(message: tuple[Any, tuple[Any, ...] | None]) -> tuple[Any, TreeFacts | None]:
+    """What `sent` sent, as it was."""
+    value, facts = message
+    return value, None if facts is None else TreeFacts(*facts)
 
 
 def joined(
@@ -138,7 +152,7 @@ def joined(
         first, first_facts = None, None
     try:
         second, second_facts = second_half()
-    except (ChildFailed, pickle.UnpicklingError, EOFError):
+    except (ChildFailed, pickle.UnpicklingError, EOFError, ValueError):
         return None
     if not isinstance(first, dict) or not isinstance(second, dict):
         return None

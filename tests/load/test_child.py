@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import os
 import time
+from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -28,3 +30,14 @@ def test_a_stopped_child_is_gone() -> None:
     work.stop()
     with pytest.raises(ProcessLookupError):
         os.kill(work.child, 0)
+
+
+def test_values_of_any_type_come_back_as_they_were() -> None:
+    shared = [1, "two"]
+    looped: list[Any] = []
+    looped.append(looped)
+    value = {"a": shared, "b": shared, "loop": looped, "refs": frozenset({"#/x"})}
+    back = in_child(lambda: value).value()
+    assert back == {"a": shared, "b": shared, "loop": back["loop"], "refs": frozenset({"#/x"})}
+    assert back["a"] is back["b"] and back["loop"][0] is back["loop"]  # sharing kept
+    assert in_child(lambda: (Path("spec.yaml"), 1)).value() == (Path("spec.yaml"), 1)  # pickled

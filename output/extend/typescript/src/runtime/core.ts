@@ -13,7 +13,7 @@ import {
   errorFromResponse,
 } from "./errors.js";
 import { type Applied, type Requirement, type Scheme, Security } from "./auth.js";
-import { DirectAttempt, directModules, ReadResponse } from "./direct.js";
+import { DirectAttempt, directModules, type ReadAnswer, ReadResponse } from "./direct.js";
 import { afterResponse, beforeRequest, type HookRequest, type Hooks, onError } from "./hooks.js";
 import { withIdempotencyKey } from "./idempotency.js";
 import { followRedirect, MAX_REDIRECTS, mayRedirect } from "./redirects.js";
@@ -41,10 +41,10 @@ export interface RequestOptions {
 
 /** A response with what came with it: status, headers, request id and the parsed body. */
 export interface RawResponse<T> {
-  statusCode: number;
-  headers: Headers;
-  requestId: string | undefined;
-  data: T;
+  readonly statusCode: number;
+  readonly headers: Headers;
+  readonly requestId: string | undefined;
+  readonly data: T;
 }
 
 export type Token = string | (() => string | Promise<string>);
@@ -184,13 +184,19 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
 
 export { sleep };
 
-/** The body of a response: JSON when it parses, else the text for an error response, and a
- * `ResponseValidationError` for a successful one that declares JSON. */
+/** The body of a response: bytes for `binary`, else as `parseText` reads its text. */
 async function readBody(response: Response, kind: ResponseKind): Promise<unknown> {
   if (kind === "binary") {
     return new Uint8Array(await response.arrayBuffer());
   }
   const text = response instanceof ReadResponse ? response.bodyText : await response.text();
+  return parseText(text, kind, response);
+}
+
+/** A body read whole, from its text: the text for `text`, else JSON when it parses, the text
+ * for an error response, and a `ResponseValidationError` for a successful one that declares
+ * JSON. */
+function parseText(text: string, kind: ResponseKind, response: Pick<Response, "ok" | "status" | "headers">): unknown {
   if (kind === "text") {
     return text;
   }
@@ -393,7 +399,6 @@ export class Core {
       const direct = modules !== null ? new DirectAttempt(modules) : undefined;
       const controller = direct === undefined ? new AbortController() : undefined;
       const cancel = (): void => (direct !== undefined ? direct.cancel() : controller?.abort());
-      const send = direct !== undefined ? direct.send : fetchImpl;
       let timedOut = false;
       const timer = setTimeout(() => {
         timedOut = true;
@@ -418,9 +423,19 @@ export class Core {
         if (hooked.body !== undefined) {
           init.body = hooked.body;
         }
-        response = await send(url, init);
+        if (direct !== undefined) {
+          const answer = await direct.send(url, init);
+          if (answer.ok && this.settings.hooks === undefined) {
+            // The common case on Node: a success no hook sees, its `Response` made only if asked.
+            return answered<T>(answer, wholeData<T>(spec.responseKind, parseText(answer.bodyText, spec.responseKind, answer)));
+          }
+          response = answer.response();
+        } else {
+          response = await fetchImpl(url, init);
+        }
         if (mayRedirect(response)) {
-          response = await this.follow(send, url, init, response);
+          const hop: Fetch = direct !== undefined ? (next, nextInit) => direct.fetch(next, nextInit) : fetchImpl;
+          response = await this.follow(hop, url, init, response);
         }
         open = response.ok && streams(spec.responseKind);
         parsed = open ? undefined : await readBody(response, response.ok ? spec.responseKind : "json");
@@ -489,6 +504,26 @@ export class Core {
     if (kind === "binary") {
       return (response.body ?? new Blob([]).stream()) as T;
     }
-    return (kind === "empty" ? undefined : parsed) as T;
+    return wholeData<T>(kind, parsed);
   }
+}
+
+/** What a response of a kind read whole becomes: its parsed body, or nothing for `empty`. */
+function wholeData<T>(kind: ResponseKind, parsed: unknown): T {
+  return (kind === "empty" ? undefined : parsed) as T;
+}
+
+/** The `RawResponse` of a successful answer read directly: its headers (and the request id in
+ * them) are read from its `Response` when first asked for, the same `Headers` every time. */
+function answered<T>(answer: ReadAnswer, data: T): RawResponse<T> {
+  return {
+    statusCode: answer.status,
+    get headers(): Headers {
+      return answer.headers;
+    },
+    get requestId(): string | undefined {
+      return answer.headers.get("x-request-id") ?? undefined;
+    },
+    data,
+  };
 }

@@ -9,8 +9,6 @@
  * fetch keeps them; a compressed answer is decompressed as `fetch` would.
  * Streams, uploads and every other runtime go through `fetch`. */
 
-import type { Fetch } from "./core.js";
-
 /** What of `node:http`, `node:https` and `node:zlib` this module uses (the SDK is typed
  * without Node's own types, so it runs in browsers too). */
 interface Incoming {
@@ -28,13 +26,23 @@ interface Outgoing {
   destroy(error?: Error): void;
 }
 
+/** A request `node:http` makes without parsing a URL: its headers whole, `host` among them. */
+interface Target {
+  protocol: string;
+  hostname: string;
+  port: string;
+  path: string;
+  method: string;
+  headers: string[];
+  agent: unknown;
+}
+
+type Respond = (response: Incoming) => void;
+
 interface Client {
   Agent: new (options: { keepAlive: boolean; scheduling: "lifo"; timeout: number }) => unknown;
-  request(
-    url: string,
-    options: { method: string; headers: Record<string, string>; agent: unknown },
-    callback: (response: Incoming) => void,
-  ): Outgoing;
+  request(url: string, options: { method: string; headers: Record<string, string>; agent: unknown }, callback: Respond): Outgoing;
+  request(target: Target, callback: Respond): Outgoing;
 }
 
 type Decompress = (data: Uint8Array, callback: (error: Error | null, result: Uint8Array) => void) => void;
@@ -56,6 +64,51 @@ export class ReadResponse extends Response {
   constructor(bodyText: string, init: ResponseInit) {
     super(null, init);
     this.bodyText = bodyText;
+  }
+}
+
+/** An answer read whole: its status and text at once; its `Response`, with the `Headers` in it,
+ * made when first asked for and the same one after (a success no hook sees needs neither:
+ * making them costs more than the rest of the answer). */
+export class ReadAnswer {
+  readonly status: number;
+  readonly bodyText: string;
+  private readonly statusText: string;
+  private readonly rawHeaders: readonly string[];
+  private made: ReadResponse | undefined;
+
+  constructor(status: number, statusText: string, rawHeaders: readonly string[], bodyText: string) {
+    this.status = status;
+    this.statusText = statusText;
+    this.rawHeaders = rawHeaders;
+    this.bodyText = bodyText;
+  }
+
+  get ok(): boolean {
+    return this.status >= 200 && this.status <= 299;
+  }
+
+  get headers(): Headers {
+    return this.response().headers;
+  }
+
+  /** The answer as a `Response` (a reason phrase `Response` refuses is left out); its headers
+   * go straight into the response's own (a `Headers` given to it would be copied). */
+  response(): ReadResponse {
+    if (this.made === undefined) {
+      let response: ReadResponse;
+      try {
+        response = new ReadResponse(this.bodyText, { status: this.status, statusText: this.statusText });
+      } catch {
+        response = new ReadResponse(this.bodyText, { status: this.status });
+      }
+      const raw = this.rawHeaders;
+      for (let i = 0; i + 1 < raw.length; i += 2) {
+        response.headers.append(raw[i]!, raw[i + 1]!);
+      }
+      this.made = response;
+    }
+    return this.made;
   }
 }
 
@@ -139,6 +192,68 @@ function joined(chunks: Uint8Array[], size: number): Uint8Array {
   return whole;
 }
 
+/** Where requests to one origin go, as `node:http` takes it. */
+interface Origin {
+  secure: boolean;
+  protocol: string;
+  /** Without the brackets of an IPv6 address. */
+  hostname: string;
+  /** Empty for the scheme's default port. */
+  port: string;
+  /** The `host` header: the host, and the port unless it is the default. */
+  host: string;
+}
+
+/** Origins read so far, by the text before their URLs' path; `null` for one `URL` must read
+ * whole (credentials in it, or more than an origin). A client talks to few: past
+ * `MAX_ORIGINS` (redirects to many hosts) the table starts again. */
+const origins = new Map<string, Origin | null>();
+const MAX_ORIGINS = 64;
+
+function originOf(prefix: string): Origin | null {
+  let origin = origins.get(prefix);
+  if (origin === undefined) {
+    origin = parsedOrigin(prefix);
+    if (origins.size >= MAX_ORIGINS) {
+      origins.clear();
+    }
+    origins.set(prefix, origin);
+  }
+  return origin;
+}
+
+function parsedOrigin(prefix: string): Origin | null {
+  let url: URL;
+  try {
+    url = new URL(prefix);
+  } catch {
+    return null;
+  }
+  if (url.username !== "" || url.password !== "" || url.pathname !== "/" || url.search !== "" || url.hash !== "") {
+    return null;
+  }
+  const { hostname, protocol } = url;
+  const bare = hostname.startsWith("[") ? hostname.slice(1, -1) : hostname;
+  return { secure: protocol === "https:", protocol, hostname: bare, port: url.port, host: url.host };
+}
+
+/** A path and query `URL` leaves as they are: no dot segment (nor a segment starting with a
+ * dot), fragment, space, quote, backslash or any other character it would encode. */
+const PLAIN_PATH = /^(?:\/(?!\.|%2e)[\w\-.~!$&'()*+,;=:@%]*)+(?:\?[\w\-.~!$&()*+,;=:@/?%]*)?$/i;
+
+/** The origin and the path of `url` when `node:http` may take them as they are (what `URL`
+ * would make of them), else `undefined`: such a URL goes to `node:http` to parse. */
+function plainTarget(url: string): [Origin, string] | undefined {
+  const start = url.startsWith("https://") ? 8 : url.startsWith("http://") ? 7 : -1;
+  const slash = start < 0 ? -1 : url.indexOf("/", start);
+  if (slash < 0) {
+    return undefined;
+  }
+  const origin = originOf(url.slice(0, slash));
+  const path = url.slice(slash);
+  return origin !== null && PLAIN_PATH.test(path) ? [origin, path] : undefined;
+}
+
 /** One attempt's requests (the first and any redirect's hops), cancelled together. */
 export class DirectAttempt {
   private readonly modules: NodeModules;
@@ -155,26 +270,18 @@ export class DirectAttempt {
     this.current?.destroy(abortError());
   }
 
-  /** Send a request with a body of text or none; a `Fetch`, so a redirect's hop goes alike. */
-  readonly send: Fetch = (url, init) =>
-    new Promise<Response>((resolve, reject) => {
+  /** Send a request with a body of text or none, and read its answer whole. */
+  send(url: string, init: RequestInit): Promise<ReadAnswer> {
+    return new Promise<ReadAnswer>((resolve, reject) => {
       if (this.cancelled) {
         reject(abortError());
         return;
       }
       const fail = (error: Error): void =>
         reject(this.cancelled ? abortError() : new Error(error.message, { cause: error }));
-      const secure = url.startsWith("https:");
-      const headers: Record<string, string> = { ...(init.headers as Record<string, string>) };
-      headers["accept-encoding"] ??= secure ? "gzip, deflate, br" : "gzip, deflate";
       const body = typeof init.body === "string" ? encoder.encode(init.body) : undefined;
-      if (body !== undefined) {
-        headers["content-length"] = String(body.length);
-      }
       try {
-        const client = secure ? this.modules.https : this.modules.http;
-        const options = { method: init.method ?? "GET", headers, agent: this.modules.agents[secure ? 1 : 0] };
-        this.current = client.request(url, options, (incoming) => this.receive(incoming, resolve, fail));
+        this.current = this.open(url, init, body, (incoming) => this.receive(incoming, resolve, fail));
       } catch (error) {
         fail(error instanceof Error ? error : new Error(String(error)));
         return;
@@ -182,8 +289,54 @@ export class DirectAttempt {
       this.current.on("error", fail);
       this.current.end(body);
     });
+  }
 
-  private receive(incoming: Incoming, resolve: (response: Response) => void, fail: (error: Error) => void): void {
+  /** `send` as fetch, for a redirect's hops. */
+  fetch(url: string, init: RequestInit): Promise<Response> {
+    return this.send(url, init).then((answer) => answer.response());
+  }
+
+  /** The request of `url`, its headers those fetch sends besides `init`'s: its
+   * `accept-encoding`, and with a body, its `content-length`. */
+  private open(url: string, init: RequestInit, body: Uint8Array | undefined, respond: Respond): Outgoing {
+    const given = init.headers as Record<string, string>;
+    const method = init.method ?? "GET";
+    const plain = plainTarget(url);
+    if (plain === undefined) {
+      const secure = url.startsWith("https:");
+      const headers: Record<string, string> = { ...given };
+      headers["accept-encoding"] ??= secure ? "gzip, deflate, br" : "gzip, deflate";
+      if (body !== undefined) {
+        headers["content-length"] = String(body.length);
+      }
+      const client = secure ? this.modules.https : this.modules.http;
+      return client.request(url, { method, headers, agent: this.modules.agents[secure ? 1 : 0] }, respond);
+    }
+    // Headers given whole (name, value, name, value...) and no URL to parse: `node:http` then
+    // adds no `host`, so it is added here as it would add it.
+    const [origin, path] = plain;
+    const headers: string[] = [];
+    for (const name of Object.keys(given)) {
+      if (body === undefined || name !== "content-length") {
+        headers.push(name, given[name]!);
+      }
+    }
+    if (given["accept-encoding"] === undefined) {
+      headers.push("accept-encoding", origin.secure ? "gzip, deflate, br" : "gzip, deflate");
+    }
+    if (body !== undefined) {
+      headers.push("content-length", String(body.length));
+    }
+    if (given["host"] === undefined) {
+      headers.push("host", origin.host);
+    }
+    const { protocol, hostname, port } = origin;
+    const agent = this.modules.agents[origin.secure ? 1 : 0];
+    const client = origin.secure ? this.modules.https : this.modules.http;
+    return client.request({ protocol, hostname, port, path, method, headers, agent }, respond);
+  }
+
+  private receive(incoming: Incoming, resolve: (answer: ReadAnswer) => void, fail: (error: Error) => void): void {
     const chunks: Uint8Array[] = [];
     let size = 0;
     let ended = false;
@@ -199,27 +352,32 @@ export class DirectAttempt {
     });
     incoming.on("end", () => {
       ended = true;
-      this.decompress(contentEncoding(incoming.rawHeaders), joined(chunks, size)).then((bytes) => {
-        try {
-          resolve(answer(incoming, decoder.decode(bytes)));
-        } catch (error) {
-          fail(error instanceof Error ? error : new Error(String(error)));
-        }
-      }, fail);
+      const status = incoming.statusCode ?? 0;
+      if (status < 200 || status > 599) {
+        // The statuses a `Response` can carry.
+        fail(new Error(`the server answered with status ${status}, which is not an HTTP status`));
+        return;
+      }
+      const { rawHeaders } = incoming;
+      const read = (bytes: Uint8Array): void =>
+        resolve(new ReadAnswer(status, incoming.statusMessage ?? "", rawHeaders, decoder.decode(bytes)));
+      const decode = this.decompression(contentEncoding(rawHeaders));
+      if (decode === undefined || size === 0) {
+        read(joined(chunks, size));
+      } else {
+        decode(joined(chunks, size), (error, bytes) => (error === null ? read(bytes) : fail(error)));
+      }
     });
   }
 
-  private decompress(encoding: string | null, bytes: Uint8Array): Promise<Uint8Array> {
+  /** What decompresses a body of this `content-encoding`, as fetch does; none for another. */
+  private decompression(encoding: string | null): Decompress | undefined {
     const coding = encoding?.trim().toLowerCase();
     const { zlib } = this.modules;
-    const unzips = coding === "gzip" || coding === "x-gzip" || coding === "deflate";
-    const decode = unzips ? zlib.unzip : coding === "br" ? zlib.brotliDecompress : undefined;
-    if (decode === undefined || bytes.length === 0) {
-      return Promise.resolve(bytes);
+    if (coding === "gzip" || coding === "x-gzip" || coding === "deflate") {
+      return zlib.unzip;
     }
-    return new Promise((resolve, reject) =>
-      decode(bytes, (error, result) => (error === null ? resolve(result) : reject(error))),
-    );
+    return coding === "br" ? zlib.brotliDecompress : undefined;
   }
 }
 
@@ -231,24 +389,4 @@ function contentEncoding(raw: readonly string[]): string | null {
     }
   }
   return null;
-}
-
-/** The `Response` of a whole answer (a reason phrase `Response` refuses is left out); its
- * headers go straight into the response's own (a `Headers` given to it would be copied). */
-function answer(incoming: Incoming, text: string): Response {
-  const status = incoming.statusCode ?? 0;
-  let response: Response;
-  try {
-    response = new ReadResponse(text, { status, statusText: incoming.statusMessage ?? "" });
-  } catch (error) {
-    if (error instanceof RangeError) {
-      throw new Error(`the server answered with status ${status}, which is not an HTTP status`);
-    }
-    response = new ReadResponse(text, { status });
-  }
-  const raw = incoming.rawHeaders;
-  for (let i = 0; i + 1 < raw.length; i += 2) {
-    response.headers.append(raw[i]!, raw[i + 1]!);
-  }
-  return response;
 }

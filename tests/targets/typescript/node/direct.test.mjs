@@ -28,6 +28,7 @@ async function serve(answer) {
   return {
     requests,
     closed,
+    url,
     client: (options = {}) => new sdk.ExtendClient({ token: "t", baseUrl: url, maxRetries: 0, ...options }),
     close: () =>
       new Promise((resolve) => {
@@ -51,6 +52,54 @@ test("a JSON call goes over node:http: fetch's own headers absent, its accept-en
     assert.equal(headers["accept-encoding"], "gzip, deflate");
     assert.equal(headers.authorization, "Bearer t");
     assert.match(headers["user-agent"], /.+/);
+  } finally {
+    await s.close();
+  }
+});
+
+test("a success's headers are its Response's, made when first read and the same after", async () => {
+  const s = await serve((_req, res) => json(res, 200, FILE, { "x-request-id": "req_7" }));
+  try {
+    const raw = await s.client().files.retrieve("file_1").withRawResponse();
+    assert.deepEqual(Object.keys(raw), ["statusCode", "headers", "requestId", "data"]);
+    assert.equal(raw.statusCode, 200);
+    assert.equal(raw.requestId, "req_7");
+    assert.ok(raw.headers instanceof Headers);
+    assert.equal(raw.headers, raw.headers);
+    assert.equal(raw.headers.get("content-type"), "application/json");
+    assert.equal({ ...raw }.headers, raw.headers);
+    assert.deepEqual(raw.data, FILE);
+  } finally {
+    await s.close();
+  }
+});
+
+// Paths node:http is given as they are, and paths `URL` rewrites (dot segments, characters it
+// encodes), which go through `URL`: the server sees what fetch would send for each.
+const PATHS = [
+  "/files/a.b_c-d~e",
+  "/files/~!$&'()*+,;=:@%41?x=a/b?c&y=%20",
+  "/files//double/",
+  "/files/./a b/../é?q=x y'",
+  "/files/.well-known",
+  "/files/%2e%2E/x",
+  "/files/a#fragment",
+  "/files/a\\b?c=d",
+];
+
+test("the host header is the URL's; the path is what URL makes of it", async () => {
+  const s = await serve((_req, res) => json(res, 200, FILE));
+  try {
+    for (const path of PATHS) {
+      const hooks = { beforeRequest: [(request) => void (request.url = `${s.url}${path}`)] };
+      await s.client({ hooks }).files.retrieve("file_1");
+    }
+    const expected = PATHS.map((path) => new URL(`${s.url}${path}`)).map((url) => `${url.pathname}${url.search}`);
+    assert.deepEqual(s.requests.map((r) => r.url), expected);
+    for (const { headers, socket } of s.requests) {
+      assert.equal(headers.host, `127.0.0.1:${socket.localPort}`);
+      assert.equal(headers["sec-fetch-mode"], undefined, "sent directly");
+    }
   } finally {
     await s.close();
   }

@@ -13,6 +13,7 @@ import {
   errorFromResponse,
 } from "./errors.js";
 import { type Applied, type Requirement, type Scheme, Security } from "./auth.js";
+import { Deadlines } from "./deadlines.js";
 import { DirectAttempt, directModules, type ReadAnswer, ReadResponse } from "./direct.js";
 import { afterResponse, beforeRequest, type HookRequest, type Hooks, onError } from "./hooks.js";
 import { withIdempotencyKey } from "./idempotency.js";
@@ -230,6 +231,8 @@ export class Core {
   private base: readonly [given: string, trimmed: string] = ["", ""];
   /** The schemes of the API's own requirement, once chosen (the credentials do not change). */
   private defaultSchemes: readonly Scheme[] | undefined;
+  /** The timeouts of this client's calls in flight. */
+  private readonly deadlines = new Deadlines();
 
   constructor(settings: CoreSettings) {
     this.settings = settings;
@@ -400,10 +403,10 @@ export class Core {
       const controller = direct === undefined ? new AbortController() : undefined;
       const cancel = (): void => (direct !== undefined ? direct.cancel() : controller?.abort());
       let timedOut = false;
-      const timer = setTimeout(() => {
+      const deadline = this.deadlines.start(timeoutMs, () => {
         timedOut = true;
         cancel();
-      }, timeoutMs);
+      });
       const onAbort = options.abortSignal !== undefined ? cancel : undefined;
       if (onAbort !== undefined) {
         options.abortSignal?.addEventListener("abort", onAbort, { once: true });
@@ -461,7 +464,7 @@ export class Core {
         }
         throw failure;
       } finally {
-        clearTimeout(timer);
+        this.deadlines.finish(deadline);
         if (!open && onAbort !== undefined) {
           options.abortSignal?.removeEventListener("abort", onAbort);
         }

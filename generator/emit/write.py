@@ -13,6 +13,7 @@ from pathlib import Path
 
 from generator import __version__
 from generator.emit.encoded import EncodedFiles, utf8
+from generator.emit.spread import spread_subfolders
 
 MANIFEST = "manifest.json"
 _AT_FDCWD = -100
@@ -108,7 +109,9 @@ def write_tree(target: Path, files: Mapping[str, str]) -> None:
     staging = target.parent / f".{target.name}.new-{os.getpid()}"
     retired = target.parent / f".{target.name}.old-{os.getpid()}"
     try:
-        made: set[Path] = set()
+        staging.mkdir(exist_ok=True)
+        spread_subfolders(staging)
+        made: set[Path] = {staging}
         for path in sorted(files):
             destination = staging / path
             if destination.parent not in made:

@@ -7,7 +7,7 @@ import fcntl
 import os
 from pathlib import Path
 
-from generator.emit.spread import GET_FLAGS, TOP_OF_HIERARCHY, spread_subfolders
+from generator.emit.spread import GET_FLAGS, TOP_OF_HIERARCHY, run_name, spread_subfolders
 from generator.emit.write import write_tree
 
 
@@ -45,15 +45,35 @@ def test_no_folder_is_no_mark(tmp_path: Path) -> None:
     assert not spread_subfolders(tmp_path / "file")
 
 
+def test_a_run_name_is_new_each_time_and_never_a_taken_one() -> None:
+    names = {run_name("python", ()) for _ in range(50)}
+    assert len(names) == 50
+    assert all(name.startswith(".python.") for name in names)
+    taken = names | {"python"}
+    assert run_name("python", taken) not in taken
+
+
 def test_a_written_tree_is_the_same_with_the_mark(tmp_path: Path) -> None:
-    files = {"a.txt": "1\n", "pkg/b.txt": "2\n", "pkg/deep/c.txt": "3\n"}
+    files = {
+        "a.txt": "1\n",
+        "pkg/b.txt": "2\n",
+        "pkg/deep/c.txt": "3\n",
+        ".github/ci.yml": "4\n",
+        "docs/d.md": "5\n",
+    }
     write_tree(tmp_path / "out", files)
     written = {
         p.relative_to(tmp_path / "out").as_posix(): p.read_text()
         for p in (tmp_path / "out").rglob("*")
         if p.is_file()
     }
-    assert written == files
+    assert written == files  # each top-level folder under its own name again, nothing else
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+        ".github",
+        "a.txt",
+        "docs",
+        "pkg",
+    ]
     assert not list(tmp_path.glob(".out.*"))
     probe = tmp_path / "probe"
     probe.mkdir()

@@ -12,7 +12,8 @@
   are both printed; the target is judged on CPU time, which on a loaded machine leaves out the
   turns other processes take (on a quiet one the two agree). Two control rows: raw fetch
   against itself (the run's noise floor) and raw fetch with a timeout (an AbortController
-  signal and a timer per call: the cost of any timeout on fetch, which the SDK always sets);
+  signal and a timer per call: the cost of any timeout on fetch) and raw `node:http` (what the
+  SDK sends a call of text or none, read whole, on in Node: runtime/direct.ts);
 - generation time: a cold `sdkgen`-style run of the TypeScript target vs @hey-api/openapi-ts,
   on the Extend and OpenAI specs;
 - `sdkgen mock` vs Prism: start-up until the port answers, and which wrong requests each rejects.
@@ -242,7 +243,7 @@ def main() -> None:
         f" | {cpu['generated']:.2f}x CPU, {ratios['generated']:.2f}x wall"
         f" (<= {TARGET_RATIO}x CPU) {verdict} |"
     )
-    for control in ("raw fetch, again", "raw fetch + timeout"):
+    for control in ("raw fetch, again", "raw fetch + timeout", "raw node:http"):
         print(
             f"| per call, control: {control} (ms) | | {calls[control]:.3f}"
             f" | {cpu[control]:.2f}x CPU, {ratios[control]:.2f}x wall |"

@@ -66,7 +66,8 @@ export interface ExtendClientOptions {
   timeoutInSeconds?: number;
   /** Headers sent with every request. */
   headers?: Record<string, string>;
-  /** A `fetch` of your own (a proxy agent, a test double); default: the global one. */
+  /** A `fetch` of your own (a proxy agent, a test double), which then sends every request;
+   * default: the global one, or on Node its own `node:http` for a call read whole. */
   fetch?: Fetch;
   /** Functions run on every attempt: before a request is sent (add a header, sign it), after a response arrives (log it), on an error. */
   hooks?: Hooks;

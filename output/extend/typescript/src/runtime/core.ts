@@ -13,6 +13,7 @@ import {
   errorFromResponse,
 } from "./errors.js";
 import { type Applied, type Requirement, type Scheme, Security } from "./auth.js";
+import { DirectAttempt, directModules, ReadResponse } from "./direct.js";
 import { afterResponse, beforeRequest, type HookRequest, type Hooks, onError } from "./hooks.js";
 import { withIdempotencyKey } from "./idempotency.js";
 import { followRedirect, MAX_REDIRECTS, mayRedirect } from "./redirects.js";
@@ -91,6 +92,11 @@ export interface RequestSpec {
 /** Whether a successful response is handed over unread, to be read as it arrives. */
 function streams(kind: ResponseKind): boolean {
   return kind === "binary" || kind === "event_stream";
+}
+
+/** Whether the SDK reads a response of this kind whole, whatever its status. */
+function readsWhole(kind: ResponseKind): boolean {
+  return !streams(kind);
 }
 
 export const INITIAL_RETRY_DELAY_MS = 500;
@@ -184,7 +190,7 @@ async function readBody(response: Response, kind: ResponseKind): Promise<unknown
   if (kind === "binary") {
     return new Uint8Array(await response.arrayBuffer());
   }
-  const text = await response.text();
+  const text = response instanceof ReadResponse ? response.bodyText : await response.text();
   if (kind === "text") {
     return text;
   }
@@ -338,7 +344,7 @@ export class Core {
 
   /** Follow the redirects of one attempt's `response` (the SDK's credentials stay with their
    * origin); the response itself when it is not a redirect. */
-  private async follow(fetchImpl: Fetch, url: string, init: RequestInit, first: Response): Promise<Response> {
+  private async follow(send: Fetch, url: string, init: RequestInit, first: Response): Promise<Response> {
     const credentials = this.settings.security.redirectCredentials();
     let response = first;
     let hop = { url, init };
@@ -352,7 +358,7 @@ export class Core {
       }
       await response.body?.cancel();
       hop = next;
-      response = await fetchImpl(hop.url, hop.init);
+      response = await send(hop.url, hop.init);
     }
   }
 
@@ -380,17 +386,24 @@ export class Core {
       if (this.settings.hooks !== undefined) {
         await beforeRequest(this.settings.hooks, hooked);
       }
-      const controller = new AbortController();
+      const loading = directModules(this.settings.fetch !== undefined, readsWhole(spec.responseKind), hooked.body);
+      const modules = loading instanceof Promise ? await loading : loading;
+      // Node's own HTTP client when the request may go direct (see `direct.ts`), else fetch
+      // with an abort signal; either way the timeout and the caller's abort cancel the attempt.
+      const direct = modules !== null ? new DirectAttempt(modules) : undefined;
+      const controller = direct === undefined ? new AbortController() : undefined;
+      const cancel = (): void => (direct !== undefined ? direct.cancel() : controller?.abort());
+      const send = direct !== undefined ? direct.send : fetchImpl;
       let timedOut = false;
       const timer = setTimeout(() => {
         timedOut = true;
-        controller.abort();
+        cancel();
       }, timeoutMs);
-      const onAbort = options.abortSignal !== undefined ? (): void => controller.abort() : undefined;
+      const onAbort = options.abortSignal !== undefined ? cancel : undefined;
       if (onAbort !== undefined) {
         options.abortSignal?.addEventListener("abort", onAbort, { once: true });
         if (options.abortSignal?.aborted) {
-          controller.abort();
+          cancel();
         }
       }
       let response: Response;
@@ -398,13 +411,16 @@ export class Core {
       let open = false; // a successful stream keeps its connection and the caller's abort
       try {
         const { headers, url } = hooked;
-        const init: RequestInit = { method: hooked.method, headers, signal: controller.signal, redirect: "manual" };
+        const init: RequestInit = { method: hooked.method, headers, redirect: "manual" };
+        if (controller !== undefined) {
+          init.signal = controller.signal;
+        }
         if (hooked.body !== undefined) {
           init.body = hooked.body;
         }
-        response = await fetchImpl(url, init);
+        response = await send(url, init);
         if (mayRedirect(response)) {
-          response = await this.follow(fetchImpl, url, init, response);
+          response = await this.follow(send, url, init, response);
         }
         open = response.ok && streams(spec.responseKind);
         parsed = open ? undefined : await readBody(response, response.ok ? spec.responseKind : "json");
@@ -465,9 +481,10 @@ export class Core {
     }
   }
 
-  private data<T>(kind: ResponseKind, response: Response, parsed: unknown, controller: AbortController): T {
+  private data<T>(kind: ResponseKind, response: Response, parsed: unknown, controller: AbortController | undefined): T {
     if (kind === "event_stream") {
-      return new Stream<unknown>(response, controller) as T;
+      // A stream always comes through fetch, whose controller the caller's abort reaches.
+      return new Stream<unknown>(response, controller ?? new AbortController()) as T;
     }
     if (kind === "binary") {
       return (response.body ?? new Blob([]).stream()) as T;

@@ -248,6 +248,12 @@ def main() -> None:
             f"| per call, control: {control} (ms) | | {calls[control]:.3f}"
             f" | {cpu[control]:.2f}x CPU, {ratios[control]:.2f}x wall |"
         )
+    node_cpu = calls["cpu"]["raw node:http"]
+    print(
+        f"| per call, against raw node:http (CPU ms) | {calls['cpu']['generated']:.3f}"
+        f" | raw node:http {node_cpu:.3f} | {calls['cpu']['generated'] / node_cpu:.2f}x CPU"
+        " (what the SDK adds to the client it sends on) |"
+    )
     if "extend-ai" in calls:
         print(
             f"| per call, extend-ai (ms) | | {calls['extend-ai']:.3f}"

@@ -61,9 +61,13 @@ def escape_pointer_token(token: str | int) -> str:
 
 
 def join_pointer(base: str, *tokens: str | int) -> str:
-    """`base` extended by `tokens`, each escaped (only a token with `~` or `/` needs it)."""
+    """`base` extended by `tokens`, each escaped (only a token with `~` or `/` needs it).
+    The escape is written out here: a big document's IR joins pointers by the ten thousand."""
     for token in tokens:
-        base += "/" + escape_pointer_token(token)
+        text = token if type(token) is str else str(token)
+        if "~" in text or "/" in text:
+            text = text.replace("~", "~0").replace("/", "~1")
+        base += "/" + text
     return base
 
 

@@ -4,10 +4,16 @@ Python does."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from generator.entry import _parse_early
+from generator.load import earlyparse, yamlsplit
+from generator.load.loader import load_document
 from tests.golden.regenerate import GOLDEN_DIR
 
 SHELTER = GOLDEN_DIR / "shelter" / "spec.yaml"
@@ -95,3 +101,18 @@ def test_only_the_rendering_commands_run_without_the_cyclic_collector(tmp_path: 
         )
         seen[command] = done.stdout.strip()
     assert seen == {"generate": "False", "check": "False", "mock": "True", "diff": "True"}
+
+
+def test_generate_starts_parsing_the_yaml_spec_it_names(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(yamlsplit, "SPLIT_ABOVE_BYTES", 0)
+    spec = tmp_path / "api.yaml"
+    spec.write_text(SHELTER.read_text(encoding="utf-8"), encoding="utf-8")
+    try:
+        _parse_early(["--target", "python", "-o", str(tmp_path / "out.yaml"), str(spec)])
+        assert [s.path for s in earlyparse._started] == [os.path.realpath(spec)]
+        assert load_document(spec).document == load_document(SHELTER).document
+        assert earlyparse._started == []
+    finally:
+        earlyparse._stop_unclaimed()

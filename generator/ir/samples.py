@@ -80,7 +80,8 @@ BOUND_KEYWORDS = frozenset(
 """The keywords `bounds_from` reads: a schema with none of them constrains nothing."""
 
 
-_UNBOUNDED = Bounds()
+UNBOUNDED = Bounds()
+"""The bounds of a schema that constrains nothing (most schemas), shared."""
 
 
 def bounds_from(schemas: Iterable[Mapping[str, Any]]) -> Bounds:
@@ -109,7 +110,7 @@ def bounds_from(schemas: Iterable[Mapping[str, Any]]) -> Bounds:
             multiple_of = step
         lower, upper = _lower(lower, node), _upper(upper, node)
     if not bounded:
-        return _UNBOUNDED  # most schemas: one shared instance
+        return UNBOUNDED  # most schemas: one shared instance
     return Bounds(
         pattern=pattern,
         min_length=min_length,

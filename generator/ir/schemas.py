@@ -39,7 +39,7 @@ from generator.ir.model import (
     Union,
 )
 from generator.ir.names import Name
-from generator.ir.samples import bounds_from
+from generator.ir.samples import BOUND_KEYWORDS, UNBOUNDED, bounds_from
 from generator.load.refs import Resolver
 
 SCHEMA_PREFIX = "#/components/schemas/"
@@ -323,15 +323,15 @@ class SchemaConverter:
         primitive = _PRIMITIVE_KINDS.get(kind) if isinstance(kind, str) else None
         if primitive is not None:
             fmt = schema.get("format")
-            return Primitive(
-                primitive, fmt if isinstance(fmt, str) else None, bounds_from([schema])
-            )
+            # most schemas constrain nothing: their bounds are the one shared empty Bounds
+            bounds = UNBOUNDED if BOUND_KEYWORDS.isdisjoint(schema) else bounds_from([schema])
+            return Primitive(primitive, fmt if isinstance(fmt, str) else None, bounds)
         if kind == "array":
             items = schema.get("items")
             item_context = Name((*context.words, "item"))
             if items is None:
                 return Array(AnyType())
-            return Array(self.convert(items, item_context, join_pointer(pointer, "items")))
+            return Array(self.convert(items, item_context, f"{pointer}/items"))
         if kind == "object":
             if schema.get("properties"):
                 return self._hoist(schema, context, pointer)
@@ -360,10 +360,10 @@ class SchemaConverter:
                 "allOf members of different kinds cannot be merged; the first one types it",
             )
         first = typed[0]
-        node = self.convert(members[first], context, join_pointer(pointer, "allOf", first))
+        node = self.convert(members[first], context, f"{pointer}/allOf/{first}")
         for position, shape in enumerate(shapes):
             if shape == "none":
-                self.types_at.setdefault(join_pointer(pointer, "allOf", position), node)
+                self.types_at.setdefault(f"{pointer}/allOf/{position}", node)
         return node
 
     def _additional(self, schema: dict[str, Any], context: Name, pointer: str) -> TypeNode | None:
@@ -373,7 +373,7 @@ class SchemaConverter:
         if extra is False:
             return None
         value_context = Name((*context.words, "value"))
-        return self.convert(extra, value_context, join_pointer(pointer, "additionalProperties"))
+        return self.convert(extra, value_context, f"{pointer}/additionalProperties")
 
     def _hoist(self, schema: dict[str, Any], context: Name, pointer: str) -> TypeNode:
         """Name an inline object after its first context; the same schema keeps that name."""
@@ -397,7 +397,7 @@ class SchemaConverter:
         parts: list[TypeNode] = []
         converted: list[tuple[Any, TypeNode]] = []
         for position, member in enumerate(members):
-            member_pointer = join_pointer(pointer, keyword, position)
+            member_pointer = f"{pointer}/{keyword}/{position}"
             resolved, _ = self.deref(member, member_pointer)
             if isinstance(resolved, dict) and resolved.get("type") == "null":
                 nullable = True
@@ -515,13 +515,13 @@ class SchemaConverter:
                 continue
             order.append((resolved, where))
             for position, member in enumerate(resolved.get("allOf") or []):
-                stack.append((member, join_pointer(where, "allOf", position), depth + 1))
+                stack.append((member, f"{where}/allOf/{position}", depth + 1))
         for resolved, where in order:
             for key, value in resolved.items():
                 if key not in ("properties", "required", "allOf"):
                     merged.setdefault(key, value)
             props, props_where = self.deref(
-                resolved.get("properties") or {}, join_pointer(where, "properties"), quiet=quiet
+                resolved.get("properties") or {}, f"{where}/properties", quiet=quiet
             )
             for prop, prop_schema in (props if isinstance(props, dict) else {}).items():
                 prop_pointer = join_pointer(props_where, prop)

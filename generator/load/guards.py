@@ -48,6 +48,30 @@ class Survey:
     with shared nodes)."""
 
 
+@dataclass(frozen=True, slots=True)
+class TreeFacts:
+    """What `survey` measures of a document, counted by a parser as it built the document as a
+    tree (no node reached twice: `yamlload` builds one from events)."""
+
+    nodes: int
+    """The root and every value below it (keys are not nodes)."""
+    depth: int
+    """The depth of its deepest mapping or list (the root's is 0)."""
+    external_refs: bool
+    """Whether a mapping holds a `$ref` string that does not start with `#`."""
+    refs: frozenset[str] = frozenset()
+    """Every `$ref` string a mapping holds (data included): when none of them is wrong, the
+    check of refs need not look for where they are (`loader.check_refs`)."""
+
+
+def survey_of(facts: TreeFacts) -> Survey | None:
+    """`survey` of the tree `facts` describes, when it breaks no limit; None when it does
+    (the walk of `survey` then finds where)."""
+    if facts.depth > MAX_DEPTH or facts.nodes > MAX_EXPANDED_NODES:
+        return None
+    return Survey(None, facts.external_refs)
+
+
 def survey(document: Any) -> Survey:
     """The first limit the document breaks, or None, and whether it refers to other files."""
     external_refs = _quick_pass(document)

@@ -52,6 +52,8 @@ class YamlLines:
         """Each line's block end found so far: look-ups walk the same siblings again."""
         self._keyed: dict[_Place | None, dict[str, _Place]] = {}
         """The first entry of each key below each mapping read so far."""
+        self._searched: dict[tuple[_Place | None, str], _Place | None] = {}
+        """Entries found by a search of the text (`_searched_key`), by mapping and key."""
         content = [line for line in self.lines[:3] if _indent_or_blank(line) >= 0]
         first = content[0].strip() if content else ""
         # pretty-printed JSON (one member per line, nested members indented) is read the same
@@ -126,10 +128,9 @@ class YamlLines:
         (the number of lines when there is none)."""
         end = self._ends.get(index)
         if end is None:
-            if self._starts is None:
-                self._starts = [0, *accumulate(len(line) + 1 for line in self.lines)]
-            found = _shallow_line(column).search(self.text, self._starts[index + 1] - 1)
-            end = len(self.lines) if found is None else bisect_left(self._starts, found.start() + 1)
+            starts = self._line_starts()
+            found = _shallow_line(column).search(self.text, starts[index + 1] - 1)
+            end = len(self.lines) if found is None else bisect_left(starts, found.start() + 1)
             self._ends[index] = end
         return end
 
@@ -139,6 +140,12 @@ class YamlLines:
 
     def _key_child(self, place: _Place | None, token: str) -> _Place | None:
         keyed = self._keyed.get(place)
+        if keyed is None and _PLAIN_KEY.match(token) and not self.json:
+            found = self._searched.get((place, token))
+            if found is None:
+                found = self._searched[place, token] = self._searched_key(place, token)
+            if found is not None:
+                return found
         if keyed is None:
             keyed = {}
             for entry in self._children(place):
@@ -149,6 +156,40 @@ class YamlLines:
                     keyed.setdefault(key, entry)
             self._keyed[place] = keyed
         return keyed.get(token)
+
+    def _searched_key(self, place: _Place | None, token: str) -> _Place | None:
+        """The entry of the plain key `token` below `place`, found by one search of the text
+        for its line at the entries' indentation within `place`'s block (a big mapping's entries
+        are not read one by one); None when not found so (the entries are then read)."""
+        if place is not None and (place.inline is not None or self._is_dash(place)):
+            return None
+        first = place.line + 1 if place is not None else 0
+        while first < len(self.lines) and _indent_or_blank(self.lines[first]) < 0:
+            first += 1
+        floor = place.column + 1 if place is not None else 0
+        if first == len(self.lines) or _indent_or_blank(self.lines[first]) < floor:
+            return None
+        level = _indent_or_blank(self.lines[first])
+        end = self._block_end(place.line, place.column) if place is not None else len(self.lines)
+        starts = self._line_starts()
+        line = f"\n{' ' * level}{re.escape(token)}[ \t]*:(?:[ \t]|$)"
+        found = re.compile(line, re.MULTILINE).search(
+            self.text,
+            starts[first] - 1 if first else 0,
+            starts[end] if end < len(starts) else len(self.text),
+        )
+        if found is None:
+            if first == 0 and _KEY.match(self.lines[0]) and _key_at(self.lines[0], 0) == token:
+                return _Place(0, 0)
+            return None
+        return _Place(bisect_left(starts, found.start() + 1), level)
+
+    def _line_starts(self) -> list[int]:
+        """The offset in the text where each line starts (and one past the end)."""
+        if self._starts is None:
+            # each line's length plus its line break, summed without a Python call a line
+            self._starts = list(accumulate(map((1).__add__, map(len, self.lines)), initial=0))
+        return self._starts
 
     def _item_child(self, place: _Place | None, position: int) -> _Place | None:
         for seen, entry in enumerate(self._children(place)):
@@ -169,6 +210,10 @@ class YamlLines:
             after += 1
         inline = after if after < len(line) and _indent_or_blank(line[after:]) >= 0 else None
         return _Place(place.line, place.column, inline)
+
+
+_PLAIN_KEY = re.compile(r"[A-Za-z0-9_$][A-Za-z0-9_$.-]*\Z")
+"""A key written as itself in YAML (no quotes), which a search can find as written."""
 
 
 @cache

@@ -4,7 +4,8 @@ diagnostics located in the source files.
 
 Of the load stage, only this module reads files: the root file and each file a ref names (the
 bundler, which resolves their paths, asks for them through `read`). It also keeps validation
-results in the cache folder it is given.
+results in the cache folder it is given. (The child `earlyparse` starts reads the spec too,
+ahead of time; its value is taken only for the bytes read here.)
 """
 
 from __future__ import annotations
@@ -27,11 +28,12 @@ from generator.diagnostics import (
 )
 from generator.load.bundle import Bundle, bundle, iter_schema_refs
 from generator.load.document import DocumentModel, build_model
-from generator.load.guards import MAX_DEPTH, survey
+from generator.load.earlyparse import claim, parse_claimed
+from generator.load.guards import MAX_DEPTH, TreeFacts, survey, survey_of
 from generator.load.lines import UNKNOWN, YamlLines
 from generator.load.origins import SourceMap, locate_through
 from generator.load.records import record
-from generator.load.refs import Resolver, fragment_pointer
+from generator.load.refs import Resolver, fragment_pointer, ref_of
 from generator.load.schema_ids import mentions_ids, rebase_refs
 from generator.load.strictparse import (
     DuplicateKey,
@@ -45,11 +47,11 @@ from generator.load.strictparse import (
 )
 from generator.load.structure import ERROR_CODES, check_structure
 from generator.load.swagger2 import convert_swagger2, is_swagger2
-from generator.load.yamlload import YamlLoader, load_yaml
+from generator.load.yamlload import YamlLoader, load_yaml_surveyed
 from generator.load.yamlsplit import parse_in_halves
 
 _YamlLoader = YamlLoader
-_load_yaml = load_yaml
+_load_yaml = load_yaml_surveyed
 """The YAML reader and loader class (of `yamlload`) this module parses and composes with."""
 
 MAX_DOCUMENT_BYTES = 32 * 1024 * 1024
@@ -65,6 +67,9 @@ class SourceDocument:
     text: str
     data: Any
     sha256: str
+    facts: TreeFacts | None = None
+    """What the parser counted of `data` as it built it (its size, depth, refs to other files),
+    when it knows: `guards.survey` then need not walk it again."""
     _lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
     _scanned: list[YamlLines] = field(default_factory=list, compare=False, repr=False)
 
@@ -195,6 +200,7 @@ def parse_text(path: Path, raw: bytes) -> tuple[SourceDocument | None, list[Diag
     stripped = text.lstrip()
     too_deep = "document nests too deeply to parse"
     non_finite: list[bool] = []
+    facts: TreeFacts | None = None
 
     def constant(token: str) -> NonFinite:
         non_finite.append(True)
@@ -209,9 +215,7 @@ def parse_text(path: Path, raw: bytes) -> tuple[SourceDocument | None, list[Diag
                 return None, [Diagnostic("invalid-json", message, file=where, line=error.lineno)]
         else:
             try:
-                data = parse_in_halves(text, _load_yaml)
-                if data is None:
-                    data = _load_yaml(text)
+                data, facts = _parse_big(path, text, sha) or _load_yaml(text)
             except yaml.MarkedYAMLError as error:
                 mark = error.problem_mark or error.context_mark
                 line = mark.line + 1 if mark is not None else 1
@@ -225,7 +229,7 @@ def parse_text(path: Path, raw: bytes) -> tuple[SourceDocument | None, list[Diag
         return None, [Diagnostic("nesting-too-deep", too_deep, file=where, line=line)]
     except DuplicateKey:
         return None, _duplicate_keys(text, where)
-    source = SourceDocument(path=path, text=text, data=data, sha256=sha)
+    source = SourceDocument(path=path, text=text, data=data, sha256=sha, facts=facts)
     surrogates = find_lone_surrogates(text, data) if isinstance(data, dict | list) else []
     if surrogates:
         message = (
@@ -251,6 +255,17 @@ def parse_text(path: Path, raw: bytes) -> tuple[SourceDocument | None, list[Diag
     return source, []
 
 
+def _parse_big(path: Path, text: str, sha256: str) -> tuple[Any, TreeFacts | None] | None:
+    """The value (and facts) of a big YAML text parsed in two parts at once (with the child
+    the command started early for this file, if any); None when it must be parsed whole."""
+    claimed = claim(path)
+    if claimed is not None:
+        data = parse_claimed(claimed, text, sha256, _load_yaml)
+        if data is not None:
+            return data
+    return parse_in_halves(text, _load_yaml)
+
+
 def _duplicate_keys(text: str, where: str) -> list[Diagnostic]:
     """One error per key written twice in one mapping, naming both lines."""
     found = [
@@ -270,15 +285,23 @@ def _duplicate_keys(text: str, where: str) -> list[Diagnostic]:
     return [Diagnostic("duplicate-key", message, file=where, line=1)]
 
 
-def check_refs(document: dict[str, Any]) -> list[tuple[str, str, str]]:
+def check_refs(
+    document: dict[str, Any], every_ref: frozenset[str] | None = None
+) -> list[tuple[str, str, str]]:
     """(code, pointer, message) for every local `$ref` that does not resolve in the document.
 
     Refs inside example and default values are data, and are not checked. Refs to other
     files were bundled before this runs; the bundler reports those it could not follow.
+    `every_ref`, when known, holds every `$ref` string of the document (data included): when
+    none of them is wrong, nothing is, and the document is not walked.
     """
     problems: list[tuple[str, str, str]] = []
     judged: dict[str, tuple[str, str] | None] = {}
     """Each distinct ref's problem: a document names the same schema in many places."""
+    if every_ref is not None:
+        judged = {ref: _ref_problem(document, ref) for ref in every_ref}
+        if not any(judged.values()):
+            return problems
     for ref, where in iter_schema_refs(document):
         if ref not in judged:
             judged[ref] = _ref_problem(document, ref)
@@ -296,9 +319,13 @@ def _ref_problem(document: dict[str, Any], ref: str) -> tuple[str, str] | None:
             " (a JSON pointer starts with '#/')"
         )
         return "dangling-ref", message
-    if ref.startswith("#") and not resolve_pointer(document, fragment_pointer(ref))[0]:
+    if not ref.startswith("#"):
+        return None  # a ref to another file the bundler left: it said why
+    found, target = resolve_pointer(document, fragment_pointer(ref))
+    if not found:
         return "dangling-ref", f"$ref {ref!r} points at nothing"
-    if _ref_cycle(document, ref):
+    # a chain of bare refs starts with a ref to another ref: most refs name a definition
+    if ref_of(target) is not None and _ref_cycle(document, ref):
         return "ref-cycle", f"$ref {ref!r} leads only to other $refs and back: nothing is defined"
     return None
 
@@ -460,7 +487,9 @@ def load_document(
     bundled, others, found = _bundle(path, source, external_refs)
     document = bundled.document
     shape = _shape_problems(document)
-    local = shape or check_refs(document)
+    # the refs the parser met, when the document is the tree it built
+    every_ref = source.facts.refs if source.facts is not None and document is source.data else None
+    local = shape or check_refs(document, every_ref)
     found += [Diagnostic(code, message, pointer) for code, pointer, message in local]
     # Where a ref could not be followed the bundler left an empty object and said why: what
     # that object lacks is not news.
@@ -499,7 +528,7 @@ def _read_root(path: Path) -> tuple[SourceDocument, bool | None] | LoadResult:
         first = first_content_line(source.text)
         diagnostic = Diagnostic("not-a-mapping", message, file=where, line=first)
         return LoadResult(None, source, (diagnostic,))
-    surveyed = survey(data)
+    surveyed = (survey_of(source.facts) if source.facts is not None else None) or survey(data)
     breach = surveyed.breach
     if breach is not None:
         line = source.line_of(breach.pointer) if breach.code != "alias-bomb" else None

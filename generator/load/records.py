@@ -82,23 +82,26 @@ def _values(names: tuple[str, ...]) -> Callable[[object], tuple[object, ...]]:
 
 def _init(cls: type, fields: tuple[dataclasses.Field[Any], ...]) -> Callable[..., None]:
     """`__init__` with the fields' parameters, defaults and factories, as `@dataclass` writes
-    it for a frozen class."""
-    names: dict[str, object] = {"_set": _set, "_NO_ARGUMENT": _NO_ARGUMENT}
+    it for a frozen class, storing each value through its slot's own setter: one call where
+    `object.__setattr__` first looks the name up (half the time of a record's creation)."""
+    names: dict[str, object] = {"_NO_ARGUMENT": _NO_ARGUMENT}
     parameters, lines = [], []
     for field in fields:
         name = field.name
+        slot = next(k.__dict__[name] for k in cls.__mro__ if name in k.__dict__)
+        names[f"_set_{name}"] = slot.__set__
         if field.default is not dataclasses.MISSING:
             names[f"_default_{name}"] = field.default
             parameters.append(f"{name}=_default_{name}")
-            lines.append(f" _set(self, {name!r}, {name})")
+            lines.append(f" _set_{name}(self, {name})")
         elif field.default_factory is not dataclasses.MISSING:
             names[f"_factory_{name}"] = field.default_factory
             parameters.append(f"{name}=_NO_ARGUMENT")
             made = f"_factory_{name}() if {name} is _NO_ARGUMENT else {name}"
-            lines.append(f" _set(self, {name!r}, {made})")
+            lines.append(f" _set_{name}(self, {made})")
         else:
             parameters.append(name)
-            lines.append(f" _set(self, {name!r}, {name})")
+            lines.append(f" _set_{name}(self, {name})")
     source = f"def __init__(self, {', '.join(parameters)}):\n" + ("\n".join(lines) or " pass")
     exec(source, names)  # the source is built above from field names only
     init: Callable[..., None] = names["__init__"]  # type: ignore[assignment]

@@ -16,6 +16,7 @@ from typing import Any
 
 import yaml
 
+from generator.load.guards import TreeFacts
 from generator.load.strictparse import check_yaml_mapping
 
 try:
@@ -79,6 +80,12 @@ YamlLoader.add_constructor(TIMESTAMP_TAG, lambda loader, node: loader.construct_
 
 def load_yaml(text: str) -> Any:
     """The value of the YAML document `text` (PyYAML's errors raised as they are)."""
+    return load_yaml_surveyed(text)[0]
+
+
+def load_yaml_surveyed(text: str) -> tuple[Any, TreeFacts | None]:
+    """The value of the YAML document `text`, and its facts when it was built from events
+    (None when PyYAML's own way built it, as for anchors and aliases)."""
     loader = YamlLoader(text)
     try:
         return _from_events(loader)
@@ -86,7 +93,7 @@ def load_yaml(text: str) -> Any:
         pass
     finally:
         loader.dispose()
-    return yaml.load(text, Loader=YamlLoader)
+    return yaml.load(text, Loader=YamlLoader), None
 
 
 def _typed_scalar(loader: YamlLoader, tag: str, value: str) -> Any:
@@ -96,13 +103,17 @@ def _typed_scalar(loader: YamlLoader, tag: str, value: str) -> Any:
     raise _Unusual
 
 
-def _from_events(loader: YamlLoader) -> Any:
-    """The single document of the loader's text, built from its events; _Unusual (or PyYAML's
-    error) for anything the short way does not build."""
+def _from_events(loader: YamlLoader) -> tuple[Any, TreeFacts]:
+    """The single document of the loader's text, built from its events, and its facts;
+    _Unusual (or PyYAML's error) for anything the short way does not build."""
     frames: list[list[Any]] = []
     """[mapping, its pending key or _NO_KEY, entries read] or [list] of each open collection"""
     document: Any = None
     documents = 0
+    nodes = 1
+    deepest = 0
+    external_refs = False
+    refs: set[str] = set()
     get_event = loader.get_event
     while True:
         event = get_event()
@@ -128,10 +139,19 @@ def _from_events(loader: YamlLoader) -> Any:
             ):
                 raise _Unusual
             value = {} if mapping else []
+            if len(frames) > deepest:
+                deepest = len(frames)
         elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
             frame = frames.pop()
-            if len(frame) == 3 and len(frame[0]) < frame[2]:
-                raise _Unusual  # a key twice (or two that read the same): PyYAML's way decides
+            closed = frame[0]
+            nodes += len(closed)
+            if len(frame) == 3:
+                if len(closed) < frame[2]:
+                    raise _Unusual  # a key twice (or two that read the same): PyYAML's way decides
+                ref = closed.get("$ref")
+                if isinstance(ref, str):
+                    refs.add(ref)
+                    external_refs = external_refs or not ref.startswith("#")
             continue
         elif kind is yaml.DocumentStartEvent:
             documents += 1
@@ -139,7 +159,7 @@ def _from_events(loader: YamlLoader) -> Any:
                 raise _Unusual
             continue
         elif kind is yaml.StreamEndEvent:
-            return document
+            return document, TreeFacts(nodes, deepest, external_refs, frozenset(refs))
         elif kind is yaml.StreamStartEvent or kind is yaml.DocumentEndEvent:
             continue
         else:  # an alias

@@ -251,3 +251,25 @@ def test_swagger_2_is_checked_before_it_is_converted(tmp_path: Path) -> None:
         ("/paths/~1a/get/parameters/0", "parameter 'q' has no `type`"),
         ("/paths/~1a/get/responses", "`responses` is empty; it needs at least one response"),
     ]
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        {},  # every ref resolves: the document is not walked
+        {"Bad": {"$ref": "#/components/schemas/Nowhere"}},
+        {"Loop": {"$ref": "#/components/schemas/Loop"}},
+        {"Data": {"type": "object", "example": {"$ref": "#/not/a/schema"}}},  # data, no ref
+    ],
+)
+def test_refs_judged_from_the_parsers_list_as_from_a_walk(extra: dict[str, Any]) -> None:
+    document = minimal_spec()
+    schemas = document.setdefault("components", {}).setdefault("schemas", {})
+    schemas.update({"Pet": {"type": "object"}, "Ref": {"$ref": "#/components/schemas/Pet"}})
+    schemas.update(extra)
+    text = yaml.safe_dump(document)
+    _value, facts = loader._load_yaml(text)
+    assert facts is not None
+    walked = loader.check_refs(document)
+    assert loader.check_refs(document, facts.refs) == walked
+    assert bool(walked) == bool({"Bad", "Loop"} & set(extra))

@@ -7,8 +7,9 @@ from typing import Any
 import pytest
 import yaml
 
+from generator.load.guards import TreeFacts, survey, survey_of
 from generator.load.strictparse import DuplicateKey
-from generator.load.yamlload import YamlLoader, _from_events, load_yaml
+from generator.load.yamlload import YamlLoader, _from_events, load_yaml, load_yaml_surveyed
 
 _PYYAML_RESOLVE: Any = yaml.resolver.BaseResolver.resolve
 
@@ -109,7 +110,42 @@ def test_the_tags_of_plain_scalars_are_pyyamls() -> None:
 def test_plain_documents_are_built_from_events(name: str) -> None:
     loader = YamlLoader(CASES[name])
     try:
-        built = _from_events(loader)
+        built, facts = _from_events(loader)
     finally:
         loader.dispose()
     assert _typed(built) == _typed(yaml.load(CASES[name], Loader=_PyYamlWay))
+    assert facts == _counted(built)
+
+
+def _counted(value: Any, depth: int = 0) -> TreeFacts:
+    """The facts of a tree, counted by walking it."""
+    if not isinstance(value, dict | list):
+        return TreeFacts(1, 0, False)
+    children = list(value.values()) if isinstance(value, dict) else value
+    below = [_counted(child, depth + 1) for child in children]
+    ref = value.get("$ref") if isinstance(value, dict) else None
+    refs = frozenset({ref} if isinstance(ref, str) else ()).union(*(b.refs for b in below))
+    return TreeFacts(
+        1 + sum(b.nodes for b in below),
+        max([depth, *(b.depth for b in below if b.depth)]),
+        (isinstance(ref, str) and not ref.startswith("#")) or any(b.external_refs for b in below),
+        refs,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a: 1\n", TreeFacts(2, 0, False)),
+        ("a: {b: [1, {c: 2}]}\n", TreeFacts(6, 3, False)),
+        ("a:\n  $ref: '#/b'\nb: 1\n", TreeFacts(4, 1, False, frozenset({"#/b"}))),
+        ("a:\n  - $ref: other.yaml#/b\n", TreeFacts(4, 2, True, frozenset({"other.yaml#/b"}))),
+        ("a: &x {b: 1}\nc: *x\n", None),  # an alias: PyYAML's way builds it, shared nodes
+    ],
+)
+def test_the_facts_are_what_a_walk_counts(text: str, expected: TreeFacts | None) -> None:
+    value, facts = load_yaml_surveyed(text)
+    assert facts == expected
+    if facts is not None:
+        assert facts == _counted(value)
+        assert survey_of(facts) == survey(value)

@@ -8,7 +8,7 @@ import os
 import pytest
 
 from generator.load import yamlsplit
-from generator.load.yamlload import load_yaml
+from generator.load.yamlload import load_yaml_surveyed as load_yaml
 from generator.load.yamlsplit import parse_in_halves
 
 

@@ -18,7 +18,7 @@ async function serve(answer) {
     req.on("data", (c) => chunks.push(c));
     req.on("end", () => {
       const body = Buffer.concat(chunks);
-      requests.push({ method: req.method, url: req.url, headers: req.headers, body });
+      requests.push({ method: req.method, url: req.url, headers: req.headers, body, socket: req.socket });
       answer(req, res, body);
     });
     res.on("close", () => closed.push(req.url));
@@ -51,6 +51,20 @@ test("a JSON call goes over node:http: fetch's own headers absent, its accept-en
     assert.equal(headers["accept-encoding"], "gzip, deflate");
     assert.equal(headers.authorization, "Bearer t");
     assert.match(headers["user-agent"], /.+/);
+  } finally {
+    await s.close();
+  }
+});
+
+test("calls one after another share one kept-alive connection", async () => {
+  const s = await serve((_req, res) => json(res, 200, FILE));
+  try {
+    const client = s.client();
+    for (let i = 0; i < 3; i++) {
+      await client.files.retrieve("file_1");
+    }
+    assert.equal(new Set(s.requests.map((r) => r.socket)).size, 1);
+    assert.equal(s.requests[0].headers.connection, "keep-alive");
   } finally {
     await s.close();
   }

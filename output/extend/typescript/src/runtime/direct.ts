@@ -5,8 +5,8 @@
  * about three times the CPU of `node:http` per call (web streams for every body, and for a
  * request with an abort signal a listener, a weak reference and a finalizer); a timeout or the
  * caller's abort here destroys the request instead. On the wire it is the request `fetch`
- * sends (its `accept-encoding`, a `content-length` with a body), on the same kept-alive
- * connections of Node's global agents; a compressed answer is decompressed as `fetch` would.
+ * sends (its `accept-encoding`, a `content-length` with a body), on connections kept alive as
+ * fetch keeps them; a compressed answer is decompressed as `fetch` would.
  * Streams, uploads and every other runtime go through `fetch`. */
 
 import type { Fetch } from "./core.js";
@@ -29,9 +29,10 @@ interface Outgoing {
 }
 
 interface Client {
+  Agent: new (options: { keepAlive: boolean; scheduling: "lifo"; timeout: number }) => unknown;
   request(
     url: string,
-    options: { method: string; headers: Record<string, string> },
+    options: { method: string; headers: Record<string, string>; agent: unknown },
     callback: (response: Incoming) => void,
   ): Outgoing;
 }
@@ -42,6 +43,9 @@ interface NodeModules {
   http: Client;
   https: Client;
   zlib: { unzip: Decompress; brotliDecompress: Decompress };
+  /** The SDK's own agents, `http` and `https`, which keep connections alive (as fetch does;
+   * Node's global agent does so only from Node 19), with the global agent's settings. */
+  agents: readonly [unknown, unknown];
 }
 
 /** A response read whole off the wire: `bodyText` is its body, decoded. Only the SDK's own
@@ -81,7 +85,12 @@ function nodeModules(): NodeModules | null | Promise<NodeModules | null> {
   }
   const load = (name: string): Promise<unknown> => import(/* webpackIgnore: true */ /* @vite-ignore */ name);
   loading ??= Promise.all(["node:http", "node:https", "node:zlib"].map(load)).then(
-    ([http, https, zlib]) => (modules = { http, https, zlib } as NodeModules),
+    (loaded) => {
+      const [http, https, zlib] = loaded as [Client, Client, NodeModules["zlib"]];
+      const options = { keepAlive: true, scheduling: "lifo", timeout: 5000 } as const;
+      modules = { http, https, zlib, agents: [new http.Agent(options), new https.Agent(options)] };
+      return modules;
+    },
     () => (modules = null),
   );
   return loading;
@@ -164,8 +173,8 @@ export class DirectAttempt {
       }
       try {
         const client = secure ? this.modules.https : this.modules.http;
-        const method = init.method ?? "GET";
-        this.current = client.request(url, { method, headers }, (incoming) => this.receive(incoming, resolve, fail));
+        const options = { method: init.method ?? "GET", headers, agent: this.modules.agents[secure ? 1 : 0] };
+        this.current = client.request(url, options, (incoming) => this.receive(incoming, resolve, fail));
       } catch (error) {
         fail(error instanceof Error ? error : new Error(String(error)));
         return;
@@ -190,14 +199,9 @@ export class DirectAttempt {
     });
     incoming.on("end", () => {
       ended = true;
-      const raw = incoming.rawHeaders;
-      const headers = new Headers();
-      for (let i = 0; i + 1 < raw.length; i += 2) {
-        headers.append(raw[i]!, raw[i + 1]!);
-      }
-      this.decompress(headers.get("content-encoding"), joined(chunks, size)).then((bytes) => {
+      this.decompress(contentEncoding(incoming.rawHeaders), joined(chunks, size)).then((bytes) => {
         try {
-          resolve(answer(incoming, headers, decoder.decode(bytes)));
+          resolve(answer(incoming, decoder.decode(bytes)));
         } catch (error) {
           fail(error instanceof Error ? error : new Error(String(error)));
         }
@@ -219,15 +223,32 @@ export class DirectAttempt {
   }
 }
 
-/** The `Response` of a whole answer (a reason phrase `Response` refuses is left out). */
-function answer(incoming: Incoming, headers: Headers, text: string): Response {
+/** The `content-encoding` of an answer's headers (name, value, name, value...), if any. */
+function contentEncoding(raw: readonly string[]): string | null {
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    if (raw[i]!.length === 16 && raw[i]!.toLowerCase() === "content-encoding") {
+      return raw[i + 1]!;
+    }
+  }
+  return null;
+}
+
+/** The `Response` of a whole answer (a reason phrase `Response` refuses is left out); its
+ * headers go straight into the response's own (a `Headers` given to it would be copied). */
+function answer(incoming: Incoming, text: string): Response {
   const status = incoming.statusCode ?? 0;
+  let response: Response;
   try {
-    return new ReadResponse(text, { status, statusText: incoming.statusMessage ?? "", headers });
+    response = new ReadResponse(text, { status, statusText: incoming.statusMessage ?? "" });
   } catch (error) {
     if (error instanceof RangeError) {
       throw new Error(`the server answered with status ${status}, which is not an HTTP status`);
     }
-    return new ReadResponse(text, { status, headers });
+    response = new ReadResponse(text, { status });
   }
+  const raw = incoming.rawHeaders;
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    response.headers.append(raw[i]!, raw[i + 1]!);
+  }
+  return response;
 }

@@ -21,7 +21,7 @@ from generator.load.guide import GUIDE_DIR, GuideSection, read_guide
 from generator.load.loader import LoadResult, load_document
 from generator.load.records import record
 from generator.targets.base import DocumentedSdk, Release, TargetInput, TargetSdk
-from generator.targets.docs.render import render_docs
+from generator.targets.docs.render import docs_model, render_docs
 from generator.targets.registry import get_target
 from generator.templating import environment
 
@@ -206,7 +206,12 @@ def render_api(
     if not prepared.sdks:
         return Rendered(EncodedFiles(), prepared.spec_sha256, prepared.diagnostics)
     parts = _parts(prepared, finish_sdk)
-    rendered = run_parts(parts, parallel=parallel and prepared.size >= PARALLEL_FROM)
+    forks = parallel and prepared.size >= PARALLEL_FROM
+    if forks and prepared.documented is not None:
+        # the docs folder's part and the SDK's (its README) both read the documented SDK's
+        # docs model: built once here, the forked copy inherits it
+        docs_model(prepared.documented).build()
+    rendered = run_parts(parts, parallel=forks)
     files = EncodedFiles(
         {p: data for part in rendered for p, data in part.items() if not p.startswith(DOCS)}
         | {p: data for part in rendered for p, data in part.items() if p.startswith(DOCS)}

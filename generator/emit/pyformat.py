@@ -28,13 +28,15 @@ from generator.emit.linefit import (
 from generator.load.records import record
 
 _STRINGS = re.compile(
-    r'"""(?:[^"\\]|\\.|"(?!""))*"""'
-    r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
-    r'|"(?:[^"\\\n]|\\.)*"'
-    r"|'(?:[^'\\\n]|\\.)*'"
+    r'"""[^"\\]*(?:(?:\\.|"(?!""))[^"\\]*)*"""'
+    r"|'''[^'\\]*(?:(?:\\.|'(?!''))[^'\\]*)*'''"
+    r'|"[^"\\\n]*(?:\\.[^"\\\n]*)*"'
+    r"|'[^'\\\n]*(?:\\.[^'\\\n]*)*'"
     r"|#[^\n]*",
     re.DOTALL,
 )
+"""Strings and comments: each string's body as runs of plain characters between escapes (and
+lone quotes), which the regex engine takes a run at a time."""
 _LONE_STRING = re.compile(r'[ ]*(?:"""(?:[^"\\]|\\.|"(?!""))*"""|"(?:[^"\\]|\\.)*")')
 """A line that is one string literal: black never splits it."""
 _UNSPLITTABLE_ELEMENT = re.compile(

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from generator import __version__
 from generator.emit.encoded import EncodedFiles, utf8
+from generator.emit.spread import run_name, spread_subfolders
 
 MANIFEST = "manifest.json"
 _AT_FDCWD = -100
@@ -94,6 +95,26 @@ def _remove_leftovers(target: Path) -> None:
             leftover.rename(target)
 
 
+def _write_files(staging: Path, files: Mapping[str, str]) -> None:
+    """Every file written into a new `staging` folder. Each top-level folder is written under
+    a name of its own for this run, then renamed: the file system places it by that name
+    (see `emit/spread.py`)."""
+    staging.mkdir(exist_ok=True)
+    spread_subfolders(staging)
+    made: set[Path] = {staging}
+    tops = {path.split("/", 1)[0] for path in files if "/" in path}
+    placed = {top: run_name(top, tops) for top in sorted(tops)}
+    for path in sorted(files):
+        top, _, rest = path.partition("/")
+        destination = staging / placed[top] / rest if rest else staging / path
+        if destination.parent not in made:
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            made.add(destination.parent)
+        destination.write_bytes(utf8(files, path))
+    for top, name in placed.items():
+        (staging / name).rename(staging / top)
+
+
 def write_tree(target: Path, files: Mapping[str, str]) -> None:
     """Replace `target` with exactly `files`, keeping files the generator does not own.
 
@@ -108,13 +129,7 @@ def write_tree(target: Path, files: Mapping[str, str]) -> None:
     staging = target.parent / f".{target.name}.new-{os.getpid()}"
     retired = target.parent / f".{target.name}.old-{os.getpid()}"
     try:
-        made: set[Path] = set()
-        for path in sorted(files):
-            destination = staging / path
-            if destination.parent not in made:
-                destination.parent.mkdir(parents=True, exist_ok=True)
-                made.add(destination.parent)
-            destination.write_bytes(utf8(files, path))
+        _write_files(staging, files)
         if target.exists():
             owned = _owned_files(target)
             for path in sorted(_disk_files(target) - owned - set(files)):

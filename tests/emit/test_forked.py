@@ -18,6 +18,8 @@ from generator.emit import forked
 from generator.emit.encoded import Spill, Spilled
 from generator.emit.forked import Encoded, Files, Finish, Part, can_fork, run_parts
 from generator.emit.formatting import FormattingError
+from generator.targets.base import DocumentedSdk
+from generator.targets.docs.render import docs_model
 from tests.conftest import ROOT
 
 WAIT_SECONDS = 120
@@ -157,6 +159,35 @@ def test_a_forked_render_gives_the_bytes_of_the_serial_one(
     assert len(forks) == 1
     assert list(parallel.files) == list(serial.files)
     assert parallel.files == serial.files
+
+
+def test_the_docs_model_both_sides_read_is_built_before_the_fork(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The docs part (in the copy) and the SDK's README (here) read the same docs model: it is
+    whole when the parts start, so the copy inherits it rather than building it again."""
+    spec = ROOT / "specs" / "extend" / "2026-02-09.yaml"
+    config = default_api(spec, ROOT / "build" / "unused", "extend_sdk", ("python",))
+    monkeypatch.setattr(pipeline, "PARALLEL_FROM", 0)
+    built: list[set[str]] = []
+
+    def observed(parts: list[Part], *, parallel: bool) -> list[Encoded]:
+        model = docs_model(surfaces[0])  # the memo: no new model when one is built
+        built.append(set(vars(model)) & {"resources", "models"})
+        return run_parts(parts, parallel=parallel)
+
+    real_prepare = pipeline.prepare
+    surfaces: list[DocumentedSdk] = []
+
+    def prepared(*args: object, **kwargs: object) -> pipeline.Prepared:
+        found = real_prepare(*args, **kwargs)  # type: ignore[arg-type]
+        surfaces.extend(found.surfaces)
+        return found
+
+    monkeypatch.setattr(pipeline, "prepare", prepared)
+    monkeypatch.setattr(pipeline, "run_parts", observed)
+    pipeline.render_api(config, parallel=True)
+    assert built == [{"resources", "models"}]
 
 
 def test_the_copys_files_come_back_one_by_one_as_the_same_text(handshake: Handshake) -> None:

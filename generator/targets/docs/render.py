@@ -60,18 +60,25 @@ def model_page(name: str) -> str:
 
 
 def type_linker(names: set[str], links: Links) -> Callable[[str], str]:
-    """Markdown for an annotation: names of models and other named types become links."""
+    """Markdown for an annotation: names of models and other named types become links.
+    Each annotation's Markdown is made once per linker (a page): fields repeat their types
+    (Stripe's models page links 14,000 annotations, 4,100 of them different)."""
+    made: dict[str, str] = {}
+
+    def replace(match: re.Match[str]) -> str:
+        word = match.group(0)
+        return f"[{word}]({links.model(word)})" if word in names else word
 
     def link(annotation: str) -> str:
-        def replace(match: re.Match[str]) -> str:
-            word = match.group(0)
-            return f"[{word}]({links.model(word)})" if word in names else word
-
+        found = made.get(annotation)
+        if found is not None:
+            return found
         # Brackets would read as links, angle brackets (Java's `List<String>`) as HTML tags,
         # stars (Go's pointers) as emphasis.
         text = annotation.replace("[", "\\[").replace("]", "\\]").replace("*", "\\*")
         text = text.replace("<", "\\<").replace(">", "\\>")
-        return _IDENTIFIER.sub(replace, text).replace("|", "\\|")
+        found = made[annotation] = _IDENTIFIER.sub(replace, text).replace("|", "\\|")
+        return found
 
     return link
 

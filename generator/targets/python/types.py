@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from typing import Literal
 
@@ -175,30 +176,33 @@ def _discriminator_value(model: ModelDef, prop: str) -> str | None:
     return None
 
 
+_UNION_TOKENS = re.compile(
+    r'"[^"\\]*(?:\\.[^"\\]*)*"|\'[^\'\\]*(?:\\.[^\'\\]*)*\'|["\'\[\]{}()|]', re.DOTALL
+)
+"""What `split_union` looks at: whole string literals (skipped), a quote no string closes, a
+bracket, a bar."""
+
+
 def split_union(text: str) -> list[str]:
     """Split `A | list[B | C] | D` at its top-level bars only (never inside a quoted string)."""
+    if "|" not in text:
+        return [text.strip()]
     parts: list[str] = []
     depth = 0
     start = 0
-    quote: str | None = None
-    escaped = False
-    for position, char in enumerate(text):
-        if quote is not None:
-            if escaped:
-                escaped = False
-            elif char == "\\":
-                escaped = True
-            elif char == quote:
-                quote = None
-        elif char in "'\"":
-            quote = char
-        elif char in "[{(":
+    for match in _UNION_TOKENS.finditer(text):
+        token = match.group()
+        if len(token) > 1:
+            continue  # a string literal, bars and brackets in it included
+        if token in "'\"":
+            break  # a string that never ends: the rest is in it
+        if token in "[{(":
             depth += 1
-        elif char in "]})":
+        elif token in "]})":
             depth -= 1
-        elif char == "|" and depth == 0:
-            parts.append(text[start:position].strip())
-            start = position + 1
+        elif depth == 0:
+            parts.append(text[start : match.start()].strip())
+            start = match.end()
     parts.append(text[start:].strip())
     return parts
 

@@ -429,7 +429,8 @@ export class Core {
           const answer = await direct.send(url, init);
           if (answer.ok && this.settings.hooks === undefined) {
             // The common case on Node: a success no hook sees, its `Response` made only if asked.
-            return answered<T>(answer, wholeData<T>(spec.responseKind, parseText(answer.bodyText, spec.responseKind, answer)));
+            const read = parseText(answer.bodyText, spec.responseKind, answer);
+            return answered<T>(answer, wholeData<T>(spec.responseKind, read));
           }
           response = answer.response();
         } else {

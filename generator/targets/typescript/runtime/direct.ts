@@ -40,7 +40,11 @@ type Respond = (response: Incoming) => void;
 
 interface Client {
   Agent: new (options: { keepAlive: boolean; scheduling: "lifo"; timeout: number }) => unknown;
-  request(url: string, options: { method: string; headers: Record<string, string>; agent: unknown }, callback: Respond): Outgoing;
+  request(
+    url: string,
+    options: { method: string; headers: Record<string, string>; agent: unknown },
+    callback: Respond,
+  ): Outgoing;
   request(target: Target, callback: Respond): Outgoing;
 }
 

@@ -14,7 +14,7 @@ import {
 } from "./errors.js";
 import { type Applied, type Requirement, type Scheme, Security } from "./auth.js";
 import { Deadlines } from "./deadlines.js";
-import { DirectAttempt, directModules, type ReadAnswer, ReadResponse } from "./direct.js";
+import { DirectAttempt, directModules, type ReadAnswer, readText } from "./direct.js";
 import { afterResponse, beforeRequest, type HookRequest, type Hooks, onError } from "./hooks.js";
 import { withIdempotencyKey } from "./idempotency.js";
 import { followRedirect, MAX_REDIRECTS, mayRedirect } from "./redirects.js";
@@ -190,7 +190,7 @@ async function readBody(response: Response, kind: ResponseKind): Promise<unknown
   if (kind === "binary") {
     return new Uint8Array(await response.arrayBuffer());
   }
-  const text = response instanceof ReadResponse ? response.bodyText : await response.text();
+  const text = readText(response) ?? (await response.text());
   return parseText(text, kind, response);
 }
 

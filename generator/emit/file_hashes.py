@@ -10,10 +10,11 @@ The memo lives in the project's cache folder and may be deleted at will.
 
 from __future__ import annotations
 
-import json
 import os
 
-MEMO_NAME = "file-hashes.json"
+from generator.emit import cache_file
+
+MEMO_NAME = "file-hashes.marshal"
 """The memo's file in the cache folder."""
 _READ_SIZE = 1 << 20
 
@@ -39,7 +40,8 @@ def _entries(data: object) -> dict[str, Entry]:
     entries: dict[str, Entry] = {}
     for path, value in data.items():
         if (
-            isinstance(value, list)
+            isinstance(path, str)
+            and isinstance(value, tuple)
             and len(value) == 5
             and all(isinstance(number, int) for number in value[:4])
             and isinstance(value[4], str)
@@ -59,11 +61,10 @@ class FileHashes:
         self._asked: dict[str, Entry] = {}
         self._read_any = False
         try:
-            with open(self._path, "rb") as file:
-                self._saved_ns = os.fstat(file.fileno()).st_mtime_ns
-                self._memo = _entries(json.loads(file.read()))
-        except (OSError, ValueError):
-            self._memo = {}
+            self._saved_ns = os.stat(self._path).st_mtime_ns
+        except OSError:
+            return
+        self._memo = _entries(cache_file.load(self._path))
 
     def sha256(self, path: str) -> str:
         """The file's sha256 hex digest; OSError when it cannot be read."""
@@ -80,13 +81,5 @@ class FileHashes:
 
     def save(self) -> None:
         """Write the memo when a file had to be read (atomically; a failure only costs time)."""
-        if not self._read_any:
-            return
-        temporary = f"{self._path}.{os.getpid()}.tmp"
-        try:
-            os.makedirs(os.path.dirname(self._path), exist_ok=True)
-            with open(temporary, "w", encoding="utf-8") as file:
-                json.dump(self._asked, file, separators=(",", ":"))
-            os.replace(temporary, self._path)
-        except OSError:
-            pass
+        if self._read_any:
+            cache_file.save(self._path, self._asked)

@@ -14,16 +14,16 @@ hold. The record lives in the cache folder and may be deleted at will.
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 
 import generator
+from generator.emit import cache_file
 from generator.emit.file_hashes import FileHashes
 
 CACHE_DIR_NAME = ".sdkgen-cache"
 """The project's cache folder, beside pyproject.toml; git-ignored, safe to delete."""
-QUICK_RECORD = "quick-check.json"
+QUICK_RECORD = "quick-check.marshal"
 """The record's file in the cache folder."""
 CONFIG_FILE = "pyproject.toml"
 
@@ -92,15 +92,7 @@ def remember(root: str, folders: list[str], files: dict[str, str]) -> None:
         "folders": {folder: listing(folder) for folder in sorted(set(folders))},
         "files": files,
     }
-    path = os.path.join(root, CACHE_DIR_NAME, QUICK_RECORD)
-    temporary = f"{path}.{os.getpid()}.tmp"
-    try:
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(temporary, "w", encoding="utf-8") as file:
-            json.dump(record, file, separators=(",", ":"))
-        os.replace(temporary, path)
-    except OSError:
-        pass
+    cache_file.save(os.path.join(root, CACHE_DIR_NAME, QUICK_RECORD), record)
 
 
 def _same_files(files: dict[str, str], hashes: FileHashes) -> bool:
@@ -120,11 +112,7 @@ def confirms_unchanged(start: str) -> bool:
     if root is None:
         return False
     cache_dir = os.path.join(root, CACHE_DIR_NAME)
-    try:
-        with open(os.path.join(cache_dir, QUICK_RECORD), "rb") as file:
-            record = json.loads(file.read())
-    except (OSError, ValueError):
-        return False
+    record = cache_file.load(os.path.join(cache_dir, QUICK_RECORD))
     if not isinstance(record, dict) or record.get("root") != root:
         return False
     folders, files = record.get("folders"), record.get("files")

@@ -4,7 +4,7 @@ memo, so no edit (same size, restored mtime, or within the memo's own clock tick
 from __future__ import annotations
 
 import hashlib
-import json
+import marshal
 import os
 from pathlib import Path
 
@@ -18,9 +18,9 @@ def sha(data: bytes) -> str:
 def forge(cache: Path, file: Path, digest: str, memo_mtime_ns: int) -> None:
     """A memo claiming `digest` for `file` as it is now, saved at `memo_mtime_ns`."""
     stat = file.stat()
-    entry = [stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino, digest]
+    entry = (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino, digest)
     memo = cache / MEMO_NAME
-    memo.write_text(json.dumps({str(file): entry}))
+    memo.write_bytes(marshal.dumps({str(file): entry}))
     os.utime(memo, ns=(memo_mtime_ns, memo_mtime_ns))
 
 
@@ -30,7 +30,7 @@ def test_hashes_are_read_then_remembered(tmp_path: Path) -> None:
     first = FileHashes(str(tmp_path / "cache"))
     assert first.sha256(str(file)) == sha(b"one")
     first.save()
-    memo = json.loads((tmp_path / "cache" / MEMO_NAME).read_text())
+    memo = marshal.loads((tmp_path / "cache" / MEMO_NAME).read_bytes())
     assert memo[str(file)][4] == sha(b"one")
     assert FileHashes(str(tmp_path / "cache")).sha256(str(file)) == sha(b"one")
 
@@ -69,9 +69,11 @@ def test_an_edit_that_keeps_size_and_mtime_is_seen(tmp_path: Path) -> None:
 def test_a_broken_memo_is_ignored(tmp_path: Path) -> None:
     file = tmp_path / "a.txt"
     file.write_bytes(b"one")
-    (tmp_path / MEMO_NAME).write_text('{"oops": [1, 2], "' + str(file) + '": "x"')
+    (tmp_path / MEMO_NAME).write_bytes(marshal.dumps({str(file): (1, 2)})[:-3])  # cut short
     assert FileHashes(str(tmp_path)).sha256(str(file)) == sha(b"one")
-    (tmp_path / MEMO_NAME).write_text(json.dumps({str(file): [1, 2, 3, 4, 5]}))
+    (tmp_path / MEMO_NAME).write_bytes(marshal.dumps({str(file): (1, 2, 3, 4, 5), 7: "x"}))
+    assert FileHashes(str(tmp_path)).sha256(str(file)) == sha(b"one")
+    (tmp_path / MEMO_NAME).write_text('{"written": "by an older version, as JSON"}')
     assert FileHashes(str(tmp_path)).sha256(str(file)) == sha(b"one")
 
 
@@ -88,4 +90,4 @@ def test_the_memo_keeps_only_the_files_asked_for(tmp_path: Path) -> None:
     second = FileHashes(str(tmp_path / "cache"))
     second.sha256(str(kept))
     second.save()
-    assert list(json.loads((tmp_path / "cache" / MEMO_NAME).read_text())) == [str(kept)]
+    assert list(marshal.loads((tmp_path / "cache" / MEMO_NAME).read_bytes())) == [str(kept)]

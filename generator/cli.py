@@ -269,9 +269,12 @@ def generate(
         write_tree(target, files)
         click.echo(f"wrote {len(files)} files to {target}")
     if spec is None and cache_dir is not None:
-        from generator.emit.output_cache import record
+        from generator.emit.output_cache import confirms_up_to_date, record
 
         record(project, cache_dir, trees)
+        if not load_config(project.root)[1]:
+            # What a clean check would save, saved now: the next `check` answers at once.
+            confirms_up_to_date(project, cache_dir, quick_record=True)
     click.echo(f"done in {time.perf_counter() - started:.2f}s")
 
 

@@ -180,3 +180,19 @@ def test_the_quick_check_loads_neither_the_configuration_nor_the_cli(project: Pa
     assert quick.returncode == 0 and quick.stdout == "output/ is up to date\n"
     for module in ("generator.config", "tomllib", "dataclasses", "click", "jinja2", "hashlib"):
         assert f" {module}\n" not in quick.stderr, module
+
+
+def test_a_generate_of_a_clean_project_leaves_the_quick_record(tmp_path: Path) -> None:
+    """The first `check` after `generate` answers from the quick record, as later ones do."""
+    root = Path(generator.__file__).resolve().parent.parent
+    copy = tmp_path / "project"
+    copy.mkdir()
+    shutil.copy2(root / "pyproject.toml", copy / "pyproject.toml")
+    shutil.copytree(root / "specs", copy / "specs")
+    done = subprocess.run(
+        [sys.executable, "-m", "generator", "generate"], cwd=copy, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    assert confirms_unchanged(str(copy))
+    (copy / "output" / "extend" / "python" / "README.md").write_text("edited\n")
+    assert not confirms_unchanged(str(copy))

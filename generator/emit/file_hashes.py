@@ -34,20 +34,16 @@ def sha256_file(path: str) -> str:
 
 
 def _entries(data: object) -> dict[str, Entry]:
-    """The memo's well-formed entries; anything else in the file is ignored."""
+    """The memo's entries of the right shape (a path, five values, a text last); anything else
+    in the file is ignored. A stat value of another type never equals a file's stat, so such an
+    entry is only ever read again, not trusted."""
     if not isinstance(data, dict):
         return {}
-    entries: dict[str, Entry] = {}
-    for path, value in data.items():
-        if (
-            isinstance(path, str)
-            and isinstance(value, tuple)
-            and len(value) == 5
-            and all(isinstance(number, int) for number in value[:4])
-            and isinstance(value[4], str)
-        ):
-            entries[path] = (value[0], value[1], value[2], value[3], value[4])
-    return entries
+    return {
+        path: value
+        for path, value in data.items()
+        if type(path) is str and type(value) is tuple and len(value) == 5 and type(value[4]) is str
+    }
 
 
 class FileHashes:

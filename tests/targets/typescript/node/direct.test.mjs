@@ -158,30 +158,29 @@ test("a JSON body is sent whole, its content-length in bytes", async () => {
   }
 });
 
+/** The file a 200 answer of these `headers` and raw `bytes` decodes to. */
+async function retrievedFrom(headers, bytes) {
+  const s = await serve((_req, res) => {
+    res.writeHead(200, { "content-type": "application/json", ...headers });
+    res.end(bytes);
+  });
+  try {
+    return await s.client().files.retrieve("file_1");
+  } finally {
+    await s.close();
+  }
+}
+
 for (const [coding, compress] of [["gzip", zlib.gzipSync], ["deflate", zlib.deflateSync], ["br", zlib.brotliCompressSync]]) {
   test(`an answer in ${coding} is decompressed`, async () => {
-    const s = await serve((_req, res) => {
-      res.writeHead(200, { "content-type": "application/json", "content-encoding": coding });
-      res.end(compress(Buffer.from(JSON.stringify(FILE))));
-    });
-    try {
-      assert.deepEqual(await s.client().files.retrieve("file_1"), FILE);
-    } finally {
-      await s.close();
-    }
+    const bytes = compress(Buffer.from(JSON.stringify(FILE)));
+    assert.deepEqual(await retrievedFrom({ "content-encoding": coding }, bytes), FILE);
   });
 }
 
 test("a byte-order mark before the JSON is skipped, as fetch's text() does", async () => {
-  const s = await serve((_req, res) => {
-    res.writeHead(200, { "content-type": "application/json" });
-    res.end(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(JSON.stringify(FILE))]));
-  });
-  try {
-    assert.deepEqual(await s.client().files.retrieve("file_1"), FILE);
-  } finally {
-    await s.close();
-  }
+  const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(JSON.stringify(FILE))]);
+  assert.deepEqual(await retrievedFrom({}, bytes), FILE);
 });
 
 test("an error answer keeps its status, headers and body; repeated headers are kept apart", async () => {

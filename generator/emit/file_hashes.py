@@ -75,6 +75,10 @@ class FileHashes:
         self._asked[path] = (*signature, digest)
         return digest
 
+    def known(self, path: str) -> Entry | None:
+        """The stat (taken before reading) and hash this object gave for `path`, if asked."""
+        return self._asked.get(path)
+
     def save(self) -> None:
         """Write the memo when a file had to be read (atomically; a failure only costs time)."""
         if self._read_any:

@@ -127,5 +127,5 @@ def confirms_up_to_date(
     hashes.save()
     if up_to_date and quick_record:
         folders = _input_folders(project) + [str(folder) for folder in project.looked_for]
-        remember(str(project.root), folders, files)
+        remember(str(project.root), folders, files, hashes)
     return up_to_date

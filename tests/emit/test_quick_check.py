@@ -14,9 +14,14 @@ import pytest
 
 import generator
 from generator.config import ProjectConfig, load_config
-from generator.emit import output_cache
+from generator.emit import cache_file, output_cache, quick_check
 from generator.emit.output_cache import confirms_up_to_date, record
-from generator.emit.quick_check import CACHE_DIR_NAME, confirms_unchanged, find_project_root
+from generator.emit.quick_check import (
+    CACHE_DIR_NAME,
+    QUICK_RECORD,
+    confirms_unchanged,
+    find_project_root,
+)
 from generator.entry import _confirmed
 
 PYPROJECT = """\
@@ -178,7 +183,8 @@ def test_the_quick_check_loads_neither_the_configuration_nor_the_cli(project: Pa
         cwd=project, capture_output=True, text=True, timeout=120,
     )  # fmt: skip
     assert quick.returncode == 0 and quick.stdout == "output/ is up to date\n"
-    for module in ("generator.config", "tomllib", "dataclasses", "click", "jinja2", "hashlib"):
+    modules = ("generator.config", "tomllib", "dataclasses", "typing", "click", "jinja2", "hashlib")
+    for module in modules:
         assert f" {module}\n" not in quick.stderr, module
 
 
@@ -196,3 +202,66 @@ def test_a_generate_of_a_clean_project_leaves_the_quick_record(tmp_path: Path) -
     assert confirms_unchanged(str(copy))
     (copy / "output" / "extend" / "python" / "README.md").write_text("edited\n")
     assert not confirms_unchanged(str(copy))
+
+
+def record_stats(root: Path) -> dict[str, tuple[int, int, int, int]]:
+    record = cache_file.load(str(root / CACHE_DIR_NAME / QUICK_RECORD))
+    assert isinstance(record, dict)
+    return dict(zip(record["paths"], record["stats"], strict=True))
+
+
+def test_a_touched_file_is_hashed_again_and_the_record_renewed(project: Path) -> None:
+    """A stat that moved with the bytes unchanged (a checkout, a touch) confirms through the
+    file's hash, and the record takes the new stat so the next check compares stats only."""
+    readme = project / "output" / "tiny" / "README.md"
+    readme.write_text(readme.read_text())
+    assert confirms_unchanged(str(project))
+    stat = readme.stat()
+    assert record_stats(project)[str(readme)] == (
+        stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino
+    )  # fmt: skip
+
+
+def test_a_file_as_recent_as_the_record_is_not_trusted_by_its_stat(project: Path) -> None:
+    """An edit in the clock tick the record was saved in may leave the stat unchanged: such a
+    file is read, and an edit found."""
+    record_file = project / CACHE_DIR_NAME / QUICK_RECORD
+    readme = project / "output" / "tiny" / "README.md"
+    before = readme.stat()
+    readme.write_text("# TinY\n")
+    os.utime(readme, ns=(before.st_atime_ns, before.st_mtime_ns))
+    saved = record_file.stat()
+    record = cache_file.load(str(record_file))
+    assert isinstance(record, dict)
+    record["stats"] = [
+        (before.st_size, before.st_mtime_ns, readme.stat().st_ctime_ns, before.st_ino)
+        if path == str(readme) else stat
+        for path, stat in zip(record["paths"], record["stats"], strict=True)
+    ]  # fmt: skip
+    record["newest_ctime"] = readme.stat().st_ctime_ns
+    assert cache_file.save(str(record_file), record)
+    os.utime(record_file, ns=(saved.st_atime_ns, readme.stat().st_ctime_ns))
+    assert not confirms_unchanged(str(project))
+
+
+def test_a_file_added_to_an_input_folder_misses_the_quick_record(project: Path) -> None:
+    (project / "specs" / "tiny" / "notes").mkdir()
+    assert not confirms_unchanged(str(project))
+
+
+def test_other_packages_on_the_search_path_are_read_again(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A changed folder on sys.path (a package installed or upgraded) has black's and jinja2's
+    versions read again: the same versions still confirm, others do not."""
+    monkeypatch.setattr(sys, "path", [*sys.path, str(project / "specs")])
+    assert confirms_unchanged(str(project))
+    monkeypatch.setattr(quick_check, "installed_version", lambda name: "0.0.1")
+    assert not confirms_unchanged(str(project))
+
+
+def test_a_record_of_another_layout_is_ignored(project: Path) -> None:
+    record_file = project / CACHE_DIR_NAME / QUICK_RECORD
+    assert cache_file.save(str(record_file), {"root": str(project), "files": {}})
+    assert not confirms_unchanged(str(project))
+    assert fully_confirmed(project)

@@ -29,6 +29,7 @@ tenth of a second of CPU. Forked copies inherit it; a serving command (`mock`) k
 def main() -> None:
     if sys.argv[1:] == ["check"] and _confirmed():
         print("output/ is up to date")
+        _exit_now(0)  # the teardown is a tenth of an unchanged project's check
         return
     if sys.argv[1:2] and sys.argv[1] in RENDERS:
         import gc
@@ -66,9 +67,11 @@ def _exit_now(code: object) -> None:
     runs, or when the output cannot be flushed (a closed pipe: Python's own exit reports it)."""
     import atexit
     import os
-    import threading
 
-    if not (code is None or isinstance(code, int)) or threading.active_count() > 1:
+    threading = sys.modules.get("threading")  # never imported: no thread was started with it
+    if not (code is None or isinstance(code, int)):
+        return
+    if threading is not None and threading.active_count() > 1:
         return
     try:
         sys.stdout.flush()

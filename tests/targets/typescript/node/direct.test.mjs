@@ -144,6 +144,28 @@ test("a replaced global fetch sees every call", async () => {
   }
 });
 
+test("a header a hook sets in another case is folded into one, over node:http as over fetch", async () => {
+  const s = await serve((req, res) => {
+    const lines = [];
+    for (let i = 0; i < req.rawHeaders.length; i += 2) {
+      if (req.rawHeaders[i].toLowerCase() === "x-trace") lines.push(req.rawHeaders[i + 1]);
+    }
+    json(res, 200, { ...FILE, id: lines.join(" | ") });
+  });
+  const hooks = { beforeRequest: [(request) => void (request.headers["X-Trace"] = "b")] };
+  const viaFetch = (input, init) => fetch(input, init);
+  try {
+    for (const options of [{}, { fetch: viaFetch }]) {
+      const file = await s.client({ hooks, headers: { "x-trace": "a" }, ...options }).files.retrieve("file_1");
+      assert.equal(file.id, "a, b", "one x-trace line, the values joined as fetch's Headers joins them");
+    }
+    assert.equal(s.requests[0].headers["sec-fetch-mode"], undefined, "the first went direct");
+    assert.equal(s.requests[1].headers["sec-fetch-mode"], "cors", "the second through fetch");
+  } finally {
+    await s.close();
+  }
+});
+
 test("a JSON body is sent whole, its content-length in bytes", async () => {
   const s = await serve((_req, res) => json(res, 200, FILE));
   try {

@@ -20,7 +20,7 @@
 export interface HookRequest {
   method: string;
   url: string;
-  /** Lower-case names. */
+  /** Lower-case names (a hook may set any case: `beforeRequest` folds them after the hooks). */
   headers: Record<string, string>;
   /** The encoded body: a string for JSON and forms, `FormData`, a `Blob` or bytes. */
   body: BodyInit | undefined;
@@ -34,10 +34,22 @@ export interface Hooks {
   onError?: ReadonlyArray<(request: HookRequest, error: Error) => Awaitable>;
 }
 
-/** Run the `beforeRequest` hooks, in order. */
+/** Run the `beforeRequest` hooks, in order; then the header names they set are lower-cased,
+ * the values of names that differ only in case joined with ", " as fetch's `Headers` joins
+ * them, so that either way a request is sent (fetch or node:http) the same headers go. */
 export async function beforeRequest(hooks: Hooks | undefined, request: HookRequest): Promise<void> {
   for (const hook of hooks?.beforeRequest ?? []) {
     await hook(request);
+  }
+  const names = Object.keys(request.headers);
+  if (names.some((name) => name !== name.toLowerCase())) {
+    const folded: Record<string, string> = {};
+    for (const name of names) {
+      const lower = name.toLowerCase();
+      const value = request.headers[name]!;
+      folded[lower] = folded[lower] === undefined ? value : `${folded[lower]}, ${value}`;
+    }
+    request.headers = folded;
   }
 }
 

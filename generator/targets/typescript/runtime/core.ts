@@ -516,13 +516,13 @@ function wholeData<T>(kind: ResponseKind, parsed: unknown): T {
   return (kind === "empty" ? undefined : parsed) as T;
 }
 
-/** The `RawResponse` of a successful answer read directly. Its headers (and the request id in
- * them) are read from the answer's `Response` when first asked for, the same `Headers` every
- * time; as with the plain object of any other response, all four are its own enumerable
- * properties. The two read late are defined with the same getters for every response. An
- * object literal with getters is slower: V8 makes it as a table of properties with new getters
- * each time, and in a profile about 0.4 MB of them outlived each young-generation collection
- * and was promoted, which cost the collector's threads about 2 µs of CPU per call. */
+/** The `RawResponse` of a successful answer read directly. Its headers are read from the
+ * answer's `Response` when first asked for, the same `Headers` every time; as with the plain
+ * object of any other response, all four fields are its own enumerable properties. `headers`
+ * is defined with the same getter for every response. An object literal with a getter is
+ * slower: V8 makes it as a table of properties with a new getter each time, and in a profile
+ * about 0.4 MB of those outlived each young-generation collection and was promoted, which cost
+ * the collector's threads about 2 µs of CPU per call. */
 class DirectRawResponse<T> implements RawResponse<T> {
   declare readonly statusCode: number;
   declare readonly headers: Headers;
@@ -534,7 +534,7 @@ class DirectRawResponse<T> implements RawResponse<T> {
     this.#answer = answer;
     this.statusCode = answer.status;
     Object.defineProperty(this, "headers", DirectRawResponse.#headers);
-    Object.defineProperty(this, "requestId", DirectRawResponse.#requestId);
+    this.requestId = answer.header("x-request-id") ?? undefined;
     this.data = data;
   }
 
@@ -543,14 +543,6 @@ class DirectRawResponse<T> implements RawResponse<T> {
     configurable: true,
     get(this: DirectRawResponse<unknown>): Headers {
       return this.#answer.headers;
-    },
-  };
-
-  static readonly #requestId: PropertyDescriptor = {
-    enumerable: true,
-    configurable: true,
-    get(this: DirectRawResponse<unknown>): string | undefined {
-      return this.#answer.headers.get("x-request-id") ?? undefined;
     },
   };
 }

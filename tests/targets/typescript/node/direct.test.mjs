@@ -74,6 +74,29 @@ test("a success's headers are its Response's, made when first read and the same 
   }
 });
 
+test("a success's request id is what its headers give: any case, repeated ones joined, none", async () => {
+  const cases = [
+    { sent: { "X-Request-Id": "req_8" }, requestId: "req_8" },
+    { sent: { "x-request-id": ["req_8", "req_9"] }, requestId: "req_8, req_9" },
+    { sent: {}, requestId: undefined },
+  ];
+  for (const { sent, requestId } of cases) {
+    const s = await serve((_req, res) => {
+      for (const [name, value] of Object.entries(sent)) {
+        res.setHeader(name, value);
+      }
+      json(res, 200, FILE);
+    });
+    try {
+      const raw = await s.client().files.retrieve("file_1").withRawResponse();
+      assert.equal(raw.requestId, requestId);
+      assert.equal(raw.headers.get("x-request-id") ?? undefined, requestId);
+    } finally {
+      await s.close();
+    }
+  }
+});
+
 // Paths node:http is given as they are, and paths `URL` rewrites (dot segments, characters it
 // encodes), which go through `URL`: the server sees what fetch would send for each.
 const PATHS = [

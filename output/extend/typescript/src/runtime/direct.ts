@@ -96,6 +96,11 @@ export class ReadAnswer {
     return this.response().headers;
   }
 
+  /** What `headers.get(name)` gives (`name` in lower case), without making the headers. */
+  header(name: string): string | null {
+    return headerValue(this.rawHeaders, name);
+  }
+
   /** The answer as a `Response` (a reason phrase `Response` refuses is left out); its headers
    * go straight into the response's own (a `Headers` given to it would be copied). */
   response(): Response {
@@ -384,6 +389,20 @@ export class DirectAttempt {
     }
     return coding === "br" ? zlib.brotliDecompress : undefined;
   }
+}
+
+/** The value `Headers.get` gives for `name` (in lower case) from an answer's headers (name,
+ * value, name, value...): repeated ones joined with ", ", `null` when absent. Node's parser
+ * has already trimmed each value as `Headers` would. */
+function headerValue(raw: readonly string[], name: string): string | null {
+  let value: string | null = null;
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    const key = raw[i]!;
+    if (key.length === name.length && key.toLowerCase() === name) {
+      value = value === null ? raw[i + 1]! : `${value}, ${raw[i + 1]!}`;
+    }
+  }
+  return value;
 }
 
 /** The `content-encoding` of an answer's headers (name, value, name, value...), if any. */

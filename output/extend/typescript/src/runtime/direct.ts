@@ -368,14 +368,13 @@ export class DirectAttempt {
         fail(new Error(`the server answered with status ${status}, which is not an HTTP status`));
         return;
       }
-      const { rawHeaders } = incoming;
-      const read = (bytes: Uint8Array): void =>
-        resolve(new ReadAnswer(status, incoming.statusMessage ?? "", rawHeaders, decoder.decode(bytes)));
-      const decode = this.decompression(contentEncoding(rawHeaders));
+      const decode = this.decompression(contentEncoding(incoming.rawHeaders));
       if (decode === undefined || size === 0) {
-        read(joined(chunks, size));
+        resolve(readAnswer(incoming, status, joined(chunks, size)));
       } else {
-        decode(joined(chunks, size), (error, bytes) => (error === null ? read(bytes) : fail(error)));
+        decode(joined(chunks, size), (error, bytes) =>
+          error === null ? resolve(readAnswer(incoming, status, bytes)) : fail(error),
+        );
       }
     });
   }
@@ -389,6 +388,13 @@ export class DirectAttempt {
     }
     return coding === "br" ? zlib.brotliDecompress : undefined;
   }
+}
+
+/** The answer of `incoming`, whose body (decompressed) is `bytes`. A function of the module,
+ * not a closure made in each answer's `end` handler: V8 optimised such a closure again and
+ * again in the per-call bench (8 times in its 30,000 calls), each time on V8's own threads. */
+function readAnswer(incoming: Incoming, status: number, bytes: Uint8Array): ReadAnswer {
+  return new ReadAnswer(status, incoming.statusMessage ?? "", incoming.rawHeaders, decoder.decode(bytes));
 }
 
 /** The value `Headers.get` gives for `name` (in lower case) from an answer's headers (name,

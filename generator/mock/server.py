@@ -38,6 +38,9 @@ __all__ = ["RecordedRequest", "ScriptedResponse", "SpecServer"]
 
 class _HTTPServer(ThreadingHTTPServer):
     daemon_threads = True
+    request_queue_size = socket.SOMAXCONN
+    """socketserver's listen backlog is 5: a client opening more connections at once saw some
+    dropped, each retried by TCP a second or more later."""
 
     def __init__(self, owner: SpecServer, host: str = "127.0.0.1", port: int = 0) -> None:
         self.owner = owner

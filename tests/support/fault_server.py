@@ -210,6 +210,9 @@ class _Handler(socketserver.BaseRequestHandler):
 
 class _Server(socketserver.ThreadingTCPServer):
     daemon_threads = True
+    request_queue_size = socket.SOMAXCONN
+    """The redirect suite opens dozens of connections at once: socketserver's backlog of 5
+    dropped some, each retried by TCP a second or more later (a timeout on a loaded machine)."""
     block_on_close = False
     allow_reuse_address = True
     owner: FaultServer

@@ -184,6 +184,7 @@ class _Handler(socketserver.BaseRequestHandler):
 class _Server(socketserver.ThreadingTCPServer):
     daemon_threads = True
     allow_reuse_address = True
+    request_queue_size = socket.SOMAXCONN  # socketserver's 5 drops connections opened at once
     owner: StreamServer
 
 
